@@ -1,0 +1,673 @@
+"""Actor resolution: noun phrases -> ``Actor`` (ISO3 country + sector, or an IGO).
+
+Every name, adjective, capital, title and sector noun lives in ``data/actors/*.tsv``. They are
+compiled once into a single dict keyed by normalised token tuples, so resolving a phrase costs
+a few dict look-ups per word (longest match first) instead of scanning the lexicon.
+
+A phrase is read the way English builds noun phrases: the *core* runs up to the first
+preposition or comma and its last word is the head ("president of Armenia": head
+"president"). The head decides what the actor is (a person, an IGO, a country, a sector
+noun); modifiers before it supply the country ("Russian", "Turkey's", "Ankara"); a country after
+"of"/"in"/"from" is used only when the core has none. Nothing is guessed: a phrase without a
+country cue keeps ``country=None``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.models import Actor
+
+DATA_DIR = Path(__file__).parent / "data" / "actors"
+
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
+if not Doc.has_extension("article"):
+    Doc.set_extension("article", default=None)
+
+# Entity labels that can name an actor.
+ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
+# Words that close the core of a noun phrase; what follows only qualifies it.
+CUT_WORDS = frozenset({
+    "of", "in", "from", "at", "to", "for", "with", "on", "by", "near", "inside", "outside",
+    "across", "throughout", "based", "operating", "living", "fleeing", "who", "which", "that",
+    "whose", "under", "over", "against", ",", "(", ")", ";", ":", "--", "–", "—",
+})
+# Prepositions after which a country still locates the head ("president of Armenia").
+LOCATING_WORDS = frozenset({"of", "in", "from"})
+# A country cue right after these is an attitude, not a nationality ("pro-Iranian").
+STANCE_WORDS = frozenset({"pro", "anti"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
+OFFICE_SECTORS = frozenset({"GOV", "LEG"})
+WEAK = frozenset({"weak"})
+OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
+                          "defence_minister"})
+
+_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|['’]s\b|\w+(?:['’](?!s\b)\w+)*|[^\w\s]")
+
+
+def words_of(text: str) -> list[re.Match[str]]:
+    """Split a phrase into words the same way for lexicon keys and for input text."""
+    return list(_WORD_RE.finditer(text))
+
+
+def norm(word: str) -> str:
+    """Lower-case, strip accents and unify apostrophes so "Côte d’Ivoire" meets "cote d'ivoire"."""
+    word = word.replace("’", "'").lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def case_of(word: str) -> str:
+    """What the lexicon demands of a word's case: ``U`` acronym, ``C`` proper noun, ``""`` none."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "U"
+    return "C" if word[:1].isupper() else ""
+
+
+def case_fits(required: str, word: str) -> bool:
+    """Keep "us", "who" and "turkey" from matching US, WHO and Turkey.
+
+    An acronym also matches its title-case spelling when long enough ("Nato") to be no
+    ordinary word.
+    """
+    if not required:
+        return True
+    if required == "C":
+        return word[:1].isupper()
+    letters = [c for c in word if c.isalpha()]
+    return all(c.isupper() for c in letters) or (len(letters) >= 4 and word[:1].isupper())
+
+
+def plural(term: str) -> str:
+    """English plural of a lexicon term's last word, so the data lists singulars only."""
+    head, _, last = term.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith(("s", "sh", "ch", "x", "ese")):
+        return term
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str | None
+    role: str
+    sector: str | None
+    start: int | None
+    end: int | None
+
+    def in_office(self, year: int) -> bool:
+        return (self.start or 0) <= year <= (self.end or 9999)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What one lexicon entry says about the words it covers."""
+
+    kind: str  # country | seat | igo | org | person | sector | block
+    country: str | None = None
+    sector: str | None = None
+    igo: str | None = None
+    name: str | None = None
+    proper: bool = False  # a country's own name, not an adjective: it can head a phrase
+    flags: frozenset[str] = frozenset()
+    people: tuple[Person, ...] = ()
+    term: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    cue: Cue
+
+
+@dataclass
+class Lexicon:
+    entries: dict[tuple[str, ...], list[tuple[tuple[str, ...], Cue]]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, phrase: str, cue: Cue) -> None:
+        tokens = [m.group() for m in words_of(phrase)]
+        if not tokens:
+            return
+        key = tuple(norm(t) for t in tokens)
+        cases = tuple(case_of(t) if cue.kind != "sector" else "" for t in tokens)
+        bucket = self.entries.setdefault(key, [])
+        if all(existing != cue for _, existing in bucket):
+            bucket.append((cases, cue))
+        self.max_len = max(self.max_len, len(key))
+
+    def scan(self, words: list[str], keys: list[str]) -> list[Match]:
+        """Greedy longest match from left to right."""
+        found: list[Match] = []
+        i = 0
+        while i < len(keys):
+            for n in range(min(self.max_len, len(keys) - i), 0, -1):
+                cue = self._lookup(words[i:i + n], tuple(keys[i:i + n]))
+                if cue is not None:
+                    found.append(Match(i, i + n, cue))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def _lookup(self, words: list[str], key: tuple[str, ...]) -> Cue | None:
+        for cases, cue in self.entries.get(key, ()):
+            if all(case_fits(c, w) for c, w in zip(cases, words, strict=True)):
+                return cue
+        return None
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _year(value: str) -> int | None:
+    return int(value[:4]) if value[:4].isdigit() else None
+
+
+@dataclass
+class Resolution:
+    """An actor plus what coreference needs to know about the phrase it came from."""
+
+    actor: Actor
+    titles: frozenset[str] = frozenset()
+    head_known: bool = False  # the phrase's last word is covered by a cue or a name
+
+
+class ActorResolver:
+    """Resolves phrases to actors from the TSV lexicons in ``data/actors``."""
+
+    def __init__(self, lexicon: Lexicon, surnames: dict[str, tuple[Person, ...]],
+                 refs: dict[str, frozenset[str]]) -> None:
+        self.lexicon = lexicon
+        self.surnames = surnames
+        # Generic nouns ("alliance", "bloc") -> the IGOs they can stand for.
+        self.refs = refs
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> ActorResolver:
+        """The resolver over ``data_dir`` (default: the packaged data), built once per process."""
+        return _load(data_dir or DATA_DIR)
+
+    # ---- public API -------------------------------------------------------------------
+
+    def resolve_text(self, text: str, date: dt.date | None = None) -> Actor | None:
+        """Resolve a free-standing phrase such as "Russian President Vladimir Putin"."""
+        result = self.resolve_phrase(text, date)
+        return result.actor if result else None
+
+    def resolve_span(self, span: Span, date: dt.date | None = None) -> Actor | None:
+        """Resolve a spaCy span, using its PERSON entities to name unknown people."""
+        result = self.resolve_phrase(span.text, date, _person_offsets(span))
+        return result.actor if result else None
+
+    def country_of(self, name: str) -> str | None:
+        """ISO3 of a country name, adjective, capital or seat of government; else None."""
+        tokens = words_of(name.strip())
+        key = tuple(norm(m.group()) for m in tokens)
+        for _, cue in self.lexicon.entries.get(key, ()):
+            if cue.kind in ("country", "seat"):
+                return cue.country
+        if key[:1] == ("the",):
+            return self.country_of(name.strip()[3:])
+        return None
+
+    # ---- resolution -------------------------------------------------------------------
+
+    def resolve_phrase(self, text: str, date: dt.date | None = None,
+                       persons: Iterable[tuple[int, int]] = ()) -> Resolution | None:
+        """Resolve ``text``; ``persons`` are character ranges known to name a person."""
+        tokens = words_of(text)
+        if not tokens:
+            return None
+        words = [m.group() for m in tokens]
+        keys = [norm(w) for w in words]
+        matches = [m for m in self.lexicon.scan(words, keys) if m.cue.kind != "block"]
+        matches = _drop_stances(matches, keys)
+        matches = self._add_persons(matches, tokens, persons, date)
+        inside = {i for m in matches for i in range(m.start + 1, m.end)}
+        cut = next((i for i, k in enumerate(keys)
+                    if k in CUT_WORDS and i > 0 and i not in inside), len(keys))
+        core = [m for m in matches if m.end <= cut]
+        post = [m for m in matches if m.start >= cut and keys[cut] in LOCATING_WORDS]
+        head = core[-1] if core else None
+        actor = self._build(text, core, post, head, words, cut, date)
+        if actor is None:
+            return None
+        titles = frozenset(m.cue.term for m in core if "title" in m.cue.flags)
+        return Resolution(actor, titles, head is not None and head.end >= _last_word(words, cut))
+
+    def _add_persons(self, matches: list[Match], tokens: list[re.Match[str]],
+                     persons: Iterable[tuple[int, int]], date: dt.date | None) -> list[Match]:
+        """Turn entity-marked names and known surnames into person matches."""
+        out = list(matches)
+        for start_char, end_char in persons:
+            idx = [i for i, t in enumerate(tokens)
+                   if t.start() >= start_char and t.end() <= end_char]
+            if not idx or any(m.cue.kind in ("person", "org", "igo") and m.start <= idx[-1]
+                              and m.end > idx[0] for m in out):
+                continue
+            first, last = idx[0], idx[-1] + 1
+            out = [m for m in out if m.end <= first or m.start >= last]
+            name = " ".join(t.group() for t in tokens[first:last])
+            out.append(Match(first, last, self._person_cue(name, date)))
+        return sorted(out, key=lambda m: m.start)
+
+    def _person_cue(self, name: str, date: dt.date | None) -> Cue:
+        """A known person by unique surname (in office at ``date``), else the bare name."""
+        candidates = self.surnames.get(norm(name.split()[-1]), ())
+        person = _pick_person(candidates, date)
+        if person is None:
+            return Cue("person", name=name)
+        return _cue_of_person(person)
+
+    def _build(self, text: str, core: list[Match], post: list[Match], head: Match | None,
+               words: list[str], cut: int, date: dt.date | None) -> Actor | None:
+        people = {id(m): _pick_person(m.cue.people, date) for m in core + post if m.cue.people}
+        core = [_settle(m, people) for m in core]
+        post = [_settle(m, people) for m in post]
+        head = _settle(head, people) if head else None
+        country, igo = _country_and_igo(core, post, head)
+        sector = _sector(core, head)
+        name = _name(core, head, words, cut)
+        if head and head.cue.kind in ("person", "org") and head.cue.sector and not sector:
+            sector = head.cue.sector
+        if not any((country, igo, sector, name)):
+            return None
+        return Actor(text=text.strip(), name=name, country=country, sector=sector, igo=igo)
+
+
+# ---- helpers of resolution (pure functions over matches) ----------------------------
+
+
+def _drop_stances(matches: list[Match], keys: list[str]) -> list[Match]:
+    """"pro-Iranian Hizbollah" is not Iranian: drop country cues after pro-/anti-."""
+    return [m for m in matches
+            if not (m.cue.kind == "country" and m.start >= 2 and keys[m.start - 1] == "-"
+                    and keys[m.start - 2] in STANCE_WORDS)]
+
+
+def _last_word(words: list[str], cut: int) -> int:
+    """Index just past the last real word of the core (skipping "'s" and punctuation)."""
+    end = cut
+    while end > 0 and not words[end - 1][:1].isalnum():
+        end -= 1
+    return end
+
+
+def _settle(match: Match, people: dict[int, Person | None]) -> Match:
+    """Replace a surname cue by the one person it means here, or drop its identity."""
+    if not match.cue.people:
+        return match
+    person = people.get(id(match))
+    cue = _cue_of_person(person) if person else Cue("person", name=None)
+    return Match(match.start, match.end, cue)
+
+
+def _pick_person(candidates: tuple[Person, ...], date: dt.date | None) -> Person | None:
+    names = {p.name for p in candidates}
+    if len(names) == 1:
+        return _in_office_first(candidates, date)
+    if date is None:
+        return None
+    current = [p for p in candidates if p.in_office(date.year)]
+    return current[0] if len({p.name for p in current}) == 1 else None
+
+
+def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None) -> Person:
+    """One person may hold several offices over time: take the one held at ``date``."""
+    if date is not None:
+        for person in candidates:
+            if person.in_office(date.year):
+                return person
+    return max(candidates, key=lambda p: (p.end is None, p.end or 0))
+
+
+def _cue_of_person(person: Person) -> Cue:
+    return Cue("person", country=person.country, sector=person.sector, name=person.name)
+
+
+def _country_and_igo(core: list[Match], post: list[Match],
+                     head: Match | None) -> tuple[str | None, str | None]:
+    """The head's own country first, then a modifier's, then a locating "of/in" phrase."""
+    if head and head.cue.country and (head.cue.proper or head.cue.kind in ("person", "org")):
+        return head.cue.country, None
+    for match in core:
+        if match.cue.country:
+            return match.cue.country, None
+    igo = next((m.cue.igo for m in reversed(core) if m.cue.igo), None)
+    if igo:
+        return None, igo
+    if head and "abroad" in head.cue.flags:
+        return None, None
+    for match in post:
+        if match.cue.country:
+            return match.cue.country, None
+        if match.cue.igo:
+            return None, match.cue.igo
+    return None, None
+
+
+def _sector(core: list[Match], head: Match | None) -> str | None:
+    """Strong sector nouns beat generic roles ("rebel leader"), which beat ethnic modifiers."""
+    sector = None
+    for level in ("strong", "weak", "mod"):
+        found = [m.cue.sector for m in core if m.cue.sector and _level(m.cue) == level]
+        if found:
+            sector = found[-1]
+            break
+    if sector in OFFICE_SECTORS and any("former" in m.cue.flags for m in core):
+        return "ELI"
+    return sector
+
+
+def _level(cue: Cue) -> str:
+    if "former" in cue.flags:
+        return "former"
+    if "mod" in cue.flags:
+        return "mod"
+    if "weak" in cue.flags:
+        return "weak"
+    return "strong"
+
+
+def _name(core: list[Match], head: Match | None, words: list[str], cut: int) -> str | None:
+    """Canonical name when the head is a person, IGO or organisation; else a titled name."""
+    if head is None:
+        return None
+    end = _last_word(words, cut)
+    if head.end >= end and head.cue.kind in ("person", "igo", "org") and head.cue.name:
+        return head.cue.name
+    for match in core:
+        tail = words[match.end:end]
+        if "title" in match.cue.flags and tail and all(w[:1].isupper() for w in tail) and not any(
+                m.cue.kind != "sector" for m in core if m.start >= match.end):
+            return " ".join(tail)
+    return None
+
+
+def _person_offsets(span: Span, persons: Iterable[Span] | None = None) -> list[tuple[int, int]]:
+    """Character ranges, relative to the span, of PERSON entities inside it.
+
+    ``persons`` are the document's PERSON entities when the caller already has them:
+    ``Span.ents`` walks the whole document on every call.
+    """
+    if persons is None:
+        persons = [ent for ent in span.ents if ent.label_ == "PERSON"]
+    return [(ent.start_char - span.start_char, ent.end_char - span.start_char)
+            for ent in persons if ent.start >= span.start and ent.end <= span.end]
+
+
+# ---- loading ------------------------------------------------------------------------
+
+
+@cache
+def _load(data_dir: Path) -> ActorResolver:
+    lexicon = Lexicon()
+    _load_sectors(lexicon, data_dir / "sectors.tsv")
+    _load_countries(lexicon, data_dir / "countries.tsv")
+    _load_seats(lexicon, data_dir / "seats.tsv")
+    for row in _rows(data_dir / "places.tsv"):
+        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True))
+    refs = _load_igos(lexicon, data_dir / "igos.tsv")
+    _load_orgs(lexicon, data_dir / "orgs.tsv")
+    surnames = _load_people(lexicon, data_dir / "people.tsv")
+    for row in _rows(data_dir / "blocked.tsv"):
+        lexicon.add(row["phrase"], Cue("block"))
+    return ActorResolver(lexicon, surnames, refs)
+
+
+def _load_sectors(lexicon: Lexicon, path: Path) -> None:
+    """Listed terms first, generated plurals after, so "forces" keeps its own entry."""
+    cues = [Cue("sector", sector=row["sector"] or None, flags=frozenset(_split(row["flags"])),
+                term=row["term"].lower()) for row in _rows(path)]
+    for cue in cues:
+        lexicon.add(cue.term, cue)
+    for cue in cues:
+        lexicon.add(plural(cue.term), cue)
+
+
+def _load_countries(lexicon: Lexicon, path: Path) -> None:
+    for row in _rows(path):
+        iso3 = row["iso3"]
+        for name in [row["name"], *_split(row["aliases"])]:
+            lexicon.add(name, Cue("country", country=iso3, proper=True))
+        for capital in _split(row["capitals"]):
+            # A capital standing for its country is its government ("Ankara said").
+            lexicon.add(capital, Cue("country", country=iso3, sector="GOV", proper=True,
+                                     flags=WEAK))
+        for adjective in _split(row["adjectives"]):
+            lexicon.add(adjective, Cue("country", country=iso3))
+            lexicon.add(plural(adjective), Cue("country", country=iso3))
+
+
+def _load_seats(lexicon: Lexicon, path: Path) -> None:
+    for row in _rows(path):
+        cue = Cue("seat", country=row["iso3"], sector=row["sector"] or None, proper=True)
+        lexicon.add(row["phrase"], cue)
+        lexicon.add("the " + row["phrase"], cue)
+
+
+def _load_igos(lexicon: Lexicon, path: Path) -> dict[str, frozenset[str]]:
+    refs: dict[str, set[str]] = {}
+    for row in _rows(path):
+        cue = Cue("igo", igo=row["igo"], name=row["name"], sector=row["sector"] or None)
+        for alias in [row["name"], *_split(row["aliases"])]:
+            lexicon.add(alias, cue)
+        for ref in _split(row["refs"]):
+            refs.setdefault(ref.lower(), set()).add(row["igo"])
+    return {k: frozenset(v) for k, v in refs.items()}
+
+
+def _load_orgs(lexicon: Lexicon, path: Path) -> None:
+    for row in _rows(path):
+        cue = Cue("org", country=row["country"] or None, sector=row["sector"] or None,
+                  name=row["name"])
+        for alias in [row["name"], *_split(row["aliases"])]:
+            lexicon.add(alias, cue)
+
+
+def _load_people(lexicon: Lexicon, path: Path) -> dict[str, tuple[Person, ...]]:
+    """Full names and aliases go into the lexicon; surnames into a table for lone mentions."""
+    surnames: dict[str, list[Person]] = {}
+    by_name: dict[str, list[Person]] = {}
+    for row in _rows(path):
+        name = row.get("name", "")
+        if not name:
+            continue
+        role = row.get("role") or "other"
+        sector = row.get("sector") or ("GOV" if role in OFFICE_ROLES else None)
+        person = Person(name, row.get("country") or None, role, sector,
+                        _year(row.get("start", "")), _year(row.get("end", "")))
+        surname = norm(name.split()[-1])
+        surnames.setdefault(surname, []).append(person)
+        for alias in [name, *_split(row.get("aliases", ""))]:
+            if len(words_of(alias)) == 1:
+                surnames.setdefault(norm(alias), []).append(person)
+            else:
+                by_name.setdefault(alias, []).append(person)
+    for name, persons in by_name.items():
+        lexicon.add(name, Cue("person", people=tuple(persons), name=persons[0].name))
+    for surname, persons in surnames.items():
+        key_cue = Cue("person", people=tuple(persons))
+        lexicon.add(surname.title(), key_cue)
+    return {k: tuple(v) for k, v in surnames.items()}
+
+
+# ---- within-article coreference and the spaCy component -----------------------------
+
+
+class ArticleMemory:
+    """What an article has said so far, so later short mentions can point back.
+
+    "Putin" after "Russian President Vladimir Putin", "the president" after a titled actor,
+    "the alliance" after NATO. Only exact surname, title or IGO-noun matches are used.
+    """
+
+    def __init__(self, refs: dict[str, frozenset[str]]) -> None:
+        self.refs = refs
+        self.by_surname: dict[str, Actor] = {}
+        self.by_title: dict[str, Actor] = {}
+        self.by_ref: dict[str, Actor] = {}
+
+    def remember(self, result: Resolution) -> None:
+        actor = result.actor
+        if actor.name and (actor.country or actor.sector) and not actor.igo:
+            self.by_surname[norm(actor.name.split()[-1])] = actor
+        if actor.country or actor.name:
+            for title in result.titles:
+                self.by_title[title] = actor
+        if actor.igo:
+            for ref, igos in self.refs.items():
+                if actor.igo in igos:
+                    self.by_ref[ref] = actor
+
+    def recall(self, text: str, result: Resolution | None) -> Actor | None:
+        """The earlier actor a short mention stands for, with this mention's text."""
+        keys = [norm(m.group()) for m in words_of(text)]
+        content = [k for k in keys if k not in DETERMINERS and k[:1].isalnum()]
+        earlier = None
+        if result is None:
+            if len(content) == 1 and keys[0] in DETERMINERS:
+                earlier = self.by_ref.get(content[0])
+        elif result.actor.name and not result.actor.country and not result.actor.igo:
+            earlier = self.by_surname.get(norm(result.actor.name.split()[-1]))
+        elif _bare_title(result) and keys[0] in DETERMINERS:
+            earlier = next((self.by_title[t] for t in sorted(result.titles)
+                            if t in self.by_title), None)
+        return earlier.model_copy(update={"text": text.strip()}) if earlier else None
+
+
+def _bare_title(result: Resolution) -> bool:
+    actor = result.actor
+    return bool(result.titles) and not (actor.country or actor.igo or actor.name)
+
+
+def _article_date(doc: Doc) -> dt.date | None:
+    article = doc._.article if Doc.has_extension("article") else None
+    date = getattr(article, "date", None)
+    return date if isinstance(date, dt.date) else None
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    """Noun phrases worth resolving, in document order, each ending at its head.
+
+    Noun chunks come first; a chunk directly followed by a PERSON entity absorbs it (the
+    parser often detaches "counterpart Recep Tayyip Erdogan"); entities outside every chunk
+    are added on their own.
+    """
+    ents = doc.ents
+    person_at = {ent.start: ent for ent in ents if ent.label_ == "PERSON"}
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for chunk in doc.noun_chunks:
+        ent = person_at.get(chunk.end)
+        span = _trim(doc[chunk.start:ent.end] if ent is not None and chunk.root.pos_ == "NOUN"
+                     else chunk)
+        if not span:
+            continue
+        spans.append(span)
+        taken.update(range(span.start, span.end))
+    for ent in ents:
+        if ent.label_ in ACTOR_LABELS and not taken.intersection(range(ent.start, ent.end)):
+            spans.append(ent)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    """Drop quotes, dashes and line breaks the parser leaves at a chunk's edges."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start == span.start and end == span.end:
+        return span
+    return doc[start:end]
+
+
+class ActorComponent:
+    """spaCy component: sets ``Token._.actor`` on the head token of every resolvable phrase."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+
+    def __call__(self, doc: Doc) -> Doc:
+        date = _article_date(doc)
+        memory = ArticleMemory(self.resolver.refs)
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        for span in candidate_spans(doc):
+            actor = self._resolve(span, date, memory, persons)
+            if actor is not None:
+                head = span[-1] if span.label_ == "PERSON" else span.root
+                head._.actor = actor
+                self._mark_appositions(head, actor, date)
+        return doc
+
+    def _resolve(self, span: Span, date: dt.date | None, memory: ArticleMemory,
+                 persons: list[Span]) -> Actor | None:
+        result = self.resolver.resolve_phrase(span.text, date, _person_offsets(span, persons))
+        earlier = memory.recall(span.text, result)
+        if earlier is not None:
+            return earlier
+        if result is None or not (result.head_known or span.label_ in ACTOR_LABELS):
+            return None
+        memory.remember(result)
+        return result.actor
+
+    def _mark_appositions(self, head: Token, actor: Actor, date: dt.date | None) -> None:
+        """"Erdogan, the Turkish president": each side fills what the other lacks."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            other = self.resolver.resolve_span(head.doc[child.left_edge.i:child.i + 1], date)
+            if other is None:
+                continue
+            merged = _merge(actor, other)
+            head._.actor = merged
+            child._.actor = merged.model_copy(update={"text": other.text})
+
+
+def _merge(first: Actor, second: Actor) -> Actor:
+    """Fill the empty fields of ``first`` from ``second``; never overwrite a known value."""
+    update = {k: getattr(second, k) for k in ("name", "country", "sector", "igo")
+              if getattr(first, k) is None and getattr(second, k) is not None}
+    if first.igo and update.get("country"):
+        update.pop("country")
+    return first.model_copy(update=update)
+
+
+@Language.factory("newsevents_actors")
+def make_actor_component(nlp: Language, name: str) -> ActorComponent:
+    return ActorComponent(ActorResolver.load())

@@ -1,0 +1,204 @@
+"""The ``newsevents`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsevents import formats, ingest
+from newsevents.models import Article, InputError, Result
+from newsevents.pipeline import Coder, default_processes
+
+app = typer.Typer(
+    help="Sourced PLOVER event data and arms-transfer records from news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Unit(str, Enum):
+    article = "article"
+    sentence = "sentence"
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none."),
+]
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl), or - for stdin.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
+]
+ProcOption = Annotated[
+    int | None, typer.Option("--processes", "-j", help="Worker processes (default: up to 2).")
+]
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+        console=err, transient=False, disable=not err.is_terminal,
+    )
+
+
+def coded(items: Iterable[Article | InputError], *, unit: Unit, processes: int | None) -> Iterator[Result]:
+    """Code the inputs with a progress bar on stderr showing articles per second."""
+    coder = Coder(n_process=processes or default_processes(), unit=unit.value)
+    started = time.perf_counter()
+    with progress_bar() as progress:
+        task = progress.add_task("coding", total=None, rate="0.0")
+        for n, result in enumerate(coder.code_articles(items), start=1):
+            rate = n / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f}")
+            yield result
+
+
+def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> int:
+    """Write records as they come and return the number of inputs that failed.
+
+    ``--format`` is what stdout shows; ``-o FILE`` also keeps the records in FILE (CSV when it
+    ends in .csv, else JSON Lines), so one run gives people a table and tools a file.
+    """
+    failed = 0
+    kept: list[Result] = []
+
+    def counted() -> Iterator[Result]:
+        nonlocal failed
+        for result in results:
+            if result.document.error:
+                failed += 1
+                err.print(f"[yellow]{result.document.doc_id}[/yellow]: {result.document.error}")
+            if fmt is Format.table:
+                kept.append(result)
+            yield result
+
+    stream = counted()
+    if out is not None:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = formats.write_csv if out.suffix.lower() == ".csv" else formats.write_jsonl
+            writer(stream, handle, deals_only=deals_only)
+        if fmt is not Format.table:
+            return failed
+    elif fmt is Format.jsonl:
+        formats.write_jsonl(stream, sys.stdout, deals_only=deals_only)
+    elif fmt is Format.csv:
+        formats.write_csv(stream, sys.stdout, deals_only=deals_only)
+    else:
+        kept = list(stream)
+    formats.print_table(kept, Console(), deals_only=deals_only)
+    return failed
+
+
+def _run(paths: list[str], date: str | None, fmt: Format, out: Path | None, unit: Unit,
+         processes: int | None, *, deals_only: bool) -> None:
+    items = ingest.read_paths(paths, default_date=parse_date(date), stdin=sys.stdin)
+    failed = emit(coded(items, unit=unit, processes=processes), fmt, out, deals_only=deals_only)
+    if failed:
+        err.print(f"[red]{failed} input(s) could not be coded; see the messages above.[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def code(
+    paths: PathsArg,
+    date: DateOption = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+    unit: Annotated[Unit, typer.Option("--unit", help="Code each record as one sentence.")] = Unit.article,
+    processes: ProcOption = None,
+) -> None:
+    """Code articles into PLOVER events and arms-transfer records."""
+    _run(paths, date, fmt, out, unit, processes, deals_only=False)
+
+
+@app.command()
+def deals(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to code.")] = None,
+    date: DateOption = None,
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+    processes: ProcOption = None,
+    db: Annotated[str | None, typer.Option("--db", help="Read merged deals from a store.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3 supplier or recipient.")] = None,
+) -> None:
+    """List arms transfers found in articles, or stored ones with --db/--country."""
+    if paths:
+        _run(paths, date, fmt, out, Unit.article, processes, deals_only=True)
+        return
+    from newsevents.store.commands import list_deals
+
+    list_deals(db=db, country=country, fmt=fmt.value, out=out)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (the format of plover/gold-dev.jsonl).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    processes: ProcOption = None,
+) -> None:
+    """Score event coding against a sentence-level gold set."""
+    from newsevents import evaluation
+
+    try:
+        report = evaluation.evaluate(gold, n_process=processes or default_processes())
+    except evaluation.GoldError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        evaluation.print_report(report, Console())
+
+
+@app.command()
+def info() -> None:
+    """Show the language model in use: package, version, licence, published accuracy."""
+    from newsevents import nlp
+
+    for key, value in nlp.model_info().items():
+        typer.echo(f"{key}: {value}")
+
+
+def _register_store_commands() -> None:
+    """The store's commands live beside the store; they are optional until it is installed."""
+    try:
+        from newsevents.store import commands
+    except ImportError:
+        return
+    for name in ("ingest", "query", "export", "serve"):
+        function = getattr(commands, f"{name}_command", None)
+        if function is not None:
+            app.command(name)(function)
+
+
+_register_store_commands()

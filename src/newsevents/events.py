@@ -1,0 +1,625 @@
+"""PLOVER event coding over the dependency parse.
+
+A trigger (verb or event noun from ``data/events``) is found first; its source and target come
+from its syntactic arguments, resolved to actors by the actors component. Governing verbs
+("agreed to", "urged ... to", "threatened to", "refused to") absorb their complement so one
+statement is one event. Negation, modality and reported speech are read off the parse and
+recorded on the event instead of being silently coded as fact.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsevents import dates, places
+from newsevents.models import Actor, Attribution, Event, Evidence, Location, Speaker
+
+for _name, _default in (("article", None), ("events", [])):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
+
+COOPERATIVE = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+)
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "obj"})
+DEFAULT_TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "for"}
+)
+NOUN_TRIGGER_PREPS = frozenset({"to", "with", "against", "on", "into", "of", "from", "for", "over"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma, what its dependents must be, and what it codes."""
+
+    lemma: str
+    event_type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    requires: tuple[tuple[str, frozenset[str]], ...] = ()
+    roles: str = ""
+    absorbs: bool = False
+    target_preps: frozenset[str] = DEFAULT_TARGET_PREPS
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    cues: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    @cache
+    def load(cls) -> Lexicon:
+        lex = cls()
+        for row in _rows("verbs.tsv"):
+            requires = tuple(
+                (rel, frozenset(values.split("|")))
+                for rel, _, values in (r.partition("=") for r in row["requires"].split())
+            )
+            trigger = Trigger(
+                lemma=row["lemma"], event_type=row["event_type"], mode=row["mode"] or None,
+                context=tuple(filter(None, row["context"].split(";"))), requires=requires,
+                roles=row["roles"], absorbs=row["absorbs"] == "yes",
+            )
+            lex.verbs.setdefault(trigger.lemma, []).append(trigger)
+        for entries in lex.verbs.values():
+            entries.sort(key=lambda t: -len(t.requires))  # specific patterns first
+        for row in _rows("nouns.tsv"):
+            preps = frozenset(filter(None, row["target_preps"].split("|")))
+            lex.nouns[row["lemma"]] = Trigger(
+                lemma=row["lemma"], event_type=row["event_type"], mode=row["mode"] or None,
+                context=tuple(filter(None, row["context"].split(";"))),
+                target_preps=preps or DEFAULT_TARGET_PREPS,
+            )
+        for row in _rows("cues.tsv"):
+            lex.cues.setdefault(row["kind"], set()).add(row["cue"])
+        return lex
+
+    def cue(self, kind: str, lemma: str) -> bool:
+        return lemma in self.cues.get(kind, ())
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = resources.files("newsevents") / "data" / "events" / name
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items()}
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before arguments and modality are read."""
+
+    token: Token
+    trigger: Trigger
+    nominal: bool
+    event_type: str = ""
+    mode: str | None = None
+    absorbed: Candidate | None = None
+
+    def __post_init__(self) -> None:
+        self.event_type = self.trigger.event_type
+        self.mode = self.trigger.mode
+
+
+# --- trigger finding --------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _matches(token: Token, trigger: Trigger) -> bool:
+    for rel, values in trigger.requires:
+        if rel == "dobj":
+            objs = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+            if not objs or ("*" not in values and not any(_lemma(c) in values for c in objs)):
+                return False
+        elif rel in ("prt", "prep"):
+            if not any(c.dep_ in ("prt", "prep") and _lemma(c) in values for c in token.children):
+                return False
+        elif rel == "acomp" and not any(
+            c.dep_ == "acomp" and _lemma(c) in values for c in token.children
+        ):
+            return False
+    return True
+
+
+def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    for trigger in lex.verbs.get(_lemma(token), ()):
+        if _matches(token, trigger):
+            return trigger
+    return None
+
+
+def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            trigger = _verb_trigger(token, lex)
+            if trigger:
+                found.append(Candidate(token, trigger, nominal=False))
+                continue
+        if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in lex.nouns:
+            found.append(Candidate(token, lex.nouns[_lemma(token)], nominal=True))
+    return found
+
+
+# --- absorption: one statement, one event ---------------------------------------------------
+
+ABSORBED_MODE = {
+    "THREATEN": {
+        "ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
+        "PROTEST": "relations", "COERCE": "restrict",
+    },
+    "REQUEST": {
+        "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+        "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield",
+    },
+}
+ABSORBED_MODE["REJECT"] = ABSORBED_MODE["REQUEST"]
+
+
+def _absorbed_mode(outer: str, inner: Candidate) -> str | None:
+    if outer == "THREATEN" and inner.event_type == "SANCTION" and inner.mode == "expel":
+        return "expel"
+    if outer == "THREATEN" and inner.event_type == "COERCE" and inner.mode in ("arrest", "ban"):
+        return inner.mode
+    table = ABSORBED_MODE.get(outer)
+    if table is None:
+        return None
+    return table.get(inner.event_type, "change" if outer != "THREATEN" else None)
+
+
+def _complements(token: Token) -> Iterator[Token]:
+    """Tokens naming what a governing verb agrees to, demands, rejects or threatens."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "attr"):
+            yield child
+            if child.dep_ == "dobj":
+                yield from (g for g in child.children if g.dep_ in ("acl", "relcl", "prep"))
+        elif child.dep_ == "prep" and _lemma(child) in ("for", "to", "on", "in"):
+            yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    for child in token.children:
+        if child.dep_ in ("dobj",):
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    yield from (g for g in grand.children if g.dep_ in ("pobj", "pcomp"))
+
+
+def absorb(candidates: list[Candidate]) -> list[Candidate]:
+    by_token = {c.token.i: c for c in candidates}
+    dropped: set[int] = set()
+    for cand in candidates:
+        if cand.nominal:
+            continue
+        for comp in _complements(cand.token):
+            inner = by_token.get(comp.i)
+            if inner is None or inner is cand or comp.i in dropped:
+                continue
+            if cand.trigger.absorbs:
+                cand.absorbed = inner
+                cand.mode = cand.mode or _absorbed_mode(cand.event_type, inner)
+                dropped.add(comp.i)
+            elif inner.nominal:
+                # "impose sanctions", "open an investigation": the verb entry already says it.
+                dropped.add(comp.i)
+    for cand in candidates:
+        head = by_token.get(cand.token.head.i)
+        if (
+            head is not None and head is not cand and cand.token.dep_ in ("advcl", "xcomp", "conj")
+            and head.event_type == cand.event_type
+        ):
+            dropped.add(cand.token.i)  # "met ... to discuss", "killed and wounded": one event
+    return [c for c in candidates if c.token.i not in dropped]
+
+
+# --- arguments ---------------------------------------------------------------------------
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The subject, inherited through xcomp, conj and relative clauses where English omits it."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ in OBJECTS]
+            if objects:  # object control: "urged Turkey to make a choice"
+                return objects
+            verb = verb.head
+        elif verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head]
+        else:
+            return []
+    return []
+
+
+def _agent_of(verb: Token) -> list[Token]:
+    return [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and _lemma(c) in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+class ActorLookup:
+    """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
+
+    def __init__(self) -> None:
+        self.last_subject: Actor | None = None
+
+    def actor(self, token: Token, *, subtree: bool = False) -> Actor | None:
+        if token._.actor is not None:
+            return token._.actor
+        if _lemma(token) in PRONOUNS or token.pos_ == "PRON":
+            return self._pronoun(token)
+        for child in token.children:
+            if child.dep_ in ("appos", "poss", "compound", "amod", "nmod", "npadvmod") and (
+                child._.actor is not None
+            ):
+                return child._.actor
+        for t in token.doc[token.right_edge.i + 1 : token.right_edge.i + 5]:
+            # The parser sometimes splits "his Turkish counterpart Recep Tayyip Erdogan".
+            if t._.actor is not None and token.text in t._.actor.text:
+                return t._.actor
+        if subtree:
+            for t in token.subtree:
+                if t is not token and t._.actor is not None:
+                    return t._.actor
+        return None
+
+    def _pronoun(self, token: Token) -> Actor | None:
+        for earlier in reversed(list(token.sent[: token.i - token.sent.start])):
+            if earlier.dep_ in SUBJECTS and earlier._.actor is not None:
+                return earlier._.actor
+        return self.last_subject
+
+    def actors(self, tokens: list[Token], *, subtree: bool = False) -> list[Actor]:
+        found: list[Actor] = []
+        for token in _expand(tokens):
+            actor = self.actor(token, subtree=subtree)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.country, a.igo, a.name) == (b.country, b.igo, b.name) and (
+        a.country is not None or a.igo is not None or a.name is not None
+    )
+
+
+def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    verb, trigger = cand.token, cand.trigger
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        sources = look.actors(_agent_of(verb))
+        targets = look.actors([c for c in verb.children if c.dep_ == "nsubjpass"])
+    else:
+        sources = look.actors(_subject_of(verb))
+        targets = look.actors([c for c in verb.children if c.dep_ in OBJECTS])
+    preps = trigger.target_preps
+    if trigger.roles == "recip":
+        partners = look.actors(_prep_objects(verb, frozenset({"with"})))
+        between = look.actors(_prep_objects(verb, frozenset({"between"})), subtree=True)
+        if between and not sources:
+            sources = between
+        targets = targets or partners
+        preps = preps - {"with"}
+    if not targets and trigger.roles != "notarget":
+        targets = look.actors(_prep_objects(verb, preps))
+    if cand.absorbed is not None and not targets:
+        inner = cand.absorbed
+        if inner.nominal:
+            targets = noun_arguments(inner, look)[1]
+        else:
+            inner_targets = verb_arguments(inner, look)[1]
+            inner_subjects = look.actors([c for c in inner.token.children if c.dep_ in SUBJECTS])
+            targets = inner_targets if cand.event_type == "THREATEN" else inner_subjects
+            targets = targets or inner_targets
+    if not targets and trigger.roles != "notarget":
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        targets = look.actors(objects, subtree=True)
+    if trigger.roles == "swap":
+        sources, targets = targets, sources
+    if trigger.roles == "notarget":
+        targets = []
+    return sources, targets
+
+
+def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    noun, trigger = cand.token, cand.trigger
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    sources = look.actors(owners)
+    sources += [a for a in look.actors(_prep_objects(noun, frozenset({"by"}))) if a not in sources]
+    between = look.actors(_prep_objects(noun, frozenset({"between", "among"})), subtree=True)
+    if not sources and between:
+        sources = between
+    if not sources and noun.dep_ in OBJECTS | {"attr"}:
+        sources = look.actors(_subject_of(noun.head))
+    targets = look.actors(_prep_objects(noun, trigger.target_preps), subtree=True)
+    return sources, targets
+
+
+# --- modality, negation, attribution ---------------------------------------------------------
+
+
+def _clause_chain(token: Token) -> Iterator[Token]:
+    """The trigger and the verbs it hangs from within one clause chain (xcomp, conj, aux)."""
+    yield token
+    while token.dep_ in ("xcomp", "conj", "acl", "pcomp", "dobj", "pobj", "prep") and (
+        token.head is not token
+    ):
+        token = token.head
+        yield token
+
+
+def is_negated(token: Token, lex: Lexicon) -> bool:
+    for t in _clause_chain(token):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t is not token and lex.cue("neg_governor", _lemma(t)):
+            return True
+    return any(_lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
+
+
+def modal(token: Token, lex: Lexicon) -> str | None:
+    for t in _clause_chain(token):
+        for child in t.children:
+            if child.dep_ == "aux" and lex.cue("modal", _lemma(child)):
+                return _lemma(child)
+            if child.dep_ == "mark" and _lemma(child) in ("if", "unless"):
+                return "if"
+    return None
+
+
+def attribution(token: Token, look: ActorLookup, lex: Lexicon) -> tuple[Attribution | None, Token | None]:
+    """The speaker when the event is reported speech: "X said that ...", "..., X said"."""
+    current = token
+    for _ in range(8):
+        head = current.head
+        if head is current:
+            break
+        if current.dep_ in ("ccomp", "parataxis") and lex.cue("speech", _lemma(head)):
+            return _speaker(head, look), head
+        current = head
+    root = token.sent.root
+    for child in (*token.children, *root.children):
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and lex.cue("speech", _lemma(child)):
+            if child.i > token.i:
+                return _speaker(child, look), child
+    for t in (token, root):
+        for prep in t.children:
+            if prep.dep_ == "prep" and _lemma(prep) == "accord":
+                pobj = [g for c in prep.children for g in c.subtree if g.dep_ == "pobj"]
+                if pobj:
+                    actor = look.actor(pobj[0])
+                    text = _phrase(pobj[0])
+                    return Attribution(speaker=_speaker_from(text, actor), cue="according to"), None
+    return None, None
+
+
+def _phrase(token: Token) -> str:
+    left = min(t.i for t in token.subtree if t.dep_ not in ("relcl", "punct", "cc", "conj") or t is token)
+    span = token.doc[left : token.i + 1]
+    return span.text
+
+
+def _speaker(verb: Token, look: ActorLookup) -> Attribution:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or _subject_of(verb)
+    if not subjects:
+        return Attribution(speaker=Speaker(text=""), cue=verb.text)
+    actor = look.actor(subjects[0])
+    return Attribution(speaker=_speaker_from(_phrase(subjects[0]), actor), cue=verb.text)
+
+
+def _speaker_from(text: str, actor: Actor | None) -> Speaker:
+    if actor is None:
+        return Speaker(text=text)
+    return Speaker(text=text, country=actor.country, sector=actor.sector)
+
+
+# --- speech acts: what is said is itself the event -------------------------------------------
+
+
+def speech_acts(sent: Span, lex: Lexicon, look: ActorLookup) -> list[tuple[Candidate, list[Actor], list[Actor]]]:
+    """"X said Y is a major concern" is X's criticism of Y; "X said Y must ..." is X's demand.
+
+    Only the speaker's own words qualify, so the speaker is the source and the subject of the
+    reported clause the target.
+    """
+    acts = []
+    for verb in sent:
+        if not lex.cue("speech", _lemma(verb)):
+            continue
+        speakers = look.actors([c for c in verb.children if c.dep_ in SUBJECTS])
+        if not speakers:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            kind = _speech_kind(clause, lex)
+            if kind is None:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            targets = [
+                a for a in look.actors(subjects, subtree=True)
+                if not any(_same(a, s) for s in speakers)
+            ]
+            etype, mode = ("ACCUSE", "disapprove") if kind == "disapproval" else ("REQUEST", "change")
+            trigger = Trigger(lemma=_lemma(verb), event_type=etype, mode=mode)
+            acts.append((Candidate(clause, trigger, nominal=False), speakers, targets))
+    return acts
+
+
+def _speech_kind(clause: Token, lex: Lexicon) -> str | None:
+    for child in clause.children:
+        if child.dep_ == "aux" and lex.cue("obligation", _lemma(child)):
+            return "obligation"
+    for t in (clause, *clause.conjuncts):
+        for child in t.children:
+            if child.dep_ in ("attr", "acomp", "dobj") and lex.cue("disapproval", _lemma(child)):
+                return "disapproval"
+    return None
+
+
+# --- assembling events ------------------------------------------------------------------------
+
+
+def recode(cand: Candidate, mode_word: str | None, negated: bool, own_words: bool) -> tuple[str, str | None, bool]:
+    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
+    itself is THREATEN, a refused cooperation is REJECT. Returns (type, mode, still hypothetical)."""
+    etype, mode = cand.event_type, cand.mode
+    if mode_word is None:
+        if negated and etype in COOPERATIVE - {"AGREE", "CONSULT"}:
+            return "REJECT", "change", False
+        return etype, mode, False
+    if negated and etype in COOPERATIVE and own_words:
+        return "REJECT", _absorbed_mode("REJECT", cand), False
+    if not own_words or mode_word == "if":
+        return etype, mode, True
+    if etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+        return "AGREE", None, False
+    if etype in MATERIAL_CONFLICT and mode_word in ("will", "would", "could", "may", "might"):
+        return "THREATEN", _absorbed_mode("THREATEN", cand), False
+    return etype, mode, True
+
+
+def sentence_events(
+    sent: Span, index: int, doc_id: str, lex: Lexicon, look: ActorLookup,
+    article_date: dt.date | None, default_place: Location | None,
+) -> list[Event]:
+    events: list[Event] = []
+    gazetteer = places.Gazetteer.load()
+    found = [
+        (cand, *(noun_arguments if cand.nominal else verb_arguments)(cand, look))
+        for cand in absorb(find_candidates(sent, lex))
+    ]
+    found = [(cand, src, tgt) for cand, src, tgt in found if src or tgt]
+    types = {cand.event_type for cand, _, _ in found}
+    found += [act for act in speech_acts(sent, lex, look) if act[0].event_type not in types]
+    for cand, sources, targets in found:
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        speech_act = cand.token.dep_ == "ccomp" and cand.trigger.lemma != _lemma(cand.token)
+        att, speech_verb = (None, None) if speech_act else attribution(cand.token, look, lex)
+        negated = is_negated(cand.token, lex)
+        mode_word = modal(cand.token, lex)
+        if cand.nominal and _hedged(cand.token, lex):
+            mode_word = mode_word or "possible"
+        speaker_is_source = att is None or (
+            bool(sources) and att.speaker.country is not None
+            and att.speaker.country == sources[0].country
+        )
+        etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source)
+        if etype != cand.event_type:
+            negated = False if etype == "REJECT" else negated
+        date, date_text = dates.event_date(sent, cand.token, article_date)
+        location = places.event_location(sent, cand.token, gazetteer, default_place)
+        trigger_text = cand.token.text
+        if cand.absorbed is not None:
+            trigger_text = sent.doc[
+                min(cand.token.i, cand.absorbed.token.i) : max(cand.token.i, cand.absorbed.token.i) + 1
+            ].text if abs(cand.token.i - cand.absorbed.token.i) <= 4 else cand.token.text
+        event_id = hashlib.sha1(
+            f"{doc_id}\x1f{index}\x1f{cand.token.i}\x1f{etype}".encode()
+        ).hexdigest()[:16]
+        confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * bool(
+            cand.trigger.requires
+        ) - 0.1 * cand.nominal
+        events.append(
+            Event(
+                event_id=event_id, doc_id=doc_id, sentence_index=index, event_type=etype,
+                mode=mode, context=list(cand.trigger.context), source=sources, target=targets,
+                date=date, date_text=date_text, location=location, trigger=trigger_text,
+                evidence=Evidence(sentence=sent.text.strip(), start=sent.start_char + _lead(sent),
+                                  end=sent.start_char + _lead(sent) + len(sent.text.strip())),
+                attribution=att if speech_verb is not None or att is not None else None,
+                negated=negated, hypothetical=hypothetical, confidence=round(confidence, 2),
+            )
+        )
+    return events
+
+
+def _hedged(noun: Token, lex: Lexicon) -> bool:
+    """"a possible withdrawal", "speculation about a withdrawal": talk of an event, not one."""
+    if any(c.dep_ == "amod" and lex.cue("hedge", _lemma(c)) for c in noun.children):
+        return True
+    return any(lex.cue("hedge", _lemma(a)) for a in noun.ancestors if a.pos_ == "NOUN")
+
+
+def _lead(sent: Span) -> int:
+    return len(sent.text) - len(sent.text.lstrip())
+
+
+def _update_last_subject(sent: Span, look: ActorLookup) -> None:
+    for token in sent:
+        if token.dep_ in SUBJECTS and token._.actor is not None:
+            look.last_subject = token._.actor
+            return
+
+
+def code_doc(doc: Doc) -> list[Event]:
+    lex = Lexicon.load()
+    article = doc._.article
+    doc_id = article.id if article is not None else "text"
+    article_date = article.date if article is not None else None
+    default_place = places.dateline(doc.text, places.Gazetteer.load())
+    look = ActorLookup()
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        if sent.text.strip():
+            events.extend(
+                sentence_events(sent, index, doc_id, lex, look, article_date, default_place)
+            )
+        _update_last_subject(sent, look)
+    return events
+
+
+@Language.factory("newsevents_events")
+def make_events(nlp: Language, name: str) -> EventCoder:
+    Lexicon.load()
+    return EventCoder()
+
+
+class EventCoder:
+    """spaCy component: sets ``doc._.events``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = code_doc(doc)
+        return doc

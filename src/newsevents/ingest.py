@@ -1,0 +1,631 @@
+"""Reading input: files, folders and standard input become ``Article``s or ``InputError``s.
+
+Scraped news carries page furniture (share counters, advertisement markers, newsletter boxes,
+cookie notices) that the language stage would otherwise read as sentences. It is removed line
+by line with the patterns of ``data/ingest/boilerplate.tsv``, and every removed line is kept in
+``Article.dropped_lines`` so nothing disappears unseen. Bad input never raises: each unreadable
+file or JSONL line becomes an ``InputError`` and the rest of the input is still read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+from newsevents.models import Article, InputError
+
+MAX_TEXT_BYTES = 5_000_000
+"""Largest article text (UTF-8 bytes); a longer text is almost surely not one news article."""
+
+MAX_HTML_BYTES = 20_000_000
+"""Largest HTML page or JSONL line: markup weighs several times the text it carries."""
+
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+STDIN_ID = "stdin"
+
+# Boilerplate is short; longer lines skip the pattern scan, which keeps huge texts fast.
+_MAX_BOILERPLATE_CHARS = 400
+# A line this long that does not end a sentence is a hard-wrapped piece of a paragraph.
+_MIN_WRAPPED_CHARS = 50
+_SENTENCE_END = tuple('.!?:;"”’)]…')
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_LANGUAGE_SAMPLE_CHARS = 4000
+# English prose has 30-50 % function words; German or French text has about 10 % of ours.
+_MIN_ENGLISH_SHARE = 0.2
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_LANGUAGE_LETTERS = 40
+_JSON_TYPES = {
+    dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+    bool: "a boolean", type(None): "null",
+}
+
+
+class _Unreadable(Exception):
+    """An input that cannot become an Article; its message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The wire-style place (and agency) that opens an article: ``KYIV, Ukraine (AP) —``."""
+
+    place: str
+    region: str | None
+    agency: str | None
+    end: int
+
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: \((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
+    r" ?[–—-]{1,2} "
+)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def read_paths(
+    paths: Sequence[str],
+    *,
+    default_date: dt.date | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[Article | InputError]:
+    """Every article of the given files, folders (recursively, sorted) and ``-`` (stdin).
+
+    ``default_date`` is the publication date of inputs that carry none of their own.
+    """
+    for given in paths:
+        if given == "-":
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin, default_date)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file, doc_id in _folder_files(path):
+                yield from _read_file(file, doc_id, default_date)
+        else:
+            yield from _read_file(path, path.name, default_date)
+
+
+def article_from_text(
+    raw: str,
+    doc_id: str,
+    *,
+    title_line: bool = True,
+    date: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """An Article from plain text; with ``title_line`` the first non-empty line is the title.
+
+    A text of a single line is all body: a one-sentence input must not become a title with
+    nothing to code.
+    """
+    body = raw
+    if title_line and title is None:
+        title, body = _split_title(raw)
+    text, dropped = clean_lines(body)
+    return Article(
+        id=doc_id, text=text, title=title, url=url, date=date, source=source,
+        dropped_lines=dropped,
+    )
+
+
+def article_from_html(
+    html: str,
+    doc_id: str,
+    *,
+    date: dt.date | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """An Article from a web page: main text without navigation or reader comments.
+
+    Arguments given here win over the page's own metadata (the caller knows better than a
+    ``<meta>`` tag); the page fills what they leave empty.
+    """
+    page = _extract_html(html, url)
+    if page is None:
+        return Article(id=doc_id, text="", url=url, date=date, source=source)
+    title = _squash(page.title or "") or None
+    # trafilatura puts one paragraph per line; a blank line keeps them apart after cleaning.
+    text, dropped = clean_lines((page.text or "").replace("\n", "\n\n"))
+    return Article(
+        id=doc_id,
+        text=_without_headline(text, title),
+        title=title,
+        url=url or page.url or None,
+        date=date or _page_date(page.date),
+        source=source or page.sitename or None,
+        dropped_lines=dropped,
+    )
+
+
+def clean_lines(text: str) -> tuple[str, list[str]]:
+    """Remove boilerplate lines; paragraphs come back separated by one blank line.
+
+    Lines of a paragraph that was hard-wrapped are joined again, so a sentence is never cut by
+    a forced paragraph break. Removed lines are returned with outer whitespace trimmed.
+    """
+    paragraphs: list[str] = []
+    dropped: list[str] = []
+    block: list[str] = []
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _squash(raw_line)
+        if line and is_boilerplate(line):
+            dropped.append(raw_line.strip())
+        elif line:
+            block.append(line)
+            continue
+        # A blank or dropped line ends the current block of lines.
+        paragraphs.extend(_join_wrapped(block))
+        block = []
+    paragraphs.extend(_join_wrapped(block))
+    return "\n\n".join(paragraphs), dropped
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether one (whitespace-trimmed) line is page furniture rather than article content."""
+    if len(line) > _MAX_BOILERPLATE_CHARS:
+        return False
+    return any(pattern.fullmatch(line) for pattern, _reason in boilerplate_patterns())
+
+
+def validate(article: Article, *, max_bytes: int = MAX_TEXT_BYTES) -> str | None:
+    """Why this article cannot be coded, or None when it can."""
+    if not article.text.strip():
+        if article.dropped_lines:
+            count = len(article.dropped_lines)
+            return f"no article text left after removing {count} boilerplate lines"
+        return "empty text: the input has no article body"
+    size = len(article.text.encode("utf-8"))
+    if size > max_bytes:
+        return (
+            f"text is {_megabytes(size)}, larger than the {_megabytes(max_bytes)} limit for one "
+            "article; split the input into separate articles"
+        )
+    language = language_of(article.text)
+    if language is not None and language != "en":
+        return f"text is not English (identified language: {language!r}); only English is coded"
+    return None
+
+
+def language_of(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it is too short to tell."""
+    sample = text[:_LANGUAGE_SAMPLE_CHARS]
+    if sum(char.isalpha() for char in sample) < _MIN_LANGUAGE_LETTERS:
+        return None
+    # py3langid loads its model on first use (about 0.7 s) and keeps it for the process.
+    import py3langid
+
+    language = str(py3langid.classify(sample)[0])
+    if language != "en" and _english_share(sample) >= _MIN_ENGLISH_SHARE:
+        # Short English sentences are sometimes named as an English-based creole.
+        return "en"
+    return language
+
+
+def _english_share(text: str) -> float:
+    """Share of the words of ``text`` that are frequent English function words."""
+    words = _WORD.findall(text.lower())
+    function_words = _english_function_words()
+    return sum(word in function_words for word in words) / max(1, len(words))
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text``, if any; the text itself is left as it is."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    return Dateline(
+        place=match["place"], region=match["region"], agency=match["agency"], end=match.end()
+    )
+
+
+@cache
+def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The (pattern, reason) pairs of ``data/ingest/boilerplate.tsv``, compiled once."""
+    source = resources.files("newsevents").joinpath("data/ingest/boilerplate.tsv")
+    with source.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(
+            (line for line in handle if not line.startswith("#")),
+            delimiter="\t", quoting=csv.QUOTE_NONE,
+        )
+        return tuple((re.compile(row["pattern"]), row["reason"]) for row in rows)
+
+
+@cache
+def _english_function_words() -> frozenset[str]:
+    source = resources.files("newsevents").joinpath("data/ingest/english_function_words.txt")
+    with source.open(encoding="utf-8") as handle:
+        return frozenset(
+            word for line in handle if (word := line.strip()) and not word.startswith("#")
+        )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _squash(line: str) -> str:
+    """One line with invisible characters removed and runs of spaces made single."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _split_title(raw: str) -> tuple[str | None, str]:
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    filled = [i for i, line in enumerate(lines) if _squash(line)]
+    if len(filled) < 2:
+        return None, raw
+    first = filled[0]
+    return _squash(lines[first]), "\n".join(lines[first + 1:])
+
+
+def _join_wrapped(block: list[str]) -> list[str]:
+    """Paragraphs of one block of consecutive lines, re-joining hard-wrapped lines."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in block:
+        current.append(line)
+        if len(line) < _MIN_WRAPPED_CHARS or line.endswith(_SENTENCE_END):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _extract_html(html: str, url: str | None) -> Any:
+    """trafilatura's main-text extraction: no reader comments, metadata kept."""
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        with_metadata=True,
+        # Only dates the page declares: a date guessed from body text could be an old event.
+        date_extraction_params=set_date_params(extensive=False),
+    )
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The body without the page's ``<h1>`` headline, which is already the title: the body of
+    a ``.txt`` article has no headline either, and a dateline must open the text."""
+    first, _, rest = text.partition("\n\n")
+    return rest if title is not None and first.casefold() == title.casefold() else text
+
+
+def _page_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _folder_files(root: Path) -> list[tuple[Path, str]]:
+    """Readable files under ``root`` (hidden ones skipped) with their relative paths as ids."""
+    found: list[tuple[Path, str]] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            path = Path(folder, name)
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES:
+                found.append((path, path.relative_to(root).as_posix()))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def _read_file(
+    path: Path, doc_id: str, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        yield InputError(doc_id=doc_id, message=f"no such file or folder: {path}")
+    elif suffix not in SUFFIXES:
+        expected = ", ".join(sorted(SUFFIXES))
+        yield InputError(
+            doc_id=doc_id,
+            message=f"unsupported file type {suffix or '(none)'!r} of {path}; expected {expected}",
+        )
+    elif suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_file(path, doc_id, default_date)
+    else:
+        yield _read_document(path, doc_id, default_date, html=suffix in HTML_SUFFIXES)
+
+
+def _read_document(
+    path: Path, doc_id: str, default_date: dt.date | None, *, html: bool
+) -> Article | InputError:
+    try:
+        data = _file_bytes(path, MAX_HTML_BYTES if html else MAX_TEXT_BYTES)
+        text = _decode(data, html=html)
+        if not html:
+            return article_from_text(text, doc_id, date=default_date)
+        article = _html_article(text, doc_id)
+    except _Unreadable as problem:
+        return InputError(doc_id=doc_id, message=str(problem))
+    if article.date is None and default_date is not None:
+        article.date = default_date
+    return article
+
+
+def _html_article(html: str, doc_id: str, **metadata: Any) -> Article:
+    try:
+        return article_from_html(html, doc_id, **metadata)
+    except Exception as exc:  # the HTML parser's failures are many and undocumented
+        raise _Unreadable(f"could not extract text from the HTML: {exc}") from exc
+
+
+def _file_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes, refusing a file over ``limit`` before reading it."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise _Unreadable(_too_large(path, size, limit))
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a device or pipe may claim size 0
+    except OSError as exc:
+        raise _Unreadable(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise _Unreadable(_too_large(path, len(data), limit))
+    return data
+
+
+def _too_large(path: Path, size: int, limit: int) -> str:
+    return (
+        f"{path} is {_megabytes(size)}, larger than the {_megabytes(limit)} limit for a "
+        f"{path.suffix or 'text'} file; split it into one file per article"
+    )
+
+
+def _decode(data: bytes, *, html: bool = False, offset: int = 0) -> str:
+    """UTF-8 text of ``data``; never replaces a byte it cannot decode."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _Unreadable("the text is UTF-16, not UTF-8; re-encode it as UTF-8")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise _Unreadable(f"binary data, not text (NUL byte at byte offset {offset + nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _declared_charset(data) if html else None
+        if declared is not None:
+            return _decode_declared(data, declared)
+        raise _Unreadable(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {offset + exc.start}; "
+            "re-encode the input as UTF-8 (e.g. iconv -f windows-1252 -t utf-8)"
+        ) from exc
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its ``<meta>`` tag, when Python knows it."""
+    match = _CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match[1].decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _decode_declared(data: bytes, charset: str) -> str:
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(
+            f"not valid {charset} as the page declares: byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}; re-encode the page as UTF-8"
+        ) from exc
+
+
+# --------------------------------------------------------------------------- JSONL
+
+
+def _read_jsonl_file(
+    path: Path, name: str, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(doc_id=name, message=f"cannot read {path}: {exc.strerror or exc}")
+        return
+    with handle:
+        if b"\x00" in handle.read(8192):
+            yield InputError(doc_id=name, message=f"{path} is binary data, not JSON Lines text")
+            return
+        handle.seek(0)
+        yield from _jsonl_records(_decoded_lines(handle), name, default_date)
+
+
+def _stream_lines(handle: IO[Any]) -> Iterator[tuple[int, int, Any]]:
+    """(line number, offset, line) of a text or byte stream; an over-long line is None.
+
+    No more than ``MAX_HTML_BYTES`` is ever held, whatever the input.
+    """
+    number = offset = 0
+    while line := handle.readline(MAX_HTML_BYTES + 1):
+        number += 1
+        start = offset
+        offset += len(line)
+        if len(line) > MAX_HTML_BYTES and not _ends_line(line):
+            while line and not _ends_line(line):
+                line = handle.readline(MAX_HTML_BYTES + 1)
+                offset += len(line)
+            yield number, start, None
+        else:
+            yield number, start, line
+
+
+def _ends_line(line: str | bytes) -> bool:
+    return line.endswith("\n") if isinstance(line, str) else line.endswith(b"\n")
+
+
+def _decoded_lines(handle: IO[Any]) -> Iterator[tuple[int, str | _Unreadable]]:
+    """Numbered lines of a stream as text, or the reason a line cannot be read."""
+    for number, offset, line in _stream_lines(handle):
+        if line is None:
+            yield number, _Unreadable(
+                f"line {number}: longer than the {_megabytes(MAX_HTML_BYTES)} limit for one line"
+            )
+        elif isinstance(line, str):
+            yield number, line
+        else:
+            try:
+                yield number, _decode(line, offset=offset)
+            except _Unreadable as problem:
+                yield number, _Unreadable(f"line {number}: {problem}")
+
+
+def _jsonl_records(
+    lines: Iterable[tuple[int, str | _Unreadable]], name: str, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    for number, line in lines:
+        if isinstance(line, str) and not line.strip():
+            continue
+        try:
+            if isinstance(line, _Unreadable):
+                raise line
+            yield _jsonl_article(line, number, name, default_date)
+        except _Unreadable as problem:
+            yield InputError(doc_id=f"{name}:{number}", message=str(problem))
+
+
+def _jsonl_article(line: str, number: int, name: str, default_date: dt.date | None) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _Unreadable(f"line {number}: invalid JSON ({exc.msg})") from exc
+    if not isinstance(record, dict):
+        raise _Unreadable(f"line {number}: expected a JSON object, got {_json_type(record)}")
+    try:
+        return _article_from_record(record, f"{name}:{number}", default_date)
+    except _Unreadable as problem:
+        raise _Unreadable(f"line {number}: {problem}") from None
+
+
+def _article_from_record(
+    record: dict[str, Any], fallback_id: str, default_date: dt.date | None
+) -> Article:
+    """An Article from one JSONL object; ``html`` stands in when ``text`` is absent.
+
+    A ``source`` that is a list or object is an annotation (gold sets name the source actors
+    so), not the publisher, and is left aside.
+    """
+    doc_id = _field(record, "id", (str, int))
+    if isinstance(record.get("source"), list | dict):
+        record = {key: value for key, value in record.items() if key != "source"}
+    fields = {key: _field(record, key, (str,)) for key in ("title", "url", "source")}
+    date = _record_date(_field(record, "date", (str,))) or default_date
+    text, html = _field(record, "text", (str,)), _field(record, "html", (str,))
+    doc_id = str(doc_id) if doc_id is not None else fallback_id
+    if text is not None:
+        return article_from_text(text, doc_id, title_line=False, date=date, **fields)
+    if html is None:
+        raise _Unreadable("missing 'text' (or 'html')")
+    article = _html_article(html, doc_id, date=date, url=fields["url"], source=fields["source"])
+    if fields["title"] is not None:
+        article.title = fields["title"]
+    return article
+
+
+def _field(record: dict[str, Any], key: str, types: tuple[type, ...]) -> Any:
+    value = record.get(key)
+    if value is None or (isinstance(value, types) and not isinstance(value, bool)):
+        return value
+    expected = " or ".join(_JSON_TYPES[kind] for kind in types)
+    raise _Unreadable(f"{key!r} must be {expected}, got {_json_type(value)}")
+
+
+def _record_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        try:
+            return dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            raise _Unreadable(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _json_type(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------- stdin
+
+
+def _read_stdin(stream: TextIO, default_date: dt.date | None) -> Iterator[Article | InputError]:
+    """Standard input as JSON Lines when its first non-empty line is a JSON object, else as
+    one plain-text article. Bytes are read when the stream has them, so a non-UTF-8 byte is
+    reported with its position instead of failing inside the stream's decoder."""
+    lines = _decoded_lines(getattr(stream, "buffer", stream))
+    head: list[tuple[int, str | _Unreadable]] = []
+    try:
+        for item in lines:
+            head.append(item)
+            if not isinstance(item[1], str) or item[1].strip():
+                break
+    except (OSError, UnicodeDecodeError) as exc:
+        yield InputError(doc_id=STDIN_ID, message=f"cannot read standard input: {exc}")
+        return
+    first = head[-1][1] if head else ""
+    if isinstance(first, str) and _is_json_object(first):
+        yield from _jsonl_records([*head, *lines], STDIN_ID, default_date)
+    else:
+        yield _stdin_text([*head, *lines], default_date)
+
+
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def _stdin_text(
+    lines: Iterable[tuple[int, str | _Unreadable]], default_date: dt.date | None
+) -> Article | InputError:
+    parts: list[str] = []
+    size = 0
+    for _number, line in lines:
+        if isinstance(line, _Unreadable):
+            return InputError(doc_id=STDIN_ID, message=str(line))
+        size += len(line)
+        if size > MAX_TEXT_BYTES:
+            return InputError(
+                doc_id=STDIN_ID,
+                message=f"standard input is larger than the {_megabytes(MAX_TEXT_BYTES)} limit "
+                "for one article; split it into separate articles",
+            )
+        parts.append(line)
+    return article_from_text("".join(parts), STDIN_ID, date=default_date)

@@ -1,0 +1,174 @@
+"""Typed records: the contract between pipeline stages, the store, the API and the exports.
+
+Field names follow ``design/schema.md`` (schema_version 1). Fields may be added; renaming one
+needs a schema_version bump, because evaluation scripts and other tools read these names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+DealStatus = Literal[
+    "proposed", "negotiating", "ordered", "delivering", "delivered",
+    "cancelled", "suspended", "at_risk",
+]
+
+
+class Record(BaseModel):
+    """Base for every model: unknown fields are refused so a typo cannot pass silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(Record):
+    """One input article as read by ``ingest``, before any language processing."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    dropped_lines: list[str] = Field(default_factory=list)
+
+
+class InputError(Record):
+    """An input that could not become an Article (bad line, unreadable file): kept, not lost."""
+
+    doc_id: str
+    message: str
+
+
+class Actor(Record):
+    """A resolved participant: ISO3 country + sector, or an IGO. Unknown stays None."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    igo: str | None = None
+
+
+class Speaker(Record):
+    text: str
+    country: str | None = None
+    sector: str | None = None
+
+
+class Attribution(Record):
+    """Who asserts the event when the article only reports someone's words."""
+
+    speaker: Speaker
+    cue: str
+
+
+class Location(Record):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+class Evidence(Record):
+    """A sentence and its character offsets in the document text (``text[start:end]``)."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+class Event(Record):
+    record: Literal["event"] = "event"
+    schema_version: int = SCHEMA_VERSION
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    event_type: EventType
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    source: list[Actor] = Field(default_factory=list)
+    target: list[Actor] = Field(default_factory=list)
+    date: dt.date | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    trigger: str
+    evidence: Evidence
+    attribution: Attribution | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.5
+
+
+class Party(Record):
+    country: str | None = None
+
+
+class WeaponSystem(Record):
+    """A catalogue system (``name`` set) or an unnamed system of a known category."""
+
+    name: str | None = None
+    mention: str
+    category: str | None = None
+    origin: str | None = None
+
+
+class ArmsTransfer(Record):
+    record: Literal["arms_transfer"] = "arms_transfer"
+    schema_version: int = SCHEMA_VERSION
+    deal_id: str
+    doc_id: str
+    supplier: Party
+    recipient: Party
+    system: WeaponSystem
+    quantity: int | None = None
+    quantity_text: str | None = None
+    value: float | None = None
+    value_text: str | None = None
+    currency: str | None = None
+    status: DealStatus
+    evidence: list[Evidence] = Field(default_factory=list)
+    attribution: Attribution | None = None
+    event_ids: list[str] = Field(default_factory=list)
+
+
+class Document(Record):
+    record: Literal["document"] = "document"
+    schema_version: int = SCHEMA_VERSION
+    doc_id: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    n_sentences: int = 0
+    dropped_lines: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+
+class Result(Record):
+    """Everything coded from one article: its document record, events and deals."""
+
+    document: Document
+    text: str = Field(default="", exclude=True)
+    events: list[Event] = Field(default_factory=list)
+    arms_transfers: list[ArmsTransfer] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.document.error is None
+
+    def records(self) -> list[Document | Event | ArmsTransfer]:
+        """Records in output order: the document first, then its events, then its deals."""
+        return [self.document, *self.events, *self.arms_transfers]

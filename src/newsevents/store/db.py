@@ -1,0 +1,134 @@
+"""Opening a store: URL handling, engine settings, migrations, and the batch write entry point."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Engine, make_url
+
+from newsevents.models import Article, Result
+from newsevents.store import schema
+from newsevents.store.dedup import NearDuplicates, text_hash
+from newsevents.store.writer import BatchWriter, IngestStats
+
+DEFAULT_URL = "sqlite:///newsevents.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+# Serialises writers that share one PostgreSQL database, so two ingests cannot both create the
+# same event; SQLite serialises writers by itself.
+_WRITE_LOCK = zlib.crc32(b"newsevents.store.write")
+
+
+class StoreError(Exception):
+    """A database that cannot be opened or used; the message is meant for the user."""
+
+
+def engine_url(url: str) -> sa.URL:
+    """Plain ``postgresql://`` URLs are routed to psycopg 3, the driver the project ships."""
+    try:
+        parsed = make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(
+            f"not a database URL: {url!r} (try sqlite:///FILE or postgresql://HOST/DB)"
+        ) from exc
+    if parsed.drivername in ("postgres", "postgresql"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL"
+        )
+    return parsed
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = engine_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = sa.create_engine(parsed, connect_args={"timeout": 60})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(parsed, pool_pre_ping=True)
+
+
+def _lock_writers(conn: sa.Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the latest revision; a no-op on an up-to-date database."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        _lock_writers(conn)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def connect(url: str = DEFAULT_URL) -> Store:
+    """Open (creating or upgrading if needed) the store at ``url``."""
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"cannot open database {where}: {exc.orig}") from exc
+    return Store(engine)
+
+
+class Store:
+    """A migrated database. Writes go in batches, one transaction each, so an interrupted
+    ingest keeps every batch already committed and a re-run skips those documents."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._near_duplicates = NearDuplicates(self._load_signatures)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def is_known(self, article: Article) -> bool:
+        """Whether the article is already stored, checked before paying for its coding."""
+        docs = schema.documents
+        condition = docs.c.text_hash == text_hash(article.text)
+        if article.url:
+            condition = condition | (docs.c.url == article.url)
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(docs.c.id).where(condition).limit(1)).first() is not None
+
+    def add_results(self, results: Sequence[Result]) -> IngestStats:
+        """Store one batch of coded articles atomically."""
+        try:
+            with self.engine.begin() as conn:
+                _lock_writers(conn)
+                writer = BatchWriter(conn, self._near_duplicates)
+                for result in results:
+                    writer.add_result(result)
+                writer.refresh_counts()
+        except BaseException:
+            # The index may hold documents of the rolled-back batch: rebuild it from the database.
+            self._near_duplicates = NearDuplicates(self._load_signatures)
+            raise
+        return writer.stats
+
+    def _load_signatures(self, days: list) -> list[tuple]:
+        docs = schema.documents
+        dated = [day for day in days if day is not None]
+        condition = docs.c.date.in_(dated) if dated else sa.false()
+        if None in days:
+            condition = condition | docs.c.date.is_(None)
+        query = sa.select(docs.c.id, docs.c.date, docs.c.minhash).where(condition)
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(query)]

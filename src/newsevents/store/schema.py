@@ -1,0 +1,151 @@
+"""Tables of the event store (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+The migrations under ``migrations/versions`` create exactly these tables; a test compares the two
+so the schema cannot drift from what a migrated database holds.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("doc_id", sa.String(255), nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("date", sa.Date, index=True),
+    sa.Column("url", sa.Text, unique=True),
+    sa.Column("source", sa.String(255)),
+    sa.Column("language", sa.String(16)),
+    sa.Column("n_sentences", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("text", sa.Text, nullable=False),
+    # sha256 of the normalised text: the same article re-ingested under another name is skipped.
+    sa.Column("text_hash", sa.String(64), nullable=False, unique=True),
+    # MinHash signature (uint32 array) for near-duplicate (syndicated copy) detection.
+    sa.Column("minhash", sa.LargeBinary),
+    # Earliest stored document this one is a near-duplicate of (NULL: original).
+    sa.Column("duplicate_of", sa.Integer, sa.ForeignKey("documents.id"), index=True),
+    # What counts as one source: the outlet of the original, or the original document itself.
+    sa.Column("origin", sa.String(255), nullable=False),
+    sa.Column("dropped_lines", sa.JSON),
+    sa.Column("ingested_at", sa.DateTime, nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("event_type", sa.String(16), nullable=False),
+    sa.Column("mode", sa.String(64)),
+    sa.Column("date", sa.Date),
+    sa.Column("place_key", sa.String(255)),
+    sa.Column("location_name", sa.String(255)),
+    sa.Column("location_country", sa.String(8)),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("geonameid", sa.Integer),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("n_reports", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("n_sources", sa.Integer, nullable=False, server_default="0"),
+    sa.Index("ix_events_date_id", "date", "id"),
+    sa.Index("ix_events_type_date", "event_type", "date", "id"),
+    sa.Index("ix_events_place_date", "place_key", "date"),
+    sa.Index("ix_events_location_country_date", "location_country", "date"),
+    sa.Index("ix_events_sources_date", "n_sources", "date"),
+)
+
+# One row per distinct actor of an event (union over its factual reports). ``key`` is the ISO3
+# country or the IGO short name ('' when neither is known); event_type and date are copied from
+# the event (both fixed when it is created) so country-filtered pages are read from one index.
+event_actors = sa.Table(
+    "event_actors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), nullable=False),
+    sa.Column("role", sa.String(8), nullable=False),
+    sa.Column("key", sa.String(16), nullable=False),
+    sa.Column("country", sa.String(8)),
+    sa.Column("igo", sa.String(32)),
+    sa.Column("sector", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("event_type", sa.String(16), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.UniqueConstraint("event_id", "role", "key", "sector", "name", name="uq_event_actor"),
+    sa.Index("ix_event_actors_key_date", "key", "date", "event_id"),
+    sa.Index("ix_event_actors_key_type_date", "key", "event_type", "date", "event_id"),
+)
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # NULL for a negated/hypothetical report that matched no factual event.
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), index=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False,
+              index=True),
+    sa.Column("mention_id", sa.String(64), nullable=False),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("event_type", sa.String(16), nullable=False),
+    sa.Column("mode", sa.String(64)),
+    sa.Column("context", sa.JSON),
+    sa.Column("date", sa.Date),
+    sa.Column("date_text", sa.Text),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("start_char", sa.Integer, nullable=False),
+    sa.Column("end_char", sa.Integer, nullable=False),
+    sa.Column("source_actors", sa.JSON, nullable=False),
+    sa.Column("target_actors", sa.JSON, nullable=False),
+    sa.Column("location", sa.JSON),
+    sa.Column("attribution", sa.JSON),
+    sa.Column("negated", sa.Boolean, nullable=False),
+    sa.Column("hypothetical", sa.Boolean, nullable=False),
+    sa.Column("factual", sa.Boolean, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.UniqueConstraint("document_id", "mention_id", name="uq_report_mention"),
+    sa.Index("ix_reports_unlinked", "event_type", "date", "event_id"),
+)
+
+deals = sa.Table(
+    "deals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # supplier|recipient|system: reports of one deal from many articles share it.
+    sa.Column("deal_key", sa.String(255), nullable=False, unique=True),
+    sa.Column("supplier", sa.String(8)),
+    sa.Column("recipient", sa.String(8)),
+    sa.Column("system_name", sa.String(255)),
+    sa.Column("system_mention", sa.Text, nullable=False),
+    sa.Column("category", sa.String(64)),
+    sa.Column("origin", sa.String(8)),
+    sa.Column("quantity", sa.Integer),
+    sa.Column("value", sa.Float),
+    sa.Column("currency", sa.String(8)),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("n_reports", sa.Integer, nullable=False, server_default="0"),
+    sa.Index("ix_deals_supplier", "supplier"),
+    sa.Index("ix_deals_recipient", "recipient"),
+)
+
+deal_reports = sa.Table(
+    "deal_reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("deal_id", sa.Integer, sa.ForeignKey("deals.id"), nullable=False, index=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False,
+              index=True),
+    sa.Column("transfer_id", sa.String(64), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("quantity", sa.Integer),
+    sa.Column("value", sa.Float),
+    sa.Column("currency", sa.String(8)),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("attribution", sa.JSON),
+    sa.UniqueConstraint("document_id", "transfer_id", name="uq_deal_report"),
+)
