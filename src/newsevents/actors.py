@@ -213,6 +213,8 @@ class ActorResolver:
         self.surnames = surnames
         # Generic nouns ("alliance", "bloc") -> the IGOs they can stand for.
         self.refs = refs
+        # Every word any entry starts with: a phrase with none of them resolves to nothing.
+        self.first_words = frozenset(key[0] for key in lexicon.entries) | frozenset(refs)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorResolver:
@@ -294,9 +296,9 @@ class ActorResolver:
     def _build(self, text: str, core: list[Match], post: list[Match], head: Match | None,
                words: list[str], cut: int, date: dt.date | None) -> Actor | None:
         people = {id(m): _pick_person(m.cue.people, date) for m in core + post if m.cue.people}
-        core = [_settle(m, people) for m in core]
-        post = [_settle(m, people) for m in post]
-        head = _settle(head, people) if head else None
+        core = [_settle(m, people, words) for m in core]
+        post = [_settle(m, people, words) for m in post]
+        head = _settle(head, people, words) if head else None
         country, igo = _country_and_igo(core, post, head)
         sector = _sector(core, head)
         name = _name(core, head, words, cut)
@@ -325,12 +327,13 @@ def _last_word(words: list[str], cut: int) -> int:
     return end
 
 
-def _settle(match: Match, people: dict[int, Person | None]) -> Match:
-    """Replace a surname cue by the one person it means here, or drop its identity."""
+def _settle(match: Match, people: dict[int, Person | None], words: list[str]) -> Match:
+    """Replace a name cue by the one person it means here, or keep only the name as written."""
     if not match.cue.people:
         return match
     person = people.get(id(match))
-    cue = _cue_of_person(person) if person else Cue("person", name=None)
+    written = " ".join(words[match.start:match.end])
+    cue = _cue_of_person(person) if person else Cue("person", name=written)
     return Match(match.start, match.end, cue)
 
 
@@ -637,6 +640,9 @@ class ActorComponent:
 
     def _resolve(self, span: Span, date: dt.date | None, memory: ArticleMemory,
                  persons: list[Span]) -> Actor | None:
+        first_words = self.resolver.first_words
+        if not any(t.ent_type_ == "PERSON" or norm(t.text) in first_words for t in span):
+            return None
         result = self.resolver.resolve_phrase(span.text, date, _person_offsets(span, persons))
         earlier = memory.recall(span.text, result)
         if earlier is not None:

@@ -245,6 +245,7 @@ Country = Annotated[str | None, Query(
     pattern=r"^[A-Za-z][A-Za-z0-9_-]{1,15}$",
     description="ISO3 country code or IGO short name.")]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive.")]
+BAD_RANGE = {400: {"description": "start is after end"}}
 TypeParam = Annotated[EventType | None, Query(alias="type", description="PLOVER event type.")]
 
 _bearer = HTTPBearer(auto_error=False, description="The token given to `newsevents serve`.")
@@ -285,7 +286,8 @@ def _event_filter(country: str | None, actor_country: str | None, event_type: st
 def _add_read_routes(app: FastAPI, api: Api) -> None:
     Conn = Annotated[sa.Connection, Depends(api.connection)]
 
-    @app.get("/api/events", response_model=EventPage, tags=["events"])
+    @app.get("/api/events", response_model=EventPage, tags=["events"],
+             responses=BAD_RANGE)
     def list_events(
         conn: Conn, country: Country = None, actor_country: Country = None,
         event_type: TypeParam = None, mode: Annotated[str | None, Query(max_length=64)] = None,
@@ -310,7 +312,8 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
             raise HTTPException(404, f"no event {event_id}")
         return detail
 
-    @app.get("/api/timeline", response_model=list[TimelinePoint], tags=["aggregates"])
+    @app.get("/api/timeline", response_model=list[TimelinePoint],
+             tags=["aggregates"], responses=BAD_RANGE)
     def get_timeline(
         conn: Conn, country: Country = None, event_type: TypeParam = None, start: Day = None,
         end: Day = None, interval: Literal["day", "week", "month"] = "day",
@@ -319,7 +322,8 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)
         return queries.timeline(conn, flt, interval)
 
-    @app.get("/api/network", response_model=list[NetworkEdge], tags=["aggregates"])
+    @app.get("/api/network", response_model=list[NetworkEdge],
+             tags=["aggregates"], responses=BAD_RANGE)
     def get_network(
         conn: Conn, country: Country = None, event_type: TypeParam = None, start: Day = None,
         end: Day = None, min_count: Annotated[int, Query(ge=1)] = 1,
@@ -328,7 +332,8 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)
         return queries.network(conn, flt, min_count)
 
-    @app.get("/api/places", response_model=list[PlaceCount], tags=["aggregates"])
+    @app.get("/api/places", response_model=list[PlaceCount],
+             tags=["aggregates"], responses=BAD_RANGE)
     def get_places(conn: Conn, country: Country = None, event_type: TypeParam = None,
                    start: Day = None, end: Day = None) -> list[dict]:
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)

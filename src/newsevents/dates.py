@@ -108,13 +108,13 @@ def event_scope(trigger: Token) -> tuple[set[int], set[int]]:
     own = _clause_subtree(trigger)
     shared: set[int] = set()
     token = trigger
-    while _climbs(token):
+    while shares_adjuncts(token):
         token = token.head
         shared |= _clause_subtree(token)
     return own, shared - own
 
 
-def _climbs(token: Token) -> bool:
+def shares_adjuncts(token: Token) -> bool:
     """Whether the token shares the time and place of its syntactic head."""
     if token.head is token:
         return False
@@ -125,11 +125,20 @@ def _climbs(token: Token) -> bool:
 
 def _clause_subtree(token: Token) -> set[int]:
     """The token's subtree without the clauses embedded in it (or verb conjuncts)."""
+    return subtree_without(token, CLAUSE_DEPS, skip_verb_conjuncts=True)
+
+
+def subtree_without(
+    token: Token, deps: frozenset[str], *, skip_verb_conjuncts: bool = False
+) -> set[int]:
+    """Indices of the token's subtree, not descending into children attached by ``deps``."""
     found = {token.i}
     stack = list(token.children)
     while stack:
         child = stack.pop()
-        if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+        if child.dep_ in deps:
+            continue
+        if skip_verb_conjuncts and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             continue
         found.add(child.i)
         stack.extend(child.children)

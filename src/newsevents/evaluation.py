@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.models import EVENT_TYPES, Actor, Article, Event, InputError
+from newsevents.models import EVENT_TYPES, Actor, Article, InputError
 from newsevents.pipeline import Coder
 
 # Gold sets written with CAMEO-style codes: their ISO3 equivalent, or None to skip the actor.
@@ -93,11 +93,6 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _primary(events: list[Event]) -> Event | None:
-    factual = [e for e in events if not e.negated] or events
-    return max(factual, key=lambda e: e.confidence, default=None)
-
-
 def evaluate(path: Path, n_process: int = 1) -> Report:
     gold = load_gold(path)
     articles: list[Article | InputError] = [
@@ -114,7 +109,9 @@ def evaluate(path: Path, n_process: int = 1) -> Report:
     for g, result in zip(gold, results, strict=True):
         gold_type = g["event_type"]
         support[gold_type] += 1
-        predicted = {e.event_type for e in result.events}
+        # Gold sets code what a sentence asserts: negated and hypothetical events are not claims.
+        asserted = [e for e in result.events if not (e.negated or e.hypothetical)]
+        predicted = {e.event_type for e in asserted}
         if gold_type in predicted:
             tp[gold_type] += 1
             any_hits += 1
@@ -122,9 +119,9 @@ def evaluate(path: Path, n_process: int = 1) -> Report:
             fn[gold_type] += 1
         for other in predicted - {gold_type}:
             fp[other] += 1
-        primary = _primary(result.events)
+        primary = max(asserted, key=lambda e: e.confidence, default=None)
         top_hits += primary is not None and primary.event_type == gold_type
-        match = next((e for e in result.events if e.event_type == gold_type), None)
+        match = next((e for e in asserted if e.event_type == gold_type), None)
         if match is None:
             continue
         matched += 1

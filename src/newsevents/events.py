@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsevents import dates, places
+from newsevents import actors, dates, places
 from newsevents.models import Actor, Attribution, Event, Evidence, Location, Speaker
 
 for _name, _default in (("article", None), ("events", [])):
@@ -33,6 +33,7 @@ COOPERATIVE = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "obj"})
@@ -156,9 +157,21 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             if trigger:
                 found.append(Candidate(token, trigger, nominal=False))
                 continue
-        if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in lex.nouns:
+        if _noun_trigger_position(token) and _lemma(token) in lex.nouns:
             found.append(Candidate(token, lex.nouns[_lemma(token)], nominal=True))
     return found
+
+
+NOUN_TRIGGER_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj"})
+
+
+def _noun_trigger_position(token: Token) -> bool:
+    """Event nouns count where a clause is about them ("imposed sanctions", "talks began"),
+    not inside names ("Asia-Pacific Economic Cooperation") or buried in modifiers."""
+    return (
+        token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_TRIGGER_DEPS
+        and token.ent_type_ not in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART")
+    )
 
 
 # --- absorption: one statement, one event ---------------------------------------------------
@@ -189,9 +202,12 @@ def _absorbed_mode(outer: str, inner: Candidate) -> str | None:
 
 def _complements(token: Token) -> Iterator[Token]:
     """Tokens naming what a governing verb agrees to, demands, rejects or threatens."""
+    lex = Lexicon.load()
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp", "dobj", "attr"):
             yield child
+            if child.dep_ == "xcomp" and lex.cue("light", _lemma(child)):
+                yield from _complements(child)  # "promised to continue aid"
             if child.dep_ == "dobj":
                 yield from (g for g in child.children if g.dep_ in ("acl", "relcl", "prep"))
         elif child.dep_ == "prep" and _lemma(child) in ("for", "to", "on", "in"):
@@ -283,12 +299,31 @@ def _expand(tokens: list[Token]) -> list[Token]:
 class ActorLookup:
     """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
 
-    def __init__(self) -> None:
+    def __init__(self, date: dt.date | None = None) -> None:
         self.last_subject: Actor | None = None
+        self.date = date
+        self._entities: dict[int, Actor | None] = {}
+
+    def _entity(self, token: Token) -> Actor | None:
+        """A named entity used as a modifier ("a U.S. request") is an actor too."""
+        start = token.i
+        while start > 0 and token.doc[start].ent_iob_ == "I":
+            start -= 1
+        if start not in self._entities:
+            end = start + 1
+            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+                end += 1
+            span = token.doc[start:end]
+            self._entities[start] = actors.ActorResolver.load().resolve_span(span, self.date)
+        return self._entities[start]
 
     def actor(self, token: Token, *, subtree: bool = False) -> Actor | None:
         if token._.actor is not None:
             return token._.actor
+        if token.ent_type_ in ENTITY_ACTORS:
+            found = self._entity(token)
+            if found is not None:
+                return found
         if _lemma(token) in PRONOUNS or token.pos_ == "PRON":
             return self._pronoun(token)
         for child in token.children:
@@ -301,9 +336,19 @@ class ActorLookup:
             if t._.actor is not None and token.text in t._.actor.text:
                 return t._.actor
         if subtree:
-            for t in token.subtree:
-                if t is not token and t._.actor is not None:
-                    return t._.actor
+            return self._nearest_below(token)
+        return None
+
+    def _nearest_below(self, token: Token) -> Actor | None:
+        """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU."""
+        queue = list(token.children)
+        while queue:
+            t = queue.pop(0)
+            if t.dep_ not in ("relcl", "advcl", "punct"):
+                found = self.actor(t)
+                if found is not None:
+                    return found
+                queue.extend(t.children)
         return None
 
     def _pronoun(self, token: Token) -> Actor | None:
@@ -344,8 +389,15 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             sources = between
         targets = targets or partners
         preps = preps - {"with"}
+    if trigger.roles == "visit":
+        preps = preps | {"in", "at"}
     if not targets and trigger.roles != "notarget":
-        targets = look.actors(_prep_objects(verb, preps))
+        targets = look.actors(_prep_objects(verb, preps), subtree=True)
+    if not targets:
+        targets = look.actors(_prep_objects(verb, frozenset({"between"})), subtree=True)
+    if not targets and trigger.absorbs and cand.absorbed is None:
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        targets = look.actors([s for c in clauses for s in c.children if s.dep_ in SUBJECTS])
     if cand.absorbed is not None and not targets:
         inner = cand.absorbed
         if inner.nominal:
@@ -376,6 +428,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not sources and noun.dep_ in OBJECTS | {"attr"}:
         sources = look.actors(_subject_of(noun.head))
     targets = look.actors(_prep_objects(noun, trigger.target_preps), subtree=True)
+    if not targets and between and between != sources:
+        targets = between
     return sources, targets
 
 
@@ -398,11 +452,19 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True
         if t is not token and lex.cue("neg_governor", _lemma(t)):
             return True
+        if any(c.dep_ in ("mark", "prep") and lex.cue("negator", _lemma(c)) for c in t.children):
+            return True
+        if t.dep_ == "pcomp" and lex.cue("negator", _lemma(t.head)):
+            return True  # "without returning"
     return any(_lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
 
 
 def modal(token: Token, lex: Lexicon) -> str | None:
+    if token.dep_ == "acl" and any(_lemma(c) == "to" for c in token.children):
+        return "to"  # "the right to fire", "plans to buy": not asserted
     for t in _clause_chain(token):
+        if t is not token and lex.cue("intent", _lemma(t)):
+            return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", _lemma(child)):
                 return _lemma(child)
@@ -507,15 +569,17 @@ def recode(cand: Candidate, mode_word: str | None, negated: bool, own_words: boo
     itself is THREATEN, a refused cooperation is REJECT. Returns (type, mode, still hypothetical)."""
     etype, mode = cand.event_type, cand.mode
     if mode_word is None:
-        if negated and etype in COOPERATIVE - {"AGREE", "CONSULT"}:
-            return "REJECT", "change", False
+        if negated and etype in COOPERATIVE:
+            return "REJECT", _absorbed_mode("REJECT", cand), False
         return etype, mode, False
+    if mode_word in ("if", "to"):
+        return etype, mode, True
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", _absorbed_mode("REJECT", cand), False
-    if not own_words or mode_word == "if":
-        return etype, mode, True
-    if etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
         return "AGREE", None, False
+    if not own_words:
+        return etype, mode, True
     if etype in MATERIAL_CONFLICT and mode_word in ("will", "would", "could", "may", "might"):
         return "THREATEN", _absorbed_mode("THREATEN", cand), False
     return etype, mode, True
@@ -600,7 +664,7 @@ def code_doc(doc: Doc) -> list[Event]:
     doc_id = article.id if article is not None else "text"
     article_date = article.date if article is not None else None
     default_place = places.dateline(doc.text, places.Gazetteer.load())
-    look = ActorLookup()
+    look = ActorLookup(article_date)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if sent.text.strip():

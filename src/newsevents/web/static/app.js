@@ -445,15 +445,29 @@
       .attr("transform", `translate(0,${height - margin.bottom})`)
       .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))).tickSizeOuter(0));
     svg.append("g").attr("class", "axis").attr("transform", `translate(${margin.left},0)`)
-      .call(d3.axisLeft(y).ticks(6).tickFormat((v) => d3.format("~s")(Math.abs(v))))
+      .call(d3.axisLeft(y).tickValues(y.ticks(6).filter(Number.isInteger))
+        .tickFormat((v) => d3.format("~s")(Math.abs(v))))
       .call((g) => g.select(".domain").remove());
     const axisLabel = (cls, text, from, to) => svg.append("text")
       .attr("class", `axis-label ${cls}`).attr("text-anchor", "middle")
       .attr("transform", `translate(16,${(from + to) / 2}) rotate(-90)`).text(text);
     axisLabel("coop", "cooperation", margin.top, y(0));
     axisLabel("conf", "conflict", y(0), height - margin.bottom);
+    addDateBrush(svg, x, [[margin.left, margin.top], [width - margin.right, height - margin.bottom]]);
     fill(container, svg.node());
     renderTypeLegend(rows);
+  }
+
+  /** Dragging across the timeline sets the date-range filter; bars stay on top for their tips. */
+  function addDateBrush(svg, x, extent) {
+    const day = d3.utcFormat("%Y-%m-%d");
+    const brush = d3.brushX().extent(extent).on("end", (event) => {
+      if (!event.selection || !event.sourceEvent) return;
+      const [from, to] = event.selection.map((px) => d3.utcDay.floor(x.invert(px)));
+      if (+from === +to) return;
+      setFilters({ start: day(from), end: day(to) });
+    });
+    svg.insert("g", ":first-child").attr("class", "brush").call(brush);
   }
 
   function renderTypeLegend(rows) {
@@ -638,7 +652,7 @@
   function renderEventsTable(page) {
     const body = clear(document.querySelector("#events-table tbody"));
     if (page.items.length === 0) {
-      body.append(el("tr", {}, el("td", { colspan: 7, class: "empty", text: "No events match these filters." })));
+      body.append(el("tr", {}, el("td", { colspan: 6, class: "empty", text: "No events match these filters." })));
     }
     for (const item of page.items) {
       const open = () => selectEvent(item.id, row);
@@ -649,11 +663,11 @@
         onclick: open,
         onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } },
       },
-      el("td", { class: "nowrap", text: item.date || "—" }),
+      el("td", { class: "when" }, el("div", { class: "nowrap", text: item.date || "undated" }),
+        item.location ? el("div", { class: "muted place-name", text: locationLabel(item.location) }) : null),
       el("td", {}, typeBadge(item.event_type, item.mode)),
       el("td", {}, actorChips(item.source)),
       el("td", {}, actorChips(item.target)),
-      el("td", { text: locationLabel(item.location) }),
       el("td", { class: "num", title: `${item.n_reports} reports from ${item.n_sources} sources` },
         `${item.n_reports}/${item.n_sources}`),
       el("td", { class: "sentence" }, evidenceFor(item.sentence, item.trigger, item.source, item.target)));

@@ -1,0 +1,166 @@
+"""The REST API, on the real app over a real SQLite store filled with the merge corpus."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # the httpx transport deprecation notice
+    from fastapi.testclient import TestClient
+
+from newsevents.api import MAX_BODY_BYTES, create_app
+from newsevents.store import connect
+from newsevents.store.merge_eval import gold_result, load_corpus
+
+CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
+TOKEN = "test-token-4f1c"
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('api')}/api.db"
+    store = connect(url)
+    store.add_results([gold_result(article) for article in load_corpus(CORPUS)])
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def client(db_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url, TOKEN)) as test_client:
+        yield test_client
+
+
+def test_events_filtered_by_country_and_type(client: TestClient) -> None:
+    page = client.get("/api/events", params={"country": "RUS", "type": "ASSAULT"}).json()
+    assert page["total"] == 2
+    # Newest first: the Odesa drone attack, then the Kharkiv strike.
+    places = [item["location"]["name"] for item in page["items"]]
+    assert places == ["Odesa", "Kharkiv"]
+    kharkiv = page["items"][1]
+    assert (kharkiv["n_reports"], kharkiv["n_sources"]) == (5, 4)
+    assert [a["country"] for a in kharkiv["source"]] == ["RUS"]
+
+
+def test_country_matches_igo_actor_and_dates_bound_the_page(client: TestClient) -> None:
+    page = client.get("/api/events", params={"actor_country": "EU"}).json()
+    assert [item["event_type"] for item in page["items"]] == ["SANCTION"]
+    june = client.get("/api/events", params={"start": "2024-06-01"}).json()
+    assert june["total"] == 0
+
+
+def test_min_sources_place_and_text_filters(client: TestClient) -> None:
+    widely = client.get("/api/events", params={"min_sources": 4}).json()
+    assert {item["event_type"] for item in widely["items"]} == {"ASSAULT", "CONSULT", "ACCUSE"}
+    kisumu = client.get("/api/events", params={"place": "kisumu"}).json()
+    assert kisumu["total"] == 1
+    grain = client.get("/api/events", params={"q": "GRAIN"}).json()
+    assert {item["event_type"] for item in grain["items"]} == {"ASSAULT", "CONSULT"}
+
+
+def test_pages_do_not_overlap(client: TestClient) -> None:
+    total = client.get("/api/events").json()["total"]
+    seen: list[int] = []
+    for offset in range(0, total, 4):
+        page = client.get("/api/events", params={"limit": 4, "offset": offset}).json()
+        seen.extend(item["id"] for item in page["items"])
+    assert len(seen) == len(set(seen)) == total
+
+
+def test_event_detail_lists_reports_with_flags(client: TestClient) -> None:
+    page = client.get("/api/events", params={"place": "Kharkiv"}).json()
+    detail = client.get(f"/api/events/{page['items'][0]['id']}").json()
+    flags = {report["doc_id"]: report["negated"] for report in detail["reports"]}
+    assert flags["e1-neg"] is True
+    assert sum(not negated for negated in flags.values()) == detail["n_reports"] == 5
+    copy = next(r for r in detail["reports"] if r["doc_id"] == "e1-b-copy")
+    assert copy["source"] == "Morning Herald" and copy["url"].startswith("https://")
+
+
+def test_aggregates(client: TestClient) -> None:
+    total = client.get("/api/events").json()["total"]
+    weeks = client.get("/api/timeline", params={"interval": "week"}).json()
+    assert sum(point["count"] for point in weeks) == total
+    assert {point["period"] for point in weeks} == {"2024-05-06", "2024-05-13", "2024-05-20"}
+    edges = {(e["source"], e["target"]): e for e in client.get("/api/network").json()}
+    assert edges[("RUS", "UKR")]["count"] == edges[("RUS", "UKR")]["conflict"] == 2
+    assert edges[("IND", "BGD")]["cooperation"] == 1
+    places = {p["name"]: p["count"] for p in client.get("/api/places").json()}
+    assert places["Kharkiv"] == 1 and places["Nairobi"] == 1
+    countries = {c["country"]: c for c in client.get("/api/countries").json()}
+    assert countries["IRN"]["as_target"] == 2 and countries["IRN"]["as_source"] == 0
+    actors = client.get("/api/actors", params={"country": "CHN"}).json()
+    assert actors[0]["events"] == 2
+
+
+def test_clear_client_errors(client: TestClient) -> None:
+    assert client.get("/api/events/999999").status_code == 404
+    assert client.get("/api/events", params={"type": "FIGHT"}).status_code == 422
+    assert client.get("/api/events", params={"start": "10/05/2024"}).status_code == 422
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    bad_range = client.get("/api/events", params={"start": "2024-05-20", "end": "2024-05-01"})
+    assert bad_range.status_code == 400 and "after" in bad_range.json()["detail"]
+    assert client.get("/api/events", params={"country": "R'; DROP"}).status_code == 422
+
+
+def test_search_text_is_data_not_sql(client: TestClient) -> None:
+    page = client.get("/api/events", params={"q": "%' OR 1=1 --"}).json()
+    assert page["total"] == 0
+    assert client.get("/api/events", params={"q": "_"}).json()["total"] == 0
+
+
+def test_writes_need_the_token(client: TestClient) -> None:
+    body = {"articles": [{"id": "w1", "text": "Russia struck Kharkiv on Friday."}]}
+    assert client.post("/api/documents", json=body).status_code == 401
+    wrong = client.post("/api/documents", json=body, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 403
+
+
+def test_writes_are_off_without_a_configured_token(db_url: str) -> None:
+    with TestClient(create_app(db_url, None)) as no_token:
+        response = no_token.post("/api/documents", json={"articles": [{"id": "x", "text": "y"}]},
+                                 headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 403 and "disabled" in response.json()["detail"]
+
+
+def test_large_bodies_are_refused(client: TestClient) -> None:
+    big = {"text": "Russia struck Kharkiv. " * (MAX_BODY_BYTES // 20)}
+    assert client.post("/api/code", json=big).status_code == 413
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the cap must still hold
+        yield b'{"text": "'
+        for _ in range(MAX_BODY_BYTES // 1000 + 2):
+            yield b"x" * 1000
+        yield b'"}'
+
+    streamed = client.post("/api/code", content=chunks(),
+                           headers={"Content-Type": "application/json"})
+    assert streamed.status_code == 413
+
+
+def test_openapi_describes_the_models(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    summary = spec["components"]["schemas"]["EventSummary"]["properties"]
+    assert {"n_sources", "n_reports", "source", "target", "location"} <= set(summary)
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+api_schema = schemathesis.pytest.from_fixture("openapi_schema")
+
+
+@pytest.fixture
+def openapi_schema(client: TestClient) -> schemathesis.BaseSchema:
+    return schemathesis.openapi.from_asgi("/openapi.json", client.app).include(method="GET")
+
+
+@api_schema.parametrize()
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_read_endpoints_follow_their_schema(case: schemathesis.Case) -> None:
+    case.call_and_validate()

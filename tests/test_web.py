@@ -1,0 +1,335 @@
+"""The dashboard in a real browser (Debian's Chromium, headless) against the real server.
+
+A SQLite store is filled by the store's own ingest path from the example articles plus one
+hostile article, the FastAPI app is served by uvicorn on a free loopback port, and Playwright
+drives the page the way an analyst would. Screenshots of every view go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+S400 = ROOT.parent / "shared" / "examples" / "s400-turkey-article.txt"
+S400_DATE = dt.date(2019, 4, 8)
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+HOSTILE_ARTICLE = {
+    "id": "hostile-1",
+    "date": "2026-04-20",
+    "source": "Hostile Wire",
+    "url": "javascript:alert(3)",
+    "title": f"{HOSTILE} Shelling near Kharkiv",
+    "text": (
+        f"{HOSTILE} KHARKIV – Russian forces shelled Ukrainian positions near Kharkiv on "
+        "Sunday, the Ukrainian army said.\n\n"
+        f"Ukraine accused Russia of attacking civilians {HOSTILE} in the region."
+    ),
+}
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium (/usr/bin/chromium) is not installed"
+)
+
+
+def _example_date(path: Path) -> dt.date | None:
+    """The example .txt files carry no date; their names start with the publication date."""
+    match = re.match(r"(\d{4}-\d{2}-\d{2})-", path.name)
+    return dt.date.fromisoformat(match.group(1)) if match else None
+
+
+def _ingest_examples(db_url: str, tmp: Path) -> None:
+    from newsevents import ingest
+    from newsevents.store import connect
+    from newsevents.store.commands import store_stream
+
+    hostile = tmp / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
+    store = connect(db_url)
+    try:
+        inputs = [(S400, S400_DATE), (hostile, None)]
+        inputs += [(path, _example_date(path)) for path in sorted(EXAMPLES.iterdir())
+                   if path.suffix in {".txt", ".html", ".jsonl"}]
+        for path, date in inputs:
+            for _ in store_stream(store, ingest.read_paths([str(path)], default_date=date)):
+                pass
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the real app (API + dashboard) over a store of real coded articles."""
+    import uvicorn
+
+    from newsevents.api import create_app
+
+    tmp = tmp_path_factory.mktemp("web")
+    db_url = f"sqlite:///{tmp / 'events.db'}"
+    _ingest_examples(db_url, tmp)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(create_app(db_url, None), log_level="warning"))
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the dashboard server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a hostile page could do behind the tester's back: dialogs, script errors, CSP hits."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+
+
+Watched = tuple[Page, Watch]
+
+
+@pytest.fixture
+def watched(chromium: Browser) -> Iterator[Watched]:
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    watch = Watch()
+
+    def on_dialog(dialog: Dialog) -> None:
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.on("console", lambda msg: watch.errors.append(msg.text) if msg.type == "error" else None)
+    yield page, watch
+    context.close()
+
+
+def ready(page: Page, view: str, timeout: float = 30_000) -> None:
+    page.wait_for_selector(f"#view-{view}[data-state=ready]", timeout=timeout)
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
+
+
+def kpi_events(page: Page) -> int:
+    return int(page.inner_text(".kpi >> nth=0 >> .kpi-value").replace(",", ""))
+
+
+def bar_periods(page: Page) -> list[str]:
+    titles = page.eval_on_selector_all(
+        "#timeline rect.bar title", "nodes => nodes.map(n => n.textContent)")
+    return [title.split(" ·")[0] for title in titles]
+
+
+def test_page_is_sent_with_a_strict_content_security_policy(server: str) -> None:
+    response = httpx.get(f"{server}/")
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "<script>" not in response.text  # every script is an external file
+    for asset in re.findall(r'(?:src|href)="(static/[^"]+)"', response.text):
+        assert httpx.get(f"{server}/{asset}").status_code == 200, asset
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_overview_draws_timeline_map_and_network(server: str, watched: Watched) -> None:
+    tab, watch = watched
+    tab.goto(f"{server}/")
+    ready(tab, "overview")
+    assert tab.locator("#timeline rect.bar").count() > 0
+    assert tab.locator("#map path.country").count() > 150
+    assert tab.locator("#map path.country.has-events").count() > 0
+    assert tab.locator("#map circle.place").count() > 0
+    assert tab.locator("#network g.node").count() >= 2
+    assert tab.locator("#network path.edge").count() >= 1
+    total = httpx.get(f"{server}/api/events", params={"limit": 1}).json()["total"]
+    assert kpi_events(tab) == total
+    shot(tab, "overview")
+    assert watch.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_filters_change_the_timeline(server: str, watched: Watched) -> None:
+    tab, _ = watched
+    tab.goto(f"{server}/")
+    ready(tab, "overview")
+    everything = kpi_events(tab)
+    all_periods = bar_periods(tab)
+
+    event_type = tab.locator("#timeline-legend .chip:not(.absent)").first.inner_text().strip()
+    tab.click(f"#timeline-legend .chip:has-text('{event_type}')")
+    ready(tab, "overview")
+    assert tab.input_value("#f-type") == event_type
+    assert 0 < kpi_events(tab) < everything
+    drawn = tab.eval_on_selector_all(
+        "#timeline rect.bar", "bars => [...new Set(bars.map(b => b.parentNode.dataset.type))]")
+    assert drawn == [event_type]
+
+    tab.click("#f-reset")
+    ready(tab, "overview")
+    assert kpi_events(tab) == everything
+    cutoff = "2026-01-01"
+    tab.fill("#f-start", cutoff)
+    tab.click("#filters button[type=submit]")
+    ready(tab, "overview")
+    periods = bar_periods(tab)
+    assert periods and min(periods) >= cutoff[:7]
+    assert min(all_periods) < cutoff[:7]
+    assert kpi_events(tab) < everything
+    assert "start=2026-01-01" in tab.url
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_country_filter_from_the_map_and_network(server: str, watched: Watched) -> None:
+    tab, _ = watched
+    tab.goto(f"{server}/")
+    ready(tab, "overview")
+    everything = kpi_events(tab)
+    country = tab.locator("#network g.node").first.get_attribute("data-id")
+    tab.select_option("#f-country", country)
+    ready(tab, "overview")
+    assert f"country={country}" in tab.url
+    assert kpi_events(tab) < everything
+    assert tab.locator(f"#network g.node.selected[data-id='{country}']").count() == 1
+    edges = httpx.get(f"{server}/api/network", params={"country": country}).json()
+    assert edges and all(country in (e["source"], e["target"]) for e in edges)
+    shot(tab, "overview-country")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_clicking_an_event_shows_its_evidence_highlighted(server: str, watched: Watched) -> None:
+    tab, _ = watched
+    tab.goto(f"{server}/#events")
+    ready(tab, "events")
+    ids = tab.eval_on_selector_all("tr.event-row", "rows => rows.map(r => r.dataset.id)")
+    assert ids
+    chosen = None
+    for event_id in ids:
+        detail = httpx.get(f"{server}/api/events/{event_id}").json()
+        report = detail["reports"][0]
+        if report["source_actors"] and report["trigger"].lower() in report["sentence"].lower():
+            chosen = event_id, detail
+            break
+    assert chosen, "no stored event with a source actor and a trigger in its sentence"
+    event_id, detail = chosen
+    tab.click(f"tr.event-row[data-id='{event_id}']")
+    tab.wait_for_selector("#event-detail[data-state=ready]")
+    quotes = tab.locator("#event-detail li.report blockquote")
+    assert quotes.count() == len(detail["reports"])
+    # Highlighting splits the text but never changes it.
+    assert quotes.first.inner_text().strip() == detail["reports"][0]["sentence"].strip()
+    trigger = tab.locator("#event-detail li.report >> nth=0 >> mark.hl-trigger")
+    assert trigger.inner_text().lower() == detail["reports"][0]["trigger"].lower()
+    assert tab.locator("#event-detail li.report >> nth=0 >> mark.hl-source").count() >= 1
+    shot(tab, "event-detail")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_arms_transfer_view_shows_deals_and_their_history(server: str, watched: Watched) -> None:
+    tab, _ = watched
+    tab.goto(f"{server}/#deals")
+    ready(tab, "deals")
+    deals = httpx.get(f"{server}/api/deals").json()["items"]
+    assert deals
+    assert tab.locator("tr.deal-row").count() == len(deals)
+    assert tab.locator("#deals-chart circle.status-dot").count() > 0
+    deal = max(deals, key=lambda d: len(d["history"]))
+    tab.click(f"tr.deal-row[data-id='{deal['id']}']")
+    history = tab.locator(f"tr.deal-row[data-id='{deal['id']}'] + tr.history-row")
+    assert history.is_visible()
+    assert history.locator("ol.history > li").count() == len(deal["history"])
+    shot(tab, "deals")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_paste_box_codes_an_article(server: str, watched: Watched) -> None:
+    tab, _ = watched
+    tab.goto(f"{server}/#code")
+    body = S400.read_text(encoding="utf-8")
+    title, _, text = body.partition("\n")
+    tab.fill("#code-title", title)
+    tab.fill("#code-date", S400_DATE.isoformat())
+    tab.fill("#code-text", text)
+    tab.click("#code-submit")
+    ready(tab, "code", timeout=120_000)
+    assert tab.inner_text("#code-result .doc-title") == title
+    meeting = tab.locator("li.coded-event", has=tab.locator("mark.hl-trigger", has_text="met"))
+    assert meeting.count() >= 1
+    assert meeting.first.locator(".badge").first.inner_text().startswith("CONSULT")
+    assert tab.locator("li.coded-deal", has_text="S-400").count() >= 1
+    shot(tab, "code")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_hostile_article_is_shown_as_text(server: str, watched: Watched) -> None:
+    tab, watch = watched
+    tab.goto(f"{server}/#events")
+    ready(tab, "events")
+    tab.fill("#q", "Kharkiv")
+    tab.click("#event-search button[type=submit]")
+    ready(tab, "events")
+    rows = tab.locator("tr.event-row")
+    assert rows.count() >= 1
+    rows.first.click()
+    tab.wait_for_selector("#event-detail[data-state=ready]")
+    assert HOSTILE in tab.inner_text("#event-detail .report-head")
+    shot(tab, "hostile-event")
+
+    tab.click("a.tab[data-view=code]")
+    tab.fill("#code-title", HOSTILE_ARTICLE["title"])
+    tab.fill("#code-text", HOSTILE_ARTICLE["text"])
+    tab.click("#code-submit")
+    ready(tab, "code", timeout=120_000)
+    assert HOSTILE in tab.inner_text("#code-result .doc-title")
+    tab.wait_for_timeout(300)  # give an injected handler the time it would need to fire
+
+    assert watch.dialogs == []
+    assert tab.locator("img").count() == 0
+    scripts = tab.eval_on_selector_all("script", "nodes => nodes.map(n => n.getAttribute('src'))")
+    assert scripts and all(src and src.startswith("static/") for src in scripts)
+    assert tab.locator("a[href^='javascript:']").count() == 0
