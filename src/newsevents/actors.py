@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -248,7 +248,19 @@ class ActorResolver:
 
     def resolve_phrase(self, text: str, date: dt.date | None = None,
                        persons: Iterable[tuple[int, int]] = ()) -> Resolution | None:
-        """Resolve ``text``; ``persons`` are character ranges known to name a person."""
+        """Resolve ``text``; ``persons`` are character ranges known to name a person.
+
+        News repeats its phrases ("Turkey", "US officials"), so results are memoised; callers
+        get copies, never a shared Actor.
+        """
+        result = self._memo(text, date, tuple(persons))
+        if result is None:
+            return None
+        return Resolution(result.actor.model_copy(), result.titles, result.head_known)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 -- one resolver per data dir lives for the process
+    def _memo(self, text: str, date: dt.date | None,
+              persons: tuple[tuple[int, int], ...]) -> Resolution | None:
         tokens = words_of(text)
         if not tokens:
             return None
@@ -299,6 +311,10 @@ class ActorResolver:
         core = [_settle(m, people, words) for m in core]
         post = [_settle(m, people, words) for m in post]
         head = _settle(head, people, words) if head else None
+        if head and _contradicted(head, core):
+            head = Match(head.start, head.end,
+                         Cue("person", name=" ".join(words[head.start:head.end])))
+            core = [*core[:-1], head]
         country, igo = _country_and_igo(core, post, head)
         sector = _sector(core, head)
         name = _name(core, head, words, cut)
@@ -335,6 +351,15 @@ def _settle(match: Match, people: dict[int, Person | None], words: list[str]) ->
     written = " ".join(words[match.start:match.end])
     cue = _cue_of_person(person) if person else Cue("person", name=written)
     return Match(match.start, match.end, cue)
+
+
+def _contradicted(head: Match, core: list[Match]) -> bool:
+    """"Pakistan President ... Haq" is not a Haq known from another country: the title's
+    country outranks a name look-up."""
+    if head.cue.kind != "person" or not head.cue.country:
+        return False
+    return any(m.cue.kind in ("country", "seat") and m.cue.country != head.cue.country
+               for m in core)
 
 
 def _pick_person(candidates: tuple[Person, ...], date: dt.date | None) -> Person | None:

@@ -245,7 +245,6 @@ Country = Annotated[str | None, Query(
     pattern=r"^[A-Za-z][A-Za-z0-9_-]{1,15}$",
     description="ISO3 country code or IGO short name.")]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive.")]
-BAD_RANGE = {400: {"description": "start is after end"}}
 TypeParam = Annotated[EventType | None, Query(alias="type", description="PLOVER event type.")]
 
 _bearer = HTTPBearer(auto_error=False, description="The token given to `newsevents serve`.")
@@ -276,8 +275,6 @@ class Api:
 def _event_filter(country: str | None, actor_country: str | None, event_type: str | None,
                   mode: str | None, start: dt.date | None, end: dt.date | None,
                   place: str | None, min_sources: int, q: str | None) -> queries.EventFilter:
-    if start and end and start > end:
-        raise HTTPException(400, "start is after end")
     return queries.EventFilter(country=country, actor_country=actor_country,
                                event_type=event_type, mode=mode, start=start, end=end,
                                place=place, min_sources=min_sources, q=q)
@@ -286,8 +283,7 @@ def _event_filter(country: str | None, actor_country: str | None, event_type: st
 def _add_read_routes(app: FastAPI, api: Api) -> None:
     Conn = Annotated[sa.Connection, Depends(api.connection)]
 
-    @app.get("/api/events", response_model=EventPage, tags=["events"],
-             responses=BAD_RANGE)
+    @app.get("/api/events", response_model=EventPage, tags=["events"])
     def list_events(
         conn: Conn, country: Country = None, actor_country: Country = None,
         event_type: TypeParam = None, mode: Annotated[str | None, Query(max_length=64)] = None,
@@ -313,7 +309,7 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
         return detail
 
     @app.get("/api/timeline", response_model=list[TimelinePoint],
-             tags=["aggregates"], responses=BAD_RANGE)
+             tags=["aggregates"])
     def get_timeline(
         conn: Conn, country: Country = None, event_type: TypeParam = None, start: Day = None,
         end: Day = None, interval: Literal["day", "week", "month"] = "day",
@@ -323,7 +319,7 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
         return queries.timeline(conn, flt, interval)
 
     @app.get("/api/network", response_model=list[NetworkEdge],
-             tags=["aggregates"], responses=BAD_RANGE)
+             tags=["aggregates"])
     def get_network(
         conn: Conn, country: Country = None, event_type: TypeParam = None, start: Day = None,
         end: Day = None, min_count: Annotated[int, Query(ge=1)] = 1,
@@ -333,7 +329,7 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
         return queries.network(conn, flt, min_count)
 
     @app.get("/api/places", response_model=list[PlaceCount],
-             tags=["aggregates"], responses=BAD_RANGE)
+             tags=["aggregates"])
     def get_places(conn: Conn, country: Country = None, event_type: TypeParam = None,
                    start: Day = None, end: Day = None) -> list[dict]:
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)

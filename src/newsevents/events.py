@@ -130,6 +130,7 @@ def _matches(token: Token, trigger: Trigger) -> bool:
     for rel, values in trigger.requires:
         if rel == "dobj":
             objs = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+            objs += _prep_objects_of(objs, "of")  # "suspended part of an aid program"
             if not objs or ("*" not in values and not any(_lemma(c) in values for c in objs)):
                 return False
         elif rel in ("prt", "prep"):
@@ -140,6 +141,11 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         ):
             return False
     return True
+
+
+def _prep_objects_of(tokens: list[Token], prep: str) -> list[Token]:
+    return [g for t in tokens for c in t.children if _lemma(c) == prep for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
@@ -157,9 +163,21 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             if trigger:
                 found.append(Candidate(token, trigger, nominal=False))
                 continue
-        if _noun_trigger_position(token) and _lemma(token) in lex.nouns:
-            found.append(Candidate(token, lex.nouns[_lemma(token)], nominal=True))
+        if _noun_trigger_position(token):
+            noun = _noun_entry(token, lex)
+            if noun is not None:
+                found.append(Candidate(token, noun, nominal=True))
     return found
+
+
+def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
+    """Compound entries first: "hunger strike" is not any strike."""
+    for child in token.children:
+        if child.dep_ == "compound":
+            entry = lex.nouns.get(f"{_lemma(child)} {_lemma(token)}")
+            if entry is not None:
+                return entry
+    return lex.nouns.get(_lemma(token))
 
 
 NOUN_TRIGGER_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj"})
@@ -314,7 +332,10 @@ class ActorLookup:
             while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
                 end += 1
             span = token.doc[start:end]
-            self._entities[start] = actors.ActorResolver.load().resolve_span(span, self.date)
+            found = actors.ActorResolver.load().resolve_span(span, self.date)
+            if found is None and span.label_ in ("PERSON", "ORG", "NORP"):
+                found = Actor(text=span.text)  # a named participant we cannot place: keep it
+            self._entities[start] = found
         return self._entities[start]
 
     def actor(self, token: Token, *, subtree: bool = False) -> Actor | None:
@@ -331,6 +352,9 @@ class ActorLookup:
                 child._.actor is not None
             ):
                 return child._.actor
+        for pobj in _prep_objects_of([token], "of"):
+            if token.pos_ in ("NUM", "NOUN") and (pobj._.actor is not None or pobj.ent_type_):
+                return self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"
         for t in token.doc[token.right_edge.i + 1 : token.right_edge.i + 5]:
             # The parser sometimes splits "his Turkish counterpart Recep Tayyip Erdogan".
             if t._.actor is not None and token.text in t._.actor.text:
@@ -468,8 +492,13 @@ def modal(token: Token, lex: Lexicon) -> str | None:
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", _lemma(child)):
                 return _lemma(child)
-            if child.dep_ == "mark" and _lemma(child) in ("if", "unless"):
+            if child.dep_ == "mark" and lex.cue("condition", _lemma(child)):
                 return "if"
+        for child in t.children:
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and _lemma(g) == "unless" for g in child.children
+            ):
+                return "unless"  # "will withdraw ... unless X": a threat
     return None
 
 
@@ -574,6 +603,8 @@ def recode(cand: Candidate, mode_word: str | None, negated: bool, own_words: boo
         return etype, mode, False
     if mode_word in ("if", "to"):
         return etype, mode, True
+    if mode_word == "unless" and own_words:
+        return "THREATEN", _absorbed_mode("THREATEN", cand), False
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", _absorbed_mode("REJECT", cand), False
     if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):

@@ -312,7 +312,7 @@ def _extract_html(html: str, url: str | None) -> Any:
     return trafilatura.bare_extraction(
         html,
         url=url,
-        include_comments=True,
+        include_comments=False,
         with_metadata=True,
         # Only dates the page declares: a date guessed from body text could be an old event.
         date_extraction_params=set_date_params(extensive=False),

