@@ -88,6 +88,12 @@ def test_reported_event_keeps_its_own_date(nlp: Language) -> None:
     assert event_date(attacked.sent, attacked, article) == (dt.date(2024, 5, 6), "last week")
 
 
+def test_reported_clause_without_date_takes_the_statement_date(nlp: Language) -> None:
+    text = "US officials said on April 4 that the purchase is a major concern."
+    sent, concern_verb = trigger_in(nlp, text, "is")
+    assert event_date(sent, concern_verb, THURSDAY) == (dt.date(2019, 4, 4), "on April 4")
+
+
 def test_month_and_year_start_their_period(nlp: Language) -> None:
     sent, signed = trigger_in(nlp, "Ankara signed the contract in March 2018.", "signed")
     assert event_date(sent, signed, THURSDAY) == (dt.date(2018, 3, 1), "in March 2018")

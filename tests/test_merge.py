@@ -124,3 +124,11 @@ def test_syndicated_copy_is_one_source_and_denials_do_not_count(tmp_path: Path) 
     assert denial.event_id == kharkiv.id and not denial.factual
 
 
+
+
+def test_merge_corpus_coded_by_the_pipeline() -> None:
+    """End to end: coding errors (wrong type, unresolved actor) cost recall, rarely precision."""
+    result = evaluate(CORPUS, "coded")
+    assert result.precision >= 0.9
+    assert result.recall >= 0.65
+    assert result.nonfactual_counted == 0

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Path, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,6 +35,7 @@ from newsevents.store.db import Store, connect
 from newsevents.store.writer import IngestStats
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+MAX_ID = 2**31 - 1  # INTEGER keys: larger numbers cannot name a stored row
 
 # --------------------------------------------------------------------------- response models
 
@@ -302,7 +303,7 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"],
              responses={404: {"description": "No such event"}})
-    def get_event(conn: Conn, event_id: int) -> dict:
+    def get_event(conn: Conn, event_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict:
         detail = queries.event_detail(conn, event_id)
         if detail is None:
             raise HTTPException(404, f"no event {event_id}")

@@ -181,12 +181,13 @@ class Catalogue:
 
     def find(self, text: str) -> WeaponSystem | None:
         """The first system named in ``text``, else the first generic mention ("tanks")."""
-        words = _WORD_RE.findall(text)
-        for index in (self.named, self.generic):
-            hits = index.scan(words)
+        tokens = list(_WORD_RE.finditer(text))
+        words = [t.group() for t in tokens]
+        for index, scanned in ((self.named, words), (self.generic, [w.lower() for w in words])):
+            hits = index.scan(scanned)
             if hits:
                 hit = hits[0]
-                mention = " ".join(words[hit.start:hit.end])
+                mention = text[tokens[hit.start].start():tokens[hit.end - 1].end()]
                 return _system(hit.entry, mention, hit.entry.origin)
         return None
 
@@ -297,7 +298,7 @@ class Countries:
 
     def of(self, token: Token) -> str | None:
         actor = self.look.actor(token)
-        if actor is not None:
+        if actor is not None and (actor.country or actor.igo):
             return actor.country
         for t in (token, *(c for c in token.children if c.dep_ in MODIFIERS)):
             country = self._lexicon(t)
@@ -316,9 +317,9 @@ class Countries:
 
     def in_sentence(self, sent: Span) -> set[str]:
         found = {t._.actor.country for t in sent if t._.actor is not None and t._.actor.country}
-        for ent in sent.ents:
-            if ent.label_ in COUNTRY_LABELS:
-                country = self.resolver.country_of(ent.text)
+        for token in sent:
+            if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
+                country = self._lexicon(token)
                 if country:
                     found.add(country)
         return found
@@ -377,7 +378,9 @@ def _stands_alone(generic: Mention, named: list[Mention]) -> bool:
     for other in named:
         if other.span.start < generic.span.end and generic.span.start < other.span.end:
             return False
-        if other.span[-1].head in generic.span or root.head in other.span:
+        if other.span.end == generic.span.start or root.head in other.span or any(
+            t.head in generic.span for t in other.span
+        ):
             return False
     return True
 
@@ -435,10 +438,24 @@ class Reading:
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
     used (fired, paraded, tested) before any transfer word is reached."""
-    root = mention.root
-    for child in root.children:
+    for top in _tops(mention.span):
+        found = _governor_from(top, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def _tops(span: Span) -> list[Token]:
+    """Tokens whose head lies outside the span: one, unless the parser split the name."""
+    tops = [t for t in span if t.head not in span or t.head is t]
+    return sorted(tops, key=lambda t: t is not span.root)
+
+
+def _governor_from(root: Token, lex: Lexicon) -> Token | None:
+    nouns = (root, root.head) if root.dep_ == "compound" else (root,)
+    for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
-            return child
+            return child  # "drones supplied by Iran", "the systems it bought"
     token = root
     for _ in range(MAX_HOPS):
         if token.head is token:
@@ -463,7 +480,13 @@ def _tense(token: Token) -> str:
         if verb.head is verb:
             break
         verb = verb.head
-    return "past" if token.tag_ in ("VBD", "VBN") else "present"
+    if token.tag_ == "VBD":
+        return "past"
+    if token.tag_ == "VBN":
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        present = auxes and all(c.tag_ in ("VBP", "VBZ") and c.lemma_ == "be" for c in auxes)
+        return "present" if present else "past"
+    return "present"
 
 
 def _negated(token: Token) -> bool:
@@ -603,7 +626,9 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
         nouns.append((prep.head, lex.units[prep.head.lemma_.lower()]))
     for noun, counts in nouns:
         for child in noun.children:
-            if child.dep_ != "nummod" or child.ent_type_ in NOT_QUANTITIES:
+            if child.dep_ != "nummod" or child.ent_type_ in NOT_QUANTITIES or (
+                child in reading.mention.span
+            ):
                 continue
             number = _number(child, lex)
             if number is None:
@@ -683,11 +708,23 @@ def _talks_deals(sent: Span, lex: Lexicon) -> bool:
 
 def _blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
     """Negated transfers, and "build"/"produce" without a licence (domestic production)."""
-    if _negated(trigger):
+    if _denied(trigger, lex):
         return True
     sent = mention.span.sent
     if rule.role == "licence":
         return not any(t.lemma_.lower() in lex.licence or t.lower_ in lex.licence for t in sent)
+    return False
+
+
+def _denied(trigger: Token, lex: Lexicon) -> bool:
+    """"did not sell", "refused to sell", "failed to deliver": no transfer happened."""
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if _negated(token) or (token is not trigger and lex.cue_status(token) == "negated"):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+            return False
+        token = token.head
     return False
 
 

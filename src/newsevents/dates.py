@@ -31,6 +31,8 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 )
+# Clauses that carry what someone said.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # Dependencies along which an event shares the adjuncts of its governing verb.
 CHAIN_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass", "acomp", "oprd"})
 # Nouns naming an event take the time of their light verb ("held talks on Monday").
@@ -70,8 +72,9 @@ def event_date(
 ) -> tuple[dt.date | None, str | None]:
     """The event's (date, date_text): its own date phrase if it has one, else the article's.
 
-    Only a DATE/TIME entity attached to the trigger's own clause counts; a date in another
-    clause of the sentence ("said on Monday that rebels had attacked") dates another event.
+    Only a DATE/TIME entity attached to the trigger's own clause counts, or failing that the
+    date of the statement that reports it; a date in an unrelated clause of the sentence
+    dates another event.
     """
     for ent in _own_date_entities(sent, trigger):
         if _is_duration(ent):
@@ -84,17 +87,31 @@ def event_date(
 
 
 def _own_date_entities(sent: Span, trigger: Token) -> list[Span]:
-    """Date entities of the sentence that modify the trigger's event, closest scope first."""
-    own, shared = event_scope(trigger)
+    """Date entities of the sentence that modify the trigger's event, closest scope first.
+
+    Last come the dates of the verb that reports the trigger's clause ("officials said on
+    April 4 that the purchase is a concern"): the statement's date is the best bound for
+    what it reports when the clause has no date of its own.
+    """
+    scopes = (*event_scope(trigger), _reporting_scope(trigger))
     ranked: list[tuple[int, int, Span]] = []
     for ent in sent.ents:
         if ent.label_ not in DATE_LABELS:
             continue
-        if ent.root.i in own:
-            ranked.append((0, abs(ent.root.i - trigger.i), ent))
-        elif ent.root.i in shared:
-            ranked.append((1, abs(ent.root.i - trigger.i), ent))
+        tier = next((n for n, scope in enumerate(scopes) if ent.root.i in scope), None)
+        if tier is not None:
+            ranked.append((tier, abs(ent.root.i - trigger.i), ent))
     return [ent for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
+def _reporting_scope(trigger: Token) -> set[int]:
+    """The phrase of the verb whose reported content contains the trigger, if any."""
+    token = trigger
+    while shares_adjuncts(token):
+        token = token.head
+    if token.dep_ not in REPORTED_DEPS or token.head is token:
+        return set()
+    return _clause_subtree(token.head)
 
 
 def event_scope(trigger: Token) -> tuple[set[int], set[int]]:

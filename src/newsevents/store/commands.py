@@ -9,6 +9,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
@@ -327,7 +328,7 @@ def export_command(
         else:
             writer = write_jsonl if fmt is ExportFormat.jsonl else write_csv
             with (output.open("w", encoding="utf-8", newline="") if output
-                  else open(sys.stdout.fileno(), "w", closefd=False, newline="")) as handle:
+                  else nullcontext(sys.stdout)) as handle:
                 n = writer(rows, handle)
     except OSError as exc:
         err.print(f"[red]cannot write {output}: {exc.strerror}[/red]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -108,7 +108,7 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(docs.c.id).where(condition).limit(1)).first() is not None
 
-    def add_results(self, results: Sequence[Result]) -> IngestStats:
+    def add_results(self, results: Iterable[Result]) -> IngestStats:
         """Store one batch of coded articles atomically."""
         try:
             with self.engine.begin() as conn:

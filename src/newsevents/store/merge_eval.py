@@ -114,22 +114,27 @@ def coded_results(corpus: list[dict]) -> list[Result]:
     ]
 
 
+def _known_actors(row: sa.Row) -> int:
+    return sum(1 for a in [*row.source_actors, *row.target_actors] if a["country"] or a["igo"])
+
+
 def _assignments(store: Store, items: list[GoldItem]) -> dict[GoldItem, int | None]:
-    """Each gold mention's stored event: that of its article's first report of the gold type
-    (first factual one for a factual mention)."""
+    """Each gold mention's stored event: that of its article's report of the gold type with the
+    most resolved actors (the first on ties; only factual reports for a factual mention)."""
     docs, reports = schema.documents, schema.reports
     with store.engine.connect() as conn:
         rows = conn.execute(
             sa.select(docs.c.doc_id, reports.c.event_type, reports.c.factual,
-                      reports.c.event_id)
+                      reports.c.event_id, reports.c.source_actors, reports.c.target_actors)
             .join(docs, docs.c.id == reports.c.document_id).order_by(reports.c.id)
         ).all()
     found: dict[GoldItem, int | None] = {}
     for item in items:
-        matches = [r.event_id for r in rows if r.doc_id == item.article
+        matches = [r for r in rows if r.doc_id == item.article
                    and r.event_type == item.event_type and r.event_id is not None
                    and (r.factual or not item.factual)]
-        found[item] = matches[0] if matches else None
+        best = max(matches, key=_known_actors, default=None)
+        found[item] = best.event_id if best is not None else None
     return found
 
 

@@ -99,8 +99,9 @@ class BatchWriter:
 
     def _free_doc_id(self, doc_id: str, digest: str) -> str:
         """Two different articles may share a file name; the later one gets a suffixed id."""
-        taken = self.conn.execute(sa.select(docs.c.id).where(docs.c.doc_id == doc_id)).first()
-        return doc_id if taken is None else f"{doc_id[:230]}#{digest[:12]}"
+        taken = self.conn.execute(
+            sa.select(docs.c.id).where(docs.c.doc_id == doc_id[:255])).first()
+        return doc_id[:255] if taken is None else f"{doc_id[:230]}#{digest[:12]}"
 
     def _origin(self, original: int | None, row_id: int, source: str | None) -> str:
         if original is not None:

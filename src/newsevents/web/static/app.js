@@ -292,26 +292,27 @@
     const key = state.view === "events" ? `${filterKey()}#${state.eventsPage}` : filterKey();
     if (load && state.loadedKey[state.view] !== key) {
       state.loadedKey[state.view] = key;
-      runLoader(state.view, load);
+      return runLoader(state.view, load);
     }
+    return Promise.resolve();
   }
 
   /**
    * Run a view's loader, exposing its progress as data-state for people and tests alike.
-   * A loader fetches, then returns the function that draws; only the newest load may draw,
-   * so a slow answer to an old filter never overwrites the answer to the current one.
+   * Loaders draw only while ``isCurrent()``: a slow answer to an old filter must never
+   * overwrite the answer to the current one.
    */
   async function runLoader(view, load) {
     const section = document.getElementById(`view-${view}`);
     const generation = (state.generation[view] || 0) + 1;
     state.generation[view] = generation;
+    const isCurrent = () => state.generation[view] === generation;
     section.dataset.state = "loading";
     setStatus("Loading…");
     const began = performance.now();
     try {
-      const draw = await load();
-      if (state.generation[view] !== generation) return;
-      draw();
+      await load(isCurrent);
+      if (!isCurrent()) return;
       performance.measure(`newsevents:${view}`, { start: began });
       section.dataset.state = "ready";
       setStatus("");
@@ -325,29 +326,50 @@
 
   // ---------------------------------------------------------------- overview
 
-  async function loadOverview() {
+  const OVERVIEW_PANELS = {
+    timeline: (o) => renderTimeline(document.getElementById("timeline"), o.timeline),
+    map: (o) => renderMap(document.getElementById("map"), o.world, o.places),
+    network: (o) => renderNetwork(document.getElementById("network"), o.network),
+  };
+
+  /**
+   * Each panel is drawn as soon as its own data arrives, so a slow aggregate (the network on a
+   * large store) does not hold back the timeline and the map; until then the old drawing stays,
+   * dimmed.
+   */
+  async function loadOverview(isCurrent) {
     const filters = { ...state.filters };
-    const [timeline, , network, places, events, world] = await Promise.all([
-      loadTimeline(filters),
-      cache.names,
-      api("network", filters),
-      api("places", filters),
-      api("events", { ...filters, limit: 1 }),
-      loadWorld(),
+    const overview = {};
+    for (const name of Object.keys(OVERVIEW_PANELS)) document.getElementById(name).classList.add("stale");
+    await cache.names;
+    const panel = (name, request) => request.then((data) => {
+      if (!isCurrent()) return;
+      Object.assign(overview, data);
+      cache.overview = overview;
+      drawPanel(name);
+    });
+    await Promise.all([
+      panel("timeline", Promise.all([loadTimeline(filters), api("events", { ...filters, limit: 1 })])
+        .then(([timeline, events]) => ({ timeline, total: events.total }))),
+      panel("map", Promise.all([loadWorld(), api("places", filters)])
+        .then(([world, places]) => ({ world, places }))),
+      panel("network", api("network", filters).then((network) => ({ network }))),
     ]);
-    return () => {
-      cache.overview = { timeline, network, places, total: events.total, world };
-      renderOverview();
-    };
+  }
+
+  function drawPanel(name) {
+    const container = document.getElementById(name);
+    OVERVIEW_PANELS[name](cache.overview);
+    container.classList.remove("stale");
+    container.dataset.drawn = "1";
+    performance.mark(`newsevents:overview:${name}`);
+    renderKpis(cache.overview);
   }
 
   function renderOverview() {
-    if (!cache.overview) return;
-    const { timeline, network, places, total, world } = cache.overview;
-    renderKpis(timeline.rows, network, places, total);
-    renderTimeline(document.getElementById("timeline"), timeline);
-    renderMap(document.getElementById("map"), world, network, places);
-    renderNetwork(document.getElementById("network"), network);
+    for (const name of Object.keys(OVERVIEW_PANELS)) {
+      if (document.getElementById(name).dataset.drawn) drawPanel(name);
+    }
   }
 
   /** With "auto", fall back to finer intervals until the chart has a few bars to compare. */
@@ -373,21 +395,24 @@
     return cache.world;
   }
 
-  function renderKpis(rows, network, places, total) {
+  /** Headline figures from whatever panels have arrived; the others show an ellipsis. */
+  function renderKpis({ timeline, total, places }) {
+    const rows = timeline ? timeline.rows : [];
     const coop = d3.sum(rows.filter((r) => COOPERATION.includes(r.event_type)), (r) => r.count);
     const conf = d3.sum(rows.filter((r) => CONFLICT.includes(r.event_type)), (r) => r.count);
     const dated = coop + conf;
-    const share = (n) => (dated ? `${Math.round((100 * n) / dated)}%` : "—");
-    const countries = new Set(network.flatMap((e) => [e.source, e.target]));
+    const share = (n) => (timeline ? (dated ? `${Math.round((100 * n) / dated)}%` : "—") : "…");
+    const count = (n) => (n === undefined ? "…" : fmt(n));
+    const countries = places && new Set(places.map((p) => p.country).filter(Boolean)).size;
     const kpi = (label, value, cls = "") =>
       el("div", { class: `kpi ${cls}` }, el("div", { class: "kpi-value", text: value }),
         el("div", { class: "kpi-label", text: label }));
     fill(document.getElementById("kpis"),
-      kpi("events", fmt(total)),
+      kpi("events", count(total)),
       kpi("cooperation (dated events)", share(coop), "coop"),
       kpi("conflict (dated events)", share(conf), "conf"),
-      kpi("countries and IGOs in pairs", fmt(countries.size)),
-      kpi("geocoded places", fmt(places.length)),
+      kpi("countries with located events", count(countries)),
+      kpi("geocoded places", count(places && places.length)),
     );
   }
 
@@ -492,23 +517,17 @@
       el("span", { class: "legend-group", text: "Conflict" }), ...CONFLICT.map(chip));
   }
 
-  /** Events per country, counted once per pair it takes part in (as source or target). */
-  function countryCounts(network) {
-    const counts = new Map();
-    for (const edge of network) {
-      for (const code of new Set([edge.source, edge.target])) {
-        counts.set(code, (counts.get(code) || 0) + edge.count);
-      }
-    }
-    return counts;
+  /** Events located in each country, summed over its geocoded places. */
+  function countryCounts(places) {
+    return d3.rollup(places.filter((p) => p.country), (v) => d3.sum(v, (p) => p.count), (p) => p.country);
   }
 
-  function renderMap(container, features, network, places) {
+  function renderMap(container, features, places) {
     const width = Math.max(container.clientWidth, 320);
     const height = Math.round(width * 0.52);
     const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
     const path = d3.geoPath(projection);
-    const counts = countryCounts(network);
+    const counts = countryCounts(places);
     const max = d3.max([...counts.values()]) || 1;
     const color = d3.scaleSequentialLog(d3.interpolateBlues).domain([1, Math.max(2, max * 1.3)]);
 
@@ -645,7 +664,7 @@
 
   // ---------------------------------------------------------------- events
 
-  async function loadEvents() {
+  async function loadEvents(isCurrent) {
     await cache.names;
     const params = {
       ...state.filters,
@@ -655,7 +674,7 @@
       offset: state.eventsPage * PAGE_SIZE,
     };
     const page = await api("events", params);
-    return () => renderEventsTable(page);
+    if (isCurrent()) renderEventsTable(page);
   }
 
   function renderEventsTable(page) {
@@ -749,7 +768,7 @@
 
   // ---------------------------------------------------------------- arms transfers
 
-  async function loadDeals() {
+  async function loadDeals(isCurrent) {
     await cache.names;
     const page = await api("deals", {
       country: state.filters.country,
@@ -757,12 +776,11 @@
       recipient: document.getElementById("d-recipient").value,
       status: document.getElementById("d-status").value,
     });
-    return () => {
-      fillDealOptions(page.items);
-      document.getElementById("deals-total").textContent = `${fmt(page.total)} deals`;
-      renderDealsChart(document.getElementById("deals-chart"), page.items);
-      renderDealsTable(page.items);
-    };
+    if (!isCurrent()) return;
+    fillDealOptions(page.items);
+    document.getElementById("deals-total").textContent = `${fmt(page.total)} deals`;
+    renderDealsChart(document.getElementById("deals-chart"), page.items);
+    renderDealsTable(page.items);
   }
 
   function fillOptions(select, values, label) {
@@ -973,7 +991,7 @@
 
   async function loadCountryOptions() {
     const select = document.getElementById("f-country");
-    const countries = await api("countries");
+    const [countries] = await Promise.all([api("countries"), cache.names]);
     const options = countries.filter((c) => c.country)
       .sort((a, b) => countryName(a.country).localeCompare(countryName(b.country)))
       .map((c) => el("option", { value: c.country, text: `${countryName(c.country)} (${fmt(c.events)})` }));
@@ -1057,8 +1075,9 @@
     syncForm();
     wireEvents();
     cache.names = loadNames();
-    showView();
-    cache.names.then(loadCountryOptions).catch((error) => setStatus(error.message, true));
+    // The country list is a full scan of the store: ask for it once the first view is drawn.
+    await showView();
+    loadCountryOptions().catch((error) => setStatus(error.message, true));
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,143 @@
+"""Event coding on real-style sentences: every PLOVER type, arguments, modality, attribution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents import code
+from newsevents.models import Event, Result
+
+DATE = dt.date(2024, 5, 16)  # a Thursday
+
+
+def events_of(text: str, date: dt.date = DATE) -> list[Event]:
+    result = code(text, date=date)
+    assert result.document.error is None, result.document.error
+    return result.events
+
+
+def asserted(events: list[Event]) -> list[Event]:
+    return [e for e in events if not (e.negated or e.hypothetical)]
+
+
+def one(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert found, f"no {event_type} in {[(e.event_type, e.trigger) for e in events]}"
+    return found[0]
+
+
+def countries(actors: list) -> set[str]:
+    return {a.country or a.igo for a in actors if a.country or a.igo}
+
+
+# One sentence per PLOVER type, with the source and target countries a coder should give.
+TYPE_CASES = [
+    ("AGREE", "Armenia and Azerbaijan agreed on Tuesday to open talks on a border treaty.",
+     {"ARM", "AZE"}, set()),
+    ("CONSULT", "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol "
+     "in Seoul on Sunday.", {"JPN"}, {"KOR"}),
+    ("SUPPORT", "The German government praised Moldova for its reforms.", {"DEU"}, {"MDA"}),
+    ("CONCEDE", "Georgian authorities lifted the curfew in Batumi on Wednesday.", {"GEO"}, set()),
+    ("COOPERATE", "Kenyan police extradited two suspects to Uganda last week.", {"KEN"}, {"UGA"}),
+    ("AID", "Norway donated 40 tonnes of medicine to Sudan.", {"NOR"}, {"SDN"}),
+    ("RETREAT", "Russian troops withdrew from Kherson in November.", {"RUS"}, set()),
+    ("REQUEST", "French President Emmanuel Macron urged Iran to release the detained "
+     "journalists.", {"FRA"}, {"IRN"}),
+    ("ACCUSE", "Ukraine accused Russia of shelling civilian areas in Kharkiv.", {"UKR"}, {"RUS"}),
+    ("REJECT", "Serbia rejected a Kosovo proposal for direct talks.", {"SRB"}, {"XKX"}),
+    ("THREATEN", "China threatened to impose tariffs on Australian wine.", {"CHN"}, set()),
+    ("PROTEST", "Thousands of Armenian protesters demonstrated in Yerevan against the "
+     "government.", {"ARM"}, set()),
+    ("SANCTION", "Lithuania expelled three Russian diplomats on Friday.", {"LTU"}, {"RUS"}),
+    ("MOBILIZE", "Venezuela deployed troops to its border with Guyana.", {"VEN"}, set()),
+    ("COERCE", "Turkish police arrested 40 students in Istanbul on Saturday.", {"TUR"}, set()),
+    ("ASSAULT", "Israeli aircraft bombed targets in southern Lebanon overnight.", {"ISR"}, set()),
+]
+
+
+@pytest.mark.parametrize(("event_type", "text", "source", "target"), TYPE_CASES,
+                         ids=[c[0] for c in TYPE_CASES])
+def test_each_plover_type(event_type: str, text: str, source: set[str], target: set[str]) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert source <= countries(event.source)
+    assert target <= countries(event.target)
+    assert event.evidence.sentence.startswith(text.split()[0])
+
+
+def test_passive_voice_swaps_roles() -> None:
+    event = one(events_of("Two Malian soldiers were killed by jihadist fighters near Gao."),
+                "ASSAULT")
+    assert "MLI" in countries(event.target)
+    assert event.source and "MLI" not in countries(event.source)
+
+
+def test_conjoined_sources() -> None:
+    event = one(events_of("Egypt and Qatar condemned the attack on the aid convoy."), "ACCUSE")
+    assert countries(event.source) == {"EGY", "QAT"}
+
+
+def test_nominal_trigger_with_owner_and_target() -> None:
+    event = one(events_of("Washington announced new sanctions on Iran on Monday."), "COERCE")
+    assert countries(event.source) == {"USA"}
+
+
+def test_negated_event_is_flagged_not_asserted() -> None:
+    events = events_of("The army said it did not attack the village of Tawila.")
+    assert events
+    assert not [e for e in asserted(events) if e.event_type == "ASSAULT"]
+
+
+def test_modal_conflict_by_the_actor_is_a_threat() -> None:
+    event = one(events_of("Washington said it could impose sanctions on Caracas."), "THREATEN")
+    assert countries(event.source) == {"USA"}
+    assert not event.hypothetical
+
+
+def test_conditional_event_is_hypothetical() -> None:
+    events = events_of("If Belgrade attacks Kosovo, NATO troops will respond.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and all(e.hypothetical for e in assault)
+
+
+def test_refused_cooperation_is_reject() -> None:
+    event = one(events_of("Hungary refused to ratify the Swedish accession protocol."), "REJECT")
+    assert countries(event.source) == {"HUN"}
+
+
+def test_reported_speech_is_attributed_to_the_speaker() -> None:
+    event = one(events_of("Gunmen attacked a police station in Maiduguri, Nigerian officials said."),
+                "ASSAULT")
+    assert event.attribution is not None
+    assert event.attribution.speaker.country == "NGA"
+    assert event.attribution.cue == "said"
+
+
+def test_article_itself_asserting_has_no_attribution() -> None:
+    event = one(events_of("Polish border guards detained 12 migrants on Tuesday."), "COERCE")
+    assert event.attribution is None
+
+
+def test_relative_date_resolves_against_article_date() -> None:
+    event = one(events_of("Russian forces shelled Kharkiv on Monday."), "ASSAULT")
+    assert event.date == dt.date(2024, 5, 13)
+    assert event.date_text and "Monday" in event.date_text
+
+
+def test_background_event_keeps_its_own_date() -> None:
+    events = events_of("In 2014 Russia annexed Crimea, and on Tuesday Ukraine shelled Donetsk.")
+    shelling = one(events, "ASSAULT")
+    assert shelling.date == dt.date(2024, 5, 14)
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
+    result: Result = code(text, date=DATE)
+    event = one(result.events, "COERCE")
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+    assert event.sentence_index == 1
+
+
+def test_sentence_without_political_event_gives_none() -> None:
+    assert events_of("The weather in Lisbon was mild and sunny for most of the week.") == []

@@ -1,0 +1,177 @@
+"""The event store on SQLite and on a real PostgreSQL server (``NEWSEVENTS_TEST_PG_URL``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pyarrow.parquet as pq
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from typer.testing import CliRunner
+
+from newsevents import ingest
+from newsevents.cli import app
+from newsevents.models import Article, Result
+from newsevents.store import Store, connect, schema
+from newsevents.store.commands import store_stream
+from newsevents.store.db import StoreError
+from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
+
+CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
+PG_URL = os.environ.get("NEWSEVENTS_TEST_PG_URL")
+
+
+def _fresh_pg_database() -> Iterator[str]:
+    """A new database per test on the shared server, dropped afterwards."""
+    assert PG_URL is not None
+    name = f"newsevents_test_{uuid.uuid4().hex[:10]}"
+    admin = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield sa.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/store.db"
+        return
+    if not PG_URL:
+        pytest.skip("NEWSEVENTS_TEST_PG_URL is not set: start a server with "
+                    "scripts/postgres.sh start and export its URL")
+    yield from _fresh_pg_database()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    opened = connect(db_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    """Eight corpus articles read by the real reader: two events, a copy and a denial."""
+    wanted = {"e1-a", "e1-b", "e1-b-copy", "e1-neg", "e8-a", "e8-b", "e2-a", "e2-b"}
+    read = ingest.read_paths([str(CORPUS)])
+    found = [item for item in read if isinstance(item, Article) and item.id.split(":")[-1]]
+    by_text = {a["text"]: a["id"] for a in load_corpus(CORPUS)}
+    chosen = [a for a in found if by_text.get(a.text) in wanted]
+    assert len(chosen) == len(wanted)
+    return chosen
+
+
+def _counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return {
+            table.name: conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            for table in schema.metadata.sorted_tables
+        }
+
+
+def _ingest(store: Store, items: list[Article], batch_size: int = 3) -> tuple[int, int]:
+    stored = duplicates = 0
+    for stats in store_stream(store, items, batch_size=batch_size):
+        stored += stats.stored
+        duplicates += stats.duplicates
+    return stored, duplicates
+
+
+def test_migrated_database_matches_the_schema(store: Store) -> None:
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
+    assert diff == []
+
+
+def test_reingesting_changes_nothing(store: Store, articles: list[Article]) -> None:
+    assert _ingest(store, articles) == (8, 0)
+    before = _counts(store)
+    assert before["events"] >= 3 and before["reports"] >= 8
+    assert _ingest(store, articles) == (0, 8)
+    assert _counts(store) == before
+
+
+def test_same_text_or_same_url_under_another_name_is_skipped(
+    store: Store, articles: list[Article]
+) -> None:
+    original = articles[0]
+    renamed = original.model_copy(update={"id": "renamed.txt", "url": None,
+                                          "text": original.text.upper() + "  "})
+    same_url = articles[1].model_copy(update={"id": "other", "url": original.url})
+    assert _ingest(store, [original, renamed, same_url]) == (1, 2)
+
+
+def test_interrupted_ingest_resumes_without_losing_or_doubling(
+    store: Store, articles: list[Article], tmp_path: Path
+) -> None:
+    stream = store_stream(store, articles, batch_size=3)
+    first = next(stream)
+    stream.close()  # the run stops here, as on Ctrl-C between batches
+    assert first.stored == 3 and _counts(store)["documents"] == 3
+    assert _ingest(store, articles) == (5, 3)
+    clean = connect(f"sqlite:///{tmp_path}/clean.db")
+    _ingest(clean, articles, batch_size=100)
+    assert _counts(store) == _counts(clean)
+
+
+def test_a_failing_batch_is_rolled_back(store: Store, articles: list[Article]) -> None:
+    results = [gold_result(a) for a in load_corpus(CORPUS)[:3]]
+
+    def failing() -> Iterator[Result]:
+        yield from results[:2]
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        store.add_results(failing())
+    assert _counts(store)["documents"] == 0
+    assert store.add_results(results).stored == 3
+
+
+def test_merging_is_the_same_on_every_backend(db_url: str) -> None:
+    result = evaluate(CORPUS, "gold", db_url)
+    assert (result.precision, result.recall, result.n_sources_exact) == (1.0, 1.0, 1.0)
+
+
+def test_query_and_export_commands(db_url: str, articles: list[Article], tmp_path: Path) -> None:
+    store = connect(db_url)
+    _ingest(store, articles)
+    n_events = _counts(store)["events"]
+    store.close()
+    runner = CliRunner()
+    query = runner.invoke(app, ["query", "--db", db_url, "--actor-country", "ISR",
+                                "--format", "jsonl"])
+    assert query.exit_code == 0, query.output
+    rows = [json.loads(line) for line in query.stdout.splitlines()]
+    assert rows and all(r["event_type"] == "ASSAULT" for r in rows)
+    assert all("ISR" in {a["country"] for a in r["source"] + r["target"]} for r in rows)
+    parquet = tmp_path / "events.parquet"
+    export = runner.invoke(app, ["export", "--db", db_url, "--format", "parquet", "-o",
+                                 str(parquet)])
+    assert export.exit_code == 0, export.output
+    table = pq.read_table(parquet)
+    assert table.num_rows == n_events
+    assert {"event_type", "source", "target", "n_sources", "sentence"} <= set(table.column_names)
+    as_csv = runner.invoke(app, ["export", "--db", db_url, "--format", "csv"])
+    assert len(list(csv.DictReader(io.StringIO(as_csv.stdout)))) == n_events
+
+
+def test_bad_database_urls_get_a_message_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unsupported database"):
+        connect("mysql://user@localhost/db")
+    with pytest.raises(StoreError, match="not a database URL"):
+        connect("newsevents.db")
+    result = CliRunner().invoke(app, ["query", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 2
+    assert "cannot open database" in result.output
+    assert "Traceback" not in result.output
