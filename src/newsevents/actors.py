@@ -106,6 +106,10 @@ def plural(term: str) -> str:
     return f"{head} {last}" if head else last
 
 
+NOT_SURNAMES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "x", "xvi", "jr", "sr"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM"})
+
+
 @dataclass(frozen=True)
 class Person:
     name: str
@@ -114,6 +118,7 @@ class Person:
     sector: str | None
     start: int | None
     end: int | None
+    igo: str | None = None
 
     def in_office(self, year: int) -> bool:
         return (self.start or 0) <= year <= (self.end or 9999)
@@ -382,7 +387,8 @@ def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None) -> Pe
 
 
 def _cue_of_person(person: Person) -> Cue:
-    return Cue("person", country=person.country, sector=person.sector, name=person.name)
+    return Cue("person", country=person.country, igo=person.igo, sector=person.sector,
+               name=person.name)
 
 
 def _country_and_igo(core: list[Match], post: list[Match],
@@ -535,10 +541,15 @@ def _load_people(lexicon: Lexicon, path: Path) -> dict[str, tuple[Person, ...]]:
             continue
         role = row.get("role") or "other"
         sector = row.get("sector") or ("GOV" if role in OFFICE_ROLES else None)
-        person = Person(name, row.get("country") or None, role, sector,
-                        _year(row.get("start", "")), _year(row.get("end", "")))
-        surname = norm(name.split()[-1])
-        surnames.setdefault(surname, []).append(person)
+        code = row.get("country") or None
+        igo = code[4:] if code and code.startswith("IGO:") else None
+        person = Person(name, None if igo else code, role, sector,
+                        _year(row.get("start", "")), _year(row.get("end", "")), igo)
+        last = name.split()[-1]
+        # Regnal numbers and suffixes are no surnames; East Asian family names come first
+        # and are listed as aliases where they are used alone.
+        if norm(last) not in NOT_SURNAMES and person.country not in FAMILY_NAME_FIRST:
+            surnames.setdefault(norm(last), []).append(person)
         for alias in [name, *_split(row.get("aliases", ""))]:
             if len(words_of(alias)) == 1:
                 surnames.setdefault(norm(alias), []).append(person)

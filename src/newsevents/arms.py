@@ -60,11 +60,12 @@ COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 MAX_HOPS = 10
 _WORD_RE = re.compile(r"[^\W_]+|\S")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def compact(text: str) -> str:
     """The key a name is indexed under: case, spaces and hyphens do not distinguish names."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _rows(name: str, data_dir: Path = DATA_DIR) -> Iterator[dict[str, str]]:
@@ -112,12 +113,14 @@ class PhraseIndex:
         if self.cased and key.isalpha():
             self.titled.add(key)
 
-    def scan(self, words: list[str]) -> list[Hit]:
-        """Longest non-overlapping matches, left to right."""
+    def scan(self, words: list[str], pieces: list[str] | None = None) -> list[Hit]:
+        """Longest non-overlapping matches, left to right; ``pieces`` are the words' compact
+        forms when the caller already has them."""
+        pieces = pieces if pieces is not None else [compact(w) for w in words]
         hits: list[Hit] = []
         i = 0
         while i < len(words):
-            hit = self._longest_at(words, i)
+            hit = self._longest_at(words, pieces, i)
             if hit is None:
                 i += 1
             else:
@@ -125,13 +128,13 @@ class PhraseIndex:
                 i = hit.end
         return hits
 
-    def _longest_at(self, words: list[str], start: int) -> Hit | None:
-        if not compact(words[start]):
+    def _longest_at(self, words: list[str], pieces: list[str], start: int) -> Hit | None:
+        if not pieces[start] or pieces[start][:1] not in self.prefixes:
             return None
         best: Hit | None = None
         read = ""
         for j in range(start, len(words)):
-            piece = compact(words[j])
+            piece = pieces[j]
             if not piece:
                 if words[j] in NAME_PUNCT:
                     continue
@@ -183,8 +186,8 @@ class Catalogue:
         """The first system named in ``text``, else the first generic mention ("tanks")."""
         tokens = list(_WORD_RE.finditer(text))
         words = [t.group() for t in tokens]
-        for index, scanned in ((self.named, words), (self.generic, [w.lower() for w in words])):
-            hits = index.scan(scanned)
+        for index in (self.named, self.generic):
+            hits = index.scan(words)
             if hits:
                 hit = hits[0]
                 mention = text[tokens[hit.start].start():tokens[hit.end - 1].end()]
@@ -295,6 +298,7 @@ class Countries:
     def __init__(self) -> None:
         self.resolver = ActorResolver.load()
         self.look = events.ActorLookup()
+        self.sentences: dict[int, set[str]] = {}
 
     def of(self, token: Token) -> str | None:
         actor = self.look.actor(token)
@@ -316,6 +320,12 @@ class Countries:
         return None
 
     def in_sentence(self, sent: Span) -> set[str]:
+        """Every country the sentence names (a copy: callers may change it)."""
+        if sent.start not in self.sentences:
+            self.sentences[sent.start] = self._named_in(sent)
+        return set(self.sentences[sent.start])
+
+    def _named_in(self, sent: Span) -> set[str]:
         found = {t._.actor.country for t in sent if t._.actor is not None and t._.actor.country}
         for token in sent:
             if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
@@ -343,10 +353,9 @@ def find_mentions(doc: Doc, catalogue: Catalogue, countries: Countries) -> list[
     mentions: list[Mention] = []
     for sent in doc.sents:
         words = [t.text for t in sent]
-        named = [_mention(sent, h, countries) for h in catalogue.named.scan(words)]
-        generic = [
-            _mention(sent, h, countries) for h in catalogue.generic.scan([w.lower() for w in words])
-        ]
+        pieces = [compact(w) for w in words]
+        named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
+        generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
         generic = [g for g in generic if _stands_alone(g, named)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))

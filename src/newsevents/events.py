@@ -186,10 +186,15 @@ NOUN_TRIGGER_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "ap
 def _noun_trigger_position(token: Token) -> bool:
     """Event nouns count where a clause is about them ("imposed sanctions", "talks began"),
     not inside names ("Asia-Pacific Economic Cooperation") or buried in modifiers."""
-    return (
-        token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_TRIGGER_DEPS
-        and token.ent_type_ not in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART")
-    )
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in NOUN_TRIGGER_DEPS:
+        return False
+    if token.ent_type_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"):
+        return False
+    if token.dep_ == "dobj":
+        # "launched an attack", "announced sanctions" name an event; "poses a threat" does not.
+        lex, head = Lexicon.load(), _lemma(token.head)
+        return lex.cue("light", head) or lex.cue("speech", head) or head in lex.verbs
+    return True
 
 
 # --- absorption: one statement, one event ---------------------------------------------------
@@ -355,10 +360,12 @@ class ActorLookup:
         for pobj in _prep_objects_of([token], "of"):
             if token.pos_ in ("NUM", "NOUN") and (pobj._.actor is not None or pobj.ent_type_):
                 return self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"
-        for t in token.doc[token.right_edge.i + 1 : token.right_edge.i + 5]:
-            # The parser sometimes splits "his Turkish counterpart Recep Tayyip Erdogan".
-            if t._.actor is not None and token.text in t._.actor.text:
-                return t._.actor
+        if token.pos_ in ("NOUN", "PROPN"):
+            end = min(token.right_edge.i + 5, token.sent.end)
+            for t in token.doc[token.right_edge.i + 1 : end]:
+                # The parser sometimes splits "his Turkish counterpart Recep Tayyip Erdogan".
+                if t._.actor is not None and token.text in t._.actor.text.split():
+                    return t._.actor
         if subtree:
             return self._nearest_below(token)
         return None

@@ -33,6 +33,7 @@
     { cls: "conf", label: "mostly conflict", max: Infinity },
   ];
   const PAGE_SIZE = 50;
+  const DEALS_LIMIT = 500;
   const SVG_NS = "http://www.w3.org/2000/svg";
   const fmt = (n) => d3.format(",")(n);
   const parseDay = d3.utcParse("%Y-%m-%d");
@@ -775,10 +776,12 @@
       supplier: document.getElementById("d-supplier").value,
       recipient: document.getElementById("d-recipient").value,
       status: document.getElementById("d-status").value,
+      limit: DEALS_LIMIT,
     });
     if (!isCurrent()) return;
     fillDealOptions(page.items);
-    document.getElementById("deals-total").textContent = `${fmt(page.total)} deals`;
+    document.getElementById("deals-total").textContent = page.total > page.items.length
+      ? `${fmt(page.items.length)} of ${fmt(page.total)} deals shown` : `${fmt(page.total)} deals`;
     renderDealsChart(document.getElementById("deals-chart"), page.items);
     renderDealsTable(page.items);
   }
@@ -793,13 +796,19 @@
   }
 
   function fillDealOptions(items) {
-    const codes = (side) => [...new Set(items.map((d) => d[side]?.country).filter(Boolean))].sort();
+    const codes = (side) => [...new Set(items.map((d) => partyCode(d[side])).filter(Boolean))].sort();
     fillOptions(document.getElementById("d-supplier"), codes("supplier"), countryName);
     fillOptions(document.getElementById("d-recipient"), codes("recipient"), countryName);
   }
 
+  /** The deals list gives a party as an ISO3 string; a coded transfer as {country}. */
+  function partyCode(party) {
+    return typeof party === "string" ? party : party?.country || null;
+  }
+
   function partyLabel(party) {
-    return party?.country ? countryName(party.country) : "unknown";
+    const code = partyCode(party);
+    return code ? countryName(code) : "unknown";
   }
 
   function systemLabel(system) {
