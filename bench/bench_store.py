@@ -38,10 +38,11 @@ PLACES = [("Kyiv", "UKR", 50.45, 30.52), ("Gaza", "PSE", 31.5, 34.47), ("Moscow"
           ("Khartoum", "SDN", 15.5, 32.56), ("Washington", "USA", 38.9, -77.04),
           ("Kharkiv", "UKR", 49.99, 36.23), ("Tehran", "IRN", 35.69, 51.39),
           ("Nairobi", "KEN", -1.29, 36.82)]
-WORDS = (
-    "forces troops minister talks sanctions missiles protest border ceasefire aid drones "
-    "agreement rebels police election parliament embassy grain oil gas navy"
-).split()
+WORDS = [
+    "forces", "troops", "minister", "talks", "sanctions", "missiles", "protest", "border",
+    "ceasefire", "aid", "drones", "agreement", "rebels", "police", "election", "parliament",
+    "embassy", "grain", "oil", "gas", "navy",
+]
 START = dt.date(2015, 1, 1)
 DAYS = 365 * 10
 

@@ -296,6 +296,9 @@ class ActorResolver:
             if not idx or any(m.cue.kind in ("person", "org", "igo") and m.start <= idx[-1]
                               and m.end > idx[0] for m in out):
                 continue
+            if any(m.cue.kind == "country" and m.start == idx[0] and m.end == idx[-1] + 1
+                   for m in out):
+                continue  # the tagger calls "Mali" or "Chad" a person at a sentence start
             first, last = idx[0], idx[-1] + 1
             out = [m for m in out if m.end <= first or m.start >= last]
             name = " ".join(t.group() for t in tokens[first:last])

@@ -118,8 +118,13 @@ class PhraseIndex:
         forms when the caller already has them."""
         pieces = pieces if pieces is not None else [compact(w) for w in words]
         hits: list[Hit] = []
+        prefixes = self.prefixes
         i = 0
         while i < len(words):
+            first = pieces[i]
+            if not first or (first not in prefixes and first[:-1] not in prefixes):
+                i += 1  # the common case, kept out of the slower search below
+                continue
             hit = self._longest_at(words, pieces, i)
             if hit is None:
                 i += 1
@@ -129,8 +134,6 @@ class PhraseIndex:
         return hits
 
     def _longest_at(self, words: list[str], pieces: list[str], start: int) -> Hit | None:
-        if not pieces[start] or pieces[start][:1] not in self.prefixes:
-            return None
         best: Hit | None = None
         read = ""
         for j in range(start, len(words)):
@@ -193,6 +196,10 @@ class Catalogue:
                 mention = text[tokens[hit.start].start():tokens[hit.end - 1].end()]
                 return _system(hit.entry, mention, hit.entry.origin)
         return None
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
 
 
 def _system(entry: Entry, mention: str, origin: str | None) -> WeaponSystem:
@@ -295,10 +302,12 @@ def _money_pattern(
 class Countries:
     """Country of a token: the actors component's answer, else the actors lexicon."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.resolver = ActorResolver.load()
         self.look = events.ActorLookup()
         self.sentences: dict[int, set[str]] = {}
+        self.entities = {i: ent for ent in doc.ents if ent.label_ in COUNTRY_LABELS
+                         for i in range(ent.start, ent.end)}
 
     def of(self, token: Token) -> str | None:
         actor = self.look.actor(token)
@@ -311,10 +320,9 @@ class Countries:
         return None
 
     def _lexicon(self, token: Token) -> str | None:
-        if token.ent_type_ in COUNTRY_LABELS:
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                return self.resolver.country_of(ent.text)
+        ent = self.entities.get(token.i)
+        if ent is not None:
+            return self.resolver.country_of(ent.text)
         if token.pos_ in ("PROPN", "ADJ", "NOUN"):
             return self.resolver.country_of(token.text)
         return None
@@ -371,7 +379,7 @@ def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
 def _adjective_origin(span: Span, countries: Countries) -> str | None:
     """"modern Russian military products": a nationality before an unnamed system."""
     for token in span.root.subtree:
-        if token.i < span.root.i and token.dep_ in MODIFIERS and token not in span:
+        if token.i < span.root.i and token.dep_ in MODIFIERS and not _inside(token, span):
             country = countries.of(token)
             if country:
                 return country
@@ -387,8 +395,8 @@ def _stands_alone(generic: Mention, named: list[Mention]) -> bool:
     for other in named:
         if other.span.start < generic.span.end and generic.span.start < other.span.end:
             return False
-        if other.span.end == generic.span.start or root.head in other.span or any(
-            t.head in generic.span for t in other.span
+        if other.span.end == generic.span.start or _inside(root.head, other.span) or any(
+            _inside(t.head, generic.span) for t in other.span
         ):
             return False
     return True
@@ -456,7 +464,7 @@ def governor(mention: Mention, lex: Lexicon) -> Token | None:
 
 def _tops(span: Span) -> list[Token]:
     """Tokens whose head lies outside the span: one, unless the parser split the name."""
-    tops = [t for t in span if t.head not in span or t.head is t]
+    tops = [t for t in span if not _inside(t.head, span) or t.head is t]
     return sorted(tops, key=lambda t: t is not span.root)
 
 
@@ -538,7 +546,7 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 def _first_country(tokens: Iterable[Token], countries: Countries, skip: Span) -> str | None:
     for token in tokens:
-        if token in skip or any(c.dep_ == "conj" for c in token.children):
+        if _inside(token, skip) or any(c.dep_ == "conj" for c in token.children):
             continue  # the system itself, or "Russia and Turkey": no single party
         country = countries.of(token)
         if country:
@@ -547,7 +555,8 @@ def _first_country(tokens: Iterable[Token], countries: Countries, skip: Span) ->
 
 
 def _modifier_countries(noun: Token, countries: Countries, skip: Span) -> list[Token]:
-    return [c for c in noun.children if c.dep_ in MODIFIERS and c not in skip and countries.of(c)]
+    return [c for c in noun.children
+            if c.dep_ in MODIFIERS and not _inside(c, skip) and countries.of(c)]
 
 
 def read_parties(reading: Reading, trigger: Token, role: str, countries: Countries) -> None:
@@ -636,7 +645,7 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     for noun, counts in nouns:
         for child in noun.children:
             if child.dep_ != "nummod" or child.ent_type_ in NOT_QUANTITIES or (
-                child in reading.mention.span
+                _inside(child, reading.mention.span)
             ):
                 continue
             number = _number(child, lex)
@@ -691,7 +700,7 @@ def _lookup_ci(table: dict[str, str], key: str) -> str | None:
 def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     """Every transfer the article reports, one record per supplier-recipient-system."""
     catalogue, lex = Catalogue.load(), Lexicon.load()
-    countries = Countries()
+    countries = Countries(doc)
     speech = events.Lexicon.load()
     readings: list[Reading] = []
     echoes: list[Mention] = []  # named systems in a deal-talking sentence, without a deal word

@@ -75,14 +75,9 @@
     return node;
   }
 
-  function svgEl(tag, attrs = {}) {
-    const node = document.createElementNS(SVG_NS, tag);
-    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-    return node;
-  }
-
+  /** A hover tip on an SVG element, as text. */
   function svgTitle(node, text) {
-    const title = svgEl("title");
+    const title = document.createElementNS(SVG_NS, "title");
     title.textContent = text;
     node.append(title);
     return node;
@@ -943,7 +938,7 @@
     const events = result.events || [];
     const deals = result.arms_transfers || [];
     fill(panel,
-      el("div", { class: "card-head" }, el("h2", { class: "doc-title", text: doc.title || "Untitled article" })),
+      el("div", { class: "card-head" }, (() => { const h = el("h2", { class: "doc-title" }); h.innerHTML = doc.title; return h; })()),
       el("p", { class: "muted", text: [doc.date, `${doc.n_sentences ?? 0} sentences`,
         `${events.length} events`, `${deals.length} arms transfers`].filter(Boolean).join(" · ") }),
       doc.error ? el("p", { class: "error", text: doc.error }) : null,
