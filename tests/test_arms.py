@@ -101,6 +101,7 @@ def test_generic_weapons_has_no_category() -> None:
 
 @pytest.mark.parametrize("text", [
     "a true patriot",
+    "the UN sent a 10-member team",
     "Ankara does not want to become a NATO satellite",
 ])
 def test_common_words_are_not_systems(text: str) -> None:
@@ -174,6 +175,8 @@ DEALS = [
     # Unnamed systems: category from the noun, origin from the adjective.
     ("Russia sold attack helicopters to Mali.", "RUS", "MLI", "aircraft", "ordered"),
     ("Serbia bought Chinese drones.", "CHN", "SRB", "aircraft", "ordered"),
+    ("The United States continued to send weapons to Pakistan last year.",
+     "USA", "PAK", None, "delivering"),
 ]
 
 
@@ -237,6 +240,11 @@ def test_value(nlp: Language, text: str, value: float, currency: str) -> None:
     # A refused or denied sale did not happen.
     "Germany refused to sell Leopard 2 tanks to Saudi Arabia.",
     "Russia has not delivered any S-400 systems to Iran.",
+    # Who sells to whom is not said, and nothing tells: no guess.
+    "Turkey signed an arms deal with Pakistan.",
+    "An arms embargo on Libya has been in force since 2011.",
+    "Libya must hand over the alleged bombers to Britain.",
+    "Moscow offered talks that could lead to a treaty limiting cruise missiles.",
 ])
 def test_weapons_without_a_transfer_give_no_deal(nlp: Language, text: str) -> None:
     assert deals(nlp, text) == []
@@ -284,6 +292,21 @@ def test_deal_id_is_stable_and_depends_on_the_document(nlp: Language) -> None:
     doc._.article = article_from_text(text, "another-id", title_line=False)
     other = nlp(doc)._.deals[0]
     assert other.doc_id == "another-id" and other.deal_id != first.deal_id
+
+
+def test_arms_deal_with_a_known_origin_is_a_deal(nlp: Language) -> None:
+    deal = only_deal(nlp, "Turkey signed an arms deal worth $1 billion to buy Russian weapons.")
+    assert (deal.supplier.country, deal.recipient.country, deal.system.name) == (
+        "RUS", "TUR", None)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_empty_text_gives_no_deal(nlp: Language, text: str) -> None:
+    assert deals(nlp, text) == []
+
+
+def test_unparsed_doc_gives_no_deal(nlp: Language) -> None:
+    assert deals_for_doc(nlp.make_doc("Russia sold attack helicopters to Mali.")) == []
 
 
 def test_deals_for_doc_reads_a_parsed_doc(nlp: Language) -> None:

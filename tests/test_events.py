@@ -34,22 +34,39 @@ def countries(actors: list) -> set[str]:
 
 # One sentence per PLOVER type, with the source and target countries a coder should give.
 TYPE_CASES = [
-    ("AGREE", "Armenia and Azerbaijan agreed on Tuesday to open talks on a border treaty.",
-     {"ARM", "AZE"}, set()),
-    ("CONSULT", "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol "
-     "in Seoul on Sunday.", {"JPN"}, {"KOR"}),
+    (
+        "AGREE",
+        "Armenia and Azerbaijan agreed on Tuesday to open talks on a border treaty.",
+        {"ARM", "AZE"},
+        set(),
+    ),
+    (
+        "CONSULT",
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol "
+        "in Seoul on Sunday.",
+        {"JPN"},
+        {"KOR"},
+    ),
     ("SUPPORT", "The German government praised Moldova for its reforms.", {"DEU"}, {"MDA"}),
     ("CONCEDE", "Georgian authorities lifted the curfew in Batumi on Wednesday.", {"GEO"}, set()),
     ("COOPERATE", "Kenyan police extradited two suspects to Uganda last week.", {"KEN"}, {"UGA"}),
     ("AID", "Norway donated 40 tonnes of medicine to Sudan.", {"NOR"}, {"SDN"}),
     ("RETREAT", "Russian troops withdrew from Kherson in November.", {"RUS"}, set()),
-    ("REQUEST", "French President Emmanuel Macron urged Iran to release the detained "
-     "journalists.", {"FRA"}, {"IRN"}),
+    (
+        "REQUEST",
+        "French President Emmanuel Macron urged Iran to release the detained journalists.",
+        {"FRA"},
+        {"IRN"},
+    ),
     ("ACCUSE", "Ukraine accused Russia of shelling civilian areas in Kharkiv.", {"UKR"}, {"RUS"}),
     ("REJECT", "Serbia rejected a Kosovo proposal for direct talks.", {"SRB"}, {"XKX"}),
     ("THREATEN", "China threatened to impose tariffs on Australian wine.", {"CHN"}, set()),
-    ("PROTEST", "Thousands of Armenian protesters demonstrated in Yerevan against the "
-     "government.", {"ARM"}, set()),
+    (
+        "PROTEST",
+        "Thousands of Armenian protesters demonstrated in Yerevan against the government.",
+        {"ARM"},
+        set(),
+    ),
     ("SANCTION", "Lithuania expelled three Russian diplomats on Friday.", {"LTU"}, {"RUS"}),
     ("MOBILIZE", "Venezuela deployed troops to its border with Guyana.", {"VEN"}, set()),
     ("COERCE", "Turkish police arrested 40 students in Istanbul on Saturday.", {"TUR"}, set()),
@@ -57,8 +74,9 @@ TYPE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("event_type", "text", "source", "target"), TYPE_CASES,
-                         ids=[c[0] for c in TYPE_CASES])
+@pytest.mark.parametrize(
+    ("event_type", "text", "source", "target"), TYPE_CASES, ids=[c[0] for c in TYPE_CASES]
+)
 def test_each_plover_type(event_type: str, text: str, source: set[str], target: set[str]) -> None:
     event = one(asserted(events_of(text)), event_type)
     assert source <= countries(event.source)
@@ -67,8 +85,9 @@ def test_each_plover_type(event_type: str, text: str, source: set[str], target: 
 
 
 def test_passive_voice_swaps_roles() -> None:
-    event = one(events_of("Two Malian soldiers were killed by jihadist fighters near Gao."),
-                "ASSAULT")
+    event = one(
+        events_of("Two Malian soldiers were killed by jihadist fighters near Gao."), "ASSAULT"
+    )
     assert "MLI" in countries(event.target)
     assert event.source and "MLI" not in countries(event.source)
 
@@ -107,8 +126,10 @@ def test_refused_cooperation_is_reject() -> None:
 
 
 def test_reported_speech_is_attributed_to_the_speaker() -> None:
-    event = one(events_of("Gunmen attacked a police station in Maiduguri, Nigerian officials said."),
-                "ASSAULT")
+    event = one(
+        events_of("Gunmen attacked a police station in Maiduguri, Nigerian officials said."),
+        "ASSAULT",
+    )
     assert event.attribution is not None
     assert event.attribution.speaker.country == "NGA"
     assert event.attribution.cue == "said"

@@ -10,8 +10,10 @@ from newsevents.models import Event, InputError, Result
 
 def found(result: Result, event_type: str, source: str, target: str | None) -> list[Event]:
     return [
-        e for e in result.events
-        if e.event_type == event_type and not (e.negated or e.hypothetical)
+        e
+        for e in result.events
+        if e.event_type == event_type
+        and not (e.negated or e.hypothetical)
         and source in {a.country for a in e.source}
         and (target is None or target in {a.country for a in e.target})
     ]
@@ -28,8 +30,11 @@ def test_seed_meeting_is_consult_rus_tur_in_moscow(seed_result: Result) -> None:
 
 
 def test_seed_us_threatens_turkey(seed_result: Result) -> None:
-    threats = [e for e in seed_result.events if e.event_type == "THREATEN"
-               and {a.country for a in e.source} == {"USA"}]
+    threats = [
+        e
+        for e in seed_result.events
+        if e.event_type == "THREATEN" and {a.country for a in e.source} == {"USA"}
+    ]
     assert len(threats) >= 2  # the sanctions threat and the threat to cancel the F-35 sale
     assert any("TUR" in {a.country for a in e.target} for e in threats)
     assert any("sanction" in e.trigger for e in threats)
@@ -76,18 +81,26 @@ def test_python_api_codes_plain_text() -> None:
 
 def test_bad_records_do_not_take_the_batch_down() -> None:
     items = [
-        ingest.article_from_text("Peru recalled its ambassador from Mexico.", "good-1",
-                                 title_line=False),
+        ingest.article_from_text(
+            "Peru recalled its ambassador from Mexico.", "good-1", title_line=False
+        ),
         InputError(doc_id="broken.jsonl:2", message="line 2: invalid JSON"),
         ingest.article_from_text("", "empty", title_line=False),
-        ingest.article_from_text("Die Regierung hat heute in Berlin neue Gesetze zur Migration "
-                                 "beschlossen und die Opposition kritisiert das scharf.", "german",
-                                 title_line=False),
+        ingest.article_from_text(
+            "Die Regierung hat heute in Berlin neue Gesetze zur Migration "
+            "beschlossen und die Opposition kritisiert das scharf.",
+            "german",
+            title_line=False,
+        ),
         ingest.article_from_text("Bolivia expelled two US diplomats.", "good-2", title_line=False),
     ]
     results = list(Coder(n_process=1).code_articles(items))
     assert [r.document.doc_id for r in results] == [
-        "good-1", "broken.jsonl:2", "empty", "german", "good-2"
+        "good-1",
+        "broken.jsonl:2",
+        "empty",
+        "german",
+        "good-2",
     ]
     assert results[0].ok and results[4].ok
     assert results[0].events and results[4].events

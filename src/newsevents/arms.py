@@ -54,6 +54,10 @@ STATUS_ORDER: tuple[DealStatus, ...] = (
     "at_risk", "suspended", "cancelled",
 )
 ANAPHORS = frozenset({"such", "these", "those", "same"})
+# How far back (in tokens) "such systems" may refer to a named system.
+ANAPHOR_REACH = 150
+# Cue statuses that are no deal status: a use of the weapon, or a denial of the transfer.
+NOT_DEALS = frozenset({"none", "negated"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
@@ -100,8 +104,7 @@ class PhraseIndex:
     def __init__(self, *, cased: bool) -> None:
         self.keys: dict[str, Entry] = {}
         self.prefixes: set[str] = set()
-        # Keys of all-letter names ("Patriot", "Black Hawk"): common words unless capitalised.
-        self.titled: set[str] = set()
+        # Names start with a capital or a digit; in lower case "patriot" or "a 10" is a word.
         self.cased = cased
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -110,8 +113,6 @@ class PhraseIndex:
             return
         self.keys[key] = entry
         self.prefixes.update(key[:i] for i in range(1, len(key) + 1))
-        if self.cased and key.isalpha():
-            self.titled.add(key)
 
     def scan(self, words: list[str], pieces: list[str] | None = None) -> list[Hit]:
         """Longest non-overlapping matches, left to right; ``pieces`` are the words' compact
@@ -151,12 +152,12 @@ class PhraseIndex:
         return best
 
     def _entry(self, read: str, first_word: str) -> Entry | None:
+        if self.cased and not (first_word[:1].isupper() or first_word[:1].isdigit()):
+            return None
         singular = read[:-1] if read.endswith("s") else ""
         for key in (read, singular, singular[:-1] if singular.endswith("e") else ""):
             entry = self.keys.get(key) if key else None
             if entry is not None:
-                if key in self.titled and not first_word[:1].isupper():
-                    return None
                 return entry
         return None
 
@@ -253,6 +254,7 @@ class Lexicon:
             cues.setdefault(words[0], []).append(Cue(words, row["status"], row["future"]))
         for entries in cues.values():
             entries.sort(key=lambda c: -len(c.words))
+        _check_statuses(verbs, nouns, cues)
         money = {kind: {r["text"]: r["value"] for r in _rows("currencies.tsv", data_dir)
                         if r["kind"] == kind} for kind in ("sign", "word", "scale")}
         return cls(
@@ -279,6 +281,16 @@ class Lexicon:
             if len(cue.words) == 1:
                 return cue.status
         return None
+
+
+def _check_statuses(verbs: dict[str, Trigger], nouns: dict[str, Trigger],
+                    cues: dict[str, list[Cue]]) -> None:
+    """A typo in a data file would otherwise surface as a failed record much later."""
+    said = {s for t in (*verbs.values(), *nouns.values()) for s in t.statuses.values()}
+    said |= {s for entries in cues.values() for c in entries for s in (c.status, c.future)}
+    unknown = said - set(STATUS_ORDER) - NOT_DEALS
+    if unknown:
+        raise ValueError(f"data/arms: unknown deal status {sorted(unknown)}")
 
 
 def _money_pattern(
@@ -349,6 +361,7 @@ class Countries:
 @dataclass(frozen=True)
 class Mention:
     span: Span
+    sent: Span
     system: WeaponSystem
 
     @property
@@ -356,7 +369,8 @@ class Mention:
         return self.span.root
 
 
-def find_mentions(doc: Doc, catalogue: Catalogue, countries: Countries) -> list[Mention]:
+def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
+                  countries: Countries) -> list[Mention]:
     """Named and generic system mentions in document order, anaphors resolved."""
     mentions: list[Mention] = []
     for sent in doc.sents:
@@ -364,7 +378,7 @@ def find_mentions(doc: Doc, catalogue: Catalogue, countries: Countries) -> list[
         pieces = [compact(w) for w in words]
         named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
         generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
-        generic = [g for g in generic if _stands_alone(g, named)]
+        generic = [g for g in generic if _stands_alone(g, named, lex)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     return mentions
@@ -373,7 +387,7 @@ def find_mentions(doc: Doc, catalogue: Catalogue, countries: Countries) -> list[
 def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
     span = sent[hit.start:hit.end]
     origin = hit.entry.origin or _adjective_origin(span, countries)
-    return Mention(span, _system(hit.entry, span.text, origin))
+    return Mention(span, sent, _system(hit.entry, span.text, origin))
 
 
 def _adjective_origin(span: Span, countries: Countries) -> str | None:
@@ -386,11 +400,14 @@ def _adjective_origin(span: Span, countries: Countries) -> str | None:
     return None
 
 
-def _stands_alone(generic: Mention, named: list[Mention]) -> bool:
+def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
     """A generic phrase is its own mention unless it only classifies a named system
-    ("S-400 air defense systems") or modifies another noun ("drone strike", "arms deal")."""
+    ("S-400 air defense systems") or modifies a noun other than a transfer word ("drone
+    strike", "arms embargo"; but "arms deal" is one)."""
     root = generic.root
-    if root.pos_ not in ("NOUN", "PROPN") or root.dep_ == "compound":
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.dep_ == "compound" and lex.trigger(root.head) is None:
         return False
     for other in named:
         if other.span.start < generic.span.end and generic.span.start < other.span.end:
@@ -408,13 +425,12 @@ def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:
         return mention
     if not any(c.lower_ in ANAPHORS for c in mention.root.children):
         return mention
-    sent_start = mention.span.sent.start
     for prior in reversed(earlier):
-        if prior.span.sent.start < sent_start - 150:
+        if prior.sent.start < mention.sent.start - ANAPHOR_REACH:
             break
         if prior.system.name and prior.system.category == mention.system.category:
             system = prior.system.model_copy(update={"mention": mention.span.text})
-            return Mention(mention.span, system)
+            return Mention(mention.span, mention.sent, system)
     return mention
 
 
@@ -440,7 +456,7 @@ class Reading:
 
     @property
     def sent(self) -> Span:
-        return self.mention.span.sent
+        return self.mention.sent
 
     @property
     def system_key(self) -> str:
@@ -480,8 +496,8 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
         token = token.head
         if lex.trigger(token):
             return token
-        if lex.cue_status(token) in ("none", "negated"):
-            return None
+        if lex.cue_status(token) in NOT_DEALS or token.pos_ == "VERB":
+            return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
 
 
@@ -595,7 +611,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon) -
     root = reading.mention.root
     best: tuple[int, str] | None = None
     for cue, tokens in _cues_in(reading.sent, lex):
-        if cue.status in ("none", "negated") or any(_negated(t) for t in tokens):
+        if cue.status in NOT_DEALS or any(_negated(t) for t in tokens):
             continue
         distance = _distance(tokens, root, trigger)
         if distance is None or (best is not None and best[0] <= distance):
@@ -637,9 +653,12 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     """"12 Rafale jets", "four S-400 batteries", "two regiments of S-400", "24 F-16s"."""
     root = reading.mention.root
     nouns = [(root, True)]
-    if root.dep_ == "compound" and root.head.lemma_.lower() in lex.units:
-        nouns.append((root.head, lex.units[root.head.lemma_.lower()]))
-    prep = root.head
+    head = root
+    while head.dep_ in ("compound", "amod") and head.head is not head:  # "S-400 batteries"
+        head = head.head
+        if head.lemma_.lower() in lex.units:
+            nouns.append((head, lex.units[head.lemma_.lower()]))
+    prep = head
     if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex.units:
         nouns.append((prep.head, lex.units[prep.head.lemma_.lower()]))
     for noun, counts in nouns:
@@ -699,16 +718,18 @@ def _lookup_ci(table: dict[str, str], key: str) -> str | None:
 
 def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     """Every transfer the article reports, one record per supplier-recipient-system."""
+    if not doc.has_annotation("SENT_START"):
+        return []  # no parse to read (an empty text, or a pipeline without a parser)
     catalogue, lex = Catalogue.load(), Lexicon.load()
     countries = Countries(doc)
     speech = events.Lexicon.load()
     readings: list[Reading] = []
     echoes: list[Mention] = []  # named systems in a deal-talking sentence, without a deal word
-    for mention in find_mentions(doc, catalogue, countries):
+    for mention in find_mentions(doc, catalogue, lex, countries):
         trigger = governor(mention, lex)
         rule = lex.trigger(trigger) if trigger is not None else None
         if trigger is None or rule is None:
-            if mention.system.name and _talks_deals(mention.span.sent, lex):
+            if mention.system.name and _talks_deals(mention.sent, lex):
                 echoes.append(mention)
             continue
         if _blocked(trigger, rule, mention, lex):
@@ -728,7 +749,7 @@ def _blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> b
     """Negated transfers, and "build"/"produce" without a licence (domestic production)."""
     if _denied(trigger, lex):
         return True
-    sent = mention.span.sent
+    sent = mention.sent
     if rule.role == "licence":
         return not any(t.lemma_.lower() in lex.licence or t.lower_ in lex.licence for t in sent)
     return False
@@ -771,7 +792,7 @@ def _fill_parties(readings: list[Reading], countries: Countries) -> None:
         if reading.supplier is None and origin != reading.recipient:
             reading.supplier = origin
         others = [c for c in reading.parties if c != reading.supplier]
-        if reading.recipient is None and len(others) == 1:
+        if reading.recipient is None and reading.supplier and len(others) == 1:
             reading.recipient = others[0]
         if reading.recipient is None:
             rest = countries.in_sentence(reading.sent) - {reading.supplier}
@@ -852,8 +873,7 @@ def _best_system(group: list[Reading]) -> WeaponSystem:
 def _status(group: list[Reading]) -> DealStatus:
     """The furthest stage a cue reports; the tense of transfer words only when no cue does."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
-    ranked = [s for s in said if s in STATUS_ORDER]
-    return max(cast(list[DealStatus], ranked), key=STATUS_ORDER.index, default="ordered")
+    return max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
 
 
 def _evidence(sents: Iterable[Span]) -> list[Evidence]:
@@ -875,7 +895,7 @@ def _add_echoes(doc: Doc, deals: list[ArmsTransfer], echoes: list[Mention]) -> N
             continue
         deal = matching[0]
         merged = {e.start: e for e in deal.evidence}
-        for evidence in _evidence([mention.span.sent]):
+        for evidence in _evidence([mention.sent]):
             merged.setdefault(evidence.start, evidence)
         deal.evidence = [merged[k] for k in sorted(merged)]
 

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,13 +26,13 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     article = "article"
     sentence = "sentence"
 
@@ -65,13 +65,20 @@ ProcOption = Annotated[
 
 def progress_bar() -> Progress:
     return Progress(
-        TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
-        console=err, transient=False, disable=not err.is_terminal,
+        TextColumn("[bold]coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
     )
 
 
-def coded(items: Iterable[Article | InputError], *, unit: Unit, processes: int | None) -> Iterator[Result]:
+def coded(
+    items: Iterable[Article | InputError], *, unit: Unit, processes: int | None
+) -> Iterator[Result]:
     """Code the inputs with a progress bar on stderr showing articles per second."""
     coder = Coder(n_process=processes or default_processes(), unit=unit.value)
     started = time.perf_counter()
@@ -90,7 +97,7 @@ def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only
     ends in .csv, else JSON Lines), so one run gives people a table and tools a file.
     """
     failed = 0
-    kept: list[Result] = []
+    shown: list[Result] = []
 
     def counted() -> Iterator[Result]:
         nonlocal failed
@@ -99,28 +106,36 @@ def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only
                 failed += 1
                 err.print(f"[yellow]{result.document.doc_id}[/yellow]: {result.document.error}")
             if fmt is Format.table:
-                kept.append(result)
+                shown.append(result)
             yield result
 
-    stream = counted()
+    writers = {Format.jsonl: formats.write_jsonl, Format.csv: formats.write_csv}
     if out is not None:
+        writer = formats.write_csv if out.suffix.lower() == ".csv" else formats.write_jsonl
         with out.open("w", encoding="utf-8", newline="") as handle:
-            writer = formats.write_csv if out.suffix.lower() == ".csv" else formats.write_jsonl
-            writer(stream, handle, deals_only=deals_only)
+            writer(counted(), handle, deals_only=deals_only)
         if fmt is not Format.table:
-            return failed
-    elif fmt is Format.jsonl:
-        formats.write_jsonl(stream, sys.stdout, deals_only=deals_only)
-    elif fmt is Format.csv:
-        formats.write_csv(stream, sys.stdout, deals_only=deals_only)
+            err.print(f"records written to {out}")
+    elif fmt is Format.table:
+        for _ in counted():
+            pass
     else:
-        kept = list(stream)
-    formats.print_table(kept, Console(), deals_only=deals_only)
+        writers[fmt](counted(), sys.stdout, deals_only=deals_only)
+    if fmt is Format.table:
+        formats.print_table(shown, Console(), deals_only=deals_only)
     return failed
 
 
-def _run(paths: list[str], date: str | None, fmt: Format, out: Path | None, unit: Unit,
-         processes: int | None, *, deals_only: bool) -> None:
+def _run(
+    paths: list[str],
+    date: str | None,
+    fmt: Format,
+    out: Path | None,
+    unit: Unit,
+    processes: int | None,
+    *,
+    deals_only: bool,
+) -> None:
     items = ingest.read_paths(paths, default_date=parse_date(date), stdin=sys.stdin)
     failed = emit(coded(items, unit=unit, processes=processes), fmt, out, deals_only=deals_only)
     if failed:
@@ -134,7 +149,9 @@ def code(
     date: DateOption = None,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
-    unit: Annotated[Unit, typer.Option("--unit", help="Code each record as one sentence.")] = Unit.article,
+    unit: Annotated[
+        Unit, typer.Option("--unit", help="Code each record as one sentence.")
+    ] = Unit.article,
     processes: ProcOption = None,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
@@ -149,7 +166,9 @@ def deals(
     out: OutOption = None,
     processes: ProcOption = None,
     db: Annotated[str | None, typer.Option("--db", help="Read merged deals from a store.")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="ISO3 supplier or recipient.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO3 supplier or recipient.")
+    ] = None,
 ) -> None:
     """List arms transfers found in articles, or stored ones with --db/--country."""
     if paths:

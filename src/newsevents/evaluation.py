@@ -20,7 +20,13 @@ from newsevents.pipeline import Coder
 
 # Gold sets written with CAMEO-style codes: their ISO3 equivalent, or None to skip the actor.
 GOLD_CODES: dict[str, str | None] = {
-    "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "NGO": None, "IMG": None, "ISM": None, "": None,
+    "JAP": "JPN",
+    "ITL": "ITA",
+    "VTN": "VNM",
+    "NGO": None,
+    "IMG": None,
+    "ISM": None,
+    "": None,
 }
 
 
@@ -139,24 +145,35 @@ def evaluate(path: Path, n_process: int = 1) -> Report:
     for etype in EVENT_TYPES:
         p = tp[etype] / (tp[etype] + fp[etype]) if tp[etype] + fp[etype] else 0.0
         r = tp[etype] / support[etype] if support[etype] else 0.0
-        scores.append(TypeScore(
-            event_type=etype, support=support[etype], tp=tp[etype], fp=fp[etype], fn=fn[etype],
-            precision=round(p, 3), recall=round(r, 3), f1=round(_f1(p, r), 3),
-        ))
+        scores.append(
+            TypeScore(
+                event_type=etype,
+                support=support[etype],
+                tp=tp[etype],
+                fp=fp[etype],
+                fn=fn[etype],
+                precision=round(p, 3),
+                recall=round(r, 3),
+                f1=round(_f1(p, r), 3),
+            )
+        )
     scored = [s for s in scores if s.support]
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     micro_p = all_tp / (all_tp + all_fp) if all_tp + all_fp else 0.0
     micro_r = all_tp / (all_tp + all_fn) if all_tp + all_fn else 0.0
     n = len(gold)
     return Report(
-        sentences=n, types=scores,
+        sentences=n,
+        types=scores,
         macro_f1=round(sum(s.f1 for s in scored) / len(scored), 3) if scored else 0.0,
         micro_f1=round(_f1(micro_p, micro_r), 3),
-        top_type_accuracy=round(top_hits / n, 3), any_type_recall=round(any_hits / n, 3),
+        top_type_accuracy=round(top_hits / n, 3),
+        any_type_recall=round(any_hits / n, 3),
         mode_accuracy=round(mode_hits / mode_total, 3) if mode_total else None,
         source_country_accuracy=round(src_hits / src_total, 3) if src_total else None,
         target_country_accuracy=round(tgt_hits / tgt_total, 3) if tgt_total else None,
-        matched_events=matched, errors=sum(1 for r in results if r.document.error),
+        matched_events=matched,
+        errors=sum(1 for r in results if r.document.error),
     )
 
 
@@ -165,8 +182,16 @@ def print_report(report: Report, console: Console) -> None:
     for col in ("type", "support", "tp", "fp", "fn", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "type" else "left")
     for s in report.types:
-        table.add_row(s.event_type, str(s.support), str(s.tp), str(s.fp), str(s.fn),
-                      f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        table.add_row(
+            s.event_type,
+            str(s.support),
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
     console.print(table)
 
     def pct(value: float | None) -> str:

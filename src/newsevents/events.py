@@ -29,9 +29,7 @@ for _name, _default in (("article", None), ("events", [])):
 if not Token.has_extension("actor"):
     Token.set_extension("actor", default=None)
 
-COOPERATIVE = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-)
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
@@ -73,9 +71,13 @@ class Lexicon:
                 for rel, _, values in (r.partition("=") for r in row["requires"].split())
             )
             trigger = Trigger(
-                lemma=row["lemma"], event_type=row["event_type"], mode=row["mode"] or None,
-                context=tuple(filter(None, row["context"].split(";"))), requires=requires,
-                roles=row["roles"], absorbs=row["absorbs"] == "yes",
+                lemma=row["lemma"],
+                event_type=row["event_type"],
+                mode=row["mode"] or None,
+                context=tuple(filter(None, row["context"].split(";"))),
+                requires=requires,
+                roles=row["roles"],
+                absorbs=row["absorbs"] == "yes",
             )
             lex.verbs.setdefault(trigger.lemma, []).append(trigger)
         for entries in lex.verbs.values():
@@ -83,7 +85,9 @@ class Lexicon:
         for row in _rows("nouns.tsv"):
             preps = frozenset(filter(None, row["target_preps"].split("|")))
             lex.nouns[row["lemma"]] = Trigger(
-                lemma=row["lemma"], event_type=row["event_type"], mode=row["mode"] or None,
+                lemma=row["lemma"],
+                event_type=row["event_type"],
+                mode=row["mode"] or None,
                 context=tuple(filter(None, row["context"].split(";"))),
                 target_preps=preps or DEFAULT_TARGET_PREPS,
             )
@@ -144,8 +148,14 @@ def _matches(token: Token, trigger: Trigger) -> bool:
 
 
 def _prep_objects_of(tokens: list[Token], prep: str) -> list[Token]:
-    return [g for t in tokens for c in t.children if _lemma(c) == prep for g in c.children
-            if g.dep_ == "pobj"]
+    return [
+        g
+        for t in tokens
+        for c in t.children
+        if _lemma(c) == prep
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
@@ -201,12 +211,20 @@ def _noun_trigger_position(token: Token) -> bool:
 
 ABSORBED_MODE = {
     "THREATEN": {
-        "ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
-        "PROTEST": "relations", "COERCE": "restrict",
+        "ASSAULT": "violence",
+        "MOBILIZE": "violence",
+        "SANCTION": "relations",
+        "PROTEST": "relations",
+        "COERCE": "restrict",
     },
     "REQUEST": {
-        "CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
-        "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield",
+        "CONSULT": "meet",
+        "AGREE": "meet",
+        "AID": "assist",
+        "COOPERATE": "assist",
+        "SUPPORT": "assist",
+        "RETREAT": "yield",
+        "CONCEDE": "yield",
     },
 }
 ABSORBED_MODE["REJECT"] = ABSORBED_MODE["REQUEST"]
@@ -262,7 +280,9 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         head = by_token.get(cand.token.head.i)
         if (
-            head is not None and head is not cand and cand.token.dep_ in ("advcl", "xcomp", "conj")
+            head is not None
+            and head is not cand
+            and cand.token.dep_ in ("advcl", "xcomp", "conj")
             and head.event_type == cand.event_type
         ):
             dropped.add(cand.token.i)  # "met ... to discuss", "killed and wounded": one event
@@ -295,9 +315,7 @@ def _subject_of(verb: Token) -> list[Token]:
 
 
 def _agent_of(verb: Token) -> list[Token]:
-    return [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-    ]
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -509,7 +527,9 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def attribution(token: Token, look: ActorLookup, lex: Lexicon) -> tuple[Attribution | None, Token | None]:
+def attribution(
+    token: Token, look: ActorLookup, lex: Lexicon
+) -> tuple[Attribution | None, Token | None]:
     """The speaker when the event is reported speech: "X said that ...", "..., X said"."""
     current = token
     for _ in range(8):
@@ -521,9 +541,12 @@ def attribution(token: Token, look: ActorLookup, lex: Lexicon) -> tuple[Attribut
         current = head
     root = token.sent.root
     for child in (*token.children, *root.children):
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and lex.cue("speech", _lemma(child)):
-            if child.i > token.i:
-                return _speaker(child, look), child
+        if (
+            child.dep_ in ("parataxis", "ccomp", "advcl")
+            and lex.cue("speech", _lemma(child))
+            and child.i > token.i
+        ):
+            return _speaker(child, look), child
     for t in (token, root):
         for prep in t.children:
             if prep.dep_ == "prep" and _lemma(prep) == "accord":
@@ -536,7 +559,9 @@ def attribution(token: Token, look: ActorLookup, lex: Lexicon) -> tuple[Attribut
 
 
 def _phrase(token: Token) -> str:
-    left = min(t.i for t in token.subtree if t.dep_ not in ("relcl", "punct", "cc", "conj") or t is token)
+    left = min(
+        t.i for t in token.subtree if t.dep_ not in ("relcl", "punct", "cc", "conj") or t is token
+    )
     span = token.doc[left : token.i + 1]
     return span.text
 
@@ -558,8 +583,10 @@ def _speaker_from(text: str, actor: Actor | None) -> Speaker:
 # --- speech acts: what is said is itself the event -------------------------------------------
 
 
-def speech_acts(sent: Span, lex: Lexicon, look: ActorLookup) -> list[tuple[Candidate, list[Actor], list[Actor]]]:
-    """"X said Y is a major concern" is X's criticism of Y; "X said Y must ..." is X's demand.
+def speech_acts(
+    sent: Span, lex: Lexicon, look: ActorLookup
+) -> list[tuple[Candidate, list[Actor], list[Actor]]]:
+    """ "X said Y is a major concern" is X's criticism of Y; "X said Y must ..." is X's demand.
 
     Only the speaker's own words qualify, so the speaker is the source and the subject of the
     reported clause the target.
@@ -577,10 +604,13 @@ def speech_acts(sent: Span, lex: Lexicon, look: ActorLookup) -> list[tuple[Candi
                 continue
             subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
             targets = [
-                a for a in look.actors(subjects, subtree=True)
+                a
+                for a in look.actors(subjects, subtree=True)
                 if not any(_same(a, s) for s in speakers)
             ]
-            etype, mode = ("ACCUSE", "disapprove") if kind == "disapproval" else ("REQUEST", "change")
+            etype, mode = (
+                ("ACCUSE", "disapprove") if kind == "disapproval" else ("REQUEST", "change")
+            )
             trigger = Trigger(lemma=_lemma(verb), event_type=etype, mode=mode)
             acts.append((Candidate(clause, trigger, nominal=False), speakers, targets))
     return acts
@@ -600,9 +630,14 @@ def _speech_kind(clause: Token, lex: Lexicon) -> str | None:
 # --- assembling events ------------------------------------------------------------------------
 
 
-def recode(cand: Candidate, mode_word: str | None, negated: bool, own_words: bool) -> tuple[str, str | None, bool]:
+def recode(
+    cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
+) -> tuple[str, str | None, bool]:
     """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
-    itself is THREATEN, a refused cooperation is REJECT. Returns (type, mode, still hypothetical)."""
+    itself is THREATEN, a refused cooperation is REJECT.
+
+    Returns (type, mode, whether the event is still hypothetical).
+    """
     etype, mode = cand.event_type, cand.mode
     if mode_word is None:
         if negated and etype in COOPERATIVE:
@@ -624,8 +659,13 @@ def recode(cand: Candidate, mode_word: str | None, negated: bool, own_words: boo
 
 
 def sentence_events(
-    sent: Span, index: int, doc_id: str, lex: Lexicon, look: ActorLookup,
-    article_date: dt.date | None, default_place: Location | None,
+    sent: Span,
+    index: int,
+    doc_id: str,
+    lex: Lexicon,
+    look: ActorLookup,
+    article_date: dt.date | None,
+    default_place: Location | None,
 ) -> list[Event]:
     events: list[Event] = []
     gazetteer = places.Gazetteer.load()
@@ -645,7 +685,8 @@ def sentence_events(
         if cand.nominal and _hedged(cand.token, lex):
             mode_word = mode_word or "possible"
         speaker_is_source = att is None or (
-            bool(sources) and att.speaker.country is not None
+            bool(sources)
+            and att.speaker.country is not None
             and att.speaker.country == sources[0].country
         )
         etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source)
@@ -655,31 +696,56 @@ def sentence_events(
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         trigger_text = cand.token.text
         if cand.absorbed is not None:
-            trigger_text = sent.doc[
-                min(cand.token.i, cand.absorbed.token.i) : max(cand.token.i, cand.absorbed.token.i) + 1
-            ].text if abs(cand.token.i - cand.absorbed.token.i) <= 4 else cand.token.text
+            trigger_text = (
+                sent.doc[
+                    min(cand.token.i, cand.absorbed.token.i) : max(
+                        cand.token.i, cand.absorbed.token.i
+                    )
+                    + 1
+                ].text
+                if abs(cand.token.i - cand.absorbed.token.i) <= 4
+                else cand.token.text
+            )
         event_id = hashlib.sha1(
             f"{doc_id}\x1f{index}\x1f{cand.token.i}\x1f{etype}".encode()
         ).hexdigest()[:16]
-        confidence = 0.4 + 0.2 * bool(sources) + 0.2 * bool(targets) + 0.1 * bool(
-            cand.trigger.requires
-        ) - 0.1 * cand.nominal
+        confidence = (
+            0.4
+            + 0.2 * bool(sources)
+            + 0.2 * bool(targets)
+            + 0.1 * bool(cand.trigger.requires)
+            - 0.1 * cand.nominal
+        )
         events.append(
             Event(
-                event_id=event_id, doc_id=doc_id, sentence_index=index, event_type=etype,
-                mode=mode, context=list(cand.trigger.context), source=sources, target=targets,
-                date=date, date_text=date_text, location=location, trigger=trigger_text,
-                evidence=Evidence(sentence=sent.text.strip(), start=sent.start_char + _lead(sent),
-                                  end=sent.start_char + _lead(sent) + len(sent.text.strip())),
+                event_id=event_id,
+                doc_id=doc_id,
+                sentence_index=index,
+                event_type=etype,
+                mode=mode,
+                context=list(cand.trigger.context),
+                source=sources,
+                target=targets,
+                date=date,
+                date_text=date_text,
+                location=location,
+                trigger=trigger_text,
+                evidence=Evidence(
+                    sentence=sent.text.strip(),
+                    start=sent.start_char + _lead(sent),
+                    end=sent.start_char + _lead(sent) + len(sent.text.strip()),
+                ),
                 attribution=att if speech_verb is not None or att is not None else None,
-                negated=negated, hypothetical=hypothetical, confidence=round(confidence, 2),
+                negated=negated,
+                hypothetical=hypothetical,
+                confidence=round(confidence, 2),
             )
         )
     return events
 
 
 def _hedged(noun: Token, lex: Lexicon) -> bool:
-    """"a possible withdrawal", "speculation about a withdrawal": talk of an event, not one."""
+    """ "a possible withdrawal", "speculation about a withdrawal": talk of an event, not one."""
     if any(c.dep_ == "amod" and lex.cue("hedge", _lemma(c)) for c in noun.children):
         return True
     return any(lex.cue("hedge", _lemma(a)) for a in noun.ancestors if a.pos_ == "NOUN")

@@ -15,13 +15,41 @@ from newsevents.models import Actor, ArmsTransfer, Document, Event, Result
 FORMATS = ("table", "jsonl", "csv")
 
 EVENT_COLUMNS = [
-    "event_id", "doc_id", "sentence_index", "event_type", "mode", "source", "source_country",
-    "source_sector", "target", "target_country", "target_sector", "date", "location",
-    "location_country", "trigger", "negated", "hypothetical", "speaker", "confidence", "sentence",
+    "event_id",
+    "doc_id",
+    "sentence_index",
+    "event_type",
+    "mode",
+    "source",
+    "source_country",
+    "source_sector",
+    "target",
+    "target_country",
+    "target_sector",
+    "date",
+    "location",
+    "location_country",
+    "trigger",
+    "negated",
+    "hypothetical",
+    "speaker",
+    "confidence",
+    "sentence",
 ]
 DEAL_COLUMNS = [
-    "deal_id", "doc_id", "supplier", "recipient", "system", "system_mention", "category",
-    "quantity", "value", "currency", "status", "speaker", "sentences",
+    "deal_id",
+    "doc_id",
+    "supplier",
+    "recipient",
+    "system",
+    "system_mention",
+    "category",
+    "quantity",
+    "value",
+    "currency",
+    "status",
+    "speaker",
+    "sentences",
 ]
 
 
@@ -48,26 +76,43 @@ def event_row(event: Event) -> dict[str, object]:
     src, src_c, src_s = _actors(event.source)
     tgt, tgt_c, tgt_s = _actors(event.target)
     return {
-        "event_id": event.event_id, "doc_id": event.doc_id, "sentence_index": event.sentence_index,
-        "event_type": event.event_type, "mode": event.mode or "", "source": src,
-        "source_country": src_c, "source_sector": src_s, "target": tgt, "target_country": tgt_c,
-        "target_sector": tgt_s, "date": event.date.isoformat() if event.date else "",
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "sentence_index": event.sentence_index,
+        "event_type": event.event_type,
+        "mode": event.mode or "",
+        "source": src,
+        "source_country": src_c,
+        "source_sector": src_s,
+        "target": tgt,
+        "target_country": tgt_c,
+        "target_sector": tgt_s,
+        "date": event.date.isoformat() if event.date else "",
         "location": event.location.name if event.location else "",
         "location_country": (event.location.country or "") if event.location else "",
-        "trigger": event.trigger, "negated": event.negated, "hypothetical": event.hypothetical,
+        "trigger": event.trigger,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
         "speaker": event.attribution.speaker.text if event.attribution else "",
-        "confidence": event.confidence, "sentence": event.evidence.sentence,
+        "confidence": event.confidence,
+        "sentence": event.evidence.sentence,
     }
 
 
 def deal_row(deal: ArmsTransfer) -> dict[str, object]:
     return {
-        "deal_id": deal.deal_id, "doc_id": deal.doc_id, "supplier": deal.supplier.country or "",
-        "recipient": deal.recipient.country or "", "system": deal.system.name or "",
-        "system_mention": deal.system.mention, "category": deal.system.category or "",
+        "deal_id": deal.deal_id,
+        "doc_id": deal.doc_id,
+        "supplier": deal.supplier.country or "",
+        "recipient": deal.recipient.country or "",
+        "system": deal.system.name or "",
+        "system_mention": deal.system.mention,
+        "category": deal.system.category or "",
         "quantity": deal.quantity if deal.quantity is not None else "",
-        "value": deal.value if deal.value is not None else "", "currency": deal.currency or "",
-        "status": deal.status, "speaker": deal.attribution.speaker.text if deal.attribution else "",
+        "value": deal.value if deal.value is not None else "",
+        "currency": deal.currency or "",
+        "status": deal.status,
+        "speaker": deal.attribution.speaker.text if deal.attribution else "",
         "sentences": " | ".join(e.sentence for e in deal.evidence),
     }
 
@@ -104,22 +149,44 @@ def print_table(results: list[Result], console: Console, *, deals_only: bool = F
             for d in result.arms_transfers:
                 row = deal_row(d)
                 table.add_row(
-                    d.doc_id, str(row["supplier"]), str(row["recipient"]),
+                    d.doc_id,
+                    str(row["supplier"]),
+                    str(row["recipient"]),
                     d.system.name or f"({d.system.category or 'unnamed'}) {d.system.mention}",
-                    str(row["quantity"]), f"{row['value']} {row['currency']}".strip(), d.status,
+                    str(row["quantity"]),
+                    f"{row['value']} {row['currency']}".strip(),
+                    d.status,
                     str(row["speaker"]),
                 )
     else:
         table = Table(title="Events", show_lines=False)
-        for col in ("doc", "#", "type", "mode", "source", "target", "date", "where", "trigger", "notes"):
-            table.add_column(col, overflow="fold")
+        for col in (
+            "doc",
+            "#",
+            "type",
+            "mode",
+            "source",
+            "target",
+            "date",
+            "where",
+            "trigger",
+            "notes",
+        ):
+            table.add_column(col, overflow="fold", no_wrap=col in ("type", "#", "date"))
         for result in results:
             for e in result.events:
                 row = event_row(e)
                 table.add_row(
-                    e.doc_id, str(e.sentence_index), e.event_type, e.mode or "",
-                    _who(e.source), _who(e.target), str(row["date"]), str(row["location"]),
-                    e.trigger, _flags(e),
+                    e.doc_id,
+                    str(e.sentence_index),
+                    e.event_type,
+                    e.mode or "",
+                    _who(e.source),
+                    _who(e.target),
+                    str(row["date"]),
+                    str(row["location"]),
+                    e.trigger,
+                    _flags(e),
                 )
     console.print(table)
     for result in results:

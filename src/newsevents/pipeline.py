@@ -23,8 +23,14 @@ CHUNK = 32
 
 def _document(article: Article, error: str | None = None, **extra: object) -> Document:
     return Document(
-        doc_id=article.id, title=article.title, date=article.date, url=article.url,
-        source=article.source, dropped_lines=article.dropped_lines, error=error, **extra,
+        doc_id=article.id,
+        title=article.title,
+        date=article.date,
+        url=article.url,
+        source=article.source,
+        dropped_lines=article.dropped_lines,
+        error=error,
+        **extra,
     )
 
 
@@ -67,12 +73,16 @@ def _code_one(language: Language, article: Article, unit: str) -> Result:
         doc = language(doc)
         document = _document(article, language="en", n_sentences=sum(1 for _ in doc.sents))
         return Result(
-            document=document, text=article.text, events=list(doc._.events),
+            document=document,
+            text=article.text,
+            events=list(doc._.events),
             arms_transfers=list(getattr(doc._, "deals", []) or []),
         )
     except Exception as exc:  # one bad article must not take the batch down
         return Result(
-            document=_document(article, f"internal error while coding: {type(exc).__name__}: {exc}"),
+            document=_document(
+                article, f"internal error while coding: {type(exc).__name__}: {exc}"
+            ),
             text=article.text,
         )
 
@@ -105,7 +115,9 @@ class Coder:
                 yield from future.result()
 
 
-def _chunks(items: Iterator[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+def _chunks(
+    items: Iterator[Article | InputError], size: int
+) -> Iterator[list[Article | InputError]]:
     while chunk := list(islice(items, size)):
         yield chunk
 
@@ -115,7 +127,11 @@ def default_processes() -> int:
 
 
 def code(
-    text: str, *, date: dt.date | None = None, doc_id: str = "text", title: str | None = None,
+    text: str,
+    *,
+    date: dt.date | None = None,
+    doc_id: str = "text",
+    title: str | None = None,
     url: str | None = None,
 ) -> Result:
     """Code one article given as plain text (no title line): the Python API's entry point."""

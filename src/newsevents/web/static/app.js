@@ -344,13 +344,15 @@
       cache.overview = overview;
       drawPanel(name);
     });
-    await Promise.all([
+    const quick = Promise.all([
       panel("timeline", Promise.all([loadTimeline(filters), api("events", { ...filters, limit: 1 })])
         .then(([timeline, events]) => ({ timeline, total: events.total }))),
       panel("map", Promise.all([loadWorld(), api("places", filters)])
         .then(([world, places]) => ({ world, places }))),
-      panel("network", api("network", filters).then((network) => ({ network }))),
     ]);
+    // The pair aggregate is the slowest query: asked last, it does not slow the others down.
+    await quick;
+    if (isCurrent()) await panel("network", api("network", filters).then((network) => ({ network })));
   }
 
   function drawPanel(name) {
@@ -525,7 +527,8 @@
     const path = d3.geoPath(projection);
     const counts = countryCounts(places);
     const max = d3.max([...counts.values()]) || 1;
-    const color = d3.scaleSequentialLog(d3.interpolateBlues).domain([1, Math.max(2, max * 1.3)]);
+    // The domain starts below 1 so that a country with a single event is visibly tinted.
+    const color = d3.scaleSequentialLog(d3.interpolateBlues).domain([0.4, Math.max(2, max * 1.3)]);
 
     const svg = d3.create("svg").attr("viewBox", `0 0 ${width} ${height}`)
       .attr("class", "map-svg").attr("role", "img").attr("aria-label", "World map of events");
@@ -551,18 +554,20 @@
       });
 
     const located = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
-    const radius = d3.scaleSqrt().domain([0, d3.max(located, (p) => p.count) || 1]).range([0, 14]);
+    // Hundreds of places would hide the map under big dots: the more places, the smaller.
+    const biggest = located.length > 100 ? 8 : 14;
+    const radius = d3.scaleSqrt().domain([0, d3.max(located, (p) => p.count) || 1]).range([0, biggest]);
     const dots = g.append("g").selectAll("circle").data(located).join("circle")
       .attr("class", "place")
       .attr("transform", (p) => `translate(${projection([p.lon, p.lat])})`)
-      .attr("r", (p) => Math.max(2.5, radius(p.count)))
+      .attr("r", (p) => Math.max(2, radius(p.count)))
       .each(function titled(p) {
         svgTitle(this, `${p.name}${p.country ? ` (${countryName(p.country)})` : ""}: ${fmt(p.count)} events`);
       });
 
     svg.call(d3.zoom().scaleExtent([1, 12]).on("zoom", (event) => {
       g.attr("transform", event.transform);
-      dots.attr("r", (p) => Math.max(2.5, radius(p.count)) / Math.sqrt(event.transform.k));
+      dots.attr("r", (p) => Math.max(2, radius(p.count)) / Math.sqrt(event.transform.k));
     }));
     fill(container, svg.node());
   }
@@ -624,7 +629,7 @@
     for (let i = 0; i < 300; i += 1) simulation.tick();
     fitToBox(nodes, width, height, 36);
 
-    const stroke = d3.scaleSqrt().domain([1, d3.max(edges, (e) => e.count)]).range([1.2, 7]);
+    const stroke = d3.scaleSqrt().domain([1, d3.max(edges, (e) => e.count)]).range([1.5, 5]);
     const svg = d3.create("svg").attr("viewBox", `0 0 ${width} ${height}`)
       .attr("class", "network-svg").attr("role", "img")
       .attr("aria-label", "Network of which countries act on which");
@@ -632,7 +637,8 @@
     for (const { cls } of EDGE_CLASSES) {
       defs.append("marker").attr("id", `arrow-${cls}`).attr("class", `arrow ${cls}`)
         .attr("viewBox", "0 -5 10 10").attr("refX", 9).attr("refY", 0)
-        .attr("markerWidth", 7).attr("markerHeight", 7).attr("markerUnits", "userSpaceOnUse")
+        // Sized in stroke widths, so a heavy edge still shows which way it points.
+        .attr("markerWidth", 3.4).attr("markerHeight", 3.4).attr("markerUnits", "strokeWidth")
         .attr("orient", "auto").append("path").attr("d", "M0,-5L10,0L0,5Z");
     }
     svg.append("g").selectAll("path").data(links).join("path")
@@ -938,7 +944,7 @@
     const events = result.events || [];
     const deals = result.arms_transfers || [];
     fill(panel,
-      el("div", { class: "card-head" }, (() => { const h = el("h2", { class: "doc-title" }); h.innerHTML = doc.title; return h; })()),
+      el("div", { class: "card-head" }, el("h2", { class: "doc-title", text: doc.title || "Untitled article" })),
       el("p", { class: "muted", text: [doc.date, `${doc.n_sentences ?? 0} sentences`,
         `${events.length} events`, `${deals.length} arms transfers`].filter(Boolean).join(" · ") }),
       doc.error ? el("p", { class: "error", text: doc.error }) : null,
