@@ -98,7 +98,8 @@ def test_conjoined_sources() -> None:
 
 
 def test_nominal_trigger_with_owner_and_target() -> None:
-    event = one(events_of("Washington announced new sanctions on Iran on Monday."), "COERCE")
+    # Economic sanctions curtail exchanges: SANCTION in the PLOVER codebook.
+    event = one(events_of("Washington announced new sanctions on Iran on Monday."), "SANCTION")
     assert countries(event.source) == {"USA"}
 
 

@@ -231,8 +231,11 @@ ABSORBED_MODE["REJECT"] = ABSORBED_MODE["REQUEST"]
 
 
 def _absorbed_mode(outer: str, inner: Candidate) -> str | None:
-    if outer == "THREATEN" and inner.event_type == "SANCTION" and inner.mode == "expel":
-        return "expel"
+    if outer == "THREATEN" and inner.event_type == "SANCTION":
+        if inner.mode == "expel":
+            return "expel"
+        if "economic" in inner.trigger.context:
+            return "restrict"  # threatened sanctions, embargoes, tariffs
     if outer == "THREATEN" and inner.event_type == "COERCE" and inner.mode in ("arrest", "ban"):
         return inner.mode
     table = ABSORBED_MODE.get(outer)
@@ -307,6 +310,8 @@ def _subject_of(verb: Token) -> list[Token]:
             verb = verb.head
         elif verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
+        elif verb.dep_ == "acomp":  # "is prepared to impose": the subject sits on "is"
+            verb = verb.head
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
         else:
@@ -375,9 +380,11 @@ class ActorLookup:
                 child._.actor is not None
             ):
                 return child._.actor
-        for pobj in _prep_objects_of([token], "of"):
-            if token.pos_ in ("NUM", "NOUN") and (pobj._.actor is not None or pobj.ent_type_):
-                return self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"
+        if token.pos_ in ("NUM", "NOUN"):
+            for pobj in _prep_objects_of([token], "of"):
+                found = self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"
+                if found is not None:
+                    return found
         if token.pos_ in ("NOUN", "PROPN"):
             end = min(token.right_edge.i + 5, token.sent.end)
             for t in token.doc[token.right_edge.i + 1 : end]:
@@ -512,6 +519,12 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     if token.dep_ == "acl" and any(_lemma(c) == "to" for c in token.children):
         return "to"  # "the right to fire", "plans to buy": not asserted
     for t in _clause_chain(token):
+        for child in t.children:
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and _lemma(g) == "unless" for g in child.children
+            ):
+                return "unless"  # "will withdraw ... unless X": a threat
+    for t in _clause_chain(token):
         if t is not token and lex.cue("intent", _lemma(t)):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
@@ -519,11 +532,6 @@ def modal(token: Token, lex: Lexicon) -> str | None:
                 return _lemma(child)
             if child.dep_ == "mark" and lex.cue("condition", _lemma(child)):
                 return "if"
-        for child in t.children:
-            if child.dep_ == "advcl" and any(
-                g.dep_ == "mark" and _lemma(g) == "unless" for g in child.children
-            ):
-                return "unless"  # "will withdraw ... unless X": a threat
     return None
 
 

@@ -154,13 +154,14 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  /** Every [start, end) where `needle` occurs in `text`, whole words first, then any case. */
+  /**
+   * Every [start, end) where `needle` occurs in `text` as whole words, ignoring case: the
+   * trigger "met" must not light up inside "metres".
+   */
   function occurrences(text, needle) {
-    const found = [];
     const edge = (ch) => (/\w/.test(ch) ? "\\b" : "");
     const word = new RegExp(`${edge(needle[0])}${escapeRegExp(needle)}${edge(needle.at(-1))}`, "gi");
-    for (const match of text.matchAll(word)) found.push([match.index, match.index + needle.length]);
-    return found;
+    return [...text.matchAll(word)].map((m) => [m.index, m.index + m[0].length]);
   }
 
   /**
@@ -290,7 +291,17 @@
       state.loadedKey[state.view] = key;
       return runLoader(state.view, load);
     }
+    if (state.view === "overview") redrawIfResized();
     return Promise.resolve();
+  }
+
+  /** Charts drawn while their tab was hidden (or before a resize) are redrawn at the real width. */
+  function redrawIfResized() {
+    const stale = Object.keys(OVERVIEW_PANELS).some((name) => {
+      const container = document.getElementById(name);
+      return container.dataset.drawn && Number(container.dataset.width) !== container.clientWidth;
+    });
+    if (stale) renderOverview();
   }
 
   /**
@@ -360,6 +371,7 @@
     OVERVIEW_PANELS[name](cache.overview);
     container.classList.remove("stale");
     container.dataset.drawn = "1";
+    container.dataset.width = String(container.clientWidth);
     performance.mark(`newsevents:overview:${name}`);
     renderKpis(cache.overview);
   }
@@ -1075,7 +1087,7 @@
     let resizeTimer = null;
     window.addEventListener("resize", () => {
       clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(() => { if (state.view === "overview") renderOverview(); }, 150);
+      resizeTimer = setTimeout(() => { if (state.view === "overview") redrawIfResized(); }, 150);
     });
   }
 
