@@ -184,13 +184,13 @@ def test_overview_draws_timeline_map_and_network(server: str, watched: Watched) 
     total = httpx.get(f"{server}/api/events", params={"limit": 1}).json()["total"]
     assert kpi_events(tab) == total
     shot(tab, "overview")
-    assert watch.errors == []
+    assert watch.errors == []  # a CSP violation is reported as a console error
 
 
 @pytest.mark.browser
 @needs_chromium
 def test_filters_change_the_timeline(server: str, watched: Watched) -> None:
-    tab, _ = watched
+    tab, watch = watched
     tab.goto(f"{server}/")
     ready(tab, "overview")
     everything = kpi_events(tab)
@@ -217,12 +217,13 @@ def test_filters_change_the_timeline(server: str, watched: Watched) -> None:
     assert min(all_periods) < cutoff[:7]
     assert kpi_events(tab) < everything
     assert "start=2026-01-01" in tab.url
+    assert watch.errors == []
 
 
 @pytest.mark.browser
 @needs_chromium
 def test_country_filter_from_the_map_and_network(server: str, watched: Watched) -> None:
-    tab, _ = watched
+    tab, watch = watched
     tab.goto(f"{server}/")
     ready(tab, "overview")
     everything = kpi_events(tab)
@@ -235,12 +236,13 @@ def test_country_filter_from_the_map_and_network(server: str, watched: Watched) 
     edges = httpx.get(f"{server}/api/network", params={"country": country}).json()
     assert edges and all(country in (e["source"], e["target"]) for e in edges)
     shot(tab, "overview-country")
+    assert watch.errors == []  # a CSP violation is reported as a console error
 
 
 @pytest.mark.browser
 @needs_chromium
 def test_clicking_an_event_shows_its_evidence_highlighted(server: str, watched: Watched) -> None:
-    tab, _ = watched
+    tab, watch = watched
     tab.goto(f"{server}/#events")
     ready(tab, "events")
     ids = tab.eval_on_selector_all("tr.event-row", "rows => rows.map(r => r.dataset.id)")
@@ -264,12 +266,13 @@ def test_clicking_an_event_shows_its_evidence_highlighted(server: str, watched: 
     assert trigger.inner_text().lower() == detail["reports"][0]["trigger"].lower()
     assert tab.locator("#event-detail li.report >> nth=0 >> mark.hl-source").count() >= 1
     shot(tab, "event-detail", full_page=False)
+    assert watch.errors == []  # a CSP violation is reported as a console error
 
 
 @pytest.mark.browser
 @needs_chromium
 def test_arms_transfer_view_shows_deals_and_their_history(server: str, watched: Watched) -> None:
-    tab, _ = watched
+    tab, watch = watched
     tab.goto(f"{server}/#deals")
     ready(tab, "deals")
     page = httpx.get(f"{server}/api/deals", params={"limit": 500}).json()
@@ -283,12 +286,13 @@ def test_arms_transfer_view_shows_deals_and_their_history(server: str, watched: 
     assert history.is_visible()
     assert history.locator("ol.history > li").count() == len(deal["history"])
     shot(tab, "deals")
+    assert watch.errors == []  # a CSP violation is reported as a console error
 
 
 @pytest.mark.browser
 @needs_chromium
 def test_paste_box_codes_an_article(server: str, watched: Watched) -> None:
-    tab, _ = watched
+    tab, watch = watched
     tab.goto(f"{server}/#code")
     body = S400.read_text(encoding="utf-8")
     title, _, text = body.partition("\n")
@@ -303,6 +307,7 @@ def test_paste_box_codes_an_article(server: str, watched: Watched) -> None:
     assert meeting.first.locator(".badge").first.inner_text().startswith("CONSULT")
     assert tab.locator("li.coded-deal", has_text="S-400").count() >= 1
     shot(tab, "code")
+    assert watch.errors == []  # a CSP violation is reported as a console error
 
 
 @pytest.mark.browser
@@ -330,6 +335,7 @@ def test_hostile_article_is_shown_as_text(server: str, watched: Watched) -> None
     tab.wait_for_timeout(300)  # give an injected handler the time it would need to fire
 
     assert watch.dialogs == []
+    assert watch.errors == []  # CSP would report a blocked inline handler here
     assert tab.locator("img").count() == 0
     scripts = tab.eval_on_selector_all("script", "nodes => nodes.map(n => n.getAttribute('src'))")
     assert scripts and all(src and src.startswith("static/") for src in scripts)

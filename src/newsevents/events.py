@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -31,7 +31,7 @@ if not Token.has_extension("actor"):
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "obj"})
@@ -363,10 +363,16 @@ class ActorLookup:
             found = actors.ActorResolver.load().resolve_span(span, self.date)
             if found is None and span.label_ in ("PERSON", "ORG", "NORP"):
                 found = Actor(text=span.text)  # a named participant we cannot place: keep it
+            if found is None and span.label_ in ("GPE", "LOC", "FAC"):
+                place = places.Gazetteer.load().lookup(span.text)
+                if place is not None and place.country:  # "to Esfahan": Iran
+                    found = Actor(text=span.text, country=place.country)
             self._entities[start] = found
         return self._entities[start]
 
-    def actor(self, token: Token, *, subtree: bool = False) -> Actor | None:
+    def actor(
+        self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> Actor | None:
         if token._.actor is not None:
             return token._.actor
         if token.ent_type_ in ENTITY_ACTORS:
@@ -392,19 +398,24 @@ class ActorLookup:
                 if t._.actor is not None and token.text in t._.actor.text.split():
                     return t._.actor
         if subtree:
-            return self._nearest_below(token)
+            return self._nearest_below(token, exclude)
         return None
 
-    def _nearest_below(self, token: Token) -> Actor | None:
-        """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU."""
+    def _nearest_below(self, token: Token, exclude: Sequence[Actor]) -> Actor | None:
+        """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU.
+
+        Possessive pronouns ("offered its troops to Lebanon") point back to the subject and
+        are skipped, as are the actors in ``exclude`` (the event's sources).
+        """
         queue = list(token.children)
         while queue:
             t = queue.pop(0)
-            if t.dep_ not in ("relcl", "advcl", "punct"):
-                found = self.actor(t)
-                if found is not None:
-                    return found
-                queue.extend(t.children)
+            if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
+                continue
+            found = self.actor(t)
+            if found is not None and not any(_same(found, e) for e in exclude):
+                return found
+            queue.extend(t.children)
         return None
 
     def _pronoun(self, token: Token) -> Actor | None:
@@ -413,10 +424,12 @@ class ActorLookup:
                 return earlier._.actor
         return self.last_subject
 
-    def actors(self, tokens: list[Token], *, subtree: bool = False) -> list[Actor]:
+    def actors(
+        self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> list[Actor]:
         found: list[Actor] = []
         for token in _expand(tokens):
-            actor = self.actor(token, subtree=subtree)
+            actor = self.actor(token, subtree=subtree, exclude=exclude)
             if actor is not None and actor not in found:
                 found.append(actor)
         return found
@@ -465,7 +478,15 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             targets = targets or inner_targets
     if not targets and trigger.roles != "notarget":
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
-        targets = look.actors(objects, subtree=True)
+        targets = look.actors(objects, subtree=True, exclude=sources)
+    if not targets and trigger.roles != "notarget":
+        # Last resort, as coders do: the country where it happens ("lifted the curfew in
+        # Montenegro", "sought refuge in Germany").
+        scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
+        targets = look.actors(
+            [p for t in scene for p in _prep_objects(t, frozenset({"in", "into"}))],
+            exclude=sources,
+        )
     if trigger.roles == "swap":
         sources, targets = targets, sources
     if trigger.roles == "notarget":
