@@ -537,8 +537,11 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
 
 
 def modal(token: Token, lex: Lexicon) -> str | None:
-    if token.dep_ == "acl" and any(_lemma(c) == "to" for c in token.children):
-        return "to"  # "the right to fire", "plans to buy": not asserted
+    infinitive = any(c.dep_ == "aux" and _lemma(c) == "to" for c in token.children)
+    if token.dep_ in ("acl", "advcl") and infinitive:
+        return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return "to"  # "a law recognizing the results" describes, it does not report
     for t in _clause_chain(token):
         for child in t.children:
             if child.dep_ == "advcl" and any(

@@ -139,7 +139,7 @@
 
   function swatch(color) {
     const node = el("span", { class: "swatch" });
-    node.style.background = color;
+    node.setAttribute("style", `background: ${color}`);
     return node;
   }
 
