@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_pipeline.py [--articles 2000] [--processes 2]
 
 Builds ~2,000 articles by repeating the bundled examples and the shared seed article, then
-times (1) bare ``nlp.pipe`` of the model with the same components enabled and the same
-number of processes and (2) the full ``Coder``. Prints articles/s, words/s, our overhead over
+times (1) the full ``Coder``, (2) the ``Coder`` without the arms component and (3) bare
+``nlp.pipe`` of the model with the same number of processes. Prints articles/s, words/s, our overhead over
 bare parsing, and the peak resident memory of this process and its workers.
 """
 
@@ -44,10 +44,12 @@ def bare_parse(articles: list[Article], processes: int) -> float:
     return time.perf_counter() - started
 
 
-def full_pipeline(articles: list[Article], processes: int) -> tuple[float, int, int]:
+def full_pipeline(
+    articles: list[Article], processes: int, components: tuple[str, ...] = nlp.COMPONENTS
+) -> tuple[float, int, int]:
     started = time.perf_counter()
     events = deals = 0
-    for result in Coder(n_process=processes).code_articles(articles):
+    for result in Coder(n_process=processes, components=components).code_articles(articles):
         events += len(result.events)
         deals += len(result.arms_transfers)
     return time.perf_counter() - started, events, deals
@@ -67,6 +69,9 @@ def main() -> None:
     articles = corpus(args.articles)
     words = sum(len(a.text.split()) for a in articles)
     full, events, deals = full_pipeline(articles, args.processes)
+    no_arms, _, _ = full_pipeline(
+        articles, args.processes, tuple(c for c in nlp.COMPONENTS if c != "newsevents_arms")
+    )
     bare = bare_parse(articles, args.processes)
     report = {
         "articles": len(articles),
@@ -78,6 +83,8 @@ def main() -> None:
         "pipeline_articles_per_s": round(len(articles) / full, 1),
         "pipeline_words_per_s": round(words / full),
         "overhead_over_bare_pct": round(100 * (full - bare) / bare, 1),
+        "pipeline_without_arms_s": round(no_arms, 2),
+        "arms_catalogue_cost_pct": round(100 * (full - no_arms) / no_arms, 1),
         "events": events,
         "arms_transfers": deals,
         **peak_mb(),

@@ -87,28 +87,38 @@ def _code_one(language: Language, article: Article, unit: str) -> Result:
         )
 
 
-def _worker_chunk(items: list[Article | InputError], unit: str) -> list[Result]:
-    return code_chunk(items, unit=unit)
+def _worker_chunk(
+    items: list[Article | InputError], unit: str, components: tuple[str, ...]
+) -> list[Result]:
+    return code_chunk(items, nlp.load(components), unit=unit)
 
 
 class Coder:
-    """Codes streams of articles; ``n_process`` > 1 spreads chunks over worker processes."""
+    """Codes streams of articles; ``n_process`` > 1 spreads chunks over worker processes.
 
-    def __init__(self, n_process: int = 1, unit: str = "article") -> None:
+    ``components`` names our spaCy components to run (default: all of them); leaving out
+    ``newsevents_arms`` codes events only.
+    """
+
+    def __init__(
+        self, n_process: int = 1, unit: str = "article",
+        components: tuple[str, ...] = nlp.COMPONENTS,
+    ) -> None:
         self.n_process = max(1, n_process)
         self.unit = unit
+        self.components = components
 
     def code_articles(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
         chunks = _chunks(iter(items), CHUNK)
         if self.n_process == 1:
-            language = nlp.load()
+            language = nlp.load(self.components)
             for chunk in chunks:
                 yield from code_chunk(chunk, language, self.unit)
             return
         with ProcessPoolExecutor(self.n_process) as pool:
             pending = []
             for chunk in chunks:
-                pending.append(pool.submit(_worker_chunk, chunk, self.unit))
+                pending.append(pool.submit(_worker_chunk, chunk, self.unit, self.components))
                 if len(pending) >= self.n_process * 2:
                     yield from pending.pop(0).result()
             for future in pending:
