@@ -4,8 +4,8 @@
 
 Builds ~2,000 articles by repeating the bundled examples and the shared seed article, then
 times (1) the full ``Coder``, (2) the ``Coder`` without the arms component and (3) bare
-``nlp.pipe`` of the model with the same number of processes. Prints articles/s, words/s, our overhead over
-bare parsing, and the peak resident memory of this process and its workers.
+``nlp.pipe`` of the model with the same number of processes. Prints articles/s, words/s,
+our overhead over bare parsing, and the peak resident memory of this process and its workers.
 """
 
 from __future__ import annotations
