@@ -139,7 +139,7 @@
 
   function swatch(color) {
     const node = el("span", { class: "swatch" });
-    node.setAttribute("style", `background: ${color}`);
+    node.style.background = color;
     return node;
   }
 
