@@ -18,7 +18,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+
+from newsevents import ingest
+from newsevents.api import create_app
+from newsevents.store import connect
+from newsevents.store.commands import store_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -56,10 +62,6 @@ def _example_date(path: Path) -> dt.date | None:
 
 
 def _ingest_examples(db_url: str, tmp: Path) -> None:
-    from newsevents import ingest
-    from newsevents.store import connect
-    from newsevents.store.commands import store_stream
-
     hostile = tmp / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
     store = connect(db_url)
@@ -77,10 +79,6 @@ def _ingest_examples(db_url: str, tmp: Path) -> None:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of the real app (API + dashboard) over a store of real coded articles."""
-    import uvicorn
-
-    from newsevents.api import create_app
-
     tmp = tmp_path_factory.mktemp("web")
     db_url = f"sqlite:///{tmp / 'events.db'}"
     _ingest_examples(db_url, tmp)

@@ -4,7 +4,7 @@ Data flows ingest -> nlp -> actors -> events (with dates and places) -> arms -> 
 -> web. ``code`` is the one-call entry point; ``pipeline.Coder`` codes streams of articles.
 """
 
-from newsevents.models import Article, ArmsTransfer, Document, Event, Result
+from newsevents.models import ArmsTransfer, Article, Document, Event, Result
 from newsevents.pipeline import Coder, code
 
 __all__ = ["ArmsTransfer", "Article", "Coder", "Document", "Event", "Result", "code"]

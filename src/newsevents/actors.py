@@ -14,7 +14,6 @@ country cue keeps ``country=None``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
@@ -27,8 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.models import Actor
+from newsevents.tables import data_path, read_tsv
 
-DATA_DIR = Path(__file__).parent / "data" / "actors"
+DATA_DIR = data_path("actors", "")
 
 if not Token.has_extension("actor"):
     Token.set_extension("actor", default=None)
@@ -185,11 +185,7 @@ class Lexicon:
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield {k: (v or "").strip() for k, v in row.items() if k}
+    return read_tsv(path)
 
 
 def _split(value: str) -> list[str]:

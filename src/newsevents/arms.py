@@ -14,7 +14,6 @@ matching a sentence costs a few dict probes per token, whatever the size of the 
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections import Counter
@@ -37,8 +36,9 @@ from newsevents.models import (
     Party,
     WeaponSystem,
 )
+from newsevents.tables import data_path, read_tsv
 
-DATA_DIR = Path(__file__).parent / "data" / "arms"
+DATA_DIR = data_path("arms", "")
 
 for _name, _default in (("deals", []), ("events", []), ("article", None)):
     if not Doc.has_extension(_name):
@@ -73,9 +73,7 @@ def compact(text: str) -> str:
 
 
 def _rows(name: str, data_dir: Path = DATA_DIR) -> Iterator[dict[str, str]]:
-    with (data_dir / name).open(encoding="utf-8") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return read_tsv(data_dir / name)
 
 
 # ---- phrase index ---------------------------------------------------------------------------

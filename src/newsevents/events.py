@@ -9,19 +9,18 @@ recorded on the event instead of being silently coded as fact.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import actors, dates, places
 from newsevents.models import Actor, Attribution, Event, Evidence, Location, Speaker
+from newsevents.tables import data_path, read_tsv
 
 for _name, _default in (("article", None), ("events", [])):
     if not Doc.has_extension(_name):
@@ -100,11 +99,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    path = resources.files("newsevents") / "data" / "events" / name
-    with path.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield {k: (v or "").strip() for k, v in row.items()}
+    return read_tsv(data_path("events", name))
 
 
 @dataclass
@@ -308,10 +303,10 @@ def _subject_of(verb: Token) -> list[Token]:
             if objects:  # object control: "urged Turkey to make a choice"
                 return objects
             verb = verb.head
-        elif verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-        elif verb.dep_ == "acomp":  # "is prepared to impose": the subject sits on "is"
-            verb = verb.head
+        elif verb.dep_ == "acomp" or (
+            verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = verb.head  # "is prepared to impose": the subject sits on "is"
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
         else:

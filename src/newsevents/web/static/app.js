@@ -733,6 +733,8 @@
       if (state.selectedEvent !== id) return;
       renderEventDetail(panel, event);
       panel.dataset.state = "ready";
+      // On a narrow screen the panel sits below the table: bring it into sight.
+      if (panel.getBoundingClientRect().top > window.innerHeight) panel.scrollIntoView({ block: "start" });
     } catch (error) {
       fill(panel, el("p", { class: "error", text: error.message }));
       panel.dataset.state = "error";
@@ -863,7 +865,8 @@
       const sub = d3.scaleBand().domain(ds.map((d) => d.deal.id)).range([y(key), y(key) + y.bandwidth()]);
       for (const { deal, points } of ds) {
         const cy = sub(deal.id) + sub.bandwidth() / 2;
-        const g = svg.append("g").attr("class", "deal").attr("data-id", deal.id);
+        const g = svg.append("g").attr("class", "deal").attr("data-id", deal.id)
+          .on("click", () => openDeal(deal.id));
         g.append("line").attr("class", "deal-span").attr("x1", x(points[0].when))
           .attr("x2", x(points.at(-1).when)).attr("y1", cy).attr("y2", cy);
         g.selectAll("circle").data(points).join("circle").attr("class", "status-dot")
@@ -877,6 +880,14 @@
     fill(container, svg.node());
     fill(document.getElementById("deals-legend"), ...DEAL_STATUSES.map((s) =>
       el("span", { class: "chip static" }, swatch(STATUS_COLOR[s]), s.replace("_", " "))));
+  }
+
+  /** Clicking a deal in the chart opens its history in the table below. */
+  function openDeal(id) {
+    const row = document.querySelector(`tr.deal-row[data-id="${CSS.escape(String(id))}"]`);
+    if (!row) return;
+    if (!row.classList.contains("open")) row.click();
+    row.scrollIntoView({ block: "center" });
   }
 
   function renderDealsTable(deals) {
