@@ -202,7 +202,10 @@ def _inside(token: Token, span: Span) -> bool:
 
 
 def _system(entry: Entry, mention: str, origin: str | None) -> WeaponSystem:
-    return WeaponSystem(name=entry.name, mention=mention, category=entry.category, origin=origin)
+    return WeaponSystem(
+        name=entry.name, mention=mention, category=entry.category, origin=origin,
+        manufacturer=entry.manufacturer,
+    )
 
 
 # ---- deal lexicon ---------------------------------------------------------------------------

@@ -142,6 +142,7 @@ class WeaponSystem(Record):
     mention: str
     category: str | None = None
     origin: str | None = None
+    manufacturer: str | None = None
 
 
 class ArmsTransfer(Record):

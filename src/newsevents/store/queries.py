@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from newsevents.store import schema
 
-docs, events, actors, reports = (
-    schema.documents, schema.events, schema.event_actors, schema.reports,
+docs, events, actors, keys, reports = (
+    schema.documents, schema.events, schema.event_actors, schema.event_keys, schema.reports,
 )
 deals, deal_reports = schema.deals, schema.deal_reports
 
@@ -38,41 +38,54 @@ class EventFilter:
     q: str | None = None
 
 
-def _actor_events(key: str, flt: EventFilter) -> sa.Select:
-    """Event ids with ``key`` as an actor, narrowed on the same index by type and dates."""
-    query = sa.select(actors.c.event_id).where(actors.c.key == key.upper())
+def _keyed(key: str, flt: EventFilter, actor_only: bool) -> list[sa.ColumnElement[bool]]:
+    """Facet conditions: the country or IGO, narrowed on the same index by type and dates."""
+    where = [keys.c.key == key.upper()]
+    if actor_only:
+        where.append(keys.c.actor)
     if flt.event_type:
-        query = query.where(actors.c.event_type == flt.event_type.upper())
+        where.append(keys.c.event_type == flt.event_type.upper())
     if flt.start:
-        query = query.where(actors.c.date >= flt.start)
+        where.append(keys.c.date >= flt.start)
     if flt.end:
-        query = query.where(actors.c.date <= flt.end)
-    return query
+        where.append(keys.c.date <= flt.end)
+    if flt.min_sources > 1:
+        where.append(keys.c.n_sources >= flt.min_sources)
+    return where
+
+
+def _keyed_ids(key: str, flt: EventFilter, actor_only: bool) -> sa.Select:
+    return sa.select(keys.c.event_id).where(*_keyed(key, flt, actor_only))
+
+
+def _other_conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
+    """Conditions the country facet does not carry."""
+    where: list[sa.ColumnElement[bool]] = []
+    if flt.mode:
+        where.append(events.c.mode == flt.mode)
+    if flt.place:
+        where.append(events.c.place_key == flt.place.strip().lower())
+    if flt.q:
+        where.append(sa.exists().where(
+            reports.c.event_id == events.c.id,
+            reports.c.sentence.icontains(flt.q, autoescape=True)))
+    return where
 
 
 def conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
-    where: list[sa.ColumnElement[bool]] = []
+    where = _other_conditions(flt)
     if flt.event_type:
         where.append(events.c.event_type == flt.event_type.upper())
-    if flt.mode:
-        where.append(events.c.mode == flt.mode)
     if flt.start:
         where.append(events.c.date >= flt.start)
     if flt.end:
         where.append(events.c.date <= flt.end)
-    if flt.place:
-        where.append(events.c.place_key == flt.place.strip().lower())
     if flt.min_sources > 1:
         where.append(events.c.n_sources >= flt.min_sources)
     if flt.actor_country:
-        where.append(events.c.id.in_(_actor_events(flt.actor_country, flt)))
+        where.append(events.c.id.in_(_keyed_ids(flt.actor_country, flt, actor_only=True)))
     if flt.country:
-        where.append(events.c.id.in_(_actor_events(flt.country, flt))
-                     | (events.c.location_country == flt.country.upper()))
-    if flt.q:
-        matching = sa.select(reports.c.event_id).where(
-            reports.c.sentence.icontains(flt.q, autoescape=True))
-        where.append(events.c.id.in_(matching))
+        where.append(events.c.id.in_(_keyed_ids(flt.country, flt, actor_only=False)))
     return where
 
 
@@ -110,16 +123,29 @@ def _summaries(conn: sa.Connection, rows: list[sa.Row]) -> list[dict]:
     ]
 
 
-def _newest_first() -> list[sa.UnaryExpression]:
-    return [events.c.date.desc().nulls_last(), events.c.id.desc()]
+def _page_queries(flt: EventFilter) -> tuple[sa.Select, sa.Select]:
+    """(count, rows) queries. With a country filter both are driven by the country facet, read
+    in date order from its index; otherwise by the events table's own indexes."""
+    key, actor_only = (flt.country, False) if flt.country else (flt.actor_country, True)
+    if key is None:
+        where = conditions(flt)
+        count = sa.select(sa.func.count()).select_from(events).where(*where)
+        order = [events.c.date.desc().nulls_last(), events.c.id.desc()]
+        return count, sa.select(events).where(*where).order_by(*order)
+    where = [*_keyed(key, flt, actor_only), *_other_conditions(flt)]
+    if flt.country and flt.actor_country:
+        where.append(keys.c.event_id.in_(_keyed_ids(flt.actor_country, flt, actor_only=True)))
+    joined = keys.join(events, events.c.id == keys.c.event_id)
+    counted = joined if _other_conditions(flt) else keys
+    count = sa.select(sa.func.count()).select_from(counted).where(*where)
+    order = [keys.c.date.desc().nulls_last(), keys.c.event_id.desc()]
+    return count, sa.select(events).select_from(joined).where(*where).order_by(*order)
 
 
 def event_page(conn: sa.Connection, flt: EventFilter, limit: int, offset: int) -> dict:
-    where = conditions(flt)
-    total = conn.execute(sa.select(sa.func.count()).select_from(events).where(*where)).scalar_one()
-    rows = conn.execute(
-        sa.select(events).where(*where).order_by(*_newest_first()).limit(limit).offset(offset)
-    ).all()
+    count, rows_query = _page_queries(flt)
+    total = conn.execute(count).scalar_one()
+    rows = conn.execute(rows_query.limit(limit).offset(offset)).all()
     return {"total": total, "limit": limit, "offset": offset, "items": _summaries(conn, rows)}
 
 

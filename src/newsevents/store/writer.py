@@ -12,8 +12,8 @@ from newsevents.models import Actor, ArmsTransfer, Event, Result
 from newsevents.store import merge, schema
 from newsevents.store.dedup import NearDuplicates, text_hash
 
-docs, events, actors, reports = (
-    schema.documents, schema.events, schema.event_actors, schema.reports,
+docs, events, actors, keys, reports = (
+    schema.documents, schema.events, schema.event_actors, schema.event_keys, schema.reports,
 )
 deals, deal_reports = schema.deals, schema.deal_reports
 
@@ -41,12 +41,11 @@ def _insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table, row: dict) 
     conn.execute(dialect.insert(table).values(**row).on_conflict_do_nothing())
 
 
-def _actor_row(event_id: int, role: str, actor: Actor, event_type: str,
-               date: dt.date | None) -> dict:
+def _actor_row(event_id: int, role: str, actor: Actor) -> dict:
     return {
         "event_id": event_id, "role": role, "key": merge.actor_key(actor),
         "country": actor.country, "igo": actor.igo, "sector": actor.sector or "",
-        "name": actor.name or "", "text": actor.text, "event_type": event_type, "date": date,
+        "name": actor.name or "", "text": actor.text,
     }
 
 
@@ -228,13 +227,9 @@ class BatchWriter:
                     reports.update().where(reports.c.id == row.id).values(event_id=event_id))
 
     def _add_actors(self, event_id: int, event: Event) -> None:
-        date = self.conn.execute(
-            sa.select(events.c.date).where(events.c.id == event_id)).scalar_one()
         for role, group in (("source", event.source), ("target", event.target)):
             for actor in group:
-                _insert_ignoring_conflicts(
-                    self.conn, actors,
-                    _actor_row(event_id, role, actor, event.event_type, date))
+                _insert_ignoring_conflicts(self.conn, actors, _actor_row(event_id, role, actor))
 
     # deals ---------------------------------------------------------------------------------
 
@@ -282,8 +277,31 @@ class BatchWriter:
             .where(factual).scalar_subquery()
         )
         for start in range(0, len(ids), 500):
-            self.conn.execute(events.update().where(events.c.id.in_(ids[start:start + 500]))
+            chunk = ids[start:start + 500]
+            self.conn.execute(events.update().where(events.c.id.in_(chunk))
                               .values(n_reports=n_reports, n_sources=n_sources))
+            self._refresh_keys(chunk)
+
+    def _refresh_keys(self, ids: list[int]) -> None:
+        """Rebuild the country facet of these events from their actors and location."""
+        self.conn.execute(keys.delete().where(keys.c.event_id.in_(ids)))
+        rows = self.conn.execute(
+            sa.select(events.c.id, events.c.event_type, events.c.date, events.c.n_sources,
+                      events.c.location_country).where(events.c.id.in_(ids))).all()
+        actor_keys: dict[int, set[str]] = {row.id: set() for row in rows}
+        for event_id, key in self.conn.execute(
+            sa.select(actors.c.event_id, actors.c.key)
+            .where(actors.c.event_id.in_(ids), actors.c.key != "")
+        ):
+            actor_keys[event_id].add(key)
+        facet = [
+            {"key": key, "event_id": row.id, "actor": key in actor_keys[row.id],
+             "event_type": row.event_type, "date": row.date, "n_sources": row.n_sources}
+            for row in rows
+            for key in sorted(actor_keys[row.id] | {row.location_country} - {None})
+        ]
+        if facet:
+            self.conn.execute(keys.insert(), facet)
 
     def _refresh_deal(self, deal_id: int) -> None:
         """The deal shows its latest reported status, quantity and value."""

@@ -36,6 +36,7 @@
   const DEALS_LIMIT = 500;
   const SVG_NS = "http://www.w3.org/2000/svg";
   const fmt = (n) => d3.format(",")(n);
+  const plural = (n, word) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
   const parseDay = d3.utcParse("%Y-%m-%d");
 
   const state = {
@@ -710,7 +711,7 @@
       el("td", {}, typeBadge(item.event_type, item.mode)),
       el("td", {}, actorChips(item.source)),
       el("td", {}, actorChips(item.target)),
-      el("td", { class: "num", title: `${item.n_reports} reports from ${item.n_sources} sources` },
+      el("td", { class: "num", title: `${plural(item.n_reports, "report")} from ${plural(item.n_sources, "source")}` },
         `${item.n_reports}/${item.n_sources}`),
       el("td", { class: "sentence" }, evidenceFor(item.sentence, item.trigger, item.source, item.target)));
       body.append(row);
@@ -750,7 +751,7 @@
         event.location ? el("span", { class: "muted", text: `· ${locationLabel(event.location)}` }) : null),
       el("div", { class: "who" }, actorChips(event.source), el("span", { class: "arrow", text: "→" }),
         actorChips(event.target)),
-      el("p", { class: "muted", text: `${event.n_reports} reports from ${event.n_sources} distinct sources` }),
+      el("p", { class: "muted", text: `${plural(event.n_reports, "report")} from ${plural(event.n_sources, "distinct source")}` }),
       highlightLegend(),
       el("ol", { class: "reports" }, reports.map(reportItem)));
   }
@@ -796,7 +797,7 @@
     if (!isCurrent()) return;
     fillDealOptions(page.items);
     document.getElementById("deals-total").textContent = page.total > page.items.length
-      ? `${fmt(page.items.length)} of ${fmt(page.total)} deals shown` : `${fmt(page.total)} deals`;
+      ? `${fmt(page.items.length)} of ${plural(page.total, "deal")} shown` : plural(page.total, "deal");
     renderDealsChart(document.getElementById("deals-chart"), page.items);
     renderDealsTable(page.items);
   }
@@ -968,8 +969,8 @@
     const deals = result.arms_transfers || [];
     fill(panel,
       el("div", { class: "card-head" }, el("h2", { class: "doc-title", text: doc.title || "Untitled article" })),
-      el("p", { class: "muted", text: [doc.date, `${doc.n_sentences ?? 0} sentences`,
-        `${events.length} events`, `${deals.length} arms transfers`].filter(Boolean).join(" · ") }),
+      el("p", { class: "muted", text: [doc.date, plural(doc.n_sentences ?? 0, "sentence"),
+        plural(events.length, "event"), plural(deals.length, "arms transfer")].filter(Boolean).join(" · ") }),
       doc.error ? el("p", { class: "error", text: doc.error }) : null,
       highlightLegend(),
       el("h3", { text: "Events" }),
