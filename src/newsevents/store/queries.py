@@ -66,10 +66,20 @@ def _other_conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
     if flt.place:
         where.append(events.c.place_key == flt.place.strip().lower())
     if flt.q:
-        where.append(sa.exists().where(
-            reports.c.event_id == events.c.id,
-            reports.c.sentence.icontains(flt.q, autoescape=True)))
+        where.append(_text_condition(flt))
     return where
+
+
+def _text_condition(flt: EventFilter) -> sa.ColumnElement[bool]:
+    """With other narrowing filters, each candidate event's reports are checked (cheap);
+    alone, one pass over all report sentences beats probing every event."""
+    assert flt.q is not None
+    matches = reports.c.sentence.icontains(flt.q, autoescape=True)
+    narrowed = any((flt.start, flt.end, flt.country, flt.actor_country, flt.event_type,
+                    flt.place))
+    if narrowed:
+        return sa.exists().where(reports.c.event_id == events.c.id, matches)
+    return events.c.id.in_(sa.select(reports.c.event_id).where(matches))
 
 
 def conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:

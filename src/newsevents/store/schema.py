@@ -88,8 +88,10 @@ event_keys = sa.Table(
     sa.Column("event_type", sa.String(16), nullable=False),
     sa.Column("date", sa.Date),
     sa.Column("n_sources", sa.Integer, nullable=False),
-    sa.Index("ix_event_keys_key_date", "key", "date", "event_id"),
-    sa.Index("ix_event_keys_key_type_date", "key", "event_type", "date", "event_id"),
+    # Covering: counts and pages filtered by role and source count never read the table.
+    sa.Index("ix_event_keys_key_date", "key", "date", "event_id", "actor", "n_sources"),
+    sa.Index("ix_event_keys_key_type_date", "key", "event_type", "date", "event_id", "actor",
+             "n_sources"),
     sa.Index("ix_event_keys_event", "event_id"),
 )
 

@@ -164,9 +164,15 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("event_keys", schema=None) as batch_op:
         batch_op.create_index("ix_event_keys_event", ["event_id"], unique=False)
-        batch_op.create_index("ix_event_keys_key_date", ["key", "date", "event_id"], unique=False)
         batch_op.create_index(
-            "ix_event_keys_key_type_date", ["key", "event_type", "date", "event_id"], unique=False
+            "ix_event_keys_key_date",
+            ["key", "date", "event_id", "actor", "n_sources"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_event_keys_key_type_date",
+            ["key", "event_type", "date", "event_id", "actor", "n_sources"],
+            unique=False,
         )
 
     op.create_table(
