@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,13 +23,15 @@ from typer.testing import CliRunner
 from newsevents import ingest
 from newsevents.cli import app
 from newsevents.models import Article, Result
-from newsevents.store import Store, connect, schema
+from newsevents.store import Store, connect, queries, schema, search
 from newsevents.store.commands import store_stream
 from newsevents.store.db import StoreError
 from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
+from newsevents.store.queries import COOPERATION
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 PG_URL = os.environ.get("NEWSEVENTS_TEST_PG_URL")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "s400-turkey-article.txt"
 
 
 def _fresh_pg_database() -> Iterator[str]:
@@ -88,9 +92,16 @@ def _ingest(store: Store, items: list[Article], batch_size: int = 3) -> tuple[in
     return stored, duplicates
 
 
+def _outside_the_search_index(name: str | None, kind: str, _parent: object) -> bool:
+    """The text index (FTS5 table and its shadow tables, or a GIN index) has SQL of its own."""
+    return name is None or not (name.startswith(search.FTS_TABLE) or name == search.PG_INDEX)
+
+
 def test_migrated_database_matches_the_schema(store: Store) -> None:
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
+        context = MigrationContext.configure(
+            conn, opts={"include_name": _outside_the_search_index})
+        diff = compare_metadata(context, schema.metadata)
     assert diff == []
 
 
@@ -175,3 +186,114 @@ def test_bad_database_urls_get_a_message_not_a_traceback(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "cannot open database" in result.output
     assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- aggregates
+
+
+@pytest.fixture
+def coded_store(store: Store) -> Store:
+    """The whole merge corpus and the shared S-400 article, coded by the real pipeline."""
+    items = [item for item in ingest.read_paths([str(CORPUS)]) if isinstance(item, Article)]
+    items.append(ingest.article_from_text(SEED.read_text(encoding="utf-8"), "seed",
+                                          date=dt.date(2019, 4, 9)))
+    _ingest(store, items, batch_size=20)
+    return store
+
+
+def _all_events(store: Store) -> list[dict]:
+    with store.engine.connect() as conn:
+        return [{**summary, "reports": queries.event_detail(conn, summary["id"])["reports"]}
+                for summary in queries.iter_events(conn, queries.EventFilter())]
+
+
+def _sides(event: dict) -> tuple[set[str], set[str]]:
+    keys_of = lambda side: {a["country"] or a["igo"] for a in side  # noqa: E731
+                            if a["country"] or a["igo"]}
+    return keys_of(event["source"]), keys_of(event["target"])
+
+
+def _counted_network(events: list[dict]) -> dict[tuple[str, str], tuple[int, int]]:
+    edges: dict[tuple[str, str], tuple[int, int]] = {}
+    for event in events:
+        sources, targets = _sides(event)
+        for pair in {(s, t) for s in sources for t in targets if s != t}:
+            count, cooperation = edges.get(pair, (0, 0))
+            edges[pair] = (count + 1, cooperation + (event["event_type"] in COOPERATION))
+    return edges
+
+
+def _counted_countries(events: list[dict]) -> dict[str, tuple[int, int, int]]:
+    counts: dict[str, tuple[int, int, int]] = {}
+    for event in events:
+        sources, targets = _sides(event)
+        for key in sources | targets:
+            as_source, as_target, total = counts.get(key, (0, 0, 0))
+            counts[key] = (as_source + (key in sources), as_target + (key in targets), total + 1)
+    return counts
+
+
+def _first_day(day: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1) if interval == "month" else day
+
+
+def test_network_and_countries_agree_with_a_plain_count(coded_store: Store) -> None:
+    events = _all_events(coded_store)
+    expected = _counted_network(events)
+    assert len(expected) >= 5  # the corpus has many directed pairs, RUS -> UKR among them
+    with coded_store.engine.connect() as conn:
+        edges = queries.network(conn, queries.EventFilter(), 1)
+        countries = queries.countries(conn)
+        ukraine = queries.network(conn, queries.EventFilter(country="UKR"), 1)
+    assert {(e["source"], e["target"]): (e["count"], e["cooperation"]) for e in edges} == expected
+    assert all(e["count"] == e["cooperation"] + e["conflict"] for e in edges)
+    assert {c["country"]: (c["as_source"], c["as_target"], c["events"])
+            for c in countries} == _counted_countries(events)
+    in_ukraine = [e for e in events if "UKR" in set.union(*_sides(e))
+                  or (e["location"] or {}).get("country") == "UKR"]
+    assert {(e["source"], e["target"]): (e["count"], e["cooperation"])
+            for e in ukraine} == _counted_network(in_ukraine)
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+def test_timeline_agrees_with_a_plain_count(coded_store: Store, interval: str) -> None:
+    expected: dict[tuple[dt.date, str], int] = {}
+    for event in _all_events(coded_store):
+        if event["date"] is not None:
+            key = (_first_day(event["date"], interval), event["event_type"])
+            expected[key] = expected.get(key, 0) + 1
+    with coded_store.engine.connect() as conn:
+        points = queries.timeline(conn, queries.EventFilter(), interval)
+    assert {(p["period"], p["event_type"]): p["count"] for p in points} == expected
+    assert len({p["period"] for p in points}) > (1 if interval == "month" else 2)
+
+
+@pytest.mark.parametrize("query", ["missile", "Kharkiv", "missiles Kharkiv", "s-400", "grain"])
+def test_text_search_agrees_with_a_plain_scan(coded_store: Store, query: str) -> None:
+    """Every word must start a word of one of the event's report sentences."""
+    wanted = [re.compile(rf"(?<![^\W_]){re.escape(w)}", re.IGNORECASE)
+              for w in re.findall(r"[^\W_]+", query)]
+    expected = {event["id"] for event in _all_events(coded_store)
+                if any(all(w.search(r["sentence"]) for w in wanted) for r in event["reports"])}
+    assert expected
+    with coded_store.engine.connect() as conn:
+        page = queries.event_page(conn, queries.EventFilter(q=query), 500, 0)
+        narrowed = queries.event_page(
+            conn, queries.EventFilter(q=query, start=dt.date(2000, 1, 1)), 500, 0)
+    assert {item["id"] for item in page["items"]} == expected
+    assert {item["id"] for item in narrowed["items"]} == {
+        item["id"] for item in page["items"] if item["date"] is not None}
+
+
+def test_text_search_follows_new_reports(coded_store: Store, tmp_path: Path) -> None:
+    with coded_store.engine.connect() as conn:
+        before = queries.event_page(conn, queries.EventFilter(q="Mombasa"), 50, 0)["total"]
+    article = ingest.article_from_text(
+        "Police fired tear gas at protesters in Mombasa on Tuesday, witnesses said.",
+        "mombasa", date=dt.date(2024, 5, 14))
+    assert _ingest(coded_store, [article]) == (1, 0)
+    with coded_store.engine.connect() as conn:
+        after = queries.event_page(conn, queries.EventFilter(q="Mombasa"), 50, 0)["total"]
+    assert (before, after) == (0, 1)

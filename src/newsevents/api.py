@@ -31,6 +31,7 @@ from newsevents.models import (
     WeaponSystem,
 )
 from newsevents.store import queries
+from newsevents.store.cache import AggregateCache
 from newsevents.store.db import Store, connect
 from newsevents.store.writer import IngestStats
 
@@ -252,12 +253,14 @@ _bearer = HTTPBearer(auto_error=False, description="The token given to `newseven
 
 
 class Api:
-    """State shared by the endpoints: the store, the write token, one coder at a time."""
+    """State shared by the endpoints: the store, the write token, one coder at a time, and
+    aggregates cached until the store changes."""
 
     def __init__(self, store: Store, token: str | None) -> None:
         self.store = store
         self.token = token
         self.coding = threading.Lock()
+        self.aggregates = AggregateCache()
 
     def connection(self) -> Iterator[sa.Connection]:
         with self.store.engine.connect() as conn:
@@ -317,7 +320,8 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
     ) -> list[dict]:
         """Event counts per period (its first day) and type."""
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)
-        return queries.timeline(conn, flt, interval)
+        return api.aggregates.get(conn, ("timeline", flt, interval),
+                                  lambda: queries.timeline(conn, flt, interval))
 
     @app.get("/api/network", response_model=list[NetworkEdge],
              tags=["aggregates"])
@@ -327,22 +331,24 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
     ) -> list[dict]:
         """Source -> target pairs with event counts, split into cooperation and conflict."""
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)
-        return queries.network(conn, flt, min_count)
+        return api.aggregates.get(conn, ("network", flt, min_count),
+                                  lambda: queries.network(conn, flt, min_count))
 
     @app.get("/api/places", response_model=list[PlaceCount],
              tags=["aggregates"])
     def get_places(conn: Conn, country: Country = None, event_type: TypeParam = None,
                    start: Day = None, end: Day = None) -> list[dict]:
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)
-        return queries.places(conn, flt)
+        return api.aggregates.get(conn, ("places", flt), lambda: queries.places(conn, flt))
 
     @app.get("/api/countries", response_model=list[CountryCount], tags=["aggregates"])
     def get_countries(conn: Conn) -> list[dict]:
-        return queries.countries(conn)
+        return api.aggregates.get(conn, ("countries",), lambda: queries.countries(conn))
 
     @app.get("/api/actors", response_model=list[ActorCount], tags=["aggregates"])
     def get_actors(conn: Conn, country: Country = None) -> list[dict]:
-        return queries.actor_list(conn, country)
+        key = ("actors", country.upper() if country else None)
+        return api.aggregates.get(conn, key, lambda: queries.actor_list(conn, country))
 
     @app.get("/api/deals", response_model=DealPage, tags=["deals"])
     def get_deals(

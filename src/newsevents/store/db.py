@@ -12,7 +12,7 @@ from alembic.config import Config
 from sqlalchemy.engine import Engine, make_url
 
 from newsevents.models import Article, Result
-from newsevents.store import schema
+from newsevents.store import schema, search
 from newsevents.store.dedup import NearDuplicates, text_hash
 from newsevents.store.writer import BatchWriter, IngestStats
 
@@ -74,6 +74,8 @@ def migrate(engine: Engine) -> None:
         _lock_writers(conn)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        # A database migrated by a Python whose SQLite lacked FTS5 gets its index here.
+        search.create_index(conn)
 
 
 def connect(url: str = DEFAULT_URL) -> Store:
@@ -117,6 +119,8 @@ class Store:
                 for result in results:
                     writer.add_result(result)
                 writer.refresh_counts()
+                conn.execute(schema.store_state.update().values(
+                    version=schema.store_state.c.version + 1))
         except BaseException:
             # The index may hold documents of the rolled-back batch: rebuild it from the database.
             self._near_duplicates = NearDuplicates(self._load_signatures)

@@ -7,13 +7,13 @@ REST API's JSON, so the CLI, the exports and the API share one reading code path
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from newsevents.store import schema
+from newsevents.store import schema, search
 
 docs, events, actors, keys, reports = (
     schema.documents, schema.events, schema.event_actors, schema.event_keys, schema.reports,
@@ -72,9 +72,9 @@ def _other_conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
 
 def _text_condition(flt: EventFilter) -> sa.ColumnElement[bool]:
     """With other narrowing filters, each candidate event's reports are checked (cheap);
-    alone, one pass over all report sentences beats probing every event."""
+    alone, the matching reports are listed from the text index and their events kept."""
     assert flt.q is not None
-    matches = reports.c.sentence.icontains(flt.q, autoescape=True)
+    matches = search.SentenceMatches(reports.c.id, reports.c.sentence, search.words(flt.q))
     narrowed = any((flt.start, flt.end, flt.country, flt.actor_country, flt.event_type,
                     flt.place))
     if narrowed:
@@ -183,45 +183,52 @@ def event_detail(conn: sa.Connection, event_id: int) -> dict | None:
     return detail
 
 
-def period_start(day: dt.date, interval: str) -> dt.date:
-    if interval == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if interval == "month":
-        return day.replace(day=1)
-    return day
+def _period(interval: str, dialect: str) -> sa.ColumnElement[dt.date]:
+    """First day of the event's day, ISO week (Monday) or month, computed by the database."""
+    day = events.c.date
+    if interval == "day":
+        return day
+    if dialect == "postgresql":
+        return sa.cast(sa.func.date_trunc(interval, day), sa.Date)
+    if interval == "week":  # forward to Sunday (or stay), then back to that week's Monday
+        return sa.type_coerce(sa.func.date(day, "weekday 0", "-6 days"), sa.Date)
+    return sa.type_coerce(sa.func.substr(day, 1, 7) + "-01", sa.Date)
 
 
 def timeline(conn: sa.Connection, flt: EventFilter, interval: str) -> list[dict]:
-    """Counted per day in SQL and folded into weeks or months here, the same on every dialect."""
-    rows = conn.execute(
-        sa.select(events.c.date, events.c.event_type, sa.func.count().label("n"))
+    period = _period(interval, conn.dialect.name).label("period")
+    query = (
+        sa.select(period, events.c.event_type, sa.func.count().label("count"))
         .where(events.c.date.is_not(None), *conditions(flt))
-        .group_by(events.c.date, events.c.event_type)
-    ).all()
-    counts: Counter[tuple[dt.date, str]] = Counter()
-    for day, event_type, n in rows:
-        counts[(period_start(day, interval), event_type)] += n
-    return [{"period": period, "event_type": event_type, "count": n}
-            for (period, event_type), n in sorted(counts.items())]
+        .group_by(period, events.c.event_type)
+        .order_by(period, events.c.event_type)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _distinct_actors(role: str) -> sa.Subquery:
+    """Each country or IGO once per event and role, however many actors of it the event has,
+    so pairs are formed once and counted without DISTINCT over the pair join."""
+    return (sa.select(actors.c.event_id, actors.c.key)
+            .where(actors.c.role == role, actors.c.key != "")
+            .distinct().subquery(role))
 
 
 def network(conn: sa.Connection, flt: EventFilter, min_count: int) -> list[dict]:
-    src, tgt = actors.alias("src"), actors.alias("tgt")
-    cooperative = events.c.event_type.in_(sorted(COOPERATION))
+    src, tgt = _distinct_actors("source"), _distinct_actors("target")
+    cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATION)), 1), else_=0)
+    count = sa.func.count()
     query = (
-        sa.select(
-            src.c.key.label("source"), tgt.c.key.label("target"),
-            sa.func.count(sa.distinct(events.c.id)).label("count"),
-            sa.func.count(sa.distinct(sa.case((cooperative, events.c.id)))).label("cooperation"),
-            sa.func.count(sa.distinct(sa.case((~cooperative, events.c.id)))).label("conflict"),
-        )
+        sa.select(src.c.key.label("source"), tgt.c.key.label("target"), count.label("count"),
+                  sa.func.sum(cooperative).label("cooperation"),
+                  (count - sa.func.sum(cooperative)).label("conflict"))
         .select_from(
-            events.join(src, (src.c.event_id == events.c.id) & (src.c.role == "source"))
-            .join(tgt, (tgt.c.event_id == events.c.id) & (tgt.c.role == "target"))
+            src.join(tgt, (tgt.c.event_id == src.c.event_id) & (tgt.c.key != src.c.key))
+            .join(events, events.c.id == src.c.event_id)
         )
-        .where(src.c.key != "", tgt.c.key != "", src.c.key != tgt.c.key, *conditions(flt))
+        .where(*conditions(flt))
         .group_by(src.c.key, tgt.c.key)
-        .having(sa.func.count(sa.distinct(events.c.id)) >= min_count)
+        .having(count >= min_count)
         .order_by(sa.desc("count"), src.c.key, tgt.c.key)
     )
     return [dict(row._mapping) for row in conn.execute(query)]
@@ -240,15 +247,16 @@ def places(conn: sa.Connection, flt: EventFilter) -> list[dict]:
 
 
 def countries(conn: sa.Connection) -> list[dict]:
-    role_count = lambda role: sa.func.count(  # noqa: E731
-        sa.distinct(sa.case((actors.c.role == role, actors.c.event_id))))
+    distinct = (sa.select(actors.c.event_id, actors.c.role, actors.c.key)
+                .where(actors.c.key != "").distinct().subquery("a"))
+    role_count = lambda role: sa.func.sum(  # noqa: E731
+        sa.case((distinct.c.role == role, 1), else_=0))
     query = (
-        sa.select(actors.c.key.label("country"), role_count("source").label("as_source"),
+        sa.select(distinct.c.key.label("country"), role_count("source").label("as_source"),
                   role_count("target").label("as_target"),
-                  sa.func.count(sa.distinct(actors.c.event_id)).label("events"))
-        .where(actors.c.key != "")
-        .group_by(actors.c.key)
-        .order_by(sa.desc("events"), actors.c.key)
+                  sa.func.count(sa.distinct(distinct.c.event_id)).label("events"))
+        .group_by(distinct.c.key)
+        .order_by(sa.desc("events"), distinct.c.key)
     )
     return [dict(row._mapping) for row in conn.execute(query)]
 

@@ -126,6 +126,16 @@ reports = sa.Table(
     sa.Index("ix_reports_unlinked", "event_type", "date", "event_id"),
 )
 
+# One row (id 1) whose version every stored batch increments, in the batch's transaction:
+# readers cache aggregates against it, so a write from any process invalidates every cache.
+# The text search index over report sentences lives outside these tables (see ``search``).
+store_state = sa.Table(
+    "store_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False, server_default="0"),
+)
+
 deals = sa.Table(
     "deals",
     metadata,
