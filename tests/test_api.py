@@ -209,3 +209,23 @@ def test_posted_documents_are_coded_stored_and_deduplicated(tmp_path: Path) -> N
     assert len(first["errors"]) == 1 and "text" in first["errors"][0]["message"]
     assert (again["stored"], again["duplicates"]) == (0, 1)
     assert events["total"] == 1 and events["items"][0]["event_type"] == "ASSAULT"
+
+
+def test_cached_aggregates_follow_writes_from_another_process(tmp_path: Path) -> None:
+    """An ingest through a separate store (as from the command line) reaches the server."""
+    url = f"sqlite:///{tmp_path}/cache.db"
+    corpus = [gold_result(article) for article in load_corpus(CORPUS)]
+    first, rest = corpus[:10], corpus[10:]
+    store = connect(url)
+    store.add_results(first)
+    with TestClient(create_app(url)) as server:
+        before = {c["country"]: c["events"] for c in server.get("/api/countries").json()}
+        weeks = server.get("/api/timeline", params={"interval": "week"}).json()
+        assert server.get("/api/countries").json() == server.get("/api/countries").json()
+        store.add_results(rest)
+        after = {c["country"]: c["events"] for c in server.get("/api/countries").json()}
+        weeks_after = server.get("/api/timeline", params={"interval": "week"}).json()
+        total = server.get("/api/events").json()["total"]
+    store.close()
+    assert sum(before.values()) < sum(after.values())
+    assert sum(p["count"] for p in weeks) < sum(p["count"] for p in weeks_after) == total

@@ -145,3 +145,18 @@ def test_evaluate_rejects_a_malformed_gold_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(gold)])
     assert result.exit_code == 2
     assert "line 1" in result.output or "event_type" in result.output
+
+
+def test_deals_command_lists_the_seed_transfers() -> None:
+    result = runner.invoke(
+        app, ["deals", str(SEED), "--date", "2019-04-09", "--format", "jsonl", "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    deals = records(result.stdout)
+    assert {r["record"] for r in deals} == {"arms_transfer"}
+    pairs = {(d["supplier"]["country"], d["recipient"]["country"], d["status"]) for d in deals}
+    assert ("RUS", "TUR", "ordered") in pairs and ("USA", "TUR", "at_risk") in pairs
+    only_us = runner.invoke(
+        app, ["deals", str(SEED), "--date", "2019-04-09", "--format", "jsonl", "--country", "usa"]
+    )
+    assert {d["supplier"]["country"] for d in records(only_us.stdout)} == {"USA"}

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsevents import formats, ingest
 from newsevents.models import Article, InputError, Result
 from newsevents.pipeline import Coder, default_processes
+from newsevents.store import commands as store_commands
 
 app = typer.Typer(
     help="Sourced PLOVER event data and arms-transfer records from news articles.",
@@ -126,6 +127,14 @@ def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only
     return failed
 
 
+def _involving(result: Result, country: str) -> Result:
+    """Keep the deals that have ``country`` as supplier or recipient."""
+    deals = [
+        d for d in result.arms_transfers if country in (d.supplier.country, d.recipient.country)
+    ]
+    return result.model_copy(update={"arms_transfers": deals})
+
+
 def _run(
     paths: list[str],
     date: str | None,
@@ -135,9 +144,13 @@ def _run(
     processes: int | None,
     *,
     deals_only: bool,
+    country: str | None = None,
 ) -> None:
     items = ingest.read_paths(paths, default_date=parse_date(date), stdin=sys.stdin)
-    failed = emit(coded(items, unit=unit, processes=processes), fmt, out, deals_only=deals_only)
+    results = coded(items, unit=unit, processes=processes)
+    if country:
+        results = (_involving(r, country.upper()) for r in results)
+    failed = emit(results, fmt, out, deals_only=deals_only)
     if failed:
         err.print(f"[red]{failed} input(s) could not be coded; see the messages above.[/red]")
         raise typer.Exit(1)
@@ -170,13 +183,12 @@ def deals(
         str | None, typer.Option("--country", help="ISO3 supplier or recipient.")
     ] = None,
 ) -> None:
-    """List arms transfers found in articles, or stored ones with --db/--country."""
+    """List arms transfers found in articles, or, without paths, the deals in a store
+    (merged across articles)."""
     if paths:
-        _run(paths, date, fmt, out, Unit.article, processes, deals_only=True)
+        _run(paths, date, fmt, out, Unit.article, processes, deals_only=True, country=country)
         return
-    from newsevents.store.commands import list_deals
-
-    list_deals(db=db, country=country, fmt=fmt.value, out=out)
+    store_commands.list_deals(db=db, country=country, fmt=fmt.value, out=out)
 
 
 @app.command()
@@ -208,16 +220,8 @@ def info() -> None:
         typer.echo(f"{key}: {value}")
 
 
-def _register_store_commands() -> None:
-    """The store's commands live beside the store; they are optional until it is installed."""
-    try:
-        from newsevents.store import commands
-    except ImportError:
-        return
-    for name in ("ingest", "query", "export", "serve"):
-        function = getattr(commands, f"{name}_command", None)
-        if function is not None:
-            app.command(name)(function)
-
-
-_register_store_commands()
+# The store's commands live beside the store.
+app.command("ingest")(store_commands.ingest_command)
+app.command("query")(store_commands.query_command)
+app.command("export")(store_commands.export_command)
+app.command("serve")(store_commands.serve_command)

@@ -21,7 +21,9 @@ from sqlalchemy.sql.compiler import SQLCompiler
 FTS_TABLE = "reports_fts"
 PG_INDEX = "ix_reports_sentence_tsv"
 # The same expression in the index and in the queries, or PostgreSQL will not use the index.
-PG_VECTOR = "to_tsvector('simple', {sentence})"
+# Punctuation becomes a space first: PostgreSQL's parser would otherwise keep "-400" of "S-400"
+# as a signed number and "U.S" as a host name, where FTS5 sees the words "s", "400", "u", "s".
+PG_VECTOR = "to_tsvector('simple', regexp_replace({sentence}, '[^[:alnum:]]+', ' ', 'g'))"
 _WORD = re.compile(r"[^\W_]+")
 
 _SQLITE_TRIGGERS = {
@@ -66,9 +68,9 @@ def _has_sqlite_index(conn: sa.Connection) -> bool:
 def create_index(conn: sa.Connection) -> None:
     """Create the search index for the connection's database and fill it from stored reports."""
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.text(
+        conn.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON reports "
-            f"USING gin ({PG_VECTOR.format(sentence='sentence')})"))
+            f"USING gin ({PG_VECTOR.format(sentence='sentence')})")
         return
     if not fts5_available() or _has_sqlite_index(conn):
         return
