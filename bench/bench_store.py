@@ -158,6 +158,40 @@ def latency(url: str, repeats: int = 5) -> None:
     store.close()
 
 
+AGGREGATES = [
+    ("/api/timeline", {"interval": "month"}), ("/api/timeline", {"interval": "week"}),
+    ("/api/timeline", {"interval": "day"}), ("/api/network", {}),
+    ("/api/network", {"country": "UKR"}), ("/api/places", {}), ("/api/countries", {}),
+    ("/api/actors", {}), ("/api/events", {"q": "ceasefire drones", "limit": 50}),
+    ("/api/events", {"q": "grain", "start": "2021-06-01", "end": "2021-06-30"}),
+]
+
+
+def endpoint_latency(url: str) -> None:
+    """Each endpoint through the real app: the first request computes, the second is the
+    cached answer a dashboard reload gets (event pages are never cached)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from newsevents.api import create_app
+
+    print(f"{'endpoint':52} {'items':>7} {'first ms':>9} {'again ms':>9}")
+    with TestClient(create_app(url)) as client:
+        for path, params in AGGREGATES:
+            timings = []
+            for _ in range(2):
+                started = time.perf_counter()
+                response = client.get(path, params=params)
+                timings.append((time.perf_counter() - started) * 1000)
+            body = response.json()
+            items = body["total"] if isinstance(body, dict) else len(body)
+            label = path + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+            print(f"{label:52} {items:>7} {timings[0]:>9.0f} {timings[1]:>9.0f}")
+
+
 def ingest_rates() -> None:
     corpus = load_corpus(CORPUS)
     with tempfile.TemporaryDirectory() as folder:
@@ -184,6 +218,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", default=None, help="database URL (default: bench/results/...)")
     parser.add_argument("--reuse", action="store_true", help="skip generation")
+    parser.add_argument("--no-ingest", action="store_true", help="skip the ingest rates")
     args = parser.parse_args()
     if args.db is None:
         (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
@@ -194,7 +229,9 @@ def main() -> None:
             Path(path).unlink()
         print(f"generated {args.events} events in {generate(args.db, args.events):.0f} s")
     latency(args.db)
-    ingest_rates()
+    endpoint_latency(args.db)
+    if not args.no_ingest:
+        ingest_rates()
 
 
 if __name__ == "__main__":

@@ -298,6 +298,8 @@ def _subject_of(verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # "the aircraft are expected to arrive": no agent to inherit
         if verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ in OBJECTS]
             if objects:  # object control: "urged Turkey to make a choice"
@@ -533,7 +535,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
 
 def modal(token: Token, lex: Lexicon) -> str | None:
     infinitive = any(c.dep_ == "aux" and _lemma(c) == "to" for c in token.children)
-    if token.dep_ in ("acl", "advcl") and infinitive:
+    purpose = token.dep_ in ("acl", "advcl") and infinitive
+    if purpose and not lex.cue("purpose_is_act", _lemma(token)):
         return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
     if token.dep_ == "acl" and token.tag_ == "VBG":
         return "to"  # "a law recognizing the results" describes, it does not report
@@ -700,7 +703,11 @@ def sentence_events(
         (cand, *(noun_arguments if cand.nominal else verb_arguments)(cand, look))
         for cand in absorb(find_candidates(sent, lex))
     ]
-    found = [(cand, src, tgt) for cand, src, tgt in found if src or tgt]
+    # Cooperation needs a cooperating party; a blow can be reported by its victims alone.
+    found = [
+        (cand, src, tgt) for cand, src, tgt in found
+        if src or (tgt and cand.event_type not in COOPERATIVE)
+    ]
     types = {cand.event_type for cand, _, _ in found}
     found += [act for act in speech_acts(sent, lex, look) if act[0].event_type not in types]
     for cand, sources, targets in found:

