@@ -163,3 +163,15 @@ def test_evidence_offsets_point_into_the_text() -> None:
 
 def test_sentence_without_political_event_gives_none() -> None:
     assert events_of("The weather in Lisbon was mild and sunny for most of the week.") == []
+
+
+def test_modal_does_not_reach_a_finite_conjoined_verb() -> None:
+    events = events_of(
+        "A State Department spokesperson said Washington could impose further sanctions on "
+        "North Korean entities and urged Pyongyang to return to talks."
+    )
+    threat = one(events, "THREATEN")
+    assert threat.mode == "restrict" and not threat.hypothetical
+    request = one(events, "REQUEST")
+    assert not request.hypothetical
+    assert countries(request.target) == {"PRK"}

@@ -533,6 +533,18 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     return any(_lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _modal_scope(token: Token) -> Iterator[Token]:
+    """The clause chain a modal can reach: "could impose ... and urged" ends at "urged",
+    a finite verb with its own tense."""
+    for t in _clause_chain(token):
+        yield t
+        if t.dep_ == "conj" and t.tag_ in FINITE:
+            return
+
+
 def modal(token: Token, lex: Lexicon) -> str | None:
     infinitive = any(c.dep_ == "aux" and _lemma(c) == "to" for c in token.children)
     purpose = token.dep_ in ("acl", "advcl") and infinitive
@@ -540,13 +552,14 @@ def modal(token: Token, lex: Lexicon) -> str | None:
         return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
     if token.dep_ == "acl" and token.tag_ == "VBG":
         return "to"  # "a law recognizing the results" describes, it does not report
-    for t in _clause_chain(token):
+    chain = list(_modal_scope(token))
+    for t in chain:
         for child in t.children:
             if child.dep_ == "advcl" and any(
                 g.dep_ == "mark" and _lemma(g) == "unless" for g in child.children
             ):
                 return "unless"  # "will withdraw ... unless X": a threat
-    for t in _clause_chain(token):
+    for t in chain:
         if t is not token and lex.cue("intent", _lemma(t)):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
