@@ -433,6 +433,8 @@ class ActorLookup:
 
 
 def _same(a: Actor, b: Actor) -> bool:
+    if a.text.lower() == b.text.lower():
+        return True
     return (a.country, a.igo, a.name) == (b.country, b.igo, b.name) and (
         a.country is not None or a.igo is not None or a.name is not None
     )
@@ -716,10 +718,12 @@ def sentence_events(
         (cand, *(noun_arguments if cand.nominal else verb_arguments)(cand, look))
         for cand in absorb(find_candidates(sent, lex))
     ]
-    # Cooperation needs a cooperating party; a blow can be reported by its victims alone.
+    # Cooperation needs a cooperating party, and a visit a visitor we can place; a blow can
+    # be reported by its victims alone.
     found = [
         (cand, src, tgt) for cand, src, tgt in found
-        if src or (tgt and cand.event_type not in COOPERATIVE)
+        if (src and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in src)))
+        or (tgt and cand.event_type not in COOPERATIVE)
     ]
     types = {cand.event_type for cand, _, _ in found}
     found += [act for act in speech_acts(sent, lex, look) if act[0].event_type not in types]
