@@ -30,6 +30,13 @@ GOLD_CODES: dict[str, str | None] = {
 }
 
 
+# Modes that older drafts of PLOVER named differently, mapped to the codebook's names.
+GOLD_MODES: dict[str, str] = {
+    "strike-hun": "hunger", "strike-gen": "strike", "demo-org": "demo", "demo-spon": "demo",
+    "riot-spon": "riot",
+}
+
+
 class GoldError(Exception):
     """The gold file cannot be read; the message says which line and why."""
 
@@ -133,7 +140,7 @@ def evaluate(path: Path, n_process: int = 1) -> Report:
         matched += 1
         if g.get("mode"):
             mode_total += 1
-            mode_hits += match.mode == g["mode"]
+            mode_hits += match.mode == GOLD_MODES.get(g["mode"], g["mode"])
         gold_src, gold_tgt = _gold_codes(g.get("source", [])), _gold_codes(g.get("target", []))
         if gold_src is not None:
             src_total += 1
