@@ -175,3 +175,12 @@ def test_modal_does_not_reach_a_finite_conjoined_verb() -> None:
     request = one(events, "REQUEST")
     assert not request.hypothetical
     assert countries(request.target) == {"PRK"}
+
+
+def test_assault_mode_comes_from_the_weapon_named() -> None:
+    event = one(events_of("A car bomb killed 14 soldiers at a checkpoint near Mogadishu."),
+                "ASSAULT")
+    assert event.mode == "explosives"
+    shelled = one(events_of("Russian forces attacked Kharkiv with artillery and rockets."),
+                  "ASSAULT")
+    assert shelled.mode == "heavy-weapons"

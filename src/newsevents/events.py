@@ -59,6 +59,7 @@ class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
     cues: dict[str, set[str]] = field(default_factory=dict)
+    instruments: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -92,7 +93,13 @@ class Lexicon:
             )
         for row in _rows("cues.tsv"):
             lex.cues.setdefault(row["kind"], set()).add(row["cue"])
+        lex.instruments = {row["lemma"]: row["mode"] for row in _rows("instruments.tsv")}
         return lex
+
+    def instrument_mode(self, sent: Span) -> str | None:
+        """The ASSAULT mode given by the weapon a sentence names, in the table's order."""
+        lemmas = {_lemma(t) for t in sent if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        return next((mode for lemma, mode in self.instruments.items() if lemma in lemmas), None)
 
     def cue(self, kind: str, lemma: str) -> bool:
         return lemma in self.cues.get(kind, ())
@@ -741,6 +748,8 @@ def sentence_events(
             and att.speaker.country == sources[0].country
         )
         etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source)
+        if etype == "ASSAULT" and mode is None:
+            mode = lex.instrument_mode(sent)
         if etype != cand.event_type:
             negated = False if etype == "REJECT" else negated
         date, date_text = dates.event_date(sent, cand.token, article_date)
