@@ -184,3 +184,11 @@ def test_assault_mode_comes_from_the_weapon_named() -> None:
     shelled = one(events_of("Russian forces attacked Kharkiv with artillery and rockets."),
                   "ASSAULT")
     assert shelled.mode == "heavy-weapons"
+
+
+def test_domestic_event_keeps_a_target_of_the_same_country() -> None:
+    event = one(events_of("Palestinian police confiscated weapons from Palestinian armed groups."),
+                "COERCE")
+    assert countries(event.source) == {"PSE"}
+    assert countries(event.target) == {"PSE"}
+    assert event.target[0].sector != event.source[0].sector

@@ -440,10 +440,12 @@ class ActorLookup:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    if a.text.lower() == b.text.lower():
+    """One participant named twice; "Palestinian police" and "Palestinian armed groups" are
+    two (domestic events have source and target in one country)."""
+    if a.text.lower() == b.text.lower() or (a.name is not None and a.name == b.name):
         return True
-    return (a.country, a.igo, a.name) == (b.country, b.igo, b.name) and (
-        a.country is not None or a.igo is not None or a.name is not None
+    return (a.country, a.igo, a.sector) == (b.country, b.igo, b.sector) and (
+        a.country is not None or a.igo is not None
     )
 
 
@@ -452,7 +454,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
         sources = look.actors(_agent_of(verb))
-        targets = look.actors([c for c in verb.children if c.dep_ == "nsubjpass"])
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        targets = look.actors(patients, subtree=True, exclude=sources)
     else:
         sources = look.actors(_subject_of(verb))
         targets = look.actors([c for c in verb.children if c.dep_ in OBJECTS])
@@ -491,6 +494,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
             [p for t in scene for p in _prep_objects(t, frozenset({"in", "into"}))],
+            subtree=True,
             exclude=sources,
         )
     if trigger.roles == "swap":
