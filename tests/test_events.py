@@ -192,3 +192,9 @@ def test_domestic_event_keeps_a_target_of_the_same_country() -> None:
     assert countries(event.source) == {"PSE"}
     assert countries(event.target) == {"PSE"}
     assert event.target[0].sector != event.source[0].sector
+
+
+def test_a_country_less_group_is_placed_by_its_in_phrase() -> None:
+    event = one(events_of("Rebels in Mozambique attacked a convoy near Palma."), "ASSAULT")
+    assert countries(event.source) == {"MOZ"}
+    assert event.source[0].sector == "REB"

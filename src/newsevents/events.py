@@ -377,6 +377,27 @@ class ActorLookup:
     def actor(
         self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
     ) -> Actor | None:
+        found = self._actor(token, subtree=subtree, exclude=exclude)
+        if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
+            return self._placed(token, found) or found
+        return found
+
+    def _placed(self, token: Token, found: Actor | None) -> Actor | None:
+        """"Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
+        country-less noun says whose they are."""
+        for pobj in _prep_objects(token, frozenset({"in", "from"})):
+            where = self._actor(pobj)
+            if where is not None and where.country:
+                base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
+                text = token.doc[token.left_edge.i : pobj.right_edge.i + 1].text
+                if base is None:
+                    return Actor(text=text, country=where.country)
+                return base.model_copy(update={"text": text, "country": where.country})
+        return None
+
+    def _actor(
+        self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> Actor | None:
         if token._.actor is not None:
             return token._.actor
         if token.ent_type_ in ENTITY_ACTORS:
