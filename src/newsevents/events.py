@@ -379,8 +379,19 @@ class ActorLookup:
     ) -> Actor | None:
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
-            return self._placed(token, found) or found
+            return self._whole_phrase(token, found) or self._placed(token, found) or found
         return found
+
+    def _whole_phrase(self, token: Token, found: Actor | None) -> Actor | None:
+        """The parser can cut "U.S. Secretary of State Warren Christopher" so that the name
+        alone carries the actor; the words before the head may still place it."""
+        if found is None or token.left_edge.i == token.i:
+            return None
+        text = token.doc[token.left_edge.i : token.i + 1].text
+        whole = actors.ActorResolver.load().resolve_text(text, self.date)
+        if whole is not None and (whole.country or whole.igo):
+            return whole
+        return None
 
     def _placed(self, token: Token, found: Actor | None) -> Actor | None:
         """"Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
