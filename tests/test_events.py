@@ -198,3 +198,7 @@ def test_a_country_less_group_is_placed_by_its_in_phrase() -> None:
     event = one(events_of("Rebels in Mozambique attacked a convoy near Palma."), "ASSAULT")
     assert countries(event.source) == {"MOZ"}
     assert event.source[0].sector == "REB"
+
+
+def test_declining_to_comment_is_not_a_rejection() -> None:
+    assert events_of("A Saab spokesperson declined to comment on the decision.") == []

@@ -167,12 +167,17 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _declines_comment(token: Token, lex: Lexicon) -> bool:
+    """"declined to comment" is press etiquette, not a rejection."""
+    return any(c.dep_ == "xcomp" and lex.cue("no_comment", _lemma(c)) for c in token.children)
+
+
 def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     for token in sent:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             trigger = _verb_trigger(token, lex)
-            if trigger:
+            if trigger and not _declines_comment(token, lex):
                 found.append(Candidate(token, trigger, nominal=False))
                 continue
         if _noun_trigger_position(token):
