@@ -202,3 +202,8 @@ def test_a_country_less_group_is_placed_by_its_in_phrase() -> None:
 
 def test_declining_to_comment_is_not_a_rejection() -> None:
     assert events_of("A Saab spokesperson declined to comment on the decision.") == []
+
+
+def test_what_an_accusation_alleges_is_not_coded_as_fact() -> None:
+    events = events_of("Ukraine accused Russia of attacking civilians in Kharkiv.")
+    assert [e.event_type for e in asserted(events)] == ["ACCUSE"]

@@ -261,7 +261,7 @@ def _complements(token: Token) -> Iterator[Token]:
                 yield from _complements(child)  # "promised to continue aid"
             if child.dep_ == "dobj":
                 yield from (g for g in child.children if g.dep_ in ("acl", "relcl", "prep"))
-        elif child.dep_ == "prep" and _lemma(child) in ("for", "to", "on", "in"):
+        elif child.dep_ == "prep" and _lemma(child) in ("for", "to", "on", "in", "of"):
             yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
     for child in token.children:
         if child.dep_ in ("dobj",):
