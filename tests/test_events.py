@@ -207,3 +207,17 @@ def test_declining_to_comment_is_not_a_rejection() -> None:
 def test_what_an_accusation_alleges_is_not_coded_as_fact() -> None:
     events = events_of("Ukraine accused Russia of attacking civilians in Kharkiv.")
     assert [e.event_type for e in asserted(events)] == ["ACCUSE"]
+
+
+def test_talks_between_two_countries_take_the_verbs_time_and_place() -> None:
+    event = one(events_of("Talks between Russia and Ukraine resumed in Istanbul on Monday."),
+                "CONSULT")
+    assert countries(event.source) == {"RUS", "UKR"}
+    assert event.location is not None and event.location.name == "Istanbul"
+    assert event.date == dt.date(2024, 5, 13)
+
+
+def test_conjoined_nationalities_are_two_actors() -> None:
+    event = one(events_of("Indian and Chinese troops clashed in the Galwan valley."), "ASSAULT")
+    assert countries(event.source) == {"IND", "CHN"}
+    assert {a.sector for a in event.source} == {"MIL"}

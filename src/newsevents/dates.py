@@ -37,8 +37,9 @@ CLAUSE_DEPS = frozenset(
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # Dependencies along which an event shares the adjuncts of its governing verb.
 CHAIN_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass", "acomp", "oprd"})
-# Nouns naming an event take the time of their light verb ("held talks on Monday").
-NOUN_CHAIN_DEPS = frozenset({"dobj", "nsubjpass"})
+# Nouns naming an event take the time of their light verb ("held talks on Monday") or of
+# the verb they are the subject of ("talks resumed on Monday").
+NOUN_CHAIN_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
 NUMBER_WORDS = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|few|several|many)"

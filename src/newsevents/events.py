@@ -442,6 +442,22 @@ class ActorLookup:
             return self._nearest_below(token, exclude)
         return None
 
+    def _conjoined_modifiers(self, token: Token) -> list[Actor]:
+        """"Indian and Chinese troops": one noun, two actors."""
+        resolver = actors.ActorResolver.load()
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+                words = (child, *child.conjuncts)
+                codes = [resolver.country_of(w.text) for w in words]
+                if all(codes):
+                    base = self.actor(token)
+                    return [
+                        Actor(text=f"{w.text} {token.text}", country=code,
+                              sector=base.sector if base else None)
+                        for w, code in zip(words, codes, strict=True)
+                    ]
+        return []
+
     def _nearest_below(self, token: Token, exclude: Sequence[Actor]) -> Actor | None:
         """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU.
 
@@ -470,6 +486,10 @@ class ActorLookup:
     ) -> list[Actor]:
         found: list[Actor] = []
         for token in _expand(tokens):
+            shared = self._conjoined_modifiers(token)
+            if shared:
+                found += [a for a in shared if a not in found]
+                continue
             actor = self.actor(token, subtree=subtree, exclude=exclude)
             if actor is not None and actor not in found:
                 found.append(actor)
