@@ -1,0 +1,174 @@
+"""PLOVER event coding over the dependency parse.
+
+A trigger (verb or event noun from ``data/events``) is found first; its source and target come
+from its syntactic arguments, resolved to actors by the actors component. Governing verbs
+("agreed to", "urged ... to", "threatened to", "refused to") absorb their complement so one
+statement is one event. Negation, modality and reported speech are read off the parse and
+recorded on the event instead of being silently coded as fact.
+
+The stages, each in its own module: ``lexicon`` (the data), ``triggers`` (finding and folding
+triggers), ``arguments`` (source and target), ``modality`` (negation, modals, intent),
+``speech`` (attribution and speech acts); this module assembles the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsevents import dates, places
+from newsevents.events.arguments import ActorLookup, noun_arguments, same_actor, verb_arguments
+from newsevents.events.lexicon import Lexicon
+from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
+from newsevents.events.speech import attribution, speech_acts
+from newsevents.events.syntax import SUBJECTS, lemma
+from newsevents.events.triggers import absorb, find_candidates
+from newsevents.models import Event, Evidence, Location
+
+__all__ = ["ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
+
+for _name, _default in (("article", None), ("events", [])):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
+
+
+def sentence_events(
+    sent: Span,
+    index: int,
+    doc_id: str,
+    lex: Lexicon,
+    look: ActorLookup,
+    article_date: dt.date | None,
+    default_place: Location | None,
+) -> list[Event]:
+    events: list[Event] = []
+    gazetteer = places.Gazetteer.load()
+    found = [
+        (cand, *(noun_arguments if cand.nominal else verb_arguments)(cand, look))
+        for cand in absorb(find_candidates(sent, lex))
+    ]
+    # Cooperation needs a cooperating party, and a visit a visitor we can place; a blow can
+    # be reported by its victims alone.
+    found = [
+        (cand, src, tgt)
+        for cand, src, tgt in found
+        if (src and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in src)))
+        or (tgt and cand.event_type not in COOPERATIVE)
+    ]
+    types = {cand.event_type for cand, _, _ in found}
+    found += [act for act in speech_acts(sent, lex, look) if act[0].event_type not in types]
+    for cand, sources, targets in found:
+        targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
+        speech_act = cand.token.dep_ == "ccomp" and cand.trigger.lemma != lemma(cand.token)
+        att, speech_verb = (None, None) if speech_act else attribution(cand.token, look, lex)
+        negated = is_negated(cand.token, lex)
+        mode_word = modal(cand.token, lex)
+        if cand.nominal and hedged(cand.token, lex):
+            mode_word = mode_word or "possible"
+        speaker_is_source = att is None or (
+            bool(sources)
+            and att.speaker.country is not None
+            and att.speaker.country == sources[0].country
+        )
+        etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source)
+        if etype == "ASSAULT" and mode is None:
+            mode = lex.instrument_mode(sent)
+        if etype != cand.event_type:
+            negated = False if etype == "REJECT" else negated
+        date, date_text = dates.event_date(sent, cand.token, article_date)
+        location = places.event_location(sent, cand.token, gazetteer, default_place)
+        trigger_text = cand.token.text
+        if cand.absorbed is not None:
+            trigger_text = (
+                sent.doc[
+                    min(cand.token.i, cand.absorbed.token.i) : max(
+                        cand.token.i, cand.absorbed.token.i
+                    )
+                    + 1
+                ].text
+                if abs(cand.token.i - cand.absorbed.token.i) <= 4
+                else cand.token.text
+            )
+        event_id = hashlib.sha1(
+            f"{doc_id}\x1f{index}\x1f{cand.token.i}\x1f{etype}".encode()
+        ).hexdigest()[:16]
+        confidence = (
+            0.4
+            + 0.2 * bool(sources)
+            + 0.2 * bool(targets)
+            + 0.1 * bool(cand.trigger.requires)
+            - 0.1 * cand.nominal
+        )
+        events.append(
+            Event(
+                event_id=event_id,
+                doc_id=doc_id,
+                sentence_index=index,
+                event_type=etype,
+                mode=mode,
+                context=list(cand.trigger.context),
+                source=sources,
+                target=targets,
+                date=date,
+                date_text=date_text,
+                location=location,
+                trigger=trigger_text,
+                evidence=Evidence(
+                    sentence=sent.text.strip(),
+                    start=sent.start_char + _lead(sent),
+                    end=sent.start_char + _lead(sent) + len(sent.text.strip()),
+                ),
+                attribution=att if speech_verb is not None or att is not None else None,
+                negated=negated,
+                hypothetical=hypothetical,
+                confidence=round(confidence, 2),
+            )
+        )
+    return events
+
+
+def _lead(sent: Span) -> int:
+    return len(sent.text) - len(sent.text.lstrip())
+
+
+def _update_last_subject(sent: Span, look: ActorLookup) -> None:
+    for token in sent:
+        if token.dep_ in SUBJECTS and token._.actor is not None:
+            look.last_subject = token._.actor
+            return
+
+
+def code_doc(doc: Doc) -> list[Event]:
+    lex = Lexicon.load()
+    article = doc._.article
+    doc_id = article.id if article is not None else "text"
+    article_date = article.date if article is not None else None
+    default_place = places.dateline(doc.text, places.Gazetteer.load())
+    look = ActorLookup(article_date)
+    events: list[Event] = []
+    for index, sent in enumerate(doc.sents):
+        if sent.text.strip():
+            events.extend(
+                sentence_events(sent, index, doc_id, lex, look, article_date, default_place)
+            )
+        _update_last_subject(sent, look)
+    return events
+
+
+@Language.factory("newsevents_events")
+def make_events(nlp: Language, name: str) -> EventCoder:
+    Lexicon.load()
+    return EventCoder()
+
+
+class EventCoder:
+    """spaCy component: sets ``doc._.events``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = code_doc(doc)
+        return doc

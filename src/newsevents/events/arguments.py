@@ -1,0 +1,254 @@
+"""Who did it and to whom: an event's source and target actors from the parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from newsevents import actors, places
+from newsevents.events.syntax import (
+    OBJECTS,
+    SUBJECTS,
+    agent_of,
+    expand,
+    lemma,
+    prep_objects,
+    prep_objects_of,
+    subject_of,
+)
+from newsevents.events.triggers import Candidate
+from newsevents.models import Actor
+
+ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
+
+
+class ActorLookup:
+    """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
+
+    def __init__(self, date: dt.date | None = None) -> None:
+        self.last_subject: Actor | None = None
+        self.date = date
+        self._entities: dict[int, Actor | None] = {}
+
+    def _entity(self, token: Token) -> Actor | None:
+        """A named entity used as a modifier ("a U.S. request") is an actor too."""
+        start = token.i
+        while start > 0 and token.doc[start].ent_iob_ == "I":
+            start -= 1
+        if start not in self._entities:
+            end = start + 1
+            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+                end += 1
+            span = token.doc[start:end]
+            found = actors.ActorResolver.load().resolve_span(span, self.date)
+            if found is None and span.label_ in ("PERSON", "ORG", "NORP"):
+                found = Actor(text=span.text)  # a named participant we cannot place: keep it
+            if found is None and span.label_ in ("GPE", "LOC", "FAC"):
+                place = places.Gazetteer.load().lookup(span.text)
+                if place is not None and place.country:  # "to Esfahan": Iran
+                    found = Actor(text=span.text, country=place.country)
+            self._entities[start] = found
+        return self._entities[start]
+
+    def actor(
+        self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> Actor | None:
+        found = self._actor(token, subtree=subtree, exclude=exclude)
+        if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
+            return self._whole_phrase(token, found) or self._placed(token, found) or found
+        return found
+
+    def _whole_phrase(self, token: Token, found: Actor | None) -> Actor | None:
+        """The parser can cut "U.S. Secretary of State Warren Christopher" so that the name
+        alone carries the actor; the words before the head may still place it."""
+        if found is None or token.left_edge.i == token.i:
+            return None
+        text = token.doc[token.left_edge.i : token.i + 1].text
+        whole = actors.ActorResolver.load().resolve_text(text, self.date)
+        if whole is not None and (whole.country or whole.igo):
+            return whole
+        return None
+
+    def _placed(self, token: Token, found: Actor | None) -> Actor | None:
+        """ "Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
+        country-less noun says whose they are."""
+        for pobj in prep_objects(token, frozenset({"in", "from"})):
+            where = self._actor(pobj)
+            if where is not None and where.country:
+                base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
+                text = token.doc[token.left_edge.i : pobj.right_edge.i + 1].text
+                if base is None:
+                    return Actor(text=text, country=where.country)
+                return base.model_copy(update={"text": text, "country": where.country})
+        return None
+
+    def _actor(
+        self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> Actor | None:
+        if token._.actor is not None:
+            return token._.actor
+        if token.ent_type_ in ENTITY_ACTORS:
+            found = self._entity(token)
+            if found is not None:
+                return found
+        if lemma(token) in PRONOUNS or token.pos_ == "PRON":
+            return self._pronoun(token)
+        for child in token.children:
+            if child.dep_ in ("appos", "poss", "compound", "amod", "nmod", "npadvmod") and (
+                child._.actor is not None
+            ):
+                return child._.actor
+        if token.pos_ in ("NUM", "NOUN"):
+            for pobj in prep_objects_of([token], "of"):
+                found = self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"
+                if found is not None:
+                    return found
+        if token.pos_ in ("NOUN", "PROPN"):
+            end = min(token.right_edge.i + 5, token.sent.end)
+            for t in token.doc[token.right_edge.i + 1 : end]:
+                # The parser sometimes splits "his Turkish counterpart Recep Tayyip Erdogan".
+                if t._.actor is not None and token.text in t._.actor.text.split():
+                    return t._.actor
+        if subtree:
+            return self._nearest_below(token, exclude)
+        return None
+
+    def _conjoined_modifiers(self, token: Token) -> list[Actor]:
+        """ "Indian and Chinese troops": one noun, two actors."""
+        resolver = actors.ActorResolver.load()
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+                words = (child, *child.conjuncts)
+                codes = [resolver.country_of(w.text) for w in words]
+                if all(codes):
+                    base = self.actor(token)
+                    return [
+                        Actor(
+                            text=f"{w.text} {token.text}",
+                            country=code,
+                            sector=base.sector if base else None,
+                        )
+                        for w, code in zip(words, codes, strict=True)
+                    ]
+        return []
+
+    def _nearest_below(self, token: Token, exclude: Sequence[Actor]) -> Actor | None:
+        """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU.
+
+        Possessive pronouns ("offered its troops to Lebanon") point back to the subject and
+        are skipped, as are the actors in ``exclude`` (the event's sources).
+        """
+        queue = list(token.children)
+        while queue:
+            t = queue.pop(0)
+            if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
+                continue
+            found = self.actor(t)
+            if found is not None and not any(same_actor(found, e) for e in exclude):
+                return found
+            queue.extend(t.children)
+        return None
+
+    def _pronoun(self, token: Token) -> Actor | None:
+        for earlier in reversed(list(token.sent[: token.i - token.sent.start])):
+            if earlier.dep_ in SUBJECTS and earlier._.actor is not None:
+                return earlier._.actor
+        return self.last_subject
+
+    def actors(
+        self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> list[Actor]:
+        found: list[Actor] = []
+        for token in expand(tokens):
+            shared = self._conjoined_modifiers(token)
+            if shared:
+                found += [a for a in shared if a not in found]
+                continue
+            actor = self.actor(token, subtree=subtree, exclude=exclude)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One participant named twice; "Palestinian police" and "Palestinian armed groups" are
+    two (domestic events have source and target in one country)."""
+    if a.text.lower() == b.text.lower() or (a.name is not None and a.name == b.name):
+        return True
+    return (a.country, a.igo, a.sector) == (b.country, b.igo, b.sector) and (
+        a.country is not None or a.igo is not None
+    )
+
+
+def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    verb, trigger = cand.token, cand.trigger
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        sources = look.actors(agent_of(verb))
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        targets = look.actors(patients, subtree=True, exclude=sources)
+    else:
+        sources = look.actors(subject_of(verb))
+        targets = look.actors([c for c in verb.children if c.dep_ in OBJECTS])
+    preps = trigger.target_preps
+    if trigger.roles == "recip":
+        partners = look.actors(prep_objects(verb, frozenset({"with"})))
+        between = look.actors(prep_objects(verb, frozenset({"between"})), subtree=True)
+        if between and not sources:
+            sources = between
+        targets = targets or partners
+        preps = preps - {"with"}
+    if trigger.roles == "visit":
+        preps = preps | {"in", "at"}
+    if not targets and trigger.roles != "notarget":
+        targets = look.actors(prep_objects(verb, preps), subtree=True)
+    if not targets:
+        targets = look.actors(prep_objects(verb, frozenset({"between"})), subtree=True)
+    if not targets and trigger.absorbs and cand.absorbed is None:
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        targets = look.actors([s for c in clauses for s in c.children if s.dep_ in SUBJECTS])
+    if cand.absorbed is not None and not targets:
+        inner = cand.absorbed
+        if inner.nominal:
+            targets = noun_arguments(inner, look)[1]
+        else:
+            inner_targets = verb_arguments(inner, look)[1]
+            inner_subjects = look.actors([c for c in inner.token.children if c.dep_ in SUBJECTS])
+            targets = inner_targets if cand.event_type == "THREATEN" else inner_subjects
+            targets = targets or inner_targets
+    if not targets and trigger.roles != "notarget":
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        targets = look.actors(objects, subtree=True, exclude=sources)
+    if not targets and trigger.roles != "notarget":
+        # Last resort, as coders do: the country where it happens ("lifted the curfew in
+        # Montenegro", "sought refuge in Germany").
+        scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
+        targets = look.actors(
+            [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))],
+            subtree=True,
+            exclude=sources,
+        )
+    if trigger.roles == "swap":
+        sources, targets = targets, sources
+    if trigger.roles == "notarget":
+        targets = []
+    return sources, targets
+
+
+def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    noun, trigger = cand.token, cand.trigger
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    sources = look.actors(owners)
+    sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"}))) if a not in sources]
+    between = look.actors(prep_objects(noun, frozenset({"between", "among"})), subtree=True)
+    if not sources and between:
+        sources = between
+    if not sources and noun.dep_ in OBJECTS | {"attr"}:
+        sources = look.actors(subject_of(noun.head))
+    targets = look.actors(prep_objects(noun, trigger.target_preps), subtree=True)
+    if not targets and between and between != sources:
+        targets = between
+    return sources, targets

@@ -1,0 +1,85 @@
+"""The event lexicon: verb and noun triggers and cue words, read from ``data/events``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span
+
+from newsevents.events.syntax import lemma
+from newsevents.tables import data_path, read_tsv
+
+DEFAULT_TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "for"}
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma, what its dependents must be, and what it codes."""
+
+    lemma: str
+    event_type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    requires: tuple[tuple[str, frozenset[str]], ...] = ()
+    roles: str = ""
+    absorbs: bool = False
+    target_preps: frozenset[str] = DEFAULT_TARGET_PREPS
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    cues: dict[str, set[str]] = field(default_factory=dict)
+    instruments: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    @cache
+    def load(cls) -> Lexicon:
+        lex = cls()
+        for row in _rows("verbs.tsv"):
+            requires = tuple(
+                (rel, frozenset(values.split("|")))
+                for rel, _, values in (r.partition("=") for r in row["requires"].split())
+            )
+            trigger = Trigger(
+                lemma=row["lemma"],
+                event_type=row["event_type"],
+                mode=row["mode"] or None,
+                context=tuple(filter(None, row["context"].split(";"))),
+                requires=requires,
+                roles=row["roles"],
+                absorbs=row["absorbs"] == "yes",
+            )
+            lex.verbs.setdefault(trigger.lemma, []).append(trigger)
+        for entries in lex.verbs.values():
+            entries.sort(key=lambda t: -len(t.requires))  # specific patterns first
+        for row in _rows("nouns.tsv"):
+            preps = frozenset(filter(None, row["target_preps"].split("|")))
+            lex.nouns[row["lemma"]] = Trigger(
+                lemma=row["lemma"],
+                event_type=row["event_type"],
+                mode=row["mode"] or None,
+                context=tuple(filter(None, row["context"].split(";"))),
+                target_preps=preps or DEFAULT_TARGET_PREPS,
+            )
+        for row in _rows("cues.tsv"):
+            lex.cues.setdefault(row["kind"], set()).add(row["cue"])
+        lex.instruments = {row["lemma"]: row["mode"] for row in _rows("instruments.tsv")}
+        return lex
+
+    def instrument_mode(self, sent: Span) -> str | None:
+        """The ASSAULT mode given by the weapon a sentence names, in the table's order."""
+        lemmas = {lemma(t) for t in sent if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        return next((mode for lemma, mode in self.instruments.items() if lemma in lemmas), None)
+
+    def cue(self, kind: str, lemma: str) -> bool:
+        return lemma in self.cues.get(kind, ())
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    return read_tsv(data_path("events", name))

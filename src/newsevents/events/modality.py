@@ -1,0 +1,100 @@
+"""Negation, modality and intent: whether an event is asserted, and what a promise or a
+conditional blow really is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newsevents.events.lexicon import Lexicon
+from newsevents.events.syntax import clause_chain, lemma
+from newsevents.events.triggers import Candidate, absorbed_mode
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def is_negated(token: Token, lex: Lexicon) -> bool:
+    for t in clause_chain(token):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t is not token and lex.cue("neg_governor", lemma(t)):
+            return True
+        if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
+            return True
+        if t.dep_ == "pcomp" and lex.cue("negator", lemma(t.head)):
+            return True  # "without returning"
+    return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
+
+
+def _modal_scope(token: Token) -> Iterator[Token]:
+    """The clause chain a modal can reach: "could impose ... and urged" ends at "urged",
+    a finite verb with its own tense."""
+    for t in clause_chain(token):
+        yield t
+        if t.dep_ == "conj" and t.tag_ in FINITE:
+            return
+
+
+def modal(token: Token, lex: Lexicon) -> str | None:
+    infinitive = any(c.dep_ == "aux" and lemma(c) == "to" for c in token.children)
+    purpose = token.dep_ in ("acl", "advcl") and infinitive
+    if purpose and not lex.cue("purpose_is_act", lemma(token)):
+        return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return "to"  # "a law recognizing the results" describes, it does not report
+    chain = list(_modal_scope(token))
+    for t in chain:
+        for child in t.children:
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and lemma(g) == "unless" for g in child.children
+            ):
+                return "unless"  # "will withdraw ... unless X": a threat
+    for t in chain:
+        if t is not token and lex.cue("intent", lemma(t)):
+            return "will"  # "is willing to send", "plans to impose"
+        for child in t.children:
+            if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
+                return lemma(child)
+            if child.dep_ == "mark" and lex.cue("condition", lemma(child)):
+                return "if"
+    return None
+
+
+def recode(
+    cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
+) -> tuple[str, str | None, bool]:
+    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
+    itself is THREATEN, a refused cooperation is REJECT.
+
+    Returns (type, mode, whether the event is still hypothetical).
+    """
+    etype, mode = cand.event_type, cand.mode
+    if mode_word is None:
+        if negated and etype in COOPERATIVE:
+            return "REJECT", absorbed_mode("REJECT", cand), False
+        return etype, mode, False
+    if mode_word in ("if", "to"):
+        return etype, mode, True
+    if mode_word == "unless" and own_words:
+        return "THREATEN", absorbed_mode("THREATEN", cand), False
+    if negated and etype in COOPERATIVE and own_words:
+        return "REJECT", absorbed_mode("REJECT", cand), False
+    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+        return "AGREE", None, False
+    if not own_words:
+        return etype, mode, True
+    if etype in MATERIAL_CONFLICT and mode_word in ("will", "would", "could", "may", "might"):
+        return "THREATEN", absorbed_mode("THREATEN", cand), False
+    return etype, mode, True
+
+
+def hedged(noun: Token, lex: Lexicon) -> bool:
+    """ "a possible withdrawal", "speculation about a withdrawal": talk of an event, not one."""
+    if any(c.dep_ == "amod" and lex.cue("hedge", lemma(c)) for c in noun.children):
+        return True
+    return any(lex.cue("hedge", lemma(a)) for a in noun.ancestors if a.pos_ == "NOUN")

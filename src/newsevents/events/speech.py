@@ -1,0 +1,108 @@
+"""Reported speech: who says an event happened, and statements that are events themselves."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsevents.events.arguments import ActorLookup, same_actor
+from newsevents.events.lexicon import Lexicon, Trigger
+from newsevents.events.syntax import SUBJECTS, lemma, subject_of
+from newsevents.events.triggers import Candidate
+from newsevents.models import Actor, Attribution, Speaker
+
+
+def attribution(
+    token: Token, look: ActorLookup, lex: Lexicon
+) -> tuple[Attribution | None, Token | None]:
+    """The speaker when the event is reported speech: "X said that ...", "..., X said"."""
+    current = token
+    for _ in range(8):
+        head = current.head
+        if head is current:
+            break
+        if current.dep_ in ("ccomp", "parataxis") and lex.cue("speech", lemma(head)):
+            return _speaker(head, look), head
+        current = head
+    root = token.sent.root
+    for child in (*token.children, *root.children):
+        if (
+            child.dep_ in ("parataxis", "ccomp", "advcl")
+            and lex.cue("speech", lemma(child))
+            and child.i > token.i
+        ):
+            return _speaker(child, look), child
+    for t in (token, root):
+        for prep in t.children:
+            if prep.dep_ == "prep" and lemma(prep) == "accord":
+                pobj = [g for c in prep.children for g in c.subtree if g.dep_ == "pobj"]
+                if pobj:
+                    actor = look.actor(pobj[0])
+                    text = _phrase(pobj[0])
+                    return Attribution(speaker=_speaker_from(text, actor), cue="according to"), None
+    return None, None
+
+
+def _phrase(token: Token) -> str:
+    left = min(
+        t.i for t in token.subtree if t.dep_ not in ("relcl", "punct", "cc", "conj") or t is token
+    )
+    span = token.doc[left : token.i + 1]
+    return span.text
+
+
+def _speaker(verb: Token, look: ActorLookup) -> Attribution:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or subject_of(verb)
+    if not subjects:
+        return Attribution(speaker=Speaker(text=""), cue=verb.text)
+    actor = look.actor(subjects[0])
+    return Attribution(speaker=_speaker_from(_phrase(subjects[0]), actor), cue=verb.text)
+
+
+def _speaker_from(text: str, actor: Actor | None) -> Speaker:
+    if actor is None:
+        return Speaker(text=text)
+    return Speaker(text=text, country=actor.country, sector=actor.sector)
+
+
+def speech_acts(
+    sent: Span, lex: Lexicon, look: ActorLookup
+) -> list[tuple[Candidate, list[Actor], list[Actor]]]:
+    """ "X said Y is a major concern" is X's criticism of Y; "X said Y must ..." is X's demand.
+
+    Only the speaker's own words qualify, so the speaker is the source and the subject of the
+    reported clause the target.
+    """
+    acts = []
+    for verb in sent:
+        if not lex.cue("speech", lemma(verb)):
+            continue
+        speakers = look.actors([c for c in verb.children if c.dep_ in SUBJECTS])
+        if not speakers:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            kind = _speech_kind(clause, lex)
+            if kind is None:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            targets = [
+                a
+                for a in look.actors(subjects, subtree=True)
+                if not any(same_actor(a, s) for s in speakers)
+            ]
+            etype, mode = (
+                ("ACCUSE", "disapprove") if kind == "disapproval" else ("REQUEST", "change")
+            )
+            trigger = Trigger(lemma=lemma(verb), event_type=etype, mode=mode)
+            acts.append((Candidate(clause, trigger, nominal=False), speakers, targets))
+    return acts
+
+
+def _speech_kind(clause: Token, lex: Lexicon) -> str | None:
+    for child in clause.children:
+        if child.dep_ == "aux" and lex.cue("obligation", lemma(child)):
+            return "obligation"
+    for t in (clause, *clause.conjuncts):
+        for child in t.children:
+            if child.dep_ in ("attr", "acomp", "dobj") and lex.cue("disapproval", lemma(child)):
+                return "disapproval"
+    return None

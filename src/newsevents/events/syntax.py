@@ -1,0 +1,84 @@
+"""Small readings of the dependency parse shared by the event stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "obj"})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def prep_objects_of(tokens: list[Token], prep: str) -> list[Token]:
+    return [
+        g
+        for t in tokens
+        for c in t.children
+        if lemma(c) == prep
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and lemma(c) in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """The subject, inherited through xcomp, conj and relative clauses where English omits it."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # "the aircraft are expected to arrive": no agent to inherit
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ in OBJECTS]
+            if objects:  # object control: "urged Turkey to make a choice"
+                return objects
+            verb = verb.head
+        elif verb.dep_ == "acomp" or (
+            verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = verb.head  # "is prepared to impose": the subject sits on "is"
+        elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head]
+        else:
+            return []
+    return []
+
+
+def agent_of(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def clause_chain(token: Token) -> Iterator[Token]:
+    """The trigger and the verbs it hangs from within one clause chain (xcomp, conj, aux)."""
+    yield token
+    while token.dep_ in ("xcomp", "conj", "acl", "pcomp", "dobj", "pobj", "prep") and (
+        token.head is not token
+    ):
+        token = token.head
+        yield token

@@ -1,0 +1,182 @@
+"""Finding triggers in a sentence, and folding a governing verb and its complement into
+one event ("agreed to withdraw", "urged Iran to release")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsevents.events.lexicon import Lexicon, Trigger
+from newsevents.events.syntax import OBJECTS, lemma, prep_objects_of
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence, before arguments and modality are read."""
+
+    token: Token
+    trigger: Trigger
+    nominal: bool
+    event_type: str = ""
+    mode: str | None = None
+    absorbed: Candidate | None = None
+
+    def __post_init__(self) -> None:
+        self.event_type = self.trigger.event_type
+        self.mode = self.trigger.mode
+
+
+def _matches(token: Token, trigger: Trigger) -> bool:
+    for rel, values in trigger.requires:
+        if rel == "dobj":
+            objs = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+            objs += prep_objects_of(objs, "of")  # "suspended part of an aid program"
+            if not objs or ("*" not in values and not any(lemma(c) in values for c in objs)):
+                return False
+        elif rel in ("prt", "prep"):
+            if not any(c.dep_ in ("prt", "prep") and lemma(c) in values for c in token.children):
+                return False
+        elif rel == "acomp" and not any(
+            c.dep_ == "acomp" and lemma(c) in values for c in token.children
+        ):
+            return False
+    return True
+
+
+def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    for trigger in lex.verbs.get(lemma(token), ()):
+        if _matches(token, trigger):
+            return trigger
+    return None
+
+
+def _declines_comment(token: Token, lex: Lexicon) -> bool:
+    """ "declined to comment" is press etiquette, not a rejection."""
+    return any(c.dep_ == "xcomp" and lex.cue("no_comment", lemma(c)) for c in token.children)
+
+
+def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            trigger = _verb_trigger(token, lex)
+            if trigger and not _declines_comment(token, lex):
+                found.append(Candidate(token, trigger, nominal=False))
+                continue
+        if _noun_trigger_position(token):
+            noun = _noun_entry(token, lex)
+            if noun is not None:
+                found.append(Candidate(token, noun, nominal=True))
+    return found
+
+
+def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
+    """Compound entries first: "hunger strike" is not any strike."""
+    for child in token.children:
+        if child.dep_ == "compound":
+            entry = lex.nouns.get(f"{lemma(child)} {lemma(token)}")
+            if entry is not None:
+                return entry
+    return lex.nouns.get(lemma(token))
+
+
+NOUN_TRIGGER_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj"})
+
+
+def _noun_trigger_position(token: Token) -> bool:
+    """Event nouns count where a clause is about them ("imposed sanctions", "talks began"),
+    not inside names ("Asia-Pacific Economic Cooperation") or buried in modifiers."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in NOUN_TRIGGER_DEPS:
+        return False
+    if token.ent_type_ in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"):
+        return False
+    if token.dep_ == "dobj":
+        # "launched an attack", "announced sanctions" name an event; "poses a threat" does not.
+        lex, head = Lexicon.load(), lemma(token.head)
+        return lex.cue("light", head) or lex.cue("speech", head) or head in lex.verbs
+    return True
+
+
+ABSORBED_MODE = {
+    "THREATEN": {
+        "ASSAULT": "violence",
+        "MOBILIZE": "violence",
+        "SANCTION": "relations",
+        "PROTEST": "relations",
+        "COERCE": "restrict",
+    },
+    "REQUEST": {
+        "CONSULT": "meet",
+        "AGREE": "meet",
+        "AID": "assist",
+        "COOPERATE": "assist",
+        "SUPPORT": "assist",
+        "RETREAT": "yield",
+        "CONCEDE": "yield",
+    },
+}
+ABSORBED_MODE["REJECT"] = ABSORBED_MODE["REQUEST"]
+
+
+def absorbed_mode(outer: str, inner: Candidate) -> str | None:
+    if outer == "THREATEN" and inner.event_type == "SANCTION":
+        if inner.mode == "expel":
+            return "expel"
+        if "economic" in inner.trigger.context:
+            return "restrict"  # threatened sanctions, embargoes, tariffs
+    if outer == "THREATEN" and inner.event_type == "COERCE" and inner.mode in ("arrest", "ban"):
+        return inner.mode
+    table = ABSORBED_MODE.get(outer)
+    if table is None:
+        return None
+    return table.get(inner.event_type, "change" if outer != "THREATEN" else None)
+
+
+def _complements(token: Token) -> Iterator[Token]:
+    """Tokens naming what a governing verb agrees to, demands, rejects or threatens."""
+    lex = Lexicon.load()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "attr"):
+            yield child
+            if child.dep_ == "xcomp" and lex.cue("light", lemma(child)):
+                yield from _complements(child)  # "promised to continue aid"
+            if child.dep_ == "dobj":
+                yield from (g for g in child.children if g.dep_ in ("acl", "relcl", "prep"))
+        elif child.dep_ == "prep" and lemma(child) in ("for", "to", "on", "in", "of"):
+            yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    for child in token.children:
+        if child.dep_ in ("dobj",):
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    yield from (g for g in grand.children if g.dep_ in ("pobj", "pcomp"))
+
+
+def absorb(candidates: list[Candidate]) -> list[Candidate]:
+    by_token = {c.token.i: c for c in candidates}
+    dropped: set[int] = set()
+    for cand in candidates:
+        if cand.nominal:
+            continue
+        for comp in _complements(cand.token):
+            inner = by_token.get(comp.i)
+            if inner is None or inner is cand or comp.i in dropped:
+                continue
+            if cand.trigger.absorbs:
+                cand.absorbed = inner
+                cand.mode = cand.mode or absorbed_mode(cand.event_type, inner)
+                dropped.add(comp.i)
+            elif inner.nominal:
+                # "impose sanctions", "open an investigation": the verb entry already says it.
+                dropped.add(comp.i)
+    for cand in candidates:
+        head = by_token.get(cand.token.head.i)
+        if (
+            head is not None
+            and head is not cand
+            and cand.token.dep_ in ("advcl", "xcomp", "conj")
+            and head.event_type == cand.event_type
+        ):
+            dropped.add(cand.token.i)  # "met ... to discuss", "killed and wounded": one event
+    return [c for c in candidates if c.token.i not in dropped]
