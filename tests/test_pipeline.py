@@ -123,3 +123,15 @@ def test_two_processes_give_the_same_records_as_one() -> None:
     two = [r.model_dump() for r in Coder(n_process=2).code_articles(articles)]
     assert one == two
     assert all(r["events"] for r in one)
+
+
+def test_a_dead_worker_costs_time_not_records() -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk = [ingest.article_from_text("Kenyan police arrested 30 protesters in Nairobi.", "k1",
+                                      title_line=False)]
+    died: Future = Future()
+    died.set_exception(BrokenProcessPool("a worker process died"))
+    (result,) = Coder(n_process=2)._collect(chunk, died)
+    assert result.ok and result.events[0].event_type == "COERCE"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from spacy.language import Language
@@ -134,13 +134,24 @@ class Coder:
                 yield from code_chunk(chunk, language, self.unit)
             return
         with ProcessPoolExecutor(self.n_process) as pool:
-            pending = []
+            pending: list[tuple[list[Article | InputError], Future[list[Result]]]] = []
             for chunk in chunks:
-                pending.append(pool.submit(_worker_chunk, chunk, self.unit, self.components))
+                future = pool.submit(_worker_chunk, chunk, self.unit, self.components)
+                pending.append((chunk, future))
                 if len(pending) >= self.n_process * 2:
-                    yield from pending.pop(0).result()
-            for future in pending:
-                yield from future.result()
+                    yield from self._collect(*pending.pop(0))
+            for chunk, future in pending:
+                yield from self._collect(chunk, future)
+
+    def _collect(
+        self, chunk: list[Article | InputError], future: Future[list[Result]]
+    ) -> list[Result]:
+        """A worker that dies (killed, out of memory) costs time, not records: its chunk is
+        coded again in this process."""
+        try:
+            return future.result()
+        except Exception:
+            return code_chunk(chunk, nlp.load(self.components), self.unit)
 
 
 def _chunks(
