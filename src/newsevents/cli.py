@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -16,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsevents import formats, ingest
 from newsevents.models import Article, InputError, Result
+from newsevents.options import Format, err, parse_date
 from newsevents.pipeline import Coder, default_processes
 from newsevents.store import commands as store_commands
 
@@ -24,27 +24,11 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-
-
-class Format(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class Unit(StrEnum):
     article = "article"
     sentence = "sentence"
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
 DateOption = Annotated[

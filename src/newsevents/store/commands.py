@@ -20,23 +20,16 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.models import Article, InputError, Result
+from newsevents.options import Format, err, parse_date
 from newsevents.store import queries
 from newsevents.store.db import DEFAULT_URL, Store, StoreError, connect
 from newsevents.store.writer import IngestStats
-
-err = Console(stderr=True)
 
 DbOption = Annotated[
     str,
     typer.Option("--db", envvar="NEWSEVENTS_DB",
                  help="sqlite:///FILE or postgresql://USER@HOST/DB."),
 ]
-
-
-class QueryFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class ExportFormat(StrEnum):
@@ -57,15 +50,6 @@ def open_store(url: str | None) -> Store:
     except StoreError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
-
-
-def parse_day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from None
 
 
 # --------------------------------------------------------------------------- ingest
@@ -132,7 +116,7 @@ def ingest_command(
     from newsevents import ingest
     from newsevents.pipeline import default_processes
 
-    default_date = parse_day(date, "--date")
+    default_date = parse_date(date, "--date")
     store = open_store(db)
     items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin)
     total, started = IngestStats(), time.perf_counter()
@@ -236,11 +220,11 @@ def query_command(
     text: TextOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100_000)] = 50,
     offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
-    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
     """Search stored events, newest first."""
     flt = _filter(country=country, actor_country=actor_country, event_type=event_type,
-                  mode=mode, start=parse_day(start, "--start"), end=parse_day(end, "--end"),
+                  mode=mode, start=parse_date(start, "--start"), end=parse_date(end, "--end"),
                   place=place, min_sources=min_sources, q=text)
     store = open_store(db)
     try:
@@ -248,9 +232,9 @@ def query_command(
             page = queries.event_page(conn, flt, limit, offset)
     finally:
         store.close()
-    if fmt is QueryFormat.table:
+    if fmt is Format.table:
         _print_events(page["items"], page["total"], Console())
-    elif fmt is QueryFormat.jsonl:
+    elif fmt is Format.jsonl:
         write_jsonl(page["items"], sys.stdout)
     else:
         write_csv(map(queries.flat_event, page["items"]), sys.stdout)
@@ -321,7 +305,7 @@ def export_command(
     if fmt is ExportFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
     flt = _filter(country=country, actor_country=actor_country, event_type=event_type,
-                  start=parse_day(start, "--start"), end=parse_day(end, "--end"),
+                  start=parse_date(start, "--start"), end=parse_date(end, "--end"),
                   min_sources=min_sources)
     store = open_store(db)
     rows = iter(_export_rows(store, what, flt, nested=fmt is ExportFormat.jsonl))
