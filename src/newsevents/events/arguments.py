@@ -75,13 +75,13 @@ class ActorLookup:
     def _placed(self, token: Token, found: Actor | None) -> Actor | None:
         """ "Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
         country-less noun says whose they are."""
+        base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
+        if base is None:
+            return None  # "a ceasefire in Lebanon" is no actor
         for pobj in prep_objects(token, frozenset({"in", "from"})):
             where = self._actor(pobj)
             if where is not None and where.country:
-                base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
                 text = token.doc[token.left_edge.i : pobj.right_edge.i + 1].text
-                if base is None:
-                    return Actor(text=text, country=where.country)
                 return base.model_copy(update={"text": text, "country": where.country})
         return None
 
@@ -97,10 +97,13 @@ class ActorLookup:
         if lemma(token) in PRONOUNS or token.pos_ == "PRON":
             return self._pronoun(token)
         for child in token.children:
-            if child.dep_ in ("appos", "poss", "compound", "amod", "nmod", "npadvmod") and (
-                child._.actor is not None
-            ):
-                return child._.actor
+            if child.dep_ in ("appos", "poss", "compound", "amod", "nmod", "npadvmod"):
+                if child._.actor is not None:
+                    return child._.actor
+                if child.dep_ != "amod" and child.ent_type_ in ENTITY_ACTORS:
+                    named = self._entity(child)  # "the Hizbollah group"
+                    if named is not None:
+                        return named
         if token.pos_ in ("NUM", "NOUN"):
             for pobj in prep_objects_of([token], "of"):
                 found = self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"

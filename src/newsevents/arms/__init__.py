@@ -1,0 +1,80 @@
+"""Arms transfers: weapon-system mentions in an article -> ``ArmsTransfer`` records.
+
+Researchers who compile transfer registers by hand need each reported deal as one record with
+its parties, system, quantity, value and status, and the sentences that say so. The reading is
+deliberately syntactic and conservative: a system only becomes a deal when a transfer word
+(sell, deliver, purchase, contract...) governs it, the parties come from that word's arguments,
+then from the system's origin and the other countries in the sentence, then from the rest of
+the article. Weapons that are fired, paraded or tested are no deal.
+
+The stages, in the order data flows: ``catalogue`` (systems and generic phrases), ``lexicon``
+(deal words), ``mentions`` (systems in the text, anaphors resolved), ``governor`` (the
+transfer word a mention depends on), ``reading`` (what one sentence says about one mention),
+``records`` (filling parties across the article, one record per deal). ``countries`` and
+``syntax`` serve them. This module runs them as a spaCy component. All words live in
+``data/arms/*.tsv``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsevents.arms.catalogue import DATA_DIR, Catalogue
+from newsevents.arms.countries import Countries
+from newsevents.arms.governor import blocked, governor, talks_deals
+from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.mentions import Mention, find_mentions
+from newsevents.arms.reading import Reading, by_sentence, read, read_values
+from newsevents.arms.records import deal_id, fill_parties, merge
+from newsevents.events import Lexicon as SpeechLexicon
+from newsevents.models import ArmsTransfer
+
+__all__ = ["DATA_DIR", "ArmsComponent", "Catalogue", "Lexicon", "deal_id", "deals_for_doc"]
+
+for _name, _default in (("deals", []), ("events", []), ("article", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
+
+
+def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
+    """Every transfer the article reports, one record per supplier-recipient-system."""
+    if not doc.has_annotation("SENT_START"):
+        return []  # no parse to read (an empty text, or a pipeline without a parser)
+    catalogue, lex = Catalogue.load(), Lexicon.load()
+    countries = Countries(doc)
+    speech = SpeechLexicon.load()
+    readings: list[Reading] = []
+    echoes: list[Mention] = []  # named systems in a deal-talking sentence, without a deal word
+    for mention in find_mentions(doc, catalogue, lex, countries):
+        trigger = governor(mention, lex)
+        rule = lex.trigger(trigger) if trigger is not None else None
+        if trigger is None or rule is None:
+            if mention.system.name and talks_deals(mention.sent, lex):
+                echoes.append(mention)
+            continue
+        if blocked(trigger, rule, mention, lex):
+            continue
+        readings.append(read(mention, trigger, rule, lex, countries, speech))
+    for sent, group in by_sentence(readings):
+        read_values(group, sent, lex)
+    fill_parties(readings, countries)
+    return merge(doc, [r for r in readings if r.complete], echoes)
+
+
+class ArmsComponent:
+    """spaCy component: sets ``Doc._.deals``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.deals = deals_for_doc(doc)
+        return doc
+
+
+@Language.factory("newsevents_arms")
+def make_arms_component(nlp: Language, name: str) -> ArmsComponent:
+    # Loading here makes a broken data file fail when the pipeline is built, not mid-batch.
+    Catalogue.load()
+    Lexicon.load()
+    return ArmsComponent()

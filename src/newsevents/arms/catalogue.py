@@ -1,0 +1,165 @@
+"""The weapon-system catalogue and the generic phrases ("tanks", "air defence systems").
+
+Systems and phrases are indexed by a compact key (lower-case letters and digits only), so
+"S-400s", "S 400" and "s400" are one look-up, and matching a sentence costs a few dict probes
+per token whatever the size of the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from newsevents.models import WeaponSystem
+from newsevents.tables import data_path, read_tsv
+
+DATA_DIR = data_path("arms", "")
+
+# Punctuation that may sit inside a system's name ("F/A-18", "Sa'ar 6"); any other breaks it.
+NAME_PUNCT = frozenset({"-", "/", ".", "'", "’", "&", "–"})
+_WORD_RE = re.compile(r"[^\W_]+|\S")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def rows(name: str, data_dir: Path = DATA_DIR) -> Iterator[dict[str, str]]:
+    """A table of ``data/arms``; ``data_dir`` lets a test load its own tables."""
+    return read_tsv(data_dir / name)
+
+
+def compact(text: str) -> str:
+    """The key a name is indexed under: case, spaces and hyphens do not distinguish names."""
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A catalogue system (``name`` set) or a generic phrase's category."""
+
+    name: str | None
+    category: str | None
+    origin: str | None = None
+    manufacturer: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a phrase was found, in word positions: ``words[start:end]``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+class PhraseIndex:
+    """Phrases keyed by ``compact``; a scan walks tokens while the key read so far is a prefix."""
+
+    def __init__(self, *, cased: bool) -> None:
+        self.keys: dict[str, Entry] = {}
+        self.prefixes: set[str] = set()
+        # Names start with a capital or a digit; in lower case "patriot" or "a 10" is a word.
+        self.cased = cased
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = compact(phrase)
+        if not key or key in self.keys:
+            return
+        self.keys[key] = entry
+        self.prefixes.update(key[:i] for i in range(1, len(key) + 1))
+
+    def scan(self, words: list[str], pieces: list[str] | None = None) -> list[Hit]:
+        """Longest non-overlapping matches, left to right; ``pieces`` are the words' compact
+        forms when the caller already has them."""
+        pieces = pieces if pieces is not None else [compact(w) for w in words]
+        hits: list[Hit] = []
+        prefixes = self.prefixes
+        i = 0
+        while i < len(words):
+            first = pieces[i]
+            if not first or (first not in prefixes and first[:-1] not in prefixes):
+                i += 1  # the common case, kept out of the slower search below
+                continue
+            hit = self._longest_at(words, pieces, i)
+            if hit is None:
+                i += 1
+            else:
+                hits.append(hit)
+                i = hit.end
+        return hits
+
+    def _longest_at(self, words: list[str], pieces: list[str], start: int) -> Hit | None:
+        best: Hit | None = None
+        read = ""
+        for j in range(start, len(words)):
+            piece = pieces[j]
+            if not piece:
+                if words[j] in NAME_PUNCT:
+                    continue
+                break
+            read += piece
+            entry = self._entry(read, words[start])
+            if entry is not None:
+                best = Hit(start, j + 1, entry)
+            if read not in self.prefixes:
+                break
+        return best
+
+    def _entry(self, read: str, first_word: str) -> Entry | None:
+        """The entry for the key read so far, also as a plural ("S-400s", "missiles")."""
+        if self.cased and not (first_word[:1].isupper() or first_word[:1].isdigit()):
+            return None
+        singular = read[:-1] if read.endswith("s") else ""
+        for key in (read, singular, singular[:-1] if singular.endswith("e") else ""):
+            entry = self.keys.get(key) if key else None
+            if entry is not None:
+                return entry
+        return None
+
+
+class Catalogue:
+    """The weapon-system catalogue and the generic phrases, loaded once per process."""
+
+    def __init__(self, named: PhraseIndex, generic: PhraseIndex, sizes: Counter[str]) -> None:
+        self.named = named
+        self.generic = generic
+        self.sizes = sizes
+
+    @classmethod
+    @cache
+    def load(cls, data_dir: Path = DATA_DIR) -> Catalogue:
+        named = PhraseIndex(cased=True)
+        sizes: Counter[str] = Counter()
+        for row in rows("systems.tsv", data_dir):
+            entry = Entry(row["name"], row["category"], row["origin"] or None,
+                          row["manufacturer"] or None)
+            sizes[row["category"]] += 1
+            for alias in (row["name"], *filter(None, row["aliases"].split("|"))):
+                named.add(alias, entry)
+        generic = PhraseIndex(cased=False)
+        for row in rows("generic.tsv", data_dir):
+            generic.add(row["phrase"], Entry(None, row["category"] or None))
+        return cls(named, generic, sizes)
+
+    def find(self, text: str) -> WeaponSystem | None:
+        """The first system named in ``text``, else the first generic mention ("tanks")."""
+        tokens = list(_WORD_RE.finditer(text))
+        words = [t.group() for t in tokens]
+        for index in (self.named, self.generic):
+            hits = index.scan(words)
+            if hits:
+                hit = hits[0]
+                mention = text[tokens[hit.start].start():tokens[hit.end - 1].end()]
+                return weapon_system(hit.entry, mention, hit.entry.origin)
+        return None
+
+
+def weapon_system(entry: Entry, mention: str, origin: str | None) -> WeaponSystem:
+    """The record's system; ``origin`` is passed apart because a mention may supply it
+    ("Russian missiles") when the catalogue does not."""
+    return WeaponSystem(
+        name=entry.name, mention=mention, category=entry.category, origin=origin,
+        manufacturer=entry.manufacturer,
+    )

@@ -1,0 +1,59 @@
+"""The country a token stands for, as far as a deal's parties need one.
+
+The actors component has the last word; the actors lexicon fills in for the words it leaves
+without a country ("Russian" before a system, a country named inside a longer phrase).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.actors import ActorResolver
+from newsevents.arms.syntax import MODIFIERS
+from newsevents.events import ActorLookup
+
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+
+
+class Countries:
+    """Country of a token: the actors component's answer, else the actors lexicon."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.resolver = ActorResolver.load()
+        self.look = ActorLookup()
+        self.sentences: dict[int, set[str]] = {}
+        self.entities = {i: ent for ent in doc.ents if ent.label_ in COUNTRY_LABELS
+                         for i in range(ent.start, ent.end)}
+
+    def of(self, token: Token) -> str | None:
+        actor = self.look.actor(token)
+        if actor is not None and (actor.country or actor.igo):
+            return actor.country
+        for t in (token, *(c for c in token.children if c.dep_ in MODIFIERS)):
+            country = self._lexicon(t)
+            if country:
+                return country
+        return None
+
+    def _lexicon(self, token: Token) -> str | None:
+        ent = self.entities.get(token.i)
+        if ent is not None:
+            return self.resolver.country_of(ent.text)
+        if token.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return self.resolver.country_of(token.text)
+        return None
+
+    def in_sentence(self, sent: Span) -> set[str]:
+        """Every country the sentence names (a copy: callers may change it)."""
+        if sent.start not in self.sentences:
+            self.sentences[sent.start] = self._named_in(sent)
+        return set(self.sentences[sent.start])
+
+    def _named_in(self, sent: Span) -> set[str]:
+        found = {t._.actor.country for t in sent if t._.actor is not None and t._.actor.country}
+        for token in sent:
+            if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
+                country = self._lexicon(token)
+                if country:
+                    found.add(country)
+        return found

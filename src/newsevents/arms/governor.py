@@ -1,0 +1,77 @@
+"""Whether a mention is a deal: the transfer word it depends on, and whether that word
+really reports a transfer.
+
+Weapons that are fired, paraded or tested are no deal, so the climb from the system stops at
+such a word, and at any other verb, before it reaches a transfer word. A transfer that is
+denied ("did not sell", "refused to deliver"), or a "build" with no licence in the sentence
+(domestic production), is no deal either.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
+from newsevents.arms.mentions import Mention
+from newsevents.arms.syntax import MAX_HOPS, inside, negated
+from newsevents.events.syntax import lemma
+
+
+def governor(mention: Mention, lex: Lexicon) -> Token | None:
+    """The transfer word the system depends on; None when none does, or when the system is
+    used (fired, paraded, tested) before any transfer word is reached."""
+    for top in _tops(mention.span):
+        found = _governor_from(top, lex)
+        if found is not None:
+            return found
+    return None
+
+
+def _tops(span: Span) -> list[Token]:
+    """Tokens whose head lies outside the span: one, unless the parser split the name."""
+    tops = [t for t in span if not inside(t.head, span) or t.head is t]
+    return sorted(tops, key=lambda t: t is not span.root)
+
+
+def _governor_from(root: Token, lex: Lexicon) -> Token | None:
+    nouns = (root, root.head) if root.dep_ == "compound" else (root,)
+    for child in (c for noun in nouns for c in noun.children):
+        if child.dep_ in ("acl", "relcl") and lex.trigger(child):
+            return child  # "drones supplied by Iran", "the systems it bought"
+    token = root
+    for _ in range(MAX_HOPS):
+        if token.head is token:
+            return None
+        token = token.head
+        if lex.trigger(token):
+            return token
+        if lex.cue_status(token) in NOT_DEALS or token.pos_ == "VERB":
+            return None  # a use of the weapon, or another clause's verb ("reducing missiles")
+    return None
+
+
+def talks_deals(sent: Span, lex: Lexicon) -> bool:
+    """Whether a sentence uses any transfer word: then a named system in it is evidence of
+    that system's deal even when the parse does not link the two."""
+    return any(lex.trigger(t) for t in sent)
+
+
+def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
+    """Negated transfers, and "build"/"produce" without a licence (domestic production)."""
+    if _denied(trigger, lex):
+        return True
+    if rule.role == "licence":
+        return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
+    return False
+
+
+def _denied(trigger: Token, lex: Lexicon) -> bool:
+    """"did not sell", "refused to sell", "failed to deliver": no transfer happened."""
+    token = trigger
+    for _ in range(MAX_HOPS):
+        if negated(token) or (token is not trigger and lex.cue_status(token) == "negated"):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+            return False
+        token = token.head
+    return False

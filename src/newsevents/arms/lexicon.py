@@ -1,0 +1,128 @@
+"""The deal words of ``data/arms``: transfer triggers, status cues, units, numbers, money.
+
+A trigger says how its arguments map to supplier and recipient and which status its tense
+implies; a cue ("signed a contract", "first batch arrived", "was cancelled") states a status
+outright. Statuses are checked when the tables load, so a typo fails at start-up rather than
+as a rejected record much later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from newsevents.arms.catalogue import DATA_DIR, rows
+from newsevents.events.syntax import lemma
+from newsevents.models import DealStatus
+
+# Progress of a deal, then its troubles: a later stage wins when sentences disagree.
+STATUS_ORDER: tuple[DealStatus, ...] = (
+    "proposed", "negotiating", "ordered", "delivering", "delivered",
+    "at_risk", "suspended", "cancelled",
+)
+# Cue statuses that are no deal status: a use of the weapon, or a denial of the transfer.
+NOT_DEALS = frozenset({"none", "negated"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that reports a transfer, how its arguments map to parties, what it implies."""
+
+    lemma: str
+    role: str
+    statuses: dict[str, str]  # tense -> status
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase that states a status; ``future`` is the status when it is only announced."""
+
+    words: tuple[str, ...]
+    status: str
+    future: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    cues: dict[str, list[Cue]]  # first word -> cues starting with it, longest first
+    licence: frozenset[str]
+    units: dict[str, bool]  # lemma -> the number counts systems
+    numbers: dict[str, int]
+    currency_signs: dict[str, str]
+    currency_words: dict[str, str]
+    scales: dict[str, float]
+    money: re.Pattern[str]
+
+    @classmethod
+    @cache
+    def load(cls, data_dir: Path = DATA_DIR) -> Lexicon:
+        verbs: dict[str, Trigger] = {}
+        nouns: dict[str, Trigger] = {}
+        for row in rows("triggers.tsv", data_dir):
+            trigger = Trigger(row["lemma"], row["role"],
+                              {t: row[t] for t in ("past", "present", "future")})
+            (verbs if row["pos"] == "VERB" else nouns)[row["lemma"]] = trigger
+        cues: dict[str, list[Cue]] = {}
+        for row in rows("status.tsv", data_dir):
+            words = tuple(row["phrase"].split())
+            cues.setdefault(words[0], []).append(Cue(words, row["status"], row["future"]))
+        for entries in cues.values():
+            entries.sort(key=lambda c: -len(c.words))
+        _check_statuses(verbs, nouns, cues)
+        money = {kind: {r["text"]: r["value"] for r in rows("currencies.tsv", data_dir)
+                        if r["kind"] == kind} for kind in ("sign", "word", "scale")}
+        return cls(
+            verbs=verbs, nouns=nouns, cues=cues,
+            licence=frozenset(r["lemma"] for r in rows("licence.tsv", data_dir)),
+            units={r["lemma"]: r["counts"] == "yes" for r in rows("units.tsv", data_dir)},
+            numbers={r["word"]: int(r["value"]) for r in rows("numbers.tsv", data_dir)},
+            currency_signs=money["sign"], currency_words=money["word"],
+            scales={k: float(v) for k, v in money["scale"].items()},
+            money=_money_pattern(money["sign"], money["word"], money["scale"]),
+        )
+
+    def trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ in ("VERB", "AUX"):
+            return self.verbs.get(lemma(token))
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self.nouns.get(lemma(token))
+        return None
+
+    def cue_status(self, token: Token) -> str | None:
+        """The status of a one-word cue at ``token`` (used to stop at attacks and tests)."""
+        for cue in self.cues.get(lemma(token), ()):
+            if len(cue.words) == 1:
+                return cue.status
+        return None
+
+
+def _check_statuses(verbs: dict[str, Trigger], nouns: dict[str, Trigger],
+                    cues: dict[str, list[Cue]]) -> None:
+    """A typo in a data file would otherwise surface as a failed record much later."""
+    said = {s for t in (*verbs.values(), *nouns.values()) for s in t.statuses.values()}
+    said |= {s for entries in cues.values() for c in entries for s in (c.status, c.future)}
+    unknown = said - set(STATUS_ORDER) - NOT_DEALS
+    if unknown:
+        raise ValueError(f"data/arms: unknown deal status {sorted(unknown)}")
+
+
+def _money_pattern(
+    signs: Iterable[str], words: Iterable[str], scales: Iterable[str]
+) -> re.Pattern[str]:
+    """One pattern for "$2.5 billion", "€1.2bn" and "2.5 billion dollars"."""
+    def alt(items: Iterable[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+    number = r"\d+(?:[.,]\d+)*"
+    scale = rf"(?:\s?(?P<{{}}>{alt(scales)})\b)?"
+    return re.compile(
+        rf"(?P<sign>{alt(signs)})\s?(?P<num>{number}){scale.format('scale')}"
+        rf"|(?P<num2>{number}){scale.format('scale2')}\s?(?P<word>{alt(words)})\b",
+        re.IGNORECASE,
+    )

@@ -1,0 +1,102 @@
+"""Weapon-system mentions in a document: catalogue names, generic phrases, anaphors.
+
+A generic phrase counts only when it stands for a system of its own ("tanks", "an arms
+deal"), not when it classifies a named one ("S-400 air defence systems") or a noun that is no
+transfer ("drone strike"). "Such systems" takes the named system of its category mentioned
+shortly before, so a later sentence's details join that system's deal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.arms.catalogue import Catalogue, Hit, compact, weapon_system
+from newsevents.arms.countries import Countries
+from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.models import WeaponSystem
+
+ANAPHORS = frozenset({"such", "these", "those", "same"})
+# How far back (in tokens) "such systems" may refer to a named system.
+ANAPHOR_REACH = 150
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    sent: Span
+    system: WeaponSystem
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+    @property
+    def anaphoric(self) -> bool:
+        """ "such systems", "these missiles": the mention refers back to an earlier one."""
+        return any(c.lower_ in ANAPHORS for c in self.root.children)
+
+
+def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
+                  countries: Countries) -> list[Mention]:
+    """Named and generic system mentions in document order, anaphors resolved."""
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        words = [t.text for t in sent]
+        pieces = [compact(w) for w in words]
+        named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
+        generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
+        generic = [g for g in generic if _stands_alone(g, named, lex)]
+        for mention in sorted(named + generic, key=lambda m: m.span.start):
+            mentions.append(_resolve_anaphor(mention, mentions))
+    return mentions
+
+
+def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
+    span = sent[hit.start:hit.end]
+    origin = hit.entry.origin or _adjective_origin(span, countries)
+    return Mention(span, sent, weapon_system(hit.entry, span.text, origin))
+
+
+def _adjective_origin(span: Span, countries: Countries) -> str | None:
+    """"modern Russian military products": a nationality before an unnamed system."""
+    for token in span.root.subtree:
+        if token.i < span.root.i and token.dep_ in MODIFIERS and not inside(token, span):
+            country = countries.of(token)
+            if country:
+                return country
+    return None
+
+
+def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
+    """A generic phrase is its own mention unless it only classifies a named system
+    ("S-400 air defense systems") or modifies a noun other than a transfer word ("drone
+    strike", "arms embargo"; but "arms deal" is one)."""
+    root = generic.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.dep_ == "compound" and lex.trigger(root.head) is None:
+        return False
+    for other in named:
+        if other.span.start < generic.span.end and generic.span.start < other.span.end:
+            return False
+        if other.span.end == generic.span.start or inside(root.head, other.span) or any(
+            inside(t.head, generic.span) for t in other.span
+        ):
+            return False
+    return True
+
+
+def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:
+    """"such anti-aircraft systems" after "S-400": the named system of that category."""
+    if mention.system.name is not None or not mention.anaphoric:
+        return mention
+    for prior in reversed(earlier):
+        if prior.sent.start < mention.sent.start - ANAPHOR_REACH:
+            break
+        if prior.system.name and prior.system.category == mention.system.category:
+            system = prior.system.model_copy(update={"mention": mention.span.text})
+            return Mention(mention.span, mention.sent, system)
+    return mention

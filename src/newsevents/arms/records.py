@@ -1,0 +1,150 @@
+"""From readings to records: fill the parties a sentence left open, then one ``ArmsTransfer``
+per supplier, recipient and system.
+
+A sentence often names only one side of a deal; the other is the system's origin, the one
+other country the sentence names, or the same system's deal elsewhere in the article. When
+sentences disagree on the status, the furthest stage a cue reports wins. Sentences that only
+name a deal's system while talking of deals, and events coded from the same sentences, are
+attached as evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import cast
+
+from spacy.tokens import Doc, Span
+
+from newsevents.arms.countries import Countries
+from newsevents.arms.lexicon import STATUS_ORDER
+from newsevents.arms.mentions import Mention
+from newsevents.arms.reading import Reading
+from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
+
+
+def fill_parties(readings: list[Reading], countries: Countries) -> None:
+    """Missing parties: the system's origin, the sentence's other country, then the article."""
+    for reading in readings:
+        origin = reading.mention.system.origin
+        if reading.supplier is None and origin != reading.recipient:
+            reading.supplier = origin
+        others = [c for c in reading.parties if c != reading.supplier]
+        if reading.recipient is None and reading.supplier and len(others) == 1:
+            reading.recipient = others[0]
+        if reading.recipient is None:
+            rest = countries.in_sentence(reading.sent) - {reading.supplier}
+            if len(rest) == 1:
+                reading.recipient = rest.pop()
+    known = [r for r in readings if r.complete]
+    for reading in readings:
+        if not reading.complete:
+            _fill_from_article(reading, known, countries)
+
+
+def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
+    """The same system's deal elsewhere in the article, or the one deal between the two
+    countries this sentence names ("Russia and Turkey have other projects...")."""
+    same = {(r.supplier, r.recipient) for r in known if r.system_key == reading.system_key}
+    named = countries.in_sentence(reading.sent)
+    pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
+    for candidates in (same, pairs):
+        fitting = {p for p in candidates if reading.supplier in (None, p[0])
+                   and reading.recipient in (None, p[1])}
+        if len(fitting) == 1:
+            reading.supplier, reading.recipient = fitting.pop()
+            return
+
+
+def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[ArmsTransfer]:
+    """One record per supplier, recipient and system; ``readings`` must be complete."""
+    groups: dict[tuple[str, str, str], list[Reading]] = {}
+    for reading in readings:
+        key = (cast(str, reading.supplier), cast(str, reading.recipient), reading.system_key)
+        groups.setdefault(key, []).append(reading)
+    doc_id = _doc_id(doc)
+    deals = [_record(doc_id, key, group) for key, group in groups.items()]
+    _add_echoes(deals, echoes)
+    _link_events(doc, deals)
+    return deals
+
+
+def _doc_id(doc: Doc) -> str:
+    article = doc._.article
+    return str(getattr(article, "id", None) or "text")
+
+
+def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
+    """Stable across runs and processes, so re-coding an article updates the same record."""
+    raw = "|".join((doc_id, supplier, recipient, system_key))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> ArmsTransfer:
+    first = group[0]
+    sized = next((r for r in group if r.quantity_text), None)
+    priced = next((r for r in group if r.value is not None), None)
+    return ArmsTransfer(
+        deal_id=deal_id(doc_id, *key),
+        doc_id=doc_id,
+        supplier=Party(country=key[0]),
+        recipient=Party(country=key[1]),
+        system=_best_system(group),
+        quantity=sized.quantity if sized else None,
+        quantity_text=sized.quantity_text if sized else None,
+        value=priced.value if priced else None,
+        value_text=priced.value_text if priced else None,
+        currency=priced.currency if priced else None,
+        status=_status(group),
+        evidence=_evidence(r.sent for r in group),
+        attribution=None if any(r.attribution is None for r in group) else first.attribution,
+    )
+
+
+def _best_system(group: list[Reading]) -> WeaponSystem:
+    """The mention that says most: not an anaphor ("such systems"), with an origin if any."""
+    def rank(reading: Reading) -> tuple[bool, bool]:
+        return (not reading.mention.anaphoric, reading.mention.system.origin is not None)
+    return max(group, key=rank).mention.system
+
+
+def _status(group: list[Reading]) -> DealStatus:
+    """The furthest stage a cue reports; the tense of transfer words only when no cue does."""
+    said = [r.status for r in group if r.explicit] or [r.status for r in group]
+    return max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+
+
+def _evidence(sents: Iterable[Span]) -> list[Evidence]:
+    """Each sentence once, in text order, trimmed with its offsets kept true to the text."""
+    found: dict[int, Evidence] = {}
+    for sent in sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        start = sent.start_char + lead
+        found.setdefault(start, Evidence(sentence=body, start=start, end=start + len(body)))
+    return [found[k] for k in sorted(found)]
+
+
+def _add_echoes(deals: list[ArmsTransfer], echoes: list[Mention]) -> None:
+    """A sentence that names a system of exactly one deal and talks of deals is evidence too."""
+    for mention in echoes:
+        matching = [d for d in deals if d.system.name == mention.system.name]
+        if len(matching) != 1:
+            continue
+        deal = matching[0]
+        merged = {e.start: e for e in deal.evidence}
+        for evidence in _evidence([mention.sent]):
+            merged.setdefault(evidence.start, evidence)
+        deal.evidence = [merged[k] for k in sorted(merged)]
+
+
+def _link_events(doc: Doc, deals: list[ArmsTransfer]) -> None:
+    """The events coded from a deal's sentences, so a reader can go from one to the other."""
+    for deal in deals:
+        for event in doc._.events or []:
+            start = event.evidence.start
+            if any(e.start <= start < e.end for e in deal.evidence) and (
+                event.event_id not in deal.event_ids
+            ):
+                deal.event_ids.append(event.event_id)

@@ -1,0 +1,103 @@
+"""Readings of the parse that arms needs and ``newsevents.events.syntax`` does not give.
+
+Each helper here differs on purpose from its nearest relative in the events stage: a deal's
+parties and status must come from the transfer word's own clause, and the weapon itself is
+often the noun an events helper would fall back on. The shared ones (``lemma``,
+``SUBJECTS``) are imported from the events stage.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsevents.events.syntax import SUBJECTS
+
+# Dependents that name a noun's owner or origin: "Turkey's S-400", "Russian missiles".
+MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+# How far up the tree any walk goes, so a malformed parse cannot loop.
+MAX_HOPS = 10
+
+
+def inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject, inherited through xcomp and conj where English omits it.
+
+    Narrower than ``events.syntax.subject_of`` on purpose: that one falls back on the noun a
+    relative clause modifies ("the systems delivered to Turkey"), which here is the weapon
+    itself, and on the object of a control verb; a deal's doer stays the subject of the
+    transfer word's own verb chain.
+    """
+    for _ in range(MAX_HOPS):
+        found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if found:
+            return found
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
+
+
+def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` on a transfer word, in the order they appear.
+
+    Unlike ``events.syntax.prep_objects`` this also reads the parser's ``agent`` ("by Iran")
+    and ``dative`` ("to Turkey") attachments, and a bare dative noun ("sold Turkey the
+    S-400"), which is how the parser most often attaches a deal's other party.
+    """
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN"):
+            found.append(prep)  # "sold Turkey the S-400"
+    return found
+
+
+def negated(token: Token) -> bool:
+    """A "not" on the word or on a verb it is coordinated with.
+
+    Narrower than ``events.modality.is_negated``, which climbs through objects and
+    prepositions and reads the events cue words: here "refused to sell" and "failed to
+    deliver" are judged by the arms status cues, and a "not" above an object would deny a
+    different act ("did not comment on the sale").
+    """
+    chain = [token]
+    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    return any(c.dep_ == "neg" for t in chain for c in t.children)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb a noun cue hangs from, for its tense: "the first batch should arrive".
+
+    ``events.syntax.clause_chain`` stops at a subject; a cue noun is often one.
+    """
+    for _ in range(MAX_HOPS):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def tense(token: Token) -> str:
+    """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy")."""
+    verb = token
+    for _ in range(MAX_HOPS):
+        if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
+               for c in verb.children):
+            return "future"
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp"):
+            break
+        if verb.head is verb:
+            break
+        verb = verb.head
+    if token.tag_ == "VBD":
+        return "past"
+    if token.tag_ == "VBN":
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        present = auxes and all(c.tag_ in ("VBP", "VBZ") and c.lemma_ == "be" for c in auxes)
+        return "present" if present else "past"
+    return "present"
