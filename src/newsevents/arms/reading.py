@@ -27,8 +27,8 @@ from newsevents.arms.syntax import (
     tense,
     transfer_objects,
 )
-from newsevents.events import attribution
 from newsevents.events import Lexicon as SpeechLexicon
+from newsevents.events import attribution
 from newsevents.events.syntax import lemma
 from newsevents.models import Attribution
 

@@ -60,8 +60,15 @@ def sentence_events(
         if (src and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in src)))
         or (tgt and cand.event_type not in COOPERATIVE)
     ]
-    types = {cand.event_type for cand, _, _ in found}
-    found += [act for act in speech_acts(sent, lex, look) if act[0].event_type not in types]
+    for act in speech_acts(sent, lex, look):
+        # The speaker's own statement replaces a sourceless reading of the same words
+        # ("US officials said the purchase is a concern").
+        clause = {t.i for t in act[0].token.subtree}
+        same = [f for f in found if f[0].event_type == act[0].event_type]
+        if not same:
+            found.append(act)
+        elif all(not src and cand.token.i in clause for cand, src, _ in same):
+            found = [f for f in found if f not in same] + [act]
     for cand, sources, targets in found:
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         speech_act = cand.token.dep_ == "ccomp" and cand.trigger.lemma != lemma(cand.token)

@@ -249,9 +249,12 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     between = look.actors(prep_objects(noun, frozenset({"between", "among"})), subtree=True)
     if not sources and between:
         sources = between
-    if not sources and noun.dep_ in OBJECTS | {"attr"}:
+    if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
     targets = look.actors(prep_objects(noun, trigger.target_preps), subtree=True)
+    if noun.dep_ == "attr" and not targets:
+        # "Turkey's purchase is a concern": what the noun is said of is its target.
+        targets = look.actors(subject_of(noun.head), subtree=True, exclude=sources)
     if not targets and between and between != sources:
         targets = between
     return sources, targets

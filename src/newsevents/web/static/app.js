@@ -35,7 +35,7 @@
   const PAGE_SIZE = 50;
   const DEALS_LIMIT = 500;
   const SVG_NS = "http://www.w3.org/2000/svg";
-  const fmt = (n) => d3.format(",")(n);
+  const fmt = d3.format(",");
   const plural = (n, word) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
   const parseDay = d3.utcParse("%Y-%m-%d");
 
@@ -49,7 +49,7 @@
     generation: {},
   };
   const names = { byIso3: new Map(), byNumeric: new Map() };
-  const cache = { world: null, overview: null, names: null };
+  const cache = { world: null, shapes: null, overview: null, names: null };
 
   // ---------------------------------------------------------------- DOM helpers
 
@@ -306,6 +306,15 @@
   }
 
   /**
+   * The panels' widths, read once before drawing: reading a width after a panel is drawn would
+   * make the browser lay the whole page out again, once per panel.
+   */
+  function panelWidths() {
+    return Object.fromEntries(Object.keys(OVERVIEW_PANELS).map((name) =>
+      [name, document.getElementById(name).clientWidth]));
+  }
+
+  /**
    * Run a view's loader, exposing its progress as data-state for people and tests alike.
    * Loaders draw only while ``isCurrent()``: a slow answer to an old filter must never
    * overwrite the answer to the current one.
@@ -335,36 +344,33 @@
   // ---------------------------------------------------------------- overview
 
   const OVERVIEW_PANELS = {
-    timeline: (o) => renderTimeline(document.getElementById("timeline"), o.timeline),
-    map: (o) => renderMap(document.getElementById("map"), o.world, o.places),
-    network: (o) => renderNetwork(document.getElementById("network"), o.network),
+    timeline: (o) => renderTimeline(document.getElementById("timeline"), o.timeline, o.widths.timeline),
+    map: (o) => renderMap(document.getElementById("map"), o.world, o.places, o.widths.map),
+    network: (o) => renderNetwork(document.getElementById("network"), o.network, o.widths),
   };
 
   /**
-   * Each panel is drawn as soon as its own data arrives, so a slow aggregate (the network on a
-   * large store) does not hold back the timeline and the map; until then the old drawing stays,
-   * dimmed.
+   * All requests go out at once and each panel is drawn as soon as its own data arrives, so a
+   * slow aggregate (the network on a large store) holds back neither the timeline nor the map;
+   * until then the old drawing stays, dimmed.
    */
   async function loadOverview(isCurrent) {
     const filters = { ...state.filters };
-    const overview = {};
+    const overview = { widths: panelWidths() };
     for (const name of Object.keys(OVERVIEW_PANELS)) document.getElementById(name).classList.add("stale");
-    await cache.names;
-    const panel = (name, request) => request.then((data) => {
+    const panel = (name, request) => Promise.all([request, cache.names]).then(([data]) => {
       if (!isCurrent()) return;
       Object.assign(overview, data);
       cache.overview = overview;
       drawPanel(name);
     });
-    const quick = Promise.all([
+    await Promise.all([
       panel("timeline", Promise.all([loadTimeline(filters), api("events", { ...filters, limit: 1 })])
         .then(([timeline, events]) => ({ timeline, total: events.total }))),
       panel("map", Promise.all([loadWorld(), api("places", filters)])
         .then(([world, places]) => ({ world, places }))),
+      panel("network", api("network", filters).then((network) => ({ network }))),
     ]);
-    // The pair aggregate is the slowest query: asked last, it does not slow the others down.
-    await quick;
-    if (isCurrent()) await panel("network", api("network", filters).then((network) => ({ network })));
   }
 
   function drawPanel(name) {
@@ -372,12 +378,13 @@
     OVERVIEW_PANELS[name](cache.overview);
     container.classList.remove("stale");
     container.dataset.drawn = "1";
-    container.dataset.width = String(container.clientWidth);
+    container.dataset.width = String(cache.overview.widths[name]);
     performance.mark(`newsevents:overview:${name}`);
     renderKpis(cache.overview);
   }
 
   function renderOverview() {
+    cache.overview.widths = panelWidths();
     for (const name of Object.keys(OVERVIEW_PANELS)) {
       if (document.getElementById(name).dataset.drawn) drawPanel(name);
     }
@@ -396,13 +403,24 @@
     return { interval: "day", rows };
   }
 
-  async function loadWorld() {
-    if (!cache.world) {
-      const response = await fetch("static/vendor/world-atlas/countries-110m.json");
+  /**
+   * The URL of a data file the page preloads: the server versions it, and fetching the same URL
+   * picks up the download the browser started while the scripts were still loading.
+   */
+  function assetUrl(id) {
+    return document.getElementById(id).href;
+  }
+
+  /** Country shapes, fetched and decoded once per page; filters only change their colours. */
+  function loadWorld() {
+    cache.world ||= fetch(assetUrl("asset-world")).then(async (response) => {
       if (!response.ok) throw new Error("The world map could not be loaded.");
       const topo = await response.json();
-      cache.world = topojson.feature(topo, topo.objects.countries).features;
-    }
+      return topojson.feature(topo, topo.objects.countries).features;
+    }).catch((error) => {
+      cache.world = null;
+      throw error;
+    });
     return cache.world;
   }
 
@@ -437,7 +455,7 @@
     fill(container, el("p", { class: "empty", text }));
   }
 
-  function renderTimeline(container, { interval, rows }) {
+  function renderTimeline(container, { interval, rows }, availableWidth) {
     if (rows.length === 0) return emptyChart(container, "No dated events for these filters.");
     const byPeriod = d3.rollup(rows, (v) => v, (r) => r.period);
     const data = [...byPeriod].map(([period, items]) => {
@@ -452,7 +470,7 @@
     }).filter((d) => d.period).sort((a, b) => a.period - b.period);
     const series = d3.stack().keys(ALL_TYPES).offset(d3.stackOffsetDiverging)(data);
 
-    const width = Math.max(container.clientWidth, 320);
+    const width = Math.max(availableWidth, 320);
     const height = 280;
     const margin = { top: 12, right: 16, bottom: 28, left: 64 };
     const step = intervalStep(interval);
@@ -533,11 +551,28 @@
     return d3.rollup(places.filter((p) => p.country), (v) => d3.sum(v, (p) => p.count), (p) => p.country);
   }
 
-  function renderMap(container, features, places) {
-    const width = Math.max(container.clientWidth, 320);
-    const height = Math.round(width * 0.52);
+  /**
+   * The projected outlines for a map of this size. Projecting ~180 countries is the costliest
+   * part of drawing the map, so the outlines are kept and reused until the width changes.
+   */
+  function worldShapes(features, width, height) {
+    if (cache.shapes?.features === features && cache.shapes.width === width) return cache.shapes;
     const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
-    const path = d3.geoPath(projection);
+    const path = d3.geoPath(projection).digits(1);
+    cache.shapes = {
+      features, width, projection,
+      sphere: path({ type: "Sphere" }),
+      graticule: path(d3.geoGraticule10()),
+      countries: features.map((f) => path(f)),
+    };
+    return cache.shapes;
+  }
+
+  function renderMap(container, features, places, availableWidth) {
+    const width = Math.max(availableWidth, 320);
+    const height = Math.round(width * 0.52);
+    const shapes = worldShapes(features, width, height);
+    const { projection } = shapes;
     const counts = countryCounts(places);
     const max = d3.max([...counts.values()]) || 1;
     // The domain starts below 1 so that a country with a single event is visibly tinted.
@@ -546,15 +581,15 @@
     const svg = d3.create("svg").attr("viewBox", `0 0 ${width} ${height}`)
       .attr("class", "map-svg").attr("role", "img").attr("aria-label", "World map of events");
     const g = svg.append("g");
-    g.append("path").attr("class", "sphere").attr("d", path({ type: "Sphere" }));
-    g.append("path").attr("class", "graticule").attr("d", path(d3.geoGraticule10()));
+    g.append("path").attr("class", "sphere").attr("d", shapes.sphere);
+    g.append("path").attr("class", "graticule").attr("d", shapes.graticule);
     g.append("g").selectAll("path").data(features).join("path")
       .attr("class", (f) => {
         const iso3 = names.byNumeric.get(f.id);
         return `country${counts.has(iso3) ? " has-events" : ""}${iso3 && iso3 === state.filters.country ? " selected" : ""}`;
       })
       .attr("data-iso3", (f) => names.byNumeric.get(f.id) || "")
-      .attr("d", path)
+      .attr("d", (_, i) => shapes.countries[i])
       .each(function styled(f) {
         const iso3 = names.byNumeric.get(f.id);
         const n = counts.get(iso3);
@@ -618,14 +653,13 @@
     }
   }
 
-  function renderNetwork(container, network) {
+  function renderNetwork(container, network, widths) {
     const edges = network.filter((e) => e.source !== e.target)
       .sort((a, b) => b.count - a.count).slice(0, 80);
     if (edges.length === 0) return emptyChart(container, "No country pairs for these filters.");
-    const width = Math.max(container.clientWidth, 320);
+    const width = Math.max(widths.network, 320);
     // As tall as the map beside it, so the two cards line up.
-    const mapWidth = document.getElementById("map").clientWidth;
-    const height = Math.max(280, Math.round((mapWidth || width) * 0.52));
+    const height = Math.max(280, Math.round((widths.map || width) * 0.52));
     const involvement = d3.rollup(edges.flatMap((e) => [[e.source, e.count], [e.target, e.count]]),
       (v) => d3.sum(v, (d) => d[1]), (d) => d[0]);
     const size = d3.scaleSqrt().domain([0, d3.max(involvement.values())]).range([8, 24]);
@@ -1007,7 +1041,7 @@
   const LOADERS = { overview: loadOverview, events: loadEvents, deals: loadDeals };
 
   async function loadNames() {
-    const response = await fetch("static/countries.json");
+    const response = await fetch(assetUrl("asset-names"));
     if (!response.ok) return;
     for (const [numeric, [iso3, name]] of Object.entries(await response.json())) {
       names.byNumeric.set(numeric, iso3);
