@@ -44,14 +44,20 @@ def paragraphs(doc: Doc) -> Doc:
     headlines and share counters onto the next one, or makes "MOSCOW –" the subject of the
     lead sentence.
     """
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
-    dateline = find_dateline(doc.text[:200])
-    if dateline is not None:
-        after = next((t for t in doc if t.idx >= dateline.end and not t.is_space), None)
-        if after is not None and after.i > 0:
-            after.is_sent_start = True
+            starts.append(doc[token.i + 1].idx)
+    text = doc.text
+    for start in starts[:3]:  # a dateline opens one of the first paragraphs
+        dateline = find_dateline(text[start : start + 200])
+        if dateline is not None:
+            end = start + dateline.end
+            after = next((t for t in doc if t.idx >= end and not t.is_space), None)
+            if after is not None and after.i > 0:
+                after.is_sent_start = True
+            break
     return doc
 
 
