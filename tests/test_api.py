@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 
 with warnings.catch_warnings():
@@ -97,6 +98,34 @@ def test_aggregates(client: TestClient) -> None:
     assert countries["IRN"]["as_target"] == 2 and countries["IRN"]["as_source"] == 0
     actors = client.get("/api/actors", params={"country": "CHN"}).json()
     assert actors[0]["events"] == 2
+
+
+def test_start_up_warms_the_overview_so_its_first_requests_scan_nothing(db_url: str) -> None:
+    app = create_app(db_url, None)
+    with TestClient(app) as fresh:
+        api = app.state.api
+        for thread in api.warming:
+            thread.join(timeout=60)
+        statements: list[str] = []
+        sa.event.listen(api.store.engine, "before_cursor_execute",
+                        lambda _conn, _cursor, statement, *_: statements.append(statement))
+        total = fresh.get("/api/events", params={"limit": 1}).json()["total"]
+        statements.clear()
+        months = fresh.get("/api/timeline", params={"interval": "month"}).json()
+        for path in ("/api/places", "/api/network", "/api/countries"):
+            assert fresh.get(path).status_code == 200
+    assert sum(point["count"] for point in months) == total
+    # Each request only reads the store version, to know the cached answer is still current.
+    assert len(statements) == 4
+    assert all("store_state" in statement for statement in statements)
+
+
+def test_large_answers_are_compressed_for_clients_that_accept_it(client: TestClient) -> None:
+    page = client.get("/api/events", params={"limit": 50}, headers={"Accept-Encoding": "gzip"})
+    assert page.headers["content-encoding"] == "gzip"
+    assert page.json()["items"]
+    plain = client.get("/api/events", params={"limit": 50}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == page.json()
 
 
 def test_clear_client_errors(client: TestClient) -> None:

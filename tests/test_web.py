@@ -8,6 +8,7 @@ drives the page the way an analyst would. Screenshots of every view go to test-a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import socket
@@ -165,6 +166,32 @@ def test_page_is_sent_with_a_strict_content_security_policy(server: str) -> None
     assert "<script>" not in response.text  # every script is an external file
     for asset in re.findall(r'(?:src|href)="(static/[^"]+)"', response.text):
         assert httpx.get(f"{server}/{asset}").status_code == 200, asset
+
+
+def test_assets_are_cached_for_good_under_versioned_urls_only(server: str) -> None:
+    page = httpx.get(f"{server}/").text
+    linked = re.findall(r'(?:src|href)="(static/[^"?]+)\?v=([0-9a-f]+)"', page)
+    assert {path for path, _ in linked} >= {
+        "static/app.js", "static/app.css", "static/vendor/d3/d3.min.js", "static/countries.json",
+        "static/vendor/world-atlas/countries-110m.json"}
+    for path, version in linked:
+        current = httpx.get(f"{server}/{path}", params={"v": version})
+        assert "immutable" in current.headers["cache-control"], path
+        # The version names the content: a changed file gets a new URL after an upgrade.
+        assert hashlib.sha256(current.content).hexdigest().startswith(version), path
+        for stale in ({}, {"v": "0" * len(version)}):
+            response = httpx.get(f"{server}/{path}", params=stale)
+            assert response.headers["cache-control"] == "no-cache", (path, stale)
+    assert httpx.get(f"{server}/").headers["cache-control"] == "no-cache"
+
+
+def test_scripts_travel_compressed(server: str) -> None:
+    page = httpx.get(f"{server}/").text
+    script = re.search(r'src="(static/vendor/d3/d3\.min\.js[^"]*)"', page).group(1)
+    packed = httpx.get(f"{server}/{script}", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers.get("content-length", 0)) < len(packed.content) / 2
+    assert packed.headers["x-content-type-options"] == "nosniff"
 
 
 @pytest.mark.browser

@@ -25,10 +25,9 @@ def inside(token: Token, span: Span) -> bool:
 def clause_subjects(verb: Token) -> list[Token]:
     """The subject, inherited through xcomp and conj where English omits it.
 
-    Narrower than ``events.syntax.subject_of`` on purpose: that one falls back on the noun a
-    relative clause modifies ("the systems delivered to Turkey"), which here is the weapon
-    itself, and on the object of a control verb; a deal's doer stays the subject of the
-    transfer word's own verb chain.
+    Narrower than ``events.syntax.subject_of``: where a clause has no subject, that one takes
+    the noun a relative or participle clause modifies, which here is the weapon itself, so
+    "the tanks delivered to Morocco by the United States" would lose its supplier.
     """
     for _ in range(MAX_HOPS):
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -45,7 +44,8 @@ def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
     Unlike ``events.syntax.prep_objects`` this also reads the parser's ``agent`` ("by Iran")
     and ``dative`` ("to Turkey") attachments, and a bare dative noun ("sold Turkey the
-    S-400"), which is how the parser most often attaches a deal's other party.
+    S-400"): without them "armoured vehicles were delivered to Kenya by France" has no
+    supplier.
     """
     found: list[Token] = []
     for prep in token.children:
@@ -60,9 +60,8 @@ def negated(token: Token) -> bool:
     """A "not" on the word or on a verb it is coordinated with.
 
     Narrower than ``events.modality.is_negated``, which climbs through objects and
-    prepositions and reads the events cue words: here "refused to sell" and "failed to
-    deliver" are judged by the arms status cues, and a "not" above an object would deny a
-    different act ("did not comment on the sale").
+    prepositions and reads the events cue words; a deal's denials by word ("refused to sell",
+    "failed to deliver") are the arms status cues, read in ``governor``.
     """
     chain = [token]
     while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
