@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,7 @@ with warnings.catch_warnings():
 
 from newsevents.api import MAX_BODY_BYTES, create_app
 from newsevents.store import connect
+from newsevents.store.cache import AggregateCache
 from newsevents.store.merge_eval import gold_result, load_corpus
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
@@ -118,6 +121,38 @@ def test_start_up_warms_the_overview_so_its_first_requests_scan_nothing(db_url: 
     # Each request only reads the store version, to know the cached answer is still current.
     assert len(statements) == 4
     assert all("store_state" in statement for statement in statements)
+
+
+def test_visitors_asking_at_once_share_one_computation(db_url: str) -> None:
+    """A reload while the first answer is still being computed waits for it, not a second scan."""
+    cache = AggregateCache()
+    store = connect(db_url)
+    started, release = threading.Event(), threading.Event()
+    runs: list[str] = []
+
+    def slow_scan(name: str) -> str:
+        runs.append(name)
+        started.set()
+        release.wait(timeout=10)
+        return name
+
+    def visit(name: str, answers: list[str]) -> None:
+        with store.engine.connect() as conn:
+            answers.append(cache.get(conn, ("network", "all"), lambda: slow_scan(name)))
+
+    answers: list[str] = []
+    first = threading.Thread(target=visit, args=("first", answers))
+    first.start()
+    started.wait(timeout=10)
+    second = threading.Thread(target=visit, args=("second", answers))
+    second.start()
+    time.sleep(0.3)  # the second visitor has long reached the cache by now
+    release.set()
+    first.join(timeout=10)
+    second.join(timeout=10)
+    store.close()
+    assert runs == ["first"]
+    assert answers == ["first", "first"]
 
 
 def test_large_answers_are_compressed_for_clients_that_accept_it(client: TestClient) -> None:

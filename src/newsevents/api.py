@@ -484,6 +484,10 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         summary="Sourced PLOVER political events and arms-transfer records from news articles.",
         version="1",
         lifespan=lifespan,
+        # The interactive docs pages load their scripts from a CDN, which an offline server
+        # cannot reach and the dashboard's CSP forbids; /openapi.json stays.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.api = api
     _add_read_routes(app, api)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,6 +25,9 @@ def store_version(conn: sa.Connection) -> int:
     return conn.execute(sa.select(state.c.version).where(state.c.id == 1)).scalar_one_or_none() or 0
 
 
+_MISSING = object()
+
+
 class AggregateCache:
     """Least-recently-used results, each valid for one store version."""
 
@@ -31,23 +35,56 @@ class AggregateCache:
         self.max_entries = max_entries
         self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, tuple[threading.Lock, int]] = {}
 
     def get(self, conn: sa.Connection, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value for ``key``, or ``compute()`` when the store changed since.
 
         The version is read before computing, so a write landing in between leaves the entry
-        labelled older than its data: it is recomputed once more, never served stale.
+        labelled older than its data: it is recomputed once more, never served stale. Callers
+        asking for the same key at once compute it once: the others wait for that answer
+        instead of running the same full scan in parallel (a visitor arriving while the
+        server warms up, or a page and its reload).
         """
         version = store_version(conn)
+        value = self._lookup(key, version)
+        if value is not _MISSING:
+            return value
+        with self._turn(key):
+            value = self._lookup(key, version)
+            if value is _MISSING:
+                value = compute()
+                self._keep(key, version, value)
+        return value
+
+    def _lookup(self, key: Hashable, version: int) -> Any:
         with self._lock:
             entry = self._entries.get(key)
-            if entry is not None and entry[0] == version:
-                self._entries.move_to_end(key)
-                return entry[1]
-        value = compute()
+            if entry is None or entry[0] != version:
+                return _MISSING
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def _keep(self, key: Hashable, version: int, value: Any) -> None:
         with self._lock:
             self._entries[key] = (version, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
-        return value
+
+    @contextmanager
+    def _turn(self, key: Hashable) -> Iterator[None]:
+        """Holds the key's own lock; the lock lives only while someone computes or waits."""
+        with self._lock:
+            lock, users = self._computing.get(key, (threading.Lock(), 0))
+            self._computing[key] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._lock:
+                lock, users = self._computing[key]
+                if users == 1:
+                    del self._computing[key]
+                else:
+                    self._computing[key] = (lock, users - 1)

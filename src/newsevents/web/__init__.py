@@ -3,7 +3,9 @@
 There is no build step and nothing is fetched from the internet: the page, its script, its
 stylesheet and the vendored libraries (d3, topojson-client, world-atlas) ship inside the package.
 Article text shown by the page is untrusted, so the page is sent with a strict
-Content-Security-Policy that forbids inline and third-party scripts.
+Content-Security-Policy that forbids inline and third-party scripts. The page links its assets
+under content-versioned URLs, so a browser keeps them for good and a reload costs only the page
+itself and the API calls.
 """
 
 from __future__ import annotations

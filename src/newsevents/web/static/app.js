@@ -363,25 +363,55 @@
   /**
    * All requests go out at once and each panel is drawn as soon as its own data arrives, so a
    * slow aggregate (the network on a large store) holds back neither the timeline nor the map;
-   * until then the old drawing stays, dimmed.
+   * until then the old drawing stays, dimmed. The event count only feeds the headline figures.
    */
   async function loadOverview(isCurrent) {
     const filters = { ...state.filters };
     const overview = { widths: panelWidths() };
     for (const name of Object.keys(OVERVIEW_PANELS)) document.getElementById(name).classList.add("stale");
     const panel = (name, request) => Promise.all([request, cache.names]).then(([data]) => {
-      if (!isCurrent()) return;
+      if (!isCurrent()) return null;
       Object.assign(overview, data);
-      cache.overview = overview;
-      drawPanel(name);
+      return drawAtNextFrame(name, overview, isCurrent);
+    });
+    const total = api("events", { ...filters, limit: 1 }).then((events) => {
+      if (!isCurrent()) return;
+      overview.total = events.total;
+      renderKpis(overview);
     });
     await Promise.all([
-      panel("timeline", Promise.all([loadTimeline(filters), api("events", { ...filters, limit: 1 })])
-        .then(([timeline, events]) => ({ timeline, total: events.total }))),
+      total,
+      panel("timeline", loadTimeline(filters).then((timeline) => ({ timeline }))),
       panel("map", Promise.all([loadWorld(), api("places", filters)])
         .then(([world, places]) => ({ world, places }))),
       panel("network", api("network", filters).then((network) => ({ network }))),
     ]);
+  }
+
+  const pendingDraws = { panels: new Map(), frame: null };
+
+  /**
+   * Panels whose data came in before the next frame are drawn together in that frame, the
+   * timeline first: the browser then lays out and paints the page once, not once per panel.
+   */
+  function drawAtNextFrame(name, overview, isCurrent) {
+    return new Promise((resolve) => {
+      pendingDraws.panels.set(name, { overview, isCurrent, resolve });
+      pendingDraws.frame ||= requestAnimationFrame(() => {
+        const due = pendingDraws.panels;
+        pendingDraws.panels = new Map();
+        pendingDraws.frame = null;
+        for (const panel of Object.keys(OVERVIEW_PANELS)) {
+          const draw = due.get(panel);
+          if (!draw) continue;
+          if (draw.isCurrent()) {
+            cache.overview = draw.overview;
+            drawPanel(panel);
+          }
+          draw.resolve();
+        }
+      });
+    });
   }
 
   /** Marks when each panel is on the page, and measures how long drawing it took. */
@@ -572,19 +602,52 @@
 
   /**
    * The projected outlines for a map of this size. Projecting ~180 countries is the costliest
-   * part of drawing the map, so the outlines are kept and reused until the width changes.
+   * part of drawing the map, so the outlines are kept for the page and, in the browser's
+   * storage, for the next visit; the key names the shapes file's version and the size.
    */
   function worldShapes(features, width, height) {
     if (cache.shapes?.features === features && cache.shapes.width === width) return cache.shapes;
     const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+    const key = `${assetUrl("asset-world")}#${width}x${height}`;
+    let outlines = storedShapes(key, features.length);
+    if (!outlines) {
+      outlines = projectShapes(projection, features);
+      storeShapes(key, outlines);
+    }
+    cache.shapes = { features, width, projection, ...outlines };
+    return cache.shapes;
+  }
+
+  function projectShapes(projection, features) {
     const path = d3.geoPath(projection).digits(1);
-    cache.shapes = {
-      features, width, projection,
+    return {
       sphere: path({ type: "Sphere" }),
       graticule: path(d3.geoGraticule10()),
       countries: features.map((f) => path(f)),
     };
-    return cache.shapes;
+  }
+
+  const SHAPES_STORAGE = "newsevents:map-shapes";
+
+  /** Outlines saved by an earlier visit, or null; storage may be absent, full or tampered with. */
+  function storedShapes(key, count) {
+    try {
+      const saved = JSON.parse(localStorage.getItem(SHAPES_STORAGE) || "null");
+      const valid = saved?.key === key && typeof saved.sphere === "string"
+        && typeof saved.graticule === "string" && Array.isArray(saved.countries)
+        && saved.countries.length === count && saved.countries.every((d) => typeof d === "string");
+      return valid ? { sphere: saved.sphere, graticule: saved.graticule, countries: saved.countries } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function storeShapes(key, outlines) {
+    try {
+      localStorage.setItem(SHAPES_STORAGE, JSON.stringify({ key, ...outlines }));
+    } catch {
+      // no storage (private browsing, quota): the next visit projects the map again
+    }
   }
 
   function renderMap(container, features, places, availableWidth) {
