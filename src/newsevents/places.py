@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.dates import event_scope, shares_adjuncts, subtree_without
 from newsevents.models import Location
-from newsevents.nlp import entities_in
+from newsevents.nlp import entities_in, paragraph_starts
 from newsevents.tables import data_path, read_tsv
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -486,16 +486,7 @@ def _in_lead(sent: Span) -> bool:
 
 
 def _lead_end(doc: Doc) -> int:
-    """Character offset where the lead paragraphs end; worked out once per document."""
-    key = "newsevents.lead_end"
-    if key not in doc.user_data:
-        limit = int(event_roles()["dateline_paragraphs"])
-        offset, seen = 0, 0
-        for line in doc.text.split("\n"):
-            if line.strip():
-                seen += 1
-                if seen > limit:
-                    break
-            offset += len(line) + 1
-        doc.user_data[key] = offset
-    return doc.user_data[key]
+    """Character offset where the lead paragraphs end."""
+    starts = paragraph_starts(doc)
+    limit = int(event_roles()["dateline_paragraphs"])
+    return starts[limit] if len(starts) > limit else len(doc.text) + 1

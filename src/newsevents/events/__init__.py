@@ -69,6 +69,9 @@ def sentence_events(
             found.append(act)
         elif all(not src and cand.token.i in clause for cand, src, _ in same):
             found = [f for f in found if f not in same] + [act]
+    text = sent.text
+    evidence = text.strip()
+    evidence_start = sent.start_char + len(text) - len(text.lstrip())
     for cand, sources, targets in found:
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         speech_act = cand.token.dep_ == "ccomp" and cand.trigger.lemma != lemma(cand.token)
@@ -126,9 +129,9 @@ def sentence_events(
                 location=location,
                 trigger=trigger_text,
                 evidence=Evidence(
-                    sentence=sent.text.strip(),
-                    start=sent.start_char + _lead(sent),
-                    end=sent.start_char + _lead(sent) + len(sent.text.strip()),
+                    sentence=evidence,
+                    start=evidence_start,
+                    end=evidence_start + len(evidence),
                 ),
                 attribution=att if speech_verb is not None or att is not None else None,
                 negated=negated,
@@ -137,10 +140,6 @@ def sentence_events(
             )
         )
     return events
-
-
-def _lead(sent: Span) -> int:
-    return len(sent.text) - len(sent.text.lstrip())
 
 
 def _update_last_subject(sent: Span, look: ActorLookup) -> None:
