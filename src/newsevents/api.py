@@ -381,7 +381,7 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
              tags=["aggregates"])
     def get_network(
         conn: Conn, country: Country = None, event_type: TypeParam = None, start: Day = None,
-        end: Day = None, min_count: Annotated[int, Query(ge=1)] = 1,
+        end: Day = None, min_count: Annotated[int, Query(ge=1, le=1_000_000_000)] = 1,
     ) -> list[dict]:
         """Source -> target pairs with event counts, split into cooperation and conflict."""
         flt = _event_filter(country, None, event_type, None, start, end, None, 1, None)
@@ -408,7 +408,7 @@ def _add_read_routes(app: FastAPI, api: Api) -> None:
         conn: Conn, country: Country = None, supplier: Country = None,
         recipient: Country = None, status: Annotated[str | None, Query(max_length=16)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict:
         """Arms deals merged across articles, with their status history."""
         flt = queries.DealFilter(country=country, supplier=supplier, recipient=recipient,
