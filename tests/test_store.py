@@ -22,12 +22,11 @@ from typer.testing import CliRunner
 
 from newsevents import ingest
 from newsevents.cli import app
-from newsevents.models import Article, Result
+from newsevents.models import COOPERATIVE_TYPES, Article, Result
 from newsevents.store import Store, connect, queries, schema, search
 from newsevents.store.commands import store_stream
 from newsevents.store.db import StoreError
 from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
-from newsevents.store.queries import COOPERATION
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 PG_URL = os.environ.get("NEWSEVENTS_TEST_PG_URL")
@@ -219,7 +218,7 @@ def _counted_network(events: list[dict]) -> dict[tuple[str, str], tuple[int, int
         sources, targets = _sides(event)
         for pair in {(s, t) for s in sources for t in targets if s != t}:
             count, cooperation = edges.get(pair, (0, 0))
-            edges[pair] = (count + 1, cooperation + (event["event_type"] in COOPERATION))
+            edges[pair] = (count + 1, cooperation + (event["event_type"] in COOPERATIVE_TYPES))
     return edges
 
 

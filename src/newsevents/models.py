@@ -32,6 +32,8 @@ EventType = Literal[
     "ASSAULT",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+# PLOVER's cooperative half; the rest (REQUEST ... ASSAULT) is conflict, verbal then material.
+COOPERATIVE_TYPES = frozenset(EVENT_TYPES[:7])
 
 DealStatus = Literal[
     "proposed",

@@ -10,8 +10,9 @@ from spacy.tokens import Token
 from newsevents.events.lexicon import Lexicon
 from newsevents.events.syntax import clause_chain, lemma
 from newsevents.events.triggers import Candidate, absorbed_mode
+from newsevents.models import COOPERATIVE_TYPES
 
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+COOPERATIVE = COOPERATIVE_TYPES
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
 

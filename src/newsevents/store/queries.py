@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from newsevents.models import COOPERATIVE_TYPES
 from newsevents.store import schema, search
 
 docs, events, actors, keys, reports = (
@@ -20,7 +21,6 @@ docs, events, actors, keys, reports = (
 )
 deals, deal_reports = schema.deals, schema.deal_reports
 
-COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,7 @@ def _distinct_actors(role: str, where: list[sa.ColumnElement[bool]]) -> sa.Subqu
 def network(conn: sa.Connection, flt: EventFilter, min_count: int) -> list[dict]:
     where = conditions(flt)
     src, tgt = _distinct_actors("source", where), _distinct_actors("target", where)
-    cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATION)), 1), else_=0)
+    cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATIVE_TYPES)), 1), else_=0)
     count = sa.func.count()
     query = (
         sa.select(src.c.key.label("source"), tgt.c.key.label("target"), count.label("count"),
