@@ -221,3 +221,8 @@ def test_conjoined_nationalities_are_two_actors() -> None:
     event = one(events_of("Indian and Chinese troops clashed in the Galwan valley."), "ASSAULT")
     assert countries(event.source) == {"IND", "CHN"}
     assert {a.sector for a in event.source} == {"MIL"}
+
+
+def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
+    for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
+        assert all(a.text != "Patriot" for a in event.source + event.target)

@@ -679,6 +679,9 @@ class ActorComponent:
         if not any(t.ent_type_ == "PERSON" or norm(t.text) in first_words for t in span):
             return None
         result = self.resolver.resolve_phrase(span.text, date, _person_offsets(span, persons))
+        unplaced = result is not None and not (result.actor.country or result.actor.igo)
+        if unplaced and _names_weapon(span):
+            return None
         earlier = memory.recall(span.text, result)
         if earlier is not None:
             return earlier
@@ -698,6 +701,12 @@ class ActorComponent:
             merged = _merge(actor, other)
             head._.actor = merged
             child._.actor = merged.model_copy(update={"text": other.text})
+
+
+def _names_weapon(span: Span) -> bool:
+    from newsevents.arms.catalogue import names_weapon  # arms builds on actors: imported late
+
+    return names_weapon(span.text)
 
 
 def _merge(first: Actor, second: Actor) -> Actor:

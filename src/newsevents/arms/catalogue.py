@@ -163,3 +163,10 @@ def weapon_system(entry: Entry, mention: str, origin: str | None) -> WeaponSyste
         name=entry.name, mention=mention, category=entry.category, origin=origin,
         manufacturer=entry.manufacturer,
     )
+
+
+def names_weapon(text: str) -> bool:
+    """Whether ``text`` names a catalogue system: the tagger often calls "Patriot" a person
+    and "Rafale" an organisation, and neither may become an actor."""
+    system = Catalogue.load().find(text)
+    return system is not None and system.name is not None

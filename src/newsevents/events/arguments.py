@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents import actors, places
 from newsevents.events.syntax import (
@@ -46,6 +46,8 @@ class ActorLookup:
             found = actors.ActorResolver.load().resolve_span(span, self.date)
             if found is None and span.label_ in ("PERSON", "ORG", "NORP"):
                 found = Actor(text=span.text)  # a named participant we cannot place: keep it
+            if found is not None and not (found.country or found.igo) and _weapon(span):
+                found = None
             if found is None and span.label_ in ("GPE", "LOC", "FAC"):
                 place = places.Gazetteer.load().lookup(span.text)
                 if place is not None and place.country:  # "to Esfahan": Iran
@@ -174,6 +176,12 @@ class ActorLookup:
             if actor is not None and actor not in found:
                 found.append(actor)
         return found
+
+
+def _weapon(span: Span) -> bool:
+    from newsevents.arms.catalogue import names_weapon  # arms builds on events: imported late
+
+    return names_weapon(span.text)
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
