@@ -82,10 +82,14 @@ def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:
 
 
 @cache
-def load(components: tuple[str, ...] = COMPONENTS) -> Language:
+def load(
+    components: tuple[str, ...] = COMPONENTS, learned: bool = True, events_dir: str | None = None
+) -> Language:
     """The model plus our components, built once per process.
 
-    ``components`` lets evaluation and benchmarks measure the bare model (``()``).
+    ``components`` lets evaluation and benchmarks measure the bare model (``()``);
+    ``learned=False`` codes events by the rules alone (for training and comparison);
+    ``events_dir`` reads learned triggers and model from another folder than the package's.
     """
     # Importing the modules registers their factories with spaCy.
     from newsevents import actors, arms, events  # noqa: F401
@@ -93,7 +97,10 @@ def load(components: tuple[str, ...] = COMPONENTS) -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     for name in components:
-        nlp.add_pipe(name)
+        config = (
+            {"learned": learned, "data_dir": events_dir} if name == "newsevents_events" else {}
+        )
+        nlp.add_pipe(name, config=config)
     return nlp
 
 

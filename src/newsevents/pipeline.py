@@ -77,6 +77,11 @@ def _code_batch(
         return {position: _code_one(language, article, unit) for position, article in todo}
 
 
+def parse(language: Language, articles: Iterable[Article], unit: str = "article") -> Iterator[Doc]:
+    """Articles through the whole pipeline as spaCy Docs, for training and inspection."""
+    return language.pipe(_make_doc(language, article, unit) for article in articles)
+
+
 def _make_doc(language: Language, article: Article, unit: str) -> Doc:
     doc = language.make_doc(article.text)
     doc._.article = article
@@ -106,37 +111,40 @@ def _code_one(language: Language, article: Article, unit: str) -> Result:
 
 
 def _worker_chunk(
-    items: list[Article | InputError], unit: str, components: tuple[str, ...]
+    items: list[Article | InputError], unit: str, components: tuple[str, ...], learned: bool
 ) -> list[Result]:
-    return code_chunk(items, nlp.load(components), unit=unit)
+    return code_chunk(items, nlp.load(components, learned), unit=unit)
 
 
 class Coder:
     """Codes streams of articles; ``n_process`` > 1 spreads chunks over worker processes.
 
     ``components`` names our spaCy components to run (default: all of them); leaving out
-    ``newsevents_arms`` codes events only.
+    ``newsevents_arms`` codes events only. ``learned=False`` codes events by the rules alone.
     """
 
     def __init__(
         self, n_process: int = 1, unit: str = "article",
-        components: tuple[str, ...] = nlp.COMPONENTS,
+        components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = True,
     ) -> None:
         self.n_process = max(1, n_process)
         self.unit = unit
         self.components = components
+        self.learned = learned
 
     def code_articles(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
         chunks = _chunks(iter(items), CHUNK)
         if self.n_process == 1:
-            language = nlp.load(self.components)
+            language = nlp.load(self.components, self.learned)
             for chunk in chunks:
                 yield from code_chunk(chunk, language, self.unit)
             return
         with ProcessPoolExecutor(self.n_process) as pool:
             pending: list[tuple[list[Article | InputError], Future[list[Result]]]] = []
             for chunk in chunks:
-                future = pool.submit(_worker_chunk, chunk, self.unit, self.components)
+                future = pool.submit(
+                    _worker_chunk, chunk, self.unit, self.components, self.learned
+                )
                 pending.append((chunk, future))
                 if len(pending) >= self.n_process * 2:
                     yield from self._collect(*pending.pop(0))
@@ -151,7 +159,7 @@ class Coder:
         try:
             return future.result()
         except Exception:
-            return code_chunk(chunk, nlp.load(self.components), self.unit)
+            return code_chunk(chunk, nlp.load(self.components, self.learned), self.unit)
 
 
 def _chunks(

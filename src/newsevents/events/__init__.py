@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import dates, places
 from newsevents.events.arguments import ActorLookup, noun_arguments, same_actor, verb_arguments
+from newsevents.events.learned import EventModel, features
 from newsevents.events.lexicon import Lexicon
 from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
 from newsevents.events.speech import attribution, speech_acts
@@ -28,7 +30,10 @@ from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.events.triggers import absorb, find_candidates
 from newsevents.models import Event, Evidence, Location
 
-__all__ = ["ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
+__all__ = ["FEATURES", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
+
+# Where a document keeps each rule event's features when no model scores them (for training).
+FEATURES = "newsevents.event_features"
 
 for _name, _default in (("article", None), ("events", [])):
     if not Doc.has_extension(_name):
@@ -45,6 +50,7 @@ def sentence_events(
     look: ActorLookup,
     article_date: dt.date | None,
     default_place: Location | None,
+    model: EventModel | None = None,
 ) -> list[Event]:
     events: list[Event] = []
     gazetteer = places.Gazetteer.load()
@@ -107,13 +113,24 @@ def sentence_events(
         event_id = hashlib.sha1(
             f"{doc_id}\x1f{index}\x1f{cand.token.i}\x1f{etype}".encode()
         ).hexdigest()[:16]
-        confidence = (
-            0.4
-            + 0.2 * bool(sources)
-            + 0.2 * bool(targets)
-            + 0.1 * bool(cand.trigger.requires)
-            - 0.1 * cand.nominal
+        feats = features(
+            sent, cand.token, etype, mode, sources, targets, negated, hypothetical, att is not None
         )
+        if model is None:
+            sent.doc.user_data.setdefault(FEATURES, {})[event_id] = feats
+            confidence = (
+                0.4
+                + 0.2 * bool(sources)
+                + 0.2 * bool(targets)
+                + 0.1 * bool(cand.trigger.requires)
+                - 0.1 * cand.nominal
+            )
+        else:
+            # Flagged (negated, hypothetical) events are kept for users to filter; only what
+            # would be coded as fact must pass the threshold.
+            confidence = model.probability(feats)
+            if confidence < model.threshold and not (negated or hypothetical):
+                continue
         events.append(
             Event(
                 event_id=event_id,
@@ -149,8 +166,8 @@ def _update_last_subject(sent: Span, look: ActorLookup) -> None:
             return
 
 
-def code_doc(doc: Doc) -> list[Event]:
-    lex = Lexicon.load()
+def code_doc(doc: Doc, model: EventModel | None = None, lex: Lexicon | None = None) -> list[Event]:
+    lex = lex or Lexicon.load()
     article = doc._.article
     doc_id = article.id if article is not None else "text"
     article_date = article.date if article is not None else None
@@ -160,21 +177,29 @@ def code_doc(doc: Doc) -> list[Event]:
     for index, sent in enumerate(doc.sents):
         if sent.text.strip():
             events.extend(
-                sentence_events(sent, index, doc_id, lex, look, article_date, default_place)
+                sentence_events(
+                    sent, index, doc_id, lex, look, article_date, default_place, model
+                )
             )
         _update_last_subject(sent, look)
     return events
 
 
-@Language.factory("newsevents_events")
-def make_events(nlp: Language, name: str) -> EventCoder:
-    Lexicon.load()
-    return EventCoder()
+@Language.factory("newsevents_events", default_config={"learned": True, "data_dir": None})
+def make_events(nlp: Language, name: str, learned: bool, data_dir: str | None) -> EventCoder:
+    """``learned`` false codes by the rules alone, and keeps every rule event's features;
+    ``data_dir`` holds the learned triggers and model (default: the package's own)."""
+    folder = Path(data_dir) if data_dir else None
+    return EventCoder(EventModel.load(folder) if learned else None, Lexicon.load(folder))
 
 
 class EventCoder:
     """spaCy component: sets ``doc._.events``."""
 
+    def __init__(self, model: EventModel | None, lexicon: Lexicon) -> None:
+        self.model = model
+        self.lexicon = lexicon
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_doc(doc)
+        doc._.events = code_doc(doc, self.model, self.lexicon)
         return doc

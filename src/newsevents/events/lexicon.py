@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Span
 
@@ -14,6 +15,9 @@ from newsevents.tables import data_path, read_tsv
 DEFAULT_TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "from", "for"}
 )
+
+
+LEARNED_TRIGGERS = "learned_triggers.tsv"
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,9 @@ class Lexicon:
 
     @classmethod
     @cache
-    def load(cls) -> Lexicon:
+    def load(cls, learned_dir: Path | None = None) -> Lexicon:
+        """The hand-written tables, then the learned triggers of ``learned_dir`` (default: the
+        package's `data/events/`, where `newsevents train` writes them)."""
         lex = cls()
         for row in _rows("verbs.tsv"):
             requires = tuple(
@@ -67,10 +73,22 @@ class Lexicon:
                 context=tuple(filter(None, row["context"].split(";"))),
                 target_preps=preps or DEFAULT_TARGET_PREPS,
             )
+        lex._add_learned(learned_dir or data_path("events", ""))
         for row in _rows("cues.tsv"):
             lex.cues.setdefault(row["kind"], set()).add(row["cue"])
         lex.instruments = {row["lemma"]: row["mode"] for row in _rows("instruments.tsv")}
         return lex
+
+    def _add_learned(self, folder: Path) -> None:
+        """Triggers read off the annotated corpus (`newsevents train`), after the hand-written
+        entries: a lemma the lexicon already has keeps its own patterns."""
+        for row in read_tsv(folder / LEARNED_TRIGGERS):
+            trigger = Trigger(lemma=row["lemma"], event_type=row["event_type"],
+                              mode=row["mode"] or None)
+            if row["pos"] == "NOUN":
+                self.nouns.setdefault(trigger.lemma, trigger)
+            elif trigger.lemma not in self.verbs:
+                self.verbs[trigger.lemma] = [trigger]
 
     def instrument_mode(self, sent: Span) -> str | None:
         """The ASSAULT mode given by the weapon a sentence names, in the table's order."""

@@ -1,0 +1,95 @@
+"""The learned half of event coding: how likely an event the rules found is to be right.
+
+The rules find triggers and read arguments off the parse; on real news they also fire on
+idioms, business and sport senses, statistics and irrealis. A logistic model trained on the
+annotated corpus (`corpus/annotated/`, train split) scores each rule event from what the rules
+saw: the trigger and its type, the words around it, its syntactic role, the modality cues
+and whether actors were found. Its probability becomes the event's confidence, and events under
+the threshold (chosen on the dev split) are dropped. The model is plain data,
+`data/events/model.json` (feature -> weight), applied with a dot product: no learning library is
+needed at run time, and `newsevents train` rebuilds the file from the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from newsevents.events.syntax import lemma
+from newsevents.models import Actor
+from newsevents.tables import data_path
+
+MODEL = "model.json"
+WINDOW = 3
+
+
+def features(
+    sent: Span,
+    token: Token,
+    event_type: str,
+    mode: str | None,
+    sources: Sequence[Actor],
+    targets: Sequence[Actor],
+    negated: bool,
+    hypothetical: bool,
+    attributed: bool,
+) -> list[str]:
+    """The strings a rule event is scored by; each stands for a weight in the model."""
+    trig = lemma(token)
+    out = [
+        f"type={event_type}", f"lemma={trig}", f"type|lemma={event_type}|{trig}",
+        f"type|mode={event_type}|{mode}", f"pos={token.pos_}", f"tag={token.tag_}",
+        f"dep={token.dep_}", f"type|dep={event_type}|{token.dep_}",
+        f"head={lemma(token.head)}", f"type|head={event_type}|{lemma(token.head)}",
+        f"src={bool(sources)}", f"tgt={bool(targets)}",
+        f"type|src|tgt={event_type}|{bool(sources)}|{bool(targets)}",
+        f"negated={negated}", f"hypothetical={hypothetical}", f"attributed={attributed}",
+        f"type|hyp={event_type}|{hypothetical or negated}",
+    ]
+    for role, actors in (("src", sources), ("tgt", targets)):
+        for actor in actors[:2]:
+            out.append(f"{role}.sector={actor.sector}")
+            out.append(f"{role}.coded={bool(actor.country or actor.igo)}")
+            out.append(f"type|{role}.sector={event_type}|{actor.sector}")
+    for child in token.children:
+        out.append(f"child={child.dep_}|{lemma(child)}")
+    doc = sent.doc
+    for offset in range(-WINDOW, WINDOW + 1):
+        i = token.i + offset
+        if offset and sent.start <= i < sent.end:
+            out.append(f"w{offset}={doc[i].lower_}")
+            out.append(f"type|w{'-' if offset < 0 else '+'}={event_type}|{doc[i].lemma_.lower()}")
+    for word in {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}:
+        out.append(f"s={word}")
+    out.append(f"sent.len={min(len(sent) // 10, 5)}")
+    return out
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Weights of the logistic model and the keep threshold chosen on the dev split."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, feats: Sequence[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    @classmethod
+    @cache
+    def load(cls, folder: Path | None = None) -> EventModel | None:
+        """The model in ``folder`` (default: the shipped one), or None where none was trained:
+        the rules then decide alone."""
+        path = (folder or data_path("events", "")) / MODEL
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])

@@ -1,0 +1,70 @@
+"""`newsevents train` on a small slice of the corpus: it learns, it is reproducible, and the coder
+applies what it wrote."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsevents import nlp
+from newsevents.corpus import GoldDocument, read_corpus
+from newsevents.events.learned import MODEL, EventModel
+from newsevents.events.lexicon import LEARNED_TRIGGERS
+from newsevents.training import train
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "annotated"
+
+
+def _slice() -> list[GoldDocument]:
+    docs = list(read_corpus([CORPUS]))
+    with_events = [d for d in docs if any(s.events for s in d.sentences)]
+    train_docs = [d for d in with_events if d.split == "train"][:30]
+    dev_docs = [d for d in with_events if d.split == "dev"][:10]
+    return train_docs + dev_docs
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    folder = tmp_path_factory.mktemp("model")
+    card = train(_slice(), folder)
+    return folder, card
+
+
+def test_training_writes_a_model_and_triggers_from_the_train_split(
+    trained: tuple[Path, dict],
+) -> None:
+    folder, card = trained
+    assert card["trained_on"]["documents"] == 30
+    assert card["chosen_on_dev"]["documents"] == 10
+    model = json.loads((folder / MODEL).read_text())
+    assert model["weights"] and 0 < model["threshold"] < 1
+    lines = (folder / LEARNED_TRIGGERS).read_text().splitlines()
+    header = next(line for line in lines if not line.startswith("#"))
+    assert header.split("\t")[:3] == ["lemma", "pos", "event_type"]
+
+
+def test_training_is_reproducible(trained: tuple[Path, dict], tmp_path: Path) -> None:
+    folder, _ = trained
+    train(_slice(), tmp_path)
+    for name in (MODEL, LEARNED_TRIGGERS):
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes()
+
+
+def test_the_coder_applies_the_model_it_is_given(
+    trained: tuple[Path, dict], tmp_path: Path
+) -> None:
+    folder, _ = trained
+    text = "Police in Lagos arrested twelve protesters on Monday."
+    rules = nlp.load(nlp.COMPONENTS, False, str(folder))(text)
+    assert any(e.event_type == "COERCE" for e in rules._.events)
+    # The same model with a threshold nothing passes: every asserted event is dropped.
+    strict = json.loads((folder / MODEL).read_text())
+    strict["threshold"] = 1.0
+    (tmp_path / MODEL).write_text(json.dumps(strict))
+    (tmp_path / LEARNED_TRIGGERS).write_bytes((folder / LEARNED_TRIGGERS).read_bytes())
+    coded = nlp.load(nlp.COMPONENTS, True, str(tmp_path))(text)
+    assert not [e for e in coded._.events if not (e.negated or e.hypothetical)]
+    model = EventModel.load(tmp_path)
+    assert model is not None and model.threshold == 1.0
