@@ -360,3 +360,52 @@ def _kappa(pairs: list[tuple[str, str]]) -> float:
     expected = sum(left[k] * right[k] for k in left) / (n * n)
     observed = _observed(pairs)
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+class ActorPhrase(BaseModel):
+    """A real actor phrase and what it denotes on its own (`corpus/actors/`)."""
+
+    id: str
+    split: str
+    doc_id: str
+    phrase: str
+    sentence: str
+    date: str | None = None
+    country: str | None = None
+    igo: str | None = None
+    sector: str | None = None
+
+
+class ActorReport(BaseModel):
+    phrases: int
+    code_accuracy: float | None
+    sector_accuracy: float | None
+    both_right: float | None
+    misses: list[str]
+
+
+def evaluate_actors(phrases: list[ActorPhrase]) -> ActorReport:
+    """Each phrase resolved alone, with its article's date, against its gold country or IGO
+    (none where the phrase names none) and sector."""
+    from newsevents.actors import ActorResolver
+
+    resolver = ActorResolver.load()
+    code_hits = sector_hits = both = 0
+    misses = []
+    for item in phrases:
+        date = dt.date.fromisoformat(item.date) if item.date else None
+        actor = resolver.resolve_text(item.phrase, date)
+        code = (actor.igo or actor.country) if actor else None
+        sector = actor.sector if actor else None
+        code_ok = code == (item.igo or item.country)
+        sector_ok = sector == item.sector
+        code_hits += code_ok
+        sector_hits += sector_ok
+        both += code_ok and sector_ok
+        if not (code_ok and sector_ok):
+            misses.append(f"{item.phrase!r}: coded {code}/{sector}, "
+                          f"gold {item.igo or item.country}/{item.sector}")
+    n = len(phrases)
+    return ActorReport(phrases=n, code_accuracy=_share(code_hits, n),
+                       sector_accuracy=_share(sector_hits, n), both_right=_share(both, n),
+                       misses=misses)
