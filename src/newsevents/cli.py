@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -177,15 +178,35 @@ def deals(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (the format of plover/gold-dev.jsonl).")],
+    gold: Annotated[Path, typer.Argument(
+        help="A sentence-level gold file (the format of plover/gold-dev.jsonl), or the "
+        "annotated corpus (a folder or .jsonl of corpus/annotated records).")],
+    split: Annotated[str | None, typer.Option(
+        "--split", help="Corpus split to score: train, dev or test (default: all).")] = None,
+    rules_only: Annotated[bool, typer.Option(
+        "--rules-only", help="Code with the rules alone, without the learned model.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     processes: ProcOption = None,
 ) -> None:
-    """Score event coding against a sentence-level gold set."""
-    from newsevents import evaluation
+    """Score event coding against a gold set or the annotated corpus."""
+    from newsevents import corpus, corpus_scoring, evaluation
 
+    n_process = processes or default_processes()
+    if corpus.is_corpus(gold):
+        try:
+            docs = [d for d in corpus.read_corpus([gold]) if split in (None, d.split)]
+        except corpus.CorpusError as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
+        coder = Coder(n_process=n_process, learned=not rules_only)
+        reports = corpus_scoring.evaluate_corpus(docs, coder)
+        if as_json:
+            typer.echo("[" + ",".join(r.model_dump_json(indent=2) for r in reports) + "]")
+        else:
+            corpus_scoring.print_reports(reports, Console())
+        return
     try:
-        report = evaluation.evaluate(gold, n_process=processes or default_processes())
+        report = evaluation.evaluate(gold, n_process=n_process, learned=not rules_only)
     except evaluation.GoldError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
@@ -193,6 +214,32 @@ def evaluate(
         typer.echo(report.model_dump_json(indent=2))
     else:
         evaluation.print_report(report, Console())
+
+
+@app.command()
+def train(
+    corpus_dir: Annotated[Path, typer.Argument(help="The annotated corpus folder.")] = Path(
+        "corpus/annotated"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Folder for the model and learned triggers (default: the package's "
+        "data/events, where the coder reads them).")] = None,
+) -> None:
+    """Learn the event model from the corpus's train split (choices made on its dev split)."""
+    from newsevents import corpus, training
+    from newsevents.tables import data_path
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        err.print("[red]training needs scikit-learn: pip install 'newsevents[train]'[/red]")
+        raise typer.Exit(2) from None
+    try:
+        docs = list(corpus.read_corpus([corpus_dir]))
+        card = training.train(docs, out or data_path("events", ""))
+    except (corpus.CorpusError, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(card, indent=2))
 
 
 @app.command()

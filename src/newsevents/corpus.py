@@ -184,6 +184,18 @@ class GoldDocument(BaseModel):
         return self.origin in REAL_ORIGINS
 
 
+def is_corpus(path: Path) -> bool:
+    """A folder, or a JSONL file whose first record has sentences: the corpus format."""
+    if path.is_dir():
+        return True
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = next((line for line in handle if line.strip()), "")
+        return isinstance(json.loads(first), dict) and "sentences" in json.loads(first)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+
+
 def read_corpus(paths: Iterable[Path]) -> Iterator[GoldDocument]:
     """Every document of the given JSONL files (folders are read for `*.jsonl`), validated."""
     for path in paths:

@@ -106,12 +106,13 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(path: Path, n_process: int = 1) -> Report:
+def evaluate(path: Path, n_process: int = 1, learned: bool = True) -> Report:
     gold = load_gold(path)
     articles: list[Article | InputError] = [
         Article(id=str(g["id"]), text=str(g["text"])) for g in gold
     ]
-    results = list(Coder(n_process=n_process, unit="sentence").code_articles(articles))
+    coder = Coder(n_process=n_process, unit="sentence", learned=learned)
+    results = list(coder.code_articles(articles))
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
