@@ -57,14 +57,14 @@ def test_the_coder_applies_the_model_it_is_given(
 ) -> None:
     folder, _ = trained
     text = "Police in Lagos arrested twelve protesters on Monday."
-    rules = nlp.load(nlp.COMPONENTS, False, str(folder))(text)
+    rules = nlp.load(nlp.COMPONENTS, "rules", str(folder))(text)
     assert any(e.event_type == "COERCE" for e in rules._.events)
     # The same model with a threshold nothing passes: every asserted event is dropped.
     strict = json.loads((folder / MODEL).read_text())
     strict["threshold"] = 1.0
     (tmp_path / MODEL).write_text(json.dumps(strict))
     (tmp_path / LEARNED_TRIGGERS).write_bytes((folder / LEARNED_TRIGGERS).read_bytes())
-    coded = nlp.load(nlp.COMPONENTS, True, str(tmp_path))(text)
+    coded = nlp.load(nlp.COMPONENTS, "hybrid", str(tmp_path))(text)
     assert not [e for e in coded._.events if not (e.negated or e.hypothetical)]
     model = EventModel.load(tmp_path)
     assert model is not None and model.threshold == 1.0

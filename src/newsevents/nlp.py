@@ -83,13 +83,12 @@ def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:
 
 @cache
 def load(
-    components: tuple[str, ...] = COMPONENTS, learned: bool = True, events_dir: str | None = None
+    components: tuple[str, ...] = COMPONENTS, mode: str = "hybrid", events_dir: str | None = None
 ) -> Language:
     """The model plus our components, built once per process.
 
-    ``components`` lets evaluation and benchmarks measure the bare model (``()``);
-    ``learned=False`` codes events by the rules alone (for training and comparison);
-    ``events_dir`` reads learned triggers and model from another folder than the package's.
+    ``components`` lets evaluation and benchmarks measure the bare model (``()``); ``mode``
+    and ``events_dir`` configure the events component (``events.make_events``).
     """
     # Importing the modules registers their factories with spaCy.
     from newsevents import actors, arms, events  # noqa: F401
@@ -98,7 +97,7 @@ def load(
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     for name in components:
         config = (
-            {"learned": learned, "data_dir": events_dir} if name == "newsevents_events" else {}
+            {"mode": mode, "data_dir": events_dir} if name == "newsevents_events" else {}
         )
         nlp.add_pipe(name, config=config)
     return nlp

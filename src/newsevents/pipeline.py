@@ -111,9 +111,9 @@ def _code_one(language: Language, article: Article, unit: str) -> Result:
 
 
 def _worker_chunk(
-    items: list[Article | InputError], unit: str, components: tuple[str, ...], learned: bool
+    items: list[Article | InputError], unit: str, components: tuple[str, ...], mode: str
 ) -> list[Result]:
-    return code_chunk(items, nlp.load(components, learned), unit=unit)
+    return code_chunk(items, nlp.load(components, mode), unit=unit)
 
 
 class Coder:
@@ -130,12 +130,12 @@ class Coder:
         self.n_process = max(1, n_process)
         self.unit = unit
         self.components = components
-        self.learned = learned
+        self.mode = "hybrid" if learned else "rules"
 
     def code_articles(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
         chunks = _chunks(iter(items), CHUNK)
         if self.n_process == 1:
-            language = nlp.load(self.components, self.learned)
+            language = nlp.load(self.components, self.mode)
             for chunk in chunks:
                 yield from code_chunk(chunk, language, self.unit)
             return
@@ -143,7 +143,7 @@ class Coder:
             pending: list[tuple[list[Article | InputError], Future[list[Result]]]] = []
             for chunk in chunks:
                 future = pool.submit(
-                    _worker_chunk, chunk, self.unit, self.components, self.learned
+                    _worker_chunk, chunk, self.unit, self.components, self.mode
                 )
                 pending.append((chunk, future))
                 if len(pending) >= self.n_process * 2:
@@ -159,7 +159,7 @@ class Coder:
         try:
             return future.result()
         except Exception:
-            return code_chunk(chunk, nlp.load(self.components, self.learned), self.unit)
+            return code_chunk(chunk, nlp.load(self.components, self.mode), self.unit)
 
 
 def _chunks(

@@ -24,7 +24,7 @@ from newsevents import nlp, pipeline
 from newsevents.corpus import GoldDocument, GoldSentence
 from newsevents.corpus_scoring import realis_of
 from newsevents.events import FEATURES
-from newsevents.events.learned import MODEL
+from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS, Lexicon
 from newsevents.models import Article
 
@@ -114,7 +114,7 @@ def examples(docs: Iterable[GoldDocument], data_dir: Path) -> Iterator[Example]:
     """Rule events of the documents (with the triggers learned in ``data_dir``), labelled
     against the gold annotation."""
     docs = list(docs)
-    language = nlp.load(("newsevents_actors", "newsevents_events"), False, str(data_dir))
+    language = nlp.load(("newsevents_actors", "newsevents_events"), "collect", str(data_dir))
     for doc, parsed in zip(docs, pipeline.parse(language, _articles(docs)), strict=True):
         feats = parsed.user_data.get(FEATURES, {})
         for event in parsed._.events:
@@ -164,6 +164,7 @@ def train(docs: list[GoldDocument], data_dir: Path) -> dict[str, object]:
     triggers = learn_triggers(train_docs)
     write_triggers(triggers, data_dir / LEARNED_TRIGGERS)
     Lexicon.load.cache_clear()  # the triggers file was rewritten
+    EventModel.load.cache_clear()
     nlp.load.cache_clear()
     train_ex = list(examples(train_docs, data_dir))
     dev_ex = list(examples(dev_docs, data_dir))

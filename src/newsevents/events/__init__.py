@@ -51,6 +51,7 @@ def sentence_events(
     article_date: dt.date | None,
     default_place: Location | None,
     model: EventModel | None = None,
+    keep_all: bool = False,
 ) -> list[Event]:
     events: list[Event] = []
     gazetteer = places.Gazetteer.load()
@@ -59,11 +60,12 @@ def sentence_events(
         for cand in absorb(find_candidates(sent, lex))
     ]
     # Cooperation needs a cooperating party, and a visit a visitor we can place; a blow can
-    # be reported by its victims alone.
+    # be reported by its victims alone. With a model, it weighs the actors found instead.
     found = [
         (cand, src, tgt)
         for cand, src, tgt in found
-        if (src and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in src)))
+        if keep_all
+        or (src and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in src)))
         or (tgt and cand.event_type not in COOPERATIVE)
     ]
     for act in speech_acts(sent, lex, look):
@@ -166,7 +168,9 @@ def _update_last_subject(sent: Span, look: ActorLookup) -> None:
             return
 
 
-def code_doc(doc: Doc, model: EventModel | None = None, lex: Lexicon | None = None) -> list[Event]:
+def code_doc(
+    doc: Doc, model: EventModel | None = None, lex: Lexicon | None = None, keep_all: bool = False
+) -> list[Event]:
     lex = lex or Lexicon.load()
     article = doc._.article
     doc_id = article.id if article is not None else "text"
@@ -178,28 +182,38 @@ def code_doc(doc: Doc, model: EventModel | None = None, lex: Lexicon | None = No
         if sent.text.strip():
             events.extend(
                 sentence_events(
-                    sent, index, doc_id, lex, look, article_date, default_place, model
+                    sent, index, doc_id, lex, look, article_date, default_place, model, keep_all
                 )
             )
         _update_last_subject(sent, look)
     return events
 
 
-@Language.factory("newsevents_events", default_config={"learned": True, "data_dir": None})
-def make_events(nlp: Language, name: str, learned: bool, data_dir: str | None) -> EventCoder:
-    """``learned`` false codes by the rules alone, and keeps every rule event's features;
-    ``data_dir`` holds the learned triggers and model (default: the package's own)."""
+MODES = ("hybrid", "rules", "collect")
+
+
+@Language.factory("newsevents_events", default_config={"mode": "hybrid", "data_dir": None})
+def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> EventCoder:
+    """``mode``: "hybrid" (the rules' candidates, all of them, weighed by the trained model;
+    the rules alone where no model was trained), "rules" (the rules alone), or "collect" (every
+    candidate with its features, for training). ``data_dir`` holds the learned triggers and
+    model (default: the package's own)."""
+    if mode not in MODES:
+        raise ValueError(f"newsevents_events mode must be one of {MODES}, not {mode!r}")
     folder = Path(data_dir) if data_dir else None
-    return EventCoder(EventModel.load(folder) if learned else None, Lexicon.load(folder))
+    model = EventModel.load(folder) if mode == "hybrid" else None
+    keep_all = mode == "collect" or model is not None
+    return EventCoder(model, Lexicon.load(folder), keep_all)
 
 
 class EventCoder:
     """spaCy component: sets ``doc._.events``."""
 
-    def __init__(self, model: EventModel | None, lexicon: Lexicon) -> None:
+    def __init__(self, model: EventModel | None, lexicon: Lexicon, keep_all: bool) -> None:
         self.model = model
         self.lexicon = lexicon
+        self.keep_all = keep_all
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_doc(doc, self.model, self.lexicon)
+        doc._.events = code_doc(doc, self.model, self.lexicon, self.keep_all)
         return doc
