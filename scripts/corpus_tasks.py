@@ -26,7 +26,7 @@ from newsevents.nlp import MODEL
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 EVENT_SENTENCES_SAMPLE = 1000
-EVENT_SENTENCE_BATCHES = 3
+EVENT_SENTENCE_BATCHES = 5
 SEED = 20261127
 
 

@@ -27,8 +27,8 @@ from newsevents.events.lexicon import Lexicon
 from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
 from newsevents.events.speech import attribution, speech_acts
 from newsevents.events.syntax import SUBJECTS, lemma
-from newsevents.events.triggers import absorb, find_candidates
-from newsevents.models import Event, Evidence, Location
+from newsevents.events.triggers import Candidate, absorb, find_candidates
+from newsevents.models import Actor, Event, Evidence, Location
 
 __all__ = ["FEATURES", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
 
@@ -40,6 +40,14 @@ for _name, _default in (("article", None), ("events", [])):
         Doc.set_extension(_name, default=_default)
 if not Token.has_extension("actor"):
     Token.set_extension("actor", default=None)
+
+
+def _has_actors(cand: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
+    """The rules' test: cooperation needs a cooperating party, and a visit a visitor we can
+    place; a blow can be reported by its victims alone."""
+    if sources and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in sources)):
+        return True
+    return bool(targets) and cand.event_type not in COOPERATIVE
 
 
 def sentence_events(
@@ -59,15 +67,9 @@ def sentence_events(
         (cand, *(noun_arguments if cand.nominal else verb_arguments)(cand, look))
         for cand in absorb(find_candidates(sent, lex))
     ]
-    # Cooperation needs a cooperating party, and a visit a visitor we can place; a blow can
-    # be reported by its victims alone. With a model, it weighs the actors found instead.
-    found = [
-        (cand, src, tgt)
-        for cand, src, tgt in found
-        if keep_all
-        or (src and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in src)))
-        or (tgt and cand.event_type not in COOPERATIVE)
-    ]
+    # With a model, every candidate is weighed; otherwise the rules' argument test decides.
+    found = [(cand, src, tgt) for cand, src, tgt in found
+             if keep_all or _has_actors(cand, src, tgt)]
     for act in speech_acts(sent, lex, look):
         # The speaker's own statement replaces a sourceless reading of the same words
         # ("US officials said the purchase is a concern").
@@ -115,8 +117,11 @@ def sentence_events(
         event_id = hashlib.sha1(
             f"{doc_id}\x1f{index}\x1f{cand.token.i}\x1f{etype}".encode()
         ).hexdigest()[:16]
+        rules_ok = _has_actors(cand, sources, targets)
         feats = features(
-            sent, cand.token, etype, mode, sources, targets, negated, hypothetical, att is not None
+            sent, cand.token, etype, mode, sources, targets, negated, hypothetical,
+            attributed=att is not None, rules_ok=rules_ok, learned_trigger=cand.trigger.learned,
+            lexicon_type=cand.trigger.event_type, modal_word=mode_word,
         )
         if model is None:
             sent.doc.user_data.setdefault(FEATURES, {})[event_id] = feats
@@ -128,10 +133,11 @@ def sentence_events(
                 - 0.1 * cand.nominal
             )
         else:
-            # Flagged (negated, hypothetical) events are kept for users to filter; only what
-            # would be coded as fact must pass the threshold.
+            # What would be coded as fact must pass the model's threshold; flagged (negated,
+            # hypothetical) events are kept for users to filter where the rules would keep them.
             confidence = model.probability(feats)
-            if confidence < model.threshold and not (negated or hypothetical):
+            flagged = negated or hypothetical
+            if (confidence < model.threshold and not flagged) or (flagged and not rules_ok):
                 continue
         events.append(
             Event(

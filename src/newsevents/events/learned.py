@@ -38,9 +38,20 @@ def features(
     targets: Sequence[Actor],
     negated: bool,
     hypothetical: bool,
+    *,
     attributed: bool,
+    rules_ok: bool,
+    learned_trigger: bool,
+    lexicon_type: str,
+    modal_word: str | None,
 ) -> list[str]:
-    """The strings a rule event is scored by; each stands for a weight in the model."""
+    """The strings a rule event is scored by; each stands for a weight in the model.
+
+    ``rules_ok`` says whether the rules alone would keep the event (it has the actors they
+    need); ``learned_trigger`` whether its trigger came from the learned table;
+    ``lexicon_type`` is the trigger's own type before modality recoded it ("threatened to
+    cancel": SANCTION read as THREATEN), ``modal_word`` the modal or intent word that did.
+    """
     trig = lemma(token)
     out = [
         f"type={event_type}", f"lemma={trig}", f"type|lemma={event_type}|{trig}",
@@ -51,6 +62,9 @@ def features(
         f"type|src|tgt={event_type}|{bool(sources)}|{bool(targets)}",
         f"negated={negated}", f"hypothetical={hypothetical}", f"attributed={attributed}",
         f"type|hyp={event_type}|{hypothetical or negated}",
+        f"rules_ok={rules_ok}", f"type|rules_ok={event_type}|{rules_ok}",
+        f"learned={learned_trigger}", f"recode={lexicon_type}>{event_type}",
+        f"modal={modal_word}", f"type|modal={event_type}|{modal_word}",
     ]
     for role, actors in (("src", sources), ("tgt", targets)):
         for actor in actors[:2]:

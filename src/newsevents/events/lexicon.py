@@ -32,6 +32,7 @@ class Trigger:
     roles: str = ""
     absorbs: bool = False
     target_preps: frozenset[str] = DEFAULT_TARGET_PREPS
+    learned: bool = False
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Lexicon:
         entries: a lemma the lexicon already has keeps its own patterns."""
         for row in read_tsv(folder / LEARNED_TRIGGERS):
             trigger = Trigger(lemma=row["lemma"], event_type=row["event_type"],
-                              mode=row["mode"] or None)
+                              mode=row["mode"] or None, learned=True)
             if row["pos"] == "NOUN":
                 self.nouns.setdefault(trigger.lemma, trigger)
             elif trigger.lemma not in self.verbs:
