@@ -233,7 +233,6 @@
   }
 
   async function errorMessage(response) {
-    if (response.status === 413) return "The text is too long for the coder.";
     try {
       const body = await response.json();
       const detail = body.detail;
