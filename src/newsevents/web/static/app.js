@@ -46,6 +46,7 @@
     view: "overview",
     filters: { country: "", type: "", start: "", end: "" },
     interval: "auto",
+    timelineRange: "focus",
     eventsPage: 0,
     selectedEvent: null,
     loadedKey: {},
@@ -253,7 +254,7 @@
   // ---------------------------------------------------------------- filters and routing
 
   function filterKey() {
-    return JSON.stringify([state.filters, state.interval]);
+    return JSON.stringify([state.filters, state.interval, state.timelineRange]);
   }
 
   function readHash() {
@@ -433,17 +434,44 @@
     }
   }
 
-  /** With "auto", fall back to finer intervals until the chart has a few bars to compare. */
+  /**
+   * With "auto", fall back to finer intervals until the chart has a few bars to compare within
+   * the range it shows: by default the range of most events (see ``focusRange``).
+   */
   async function loadTimeline(filters) {
+    const timeline = (interval, rows) => ({ interval, rows, focus: focusRange(rows) });
     if (state.interval !== "auto") {
-      return { interval: state.interval, rows: await api("timeline", { ...filters, interval: state.interval }) };
+      return timeline(state.interval, await api("timeline", { ...filters, interval: state.interval }));
     }
-    let rows = [];
+    let chosen = null;
     for (const interval of ["month", "week", "day"]) {
-      rows = await api("timeline", { ...filters, interval });
-      if (new Set(rows.map((r) => r.period)).size >= 4 || interval === "day") return { interval, rows };
+      chosen = timeline(interval, await api("timeline", { ...filters, interval }));
+      const shown = state.timelineRange === "all" || !chosen.focus
+        ? chosen.rows : chosen.rows.filter((r) => r.period >= chosen.focus.from && r.period <= chosen.focus.to);
+      if (new Set(shown.map((r) => r.period)).size >= 4) break;
     }
-    return { interval: "day", rows };
+    return chosen;
+  }
+
+  /**
+   * The periods from the 2nd to the 98th percentile of events, and how many events lie outside
+   * them; null when none do. A few background events dated decades back ("the 1979 revolution")
+   * would otherwise stretch the axis over decades and squeeze the weeks of news into a sliver.
+   */
+  function focusRange(rows) {
+    const counts = [...d3.rollup(rows, (v) => d3.sum(v, (r) => r.count), (r) => r.period)]
+      .sort(([a], [b]) => d3.ascending(a, b));
+    const total = d3.sum(counts, ([, n]) => n);
+    let seen = 0;
+    let from = null;
+    let to = null;
+    for (const [period, n] of counts) {
+      seen += n;
+      if (from === null && seen > 0.02 * total) from = period;
+      if (to === null && seen >= 0.98 * total) to = period;
+    }
+    const outside = d3.sum(counts, ([period, n]) => (period < from || period > to ? n : 0));
+    return outside ? { from, to, outside } : null;
   }
 
   /**
@@ -498,9 +526,12 @@
     fill(container, el("p", { class: "empty", text }));
   }
 
-  function renderTimeline(container, { interval, rows }, availableWidth) {
+  function renderTimeline(container, { interval, rows, focus }, availableWidth) {
+    renderRangeToggle(focus);
     if (rows.length === 0) return emptyChart(container, "No dated events for these filters.");
-    const byPeriod = d3.rollup(rows, (v) => v, (r) => r.period);
+    const focused = focus && state.timelineRange === "focus";
+    const shown = focused ? rows.filter((r) => r.period >= focus.from && r.period <= focus.to) : rows;
+    const byPeriod = d3.rollup(shown, (v) => v, (r) => r.period);
     const data = [...byPeriod].map(([period, items]) => {
       const row = { period: parseDay(period), label: period };
       for (const type of ALL_TYPES) row[type] = 0;
@@ -567,6 +598,16 @@
     addDateBrush(svg, x, [[margin.left, margin.top], [width - margin.right, height - margin.bottom]]);
     fill(container, svg.node());
     renderTypeLegend(rows);
+  }
+
+  /** The way out to the events outside the range of most events, and back. */
+  function renderRangeToggle(focus) {
+    const button = document.getElementById("timeline-range");
+    button.hidden = !focus;
+    if (!focus) return;
+    button.textContent = state.timelineRange === "focus"
+      ? `Show all dates (${plural(focus.outside, "event")} outside this range)`
+      : "Show the range of most events";
   }
 
   /** Dragging across the timeline sets the date-range filter; bars stay on top for their tips. */
@@ -1176,6 +1217,10 @@
     }
     document.getElementById("interval").addEventListener("change", (e) => {
       state.interval = e.target.value;
+      showView();
+    });
+    document.getElementById("timeline-range").addEventListener("click", () => {
+      state.timelineRange = state.timelineRange === "focus" ? "all" : "focus";
       showView();
     });
     document.getElementById("event-search").addEventListener("submit", (e) => {
