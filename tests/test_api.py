@@ -25,6 +25,7 @@ import sqlalchemy as sa
 import uvicorn
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # the httpx transport deprecation notice
@@ -573,3 +574,32 @@ def test_serve_takes_its_limits_and_host_names_from_options_and_environment(
         server.wait(timeout=30)
     assert (named.status_code, other.status_code, long_text.status_code) == (200, 400, 413)
     assert "more than the 20 allowed" in long_text.json()["detail"]
+
+
+def test_fuzzed_bodies_never_crash_the_api(empty_db: str) -> None:
+    """Arbitrary Unicode with NUL and lone surrogates: every article is stored, a duplicate, or
+    its own error; every text is coded or refused (422); no 500, on SQLite and PostgreSQL."""
+    texts = st.text(st.one_of(st.characters(), st.sampled_from(["\x00", "\ud800", "\udfff"])),
+                    min_size=1, max_size=300)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(empty_db, TOKEN), raise_server_exceptions=False) as server:
+        ids = iter(range(10**6))
+
+        @settings(max_examples=30, derandomize=True, deadline=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(texts, st.one_of(st.none(), texts))
+        def post(text: str, title: str | None) -> None:
+            coded = server.post("/api/code", **_raw_json({"text": text, "title": title}))
+            assert coded.status_code in (200, 422), coded.text
+            doc_id = f"fuzz-{next(ids)}"
+            body = _raw_json({"articles": [{"id": doc_id, "text": text, "title": title}]})
+            stored = server.post("/api/documents", content=body["content"],
+                                 headers={**body["headers"], **auth})
+            assert stored.status_code == 200, stored.text
+            answer = stored.json()
+            errors = {error["doc_id"] for error in answer["errors"]}
+            assert answer["stored"] + answer["duplicates"] + len(errors) == 1
+            if any(char == "\x00" or "\ud800" <= char <= "\udfff" for char in text):
+                assert errors == {doc_id}
+
+        post()
