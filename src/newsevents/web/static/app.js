@@ -446,9 +446,7 @@
     let chosen = null;
     for (const interval of ["month", "week", "day"]) {
       chosen = timeline(interval, await api("timeline", { ...filters, interval }));
-      const shown = state.timelineRange === "all" || !chosen.focus
-        ? chosen.rows : chosen.rows.filter((r) => r.period >= chosen.focus.from && r.period <= chosen.focus.to);
-      if (new Set(shown.map((r) => r.period)).size >= 4) break;
+      if (new Set(shownRows(chosen).map((r) => r.period)).size >= 4) break;
     }
     return chosen;
   }
@@ -472,6 +470,12 @@
     }
     const outside = d3.sum(counts, ([period, n]) => (period < from || period > to ? n : 0));
     return outside ? { from, to, outside } : null;
+  }
+
+  /** The timeline's rows within the range it shows: that of most events, unless all are asked for. */
+  function shownRows({ rows, focus }) {
+    if (!focus || state.timelineRange === "all") return rows;
+    return rows.filter((r) => r.period >= focus.from && r.period <= focus.to);
   }
 
   /**
@@ -526,12 +530,11 @@
     fill(container, el("p", { class: "empty", text }));
   }
 
-  function renderTimeline(container, { interval, rows, focus }, availableWidth) {
+  function renderTimeline(container, timeline, availableWidth) {
+    const { interval, rows, focus } = timeline;
     renderRangeToggle(focus);
     if (rows.length === 0) return emptyChart(container, "No dated events for these filters.");
-    const focused = focus && state.timelineRange === "focus";
-    const shown = focused ? rows.filter((r) => r.period >= focus.from && r.period <= focus.to) : rows;
-    const byPeriod = d3.rollup(shown, (v) => v, (r) => r.period);
+    const byPeriod = d3.rollup(shownRows(timeline), (v) => v, (r) => r.period);
     const data = [...byPeriod].map(([period, items]) => {
       const row = { period: parseDay(period), label: period };
       for (const type of ALL_TYPES) row[type] = 0;
