@@ -87,6 +87,7 @@ for package in "${packages[@]}"; do
         report+=("$(printf '%-26s %-12s newest, nothing to try' "$package" "$before")")
         continue
     fi
+    echo "$package $after: running the tests..."
     if run_tests; then
         report+=("$(printf '%-26s %-12s -> %-12s passes' "$package" "$before" "$after")")
     else
