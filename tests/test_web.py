@@ -401,6 +401,24 @@ def test_hostile_article_is_shown_as_text(server: str, watched: Watched) -> None
 
 # --------------------------------------------------------------------------- timeline range
 
+
+@pytest.mark.browser
+@needs_chromium
+def test_timeline_opens_on_the_months_of_news(server: str, watched: Watched) -> None:
+    """The examples are news of 2025-26 that also date events back to 2003-2022 (and one 2019
+    article): the chart opens on the months of news, and says how many events it leaves out."""
+    tab, watch = watched
+    tab.goto(f"{server}/")
+    ready(tab, "overview")
+    periods = bar_periods(tab)
+    assert min(periods) >= "2025"
+    months = httpx.get(f"{server}/api/timeline", params={"interval": "month"}).json()
+    outside = sum(m["count"] for m in months if not min(periods) <= m["period"] <= max(periods))
+    assert outside > 0
+    assert tab.inner_text("#timeline-range") == (
+        f"Show all dates ({outside} events outside this range)")
+    assert watch.errors == []
+
 NEWS_COUNTRIES = ["USA", "RUS", "UKR", "CHN", "IND", "IRN", "TUR", "FRA", "DEU", "POL", "JPN"]
 NEWS_TYPES = ["CONSULT", "AGREE", "ACCUSE", "ASSAULT", "SUPPORT", "THREATEN"]
 BACKGROUND = {"1955-05-14": ("POL", "RUS"), "1979-02-11": ("IRN", "USA")}

@@ -35,6 +35,8 @@
   // The network layout is computed without animation, cooling in this many steps instead of
   // d3's 300: a graph of a few dozen countries has settled long before, at a fraction of the cost.
   const NETWORK_TICKS = 120;
+  // The timeline first shows the shortest run of periods that holds this share of the events.
+  const FOCUS_SHARE = 0.8;
   const PAGE_SIZE = 50;
   const DEALS_LIMIT = 500;
   const SVG_NS = "http://www.w3.org/2000/svg";
@@ -439,7 +441,7 @@
    * the range it shows: by default the range of most events (see ``focusRange``).
    */
   async function loadTimeline(filters) {
-    const timeline = (interval, rows) => ({ interval, rows, focus: focusRange(rows) });
+    const timeline = (interval, rows) => ({ interval, rows, focus: focusRange(rows, interval) });
     if (state.interval !== "auto") {
       return timeline(state.interval, await api("timeline", { ...filters, interval: state.interval }));
     }
@@ -452,24 +454,34 @@
   }
 
   /**
-   * The periods from the 2nd to the 98th percentile of events, and how many events lie outside
-   * them; null when none do. A few background events dated decades back ("the 1979 revolution")
-   * would otherwise stretch the axis over decades and squeeze the weeks of news into a sliver.
+   * The range of most events, and how many events lie outside it (null when none do): the
+   * shortest run of periods holding 80% of the events, widened to take in every period closer to
+   * it than its own length. A few background events dated years or decades back ("the 1979
+   * revolution") would otherwise stretch the axis and squeeze the weeks of news into a sliver;
+   * events spread evenly, or in clusters of similar weight, keep the whole range.
    */
-  function focusRange(rows) {
-    const counts = [...d3.rollup(rows, (v) => d3.sum(v, (r) => r.count), (r) => r.period)]
-      .sort(([a], [b]) => d3.ascending(a, b));
-    const total = d3.sum(counts, ([, n]) => n);
-    let seen = 0;
-    let from = null;
-    let to = null;
-    for (const [period, n] of counts) {
-      seen += n;
-      if (from === null && seen > 0.02 * total) from = period;
-      if (to === null && seen >= 0.98 * total) to = period;
-    }
-    const outside = d3.sum(counts, ([period, n]) => (period < from || period > to ? n : 0));
-    return outside ? { from, to, outside } : null;
+  function focusRange(rows, interval) {
+    const step = intervalStep(interval);
+    const periods = [...d3.rollup(rows, (v) => d3.sum(v, (r) => r.count), (r) => r.period)]
+      .sort(([a], [b]) => d3.ascending(a, b))
+      .map(([period, count]) => ({ period, count, start: parseDay(period) }));
+    const wanted = FOCUS_SHARE * d3.sum(periods, (p) => p.count);
+    let core = null;
+    let held = 0;
+    let lo = 0;
+    periods.forEach((last, hi) => {
+      held += last.count;
+      while (held - periods[lo].count >= wanted) held -= periods[lo++].count;
+      const span = step(last.start) - periods[lo].start;
+      if (held >= wanted && (!core || span < core.span)) core = { lo, hi, span };
+    });
+    if (!core) return null;
+    let { lo: first, hi: last } = core;
+    const near = (before, after) => after.start - step(before.start) <= core.span;
+    while (first > 0 && near(periods[first - 1], periods[first])) first -= 1;
+    while (last < periods.length - 1 && near(periods[last], periods[last + 1])) last += 1;
+    const outside = d3.sum(periods, (p, i) => (i < first || i > last ? p.count : 0));
+    return outside ? { from: periods[first].period, to: periods[last].period, outside } : null;
   }
 
   /** The timeline's rows within the range it shows: that of most events, unless all are asked for. */
