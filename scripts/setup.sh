@@ -18,4 +18,5 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+# Exact versions from constraints.txt, so that every checkout and CI test the same set.
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[test]"

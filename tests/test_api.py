@@ -2,22 +2,43 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import select
+import socket
+import subprocess
+import sys
 import threading
 import time
+import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
+import psycopg
 import pytest
 import schemathesis
 import sqlalchemy as sa
+import uvicorn
+from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # the httpx transport deprecation notice
     from fastapi.testclient import TestClient
 
-from newsevents.api import MAX_BODY_BYTES, create_app
+from newsevents.api import (
+    LOOPBACK_HOSTS,
+    MAX_BODY_BYTES,
+    CoderGate,
+    CodingLimits,
+    allowed_hosts,
+    create_app,
+)
 from newsevents.store import connect
 from newsevents.store.cache import AggregateCache
 from newsevents.store.merge_eval import gold_result, load_corpus
@@ -206,6 +227,8 @@ def test_large_bodies_are_refused(client: TestClient) -> None:
     streamed = client.post("/api/code", content=chunks(),
                            headers={"Content-Type": "application/json"})
     assert streamed.status_code == 413
+    assert streamed.headers["connection"] == "close"  # the rest of the body is never read
+    assert streamed.json()["detail"] == f"request body larger than {MAX_BODY_BYTES:,} bytes"
 
 
 def test_openapi_describes_the_models(client: TestClient) -> None:
@@ -306,3 +329,277 @@ def test_out_of_range_numbers_are_refused_not_crashed(client: TestClient, path: 
     for n in (2**63, -1):
         response = client.get(path.format(n=n))
         assert response.status_code == 422, (path, n, response.text)
+
+
+# --------------------------------------------------------------------------- hostile callers
+
+KHARKIV = "Russian forces fired missiles at Kharkiv on Friday, killing four civilians."
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """The app on uvicorn on a free loopback port, as `newsevents serve` runs it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+
+
+def _raw_json(body: object) -> dict[str, object]:
+    """A request body as JSON with ASCII escapes, the only way to send a lone surrogate."""
+    return {"content": json.dumps(body), "headers": {"Content-Type": "application/json"}}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/empty.db"
+        return
+    pg_url = os.environ.get("NEWSEVENTS_TEST_PG_URL")
+    if not pg_url:
+        pytest.skip("NEWSEVENTS_TEST_PG_URL is not set: start a server with "
+                    "scripts/postgres.sh start and export its URL")
+    name = f"newsevents_api_{uuid.uuid4().hex[:10]}"
+    admin = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield sa.make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def test_text_that_is_not_text_costs_its_own_record_only(empty_db: str) -> None:
+    """A lone surrogate or a NUL (which PostgreSQL cannot store) is refused per record."""
+    good = {"id": "good", "date": "2024-05-10", "text": KHARKIV}
+    surrogate = {"id": "surrogate", "date": "2024-05-10", "text": KHARKIV + " \ud800 Ukraine"}
+    nul = {"id": "nul", "date": "2024-05-10", "text": KHARKIV + " \x00 Ukraine"}
+    bad_title = {"id": "title", "title": "Kharkiv \udfff", "text": "Iran condemned the strike."}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(empty_db, TOKEN), raise_server_exceptions=False) as server:
+        body = _raw_json({"articles": [surrogate, good, nul, bad_title]})
+        stored = server.post("/api/documents", content=body["content"],
+                             headers={**body["headers"], **auth})
+        assert stored.status_code == 200, stored.text
+        errors = {e["doc_id"]: e["message"] for e in stored.json()["errors"]}
+        assert stored.json()["stored"] == 1 and set(errors) == {"surrogate", "nul", "title"}
+        at = len(KHARKIV) + 1
+        assert f"lone surrogate (U+D800) at character {at}," in errors["surrogate"]
+        assert f"NUL character (U+0000) at character {at}," in errors["nul"]
+        assert "title holds a lone surrogate (U+DFFF)" in errors["title"]
+        assert server.get("/api/events", params={"country": "UKR"}).json()["total"] == 1
+        for text in (surrogate["text"], nul["text"]):
+            coded = server.post("/api/code", **_raw_json({"text": text}))
+            assert coded.status_code == 422, coded.text
+            assert coded.json()["detail"][0]["loc"] == ["body", "text"]
+
+
+def test_an_unexpected_error_is_a_json_500_without_the_traceback(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    url = f"sqlite:///{tmp_path}/broken.db"
+    with TestClient(create_app(url), raise_server_exceptions=False) as server:
+        assert server.get("/api/events").status_code == 200
+        engine = sa.create_engine(url)  # the store is damaged behind the server's back
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE events")
+        engine.dispose()
+        response = server.get("/api/events")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal server error; the server log has the details"}
+    assert "Traceback" not in response.text and "events" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    logged = [r for r in caplog.records if r.name == "newsevents.api"]
+    assert logged and logged[0].exc_info is not None
+    assert logged[0].getMessage() == "unexpected error answering GET /api/events"
+
+
+def test_every_answer_says_nosniff(client: TestClient) -> None:
+    for response in (client.get("/api/events"), client.get("/api/events/999999"),
+                     client.get("/openapi.json"), client.post("/api/code", json={"text": ""}),
+                     client.get("/static/app.js")):
+        assert response.headers.get_list("x-content-type-options") == ["nosniff"], response.url
+
+
+def test_a_loopback_server_answers_only_to_loopback_names(db_url: str) -> None:
+    """DNS rebinding: a page under attacker.example resolved to 127.0.0.1 must get nothing."""
+    hosts = allowed_hosts("127.0.0.1", ["news.example.org"])
+    assert allowed_hosts("0.0.0.0") is None and allowed_hosts("::1") == list(LOOPBACK_HOSTS)
+    with serving(create_app(db_url, hosts=hosts)) as base:
+        port = base.rsplit(":", 1)[1]
+        for host in (f"127.0.0.1:{port}", "localhost", f"[::1]:{port}", "LOCALHOST:1",
+                     "news.example.org"):
+            answer = httpx.get(f"{base}/api/countries", headers={"Host": host})
+            assert answer.status_code == 200, host
+        for host in (f"attacker.example:{port}", "127.0.0.1.attacker.example", "[::2]", ""):
+            refused = httpx.get(f"{base}/api/countries", headers={"Host": host})
+            assert refused.status_code == 400, host
+            assert "unknown Host" in refused.json()["detail"]
+            assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_endless_body_gets_413_and_the_connection_closed(db_url: str) -> None:
+    with serving(create_app(db_url)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+            conn.sendall(b"POST /api/code HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            chunk = b"10000\r\n" + b"x" * 0x10000 + b"\r\n"
+            answer, closed = b"", False
+            # Keep sending, as an endless upload does, until the server hangs up. A server that
+            # reads on takes 256 MB (128 times the cap); one that stops reading without hanging
+            # up lets the socket buffers fill and the send time out.
+            with contextlib.suppress(TimeoutError):
+                for _ in range(256 * 16):
+                    try:
+                        if select.select([conn], [], [], 0)[0]:
+                            data = conn.recv(65536)
+                            answer += data
+                            if not data:
+                                closed = True
+                                break
+                        conn.sendall(chunk)
+                    except (BrokenPipeError, ConnectionResetError):
+                        closed = True
+                        break
+                with contextlib.suppress(ConnectionResetError):
+                    while data := conn.recv(65536):
+                        answer += data
+    assert closed, "the connection stayed open"
+    # The 413 itself may be lost to the reset that closing on unread data sends.
+    assert not answer or answer.startswith(b"HTTP/1.1 413")
+
+
+def test_anonymous_texts_are_short_and_the_token_lifts_the_cap(db_url: str) -> None:
+    limits = CodingLimits(anonymous_chars=len(KHARKIV) - 1)
+    with TestClient(create_app(db_url, TOKEN, limits=limits)) as server:
+        refused = server.post("/api/code", json={"text": KHARKIV})
+        assert refused.status_code == 413
+        assert refused.json()["detail"].startswith(
+            f"the text has {len(KHARKIV)} characters, more than the {len(KHARKIV) - 1} allowed "
+            "without a token")
+        wrong = server.post("/api/code", json={"text": KHARKIV},
+                            headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 403
+        coded = server.post("/api/code", json={"text": KHARKIV},
+                            headers={"Authorization": f"Bearer {TOKEN}"})
+        assert coded.status_code == 200
+        assert [e["event_type"] for e in coded.json()["events"]] == ["ASSAULT"]
+
+
+def test_anonymous_coding_over_its_time_budget_gets_503(db_url: str) -> None:
+    # No coder parses a sentence in a millisecond.
+    with TestClient(create_app(db_url, limits=CodingLimits(seconds=0.001))) as server:
+        response = server.post("/api/code", json={"text": KHARKIV * 3})
+    assert response.status_code == 503
+    assert "did not finish within the 0.001 s" in response.json()["detail"]
+    assert response.headers["retry-after"] == "1"
+
+
+def test_a_busy_coder_turns_anonymous_callers_away_and_reads_go_on(db_url: str) -> None:
+    app = create_app(db_url, TOKEN, limits=CodingLimits(seconds=0.5, slots=1))
+    api = app.state.api
+    with serving(app) as base:
+        with api.gate.turn(with_token=True):  # an authorised text is being coded
+            waited = httpx.post(f"{base}/api/code", json={"text": KHARKIV}, timeout=60)
+            assert waited.status_code == 503  # its turn did not come within the budget
+            # It keeps its slot until coded, so the next anonymous caller is told to come back.
+            busy = httpx.post(f"{base}/api/code", json={"text": KHARKIV}, timeout=60)
+            assert busy.status_code == 429 and busy.headers["retry-after"] == "1"
+            assert httpx.get(f"{base}/api/events", timeout=60).json()["total"] > 0
+        deadline = time.monotonic() + 120
+        while (answer := httpx.post(f"{base}/api/code", json={"text": KHARKIV},
+                                    timeout=60)).status_code == 429:
+            assert time.monotonic() < deadline, "the slot was never given back"
+            time.sleep(0.1)
+    assert answer.status_code == 200
+
+
+def test_callers_with_the_token_take_the_coder_before_anonymous_ones() -> None:
+    gate = CoderGate()
+    order: list[str] = []
+
+    def wait_for_turn(who: str, with_token: bool) -> None:
+        with gate.turn(with_token=with_token):
+            order.append(who)
+
+    with gate.turn(with_token=True):
+        anonymous = threading.Thread(target=wait_for_turn, args=("anonymous", False))
+        anonymous.start()
+        authorised = threading.Thread(target=wait_for_turn, args=("token", True))
+        authorised.start()
+        while not gate._waiting_with_token:
+            time.sleep(0.01)
+    anonymous.join(timeout=30)
+    authorised.join(timeout=30)
+    assert order == ["token", "anonymous"]
+
+
+def test_serve_takes_its_limits_and_host_names_from_options_and_environment(
+        db_url: str, tmp_path: Path) -> None:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    env = {**os.environ, "NEWSEVENTS_ANONYMOUS_CHARS": "20", "NEWSEVENTS_CACHE_DIR": str(tmp_path)}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("newsevents")), "serve", "--db", db_url,
+         "--port", str(port), "--allowed-host", "news.example.org"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+            try:
+                httpx.get(f"{base}/api/countries")
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        named = httpx.get(f"{base}/api/countries", headers={"Host": "news.example.org:80"})
+        other = httpx.get(f"{base}/api/countries", headers={"Host": "attacker.example"})
+        long_text = httpx.post(f"{base}/api/code", json={"text": KHARKIV})
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert (named.status_code, other.status_code, long_text.status_code) == (200, 400, 413)
+    assert "more than the 20 allowed" in long_text.json()["detail"]
+
+
+def test_fuzzed_bodies_never_crash_the_api(empty_db: str) -> None:
+    """Arbitrary Unicode with NUL and lone surrogates: every article is stored, a duplicate, or
+    its own error; every text is coded or refused (422); no 500, on SQLite and PostgreSQL."""
+    texts = st.text(st.one_of(st.characters(), st.sampled_from(["\x00", "\ud800", "\udfff"])),
+                    min_size=1, max_size=300)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(empty_db, TOKEN), raise_server_exceptions=False) as server:
+        ids = iter(range(10**6))
+
+        @settings(max_examples=30, derandomize=True, deadline=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(texts, st.one_of(st.none(), texts))
+        def post(text: str, title: str | None) -> None:
+            coded = server.post("/api/code", **_raw_json({"text": text, "title": title}))
+            assert coded.status_code in (200, 422), coded.text
+            doc_id = f"fuzz-{next(ids)}"
+            body = _raw_json({"articles": [{"id": doc_id, "text": text, "title": title}]})
+            stored = server.post("/api/documents", content=body["content"],
+                                 headers={**body["headers"], **auth})
+            assert stored.status_code == 200, stored.text
+            answer = stored.json()
+            errors = {error["doc_id"] for error in answer["errors"]}
+            assert answer["stored"] + answer["duplicates"] + len(errors) == 1
+            if any(char == "\x00" or "\ud800" <= char <= "\udfff" for char in text):
+                assert errors == {doc_id}
+
+        post()

@@ -476,7 +476,31 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
     error = only_error(read(path))
     assert time.perf_counter() - start < 0.5
     assert error.message == (
-        f"{path} is 50.0 MB, larger than the 5.0 MB limit for a .txt file; "
+        f"{path} is 50 MB, larger than the 5 MB limit for a .txt file; "
+        "split it into one file per article"
+    )
+
+
+def _file_of_short_lines(path: Path, size: int) -> Path:
+    """A .txt file of exactly ``size`` bytes whose body is one short line after another: reading
+    turns each single line break into a paragraph break, so the text grows past the file."""
+    line = "Russian forces shelled the city on Monday, the officials said.\n"
+    body = "Title\n" + line * ((size - 6) // len(line))
+    path.write_bytes((body + "x" * (size - len(body))).encode())
+    assert path.stat().st_size == size
+    return path
+
+
+def test_a_file_at_the_limit_is_coded_and_one_byte_more_is_refused_exactly(
+    tmp_path: Path,
+) -> None:
+    for size in (ingest.MAX_TEXT_BYTES - 1, ingest.MAX_TEXT_BYTES):
+        article = only_article(read(_file_of_short_lines(tmp_path / f"{size}.txt", size)))
+        assert len(article.text.encode()) > ingest.MAX_TEXT_BYTES
+        assert ingest.validate(article) is None
+    over = _file_of_short_lines(tmp_path / "over.txt", ingest.MAX_TEXT_BYTES + 1)
+    assert only_error(read(over)).message == (
+        f"{over} is 5.000001 MB, larger than the 5 MB limit for a .txt file; "
         "split it into one file per article"
     )
 
@@ -509,7 +533,7 @@ def test_validate_too_large() -> None:
     sentence = "Russian President Vladimir Putin met his Turkish counterpart on Monday. "
     article = Article(id="big", text=sentence * (6_000_000 // len(sentence)))
     message = ingest.validate(article)
-    assert message is not None and "larger than the 5.0 MB limit" in message
+    assert message is not None and message.startswith("text is 5.999976 MB, larger than the 5 MB")
 
 
 def test_validate_non_english() -> None:

@@ -26,6 +26,7 @@ from newsevents import ingest
 from newsevents.api import create_app
 from newsevents.store import connect
 from newsevents.store.commands import store_stream
+from newsevents.store.merge_eval import gold_result
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -83,6 +84,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("web")
     db_url = f"sqlite:///{tmp / 'events.db'}"
     _ingest_examples(db_url, tmp)
+    yield from _serve(db_url)
+
+
+def _serve(db_url: str) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -392,3 +397,88 @@ def test_hostile_article_is_shown_as_text(server: str, watched: Watched) -> None
     scripts = tab.eval_on_selector_all("script", "nodes => nodes.map(n => n.getAttribute('src'))")
     assert scripts and all(src and src.startswith("static/") for src in scripts)
     assert tab.locator("a[href^='javascript:']").count() == 0
+
+
+# --------------------------------------------------------------------------- timeline range
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_timeline_opens_on_the_months_of_news(server: str, watched: Watched) -> None:
+    """The examples are news of 2025-26 that also date events back to 2003-2022 (and one 2019
+    article): the chart opens on the months of news, and says how many events it leaves out."""
+    tab, watch = watched
+    tab.goto(f"{server}/")
+    ready(tab, "overview")
+    periods = bar_periods(tab)
+    assert min(periods) >= "2025"
+    months = httpx.get(f"{server}/api/timeline", params={"interval": "month"}).json()
+    outside = sum(m["count"] for m in months if not min(periods) <= m["period"] <= max(periods))
+    assert outside > 0
+    assert tab.inner_text("#timeline-range") == (
+        f"Show all dates ({outside} events outside this range)")
+    assert watch.errors == []
+
+NEWS_COUNTRIES = ["USA", "RUS", "UKR", "CHN", "IND", "IRN", "TUR", "FRA", "DEU", "POL", "JPN"]
+NEWS_TYPES = ["CONSULT", "AGREE", "ACCUSE", "ASSAULT", "SUPPORT", "THREATEN"]
+BACKGROUND = {"1955-05-14": ("POL", "RUS"), "1979-02-11": ("IRN", "USA")}
+
+
+def _article(doc_id: str, published: str, event_date: str, kind: str, pair: tuple[str, str],
+             ) -> dict:
+    source, target = pair
+    return {"id": doc_id, "date": published, "source": f"Wire {doc_id}",
+            "title": f"{source} and {target}, {event_date}",
+            "text": f"Report {doc_id}: {source} and {target} ({kind}) on {event_date}.",
+            "gold": [{"event_type": kind, "source": [source], "target": [target],
+                      "date": event_date, "negated": False, "hypothetical": False}]}
+
+
+@pytest.fixture(scope="module")
+def news_weeks_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of three weeks of news (110 events, May 2024) whose articles also mention two
+    background events of 1955 and 1979, as real news does."""
+    pairs = [(a, b) for a in NEWS_COUNTRIES for b in NEWS_COUNTRIES if a != b]
+    articles = []
+    for i, pair in enumerate(pairs):
+        day = (dt.date(2024, 5, 1) + dt.timedelta(days=i % 21)).isoformat()
+        articles.append(_article(f"n{i}", day, day, NEWS_TYPES[i % len(NEWS_TYPES)], pair))
+    for i, (date, pair) in enumerate(BACKGROUND.items()):
+        articles.append(_article(f"b{i}", "2024-05-15", date, "ACCUSE", pair))
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('weeks') / 'weeks.db'}"
+    store = connect(db_url)
+    store.add_results([gold_result(article) for article in articles])
+    store.close()
+    yield from _serve(db_url)
+
+
+def bar_widths(page: Page) -> list[float]:
+    return page.eval_on_selector_all(
+        "#timeline rect.bar", "bars => bars.map(b => b.width.baseVal.value)")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_timeline_shows_the_weeks_of_news_and_the_outliers_on_request(
+        news_weeks_server: str, watched: Watched) -> None:
+    tab, watch = watched
+    tab.goto(f"{news_weeks_server}/")
+    ready(tab, "overview")
+    periods = bar_periods(tab)
+    assert periods and all(period.startswith("2024-") for period in periods)
+    # Each period of the three weeks gets a bar one can see and hover, not a hairline.
+    assert min(bar_widths(tab)) >= 10
+    toggle = tab.locator("#timeline-range")
+    assert toggle.inner_text() == "Show all dates (2 events outside this range)"
+    shot(tab, "timeline-focused", full_page=False)
+
+    toggle.click()
+    ready(tab, "overview")
+    everything = bar_periods(tab)
+    assert min(everything).startswith("1955") and any(p.startswith("1979") for p in everything)
+    assert max(everything).startswith("2024-05")
+    assert toggle.inner_text() == "Show the range of most events"
+    toggle.click()
+    ready(tab, "overview")
+    assert bar_periods(tab) == periods
+    assert watch.errors == []

@@ -35,6 +35,8 @@
   // The network layout is computed without animation, cooling in this many steps instead of
   // d3's 300: a graph of a few dozen countries has settled long before, at a fraction of the cost.
   const NETWORK_TICKS = 120;
+  // The timeline first shows the shortest run of periods that holds this share of the events.
+  const FOCUS_SHARE = 0.8;
   const PAGE_SIZE = 50;
   const DEALS_LIMIT = 500;
   const SVG_NS = "http://www.w3.org/2000/svg";
@@ -46,6 +48,7 @@
     view: "overview",
     filters: { country: "", type: "", start: "", end: "" },
     interval: "auto",
+    timelineRange: "focus",
     eventsPage: 0,
     selectedEvent: null,
     loadedKey: {},
@@ -233,7 +236,6 @@
   }
 
   async function errorMessage(response) {
-    if (response.status === 413) return "The text is too long for the coder.";
     try {
       const body = await response.json();
       const detail = body.detail;
@@ -254,7 +256,7 @@
   // ---------------------------------------------------------------- filters and routing
 
   function filterKey() {
-    return JSON.stringify([state.filters, state.interval]);
+    return JSON.stringify([state.filters, state.interval, state.timelineRange]);
   }
 
   function readHash() {
@@ -434,17 +436,58 @@
     }
   }
 
-  /** With "auto", fall back to finer intervals until the chart has a few bars to compare. */
+  /**
+   * With "auto", fall back to finer intervals until the chart has a few bars to compare within
+   * the range it shows: by default the range of most events (see ``focusRange``).
+   */
   async function loadTimeline(filters) {
+    const timeline = (interval, rows) => ({ interval, rows, focus: focusRange(rows, interval) });
     if (state.interval !== "auto") {
-      return { interval: state.interval, rows: await api("timeline", { ...filters, interval: state.interval }) };
+      return timeline(state.interval, await api("timeline", { ...filters, interval: state.interval }));
     }
-    let rows = [];
+    let chosen = null;
     for (const interval of ["month", "week", "day"]) {
-      rows = await api("timeline", { ...filters, interval });
-      if (new Set(rows.map((r) => r.period)).size >= 4 || interval === "day") return { interval, rows };
+      chosen = timeline(interval, await api("timeline", { ...filters, interval }));
+      if (new Set(shownRows(chosen).map((r) => r.period)).size >= 4) break;
     }
-    return { interval: "day", rows };
+    return chosen;
+  }
+
+  /**
+   * The range of most events, and how many events lie outside it (null when none do): the
+   * shortest run of periods holding 80% of the events, widened to take in every period closer to
+   * it than its own length. A few background events dated years or decades back ("the 1979
+   * revolution") would otherwise stretch the axis and squeeze the weeks of news into a sliver;
+   * events spread evenly, or in clusters of similar weight, keep the whole range.
+   */
+  function focusRange(rows, interval) {
+    const step = intervalStep(interval);
+    const periods = [...d3.rollup(rows, (v) => d3.sum(v, (r) => r.count), (r) => r.period)]
+      .sort(([a], [b]) => d3.ascending(a, b))
+      .map(([period, count]) => ({ period, count, start: parseDay(period) }));
+    const wanted = FOCUS_SHARE * d3.sum(periods, (p) => p.count);
+    let core = null;
+    let held = 0;
+    let lo = 0;
+    periods.forEach((last, hi) => {
+      held += last.count;
+      while (held - periods[lo].count >= wanted) held -= periods[lo++].count;
+      const span = step(last.start) - periods[lo].start;
+      if (held >= wanted && (!core || span < core.span)) core = { lo, hi, span };
+    });
+    if (!core) return null;
+    let { lo: first, hi: last } = core;
+    const near = (before, after) => after.start - step(before.start) <= core.span;
+    while (first > 0 && near(periods[first - 1], periods[first])) first -= 1;
+    while (last < periods.length - 1 && near(periods[last], periods[last + 1])) last += 1;
+    const outside = d3.sum(periods, (p, i) => (i < first || i > last ? p.count : 0));
+    return outside ? { from: periods[first].period, to: periods[last].period, outside } : null;
+  }
+
+  /** The timeline's rows within the range it shows: that of most events, unless all are asked for. */
+  function shownRows({ rows, focus }) {
+    if (!focus || state.timelineRange === "all") return rows;
+    return rows.filter((r) => r.period >= focus.from && r.period <= focus.to);
   }
 
   /**
@@ -499,9 +542,11 @@
     fill(container, el("p", { class: "empty", text }));
   }
 
-  function renderTimeline(container, { interval, rows }, availableWidth) {
+  function renderTimeline(container, timeline, availableWidth) {
+    const { interval, rows, focus } = timeline;
+    renderRangeToggle(focus);
     if (rows.length === 0) return emptyChart(container, "No dated events for these filters.");
-    const byPeriod = d3.rollup(rows, (v) => v, (r) => r.period);
+    const byPeriod = d3.rollup(shownRows(timeline), (v) => v, (r) => r.period);
     const data = [...byPeriod].map(([period, items]) => {
       const row = { period: parseDay(period), label: period };
       for (const type of ALL_TYPES) row[type] = 0;
@@ -568,6 +613,16 @@
     addDateBrush(svg, x, [[margin.left, margin.top], [width - margin.right, height - margin.bottom]]);
     fill(container, svg.node());
     renderTypeLegend(rows);
+  }
+
+  /** The way out to the events outside the range of most events, and back. */
+  function renderRangeToggle(focus) {
+    const button = document.getElementById("timeline-range");
+    button.hidden = !focus;
+    if (!focus) return;
+    button.textContent = state.timelineRange === "focus"
+      ? `Show all dates (${plural(focus.outside, "event")} outside this range)`
+      : "Show the range of most events";
   }
 
   /** Dragging across the timeline sets the date-range filter; bars stay on top for their tips. */
@@ -1177,6 +1232,10 @@
     }
     document.getElementById("interval").addEventListener("change", (e) => {
       state.interval = e.target.value;
+      showView();
+    });
+    document.getElementById("timeline-range").addEventListener("click", () => {
+      state.timelineRange = state.timelineRange === "focus" ? "all" : "focus";
       showView();
     });
     document.getElementById("event-search").addEventListener("submit", (e) => {
