@@ -1,15 +1,17 @@
 """Prepare annotation tasks from the shared real-news corpora, and check annotated files.
 
-    python scripts/corpus_tasks.py prepare OUT_DIR          # task files, sentences split, splits fixed
-    python scripts/corpus_tasks.py skeleton ID DATE TITLE < article.txt   # a written article's record
-    python scripts/corpus_tasks.py check FILE...            # every format problem, per line
-    python scripts/corpus_tasks.py merge TASKS ANNOTATIONS OUT   # annotations into full records
+    python scripts/corpus_tasks.py prepare OUT_DIR       # task files; sentences split, splits fixed
+    python scripts/corpus_tasks.py skeleton ID DATE TITLE < article.txt  # a written article
+    python scripts/corpus_tasks.py check FILE...         # every format problem, per line
+    python scripts/corpus_tasks.py merge TASKS ANNOTATIONS OUT  # annotations into records
+    python scripts/corpus_tasks.py agreement FIRST SECOND  # Cohen's kappa of two annotations
 
 A task file holds corpus records with every sentence's `events` empty; annotators fill them by
 `docs/annotation.md`, writing one line per sentence that holds events
 (`{"doc_id", "index", "events": [...]}`) and one line `{"doc_id", "done": true}` per document
-they have read to the end; `merge` puts those into full records and reports every problem. The split of each document is fixed here, from a hash of its id, before
-anything is annotated or trained.
+they have read to the end; `merge` puts those into full records and reports every problem.
+The split of each document is fixed here, from a hash of its id, before anything is annotated
+or trained.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pathlib import Path
 
 import spacy
 
-from newsevents.corpus import check_lines, split_of
+from newsevents.corpus import check_lines, read_corpus, split_of
+from newsevents.corpus_scoring import agreement as corpus_agreement
 from newsevents.nlp import MODEL
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -104,11 +107,14 @@ def check(files: list[str]) -> int:
 
 def merge(tasks: Path, annotations: Path, out: Path) -> int:
     """Full records for the documents marked done; a document with any bad line is left out."""
-    skeletons = {json.loads(line)["doc_id"]: json.loads(line) for line in open(tasks)}
+    with open(tasks) as handle:
+        skeletons = {json.loads(line)["doc_id"]: json.loads(line) for line in handle}
     events: dict[tuple[str, int], list] = {}
     done: set[str] = set()
     problems: list[str] = []
-    for number, line in enumerate(open(annotations), 1):
+    with open(annotations) as handle:
+        lines = handle.read().splitlines()
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -145,6 +151,16 @@ def merge(tasks: Path, annotations: Path, out: Path) -> int:
     return 1 if problems else 0
 
 
+def agreement(first: Path, second: Path) -> None:
+    """Kappa over the documents the second annotation holds, overall and per origin."""
+    other = list(read_corpus([second]))
+    ids = {doc.doc_id for doc in other}
+    mine = [doc for doc in read_corpus([first]) if doc.doc_id in ids]
+    print("all", corpus_agreement(mine, other))
+    for origin in sorted({doc.origin for doc in mine}):
+        print(origin, corpus_agreement([d for d in mine if d.origin == origin], other))
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:] or ["help"]
     if command == "prepare":
@@ -153,6 +169,8 @@ if __name__ == "__main__":
         skeleton(*args)
     elif command == "merge":
         sys.exit(merge(Path(args[0]), Path(args[1]), Path(args[2])))
+    elif command == "agreement":
+        agreement(Path(args[0]), Path(args[1]))
     elif command == "check":
         sys.exit(check(args))
     else:
