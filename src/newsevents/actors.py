@@ -53,7 +53,9 @@ WEAK = frozenset({"weak"})
 OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                           "defence_minister"})
 
-_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|['’]s\b|\w+(?:['’](?!s\b)\w+)*|[^\w\s]")
+# "1,700" is one word: a comma inside a number does not close the phrase's core.
+_WORD_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|['’]s\b|\d+(?:,\d{3})+\b|\w+(?:['’](?!s\b)\w+)*|[^\w\s]")
 
 
 def words_of(text: str) -> list[re.Match[str]]:
@@ -324,6 +326,10 @@ class ActorResolver:
         name = _name(core, head, words, cut)
         if head and head.cue.kind in ("person", "org") and head.cue.sector and not sector:
             sector = head.cue.sector
+        if sector is None and head is not None and head.end >= _last_word(words, cut):
+            sector = _sector_of_bare_head(head, words, core)
+        if igo and sector != "MIL":
+            sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not any((country, igo, sector, name)):
             return None
         return Actor(text=text.strip(), name=name, country=country, sector=sector, igo=igo)
@@ -355,6 +361,34 @@ def _settle(match: Match, people: dict[int, Person | None], words: list[str]) ->
     written = " ".join(words[match.start:match.end])
     cue = _cue_of_person(person) if person else Cue("person", name=written)
     return Match(match.start, match.end, cue)
+
+
+NUMBER_WORDS = frozenset({
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "some",
+    "few", "other", "more", "fellow",
+})
+
+
+def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> str | None:
+    """What the phrase's own head says when no sector word does (docs/annotation.md, 4).
+
+    A country named as a whole ("Turkey", "the United States") is its government; a
+    nationality used as a noun for people ("five Americans", "a Palestinian", "two French")
+    is civilians.
+    """
+    cue = head.cue
+    if cue.kind != "country" or any(m.cue.kind != "country" for m in core):
+        return None
+    if cue.proper:
+        return "GOV"
+    word = words[head.end - 1]
+    before = norm(words[head.start - 1]) if head.start > 0 else ""
+    if word.endswith("s") and word[:1].isupper() and before != "the":
+        return "CVL"
+    if before in NUMBER_WORDS or before[:1].isdigit():
+        return "CVL"
+    return None
 
 
 def _contradicted(head: Match, core: list[Match]) -> bool:
