@@ -50,6 +50,9 @@ STANCE_WORDS = frozenset({"pro", "anti"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})
 WEAK = frozenset({"weak"})
+PLACE = frozenset({"place"})  # a region or city: where things happen more than who acts
+# Prefixes of the derived tables in data/actors, read after our own.
+DERIVED = ("petrarch",)
 OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                           "defence_minister"})
 
@@ -236,6 +239,12 @@ class ActorResolver:
         result = self.resolve_phrase(span.text, date, _person_offsets(span))
         return result.actor if result else None
 
+    def names_group(self, text: str) -> bool:
+        """Whether a phrase names an organisation, IGO or person ("ISIS militants")."""
+        words = [m.group() for m in words_of(text)]
+        return any(m.cue.kind in ("org", "igo", "person")
+                   for m in self.lexicon.scan(words, [norm(w) for w in words]))
+
     def country_of(self, name: str) -> str | None:
         """ISO3 of a country name, adjective, capital or seat of government; else None."""
         tokens = words_of(name.strip())
@@ -328,6 +337,8 @@ class ActorResolver:
             sector = head.cue.sector
         if sector is None and head is not None and head.end >= _last_word(words, cut):
             sector = _sector_of_bare_head(head, words, core)
+        if sector is None and cut < len(words) and norm(words[cut]) == "of":
+            sector = _sector(post, None)  # "thousands of villagers", "members of a family"
         if igo and sector != "MIL":
             sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not any((country, igo, sector, name)):
@@ -378,10 +389,10 @@ def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> st
     is civilians.
     """
     cue = head.cue
-    if cue.kind != "country" or any(m.cue.kind != "country" for m in core):
+    if cue.kind != "country" or any(m.cue.kind in ("person", "org") for m in core):
         return None
     if cue.proper:
-        return "GOV"
+        return None if "place" in cue.flags else "GOV"
     word = words[head.end - 1]
     before = norm(words[head.start - 1]) if head.start > 0 else ""
     if word.endswith("s") and word[:1].isupper() and before != "the":
@@ -505,10 +516,18 @@ def _load(data_dir: Path) -> ActorResolver:
     _load_countries(lexicon, data_dir / "countries.tsv")
     _load_seats(lexicon, data_dir / "seats.tsv")
     for row in _rows(data_dir / "places.tsv"):
-        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True))
+        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True,
+                                      flags=PLACE))
     refs = _load_igos(lexicon, data_dir / "igos.tsv")
     _load_orgs(lexicon, data_dir / "orgs.tsv")
     surnames = _load_people(lexicon, data_dir / "people.tsv")
+    # Tables derived from the field's open dictionaries (scripts/derive_actor_tables.py) come
+    # after ours, so our entries win wherever both name a phrase.
+    for prefix in DERIVED:
+        for ref, igos in _load_igos(lexicon, data_dir / f"{prefix}_igos.tsv").items():
+            refs[ref] = refs.get(ref, frozenset()) | igos
+        _load_orgs(lexicon, data_dir / f"{prefix}_orgs.tsv")
+        _load_people(lexicon, data_dir / f"{prefix}_people.tsv", with_surnames=False)
     for row in _rows(data_dir / "blocked.tsv"):
         lexicon.add(row["phrase"], Cue("block"))
     return ActorResolver(lexicon, surnames, refs)
@@ -564,8 +583,13 @@ def _load_orgs(lexicon: Lexicon, path: Path) -> None:
             lexicon.add(alias, cue)
 
 
-def _load_people(lexicon: Lexicon, path: Path) -> dict[str, tuple[Person, ...]]:
-    """Full names and aliases go into the lexicon; surnames into a table for lone mentions."""
+def _load_people(lexicon: Lexicon, path: Path,
+                 with_surnames: bool = True) -> dict[str, tuple[Person, ...]]:
+    """Full names and aliases go into the lexicon; surnames into a table for lone mentions.
+
+    ``with_surnames`` false (the large derived tables) keeps only full names: a lone surname shared
+    by thousands of office holders would name the wrong one.
+    """
     surnames: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}
     for row in _rows(path):
@@ -581,11 +605,13 @@ def _load_people(lexicon: Lexicon, path: Path) -> dict[str, tuple[Person, ...]]:
         last = name.split()[-1]
         # Regnal numbers and suffixes are no surnames; East Asian family names come first
         # and are listed as aliases where they are used alone.
-        if norm(last) not in NOT_SURNAMES and person.country not in FAMILY_NAME_FIRST:
+        if (with_surnames and norm(last) not in NOT_SURNAMES
+                and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
         for alias in [name, *_split(row.get("aliases", ""))]:
             if len(words_of(alias)) == 1:
-                surnames.setdefault(norm(alias), []).append(person)
+                if with_surnames:
+                    surnames.setdefault(norm(alias), []).append(person)
             else:
                 by_name.setdefault(alias, []).append(person)
     for name, persons in by_name.items():

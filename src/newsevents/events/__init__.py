@@ -21,7 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import dates, places
-from newsevents.events.arguments import ActorLookup, noun_arguments, same_actor, verb_arguments
+from newsevents.events.arguments import (
+    ActorLookup,
+    localise,
+    noun_arguments,
+    same_actor,
+    verb_arguments,
+)
 from newsevents.events.learned import EventModel, features
 from newsevents.events.lexicon import Lexicon
 from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
@@ -98,6 +104,9 @@ def sentence_events(
             negated = False if etype == "REJECT" else negated
         date, date_text = dates.event_date(sent, cand.token, article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
+        if location is not None:
+            sources = localise(sources, location.country)
+            targets = localise(targets, location.country)
         trigger_text = cand.token.text
         if cand.absorbed is not None:
             trigger_text = (

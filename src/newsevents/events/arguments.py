@@ -23,6 +23,20 @@ from newsevents.models import Actor
 
 ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
+OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Local actors: named by what they are, not by whose, they belong to the country where the
+# event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
+LOCAL_SECTORS = frozenset({
+    "CVL", "COP", "MIL", "GOV", "REB", "JRN", "MED", "LAB", "EDU", "CRM", "JUD", "LEG", "OPP",
+    "PTY",
+})
+# Attack nouns whose "by" phrase or nationality names the agent of a passive report
+# ("killed in an airstrike by the coalition", "killed in an Israeli air raid").
+ATTACK_NOUNS = frozenset({
+    "attack", "airstrike", "strike", "raid", "bombing", "shelling", "bombardment", "gunfire",
+    "fire", "offensive", "assault", "ambush", "shootout", "clash", "operation", "crackdown",
+    "barrage", "onslaught", "invasion", "incursion",
+})
 
 
 class ActorLookup:
@@ -60,8 +74,23 @@ class ActorLookup:
     ) -> Actor | None:
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
-            return self._whole_phrase(token, found) or self._placed(token, found) or found
+            found = self._whole_phrase(token, found) or self._placed(token, found) or found
+            return self._owned(token, found)
         return found
+
+    def _owned(self, token: Token, found: Actor | None) -> Actor | None:
+        """ "their air force", "his troops": the owner the pronoun points to (an earlier
+        subject of the sentence, or of the previous one) gives the country."""
+        if found is None or found.country or found.igo or found.name:
+            return found
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                      and lemma(c) in OWNER_PRONOUNS), None)
+        if owner is None:
+            return found
+        earlier = self._pronoun(owner)
+        if earlier is None or not (earlier.country or earlier.igo):
+            return found
+        return found.model_copy(update={"country": earlier.country, "igo": earlier.igo})
 
     def _whole_phrase(self, token: Token, found: Actor | None) -> Actor | None:
         """The parser can cut "U.S. Secretary of State Warren Christopher" so that the name
@@ -198,7 +227,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     verb, trigger = cand.token, cand.trigger
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        sources = look.actors(agent_of(verb))
+        sources = look.actors(agent_of(verb)) or look.actors(attack_agents(verb))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
     else:
@@ -266,3 +295,38 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def attack_agents(verb: Token) -> list[Token]:
+    """Who carried out the attack a passive verb reports through a noun: "were killed in an
+    airstrike by the coalition" (the "by" phrase), "in an Israeli air raid" (the nationality),
+    "due to the shelling by the regime troops"."""
+    nouns = [g for c in verb.children if c.dep_ in ("prep", "agent")
+             for g in (*c.children, *(x for p in c.children if p.dep_ == "pcomp"
+                                      for x in p.children))
+             if g.dep_ == "pobj"]
+    nouns += [g for c in verb.children if c.dep_ in ("prep", "advmod", "amod")
+              for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    found: list[Token] = []
+    for noun in nouns:
+        if lemma(noun) not in ATTACK_NOUNS:
+            continue
+        by = prep_objects(noun, frozenset({"by"}))
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
+        found += by or owners
+    return found
+
+
+def localise(found: list[Actor], country: str | None) -> list[Actor]:
+    """Local actors without a country of their own ("civilians", "police", "insurgents")
+    take the country where the event happened; named groups and unknown attackers do not."""
+    if not country:
+        return found
+    return [a.model_copy(update={"country": country}) if _local(a) else a for a in found]
+
+
+def _local(actor: Actor) -> bool:
+    if actor.country or actor.igo or actor.name or actor.sector not in LOCAL_SECTORS:
+        return False
+    return not actors.ActorResolver.load().names_group(actor.text)
