@@ -26,6 +26,7 @@ from newsevents.events.arguments import (
     localise,
     noun_arguments,
     same_actor,
+    sentence_country,
     verb_arguments,
 )
 from newsevents.events.learned import EventModel, features
@@ -104,9 +105,11 @@ def sentence_events(
             negated = False if etype == "REJECT" else negated
         date, date_text = dates.event_date(sent, cand.token, article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
-        if location is not None:
-            sources = localise(sources, location.country)
-            targets = localise(targets, location.country)
+        scene = location.country if location is not None else None
+        if scene is None and any(not (a.country or a.igo) for a in sources + targets):
+            scene = sentence_country(sent)
+        sources = localise(sources, scene)
+        targets = localise(targets, scene)
         trigger_text = cand.token.text
         if cand.absorbed is not None:
             trigger_text = (

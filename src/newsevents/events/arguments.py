@@ -20,6 +20,7 @@ from newsevents.events.syntax import (
 )
 from newsevents.events.triggers import Candidate
 from newsevents.models import Actor
+from newsevents.nlp import entities_in
 
 ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
@@ -109,7 +110,7 @@ class ActorLookup:
         base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
         if base is None:
             return None  # "a ceasefire in Lebanon" is no actor
-        for pobj in prep_objects(token, frozenset({"in", "from"})):
+        for pobj in prep_objects(token, frozenset({"in", "from", "of"})):
             where = self._actor(pobj)
             if where is not None and where.country:
                 text = token.doc[token.left_edge.i : pobj.right_edge.i + 1].text
@@ -267,7 +268,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # Montenegro", "sought refuge in Germany").
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
-            [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))],
+            [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
+             if lemma(p) not in ATTACK_NOUNS],
             subtree=True,
             exclude=sources,
         )
@@ -315,7 +317,33 @@ def attack_agents(verb: Token) -> list[Token]:
         owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                   and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
         found += by or owners
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        # "were wounded when a bomb planted by the Taliban exploded"
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
     return found
+
+
+def sentence_country(sent: Span) -> str | None:
+    """The one country a sentence names (a state, a nationality, a town), else None.
+
+    Where the event's own place is not found, a sentence that names a single country ("in
+    the southern Somali town of Janaale", "north of Baghdad", "Thailand's insurgency") still
+    says where its local actors belong; a sentence naming two countries says nothing.
+    """
+    resolver = actors.ActorResolver.load()
+    gazetteer = places.Gazetteer.load()
+    found: set[str] = set()
+    for ent in entities_in(sent):
+        if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
+            continue
+        code = resolver.country_of(ent.text)
+        if code is None and ent.label_ != "NORP":
+            place = gazetteer.lookup(ent.text)
+            code = place.country if place is not None else None
+        if code is not None:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def localise(found: list[Actor], country: str | None) -> list[Actor]:
