@@ -287,3 +287,17 @@ def test_rebels_of_a_named_group_take_its_country() -> None:
     event = one(events_of("The Islamist rebels of Ahrar al-Sham shelled army positions near "
                           "Hama."), "ASSAULT")
     assert countries(event.source) == {"SYR"}
+
+
+def test_local_actors_in_a_sentence_naming_no_country_take_the_articles_country() -> None:
+    text = ("Floods swept through villages in central Sri Lanka on Monday. "
+            "Rescue teams from Colombo searched for survivors in the mud. "
+            "The opposition urged the government to relocate families living on the slopes.")
+    event = one(events_of(text), "REQUEST")
+    assert countries(event.source) == {"LKA"}
+    assert countries(event.target) == {"LKA"}
+
+
+def test_foreign_actors_are_not_placed_by_the_scene() -> None:
+    event = one(events_of("Foreign envoys met rebel commanders in Juba on Thursday."), "CONSULT")
+    assert all(a.country is None for a in event.source if "envoys" in a.text)

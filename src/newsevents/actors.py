@@ -77,6 +77,10 @@ def norm(word: str) -> str:
 
 def case_of(word: str) -> str:
     """What the lexicon demands of a word's case: ``U`` acronym, ``C`` proper noun, ``""`` none."""
+    if word.isalpha():  # the common case, without building a list
+        if len(word) >= 2 and word.isupper():
+            return "U"
+        return "C" if word[0].isupper() else ""
     letters = [c for c in word if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return "U"

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents import dates, places
 from newsevents.events.arguments import (
     ActorLookup,
+    home_country,
     localise,
     noun_arguments,
     same_actor,
@@ -107,7 +108,7 @@ def sentence_events(
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         scene = location.country if location is not None else None
         if scene is None and any(not (a.country or a.igo) for a in sources + targets):
-            scene = sentence_country(sent)
+            scene = sentence_country(sent) or look.home
         sources = localise(sources, scene)
         targets = localise(targets, scene)
         trigger_text = cand.token.text
@@ -185,6 +186,7 @@ def code_doc(doc: Doc, model: EventModel | None = None, lex: Lexicon | None = No
     article_date = article.date if article is not None else None
     default_place = places.dateline(doc.text, places.Gazetteer.load())
     look = ActorLookup(article_date)
+    look.home = home_country(doc, default_place.country if default_place else None)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if sent.text.strip():

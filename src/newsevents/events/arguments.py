@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents import actors, places
 from newsevents.events.syntax import (
@@ -46,6 +46,9 @@ class ActorLookup:
     def __init__(self, date: dt.date | None = None) -> None:
         self.last_subject: Actor | None = None
         self.date = date
+        # The article's own country (its dateline, or the country it names most), for local
+        # actors in sentences that name none (docs/annotation.md, section 4).
+        self.home: str | None = None
         self._entities: dict[int, Actor | None] = {}
 
     def _entity(self, token: Token) -> Actor | None:
@@ -335,15 +338,32 @@ def sentence_country(sent: Span) -> str | None:
     gazetteer = places.Gazetteer.load()
     found: set[str] = set()
     for ent in entities_in(sent):
-        if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
-            continue
+        # A country's name, adjective or capital counts whatever the tagger called it
+        # ("Sri Lankan" as a PERSON, "Colombo" as an ORG); other places must be places.
         code = resolver.country_of(ent.text)
-        if code is None and ent.label_ != "NORP":
+        if code is None and ent.label_ in ("GPE", "LOC", "FAC"):
             place = gazetteer.lookup(ent.text)
             code = place.country if place is not None else None
         if code is not None:
             found.add(code)
     return found.pop() if len(found) == 1 else None
+
+
+def home_country(doc: Doc, dateline: str | None) -> str | None:
+    """The country an article is about: its dateline's, else the one it names clearly most
+    often (at least twice, and twice as often as any other)."""
+    if dateline:
+        return dateline
+    resolver = actors.ActorResolver.load()
+    counts: dict[str, int] = {}
+    for ent in entities_in(doc[:]):
+        code = resolver.country_of(ent.text)
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return next(code for code, n in counts.items() if n == ranked[0])
 
 
 def localise(found: list[Actor], country: str | None) -> list[Actor]:
@@ -354,7 +374,12 @@ def localise(found: list[Actor], country: str | None) -> list[Actor]:
     return [a.model_copy(update={"country": country}) if _local(a) else a for a in found]
 
 
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
+
+
 def _local(actor: Actor) -> bool:
     if actor.country or actor.igo or actor.name or actor.sector not in LOCAL_SECTORS:
         return False
+    if FOREIGN_WORDS.intersection(actor.text.lower().split()):
+        return False  # "foreign envoys", "the foreign jihadis"
     return not actors.ActorResolver.load().names_group(actor.text)
