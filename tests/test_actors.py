@@ -237,6 +237,9 @@ def test_gold_country_agreement(resolver: ActorResolver) -> None:
     ("Amnesty International", (None, None, "AI")),
     ("the UN peacekeeping force", (None, "MIL", "UN")),
     ("Darfur", ("SDN", None, None)),
+    ("the Russian-led coalition", ("RUS", "MIL", None)),
+    ("Karimi, an Afghan refugee", ("AFG", "REF", None)),
+    ("Lena Holt, a World Food Programme spokeswoman", (None, None, "WFP")),
 ])
 def test_the_phrase_gives_its_own_sector(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:

@@ -301,3 +301,22 @@ def test_local_actors_in_a_sentence_naming_no_country_take_the_articles_country(
 def test_foreign_actors_are_not_placed_by_the_scene() -> None:
     event = one(events_of("Foreign envoys met rebel commanders in Juba on Thursday."), "CONSULT")
     assert all(a.country is None for a in event.source if "envoys" in a.text)
+
+
+def test_shot_and_killed_shares_its_object() -> None:
+    event = one(events_of("Kenyan police shot and killed a student near the university on "
+                          "Monday."), "ASSAULT")
+    assert countries(event.source) == {"KEN"}
+    assert countries(event.target) == {"KEN"}
+    assert event.target[0].sector == "CVL"
+
+
+def test_passive_agent_at_the_hands_of_or_due_to_an_attack_on_a_conjunct() -> None:
+    hands = one(events_of("More than 40 insurgents were killed at the hands of Iraqi troops in "
+                          "the battle for Tal Afar."), "ASSAULT")
+    assert countries(hands.source) == {"IRQ"}
+    due = one(events_of("Two farmers were killed and four were wounded due to the "
+                        "indiscriminate shelling by government troops in northern Hama."),
+              "ASSAULT")
+    assert countries(due.source) == {"SYR"}
+    assert due.source[0].sector == "MIL"

@@ -292,6 +292,12 @@ class ActorResolver:
         post = [m for m in matches if m.start >= cut and keys[cut] in LOCATING_WORDS]
         head = core[-1] if core else None
         actor = self._build(text, core, post, head, words, cut, date)
+        if cut < len(keys) and keys[cut] == "," and cut + 1 < len(tokens):
+            # "Habib, an Australian citizen": the apposition fills what the name leaves open
+            rest = self._memo(text[tokens[cut + 1].start():], date, ())
+            if rest is not None:
+                actor = _merge(actor, rest.actor) if actor else rest.actor
+                actor = actor.model_copy(update={"text": text.strip()})
         if actor is None:
             return None
         titles = frozenset(m.cue.term for m in core if "title" in m.cue.flags)

@@ -237,6 +237,11 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     else:
         sources = look.actors(subject_of(verb))
         targets = look.actors([c for c in verb.children if c.dep_ in OBJECTS])
+        if not targets and not any(c.dep_ in OBJECTS for c in verb.children):
+            # "shot and killed a student": the object sits on the conjoined verb
+            targets = look.actors([o for c in verb.children
+                                   if c.dep_ == "conj" and c.pos_ == "VERB"
+                                   for o in c.children if o.dep_ in OBJECTS])
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -306,14 +311,19 @@ def attack_agents(verb: Token) -> list[Token]:
     """Who carried out the attack a passive verb reports through a noun: "were killed in an
     airstrike by the coalition" (the "by" phrase), "in an Israeli air raid" (the nationality),
     "due to the shelling by the regime troops"."""
-    nouns = [g for c in verb.children if c.dep_ in ("prep", "agent")
+    # "were killed and four wounded due to the shelling": the phrase may hang on a conjunct
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    nouns = [g for v in verbs for c in v.children if c.dep_ in ("prep", "agent")
              for g in (*c.children, *(x for p in c.children if p.dep_ == "pcomp"
                                       for x in p.children))
              if g.dep_ == "pobj"]
-    nouns += [g for c in verb.children if c.dep_ in ("prep", "advmod", "amod")
+    nouns += [g for v in verbs for c in v.children if c.dep_ in ("prep", "advmod", "amod")
               for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     found: list[Token] = []
     for noun in nouns:
+        if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
+            found += prep_objects(noun, frozenset({"of"}))
+            continue
         if lemma(noun) not in ATTACK_NOUNS:
             continue
         by = prep_objects(noun, frozenset({"by"}))
