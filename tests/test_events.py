@@ -291,7 +291,8 @@ def test_rebels_of_a_named_group_take_its_country() -> None:
 
 def test_local_actors_in_a_sentence_naming_no_country_take_the_articles_country() -> None:
     text = ("Floods swept through villages in central Sri Lanka on Monday. "
-            "Rescue teams from Colombo searched for survivors in the mud. "
+            "Rescue teams from Colombo searched for survivors in the mud, and Sri Lanka's "
+            "army sent boats. "
             "The opposition urged the government to relocate families living on the slopes.")
     event = one(events_of(text), "REQUEST")
     assert countries(event.source) == {"LKA"}
@@ -320,3 +321,18 @@ def test_passive_agent_at_the_hands_of_or_due_to_an_attack_on_a_conjunct() -> No
               "ASSAULT")
     assert countries(due.source) == {"SYR"}
     assert due.source[0].sector == "MIL"
+
+
+def test_a_nationality_on_an_attack_noun_names_who_attacked() -> None:
+    event = one(events_of("Rights groups condemned Turkish air strikes near the Iraqi border."),
+                "ACCUSE")
+    assert countries(event.target) == {"TUR"}
+
+
+def test_a_wire_dateline_does_not_outvote_the_country_the_article_is_about() -> None:
+    text = ("BEIRUT, March 3 (Reuters) - Syrian security forces detained dozens of students in "
+            "Aleppo on Sunday, a monitor said. Syria's interior ministry gave no comment. "
+            "Activists in Syria said the raids continued. "
+            "Officials later released some of the detained students.")
+    event = one(events_of(text), "RETREAT")
+    assert countries(event.source) == {"SYR"}

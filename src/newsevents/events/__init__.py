@@ -106,7 +106,9 @@ def sentence_events(
             negated = False if etype == "REJECT" else negated
         date, date_text = dates.event_date(sent, cand.token, article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
-        scene = location.country if location is not None else None
+        # A place named in the sentence first; a dateline is where the reporter was, so it
+        # comes after the sentence's own country and the article's (``look.home``).
+        scene = location.country if location is not None and location != default_place else None
         if scene is None and any(not (a.country or a.igo) for a in sources + targets):
             scene = sentence_country(sent) or look.home
         sources = localise(sources, scene)

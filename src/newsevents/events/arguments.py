@@ -350,7 +350,7 @@ def sentence_country(sent: Span) -> str | None:
     for ent in entities_in(sent):
         # A country's name, adjective or capital counts whatever the tagger called it
         # ("Sri Lankan" as a PERSON, "Colombo" as an ORG); other places must be places.
-        code = resolver.country_of(ent.text)
+        code = resolver.country_of(_bare(ent.text))
         if code is None and ent.label_ in ("GPE", "LOC", "FAC"):
             place = gazetteer.lookup(ent.text)
             code = place.country if place is not None else None
@@ -360,20 +360,27 @@ def sentence_country(sent: Span) -> str | None:
 
 
 def home_country(doc: Doc, dateline: str | None) -> str | None:
-    """The country an article is about: its dateline's, else the one it names clearly most
-    often (at least twice, and twice as often as any other)."""
-    if dateline:
-        return dateline
+    """The country an article is about: the one it names clearly most often (at least three
+    times, and twice as often as any other), else its dateline's. Wire datelines are often a
+    neighbour's capital ("DUBAI" over a story about Iran), so the names come first."""
     resolver = actors.ActorResolver.load()
     counts: dict[str, int] = {}
     for ent in entities_in(doc[:]):
-        code = resolver.country_of(ent.text)
+        code = resolver.country_of(_bare(ent.text))
         if code is not None:
             counts[code] = counts.get(code, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-        return None
-    return next(code for code, n in counts.items() if n == ranked[0])
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return dateline
+
+
+def _bare(text: str) -> str:
+    """An entity's text without a possessive ending ("Sri Lanka's")."""
+    for ending in ("'s", "’s", "'", "’"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
 
 
 def localise(found: list[Actor], country: str | None) -> list[Actor]:
