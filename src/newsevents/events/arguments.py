@@ -392,11 +392,16 @@ def localise(found: list[Actor], country: str | None) -> list[Actor]:
 
 
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
+# Armed groups of transnational movements: the place of a fight does not say whose they are.
+TRANSNATIONAL = ("jihad", "islamist", "terror", "extremis", "enemy")
 
 
 def _local(actor: Actor) -> bool:
     if actor.country or actor.igo or actor.name or actor.sector not in LOCAL_SECTORS:
         return False
-    if FOREIGN_WORDS.intersection(actor.text.lower().split()):
+    words = actor.text.lower().split()
+    if FOREIGN_WORDS.intersection(words):
         return False  # "foreign envoys", "the foreign jihadis"
+    if actor.sector == "REB" and any(w.startswith(TRANSNATIONAL) for w in words):
+        return False  # jihadist fighters in the Sahel are not Malian by where they fight
     return not actors.ActorResolver.load().names_group(actor.text)
