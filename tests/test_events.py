@@ -336,3 +336,11 @@ def test_a_wire_dateline_does_not_outvote_the_country_the_article_is_about() -> 
             "Officials later released some of the detained students.")
     event = one(events_of(text), "RETREAT")
     assert countries(event.source) == {"SYR"}
+
+
+def test_the_victims_of_a_following_participle_are_the_target() -> None:
+    event = one(events_of("A suicide bomber detonated explosives outside a mosque in Quetta on "
+                          "Friday, killing 12 worshippers."), "ASSAULT")
+    assert countries(event.target) == {"PAK"}
+    assert event.target[0].sector == "CVL"
+    assert countries(event.source) == set()

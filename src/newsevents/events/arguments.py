@@ -242,6 +242,11 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             targets = look.actors([o for c in verb.children
                                    if c.dep_ == "conj" and c.pos_ == "VERB"
                                    for o in c.children if o.dep_ in OBJECTS])
+        if not targets and not look.actors([c for c in verb.children if c.dep_ in OBJECTS]):
+            # "detonated a bomb in the market, killing two tourists": the victims
+            targets = look.actors([o for c in verb.children
+                                   if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
+                                   for o in c.children if o.dep_ in OBJECTS])
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -391,6 +396,8 @@ def localise(found: list[Actor], country: str | None) -> list[Actor]:
     return [a.model_copy(update={"country": country}) if _local(a) else a for a in found]
 
 
+# Participles that name an attack's victims after its main verb ("..., killing nine people").
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
 # Armed groups of transnational movements: the place of a fight does not say whose they are.
 TRANSNATIONAL = ("jihad", "islamist", "terror", "extremis", "enemy")
