@@ -597,8 +597,8 @@ def _load_people(lexicon: Lexicon, path: Path,
                  with_surnames: bool = True) -> dict[str, tuple[Person, ...]]:
     """Full names and aliases go into the lexicon; surnames into a table for lone mentions.
 
-    ``with_surnames`` false (the large derived tables) keeps only full names: a lone surname shared
-    by thousands of office holders would name the wrong one.
+    ``with_surnames`` false (the large derived tables) keeps only full names: a lone surname
+    shared by thousands of office holders would name the wrong one.
     """
     surnames: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}
@@ -619,9 +619,11 @@ def _load_people(lexicon: Lexicon, path: Path,
                 and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
         for alias in [name, *_split(row.get("aliases", ""))]:
-            if len(words_of(alias)) == 1:
-                if with_surnames:
-                    surnames.setdefault(norm(alias), []).append(person)
+            if not with_surnames:
+                if " " in alias:  # full names only, without the cost of splitting words
+                    by_name.setdefault(alias, []).append(person)
+            elif len(words_of(alias)) == 1:
+                surnames.setdefault(norm(alias), []).append(person)
             else:
                 by_name.setdefault(alias, []).append(person)
     for name, persons in by_name.items():
