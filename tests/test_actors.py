@@ -44,7 +44,7 @@ def fields(actor: Actor | None) -> tuple[str | None, ...] | None:
     ("Kurdish rebels", (None, "REB", None)),
     ("Turkish experts", ("TUR", None, None)),
     ("NATO", (None, None, "NATO")),
-    ("the U.N. Security Council", (None, "GOV", "UNSC")),
+    ("the U.N. Security Council", (None, None, "UNSC")),
     ("president of Armenia", ("ARM", "GOV", None)),
     ("Rebels in the Ivory Coast", ("CIV", "REB", None)),
     ("Emirati diplomats", ("ARE", "GOV", None)),
@@ -54,15 +54,15 @@ def fields(actor: Actor | None) -> tuple[str | None, ...] | None:
     ("the Pentagon", ("USA", "MIL", None)),
     ("Kyiv", ("UKR", "GOV", None)),
     ("Kiev", ("UKR", "GOV", None)),
-    ("Burma", ("MMR", None, None)),
-    ("the States", ("USA", None, None)),
-    ("DPRK", ("PRK", None, None)),
-    ("Democratic People's Republic of Korea", ("PRK", None, None)),
+    ("Burma", ("MMR", "GOV", None)),
+    ("the States", ("USA", "GOV", None)),
+    ("DPRK", ("PRK", "GOV", None)),
+    ("Democratic People's Republic of Korea", ("PRK", "GOV", None)),
     ("Palestinian refugees", ("PSE", "REF", None)),
     ("United Nations peacekeepers", (None, "MIL", "UN")),
     ("former Socialist prime minister Jonas Kelbermann", (None, "ELI", None)),
     ("pro-Iranian Hizbollah", ("LBN", "REB", None)),
-    ("NATO-member Norway", ("NOR", None, None)),
+    ("NATO-member Norway", ("NOR", "GOV", None)),
     ("US ambassador to Turkey", ("USA", "GOV", None)),
     ("ambassador to Turkey", (None, "GOV", None)),
 ])
@@ -210,3 +210,94 @@ def test_gold_country_agreement(resolver: ActorResolver) -> None:
             hits += resolved is not None and resolved.country == code
     assert total > 500
     assert hits / total >= 0.8
+
+
+# What the phrase itself says about its sector (docs/annotation.md, section 4).
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Kenya", ("KEN", "GOV", None)),
+    ("the United Kingdom", ("GBR", "GOV", None)),
+    ("Nairobi", ("KEN", "GOV", None)),
+    ("three Canadians", ("CAN", "CVL", None)),
+    ("a Bolivian", ("BOL", "CVL", None)),
+    ("two Dutch", ("NLD", "CVL", None)),
+    ("Peruvians", ("PER", "CVL", None)),
+    ("Moldovan", ("MDA", None, None)),
+    ("More than 2,400 people", (None, "CVL", None)),
+    ("dozens of villagers", (None, "CVL", None)),
+    ("the victims", (None, "CVL", None)),
+    ("his brother", (None, "CVL", None)),
+    ("a 16-year-old girl", (None, "CVL", None)),
+    ("her two sons", (None, "CVL", None)),
+    ("the students", (None, "CVL", None)),
+    ("cattle herders", (None, "CVL", None)),
+    ("security forces", (None, "COP", None)),
+    ("Zambian security forces", ("ZMB", "COP", None)),
+    ("pro-government militiamen", (None, "REB", None)),
+    ("the inmates", (None, "CRM", None)),
+    ("Amnesty International", (None, None, "AI")),
+    ("the UN peacekeeping force", (None, "MIL", "UN")),
+    ("Darfur", ("SDN", None, None)),
+    ("the Russian-led coalition", ("RUS", "MIL", None)),
+    ("Karimi, an Afghan refugee", ("AFG", "REF", None)),
+    ("Lena Holt, a World Food Programme spokeswoman", (None, None, "WFP")),
+])
+def test_the_phrase_gives_its_own_sector(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+# Tables derived from the PETRARCH2 dictionaries (scripts/derive_actor_tables.py).
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Karen National Union", (None, "REB", None)),
+    ("Mahdi Army fighters", ("IRQ", "REB", None)),
+    ("the Peoples Liberation Army", ("CHN", "MIL", None)),
+    ("Newmont Mining", ("USA", "BUS", None)),
+    ("Kofi Annan", (None, None, "UN")),
+])
+def test_derived_tables_name_groups_and_companies(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_derived_people_resolve_by_the_article_date(resolver: ActorResolver) -> None:
+    before = resolver.resolve_text("Janet Napolitano", dt.date(1990, 6, 1))
+    during = resolver.resolve_text("Janet Napolitano", dt.date(2011, 6, 1))
+    assert fields(before) == ("USA", "ELI", None)
+    assert fields(during) == ("USA", "GOV", None)
+
+
+def test_derived_tables_keep_the_licence_and_come_after_ours(tmp_path: Path) -> None:
+    for name in ("LICENSE.petrarch2", "petrarch_people.tsv", "petrarch_orgs.tsv"):
+        assert (DATA_DIR / name).exists()
+    head = (DATA_DIR / "petrarch_people.tsv").read_text(encoding="utf-8")[:600]
+    assert "MIT License" in head and "derive_actor_tables.py" in head
+    assert "Copyright (c) 2014 Open Event Data" in (DATA_DIR / "LICENSE.petrarch2").read_text(
+        encoding="utf-8")
+    for name in ("countries.tsv", "sectors.tsv"):
+        (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    header = "name\taliases\tcountry\trole\tsector\tstart\tend\n"
+    (tmp_path / "people.tsv").write_text(
+        header + "Alda Verhoeven\t\tNLD\thead_of_government\tGOV\t2020\t\n", encoding="utf-8")
+    (tmp_path / "petrarch_people.tsv").write_text(
+        "# derived\n" + header
+        + "Alda Verhoeven\t\tBEL\tother\tELI\t1990\t2000\n"
+        + "Joris Mertens Vanlaere\t\tBEL\tother\tGOV\t2001\t2004\n",
+        encoding="utf-8")
+    (tmp_path / "petrarch_orgs.tsv").write_text(
+        "name\taliases\tcountry\tsector\nKivu Defence Front\tKDF\tCOD\tREB\n",
+        encoding="utf-8")
+    resolver = ActorResolver.load(tmp_path)
+    assert fields(resolver.resolve_text("Alda Verhoeven", dt.date(1995, 1, 1))) == (
+        "NLD", "GOV", None)  # ours wins even where the derived row has the date
+    assert fields(resolver.resolve_text("Joris Mertens Vanlaere", dt.date(2003, 1, 1))) == (
+        "BEL", "GOV", None)
+    # A derived person is found by full name only: a lone surname shared by thousands of
+    # office holders would name the wrong one.
+    assert resolver.resolve_text("Vanlaere") is None
+    assert fields(resolver.resolve_text("the KDF")) == ("COD", "REB", None)
+
+
+def test_a_known_person_under_an_igo_title_stays_with_the_igo(resolver: ActorResolver) -> None:
+    actor = resolver.resolve_text("NATO Secretary General Jaap de Hoop Scheffer")
+    assert actor is not None and actor.igo == "NATO" and actor.country is None

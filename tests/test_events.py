@@ -226,3 +226,121 @@ def test_conjoined_nationalities_are_two_actors() -> None:
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)
+
+
+# Arguments on the phrasing of real reports (docs/annotation.md, section 4).
+def test_local_actors_take_the_country_where_the_event_happened() -> None:
+    event = one(events_of("Police fired tear gas at students in Kampala on Tuesday."), "ASSAULT")
+    assert countries(event.source) == {"UGA"}
+    assert countries(event.target) == {"UGA"}
+
+
+def test_a_sentence_naming_one_country_places_its_local_actors() -> None:
+    event = one(events_of("Nine people were killed in clan fighting in the southern Somali "
+                          "town of Marka."), "ASSAULT")
+    assert countries(event.target) == {"SOM"}
+
+
+def test_unknown_attackers_and_named_groups_get_no_country_from_the_place() -> None:
+    gunmen = one(events_of("Gunmen killed four villagers near Maiduguri on Sunday."), "ASSAULT")
+    assert countries(gunmen.source) == set()
+    assert countries(gunmen.target) == {"NGA"}
+    group = one(events_of("Islamic State militants attacked soldiers near Raqqa on Friday."),
+                "ASSAULT")
+    assert countries(group.source) == set()
+    assert countries(group.target) == {"SYR"}
+
+
+def test_passive_report_takes_the_agent_of_the_attack_noun() -> None:
+    by = one(events_of("Three shepherds were killed on Sunday in an airstrike by Turkish "
+                       "warplanes near Dohuk."), "ASSAULT")
+    assert countries(by.source) == {"TUR"}
+    assert countries(by.target) == {"IRQ"}
+    adjective = one(events_of("Four civilians were killed in an Israeli air raid on a house in "
+                              "southern Lebanon, police said."), "ASSAULT")
+    assert countries(adjective.source) == {"ISR"}
+    assert countries(adjective.target) == {"LBN"}
+
+
+def test_passive_report_takes_the_agent_who_planted_the_bomb() -> None:
+    event = one(events_of("Five policemen were wounded when a roadside bomb planted by the "
+                          "Taliban exploded in Kandahar."), "ASSAULT")
+    assert countries(event.source) == {"AFG"}
+    assert event.source[0].sector == "REB"
+
+
+def test_nationality_adjectives_of_an_attack_noun_are_two_sources() -> None:
+    event = one(events_of("Saudi and Emirati air strikes hit a market in Hodeidah on Monday."),
+                "ASSAULT")
+    assert countries(event.source) == {"SAU", "ARE"}
+
+
+def test_a_possessive_pronoun_points_to_the_previous_sentence() -> None:
+    events = events_of("The Russian defence ministry issued a statement on Monday. "
+                       "Its warplanes struck rebel positions near Idlib overnight.")
+    event = one(events, "ASSAULT")
+    assert countries(event.source) == {"RUS"}
+    assert event.source[0].sector == "MIL"
+
+
+def test_rebels_of_a_named_group_take_its_country() -> None:
+    event = one(events_of("The Islamist rebels of Ahrar al-Sham shelled army positions near "
+                          "Hama."), "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+
+
+def test_local_actors_in_a_sentence_naming_no_country_take_the_articles_country() -> None:
+    text = ("Floods swept through villages in central Sri Lanka on Monday. "
+            "Rescue teams from Colombo searched for survivors in the mud, and Sri Lanka's "
+            "army sent boats. "
+            "The opposition urged the government to relocate families living on the slopes.")
+    event = one(events_of(text), "REQUEST")
+    assert countries(event.source) == {"LKA"}
+    assert countries(event.target) == {"LKA"}
+
+
+def test_foreign_actors_are_not_placed_by_the_scene() -> None:
+    event = one(events_of("Foreign envoys met rebel commanders in Juba on Thursday."), "CONSULT")
+    assert all(a.country is None for a in event.source if "envoys" in a.text)
+
+
+def test_shot_and_killed_shares_its_object() -> None:
+    event = one(events_of("Kenyan police shot and killed a student near the university on "
+                          "Monday."), "ASSAULT")
+    assert countries(event.source) == {"KEN"}
+    assert countries(event.target) == {"KEN"}
+    assert event.target[0].sector == "CVL"
+
+
+def test_passive_agent_at_the_hands_of_or_due_to_an_attack_on_a_conjunct() -> None:
+    hands = one(events_of("More than 40 insurgents were killed at the hands of Iraqi troops in "
+                          "the battle for Tal Afar."), "ASSAULT")
+    assert countries(hands.source) == {"IRQ"}
+    due = one(events_of("Two farmers were killed and four were wounded due to the "
+                        "indiscriminate shelling by government troops in northern Hama."),
+              "ASSAULT")
+    assert countries(due.source) == {"SYR"}
+    assert due.source[0].sector == "MIL"
+
+
+def test_a_nationality_on_an_attack_noun_names_who_attacked() -> None:
+    event = one(events_of("Rights groups condemned Turkish air strikes near the Iraqi border."),
+                "ACCUSE")
+    assert countries(event.target) == {"TUR"}
+
+
+def test_a_wire_dateline_does_not_outvote_the_country_the_article_is_about() -> None:
+    text = ("BEIRUT, March 3 (Reuters) - Syrian security forces detained dozens of students in "
+            "Aleppo on Sunday, a monitor said. Syria's interior ministry gave no comment. "
+            "Activists in Syria said the raids continued. "
+            "Officials later released some of the detained students.")
+    event = one(events_of(text), "RETREAT")
+    assert countries(event.source) == {"SYR"}
+
+
+def test_the_victims_of_a_following_participle_are_the_target() -> None:
+    event = one(events_of("A suicide bomber detonated explosives outside a mosque in Quetta on "
+                          "Friday, killing 12 worshippers."), "ASSAULT")
+    assert countries(event.target) == {"PAK"}
+    assert event.target[0].sector == "CVL"
+    assert countries(event.source) == set()

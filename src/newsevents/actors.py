@@ -50,10 +50,15 @@ STANCE_WORDS = frozenset({"pro", "anti"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})
 WEAK = frozenset({"weak"})
+PLACE = frozenset({"place"})  # a region or city: where things happen more than who acts
+# Prefixes of the derived tables in data/actors, read after our own.
+DERIVED = ("petrarch",)
 OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                           "defence_minister"})
 
-_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|['’]s\b|\w+(?:['’](?!s\b)\w+)*|[^\w\s]")
+# "1,700" is one word: a comma inside a number does not close the phrase's core.
+_WORD_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|['’]s\b|\d+(?:,\d{3})+\b|\w+(?:['’](?!s\b)\w+)*|[^\w\s]")
 
 
 def words_of(text: str) -> list[re.Match[str]]:
@@ -72,6 +77,10 @@ def norm(word: str) -> str:
 
 def case_of(word: str) -> str:
     """What the lexicon demands of a word's case: ``U`` acronym, ``C`` proper noun, ``""`` none."""
+    if word.isalpha():  # the common case, without building a list
+        if len(word) >= 2 and word.isupper():
+            return "U"
+        return "C" if word[0].isupper() else ""
     letters = [c for c in word if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return "U"
@@ -234,6 +243,12 @@ class ActorResolver:
         result = self.resolve_phrase(span.text, date, _person_offsets(span))
         return result.actor if result else None
 
+    def names_group(self, text: str) -> bool:
+        """Whether a phrase names an organisation, IGO or person ("ISIS militants")."""
+        words = [m.group() for m in words_of(text)]
+        return any(m.cue.kind in ("org", "igo", "person")
+                   for m in self.lexicon.scan(words, [norm(w) for w in words]))
+
     def country_of(self, name: str) -> str | None:
         """ISO3 of a country name, adjective, capital or seat of government; else None."""
         tokens = words_of(name.strip())
@@ -277,6 +292,12 @@ class ActorResolver:
         post = [m for m in matches if m.start >= cut and keys[cut] in LOCATING_WORDS]
         head = core[-1] if core else None
         actor = self._build(text, core, post, head, words, cut, date)
+        if cut < len(keys) and keys[cut] == "," and cut + 1 < len(tokens):
+            # "Habib, an Australian citizen": the apposition fills what the name leaves open
+            rest = self._memo(text[tokens[cut + 1].start():], date, ())
+            if rest is not None:
+                actor = _merge(actor, rest.actor) if actor else rest.actor
+                actor = actor.model_copy(update={"text": text.strip()})
         if actor is None:
             return None
         titles = frozenset(m.cue.term for m in core if "title" in m.cue.flags)
@@ -324,6 +345,12 @@ class ActorResolver:
         name = _name(core, head, words, cut)
         if head and head.cue.kind in ("person", "org") and head.cue.sector and not sector:
             sector = head.cue.sector
+        if sector is None and head is not None and head.end >= _last_word(words, cut):
+            sector = _sector_of_bare_head(head, words, core)
+        if sector is None and cut < len(words) and norm(words[cut]) == "of":
+            sector = _sector(post, None)  # "thousands of villagers", "members of a family"
+        if igo and sector != "MIL":
+            sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not any((country, igo, sector, name)):
             return None
         return Actor(text=text.strip(), name=name, country=country, sector=sector, igo=igo)
@@ -355,6 +382,34 @@ def _settle(match: Match, people: dict[int, Person | None], words: list[str]) ->
     written = " ".join(words[match.start:match.end])
     cue = _cue_of_person(person) if person else Cue("person", name=written)
     return Match(match.start, match.end, cue)
+
+
+NUMBER_WORDS = frozenset({
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "some",
+    "few", "other", "more", "fellow",
+})
+
+
+def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> str | None:
+    """What the phrase's own head says when no sector word does (docs/annotation.md, 4).
+
+    A country named as a whole ("Turkey", "the United States") is its government; a
+    nationality used as a noun for people ("five Americans", "a Palestinian", "two French")
+    is civilians.
+    """
+    cue = head.cue
+    if cue.kind != "country" or any(m.cue.kind in ("person", "org") for m in core):
+        return None
+    if cue.proper:
+        return None if "place" in cue.flags else "GOV"
+    word = words[head.end - 1]
+    before = norm(words[head.start - 1]) if head.start > 0 else ""
+    if word.endswith("s") and word[:1].isupper() and before != "the":
+        return "CVL"
+    if before in NUMBER_WORDS or before[:1].isdigit():
+        return "CVL"
+    return None
 
 
 def _contradicted(head: Match, core: list[Match]) -> bool:
@@ -471,10 +526,18 @@ def _load(data_dir: Path) -> ActorResolver:
     _load_countries(lexicon, data_dir / "countries.tsv")
     _load_seats(lexicon, data_dir / "seats.tsv")
     for row in _rows(data_dir / "places.tsv"):
-        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True))
+        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True,
+                                      flags=PLACE))
     refs = _load_igos(lexicon, data_dir / "igos.tsv")
     _load_orgs(lexicon, data_dir / "orgs.tsv")
     surnames = _load_people(lexicon, data_dir / "people.tsv")
+    # Tables derived from the field's open dictionaries (scripts/derive_actor_tables.py) come
+    # after ours, so our entries win wherever both name a phrase.
+    for prefix in DERIVED:
+        for ref, igos in _load_igos(lexicon, data_dir / f"{prefix}_igos.tsv").items():
+            refs[ref] = refs.get(ref, frozenset()) | igos
+        _load_orgs(lexicon, data_dir / f"{prefix}_orgs.tsv")
+        _load_people(lexicon, data_dir / f"{prefix}_people.tsv", with_surnames=False)
     for row in _rows(data_dir / "blocked.tsv"):
         lexicon.add(row["phrase"], Cue("block"))
     return ActorResolver(lexicon, surnames, refs)
@@ -530,8 +593,13 @@ def _load_orgs(lexicon: Lexicon, path: Path) -> None:
             lexicon.add(alias, cue)
 
 
-def _load_people(lexicon: Lexicon, path: Path) -> dict[str, tuple[Person, ...]]:
-    """Full names and aliases go into the lexicon; surnames into a table for lone mentions."""
+def _load_people(lexicon: Lexicon, path: Path,
+                 with_surnames: bool = True) -> dict[str, tuple[Person, ...]]:
+    """Full names and aliases go into the lexicon; surnames into a table for lone mentions.
+
+    ``with_surnames`` false (the large derived tables) keeps only full names: a lone surname
+    shared by thousands of office holders would name the wrong one.
+    """
     surnames: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}
     for row in _rows(path):
@@ -547,10 +615,14 @@ def _load_people(lexicon: Lexicon, path: Path) -> dict[str, tuple[Person, ...]]:
         last = name.split()[-1]
         # Regnal numbers and suffixes are no surnames; East Asian family names come first
         # and are listed as aliases where they are used alone.
-        if norm(last) not in NOT_SURNAMES and person.country not in FAMILY_NAME_FIRST:
+        if (with_surnames and norm(last) not in NOT_SURNAMES
+                and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
         for alias in [name, *_split(row.get("aliases", ""))]:
-            if len(words_of(alias)) == 1:
+            if not with_surnames:
+                if " " in alias:  # full names only, without the cost of splitting words
+                    by_name.setdefault(alias, []).append(person)
+            elif len(words_of(alias)) == 1:
                 surnames.setdefault(norm(alias), []).append(person)
             else:
                 by_name.setdefault(alias, []).append(person)

@@ -21,7 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import dates, places
-from newsevents.events.arguments import ActorLookup, noun_arguments, same_actor, verb_arguments
+from newsevents.events.arguments import (
+    ActorLookup,
+    home_country,
+    localise,
+    noun_arguments,
+    same_actor,
+    sentence_country,
+    verb_arguments,
+)
 from newsevents.events.learned import EventModel, features
 from newsevents.events.lexicon import Lexicon
 from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
@@ -102,6 +110,13 @@ def sentence_events(
             negated = False if etype == "REJECT" else negated
         date, date_text = dates.event_date(sent, cand.token, article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
+        # A place named in the sentence first; a dateline is where the reporter was, so it
+        # comes after the sentence's own country and the article's (``look.home``).
+        scene = location.country if location is not None and location != default_place else None
+        if scene is None and any(not (a.country or a.igo) for a in sources + targets):
+            scene = sentence_country(sent) or look.home
+        sources = localise(sources, scene)
+        targets = localise(targets, scene)
         trigger_text = cand.token.text
         if cand.absorbed is not None:
             trigger_text = (
@@ -183,6 +198,7 @@ def code_doc(
     article_date = article.date if article is not None else None
     default_place = places.dateline(doc.text, places.Gazetteer.load())
     look = ActorLookup(article_date)
+    look.home = home_country(doc, default_place.country if default_place else None)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if sent.text.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents import actors, places
 from newsevents.events.syntax import (
@@ -20,9 +20,24 @@ from newsevents.events.syntax import (
 )
 from newsevents.events.triggers import Candidate
 from newsevents.models import Actor
+from newsevents.nlp import entities_in
 
 ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
+OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Local actors: named by what they are, not by whose, they belong to the country where the
+# event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
+LOCAL_SECTORS = frozenset({
+    "CVL", "COP", "MIL", "GOV", "REB", "JRN", "MED", "LAB", "EDU", "CRM", "JUD", "LEG", "OPP",
+    "PTY",
+})
+# Attack nouns whose "by" phrase or nationality names the agent of a passive report
+# ("killed in an airstrike by the coalition", "killed in an Israeli air raid").
+ATTACK_NOUNS = frozenset({
+    "attack", "airstrike", "strike", "raid", "bombing", "shelling", "bombardment", "gunfire",
+    "fire", "offensive", "assault", "ambush", "shootout", "clash", "operation", "crackdown",
+    "barrage", "onslaught", "invasion", "incursion",
+})
 
 
 class ActorLookup:
@@ -31,6 +46,9 @@ class ActorLookup:
     def __init__(self, date: dt.date | None = None) -> None:
         self.last_subject: Actor | None = None
         self.date = date
+        # The article's own country (its dateline, or the country it names most), for local
+        # actors in sentences that name none (docs/annotation.md, section 4).
+        self.home: str | None = None
         self._entities: dict[int, Actor | None] = {}
 
     def _entity(self, token: Token) -> Actor | None:
@@ -60,8 +78,23 @@ class ActorLookup:
     ) -> Actor | None:
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
-            return self._whole_phrase(token, found) or self._placed(token, found) or found
+            found = self._whole_phrase(token, found) or self._placed(token, found) or found
+            return self._owned(token, found)
         return found
+
+    def _owned(self, token: Token, found: Actor | None) -> Actor | None:
+        """ "their air force", "his troops": the owner the pronoun points to (an earlier
+        subject of the sentence, or of the previous one) gives the country."""
+        if found is None or found.country or found.igo or found.name:
+            return found
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                      and lemma(c) in OWNER_PRONOUNS), None)
+        if owner is None:
+            return found
+        earlier = self._pronoun(owner)
+        if earlier is None or not (earlier.country or earlier.igo):
+            return found
+        return found.model_copy(update={"country": earlier.country, "igo": earlier.igo})
 
     def _whole_phrase(self, token: Token, found: Actor | None) -> Actor | None:
         """The parser can cut "U.S. Secretary of State Warren Christopher" so that the name
@@ -80,7 +113,7 @@ class ActorLookup:
         base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
         if base is None:
             return None  # "a ceasefire in Lebanon" is no actor
-        for pobj in prep_objects(token, frozenset({"in", "from"})):
+        for pobj in prep_objects(token, frozenset({"in", "from", "of"})):
             where = self._actor(pobj)
             if where is not None and where.country:
                 text = token.doc[token.left_edge.i : pobj.right_edge.i + 1].text
@@ -198,12 +231,22 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     verb, trigger = cand.token, cand.trigger
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        sources = look.actors(agent_of(verb))
+        sources = look.actors(agent_of(verb)) or look.actors(attack_agents(verb))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
     else:
         sources = look.actors(subject_of(verb))
         targets = look.actors([c for c in verb.children if c.dep_ in OBJECTS])
+        if not targets and not any(c.dep_ in OBJECTS for c in verb.children):
+            # "shot and killed a student": the object sits on the conjoined verb
+            targets = look.actors([o for c in verb.children
+                                   if c.dep_ == "conj" and c.pos_ == "VERB"
+                                   for o in c.children if o.dep_ in OBJECTS])
+        if not targets and not look.actors([c for c in verb.children if c.dep_ in OBJECTS]):
+            # "detonated a bomb in the market, killing two tourists": the victims
+            targets = look.actors([o for c in verb.children
+                                   if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
+                                   for o in c.children if o.dep_ in OBJECTS])
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -238,7 +281,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # Montenegro", "sought refuge in Germany").
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
-            [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))],
+            [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
+             if lemma(p) not in ATTACK_NOUNS],
             subtree=True,
             exclude=sources,
         )
@@ -266,3 +310,105 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def attack_agents(verb: Token) -> list[Token]:
+    """Who carried out the attack a passive verb reports through a noun: "were killed in an
+    airstrike by the coalition" (the "by" phrase), "in an Israeli air raid" (the nationality),
+    "due to the shelling by the regime troops"."""
+    # "were killed and four wounded due to the shelling": the phrase may hang on a conjunct
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    nouns = [g for v in verbs for c in v.children if c.dep_ in ("prep", "agent")
+             for g in (*c.children, *(x for p in c.children if p.dep_ == "pcomp"
+                                      for x in p.children))
+             if g.dep_ == "pobj"]
+    nouns += [g for v in verbs for c in v.children if c.dep_ in ("prep", "advmod", "amod")
+              for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    found: list[Token] = []
+    for noun in nouns:
+        if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
+            found += prep_objects(noun, frozenset({"of"}))
+            continue
+        if lemma(noun) not in ATTACK_NOUNS:
+            continue
+        by = prep_objects(noun, frozenset({"by"}))
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
+        found += by or owners
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        # "were wounded when a bomb planted by the Taliban exploded"
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
+    return found
+
+
+def sentence_country(sent: Span) -> str | None:
+    """The one country a sentence names (a state, a nationality, a town), else None.
+
+    Where the event's own place is not found, a sentence that names a single country ("in
+    the southern Somali town of Janaale", "north of Baghdad", "Thailand's insurgency") still
+    says where its local actors belong; a sentence naming two countries says nothing.
+    """
+    resolver = actors.ActorResolver.load()
+    gazetteer = places.Gazetteer.load()
+    found: set[str] = set()
+    for ent in entities_in(sent):
+        # A country's name, adjective or capital counts whatever the tagger called it
+        # ("Sri Lankan" as a PERSON, "Colombo" as an ORG); other places must be places.
+        code = resolver.country_of(_bare(ent.text))
+        if code is None and ent.label_ in ("GPE", "LOC", "FAC"):
+            place = gazetteer.lookup(ent.text)
+            code = place.country if place is not None else None
+        if code is not None:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
+def home_country(doc: Doc, dateline: str | None) -> str | None:
+    """The country an article is about: the one it names clearly most often (at least three
+    times, and twice as often as any other), else its dateline's. Wire datelines are often a
+    neighbour's capital ("DUBAI" over a story about Iran), so the names come first."""
+    resolver = actors.ActorResolver.load()
+    counts: dict[str, int] = {}
+    for ent in entities_in(doc[:]):
+        code = resolver.country_of(_bare(ent.text))
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return dateline
+
+
+def _bare(text: str) -> str:
+    """An entity's text without a possessive ending ("Sri Lanka's")."""
+    for ending in ("'s", "’s", "'", "’"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def localise(found: list[Actor], country: str | None) -> list[Actor]:
+    """Local actors without a country of their own ("civilians", "police", "insurgents")
+    take the country where the event happened; named groups and unknown attackers do not."""
+    if not country:
+        return found
+    return [a.model_copy(update={"country": country}) if _local(a) else a for a in found]
+
+
+# Participles that name an attack's victims after its main verb ("..., killing nine people").
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
+# Armed groups of transnational movements: the place of a fight does not say whose they are.
+TRANSNATIONAL = ("jihad", "islamist", "terror", "extremis", "enemy")
+
+
+def _local(actor: Actor) -> bool:
+    if actor.country or actor.igo or actor.name or actor.sector not in LOCAL_SECTORS:
+        return False
+    words = actor.text.lower().split()
+    if FOREIGN_WORDS.intersection(words):
+        return False  # "foreign envoys", "the foreign jihadis"
+    if actor.sector == "REB" and any(w.startswith(TRANSNATIONAL) for w in words):
+        return False  # jihadist fighters in the Sahel are not Malian by where they fight
+    return not actors.ActorResolver.load().names_group(actor.text)
