@@ -108,13 +108,26 @@ def test_table_on_screen_and_jsonl_file(tmp_path: Path) -> None:
     assert {"event", "arms_transfer"} <= {r["record"] for r in kept}
 
 
-def test_csv_has_one_row_per_event() -> None:
+def test_csv_has_one_row_per_record_and_loses_nothing(messy_folder: Path) -> None:
     result = runner.invoke(app, ["code", str(SEED), "--date", "2019-04-09", "--format", "csv"])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows and all(r["event_type"] for r in rows)
-    consult = next(r for r in rows if r["event_type"] == "CONSULT")
+    kinds = [r["record"] for r in rows]
+    assert kinds[0] == "document" and {"event", "arms_transfer"} <= set(kinds)
+    events = [r for r in rows if r["record"] == "event"]
+    assert events and all(r["event_type"] for r in events)
+    consult = next(r for r in events if r["event_type"] == "CONSULT")
     assert consult["source_country"] == "RUS" and consult["target_country"] == "TUR"
+    assert consult["source_sector"] == "GOV"
+    s400 = next(r for r in rows if r["record"] == "arms_transfer" and r["system"] == "S-400 Triumf")
+    assert (s400["supplier"], s400["recipient"], s400["status"]) == ("RUS", "TUR", "ordered")
+    # Errors of documents that could not be coded are rows too, as in the JSON Lines.
+    out = messy_folder.parent / "messy.csv"
+    runner.invoke(app, ["code", str(messy_folder), "-o", str(out), "-j", "1"])
+    with out.open(encoding="utf-8", newline="") as handle:
+        docs = {r["doc_id"]: r for r in csv.DictReader(handle) if r["record"] == "document"}
+    assert "English" in docs["german.txt"]["error"] and "line 2" in docs["wire.jsonl:2"]["error"]
+    assert docs["2024-06-25-kenya.txt"]["error"] == ""
 
 
 def test_stdin_and_sentence_unit() -> None:

@@ -623,7 +623,7 @@ def _jsonl_record(line: str, number: int, name: str, dating: Dating) -> Article 
 
 def _jsonl_article(line: str, number: int, name: str, dating: Dating) -> Article:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))  # an error at its end stays on this line
     except json.JSONDecodeError as exc:
         raise _Unreadable(json_error(exc, number)) from exc
     if not isinstance(record, dict):
