@@ -121,13 +121,15 @@ def load(components: tuple[str, ...] = COMPONENTS) -> Language:
     return nlp
 
 
-def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters that join back into it.
+def text_pieces(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` (``PIECE_CHARS``) characters that join
+    back into it.
 
     Each cut is the last paragraph break in the second half of the window, else the last line
     break, sentence end or space there, so that a piece never ends inside a sentence unless a
     single sentence is longer than half a piece.
     """
+    size = size or PIECE_CHARS
     pieces: list[str] = []
     start = 0
     while len(text) - start > size:
