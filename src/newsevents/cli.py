@@ -121,7 +121,8 @@ def coded(
 
 
 class Tally:
-    """What a run coded, for the summary line that ends every run on stderr."""
+    """What a run coded: each failed input is told as it comes, and a summary line ends the
+    run on stderr, terminal or not."""
 
     def __init__(self) -> None:
         self.articles = self.failed = self.events = self.deals = 0
@@ -130,7 +131,9 @@ class Tally:
     def count(self, results: Iterable[Result]) -> Iterator[Result]:
         for result in results:
             self.articles += 1
-            self.failed += result.document.error is not None
+            if result.document.error:
+                self.failed += 1
+                warn(result.document.doc_id, result.document.error)
             self.events += len(result.events)
             self.deals += len(result.arms_transfers)
             yield result
@@ -144,21 +147,16 @@ class Tally:
         )
 
 
-def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> int:
-    """Write records as they come and return the number of inputs that failed.
+def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> None:
+    """Write records as they come.
 
     ``--format`` is what stdout shows; ``-o FILE`` also keeps the records in FILE (CSV when it
     ends in .csv, else JSON Lines), so one run gives people a table and tools a file.
     """
-    failed = 0
     shown: list[Result] = []
 
     def counted() -> Iterator[Result]:
-        nonlocal failed
         for result in results:
-            if result.document.error:
-                failed += 1
-                warn(result.document.doc_id, result.document.error)
             if fmt is Format.table:
                 shown.append(result)
             yield result
@@ -177,7 +175,6 @@ def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only
         writers[fmt](counted(), sys.stdout, deals_only=deals_only)
     if fmt is Format.table and shown:
         formats.print_table(shown, out_console(), deals_only=deals_only)
-    return failed
 
 
 def _involving(result: Result, country: str) -> Result:
@@ -207,13 +204,13 @@ def _run(
                                 processes=processes))
     if country:
         results = (_involving(r, country.upper()) for r in results)
-    failed = emit(results, fmt, out, deals_only=deals_only)
+    emit(results, fmt, out, deals_only=deals_only)
     if not tally.articles:
         fail("nothing was read: no article in the given paths")
         raise typer.Exit(1)
     err.print(tally.summary())
-    if failed:
-        fail(f"{failed} input(s) could not be coded; see the messages above.")
+    if tally.failed:
+        fail(f"{tally.failed} input(s) could not be coded; see the messages above.")
         raise typer.Exit(1)
 
 
