@@ -9,12 +9,13 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from newsevents import __version__
+from newsevents import __version__, options
 from newsevents.cli import app
 from newsevents.formats import clip
 
@@ -355,3 +356,18 @@ def test_clip_cuts_at_a_word_boundary() -> None:
     assert clip(sentence, 200) == sentence
     assert clip(sentence, 30) == "Poland signed a $6.2 billion…"
     assert clip(sentence, 16) == "Poland signed a…"
+
+
+def test_progress_says_the_model_is_loading_then_counts_against_a_known_total(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    screen = io.StringIO()
+    monkeypatch.setattr(options, "err", options._Console(file=screen, force_terminal=True,
+                                                         width=120))
+    with options.progress(2, "articles") as advance:
+        time.sleep(0.5)  # the display refreshes ten times a second
+        assert "loading the language model" in screen.getvalue()
+        advance(1)
+        advance(1)
+    last = screen.getvalue().rsplit("\r", 1)[-1]  # the display's final state
+    assert re.search(r"coding.* 2/2 ", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", last))
