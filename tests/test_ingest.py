@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import time
 from pathlib import Path
 
@@ -296,7 +297,7 @@ def test_jsonl_one_bad_line_among_good_ones(tmp_path: Path) -> None:
     assert second.title is None  # JSONL text has no title line
     assert isinstance(error, InputError)
     assert error.doc_id == "briefs.jsonl:3"
-    assert error.message == "line 3: invalid JSON (Expecting ',' delimiter)"
+    assert error.message == "line 3, column 13: invalid JSON (Expecting ',' delimiter)"
     assert isinstance(fourth, Article) and fourth.id == "briefs.jsonl:5"
 
 
@@ -313,7 +314,10 @@ def test_jsonl_one_bad_line_among_good_ones(tmp_path: Path) -> None:
         ('{"id": "x", "text": "ok", "date": "last Monday"}',
          "line 1: invalid date 'last Monday' (expected YYYY-MM-DD)"),
         ('["a", "b"]', "line 1: expected a JSON object, got an array"),
-        ('{"id": "x", "text": "ok"', "line 1: invalid JSON (Expecting ',' delimiter)"),
+        ('{"id": "x", "text": "ok"', "line 1, column 25: invalid JSON (Expecting ',' delimiter)"),
+        # json's own message ends in "at": the position is the column.
+        ('{"id": "x", "text": "a\tb"}',
+         "line 1, column 23: invalid JSON (Invalid control character)"),
     ],
 )
 def test_jsonl_bad_lines_have_clear_messages(tmp_path: Path, line: str, message: str) -> None:
@@ -364,6 +368,68 @@ def test_mixed_folder_recursively_sorted_with_relative_ids(tmp_path: Path) -> No
     ]
 
 
+def test_skipped_paths_are_told_with_their_reason(tmp_path: Path) -> None:
+    (tmp_path / "empty-folder").mkdir()
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    (scans / "report.pdf").write_bytes(b"%PDF-1.4 binary")
+    (scans / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (scans / ".DS_Store").write_bytes(b"\x00")
+    (scans / "2024-06-25-kenya.txt").write_text(
+        "Kenya deploys police\n\nKenya deployed 400 police officers to Haiti.\n",
+        encoding="utf-8")
+    skipped: list[tuple[str, str]] = []
+    records = read(tmp_path / "empty-folder", tmp_path / "empty.jsonl", scans,
+                   on_skip=lambda path, reason: skipped.append((Path(path).name, reason)))
+    assert [r.id for r in records] == ["2024-06-25-kenya.txt"]
+    reasons = dict(skipped)
+    assert set(reasons) == {"empty-folder", "empty.jsonl", "report.pdf", "photo.png"}
+    assert "no .htm, .html, .jsonl, .txt files" in reasons["empty-folder"]
+    assert "empty" in reasons["empty.jsonl"]
+    assert "'.pdf'" in reasons["report.pdf"] and "'.png'" in reasons["photo.png"]
+
+
+def test_count_inputs_counts_files_and_jsonl_records_without_coding() -> None:
+    paths = [str(EXAMPLES), str(SEED)]
+    assert ingest.count_inputs(paths) == len(read(*paths)) == 10
+    assert ingest.count_inputs([str(SEED), "-"]) is None  # stdin cannot be read twice
+
+
+def test_one_date_rule_for_every_file_type(tmp_path: Path) -> None:
+    page = (EXAMPLES / "2025-12-06-tbilisi-protests.html").read_text(encoding="utf-8")
+    # The page without the dates it declares (metadata, <time>, URL).
+    undated_page = re.sub(r'<meta property="article:published_time"[^>]*>|<time[^>]*>', "", page)
+    undated_page = undated_page.replace("/2025/12/06/", "/").replace("December 6, 2025", "")
+    (tmp_path / "2025-12-07-tbilisi.html").write_text(undated_page, encoding="utf-8")
+    (tmp_path / "2025-12-07-seed.txt").write_text(SEED.read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+    (tmp_path / "2025-12-07-wire.jsonl").write_text(
+        json.dumps({"id": "undated", "text": "Kenya sent police to Haiti."}) + "\n"
+        + json.dumps({"id": "dated", "text": "Kenya sent police.", "date": "2025-01-02"}) + "\n"
+        + json.dumps({"id": "page", "html": undated_page}) + "\n",
+        encoding="utf-8")
+    (tmp_path / "declared.html").write_text(page, encoding="utf-8")
+
+    def dates(**kwargs: object) -> dict[str, dt.date | None]:
+        return {a.id: a.date for a in read(tmp_path, **kwargs) if isinstance(a, Article)}
+
+    by_name = dt.date(2025, 12, 7)
+    assert dates() == {
+        "2025-12-07-seed.txt": by_name,
+        "2025-12-07-tbilisi.html": by_name,  # was None: HTML ignored its file name
+        "undated": by_name, "page": by_name,
+        "dated": dt.date(2025, 1, 2),  # the input's own date comes first
+        "declared.html": dt.date(2025, 12, 6),  # so does the page's declared date
+    }
+    given = dt.date(2026, 1, 1)  # --date comes before the file name, after the input's own
+    assert dates(default_date=given) == {
+        "2025-12-07-seed.txt": given, "2025-12-07-tbilisi.html": given,
+        "undated": given, "page": given,
+        "dated": dt.date(2025, 1, 2), "declared.html": dt.date(2025, 12, 6),
+    }
+
+
 # --------------------------------------------------------------------------- standard input
 
 
@@ -387,7 +453,7 @@ def test_stdin_jsonl_with_and_without_ids() -> None:
     error = records[2]
     assert isinstance(error, InputError)
     assert error.doc_id == "stdin:4"
-    assert error.message.startswith("line 4: invalid JSON")
+    assert error.message.startswith("line 4, column 10: invalid JSON")
 
 
 def test_stdin_bytes_that_are_not_utf8() -> None:

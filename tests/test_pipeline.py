@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsevents import Coder, code, ingest
+import pytest
+from pydantic import ValidationError
+
+from newsevents import Coder, code, ingest, nlp
 from newsevents.models import Event, InputError, Result
+
+from .conftest import SEED
 
 
 def found(result: Result, event_type: str, source: str, target: str | None) -> list[Event]:
@@ -135,3 +140,56 @@ def test_a_dead_worker_costs_time_not_records() -> None:
     died.set_exception(BrokenProcessPool("a worker process died"))
     (result,) = Coder(n_process=2)._collect(chunk, died)
     assert result.ok and result.events[0].event_type == "COERCE"
+
+
+def test_a_text_over_a_million_characters_is_coded_not_refused(seed_result: Result) -> None:
+    """spaCy refuses more than 1,000,000 characters in one go ([E088]); the README promises
+    texts up to 5 MB. The S-400 article followed by a million blank lines (cheap to parse)
+    stands in for a long article."""
+    seed = SEED.read_text(encoding="utf-8")
+    article = ingest.article_from_text(seed, "seed", date=dt.date(2019, 4, 9))
+    long = article.model_copy(update={"text": article.text + "\n" * 1_000_000})
+    assert len(long.text) > 1_000_000
+    (result,) = Coder().code_articles([long])
+    assert result.document.error is None
+    assert _keys(result.events) == _keys(seed_result.events)
+    assert [e.event_id for e in result.events] == [e.event_id for e in seed_result.events]
+
+
+def test_long_texts_are_parsed_in_pieces_with_the_offsets_of_one_text(
+    seed_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text longer than one piece is cut between paragraphs and parsed piece by piece, so
+    memory stays bounded; the events keep sentence numbers and offsets in the whole text."""
+    seed = SEED.read_text(encoding="utf-8")
+    article = ingest.article_from_text(seed, "seed", date=dt.date(2019, 4, 9))
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 600)
+    pieces = nlp.text_pieces(article.text)
+    assert len(pieces) > 3 and "".join(pieces) == article.text
+    assert all(len(p) <= 600 and p.endswith("\n\n") for p in pieces[:-1])
+    (result,) = Coder().code_articles([article])
+    assert result.document.n_sentences == seed_result.document.n_sentences
+    assert _keys(result.events) == _keys(seed_result.events)
+    for event in result.events:
+        assert article.text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+
+
+def test_one_paragraph_longer_than_a_piece_is_cut_after_a_sentence() -> None:
+    text = "Poland expelled a Russian diplomat on Friday. " * 50
+    pieces = nlp.text_pieces(text, size=500)
+    assert "".join(pieces) == text
+    assert all(p.endswith("Friday. ") for p in pieces)
+
+
+def test_the_python_api_takes_plain_dicts() -> None:
+    text = "Lithuania expelled three Russian diplomats on Friday, the ministry said."
+    (result,) = Coder().code_articles([{"id": "lt", "text": text, "date": "2024-05-17"}])
+    assert result.document.doc_id == "lt" and result.document.date == dt.date(2024, 5, 17)
+    assert result.events[0].source[0].country == "LTU"
+    with pytest.raises(ValidationError) as caught:
+        list(Coder().code_articles([{"id": "bad", "body": text}]))
+    assert "text" in str(caught.value) and "Field required" in str(caught.value)
+
+
+def _keys(events: list[Event]) -> list[tuple[str, int, int, int]]:
+    return [(e.event_type, e.sentence_index, e.evidence.start, e.evidence.end) for e in events]

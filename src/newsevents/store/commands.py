@@ -19,10 +19,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.formats import clip
 from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, parse_date
+from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
 from newsevents.store import queries
-from newsevents.store.db import DEFAULT_URL, Store, StoreError, connect
+from newsevents.store.db import DEFAULT_URL, Store, StoreError, connect, engine_url
 from newsevents.store.writer import IngestStats
 
 DbOption = Annotated[
@@ -43,13 +44,31 @@ class ExportWhat(StrEnum):
     deals = "deals"
 
 
-def open_store(url: str | None) -> Store:
-    """A store, or a one-line message and exit status 2 instead of a traceback."""
+def open_store(url: str | None, *, existing: bool = False) -> Store:
+    """A store, or a one-line message and exit status 2 instead of a traceback.
+
+    Commands that only read (``existing``) refuse a SQLite file that does not exist: opening
+    it would create an empty database, and "0 of 0 events" hides a mistyped path.
+    """
+    url = url or DEFAULT_URL
     try:
-        return connect(url or DEFAULT_URL)
+        if existing:
+            _check_exists(url)
+        return connect(url)
     except StoreError as exc:
-        err.print(f"[red]{exc}[/red]")
+        fail(str(exc))
         raise typer.Exit(2) from None
+
+
+def _check_exists(url: str) -> None:
+    parsed = engine_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return  # a server database that is missing fails to connect by itself
+    if not Path(parsed.database).is_file():
+        raise StoreError(
+            f"no database at {parsed.database}: run `newsevents ingest` first, or give the "
+            "right --db (or NEWSEVENTS_DB)"
+        )
 
 
 # --------------------------------------------------------------------------- ingest
@@ -89,10 +108,8 @@ def store_stream(store: Store, items: Iterable[Article | InputError], *, batch_s
 
 def _report_ingest(total: IngestStats, seconds: float) -> None:
     for doc_id, message in total.errors:
-        err.print(f"[yellow]{doc_id}[/yellow]: {message}")
+        warn(doc_id, message)
     rate = total.stored / seconds if seconds > 0 else 0.0
-    if err.is_terminal:
-        err.print()
     err.print(
         f"stored {total.stored} document(s) ({total.near_duplicates} near-duplicate), "
         f"{total.reports} event report(s), {total.deal_reports} deal report(s); "
@@ -118,15 +135,14 @@ def ingest_command(
 
     default_date = parse_date(date, "--date")
     store = open_store(db)
-    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin)
+    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin, on_skip=warn)
     total, started = IngestStats(), time.perf_counter()
     try:
-        for stats in store_stream(store, items, batch_size=batch_size,
-                                  processes=processes or default_processes()):
-            total.add(stats)
-            if err.is_terminal:
-                err.print(f"committed: {total.stored} stored, {total.duplicates} skipped",
-                          end="\r")
+        with progress(ingest.count_inputs(paths), "documents") as advance:
+            for stats in store_stream(store, items, batch_size=batch_size,
+                                      processes=processes or default_processes()):
+                total.add(stats)
+                advance(stats.stored + stats.duplicates + len(stats.errors))
     except KeyboardInterrupt:
         err.print(f"\n[yellow]interrupted: {total.stored} document(s) committed; "
                   "run the same command again to resume.[/yellow]")
@@ -135,6 +151,9 @@ def ingest_command(
         store.close()
     _report_ingest(total, time.perf_counter() - started)
     if total.errors:
+        raise typer.Exit(1)
+    if not (total.stored or total.duplicates):
+        fail("nothing was read: no article in the given paths")
         raise typer.Exit(1)
 
 
@@ -162,7 +181,7 @@ def _print_events(items: list[dict], total: int, console: Console) -> None:
             str(item["id"]), str(item["date"] or ""), item["event_type"], item["mode"] or "",
             _keys(item["source"]), _keys(item["target"]),
             (item["location"] or {}).get("name") or "", str(item["n_reports"]),
-            str(item["n_sources"]), item["sentence"][:160],
+            str(item["n_sources"]), clip(item["sentence"], 160),
         )
     console.print(table)
 
@@ -204,10 +223,14 @@ ModeOption = Annotated[str | None, typer.Option("--mode", help="PLOVER mode.")]
 PlaceOption = Annotated[str | None, typer.Option("--place", help="Place name, e.g. Kyiv.")]
 SourcesOption = Annotated[int, typer.Option(
     "--min-sources", min=1, help="Only events reported by at least N independent sources.")]
-TextOption = Annotated[str | None, typer.Option("--text", "-q", help="Words in a report.")]
+TextOption = Annotated[str | None, typer.Option(
+    "--text", "-q", help="Words in a report; more words may follow as arguments.")]
 
 
 def query_command(
+    words: Annotated[list[str] | None, typer.Argument(
+        help="Words in a report (each must begin a word of it), as with -q.",
+        show_default=False)] = None,
     db: DbOption = DEFAULT_URL,
     country: CountryOption = None,
     actor_country: ActorOption = None,
@@ -223,17 +246,21 @@ def query_command(
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
     """Search stored events, newest first."""
+    # Words may follow -q as arguments (query -q drone Kharkiv): the shell splits what people
+    # type, and every word must match anyway, so no word is refused as an extra argument.
+    q = " ".join([*([text] if text else []), *(words or [])]) or None
     flt = _filter(country=country, actor_country=actor_country, event_type=event_type,
                   mode=mode, start=parse_date(start, "--start"), end=parse_date(end, "--end"),
-                  place=place, min_sources=min_sources, q=text)
-    store = open_store(db)
+                  place=place, min_sources=min_sources, q=q)
+    store = open_store(db, existing=True)
     try:
         with store.engine.connect() as conn:
             page = queries.event_page(conn, flt, limit, offset)
+            queries.add_evidence_documents(conn, page["items"])
     finally:
         store.close()
     if fmt is Format.table:
-        _print_events(page["items"], page["total"], Console())
+        _print_events(page["items"], page["total"], out_console())
     elif fmt is Format.jsonl:
         write_jsonl(page["items"], sys.stdout)
     else:
@@ -307,7 +334,7 @@ def export_command(
     flt = _filter(country=country, actor_country=actor_country, event_type=event_type,
                   start=parse_date(start, "--start"), end=parse_date(end, "--end"),
                   min_sources=min_sources)
-    store = open_store(db)
+    store = open_store(db, existing=True)
     rows = iter(_export_rows(store, what, flt, nested=fmt is ExportFormat.jsonl))
     try:
         if fmt is ExportFormat.parquet:
@@ -318,8 +345,10 @@ def export_command(
             with (output.open("w", encoding="utf-8", newline="") if output
                   else nullcontext(sys.stdout)) as handle:
                 n = writer(rows, handle)
+    except BrokenPipeError:
+        raise  # a reader that stops reading is not an error: see cli
     except OSError as exc:
-        err.print(f"[red]cannot write {output}: {exc.strerror}[/red]")
+        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
         raise typer.Exit(2) from None
     finally:
         store.close()
@@ -328,7 +357,7 @@ def export_command(
 
 def list_deals(db: str | None, country: str | None, fmt: str, out: Path | None) -> None:
     """Stored deals, merged across articles, with their latest status (the ``deals`` command)."""
-    store = open_store(db)
+    store = open_store(db, existing=True)
     try:
         with store.engine.connect() as conn:
             page = queries.deal_page(conn, queries.DealFilter(country=country), 10**9, 0)
@@ -343,17 +372,18 @@ def list_deals(db: str | None, country: str | None, fmt: str, out: Path | None) 
     elif fmt == "csv":
         write_csv(rows, sys.stdout)
     else:
-        _print_deals(rows, Console())
+        _print_deals(rows, out_console())
 
 
 def _print_deals(rows: list[dict], console: Console) -> None:
     table = Table(title=f"{len(rows)} deal(s)")
-    for column in ("id", "supplier", "recipient", "system", "quantity", "status", "reports",
-                   "last reported"):
+    for column in ("id", "supplier", "recipient", "system", "quantity", "value", "status",
+                   "reports", "last reported"):
         table.add_column(column, overflow="fold")
     for row in rows:
+        value = f"{row['value']:,.0f} {row['currency'] or ''}" if row["value"] is not None else ""
         table.add_row(str(row["id"]), row["supplier"] or "?", row["recipient"] or "?",
-                      row["system"], str(row["quantity"] or ""), row["status"],
+                      row["system"], str(row["quantity"] or ""), value.strip(), row["status"],
                       str(row["n_reports"]), str(row["last_reported"] or ""))
     console.print(table)
 

@@ -345,20 +345,49 @@ def _keys(actor_dicts: list[dict]) -> str:
                             if a["country"] or a["igo"]}))
 
 
+def add_evidence_documents(conn: sa.Connection, summaries: list[dict]) -> None:
+    """Give each event summary the ``doc_id`` and ``url`` of the document its evidence
+    sentence comes from (the earliest report with that sentence), so that an exported row
+    leads back to an article."""
+    ids = [summary["id"] for summary in summaries]
+    found: dict[int, tuple[str, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url)
+            .join(docs, docs.c.id == reports.c.document_id)
+            .join(events, events.c.id == reports.c.event_id)
+            .where(reports.c.event_id.in_(ids[start:start + 500]),
+                   reports.c.sentence == events.c.sentence)
+            .order_by(reports.c.id)
+        ).all()
+        for row in rows:
+            found.setdefault(row.event_id, (row.doc_id, row.url))
+    for summary in summaries:
+        summary["doc_id"], summary["url"] = found.get(summary["id"], (None, None))
+
+
 def flat_event(summary: dict) -> dict:
-    """One export row per event: actor lists become ';'-joined country/IGO codes."""
+    """One export row per event: actor lists become ';'-joined country/IGO codes, and their
+    texts and sectors '; '-joined actor by actor; the evidence's document is named (see
+    ``add_evidence_documents``)."""
     location = summary["location"] or {}
     return {
         "id": summary["id"], "event_type": summary["event_type"], "mode": summary["mode"],
         "date": summary["date"], "source": _keys(summary["source"]),
-        "target": _keys(summary["target"]),
+        "source_sector": _sectors(summary["source"]),
+        "target": _keys(summary["target"]), "target_sector": _sectors(summary["target"]),
         "source_text": "; ".join(a["text"] for a in summary["source"]),
         "target_text": "; ".join(a["text"] for a in summary["target"]),
         "place": location.get("name"), "place_country": location.get("country"),
         "lat": location.get("lat"), "lon": location.get("lon"),
         "n_reports": summary["n_reports"], "n_sources": summary["n_sources"],
         "trigger": summary["trigger"], "sentence": summary["sentence"],
+        "doc_id": summary.get("doc_id"), "url": summary.get("url"),
     }
+
+
+def _sectors(actor_dicts: list[dict]) -> str:
+    return "; ".join(a["sector"] or "" for a in actor_dicts)
 
 
 def iter_events(conn: sa.Connection, flt: EventFilter, chunk: int = 5000) -> Iterator[dict]:
@@ -369,5 +398,7 @@ def iter_events(conn: sa.Connection, flt: EventFilter, chunk: int = 5000) -> Ite
                             .order_by(events.c.id).limit(chunk)).all()
         if not rows:
             return
-        yield from _summaries(conn, rows)
+        summaries = _summaries(conn, rows)
+        add_evidence_documents(conn, summaries)
+        yield from summaries
         last = rows[-1].id
