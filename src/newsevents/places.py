@@ -66,6 +66,13 @@ REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
 PUNCTUATION = str.maketrans({".": None, **{c: " " for c in "-'’,()/&\"`"}})
 NOUNS = frozenset({"NOUN", "PROPN"})
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
+# Words after a name that say what kind of place it is ("the Idlib governorate").
+PLACE_SUFFIXES = frozenset({
+    "governorate", "province", "district", "city", "town", "village", "area", "region",
+    "county", "neighbourhood", "neighborhood", "camp", "countryside", "municipality", "state",
+    "suburb", "suburbs", "outskirts", "refugee camp",
+})
 # A place in these relations to its verb takes part in the event ("Turkey bought").
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "attr"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -363,8 +370,16 @@ def _add_city(
     }
     gazetteer.add_key(main, gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR)))
     alternate = gazetteer.register(_Entry(**common, weight=weight))
-    for key in {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} - {main}:
+    keys = {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} | {main}
+    keys |= {_without_article(key) for key in keys}
+    for key in keys - {main, ""}:
         gazetteer.add_key(key, alternate)
+
+
+def _without_article(key: str) -> str:
+    """An Arabic name without its article ("al qamishli" -> "qamishli"), or ""."""
+    first, _, rest = key.partition(" ")
+    return rest if first in ARABIC_ARTICLES and len(rest) >= 4 else ""
 
 
 def _usable_alternate(name: str) -> bool:
@@ -638,8 +653,11 @@ def _plausible(ent: Span, entry: _Entry, context: _Context) -> bool:
     article names (or a neighbour of one), or a town of some size."""
     if ent.label_ != WEAK or entry.rank > RANK_CITY:
         return True
+    text = ent.text
+    if "." in text or (text.isupper() and len(text) <= 4):  # "U.N.", "SDF"
+        return False
     return _context_factor(entry.country, context) > 1.0 or (
-        entry.weight >= WEAK_MIN_POPULATION * MAIN_NAME_FACTOR
+        not context.article and entry.weight >= WEAK_MIN_POPULATION * MAIN_NAME_FACTOR
     )
 
 
@@ -659,6 +677,8 @@ def _scene_anchor(root: Token, trigger: Token) -> Token | None:
             return head.head
         if head.lower_ == "to" and head.head.lemma_.lower() in roles["to_is_scene"]:
             return head.head
+        if head.lower_ == "to" and head.head.lower_ in ("close", "next"):  # "close to Poso"
+            return head.head.head
         return None
     if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in roles["object_is_scene"]:
         return head
@@ -773,7 +793,14 @@ def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | Non
     region_text = None
     if region is not None:
         region_text = _mention_text(ent.doc[region.left_edge.i : region.right_edge.i + 1])
-    found = _best_with_region(gazetteer, _mention_text(ent), region_text, context)
+    text = _mention_text(ent)
+    if not any(word[:1].isupper() for word in text.split()):
+        return None
+    found = _best_with_region(gazetteer, text, region_text, context)
+    if found is None:
+        *name, last = text.split()
+        if name and last.lower() in PLACE_SUFFIXES:  # "Deir Ezzor Governorate"
+            found = _best_with_region(gazetteer, " ".join(name), region_text, context)
     return found if found is not None and _plausible(ent, found, context) else None
 
 
