@@ -561,8 +561,8 @@ def event_location(
     tiers = (*event_scope(trigger), _circumstances(trigger))
     own = tiers[0] | tiers[1] | tiers[2]
     clause = _speech_clause(trigger)
-    direct: list[tuple[int, int, Span]] = []
-    nested: list[tuple[int, int, Span]] = []
+    direct: list[tuple[int, bool, int, Span]] = []
+    nested: list[tuple[int, bool, int, Span]] = []
     elsewhere: list[tuple[int, Span]] = []
     free: list[Span] = []
     for ent in mentions:
@@ -572,13 +572,15 @@ def event_location(
         anchor, depth = _nested_anchor(ent, trigger)
         tier = _tier(anchor, tiers)
         if tier is not None:
-            (direct if depth == 0 else nested).append((tier, distance, ent))
+            # Within a tier, a place on the trigger itself before one on a noun below it.
+            key = (tier, anchor.i != trigger.i, distance)
+            (direct if depth == 0 else nested).append((*key, ent))
         elif anchor is not None:
             elsewhere.append((distance, ent))
         if ent.label_ != WEAK and not _participant(ent, trigger):
             free.append(ent)
-    ordered = [e for *_, e in sorted(direct, key=lambda r: r[:2])]
-    ordered += [e for *_, e in sorted(nested, key=lambda r: r[:2])]
+    ordered = [e for *_, e in sorted(direct, key=lambda r: r[:3])]
+    ordered += [e for *_, e in sorted(nested, key=lambda r: r[:3])]
     ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
     for ent in ordered:
         found = _geocode(ent, gazetteer, context)
@@ -746,10 +748,22 @@ def _refine(
     for other in mentions:
         if other is ent or other.root.i not in own or _participant(other, trigger):
             continue
+        if _object_of_other_verb(other, trigger):
+            continue
         town = _geocode(other, gazetteer, context)
         if town is not None and town.country == found.country and town.rank == RANK_CITY:
             return town
     return found
+
+
+def _object_of_other_verb(ent: Span, trigger: Token) -> bool:
+    """Whether the place is what another verb acts on ("captured X ... besieging Kabul")."""
+    for token in [ent.root, *ent.root.ancestors]:
+        if token.dep_ in ("dobj", "nsubjpass"):
+            return token.head.i != trigger.i and token.head.pos_ in ("VERB", "AUX")
+        if token.dep_ not in ("compound", "appos", "conj"):
+            return False
+    return False
 
 
 class _Context(NamedTuple):
