@@ -20,6 +20,7 @@ France; "San Jose" is the capital of Costa Rica).
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import math
@@ -81,6 +82,10 @@ CONTEXT_KEY = "newsevents.places.context"
 WEAK_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 WEAK = "WEAK"
 WEAK_MIN_POPULATION = 15000
+CALENDAR_WORDS = frozenset(
+    name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
+    if name
+)
 # How much a reading in a country the sentence, the article, or a neighbour of an article's
 # country names counts against the population of readings elsewhere.
 SENTENCE_FACTOR, ARTICLE_FACTOR, NEAR_FACTOR = 1000.0, 100.0, 10.0
@@ -637,7 +642,9 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
         ):
             mentions.append(ent)
-        elif ent.label_ in WEAK_LABELS and _mention_text(ent) in gazetteer:
+        elif ent.label_ in WEAK_LABELS and _mention_text(ent) in gazetteer and not (
+            ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
+        ):
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
     i = sent.start
     while i < sent.end:
@@ -675,6 +682,8 @@ def _scene_anchor(root: Token, trigger: Token) -> Token | None:
     roles = event_roles()
     head = root.head
     if root.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        if head.lower_ == "on" and root.ent_type_:
+            return None  # "on the outskirts of Aleppo", but "called on Egypt", "attacks on Paris"
         if head.lower_ in roles["locative_prepositions"]:
             return head.head
         if head.lower_ == "to" and head.head.lemma_.lower() in roles["to_is_scene"]:
