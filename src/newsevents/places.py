@@ -67,6 +67,9 @@ REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
 PUNCTUATION = str.maketrans({".": None, **{c: " " for c in "-'’,()/&\"`"}})
 NOUNS = frozenset({"NOUN", "PROPN"})
+# Words and marks inside a proper name ("Deir ez-Zor", "Ras al-Ain").
+NAME_LINKS = frozenset({"-", "al", "el", "ez", "ad", "ar", "as", "az", "ash", "an", "de", "du",
+                        "la", "bin", "ibn", "abu"})
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
 # Words after a name that say what kind of place it is ("the Idlib governorate").
 PLACE_SUFFIXES = frozenset({
@@ -642,16 +645,20 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
         ):
             mentions.append(ent)
-        elif ent.label_ in WEAK_LABELS and _mention_text(ent) in gazetteer and not (
+        elif ent.label_ in WEAK_LABELS and _known(gazetteer, _mention_text(ent)) and not (
             ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
         ):
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
     i = sent.start
     while i < sent.end:
         j = i
-        while j < sent.end and doc[j].pos_ == "PROPN" and j not in covered:
+        while j < sent.end and j not in covered and (
+            doc[j].pos_ == "PROPN" or (j > i and doc[j].lower_ in NAME_LINKS)
+        ):
             j += 1
-        if j > i and doc[i:j].text in gazetteer:
+        while j > i and doc[j - 1].pos_ != "PROPN":  # "Deir ez-Zor", not "Deir ez-"
+            j -= 1
+        if j > i and _known(gazetteer, doc[i:j].text):
             mentions.append(Span(doc, i, j, label=WEAK))
         i = max(j, i + 1)
     return mentions
@@ -719,7 +726,7 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
             token = head
         elif head.head.pos_ in NOUNS and (
             (token.dep_ == "pobj" and head.lower_ in inner)
-            or (token.dep_ == "dobj" and head.dep_ == "acl")
+            or (token.dep_ == "dobj" and head.dep_ in ("acl", "relcl"))
         ):
             token = head.head
         else:
@@ -740,6 +747,8 @@ def _participant(ent: Span, trigger: Token) -> bool:
         return True
     if root.dep_ in ("compound", "nmod", "amod", "poss"):
         head = root.head
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+            head = head.head  # "the Lagos state police"
         nouns = event_roles()["actor_nouns"]
         return head._.actor is not None or head.ent_type_ in ACTOR_LABELS or (
             head.lower_ in nouns or head.lemma_.lower() in nouns
@@ -820,11 +829,19 @@ def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | Non
     if not any(word[:1].isupper() for word in text.split()):
         return None
     found = _best_with_region(gazetteer, text, region_text, context)
-    if found is None:
-        *name, last = text.split()
-        if name and last.lower() in PLACE_SUFFIXES:  # "Deir Ezzor Governorate"
-            found = _best_with_region(gazetteer, " ".join(name), region_text, context)
+    if found is None and (name := _without_suffix(text)):  # "Deir Ezzor Governorate"
+        found = _best_with_region(gazetteer, name, region_text, context)
     return found if found is not None and _plausible(ent, found, context) else None
+
+
+def _without_suffix(text: str) -> str:
+    """The name without a last word that says what kind of place it is, or ""."""
+    *name, last = text.split() or [""]
+    return " ".join(name) if name and last.lower() in PLACE_SUFFIXES else ""
+
+
+def _known(gazetteer: Gazetteer, text: str) -> bool:
+    return text in gazetteer or bool((name := _without_suffix(text)) and name in gazetteer)
 
 
 def _mention_text(span: Span) -> str:
