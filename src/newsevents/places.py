@@ -125,11 +125,11 @@ class Gazetteer:
     memory and unpickling time down.
     """
 
-    entries: _Table = field(default_factory=lambda: _Table.of([]))
-    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    entries: _Table = field(default_factory=lambda: _Table.of([]), repr=False)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict, repr=False)
     # ISO3 -> the ISO3 codes of its neighbours; normalised nationality word -> ISO3.
-    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
-    adjectives: dict[str, str] = field(default_factory=dict)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    adjectives: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> Gazetteer:
