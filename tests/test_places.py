@@ -298,6 +298,8 @@ def test_bethlehem_beside_israeli_troops(nlp: Language, gaz: Gazetteer) -> None:
         ("A wave of air strikes struck the Idlib governorate on Sunday, killing 20 people.",
          "struck", "Idlib", "SYR"),
         ("Fighting raged in the Hama countryside on Sunday.", "raged", "Hama", "SYR"),
+        ("Rebels launched an assault in Daraa Governorate on Sunday.", "launched", "Daraa",
+         "SYR"),
         ("A policeman was shot near the fence that separates the Gaza Strip from Israel.",
          "shot", "Gaza Strip", "PSE"),
         ("A gunman opened fire outside a central Kiev courthouse on Tuesday.", "opened",

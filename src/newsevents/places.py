@@ -84,7 +84,9 @@ CONTEXT_KEY = "newsevents.places.context"
 # Labels the model gives to place names it does not know; such mentions are "weak".
 WEAK_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 WEAK = "WEAK"
-WEAK_MIN_POPULATION = 15000
+# A weak mention in an article that names no country needs a town this big (population, ten
+# times that when matched by its main name: 15,000 people by another name, 1,500 by its own).
+WEAK_MIN_WEIGHT = 15000.0
 CALENDAR_WORDS = frozenset(
     name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
     if name
@@ -673,7 +675,7 @@ def _plausible(ent: Span, entry: _Entry, context: _Context) -> bool:
     if "." in text or (text.isupper() and len(text) <= 4):  # "U.N.", "SDF"
         return False
     return _context_factor(entry.country, context) > 1.0 or (
-        not context.article and entry.weight >= WEAK_MIN_POPULATION * MAIN_NAME_FACTOR
+        not context.article and entry.weight >= WEAK_MIN_WEIGHT
     )
 
 
