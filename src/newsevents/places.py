@@ -859,4 +859,7 @@ def _lead_end(doc: Doc) -> int:
     """Character offset where the lead paragraphs end."""
     starts = paragraph_starts(doc)
     limit = int(event_roles()["dateline_paragraphs"])
-    return starts[limit] if len(starts) > limit else len(doc.text) + 1
+    if len(starts) > limit:
+        return starts[limit]
+    # len(doc.text) without joining every token's text on each call
+    return doc[-1].idx + len(doc[-1].text_with_ws) + 1 if len(doc) else 1
