@@ -103,6 +103,8 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
 ]
+ModelOption = Annotated[bool, typer.Option(
+    "--model", help="Weigh every rule candidate with the trained event model (hybrid coding).")]
 ProcOption = Annotated[
     int | None, typer.Option("--processes", "-j", help="Worker processes (default: up to 2).")
 ]
@@ -110,10 +112,10 @@ ProcOption = Annotated[
 
 def coded(
     items: Iterable[Article | InputError], total: int | None, *, unit: Unit,
-    processes: int | None,
+    processes: int | None, model: bool = False,
 ) -> Iterator[Result]:
     """Code the inputs with progress on stderr (``total`` inputs, when known)."""
-    coder = Coder(n_process=processes or default_processes(), unit=unit.value)
+    coder = Coder(n_process=processes or default_processes(), unit=unit.value, learned=model)
     with progress(total, "articles") as advance:
         for result in coder.code_articles(items):
             advance(1)
@@ -195,13 +197,14 @@ def _run(
     *,
     deals_only: bool,
     country: str | None = None,
+    model: bool = False,
 ) -> None:
     items = ingest.read_paths(
         paths, default_date=parse_date(date), stdin=sys.stdin, on_skip=warn
     )
     tally = Tally()
     results = tally.count(coded(items, ingest.count_inputs(paths), unit=unit,
-                                processes=processes))
+                                processes=processes, model=model))
     if country:
         results = (_involving(r, country.upper()) for r in results)
     emit(results, fmt, out, deals_only=deals_only)
@@ -224,9 +227,10 @@ def code(
         Unit, typer.Option("--unit", help="Code each record as one sentence.")
     ] = Unit.article,
     processes: ProcOption = None,
+    model: ModelOption = False,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
-    _run(paths, date, fmt, out, unit, processes, deals_only=False)
+    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model)
 
 
 @app.command()
@@ -258,8 +262,7 @@ def evaluate(
         "annotated corpus (a folder or .jsonl of corpus/annotated records).")],
     split: Annotated[str | None, typer.Option(
         "--split", help="Corpus split to score: train, dev or test (default: all).")] = None,
-    rules_only: Annotated[bool, typer.Option(
-        "--rules-only", help="Code with the rules alone, without the learned model.")] = False,
+    model: ModelOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     processes: ProcOption = None,
 ) -> None:
@@ -273,7 +276,7 @@ def evaluate(
         except corpus.CorpusError as exc:
             fail(str(exc))
             raise typer.Exit(2) from None
-        coder = Coder(n_process=n_process, learned=not rules_only)
+        coder = Coder(n_process=n_process, learned=model)
         reports = corpus_scoring.evaluate_corpus(docs, coder)
         if as_json:
             typer.echo("[" + ",".join(r.model_dump_json(indent=2) for r in reports) + "]")
@@ -281,7 +284,7 @@ def evaluate(
             corpus_scoring.print_reports(reports, out_console())
         return
     try:
-        report = evaluation.evaluate(gold, n_process=n_process, learned=not rules_only)
+        report = evaluation.evaluate(gold, n_process=n_process, learned=model)
     except evaluation.GoldError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None

@@ -107,7 +107,7 @@ def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:
 
 @cache
 def load(
-    components: tuple[str, ...] = COMPONENTS, mode: str = "hybrid", events_dir: str | None = None
+    components: tuple[str, ...] = COMPONENTS, mode: str = "rules", events_dir: str | None = None
 ) -> Language:
     """The model plus our components, built once per process.
 

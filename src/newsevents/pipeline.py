@@ -152,12 +152,13 @@ class Coder:
     """Codes streams of articles; ``n_process`` > 1 spreads chunks over worker processes.
 
     ``components`` names our spaCy components to run (default: all of them); leaving out
-    ``newsevents_arms`` codes events only. ``learned=False`` codes events by the rules alone.
+    ``newsevents_arms`` codes events only. ``learned=True`` weighs every rule candidate with
+    the trained event model (``events.make_events``); the default codes by the rules alone.
     """
 
     def __init__(
         self, n_process: int = 1, unit: str = "article",
-        components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = True,
+        components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False,
     ) -> None:
         self.n_process = max(1, n_process)
         self.unit = unit

@@ -214,7 +214,7 @@ def code_doc(
 MODES = ("hybrid", "rules", "collect")
 
 
-@Language.factory("newsevents_events", default_config={"mode": "hybrid", "data_dir": None})
+@Language.factory("newsevents_events", default_config={"mode": "rules", "data_dir": None})
 def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> EventCoder:
     """``mode``: "hybrid" (the rules' candidates, all of them, weighed by the trained model;
     the rules alone where no model was trained), "rules" (the rules alone), or "collect" (every
@@ -225,7 +225,7 @@ def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> Ev
     folder = Path(data_dir) if data_dir else None
     model = EventModel.load(folder) if mode == "hybrid" else None
     keep_all = mode == "collect" or model is not None
-    return EventCoder(model, Lexicon.load(folder), keep_all)
+    return EventCoder(model, Lexicon.load(folder, learned=mode != "rules"), keep_all)
 
 
 class EventCoder:

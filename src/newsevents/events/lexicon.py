@@ -44,9 +44,10 @@ class Lexicon:
 
     @classmethod
     @cache
-    def load(cls, learned_dir: Path | None = None) -> Lexicon:
-        """The hand-written tables, then the learned triggers of ``learned_dir`` (default: the
-        package's `data/events/`, where `newsevents train` writes them)."""
+    def load(cls, learned_dir: Path | None = None, learned: bool = False) -> Lexicon:
+        """The hand-written tables; with ``learned``, then the triggers learned from the corpus
+        in ``learned_dir`` (default: the package's `data/events/`, where `newsevents train`
+        writes them), which only a model should weigh."""
         lex = cls()
         for row in _rows("verbs.tsv"):
             requires = tuple(
@@ -74,7 +75,8 @@ class Lexicon:
                 context=tuple(filter(None, row["context"].split(";"))),
                 target_preps=preps or DEFAULT_TARGET_PREPS,
             )
-        lex._add_learned(learned_dir or data_path("events", ""))
+        if learned:
+            lex._add_learned(learned_dir or data_path("events", ""))
         for row in _rows("cues.tsv"):
             lex.cues.setdefault(row["kind"], set()).add(row["cue"])
         lex.instruments = {row["lemma"]: row["mode"] for row in _rows("instruments.tsv")}
