@@ -27,6 +27,7 @@ from newsevents.store import Store, connect, queries, schema, search
 from newsevents.store.commands import store_stream
 from newsevents.store.db import StoreError
 from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
+from newsevents.store.writer import IngestStats
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 PG_URL = os.environ.get("NEWSEVENTS_TEST_PG_URL")
@@ -296,3 +297,72 @@ def test_text_search_follows_new_reports(coded_store: Store, tmp_path: Path) -> 
     with coded_store.engine.connect() as conn:
         after = queries.event_page(conn, queries.EventFilter(q="Mombasa"), 50, 0)["total"]
     assert (before, after) == (0, 1)
+
+
+# --------------------------------------------------------------------------- persisted state
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _example(name: str) -> Article:
+    (article,) = ingest.read_paths([str(EXAMPLES / name)])
+    assert isinstance(article, Article) and article.date is not None
+    return article
+
+
+def _reopened_ingest(db_url: str, items: list[Article]) -> IngestStats:
+    """Ingest through a newly opened store, so the near-duplicate index has to read the
+    signatures of the stored documents back from the database."""
+    store = connect(db_url)
+    total = IngestStats()
+    try:
+        for stats in store_stream(store, items, batch_size=1):
+            total.add(stats)
+    finally:
+        store.close()
+    return total
+
+
+def test_new_articles_are_compared_with_the_stored_signatures(db_url: str) -> None:
+    original = _example("2026-02-05-iran-drone-sanctions.txt")
+    day = dt.timedelta(days=1)
+    neighbour = _example("2026-03-12-jakarta-state-visit.txt").model_copy(
+        update={"date": original.date + day})
+    paragraphs = original.text.split("\n\n")
+    syndicated = original.model_copy(update={
+        "id": "syndicated.txt", "title": "Washington targets Iranian drone suppliers",
+        "date": original.date + day,
+        "text": "\n\n".join(paragraphs[:-1]).replace("on Wednesday", "on Feb. 4"),
+    })
+    later = _example("2026-01-19-sudan-el-obeid-clashes.txt").model_copy(
+        update={"date": original.date - day})
+    assert _reopened_ingest(db_url, [original]).stored == 1
+    other = _reopened_ingest(db_url, [neighbour])
+    assert (other.stored, other.near_duplicates) == (1, 0)
+    copy = _reopened_ingest(db_url, [syndicated])
+    assert (copy.stored, copy.near_duplicates) == (1, 1)
+    # A run interrupted after its first batch, then resumed with a new store.
+    store = connect(db_url)
+    stream = store_stream(store, [later, syndicated, original], batch_size=1)
+    assert next(stream).stored == 1
+    stream.close()
+    store.close()
+    resumed = _reopened_ingest(db_url, [later, syndicated, original, neighbour])
+    assert (resumed.stored, resumed.duplicates) == (0, 4)
+    store = connect(db_url)
+    with store.engine.connect() as conn:
+        rows = {row.doc_id: row for row in conn.execute(sa.select(schema.documents))}
+    store.close()
+    assert rows["syndicated.txt"].duplicate_of == rows[original.id].id
+    assert rows["syndicated.txt"].origin == rows[original.id].origin
+    assert rows[neighbour.id].duplicate_of is None and len(rows) == 4
+
+
+def test_an_article_without_a_date_is_stored_and_found(store: Store) -> None:
+    (article,) = ingest.read_paths(["-"], stdin=io.StringIO(
+        "T\nLithuania expelled three Russian diplomats, the ministry said.\n"))
+    assert isinstance(article, Article) and article.date is None
+    assert _ingest(store, [article, article.model_copy(update={"id": "again"})]) == (1, 1)
+    with store.engine.connect() as conn:
+        page = queries.event_page(conn, queries.EventFilter(q="expelled"), 50, 0)
+    assert page["total"] >= 1 and page["items"][0]["date"] is None

@@ -204,8 +204,10 @@ class BatchWriter:
 
     def _adopt_unlinked(self, event_id: int, mention: merge.Mention) -> None:
         """Negated or hypothetical reports stored before their factual event existed join it
-        now, so the outcome does not depend on the order articles arrive in."""
-        assert mention.date is not None
+        now, so the outcome does not depend on the order articles arrive in. An event without
+        a date or known actors merges with nothing, so it has nothing to adopt."""
+        if not merge.mergeable(mention) or mention.date is None:
+            return
         window = dt.timedelta(days=merge.date_window(mention.event_type))
         rows = self.conn.execute(
             sa.select(reports.c.id, reports.c.date, reports.c.source_actors,
