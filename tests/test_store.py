@@ -10,6 +10,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -366,3 +367,15 @@ def test_an_article_without_a_date_is_stored_and_found(store: Store) -> None:
     with store.engine.connect() as conn:
         page = queries.event_page(conn, queries.EventFilter(q="expelled"), 50, 0)
     assert page["total"] >= 1 and page["items"][0]["date"] is None
+
+
+def test_concurrent_first_opens_create_the_schema_once(tmp_path: Path) -> None:
+    """Two processes opening a new database at once used to both run the first migration."""
+    def open_and_close(url: str) -> None:
+        connect(url).close()
+
+    for attempt in range(6):
+        url = f"sqlite:///{tmp_path}/race-{attempt}.db"
+        with ThreadPoolExecutor(2) as pool:
+            for future in [pool.submit(open_and_close, url) for _ in range(2)]:
+                future.result()

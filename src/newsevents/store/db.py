@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -18,9 +19,9 @@ from newsevents.store.writer import BatchWriter, IngestStats
 
 DEFAULT_URL = "sqlite:///newsevents.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
-# Serialises writers that share one PostgreSQL database, so two ingests cannot both create the
-# same event; SQLite serialises writers by itself.
+# The PostgreSQL advisory lock that serialises writers (see ``write_transaction``).
 _WRITE_LOCK = zlib.crc32(b"newsevents.store.write")
+_WRITER = "newsevents_writer"
 
 
 class StoreError(Exception):
@@ -45,6 +46,8 @@ def engine_url(url: str) -> sa.URL:
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # The driver's own transaction handling is switched off (see ``_sqlite_begin``).
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -52,26 +55,49 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Every transaction starts with an explicit BEGIN, a writer's with BEGIN IMMEDIATE.
+
+    Python's sqlite3 module would run reads outside any transaction and begin one only at the
+    first write, so two writers could both find a document missing and both insert it, and
+    savepoints would not work. BEGIN IMMEDIATE takes the write lock before the writer reads,
+    so concurrent writers wait for each other (up to the connection's timeout) instead.
+    """
+    writer = conn.get_execution_options().get(_WRITER, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     parsed = engine_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = sa.create_engine(parsed, connect_args={"timeout": 60})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(parsed, pool_pre_ping=True)
 
 
-def _lock_writers(conn: sa.Connection) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[sa.Connection]:
+    """One transaction that holds the store's write lock from its first statement on.
+
+    Writers are serialised: on SQLite by BEGIN IMMEDIATE, on PostgreSQL by an advisory lock,
+    so two ingests cannot both create the schema, the same document or the same event.
+    """
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITER: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
+                             {"key": _WRITE_LOCK})
+            yield conn
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest revision; a no-op on an up-to-date database."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        _lock_writers(conn)
+    with write_transaction(engine) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         # A database migrated by a Python whose SQLite lacked FTS5 gets its index here.
@@ -113,8 +139,7 @@ class Store:
     def add_results(self, results: Iterable[Result]) -> IngestStats:
         """Store one batch of coded articles atomically."""
         try:
-            with self.engine.begin() as conn:
-                _lock_writers(conn)
+            with write_transaction(self.engine) as conn:
                 writer = BatchWriter(conn, self._near_duplicates)
                 for result in results:
                     writer.add_result(result)
