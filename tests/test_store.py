@@ -379,3 +379,38 @@ def test_concurrent_first_opens_create_the_schema_once(tmp_path: Path) -> None:
         with ThreadPoolExecutor(2) as pool:
             for future in [pool.submit(open_and_close, url) for _ in range(2)]:
                 future.result()
+
+
+# --------------------------------------------------------------------------- bad records
+
+
+def test_a_record_with_unstorable_text_costs_that_record_only(
+    db_url: str, tmp_path: Path
+) -> None:
+    lines = (EXAMPLES / "wire-briefs-2026-04.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    broken = [{**record, "id": "surrogate", "text": "\ud800" + record["text"]},
+              {**record, "id": "nul", "text": record["text"] + "\x00"}]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([json.dumps(broken[0]), *lines, json.dumps(broken[1])]) + "\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", db_url, "-j", "1"])
+    assert result.exit_code == 1, result.output
+    assert "mixed.jsonl:1: line 1: 'text' has a lone surrogate U+D800" in result.output
+    assert f"stored {len(lines)} document(s)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_row_the_database_refuses_costs_that_record_only(store: Store) -> None:
+    """What the reader did not catch (a Result built in Python) is refused per record too."""
+    results = [gold_result(a) for a in load_corpus(CORPUS)[:3]]
+    bad = results[1].model_copy(update={"document": results[1].document.model_copy(
+        update={"title": "Gaza \udc9f ceasefire", "source": "wire\x00"})})
+    stats = store.add_results([results[0], bad, results[2]])
+    assert stats.stored == 2 and stats.reports == len(results[0].events) + len(results[2].events)
+    assert [doc_id for doc_id, _ in stats.errors] == [bad.document.doc_id]
+    assert stats.errors[0][1].startswith("not stored: ")
+    counts = _counts(store)
+    assert counts["documents"] == 2
+    assert counts["reports"] == stats.reports
+    assert store.add_results([results[1]]).stored == 1
