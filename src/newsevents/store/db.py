@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine, make_url
 from newsevents.models import Article, Result
 from newsevents.store import schema, search
 from newsevents.store.dedup import NearDuplicates, text_hash
-from newsevents.store.writer import BatchWriter, IngestStats
+from newsevents.store.writer import BatchWriter, IngestStats, error_line
 
 DEFAULT_URL = "sqlite:///newsevents.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -109,11 +109,14 @@ def connect(url: str = DEFAULT_URL) -> Store:
     engine = make_engine(url)
     try:
         migrate(engine)
-    except sa.exc.OperationalError as exc:
+    except sa.exc.DBAPIError as exc:
         engine.dispose()
-        where = engine.url.render_as_string(hide_password=True)
-        raise StoreError(f"cannot open database {where}: {exc.orig}") from exc
+        raise StoreError(f"cannot open database {_where(engine)}: {error_line(exc)}") from exc
     return Store(engine)
+
+
+def _where(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
 
 
 class Store:
@@ -126,6 +129,17 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def check_writable(self) -> None:
+        """Raise StoreError now if nothing can be written: a read-only database or a full disk
+        must show before the coding, not after it."""
+        state = schema.store_state
+        try:
+            with write_transaction(self.engine) as conn:
+                conn.execute(state.update().values(version=state.c.version))
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(
+                f"cannot write to database {_where(self.engine)}: {error_line(exc)}") from exc
 
     def is_known(self, article: Article) -> bool:
         """Whether the article is already stored, checked before paying for its coding."""
@@ -146,9 +160,13 @@ class Store:
                 writer.refresh_counts()
                 conn.execute(schema.store_state.update().values(
                     version=schema.store_state.c.version + 1))
-        except BaseException:
+        except BaseException as exc:
             # The index may hold documents of the rolled-back batch: rebuild it from the database.
             self._near_duplicates = NearDuplicates(self._load_signatures)
+            if isinstance(exc, sa.exc.DBAPIError):
+                raise StoreError(
+                    f"cannot write to database {_where(self.engine)}: {error_line(exc)}"
+                ) from exc
             raise
         return writer.stats
 

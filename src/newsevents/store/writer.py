@@ -14,9 +14,11 @@ from newsevents.models import Actor, ArmsTransfer, Event, Result
 from newsevents.store import merge, schema
 from newsevents.store.dedup import NearDuplicates, text_hash
 
-# Errors that say the database itself is unusable (connection lost, disk full, locked): they
-# end the batch, where any other error belongs to the record being written.
-_DATABASE_DOWN = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.InternalError)
+# Errors that say the database itself is unusable (connection lost, disk full, read-only,
+# locked, no permission): they end the batch, where any other error belongs to the record
+# being written.
+_DATABASE_DOWN = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.InternalError,
+                  sa.exc.ProgrammingError)
 
 docs, events, actors, keys, reports = (
     schema.documents, schema.events, schema.event_actors, schema.event_keys, schema.reports,
@@ -42,11 +44,12 @@ class IngestStats:
         self.errors.extend(other.errors)
 
 
-def _describe(exc: Exception) -> str:
-    """The database's own one-line message, without SQLAlchemy's statement and parameters."""
+def error_line(exc: BaseException) -> str:
+    """The first line of the database's own message, without SQLAlchemy's statement,
+    parameters and links: what a user can act on, on one line."""
     cause = getattr(exc, "orig", None) or exc
-    first = str(cause).strip().splitlines()
-    return f"{type(cause).__name__}: {first[0] if first else ''}"
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    return lines[0] if lines else type(cause).__name__
 
 
 def _insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table, row: dict) -> None:
@@ -111,7 +114,7 @@ class BatchWriter:
             raise
         except Exception as exc:
             self.touched_events, self.touched_deals = touched
-            self.stats.errors.append((document.doc_id, f"not stored: {_describe(exc)}"))
+            self.stats.errors.append((document.doc_id, f"not stored: {error_line(exc)}"))
             return
         self.near_duplicates.add(row_id, minhash, document.date)
         self.stats.stored += 1
