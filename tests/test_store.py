@@ -6,14 +6,11 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 import pyarrow.parquet as pq
 import pytest
 import sqlalchemy as sa
@@ -31,31 +28,7 @@ from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
 from newsevents.store.writer import IngestStats
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
-PG_URL = os.environ.get("NEWSEVENTS_TEST_PG_URL")
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "s400-turkey-article.txt"
-
-
-def _fresh_pg_database() -> Iterator[str]:
-    """A new database per test on the shared server, dropped afterwards."""
-    assert PG_URL is not None
-    name = f"newsevents_test_{uuid.uuid4().hex[:10]}"
-    admin = PG_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield sa.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/store.db"
-        return
-    if not PG_URL:
-        pytest.skip("NEWSEVENTS_TEST_PG_URL is not set: start a server with "
-                    "scripts/postgres.sh start and export its URL")
-    yield from _fresh_pg_database()
 
 
 @pytest.fixture
