@@ -39,6 +39,9 @@ EDITIONS = 4
 YEARS_APART = 5
 BATCH = "4"
 SEED = 20260412
+KILLS = 3
+# More rounds (each with its own seed and store) for a longer campaign than the suite's.
+ROUNDS = int(os.environ.get("NEWSEVENTS_FAULT_ROUNDS", "1"))
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 Snapshot = dict[str, dict[Any, Any]]
@@ -252,13 +255,17 @@ def _finish(process: subprocess.Popen[str]) -> str:
 # --------------------------------------------------------------------------- tests
 
 
+@pytest.mark.parametrize("seed", range(SEED, SEED + ROUNDS))
 def test_kill_9_at_random_points_then_resume_equals_a_clean_ingest(
-    db_url: str, records: list[dict[str, Any]], coded: dict[str, Result], tmp_path: Path
+    db_url: str, seed: int, records: list[dict[str, Any]], coded: dict[str, Result],
+    tmp_path: Path,
 ) -> None:
+    """Each kill lands at a seeded random point: once a random number of documents is
+    committed, plus up to 0.4 s, so inside the coding of a batch or inside its transaction."""
     path = _write(tmp_path / "input.jsonl", records)
     want = _clean(coded, [r["id"] for r in records], f"sqlite:///{tmp_path}/clean.db")
-    rng = random.Random(SEED)
-    targets = sorted(rng.sample(range(1, len(records)), 3))
+    rng = random.Random(seed)
+    targets = sorted(rng.sample(range(1, len(records)), KILLS))
     at_kill = []
     for target in targets:
         process = _ingest(path, db_url, "-j", "1")
@@ -270,8 +277,8 @@ def test_kill_9_at_random_points_then_resume_equals_a_clean_ingest(
     _finish(_ingest(path, db_url, "-j", "1"))
     got = _snapshot(db_url)
     differences = _differences(got, want)
-    print(f"kill -9 after {at_kill} of {len(records)} documents stored; resumed; "
-          f"{_size(want)} records compared, {len(differences)} differences")
+    print(f"seed {seed}: kill -9 with {at_kill} of {len(records)} documents stored, then "
+          f"resumed: {_size(want)} records compared, {len(differences)} differences")
     assert at_kill[-1] < len(records)
     assert differences == []
 
@@ -332,16 +339,20 @@ def test_workers_stop_with_ctrl_c_and_die_with_a_killed_parent(
         workers = _children(process.pid)
         time.sleep(2)  # loading the model or coding a chunk
         started = time.monotonic()
-        process.send_signal(stop)
-        _, stderr = process.communicate(timeout=60)
+        process.send_signal(stop)  # to the parent only, as a supervisor or kill(1) does
+        process.wait(timeout=60)
         while any(map(_running, workers)) and time.monotonic() - started < 10:
             time.sleep(0.05)
         timings.append(time.monotonic() - started)
-        assert not any(map(_running, workers)), f"{stop.name}: workers still running"
-        assert "Traceback" not in stderr
+        survivors = [pid for pid in workers if _running(pid)]
+        for pid in survivors:
+            os.kill(pid, signal.SIGKILL)
+        assert not survivors, f"{stop.name}: workers still running"
+        assert process.stderr is not None and "Traceback" not in process.stderr.read()
     print(f"workers gone {timings[0]:.2f} s after Ctrl-C, {timings[1]:.2f} s after kill -9")
     assert process.returncode == -signal.SIGKILL
-    assert timings[0] < 3 and timings[1] < 2
+    # Most of what remains after Ctrl-C is the interpreter freeing the model (about 1 s).
+    assert timings[0] < 4 and timings[1] < 2
 
 
 def _read_only(url: str) -> str:
