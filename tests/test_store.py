@@ -297,17 +297,24 @@ def _reopened_ingest(db_url: str, items: list[Article]) -> IngestStats:
     return total
 
 
+def _syndicated(original: Article) -> Article:
+    """Another outlet's copy, a day later: a new headline, the last paragraph cut, a date
+    spelled out."""
+    assert original.date is not None
+    paragraphs = original.text.split("\n\n")
+    return original.model_copy(update={
+        "id": "syndicated.txt", "title": "Washington targets Iranian drone suppliers",
+        "date": original.date + dt.timedelta(days=1),
+        "text": "\n\n".join(paragraphs[:-1]).replace("on Wednesday", "on Feb. 4"),
+    })
+
+
 def test_new_articles_are_compared_with_the_stored_signatures(db_url: str) -> None:
     original = _example("2026-02-05-iran-drone-sanctions.txt")
     day = dt.timedelta(days=1)
     neighbour = _example("2026-03-12-jakarta-state-visit.txt").model_copy(
         update={"date": original.date + day})
-    paragraphs = original.text.split("\n\n")
-    syndicated = original.model_copy(update={
-        "id": "syndicated.txt", "title": "Washington targets Iranian drone suppliers",
-        "date": original.date + day,
-        "text": "\n\n".join(paragraphs[:-1]).replace("on Wednesday", "on Feb. 4"),
-    })
+    syndicated = _syndicated(original)
     later = _example("2026-01-19-sudan-el-obeid-clashes.txt").model_copy(
         update={"date": original.date - day})
     assert _reopened_ingest(db_url, [original]).stored == 1
@@ -330,6 +337,23 @@ def test_new_articles_are_compared_with_the_stored_signatures(db_url: str) -> No
     assert rows["syndicated.txt"].duplicate_of == rows[original.id].id
     assert rows["syndicated.txt"].origin == rows[original.id].origin
     assert rows[neighbour.id].duplicate_of is None and len(rows) == 4
+
+
+def test_a_copy_is_recognised_when_another_writer_stored_the_original(db_url: str) -> None:
+    """Two writers (two ingests, or an ingest and the API) on one store: each one's cache of
+    signatures must follow what the other commits."""
+    original = _example("2026-02-05-iran-drone-sanctions.txt")
+    neighbour = _example("2026-03-12-jakarta-state-visit.txt").model_copy(
+        update={"date": original.date})
+    first, second = connect(db_url), connect(db_url)
+    try:
+        assert _ingest(second, [neighbour]) == (1, 0)  # second caches the days around it
+        assert _ingest(first, [original]) == (1, 0)
+        copy = store_stream(second, [_syndicated(original)])
+        assert next(copy).near_duplicates == 1
+    finally:
+        first.close()
+        second.close()
 
 
 def test_an_article_without_a_date_is_stored_and_found(store: Store) -> None:

@@ -126,6 +126,8 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._near_duplicates = NearDuplicates(self._load_signatures)
+        # The store version after this process's last batch; see ``add_results``.
+        self._version: int | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -154,12 +156,18 @@ class Store:
         """Store one batch of coded articles atomically."""
         try:
             with write_transaction(self.engine) as conn:
+                state = schema.store_state
+                version = conn.execute(sa.select(state.c.version)).scalar_one()
+                if version != self._version:
+                    # Another writer stored documents since this one last did: signatures
+                    # cached for their days are stale, so the index is read afresh.
+                    self._near_duplicates = NearDuplicates(self._load_signatures)
                 writer = BatchWriter(conn, self._near_duplicates)
                 for result in results:
                     writer.add_result(result)
                 writer.refresh_counts()
-                conn.execute(schema.store_state.update().values(
-                    version=schema.store_state.c.version + 1))
+                conn.execute(state.update().values(version=version + 1))
+            self._version = version + 1
         except BaseException as exc:
             # The index may hold documents of the rolled-back batch: rebuild it from the database.
             self._near_duplicates = NearDuplicates(self._load_signatures)
