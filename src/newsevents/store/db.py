@@ -64,7 +64,9 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     so concurrent writers wait for each other (up to the connection's timeout) instead.
     """
     writer = conn.get_execution_options().get(_WRITER, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+    # On the driver's connection, as the driver itself would: not a statement of the store's.
+    conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]
+        "BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
