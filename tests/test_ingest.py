@@ -663,3 +663,34 @@ def test_short_html_and_fragments_keep_their_text(html: str, text: str) -> None:
 def test_html_without_text_is_empty_not_an_exception() -> None:
     article = ingest.article_from_html("<html><body><script>alert(1)</script></body></html>", "e")
     assert ingest.validate(article) == "empty text: the input has no article body"
+
+
+def _wire_briefs() -> list[str]:
+    return (EXAMPLES / "wire-briefs-2026-04.jsonl").read_text(encoding="utf-8").splitlines()
+
+
+def test_nul_and_lone_surrogates_cost_their_record_only(tmp_path: Path) -> None:
+    """JSON escapes can carry what no UTF-8 file holds; such a record gets an error with the
+    position, and the records around it are read."""
+    first, *rest = _wire_briefs()
+    record = json.loads(first)
+    broken = [
+        {**record, "id": "surrogate", "text": record["text"][:40] + "\ud800" + record["text"]},
+        {**record, "id": "nul", "text": record["text"] + "\x00"},
+        {**record, "id": "title", "title": "Egypt \udc9f Ethiopia"},
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([*(json.dumps(r) for r in broken), *rest]) + "\n", encoding="utf-8")
+    items = read(path)
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert [e.message for e in errors] == [
+        "line 1: 'text' has a lone surrogate U+D800 at character 40, which is not valid text",
+        f"line 2: 'text' has a NUL character at character {len(record['text'])}, which is "
+        "not valid text",
+        "line 3: 'title' has a lone surrogate U+DC9F at character 6, which is not valid text",
+    ]
+    assert len(items) - len(errors) == len(rest) > 0
+    # The Python API and the REST API build articles without the reader: validate says it too.
+    article = ingest.article_from_text("Lithuania expelled \ud800 diplomats.", "api")
+    assert ingest.validate(article) == (
+        "the text has a lone surrogate U+D800 at character 19, which is not valid text")

@@ -6,13 +6,11 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 import pyarrow.parquet as pq
 import pytest
 import sqlalchemy as sa
@@ -27,33 +25,10 @@ from newsevents.store import Store, connect, queries, schema, search
 from newsevents.store.commands import store_stream
 from newsevents.store.db import StoreError
 from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
+from newsevents.store.writer import IngestStats
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
-PG_URL = os.environ.get("NEWSEVENTS_TEST_PG_URL")
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "s400-turkey-article.txt"
-
-
-def _fresh_pg_database() -> Iterator[str]:
-    """A new database per test on the shared server, dropped afterwards."""
-    assert PG_URL is not None
-    name = f"newsevents_test_{uuid.uuid4().hex[:10]}"
-    admin = PG_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield sa.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/store.db"
-        return
-    if not PG_URL:
-        pytest.skip("NEWSEVENTS_TEST_PG_URL is not set: start a server with "
-                    "scripts/postgres.sh start and export its URL")
-    yield from _fresh_pg_database()
 
 
 @pytest.fixture
@@ -296,3 +271,143 @@ def test_text_search_follows_new_reports(coded_store: Store, tmp_path: Path) -> 
     with coded_store.engine.connect() as conn:
         after = queries.event_page(conn, queries.EventFilter(q="Mombasa"), 50, 0)["total"]
     assert (before, after) == (0, 1)
+
+
+# --------------------------------------------------------------------------- persisted state
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _example(name: str) -> Article:
+    (article,) = ingest.read_paths([str(EXAMPLES / name)])
+    assert isinstance(article, Article) and article.date is not None
+    return article
+
+
+def _reopened_ingest(db_url: str, items: list[Article]) -> IngestStats:
+    """Ingest through a newly opened store, so the near-duplicate index has to read the
+    signatures of the stored documents back from the database."""
+    store = connect(db_url)
+    total = IngestStats()
+    try:
+        for stats in store_stream(store, items, batch_size=1):
+            total.add(stats)
+    finally:
+        store.close()
+    return total
+
+
+def _syndicated(original: Article) -> Article:
+    """Another outlet's copy, a day later: a new headline, the last paragraph cut, a date
+    spelled out."""
+    assert original.date is not None
+    paragraphs = original.text.split("\n\n")
+    return original.model_copy(update={
+        "id": "syndicated.txt", "title": "Washington targets Iranian drone suppliers",
+        "date": original.date + dt.timedelta(days=1),
+        "text": "\n\n".join(paragraphs[:-1]).replace("on Wednesday", "on Feb. 4"),
+    })
+
+
+def test_new_articles_are_compared_with_the_stored_signatures(db_url: str) -> None:
+    original = _example("2026-02-05-iran-drone-sanctions.txt")
+    day = dt.timedelta(days=1)
+    neighbour = _example("2026-03-12-jakarta-state-visit.txt").model_copy(
+        update={"date": original.date + day})
+    syndicated = _syndicated(original)
+    later = _example("2026-01-19-sudan-el-obeid-clashes.txt").model_copy(
+        update={"date": original.date - day})
+    assert _reopened_ingest(db_url, [original]).stored == 1
+    other = _reopened_ingest(db_url, [neighbour])
+    assert (other.stored, other.near_duplicates) == (1, 0)
+    copy = _reopened_ingest(db_url, [syndicated])
+    assert (copy.stored, copy.near_duplicates) == (1, 1)
+    # A run interrupted after its first batch, then resumed with a new store.
+    store = connect(db_url)
+    stream = store_stream(store, [later, syndicated, original], batch_size=1)
+    assert next(stream).stored == 1
+    stream.close()
+    store.close()
+    resumed = _reopened_ingest(db_url, [later, syndicated, original, neighbour])
+    assert (resumed.stored, resumed.duplicates) == (0, 4)
+    store = connect(db_url)
+    with store.engine.connect() as conn:
+        rows = {row.doc_id: row for row in conn.execute(sa.select(schema.documents))}
+    store.close()
+    assert rows["syndicated.txt"].duplicate_of == rows[original.id].id
+    assert rows["syndicated.txt"].origin == rows[original.id].origin
+    assert rows[neighbour.id].duplicate_of is None and len(rows) == 4
+
+
+def test_a_copy_is_recognised_when_another_writer_stored_the_original(db_url: str) -> None:
+    """Two writers (two ingests, or an ingest and the API) on one store: each one's cache of
+    signatures must follow what the other commits."""
+    original = _example("2026-02-05-iran-drone-sanctions.txt")
+    neighbour = _example("2026-03-12-jakarta-state-visit.txt").model_copy(
+        update={"date": original.date})
+    first, second = connect(db_url), connect(db_url)
+    try:
+        assert _ingest(second, [neighbour]) == (1, 0)  # second caches the days around it
+        assert _ingest(first, [original]) == (1, 0)
+        copy = store_stream(second, [_syndicated(original)])
+        assert next(copy).near_duplicates == 1
+    finally:
+        first.close()
+        second.close()
+
+
+def test_an_article_without_a_date_is_stored_and_found(store: Store) -> None:
+    (article,) = ingest.read_paths(["-"], stdin=io.StringIO(
+        "T\nLithuania expelled three Russian diplomats, the ministry said.\n"))
+    assert isinstance(article, Article) and article.date is None
+    assert _ingest(store, [article, article.model_copy(update={"id": "again"})]) == (1, 1)
+    with store.engine.connect() as conn:
+        page = queries.event_page(conn, queries.EventFilter(q="expelled"), 50, 0)
+    assert page["total"] >= 1 and page["items"][0]["date"] is None
+
+
+def test_concurrent_first_opens_create_the_schema_once(tmp_path: Path) -> None:
+    """Two processes opening a new database at once used to both run the first migration."""
+    def open_and_close(url: str) -> None:
+        connect(url).close()
+
+    for attempt in range(6):
+        url = f"sqlite:///{tmp_path}/race-{attempt}.db"
+        with ThreadPoolExecutor(2) as pool:
+            for future in [pool.submit(open_and_close, url) for _ in range(2)]:
+                future.result()
+
+
+# --------------------------------------------------------------------------- bad records
+
+
+def test_a_record_with_unstorable_text_costs_that_record_only(
+    db_url: str, tmp_path: Path
+) -> None:
+    lines = (EXAMPLES / "wire-briefs-2026-04.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    broken = [{**record, "id": "surrogate", "text": "\ud800" + record["text"]},
+              {**record, "id": "nul", "text": record["text"] + "\x00"}]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([json.dumps(broken[0]), *lines, json.dumps(broken[1])]) + "\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", db_url, "-j", "1"])
+    assert result.exit_code == 1, result.output
+    assert "mixed.jsonl:1: line 1: 'text' has a lone surrogate U+D800" in result.output
+    assert f"stored {len(lines)} document(s)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_row_the_database_refuses_costs_that_record_only(store: Store) -> None:
+    """What the reader did not catch (a Result built in Python) is refused per record too."""
+    results = [gold_result(a) for a in load_corpus(CORPUS)[:3]]
+    bad = results[1].model_copy(update={"document": results[1].document.model_copy(
+        update={"title": "Gaza \udc9f ceasefire", "source": "wire\x00"})})
+    stats = store.add_results([results[0], bad, results[2]])
+    assert stats.stored == 2 and stats.reports == len(results[0].events) + len(results[2].events)
+    assert [doc_id for doc_id, _ in stats.errors] == [bad.document.doc_id]
+    assert stats.errors[0][1].startswith("not stored: ")
+    counts = _counts(store)
+    assert counts["documents"] == 2
+    assert counts["reports"] == stats.reports
+    assert store.add_results([results[1]]).stored == 1

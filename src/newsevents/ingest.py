@@ -58,6 +58,8 @@ _MIN_ENGLISH_SHARE = 0.12
 _ENGLISH_LIKE = frozenset({"pcm"})  # Nigerian Pidgin: py3langid's guess for terse English
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_LANGUAGE_LETTERS = 40
+# What a JSON string can hold but a UTF-8 file cannot: NUL and halves of surrogate pairs.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 _JSON_TYPES = {
     dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
     bool: "a boolean", type(None): "null",
@@ -237,6 +239,10 @@ def validate(article: Article, *, max_bytes: int = MAX_TEXT_BYTES) -> str | None
             count = len(article.dropped_lines)
             return f"no article text left after removing {count} boilerplate lines"
         return "empty text: the input has no article body"
+    for name in ("text", "title", "url", "source"):
+        problem = unicode_problem(getattr(article, name) or "")
+        if problem:
+            return f"the {name} has {problem}"
     size = len(article.text.encode("utf-8"))
     # Reading a file turns the single line break between two short lines into a paragraph
     # break, so each paragraph break counts one byte: a file within the limit stays within it.
@@ -249,6 +255,22 @@ def validate(article: Article, *, max_bytes: int = MAX_TEXT_BYTES) -> str | None
     if language is not None and language != "en":
         return f"text is not English (identified language: {language!r}); only English is coded"
     return None
+
+
+def unicode_problem(value: str) -> str | None:
+    """What makes ``value`` unusable as text, or None.
+
+    JSON can escape a NUL character or one half of a UTF-16 surrogate pair ("\\ud800"), which
+    no UTF-8 file holds: a lone surrogate cannot be encoded (so neither stored nor written out)
+    and PostgreSQL refuses NUL. Like a byte that is not UTF-8, such a record is refused with
+    the position rather than silently changed.
+    """
+    match = _NOT_TEXT.search(value)
+    if match is None:
+        return None
+    char = match.group()
+    what = "a NUL character" if char == "\x00" else f"a lone surrogate U+{ord(char):04X}"
+    return f"{what} at character {match.start()}, which is not valid text"
 
 
 def language_of(text: str) -> str | None:
@@ -644,6 +666,10 @@ def _article_from_record(record: dict[str, Any], fallback_id: str, dating: Datin
     A ``source`` that is a list or object is an annotation (gold sets name the source actors
     so), not the publisher, and is left aside.
     """
+    for key, value in record.items():
+        problem = unicode_problem(value) if isinstance(value, str) else None
+        if problem:
+            raise _Unreadable(f"{key!r} has {problem}")
     doc_id = _field(record, "id", (str, int))
     if isinstance(record.get("source"), list | dict):
         record = {key: value for key, value in record.items() if key != "source"}

@@ -7,8 +7,13 @@ A failure inside one article becomes that article's error; the others are still 
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -21,6 +26,7 @@ from newsevents import ingest, nlp
 from newsevents.models import Article, Document, InputError, Result
 
 CHUNK = 32
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _document(article: Article, error: str | None = None, **extra: object) -> Document:
@@ -142,6 +148,38 @@ def _code_one(language: Language, article: Article, unit: str) -> Result:
         return Result(document=_document(article, message), text=article.text)
 
 
+def _start_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent and die with it.
+
+    The terminal sends Ctrl-C to every process of the command; only the parent decides what
+    happens, and it stops the workers. A worker holds a whole language model (0.6 GB): when the
+    parent is killed outright (kill -9, out of memory) nobody will collect its results, so the
+    kernel kills it too (Linux), or a thread notices the parent is gone (elsewhere).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the worker could ask to follow it
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the workers at once: waiting for the chunks they are coding took up to half a
+    minute after Ctrl-C. Python 3.11 has no public call for this (3.14 adds
+    ``terminate_workers``), hence the executor's own table of processes."""
+    for process in list((pool._processes or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _worker_chunk(
     items: list[Article | InputError], unit: str, components: tuple[str, ...], mode: str
 ) -> list[Result]:
@@ -177,17 +215,26 @@ class Coder:
             for chunk in chunks:
                 yield from code_chunk(chunk, language, self.unit)
             return
-        with ProcessPoolExecutor(self.n_process) as pool:
-            pending: list[tuple[list[Article | InputError], Future[list[Result]]]] = []
-            for chunk in chunks:
-                future = pool.submit(
-                    _worker_chunk, chunk, self.unit, self.components, self.mode
-                )
-                pending.append((chunk, future))
-                if len(pending) >= self.n_process * 2:
-                    yield from self._collect(*pending.pop(0))
-            for chunk, future in pending:
-                yield from self._collect(chunk, future)
+        with ProcessPoolExecutor(
+            self.n_process, initializer=_start_worker, initargs=(os.getpid(),)
+        ) as pool:
+            try:
+                yield from self._spread(pool, chunks)
+            except BaseException:  # Ctrl-C, or the caller stopped reading: nobody wants more
+                _stop_workers(pool)
+                raise
+
+    def _spread(
+        self, pool: ProcessPoolExecutor, chunks: Iterator[list[Article | InputError]]
+    ) -> Iterator[Result]:
+        pending: list[tuple[list[Article | InputError], Future[list[Result]]]] = []
+        for chunk in chunks:
+            future = pool.submit(_worker_chunk, chunk, self.unit, self.components, self.mode)
+            pending.append((chunk, future))
+            if len(pending) >= self.n_process * 2:
+                yield from self._collect(*pending.pop(0))
+        for chunk, future in pending:
+            yield from self._collect(chunk, future)
 
     def _collect(
         self, chunk: list[Article | InputError], future: Future[list[Result]]

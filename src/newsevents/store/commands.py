@@ -73,6 +73,9 @@ def _check_exists(url: str) -> None:
 
 # --------------------------------------------------------------------------- ingest
 
+# Ends the progress line that a terminal shows, before a final message.
+_LINE_END = "\n" if err.is_terminal else ""
+
 
 def _batches(results: Iterable[Result], size: int) -> Iterator[list[Result]]:
     iterator = iter(results)
@@ -106,6 +109,16 @@ def store_stream(store: Store, items: Iterable[Article | InputError], *, batch_s
         yield skipped
 
 
+def _check_writable(store: Store) -> None:
+    """A read-only database or a full disk ends the run before any coding, like a bad URL."""
+    try:
+        store.check_writable()
+    except StoreError as exc:
+        store.close()
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+
+
 def _report_ingest(total: IngestStats, seconds: float) -> None:
     for doc_id, message in total.errors:
         warn(doc_id, message)
@@ -130,25 +143,33 @@ def ingest_command(
         "--processes", "-j", help="Worker processes (default: up to 2).")] = None,
 ) -> None:
     """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
-    from newsevents import ingest
-    from newsevents.pipeline import default_processes
-
     default_date = parse_date(date, "--date")
-    store = open_store(db)
-    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin, on_skip=warn)
     total, started = IngestStats(), time.perf_counter()
+    store: Store | None = None
     try:
+        from newsevents import ingest
+        from newsevents.pipeline import default_processes
+
+        store = open_store(db)
+        _check_writable(store)
+        items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
+                                  on_skip=warn)
         with progress(ingest.count_inputs(paths), "documents") as advance:
             for stats in store_stream(store, items, batch_size=batch_size,
                                       processes=processes or default_processes()):
                 total.add(stats)
                 advance(stats.stored + stats.duplicates + len(stats.errors))
     except KeyboardInterrupt:
-        err.print(f"\n[yellow]interrupted: {total.stored} document(s) committed; "
+        # Batches are transactions: the committed ones stay, the current one is rolled back.
+        err.print(f"{_LINE_END}[yellow]interrupted: {total.stored} document(s) committed; "
                   "run the same command again to resume.[/yellow]")
         raise typer.Exit(130) from None
+    except StoreError as exc:
+        err.print(f"{_LINE_END}[red]{exc}[/red] ({total.stored} document(s) committed before)")
+        raise typer.Exit(1) from None
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     _report_ingest(total, time.perf_counter() - started)
     if total.errors:
         raise typer.Exit(1)

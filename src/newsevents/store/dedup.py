@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import inspect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -19,6 +20,13 @@ from datasketch import MinHash, MinHashLSH
 from newsevents.store.merge import settings
 
 _WORD = re.compile(r"\w+")
+
+# datasketch 2.0 added permutation schemes and must be told which one stored values come from.
+# Stores keep the "legacy" scheme, the only one of datasketch 1.x: signatures written by either
+# major version stay comparable, and their values stay below 2**32 (see ``to_bytes``).
+_SCHEME: dict[str, str] = (
+    {"scheme": "legacy"} if "scheme" in inspect.signature(MinHash).parameters else {}
+)
 
 # Loads (row id, date, signature) of stored documents published on the given days.
 Loader = Callable[[list[dt.date | None]], Iterable[tuple[int, dt.date | None, bytes]]]
@@ -59,7 +67,7 @@ class NearDuplicates:
         self._dates: dict[int, dt.date | None] = {}
 
     def signature(self, text: str) -> MinHash:
-        minhash = MinHash(num_perm=self._num_perm)
+        minhash = MinHash(num_perm=self._num_perm, **_SCHEME)
         minhash.update_batch([s.encode("utf-8") for s in _shingles(text, self._shingle)])
         return minhash
 
@@ -70,7 +78,7 @@ class NearDuplicates:
 
     def from_bytes(self, raw: bytes) -> MinHash:
         values = np.frombuffer(raw, dtype=np.uint32).astype(np.uint64)
-        return MinHash(num_perm=self._num_perm, hashvalues=values)
+        return MinHash(num_perm=self._num_perm, hashvalues=values, **_SCHEME)
 
     def _days(self, date: dt.date | None) -> list[dt.date | None]:
         if date is None:

@@ -68,9 +68,11 @@ def _has_sqlite_index(conn: sa.Connection) -> bool:
 def create_index(conn: sa.Connection) -> None:
     """Create the search index for the connection's database and fill it from stored reports."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(
-            f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON reports "
-            f"USING gin ({PG_VECTOR.format(sentence='sentence')})")
+        # Looked up first: even a CREATE INDEX IF NOT EXISTS fails on a read-only database.
+        if conn.execute(sa.text("SELECT to_regclass(:name)"), {"name": PG_INDEX}).scalar() is None:
+            conn.exec_driver_sql(
+                f"CREATE INDEX {PG_INDEX} ON reports "
+                f"USING gin ({PG_VECTOR.format(sentence='sentence')})")
         return
     if not fts5_available() or _has_sqlite_index(conn):
         return

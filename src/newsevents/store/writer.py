@@ -6,11 +6,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from datasketch import MinHash
 from sqlalchemy.dialects import postgresql, sqlite
 
+from newsevents.ingest import unicode_problem
 from newsevents.models import Actor, ArmsTransfer, Event, Result
 from newsevents.store import merge, schema
 from newsevents.store.dedup import NearDuplicates, text_hash
+
+# Errors that say the database itself is unusable (connection lost, disk full, read-only,
+# locked, no permission): they end the batch, where any other error belongs to the record
+# being written.
+_DATABASE_DOWN = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.InternalError,
+                  sa.exc.ProgrammingError)
 
 docs, events, actors, keys, reports = (
     schema.documents, schema.events, schema.event_actors, schema.event_keys, schema.reports,
@@ -34,6 +42,14 @@ class IngestStats:
         self.reports += other.reports
         self.deal_reports += other.deal_reports
         self.errors.extend(other.errors)
+
+
+def error_line(exc: BaseException) -> str:
+    """The first line of the database's own message, without SQLAlchemy's statement,
+    parameters and links: what a user can act on, on one line."""
+    cause = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(cause).splitlines() if line.strip()]
+    return lines[0] if lines else type(cause).__name__
 
 
 def _insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table, row: dict) -> None:
@@ -72,6 +88,8 @@ class BatchWriter:
     # documents -----------------------------------------------------------------------------
 
     def add_result(self, result: Result) -> None:
+        """Store one coded article in its own savepoint: a record the database refuses costs
+        that record only, and the rest of the batch is still stored."""
         document = result.document
         if document.error:
             self.stats.errors.append((document.doc_id, document.error))
@@ -79,16 +97,38 @@ class BatchWriter:
         if not result.text.strip():
             self.stats.errors.append((document.doc_id, "empty text"))
             return
+        problem = unicode_problem(result.text)
+        if problem:
+            self.stats.errors.append((document.doc_id, f"not stored: the text has {problem}"))
+            return
         digest = text_hash(result.text)
         if self._is_stored(digest, document.url):
             self.stats.duplicates += 1
             return
-        row_id = self._insert_document(result, digest)
+        touched = set(self.touched_events), set(self.touched_deals)
+        minhash = self.near_duplicates.signature(result.text)
+        try:
+            with self.conn.begin_nested():
+                row_id = self._store(result, digest, minhash)
+        except _DATABASE_DOWN:
+            raise
+        except Exception as exc:
+            self.touched_events, self.touched_deals = touched
+            self.stats.errors.append((document.doc_id, f"not stored: {error_line(exc)}"))
+            return
+        self.near_duplicates.add(row_id, minhash, document.date)
+        self.stats.stored += 1
+        self.stats.reports += len(result.events)
+        self.stats.deal_reports += len(result.arms_transfers)
+
+    def _store(self, result: Result, digest: str, minhash: MinHash) -> int:
+        document = result.document
+        row_id = self._insert_document(result, digest, minhash)
         for event in result.events:
             self.add_report(row_id, event, document.date)
         for transfer in result.arms_transfers:
             self.add_deal_report(row_id, transfer, document.date)
-        self.stats.stored += 1
+        return row_id
 
     def _is_stored(self, digest: str, url: str | None) -> bool:
         condition = docs.c.text_hash == digest
@@ -108,9 +148,8 @@ class BatchWriter:
                 sa.select(docs.c.origin).where(docs.c.id == original)).scalar_one()
         return f"source:{source.strip().lower()}"[:255] if source else f"doc:{row_id}"
 
-    def _insert_document(self, result: Result, digest: str) -> int:
+    def _insert_document(self, result: Result, digest: str, minhash: MinHash) -> int:
         document = result.document
-        minhash = self.near_duplicates.signature(result.text)
         original = self.near_duplicates.find(minhash, document.date)
         if original is not None:
             original = self.conn.execute(
@@ -127,7 +166,6 @@ class BatchWriter:
         )).inserted_primary_key[0]
         origin = self._origin(original, row_id, document.source)
         self.conn.execute(docs.update().where(docs.c.id == row_id).values(origin=origin))
-        self.near_duplicates.add(row_id, minhash, document.date)
         return row_id
 
     # events --------------------------------------------------------------------------------
@@ -150,7 +188,6 @@ class BatchWriter:
             negated=event.negated, hypothetical=event.hypothetical, factual=factual,
             confidence=event.confidence,
         ))
-        self.stats.reports += 1
         if event_id is None:
             return
         self.touched_events.add(event_id)
@@ -204,8 +241,10 @@ class BatchWriter:
 
     def _adopt_unlinked(self, event_id: int, mention: merge.Mention) -> None:
         """Negated or hypothetical reports stored before their factual event existed join it
-        now, so the outcome does not depend on the order articles arrive in."""
-        assert mention.date is not None
+        now, so the outcome does not depend on the order articles arrive in. An event without
+        a date or known actors merges with nothing, so it has nothing to adopt."""
+        if not merge.mergeable(mention) or mention.date is None:
+            return
         window = dt.timedelta(days=merge.date_window(mention.event_type))
         rows = self.conn.execute(
             sa.select(reports.c.id, reports.c.date, reports.c.source_actors,
@@ -245,7 +284,6 @@ class BatchWriter:
             "attribution": transfer.attribution.model_dump() if transfer.attribution else None,
         })
         self.touched_deals.add(deal_id)
-        self.stats.deal_reports += 1
 
     def _deal_id(self, transfer: ArmsTransfer) -> int:
         key = deal_key(transfer)
