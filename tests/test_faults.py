@@ -111,6 +111,11 @@ def _clean(coded: dict[str, Result], ids: list[str], url: str) -> Snapshot:
 # --------------------------------------------------------------------------- comparing stores
 
 
+def _sortable(row: tuple) -> tuple:
+    """Rows with empty (NULL) columns sort beside the others."""
+    return tuple((value is None, "" if value is None else str(value)) for value in row)
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
@@ -162,7 +167,7 @@ def _read_snapshot(conn: sa.Connection) -> Snapshot:
         tuple(sorted(members[e.id])): (
             e.event_type, e.mode, e.date, e.place_key, e.location_name, e.location_country,
             e.lat, e.lon, e.geonameid, e.trigger, e.sentence, e.n_reports, e.n_sources,
-            tuple(sorted(actors[e.id])), tuple(sorted(facets[e.id])))
+            tuple(sorted(actors[e.id], key=_sortable)), tuple(sorted(facets[e.id], key=_sortable)))
         for e in conn.execute(sa.select(t.events))
     }
     deal_history: dict[int, list[tuple]] = defaultdict(list)
