@@ -1,6 +1,6 @@
 """Throughput of the coding pipeline, and its cost over bare spaCy parsing.
 
-    .venv/bin/python bench/bench_pipeline.py [--articles 2000] [--processes 2]
+    .venv/bin/python bench/bench_pipeline.py [--articles 2000] [--processes 2] [--model]
 
 The corpus is the bundled examples and the S-400 reference article (when present beside the
 checkout) repeated to ``--articles``. Two measurements:
@@ -48,19 +48,20 @@ def cpu_seconds(work: Callable[[], object]) -> float:
     return time.process_time() - started
 
 
-def overhead(articles: list[Article], rounds: int) -> dict[str, float]:
+def overhead(articles: list[Article], rounds: int, model: bool) -> dict[str, float]:
     """Fastest of ``rounds`` interleaved runs each: the minimum is the least disturbed."""
     bare_nlp = nlp.load(())
     runs: dict[str, Callable[[], object]] = {
         "bare": lambda: list(bare_nlp.pipe(a.text for a in articles)),
-        "full": lambda: list(Coder(1).code_articles(articles)),
-        "no_arms": lambda: list(Coder(1, components=WITHOUT_ARMS).code_articles(articles)),
+        "full": lambda: list(Coder(1, learned=model).code_articles(articles)),
+        "no_arms": lambda: list(
+            Coder(1, components=WITHOUT_ARMS, learned=model).code_articles(articles)),
     }
     # Warm up: model loading, gazetteer, lexicons and dateparser are one-off costs.
     warm = articles[:8]
     list(bare_nlp.pipe(a.text for a in warm))
-    list(Coder(1).code_articles(warm))
-    list(Coder(1, components=WITHOUT_ARMS).code_articles(warm))
+    list(Coder(1, learned=model).code_articles(warm))
+    list(Coder(1, components=WITHOUT_ARMS, learned=model).code_articles(warm))
     best = {name: cpu_seconds(run) for name, run in runs.items()}
     for _ in range(rounds - 1):
         for name, run in runs.items():
@@ -76,11 +77,11 @@ def overhead(articles: list[Article], rounds: int) -> dict[str, float]:
     }
 
 
-def throughput(articles: list[Article], processes: int) -> dict[str, float]:
+def throughput(articles: list[Article], processes: int, model: bool) -> dict[str, float]:
     words = sum(len(a.text.split()) for a in articles)
     started = time.perf_counter()
     events = deals = 0
-    for result in Coder(n_process=processes).code_articles(articles):
+    for result in Coder(n_process=processes, learned=model).code_articles(articles):
         events += len(result.events)
         deals += len(result.arms_transfers)
     seconds = time.perf_counter() - started
@@ -110,14 +111,16 @@ def main() -> None:
         help="articles for the one-process CPU-time comparison",
     )
     parser.add_argument("--rounds", type=int, default=3, help="interleaved overhead runs")
+    parser.add_argument("--model", action="store_true", help="code with the trained model")
     args = parser.parse_args()
     articles = corpus(args.articles)
     report = {
         "articles": len(articles),
         "words_per_article": round(sum(len(a.text.split()) for a in articles) / len(articles)),
-        **throughput(articles, args.processes),
+        "model": args.model,
+        **throughput(articles, args.processes, args.model),
         **peak_mb(),  # the coding run's memory: the main process and its workers
-        **overhead(articles[: args.overhead_articles], args.rounds),
+        **overhead(articles[: args.overhead_articles], args.rounds, args.model),
     }
     print(json.dumps(report, indent=2))
 

@@ -3,7 +3,6 @@
     python bench/compare_coders.py [--split test] [--corpus corpus/annotated]
 
 - "hand rules": the hand-written lexicon and argument rules, nothing learned;
-- "rules + learned triggers": the same rules with the triggers `newsevents train` learned;
 - "classifier alone": a one-vs-rest logistic regression over the sentence's words and word
   pairs, trained on the train split, its threshold chosen on dev; it only says which types a
   sentence asserts (no actors, no trigger), so only type figures are given for it;
@@ -100,9 +99,7 @@ def main() -> None:
     scored = [d for d in docs if d.split == args.split]
     rows: list[tuple[str, str, SliceReport | tuple[float, float, float]]] = []
     with tempfile.TemporaryDirectory() as empty:
-        for name, mode, folder in (("hand rules", "rules", empty),
-                                   ("rules + learned triggers", "rules", None),
-                                   ("hybrid", "hybrid", None)):
+        for name, mode, folder in (("hand rules", "rules", empty), ("hybrid", "hybrid", None)):
             for rep in code_with(scored, mode, folder):
                 rows.append((name, rep.name, rep))
     for origin, prf in classifier_alone(docs, args.split).items():
