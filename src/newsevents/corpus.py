@@ -9,18 +9,17 @@ finding events everywhere.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from newsevents.models import EVENT_TYPES
+from newsevents.tables import data_path, read_tsv
 
 Realis = Literal["asserted", "negated", "hypothetical", "generic"]
 Split = Literal["train", "dev", "test"]
@@ -72,21 +71,14 @@ def split_of(doc_id: str) -> Split:
 
 @cache
 def known_igos() -> frozenset[str]:
-    table = resources.files("newsevents") / "data" / "actors" / "igos.tsv"
-    with table.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
-                              delimiter="\t")
-        return frozenset(row["igo"] for row in rows)
+    return frozenset(row["igo"] for row in read_tsv(data_path("actors", "igos.tsv")))
 
 
 @cache
 def known_countries() -> frozenset[str]:
-    table = resources.files("newsevents") / "data" / "actors" / "countries.tsv"
-    with table.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
-                              delimiter="\t")
-        first = rows.fieldnames[0] if rows.fieldnames else "iso3"
-        return frozenset(row[first] for row in rows) | {"XKX", "PSE", "TWN"}
+    """The codes of our country table, plus those ISO leaves to user assignment or omits."""
+    rows = read_tsv(data_path("actors", "countries.tsv"))
+    return frozenset(row["iso3"] for row in rows) | {"XKX", "PSE", "TWN"}
 
 
 class GoldActor(BaseModel):

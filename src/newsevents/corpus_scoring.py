@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.corpus import GoldActor, GoldDocument, GoldEvent, GoldSentence
+from newsevents.evaluation import TypeScore
 from newsevents.models import EVENT_TYPES, Actor, Article, Event, Result
 from newsevents.pipeline import Coder
 
@@ -88,17 +89,6 @@ class Tally:
     emitted: int = 0
     emitted_all_right: int = 0
     confidence: Counter[tuple[int, bool]] = field(default_factory=Counter)
-
-
-class TypeScore(BaseModel):
-    event_type: str
-    support: int
-    tp: int
-    fp: int
-    fn: int
-    precision: float
-    recall: float
-    f1: float
 
 
 class SliceReport(BaseModel):
