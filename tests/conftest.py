@@ -43,12 +43,25 @@ def _fresh_pg_database() -> Iterator[str]:
         conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/store.db"
+def _store_url(backend: str, tmp_path: Path, name: str) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path}/{name}.db"
         return
     if not PG_URL:
         pytest.skip("NEWSEVENTS_TEST_PG_URL is not set: start a server with "
                     "scripts/postgres.sh start and export its URL")
     yield from _fresh_pg_database()
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from _store_url(request.param, tmp_path, "store")
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A second, separate store, for tests whose server already has one."""
+    yield from _store_url(request.param, tmp_path, "empty")

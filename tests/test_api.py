@@ -11,14 +11,12 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 import schemathesis
 import sqlalchemy as sa
@@ -360,24 +358,6 @@ def serving(app: FastAPI) -> Iterator[str]:
 def _raw_json(body: object) -> dict[str, object]:
     """A request body as JSON with ASCII escapes, the only way to send a lone surrogate."""
     return {"content": json.dumps(body), "headers": {"Content-Type": "application/json"}}
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/empty.db"
-        return
-    pg_url = os.environ.get("NEWSEVENTS_TEST_PG_URL")
-    if not pg_url:
-        pytest.skip("NEWSEVENTS_TEST_PG_URL is not set: start a server with "
-                    "scripts/postgres.sh start and export its URL")
-    name = f"newsevents_api_{uuid.uuid4().hex[:10]}"
-    admin = pg_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield sa.make_url(pg_url).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def test_text_that_is_not_text_costs_its_own_record_only(empty_db: str) -> None:
