@@ -20,10 +20,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from newsevents.evaluation.merging import gold_result, load_corpus
 from newsevents.models import EVENT_TYPES
 from newsevents.store import connect, queries, schema
 from newsevents.store.commands import store_stream
-from newsevents.store.merge_eval import gold_result, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "merge" / "corpus.jsonl"

@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 from newsevents import nlp
-from newsevents.corpus import GoldDocument, GoldSentence, read_corpus
-from newsevents.corpus_scoring import SliceReport, Tally, _article, report, score_document
+from newsevents.evaluation.corpus import GoldDocument, GoldSentence, read_corpus
+from newsevents.evaluation.scoring import SliceReport, Tally, _article, report, score_document
 from newsevents.models import EVENT_TYPES
 from newsevents.pipeline import code_chunk
 

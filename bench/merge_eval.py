@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsevents.store.merge_eval import MODES, evaluate
+from newsevents.evaluation.merging import MODES, evaluate
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "merge" / "corpus.jsonl"
 

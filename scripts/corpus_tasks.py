@@ -23,8 +23,8 @@ from pathlib import Path
 
 import spacy
 
-from newsevents.corpus import check_lines, read_corpus, split_of
-from newsevents.corpus_scoring import agreement as corpus_agreement
+from newsevents.evaluation.corpus import check_lines, read_corpus, split_of
+from newsevents.evaluation.scoring import agreement as corpus_agreement
 from newsevents.nlp import MODEL
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/derive_actor_tables.py [DICTIONARY_DIR]
 
 DICTIONARY_DIR defaults to ``../shared/dictionaries/petrarch2`` beside the repository. The
-script writes, into ``src/newsevents/data/actors/``:
+script writes, into ``src/newsevents/data/en/actors/``:
 
 - ``petrarch_people.tsv``: people with dated codes, one row per dated office (people.tsv's
   columns), so a name resolves by the article's date;
@@ -49,7 +49,7 @@ SECTORS = {
 # CAMEO country codes that are not ISO 3166-1 alpha-3 (historical states map to successors).
 COUNTRY_FIXES = {"KSV": "XKX", "USR": "RUS", "SUN": "RUS", "YUG": "SRB", "SCG": "SRB",
                  "FRY": "SRB"}
-# CAMEO IGO codes -> our identifiers (data/actors/igos.tsv), longest prefix first.
+# CAMEO IGO codes -> our identifiers (data/en/actors/igos.tsv), longest prefix first.
 IGO_CODES = {
     "IGOUNOHLHWHO": "WHO", "IGOUNOKID": "UNICEF", "IGOUNOIAE": "IAEA", "IGOUNOLABILO": "ILO",
     "IGOUNOHRIHCH": "OHCHR", "IGOUNOREFHCR": "UNHCR", "IGOUNODEVWBK": "WB", "IGOUNOWBK": "WB",

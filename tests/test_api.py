@@ -37,9 +37,9 @@ from newsevents.api import (
     allowed_hosts,
     create_app,
 )
+from newsevents.evaluation.merging import gold_result, load_corpus
 from newsevents.store import connect
 from newsevents.store.cache import AggregateCache
-from newsevents.store.merge_eval import gold_result, load_corpus
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 TOKEN = "test-token-4f1c"

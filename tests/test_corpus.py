@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.corpus import GoldDocument, check_lines, read_corpus, split_of
-from newsevents.corpus_scoring import Tally, agreement, report, score_sentence, spans_agree
+from newsevents.evaluation.corpus import GoldDocument, check_lines, read_corpus, split_of
+from newsevents.evaluation.scoring import Tally, agreement, report, score_sentence, spans_agree
 from newsevents.models import Event, Evidence
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsevents import nlp
-from newsevents.corpus import GoldDocument, read_corpus
-from newsevents.corpus_scoring import _article, realis_of
+from newsevents.evaluation.corpus import GoldDocument, read_corpus
+from newsevents.evaluation.scoring import _article, realis_of
 from newsevents.events.learned import EventModel
 from newsevents.models import Event
 from newsevents.pipeline import code_chunk

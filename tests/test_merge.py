@@ -8,9 +8,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from newsevents.evaluation.merging import evaluate, gold_result, load_corpus, score
 from newsevents.store import connect, schema
 from newsevents.store.merge import Candidate, Mention, Place, best_match, can_merge
-from newsevents.store.merge_eval import evaluate, gold_result, load_corpus, score
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 DAY = dt.date(2024, 5, 10)

@@ -20,11 +20,11 @@ from typer.testing import CliRunner
 
 from newsevents import ingest
 from newsevents.cli import app
+from newsevents.evaluation.merging import evaluate, gold_result, load_corpus
 from newsevents.models import COOPERATIVE_TYPES, Article, Result
 from newsevents.store import Store, connect, queries, schema, search
 from newsevents.store.commands import store_stream
 from newsevents.store.db import StoreError
-from newsevents.store.merge_eval import evaluate, gold_result, load_corpus
 from newsevents.store.writer import IngestStats
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from newsevents import nlp
-from newsevents.corpus import GoldDocument, read_corpus
+from newsevents.evaluation.corpus import GoldDocument, read_corpus
+from newsevents.evaluation.training import train
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS
-from newsevents.training import train
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "annotated"
 

@@ -1,6 +1,6 @@
 """Actor resolution: noun phrases -> ``Actor`` (ISO3 country + sector, or an IGO).
 
-Every name, adjective, capital, title and sector noun lives in ``data/actors/*.tsv``. They are
+Every name, adjective, capital, title and sector noun lives in ``data/en/actors/*.tsv``. They are
 compiled once into a single dict keyed by normalised token tuples, so resolving a phrase costs
 a few dict look-ups per word (longest match first) instead of scanning the lexicon.
 
@@ -52,7 +52,7 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this",
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})
 WEAK = frozenset({"weak"})
 PLACE = frozenset({"place"})  # a region or city: where things happen more than who acts
-# Prefixes of the derived tables in data/actors, read after our own.
+# Prefixes of the derived tables in data/en/actors, read after our own.
 DERIVED = ("petrarch",)
 OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                           "defence_minister"})
@@ -216,7 +216,7 @@ class Resolution:
 
 
 class ActorResolver:
-    """Resolves phrases to actors from the TSV lexicons in ``data/actors``."""
+    """Resolves phrases to actors from the TSV lexicons in ``data/en/actors``."""
 
     def __init__(self, lexicon: Lexicon, surnames: dict[str, tuple[Person, ...]],
                  refs: dict[str, frozenset[str]]) -> None:
@@ -773,7 +773,7 @@ class ActorComponent:
 
 
 def _names_weapon(span: Span) -> bool:
-    from newsevents.arms.catalogue import names_weapon  # arms builds on actors: imported late
+    from newsevents.weapons import names_weapon  # arms builds on actors: imported late
 
     return names_weapon(span.text)
 

@@ -267,7 +267,7 @@ def evaluate(
     processes: ProcOption = None,
 ) -> None:
     """Score event coding against a gold set or the annotated corpus."""
-    from newsevents import corpus, corpus_scoring, evaluation
+    from newsevents.evaluation import corpus, gold, scoring
 
     n_process = processes or default_processes()
     if corpus.is_corpus(gold):
@@ -277,21 +277,21 @@ def evaluate(
             fail(str(exc))
             raise typer.Exit(2) from None
         coder = Coder(n_process=n_process, learned=model)
-        reports = corpus_scoring.evaluate_corpus(docs, coder)
+        reports = scoring.evaluate_corpus(docs, coder)
         if as_json:
             typer.echo("[" + ",".join(r.model_dump_json(indent=2) for r in reports) + "]")
         else:
-            corpus_scoring.print_reports(reports, out_console())
+            scoring.print_reports(reports, out_console())
         return
     try:
-        report = evaluation.evaluate(gold, n_process=n_process, learned=model)
-    except evaluation.GoldError as exc:
+        report = gold.evaluate(gold, n_process=n_process, learned=model)
+    except gold.GoldError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
     else:
-        evaluation.print_report(report, out_console())
+        gold.print_report(report, out_console())
 
 
 class InfoFormat(StrEnum):
@@ -313,10 +313,10 @@ def train(
         "corpus/annotated"),
     out: Annotated[Path | None, typer.Option(
         "--out", help="Folder for the model and learned triggers (default: the package's "
-        "data/events, where the coder reads them).")] = None,
+        "data/en/events, where the coder reads them).")] = None,
 ) -> None:
     """Learn the event model from the corpus's train split (choices made on its dev split)."""
-    from newsevents import corpus, training
+    from newsevents.evaluation import corpus, training
     from newsevents.tables import data_path
 
     try:

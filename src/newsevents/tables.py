@@ -1,7 +1,7 @@
 """Reading our data tables: tab-separated, a header line, ``#`` comment lines anywhere.
 
-Every stage keeps its lexicons in ``data/<stage>/`` and reads them through here, so the
-format has one definition.
+Every stage keeps its lexicons in ``data/<language>/<stage>/`` and reads them through here, so
+the format has one definition and a second language is a second folder, not a code path.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 
-def data_path(area: str, name: str) -> Path:
-    return DATA / area / name
+LANGUAGE = "en"
+
+
+def data_path(area: str, name: str, language: str = LANGUAGE) -> Path:
+    return DATA / language / area / name
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:

@@ -12,7 +12,7 @@ The stages, in the order data flows: ``catalogue`` (systems and generic phrases)
 transfer word a mention depends on), ``reading`` (what one sentence says about one mention),
 ``records`` (filling parties across the article, one record per deal). ``countries`` and
 ``syntax`` serve them. This module runs them as a spaCy component. All words live in
-``data/arms/*.tsv``.
+``data/en/arms/*.tsv``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsevents.arms.catalogue import DATA_DIR, Catalogue
 from newsevents.arms.countries import Countries
 from newsevents.arms.governor import blocked, governor, talks_deals
 from newsevents.arms.lexicon import Lexicon
@@ -29,6 +28,7 @@ from newsevents.arms.reading import Reading, by_sentence, read, read_values
 from newsevents.arms.records import deal_id, fill_parties, merge
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
+from newsevents.weapons import DATA_DIR, Catalogue
 
 __all__ = ["DATA_DIR", "ArmsComponent", "Catalogue", "Lexicon", "deal_id", "deals_for_doc"]
 

@@ -1,4 +1,4 @@
-"""The deal words of ``data/arms``: transfer triggers, status cues, units, numbers, money.
+"""The deal words of ``data/en/arms``: transfer triggers, status cues, units, numbers, money.
 
 A trigger says how its arguments map to supplier and recipient and which status its tense
 implies; a cue ("signed a contract", "first batch arrived", "was cancelled") states a status
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from newsevents.arms.catalogue import DATA_DIR, rows
 from newsevents.events.syntax import lemma
 from newsevents.models import DealStatus
+from newsevents.weapons import DATA_DIR, rows
 
 # Progress of a deal, then its troubles: a later stage wins when sentences disagree.
 STATUS_ORDER: tuple[DealStatus, ...] = (
@@ -110,7 +110,7 @@ def _check_statuses(verbs: dict[str, Trigger], nouns: dict[str, Trigger],
     said |= {s for entries in cues.values() for c in entries for s in (c.status, c.future)}
     unknown = said - set(STATUS_ORDER) - NOT_DEALS
     if unknown:
-        raise ValueError(f"data/arms: unknown deal status {sorted(unknown)}")
+        raise ValueError(f"data/en/arms: unknown deal status {sorted(unknown)}")
 
 
 def _money_pattern(

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.arms.catalogue import Catalogue, Hit, compact, weapon_system
 from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.models import WeaponSystem
+from newsevents.weapons import Catalogue, Hit, compact, weapon_system
 
 ANAPHORS = frozenset({"such", "these", "those", "same"})
 # How far back (in tokens) "such systems" may refer to a named system.

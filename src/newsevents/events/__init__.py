@@ -1,6 +1,6 @@
 """PLOVER event coding over the dependency parse.
 
-A trigger (verb or event noun from ``data/events``) is found first; its source and target come
+A trigger (verb or event noun from ``data/en/events``) is found first; its source and target come
 from its syntactic arguments, resolved to actors by the actors component. Governing verbs
 ("agreed to", "urged ... to", "threatened to", "refused to") absorb their complement so one
 statement is one event. Negation, modality and reported speech are read off the parse and

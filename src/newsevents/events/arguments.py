@@ -212,7 +212,7 @@ class ActorLookup:
 
 
 def _weapon(span: Span) -> bool:
-    from newsevents.arms.catalogue import names_weapon  # arms builds on events: imported late
+    from newsevents.weapons import names_weapon  # arms builds on events: imported late
 
     return names_weapon(span.text)
 

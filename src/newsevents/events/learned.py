@@ -6,7 +6,7 @@ annotated corpus (`corpus/annotated/`, train split) scores each rule event from 
 saw: the trigger and its type, the words around it, its syntactic role, the modality cues
 and whether actors were found. Its probability becomes the event's confidence, and events under
 the threshold (chosen on the dev split) are dropped. The model is plain data,
-`data/events/model.json` (feature -> weight), applied with a dot product: no learning library is
+`data/en/events/model.json` (feature -> weight), applied with a dot product: no learning library is
 needed at run time, and `newsevents train` rebuilds the file from the corpus.
 """
 

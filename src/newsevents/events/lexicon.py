@@ -1,4 +1,4 @@
-"""The event lexicon: verb and noun triggers and cue words, read from ``data/events``."""
+"""The event lexicon: verb and noun triggers and cue words, read from ``data/en/events``."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class Lexicon:
     @cache
     def load(cls, learned_dir: Path | None = None, learned: bool = False) -> Lexicon:
         """The hand-written tables; with ``learned``, then the triggers learned from the corpus
-        in ``learned_dir`` (default: the package's `data/events/`, where `newsevents train`
+        in ``learned_dir`` (default: the package's `data/en/events/`, where `newsevents train`
         writes them), which only a model should weigh."""
         lex = cls()
         for row in _rows("verbs.tsv"):

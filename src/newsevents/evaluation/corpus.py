@@ -93,7 +93,7 @@ class GoldActor(BaseModel):
         if self.country is not None and self.country not in known_countries():
             raise ValueError(f"unknown country code {self.country!r}")
         if self.igo is not None and self.igo not in known_igos():
-            raise ValueError(f"unknown IGO {self.igo!r} (see data/actors/igos.tsv)")
+            raise ValueError(f"unknown IGO {self.igo!r} (see data/en/actors/igos.tsv)")
         if self.sector is not None and self.sector not in SECTORS:
             raise ValueError(f"unknown sector {self.sector!r}")
         return self

@@ -26,7 +26,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def rows(name: str, data_dir: Path = DATA_DIR) -> Iterator[dict[str, str]]:
-    """A table of ``data/arms``; ``data_dir`` lets a test load its own tables."""
+    """A table of ``data/en/arms``; ``data_dir`` lets a test load its own tables."""
     return read_tsv(data_dir / name)
 
 

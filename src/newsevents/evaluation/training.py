@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from newsevents import nlp, pipeline
-from newsevents.corpus import GoldDocument, GoldSentence
-from newsevents.corpus_scoring import realis_of
+from newsevents.evaluation.corpus import GoldDocument, GoldSentence
+from newsevents.evaluation.scoring import realis_of
 from newsevents.events import FEATURES
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS, Lexicon
@@ -151,7 +151,7 @@ def train(docs: list[GoldDocument], data_dir: Path) -> dict[str, object]:
     """Learn triggers and fit on train, choose C and the threshold on dev; returns the card.
 
     Writes `learned_triggers.tsv` and `model.json` into ``data_dir`` (the package's
-    `data/events/`, where the coder reads them).
+    `data/en/events/`, where the coder reads them).
     """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression

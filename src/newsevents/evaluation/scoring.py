@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.corpus import GoldActor, GoldDocument, GoldEvent, GoldSentence
-from newsevents.evaluation import TypeScore
+from newsevents.evaluation.corpus import GoldActor, GoldDocument, GoldEvent, GoldSentence
+from newsevents.evaluation.gold import TypeScore
 from newsevents.models import EVENT_TYPES, Actor, Article, Event, Result
 from newsevents.pipeline import Coder
 
