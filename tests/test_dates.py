@@ -64,19 +64,26 @@ def test_previously_without_a_date_leaves_the_date_open(nlp: Language) -> None:
     assert event_date(sent, said, THURSDAY) == (None, "previously")
 
 
-def test_no_date_phrase_means_the_article_date(nlp: Language) -> None:
+def test_an_event_the_text_does_not_date_gets_no_date(nlp: Language) -> None:
     sent, supplied = trigger_in(nlp, "Russia supplied missiles to Turkey.", "supplied")
-    assert event_date(sent, supplied, THURSDAY) == (THURSDAY, None)
+    assert event_date(sent, supplied, THURSDAY) == (None, None)
 
 
-def test_date_of_another_clause_does_not_leak(nlp: Language) -> None:
-    text = ("Georgian President Eduard Shevardnadze resigned Sunday as the opposition "
-            "threatened to storm his residence in Tbilisi.")
+def test_date_of_a_clause_set_before_does_not_leak(nlp: Language) -> None:
+    text = ("Georgian President Eduard Shevardnadze resigned Sunday after opposition "
+            "supporters stormed the parliament building in Tbilisi.")
     sent, resigned = trigger_in(nlp, text, "resigned")
-    _, storm = trigger_in(nlp, text, "storm")
+    _, stormed = trigger_in(nlp, text, "stormed")
     article = dt.date(2003, 11, 24)
     assert event_date(sent, resigned, article) == (dt.date(2003, 11, 23), "Sunday")
-    assert event_date(storm.sent, storm, article) == (article, None)
+    assert event_date(stormed.sent, stormed, article) == (None, None)
+
+
+def test_a_when_clause_tells_the_same_moment(nlp: Language) -> None:
+    text = ("Police fired tear gas in central Tbilisi on Friday as thousands of protesters "
+            "marched on the parliament.")
+    sent, marched = trigger_in(nlp, text, "marched")
+    assert event_date(sent, marched, THURSDAY) == (dt.date(2019, 4, 5), "on Friday")
 
 
 def test_reported_event_keeps_its_own_date(nlp: Language) -> None:
@@ -88,10 +95,12 @@ def test_reported_event_keeps_its_own_date(nlp: Language) -> None:
     assert event_date(attacked.sent, attacked, article) == (dt.date(2024, 5, 6), "last week")
 
 
-def test_reported_clause_without_date_takes_the_statement_date(nlp: Language) -> None:
-    text = "US officials said on April 4 that the purchase is a major concern."
-    sent, concern_verb = trigger_in(nlp, text, "is")
-    assert event_date(sent, concern_verb, THURSDAY) == (dt.date(2019, 4, 4), "on April 4")
+def test_a_reported_event_does_not_take_the_statement_date(nlp: Language) -> None:
+    text = "A provincial spokesman said on Tuesday that gunmen had attacked a border post."
+    sent, attacked = trigger_in(nlp, text, "attacked")
+    assert event_date(sent, attacked, THURSDAY) == (None, None)
+    _, said = trigger_in(nlp, text, "said")
+    assert event_date(sent, said, THURSDAY) == (dt.date(2019, 4, 9), "on Tuesday")
 
 
 def test_month_and_year_start_their_period(nlp: Language) -> None:
@@ -103,9 +112,9 @@ def test_month_and_year_start_their_period(nlp: Language) -> None:
 
 def test_durations_and_vague_periods_do_not_crash(nlp: Language) -> None:
     sent, feuded = trigger_in(nlp, "The two neighbours have feuded for decades.", "feuded")
-    assert event_date(sent, feuded, THURSDAY) == (THURSDAY, None)
+    assert event_date(sent, feuded, THURSDAY) == (None, None)
     sent, fought = trigger_in(nlp, "Fighting raged for three days near the border.", "raged")
-    assert event_date(sent, fought, THURSDAY) == (THURSDAY, None)
+    assert event_date(sent, fought, THURSDAY) == (None, None)
     sent, bought = trigger_in(nlp, "Turkey bought arms from Russia in the 1990s.", "bought")
     assert event_date(sent, bought, THURSDAY) == (dt.date(1990, 1, 1), "in the 1990s")
     sent, grew = trigger_in(nlp, "Attacks on convoys grew in recent years.", "grew")
@@ -138,3 +147,62 @@ def test_repeated_phrases_are_parsed_once() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "decades", "the weekend", "xyzzy", "Friday's"])
 def test_odd_phrases_give_a_date_or_none(text: str) -> None:
     assert resolve(text, THURSDAY) in (None, dt.date(2019, 4, 5))
+
+
+# Relative dates against the article date (a Thursday, 11 April 2019).
+
+
+def test_yesterday_is_the_day_before_the_article(nlp: Language) -> None:
+    text = "Protesters blocked the main highway into the capital yesterday."
+    sent, blocked = trigger_in(nlp, text, "blocked")
+    assert event_date(sent, blocked, THURSDAY) == (dt.date(2019, 4, 10), "yesterday")
+
+
+def test_a_month_named_alone_is_the_last_such_month_up_to_the_article(nlp: Language) -> None:
+    sent, seized = trigger_in(nlp, "Militants seized the town in March.", "seized")
+    assert event_date(sent, seized, THURSDAY) == (dt.date(2019, 3, 1), "in March")
+    # Written in February, "in March" can only be last year's March.
+    assert event_date(sent, seized, dt.date(2019, 2, 10)) == (dt.date(2018, 3, 1), "in March")
+
+
+def test_a_resolved_date_is_never_after_the_article(nlp: Language) -> None:
+    text = "The two foreign ministers will meet in Geneva next week."
+    sent, meet = trigger_in(nlp, text, "meet")
+    day, text_found = event_date(sent, meet, THURSDAY)
+    assert text_found == "next week"
+    assert day is None
+
+
+def test_a_killing_told_as_a_participle_takes_the_blasts_date(nlp: Language) -> None:
+    text = ("A car bomb exploded outside a police station in Mosul on Sunday, killing seven "
+            "people.")
+    sent, killing = trigger_in(nlp, text, "killing")
+    assert event_date(sent, killing, THURSDAY) == (dt.date(2019, 4, 7), "on Sunday")
+
+
+def test_shot_and_killed_share_their_date(nlp: Language) -> None:
+    text = "A local councillor was shot and killed outside his home on Tuesday."
+    sent, shot = trigger_in(nlp, text, "shot")
+    assert event_date(sent, shot, THURSDAY) == (dt.date(2019, 4, 9), "on Tuesday")
+
+
+def test_an_age_is_not_a_date(nlp: Language) -> None:
+    sent, shot = trigger_in(nlp, "Ahmad Karimi, 34, was shot dead in Herat.", "shot")
+    assert event_date(sent, shot, THURSDAY) == (None, None)
+    sent, shot = trigger_in(nlp, "A 27-year-old student was shot dead in Herat.", "shot")
+    assert event_date(sent, shot, THURSDAY) == (None, None)
+
+
+def test_a_named_war_dates_what_happened_in_it(nlp: Language) -> None:
+    text = "Israel captured the Golan Heights from Syria in the 1967 Middle East war."
+    sent, captured = trigger_in(nlp, text, "captured")
+    day, phrase = event_date(sent, captured, THURSDAY)
+    assert day == dt.date(1967, 1, 1)
+    assert phrase is not None and "1967" in phrase
+
+
+def test_a_statement_of_the_past_without_a_date_is_undated_not_today(nlp: Language) -> None:
+    sent, demonstrated = trigger_in(
+        nlp, "Thousands of farmers recently demonstrated outside the ministry.", "demonstrated"
+    )
+    assert event_date(sent, demonstrated, THURSDAY) == (None, "recently")

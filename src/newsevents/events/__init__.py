@@ -116,8 +116,7 @@ def _reading(
 ) -> Reading:
     """Negation, modality and attribution: a threat or a denial may recode the trigger's type,
     and a speaker other than the source makes a claim only a report of one."""
-    speech_act = cand.token.dep_ == "ccomp" and cand.trigger.lemma != lemma(cand.token)
-    att, speech_verb = (None, None) if speech_act else attribution(cand.token, look, lex)
+    att, speech_verb = (None, None) if _speech_act(cand) else attribution(cand.token, look, lex)
     negated = is_negated(cand.token, lex)
     mode_word = modal(cand.token, lex)
     if cand.nominal and hedged(cand.token, lex):
@@ -133,6 +132,17 @@ def _reading(
     if etype != cand.event_type:
         negated = False if etype == "REJECT" else negated
     return Reading(etype, mode, negated, hypothetical, att, speech_verb, mode_word)
+
+
+def _speech_act(cand: Candidate) -> bool:
+    """A statement coded as an event itself: its trigger is the clause the speaker said."""
+    return cand.token.dep_ == "ccomp" and cand.trigger.lemma != lemma(cand.token)
+
+
+def _when(cand: Candidate) -> Token:
+    """The word whose date is the event's: the speech verb for a statement ("said on Monday
+    that the sale is a concern"), else the trigger."""
+    return cand.token.head if _speech_act(cand) else cand.token
 
 
 def _scene_country(
@@ -210,7 +220,7 @@ def sentence_events(
     for cand, sources, targets in _candidates(sent, lex, look, keep_all):
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         reading = _reading(sent, cand, sources, look, lex)
-        date, date_text = dates.event_date(sent, cand.token, article_date)
+        date, date_text = dates.event_date(sent, _when(cand), article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         scene = _scene_country(sent, location, default_place, sources + targets, look)
         sources = localise(sources, scene)
