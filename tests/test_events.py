@@ -355,3 +355,82 @@ def test_a_statement_coded_as_an_event_takes_the_statement_date() -> None:
     events = events_of("US officials said on Monday that the purchase is a major concern.")
     event = one(events, "ACCUSE")
     assert event.date == dt.date(2024, 5, 13)
+
+
+# Sources and targets on report phrasings (docs/annotation.md, section 4).
+def test_a_nationality_on_a_noun_our_tables_do_not_know_still_places_it() -> None:
+    lawyers = one(events_of("Pakistani lawyers marched on the Supreme Court in Islamabad on "
+                            "Monday."), "PROTEST")
+    assert countries(lawyers.source) == {"PAK"}
+    planes = one(events_of("Russian planes bombed a bridge south of Grozny overnight."),
+                 "ASSAULT")
+    assert countries(planes.source) == {"RUS"}
+
+
+def test_victims_of_clashes_were_struck_by_the_other_side() -> None:
+    event = one(events_of("Two Malian soldiers were killed in clashes with Tuareg rebels near "
+                          "Kidal on Sunday."), "ASSAULT")
+    assert [a.sector for a in event.source] == ["REB"]
+    assert countries(event.source) == {"MLI"}
+    assert countries(event.target) == {"MLI"}
+
+
+def test_the_group_that_planted_a_bomb_is_the_source() -> None:
+    event = one(events_of("Three police officers were killed by a car bomb planted by "
+                          "al-Shabaab militants in Mogadishu."), "ASSAULT")
+    assert countries(event.source) == {"SOM"}
+    assert event.source[0].sector == "REB"
+
+
+def test_an_object_pronoun_points_to_the_earlier_victims() -> None:
+    event = one(events_of("Gunmen dragged four farmers from their homes near Jos and shot "
+                          "them."), "ASSAULT")
+    assert any("farmers" in a.text for a in event.target)
+    assert countries(event.target) == {"NGA"}
+
+
+def test_a_place_taken_from_a_state_makes_that_state_the_target() -> None:
+    event = one(events_of("Israel captured the Golan Heights from Syria in the 1967 war."),
+                "ASSAULT")
+    assert countries(event.source) == {"ISR"}
+    assert countries(event.target) == {"SYR"}
+
+
+def test_protesters_outside_an_embassy_protest_against_its_state() -> None:
+    event = one(events_of("Hundreds of Malian students protested outside the French embassy "
+                          "on Friday."), "PROTEST")
+    assert countries(event.source) == {"MLI"}
+    assert countries(event.target) == {"FRA"}
+
+
+def test_marchers_to_a_consulate_are_not_of_its_country() -> None:
+    event = one(events_of("Activists marched to the Japanese consulate on Wednesday to demand "
+                          "an apology."), "PROTEST")
+    assert "JPN" not in countries(event.source)
+
+
+def test_a_protest_is_aimed_at_whom_it_makes_demands_of_not_at_its_town() -> None:
+    event = one(events_of("Thousands of teachers rallied in Nairobi on Monday, demanding that "
+                          "the government raise their pay."), "PROTEST")
+    assert [a.text for a in event.target] == ["the government"]
+    assert countries(event.target) == {"KEN"}
+
+
+def test_an_offensive_targeting_positions_is_aimed_at_their_holders() -> None:
+    event = one(events_of("The Syrian army launched an offensive in Idlib province on Tuesday, "
+                          "targeting rebel positions near Saraqeb."), "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+    assert [a.sector for a in event.target] == ["REB"]
+
+
+def test_a_named_victim_is_of_the_country_where_the_attack_happened() -> None:
+    event = one(events_of("Journalist Ana Lucia Ferreira was shot dead outside her home in "
+                          "Recife on Tuesday."), "ASSAULT")
+    assert countries(event.target) == {"BRA"}
+
+
+def test_an_attack_told_as_by_doing_is_done_by_the_subject() -> None:
+    event = one(events_of("M23 rebels began the assault by storming army checkpoints near Goma "
+                          "on Monday."), "ASSAULT")
+    assert event.trigger in ("storming", "assault")
+    assert [a.sector for a in event.source] == ["REB"]

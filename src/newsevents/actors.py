@@ -754,7 +754,10 @@ class ActorComponent:
         earlier = memory.recall(span.text, result)
         if earlier is not None:
             return earlier
-        if result is None or not (result.head_known or span.label_ in ACTOR_LABELS):
+        if result is None:
+            return None
+        if not (result.head_known or span.label_ in ACTOR_LABELS or _nationals(span, result)
+                or _held(span, result)):
             return None
         memory.remember(result)
         return result.actor
@@ -770,6 +773,32 @@ class ActorComponent:
             merged = _merge(actor, other)
             head._.actor = merged
             child._.actor = merged.model_copy(update={"text": other.text})
+
+
+def _nationals(span: Span, result: Resolution) -> bool:
+    """ "Iraqi lawyers", "French secret agents", "Russian planes": a plural noun our tables
+    do not know, made someone's by a nationality or country before it, is that country's
+    (docs/annotation.md, section 4); its sector stays open."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS") or not result.actor.country:
+        return False
+    return any(
+        t.i < root.i and (t.ent_type_ == "NORP" or (t.ent_type_ == "GPE" and t.dep_ == "compound"))
+        for t in span
+    )  # not a place's possessive: "Chechnya's towns" are where, not who
+
+
+# What an armed side holds or moves in: "shelled rebel positions" is aimed at the rebels.
+HELD_NOUNS = frozenset({
+    "position", "base", "checkpoint", "post", "stronghold", "defense", "defence", "hideout",
+    "convoy", "vehicle", "target", "outpost", "barrack", "camp", "headquarter", "fortification",
+})
+
+
+def _held(span: Span, result: Resolution) -> bool:
+    """ "rebel positions", "army checkpoints": the holder's sector (and country) for a place
+    or convoy an attack is aimed at."""
+    return span.root.lemma_.lower() in HELD_NOUNS and result.actor.sector is not None
 
 
 def _names_weapon(span: Span) -> bool:

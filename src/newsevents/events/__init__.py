@@ -64,6 +64,10 @@ EVENT_NOUN_PENALTY = 0.1
 
 Found = tuple[Candidate, list[Actor], list[Actor]]
 
+# Events whose sources turn to another state (a march to its consulate, a demand on it): that
+# state's name in the sentence is not where the sources are from.
+ADDRESSING = frozenset({"PROTEST", "REQUEST"})
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -149,16 +153,23 @@ def _scene_country(
     sent: Span,
     location: Location | None,
     default_place: Location | None,
-    actors: list[Actor],
+    side: list[Actor],
+    addressed: list[Actor],
     look: ActorLookup,
 ) -> str | None:
-    """The country local actors ("police", "protesters") belong to. A place named in the
-    sentence first; a dateline is where the reporter was, so it comes after the sentence's own
-    country and the article's (``look.home``)."""
-    scene = location.country if location is not None and location != default_place else None
-    if scene is None and any(not (a.country or a.igo) for a in actors):
-        scene = sentence_country(sent) or look.home
-    return scene
+    """The country one side's local actors ("police", "protesters") belong to. A place named
+    in the sentence first; then the one country the sentence names, unless it is the state
+    the sources address ("activists marched to the Japanese consulate": Japan is whom they
+    protest to, not theirs), and the article's (``look.home``). A dateline is where the
+    reporter was, so it comes last."""
+    if location is not None and location != default_place:
+        return location.country
+    if all(a.country or a.igo for a in side):
+        return None
+    named = sentence_country(sent)
+    if named is not None and named in {a.country for a in addressed if a.sector == "GOV"}:
+        named = None
+    return named or look.home
 
 
 def _trigger_text(cand: Candidate) -> str:
@@ -222,9 +233,13 @@ def sentence_events(
         reading = _reading(sent, cand, sources, look, lex)
         date, date_text = dates.event_date(sent, _when(cand), article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
-        scene = _scene_country(sent, location, default_place, sources + targets, look)
-        sources = localise(sources, scene)
-        targets = localise(targets, scene)
+        sources, targets = (
+            localise(sources, _scene_country(
+                sent, location, default_place, sources,
+                targets if reading.event_type in ADDRESSING else [], look)),
+            localise(targets, _scene_country(sent, location, default_place, targets, [],
+                                             look), people=True),
+        )
         event_id = _event_id(doc_id, index, cand.token, reading.event_type)
         rules_ok = _has_actors(cand, sources, targets)
         feats = features(

@@ -23,8 +23,10 @@ from newsevents.models import Actor
 from newsevents.nlp import entities_in
 
 ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
 LOCAL_SECTORS = frozenset({
@@ -36,8 +38,20 @@ LOCAL_SECTORS = frozenset({
 ATTACK_NOUNS = frozenset({
     "attack", "airstrike", "strike", "raid", "bombing", "shelling", "bombardment", "gunfire",
     "fire", "offensive", "assault", "ambush", "shootout", "clash", "operation", "crackdown",
-    "barrage", "onslaught", "invasion", "incursion",
+    "barrage", "onslaught", "invasion", "incursion", "fighting", "battle", "gunbattle",
+    "firefight", "skirmish",
 })
+# Where a demonstration gathers, and the buildings whose owner it is aimed at.
+SITE_PREPS = frozenset({"outside", "at", "near", "before", "in"})
+SITE_NOUNS = frozenset({
+    "embassy", "consulate", "mission", "office", "headquarters", "parliament", "ministry",
+    "palace", "residence", "court", "courthouse", "legislature", "assembly",
+})
+# Verbs of marchers addressing someone ("..., demanding that the government resign").
+DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
+# Fights with two sides: whoever the victims fought is the one who struck them.
+FIGHTS = frozenset({"clash", "fighting", "battle", "gunbattle", "firefight", "skirmish"})
+FIGHT_SIDES = frozenset({"with", "between"})
 
 
 class ActorLookup:
@@ -191,9 +205,19 @@ class ActorLookup:
         return None
 
     def _pronoun(self, token: Token) -> Actor | None:
-        for earlier in reversed(list(token.sent[: token.i - token.sent.start])):
-            if earlier.dep_ in SUBJECTS and earlier._.actor is not None:
-                return earlier._.actor
+        """A subject or possessive pronoun points to the last subject; an object pronoun to
+        the nearest earlier participant that is not its own verb's subject ("dragged six
+        peasants from their homes and shot them", "warned the jet before shooting it down")."""
+        earlier = list(reversed(token.sent[: token.i - token.sent.start]))
+        if token.dep_ in OBJECTS and token.lower_ in OBJECT_PRONOUNS:
+            own = {id(a) for s in subject_of(token.head) if (a := s._.actor) is not None}
+            for other in earlier:
+                found = other._.actor
+                if found is not None and other.dep_ not in SUBJECTS and id(found) not in own:
+                    return found
+        for other in earlier:
+            if other.dep_ in SUBJECTS and other._.actor is not None:
+                return other._.actor
         return self.last_subject
 
     def actors(
@@ -231,12 +255,14 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     verb, trigger = cand.token, cand.trigger
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        sources = look.actors(agent_of(verb)) or look.actors(attack_agents(verb))
+        sources = (look.actors(agent_of(verb)) or look.actors(device_agents(verb))
+                   or look.actors(attack_agents(verb)))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
     else:
         sources = look.actors(subject_of(verb))
-        targets = look.actors([c for c in verb.children if c.dep_ in OBJECTS])
+        targets = look.actors(taken_from(verb))
+        targets = targets or look.actors([c for c in verb.children if c.dep_ in OBJECTS])
         if not targets and not any(c.dep_ in OBJECTS for c in verb.children):
             # "shot and killed a student": the object sits on the conjoined verb
             targets = look.actors([o for c in verb.children
@@ -276,9 +302,11 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and trigger.roles != "notarget":
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         targets = look.actors(objects, subtree=True, exclude=sources)
-    if not targets and trigger.roles != "notarget":
+    if not targets and cand.event_type == "PROTEST":
+        targets = protest_targets(verb, look, sources)
+    if not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST":
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
-        # Montenegro", "sought refuge in Germany").
+        # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against.
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
             [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
@@ -293,6 +321,32 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     return sources, targets
 
 
+def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """Whom a demonstration is aimed at when no "against" says so: the owner of the building
+    it gathers at ("outside the Polish consulate"), or whom its marchers call on ("marched
+    in Basra demanding that the British army leave", "urging the occupation authority to
+    pay")."""
+    sites = prep_objects(verb, SITE_PREPS)
+    grievances = prep_objects(verb, frozenset({"over"}))  # "demonstrated over the killing of"
+    grievances += [g for p in sites if lemma(p) in ("protest", "solidarity")  # "in protest at"
+                   for g in prep_objects(p, frozenset({"at", "against", "over", "with"}))]
+    found = look.actors([s for s in sites if lemma(s) in SITE_NOUNS] + grievances,
+                        subtree=True, exclude=sources)
+    if found:
+        return found
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp", "conj") or lemma(clause) not in DEMAND_VERBS:
+            continue
+        addressed = [c for c in clause.children if c.dep_ in OBJECTS]
+        addressed += [s for c in clause.children if c.dep_ == "ccomp"
+                      for s in c.children if s.dep_ in SUBJECTS]
+        addressed += prep_objects(clause, frozenset({"on", "for"}))  # "calling on Egypt to"
+        found = look.actors(addressed, subtree=True, exclude=sources)
+        if found:
+            return found
+    return []
+
+
 def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
     noun, trigger = cand.token, cand.trigger
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -304,12 +358,39 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
     targets = look.actors(prep_objects(noun, trigger.target_preps), subtree=True)
+    if not targets and noun.dep_ == "nsubj" and lemma(noun.head) in STRIKING_VERBS:
+        # "air strikes killed 20 civilians", "the blast hit a police convoy"
+        targets = look.actors([c for c in noun.head.children if c.dep_ in OBJECTS],
+                              subtree=True, exclude=sources)
+    if not targets and noun.dep_ in OBJECTS:
+        # "launched an offensive in Hama, targeting the army's positions near Kawkab"
+        aims = [o for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")
+                and lemma(c) in AIMING_VERBS for o in c.children if o.dep_ in OBJECTS]
+        targets = look.actors(aims, subtree=True, exclude=sources)
     if noun.dep_ == "attr" and not targets:
         # "Turkey's purchase is a concern": what the noun is said of is its target.
         targets = look.actors(subject_of(noun.head), subtree=True, exclude=sources)
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def taken_from(verb: Token) -> list[Token]:
+    """ "captured east Jerusalem from Jordan": whom a place is taken from is the target; the
+    place is where it happened."""
+    if lemma(verb) not in places.event_roles()["object_is_scene"]:
+        return []
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if not objects or any(o.ent_type_ not in PLACE_ENTITIES for o in objects):
+        return []
+    return prep_objects(verb, frozenset({"from"}))
+
+
+def device_agents(verb: Token) -> list[Token]:
+    """ "killed by a roadside bomb planted by the Taliban": who placed or fired the device
+    the "by" phrase names."""
+    return [a for device in agent_of(verb) for acl in device.children if acl.dep_ == "acl"
+            for a in agent_of(acl)]
 
 
 def attack_agents(verb: Token) -> list[Token]:
@@ -334,7 +415,9 @@ def attack_agents(verb: Token) -> list[Token]:
         by = prep_objects(noun, frozenset({"by"}))
         owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                   and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
-        found += by or owners
+        # "killed in clashes with insurgents", "during fighting between the army and rebels"
+        sides = prep_objects(noun, FIGHT_SIDES) if lemma(noun) in FIGHTS else []
+        found += by or owners or sides
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -388,16 +471,34 @@ def _bare(text: str) -> str:
     return text
 
 
-def localise(found: list[Actor], country: str | None) -> list[Actor]:
+def localise(found: list[Actor], country: str | None, *, people: bool = False) -> list[Actor]:
     """Local actors without a country of their own ("civilians", "police", "insurgents")
-    take the country where the event happened; named groups and unknown attackers do not."""
+    take the country where the event happened; named groups and unknown attackers do not.
+    With ``people``, so do named people our tables do not know: the victim of a shooting in
+    Medellin is Colombian unless the sentence says otherwise (docs/annotation.md, 4)."""
     if not country:
         return found
-    return [a.model_copy(update={"country": country}) if _local(a) else a for a in found]
+    return [
+        a.model_copy(update={"country": country})
+        if _local(a) or (people and _unplaced_person(a)) else a
+        for a in found
+    ]
+
+
+def _unplaced_person(actor: Actor) -> bool:
+    if actor.country or actor.igo or not actor.name or actor.sector in ("UAF", "REB", "CRM"):
+        return False
+    if FOREIGN_WORDS.intersection(actor.text.lower().split()):
+        return False
+    return not actors.ActorResolver.load().names_group(actor.text)
 
 
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
+# Participles that say what an offensive was aimed at.
+AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
+# Verbs an attack noun does its harm through ("the strike hit a convoy").
+STRIKING_VERBS = VICTIM_VERBS | {"hit", "target", "destroy", "damage", "strike", "kill"}
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
 # Armed groups of transnational movements: the place of a fight does not say whose they are.
 TRANSNATIONAL = ("jihad", "islamist", "terror", "extremis", "enemy")

@@ -8,6 +8,9 @@ from spacy.tokens import Token
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "obj"})
+# Prepositions whose -ing clause is done by the subject of the verb they hang from; not "of"
+# ("suspected of blowing up" is what others say the subject did).
+MANNER_PREPS = frozenset({"by", "before", "after", "while", "in", "through", "without"})
 
 
 def lemma(token: Token) -> str:
@@ -63,6 +66,9 @@ def subject_of(verb: Token) -> list[Token]:
             verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX")
         ):
             verb = verb.head  # "is prepared to impose": the subject sits on "is"
+        elif (verb.dep_ == "pcomp" and lemma(verb.head) in MANNER_PREPS
+              and verb.head.head.pos_ in ("VERB", "AUX")):
+            verb = verb.head.head  # "began the assault by storming", "before shooting it"
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
         else:
