@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 from newsevents.evaluation.corpus import GoldDocument, check_lines, read_corpus, split_of
-from newsevents.evaluation.scoring import Tally, agreement, report, score_sentence, spans_agree
+from newsevents.evaluation.scoring import (
+    Tally,
+    agreement,
+    place_agrees,
+    report,
+    score_sentence,
+    spans_agree,
+)
 from newsevents.models import Event, Evidence
+from newsevents.places import Gazetteer
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -129,3 +137,12 @@ def test_spans_agree_on_words_not_on_articles_or_case() -> None:
     assert spans_agree("Nablus", "the Nablus")
     assert not spans_agree("Nablus", "Jenin")
     assert not spans_agree("Monday", None)
+
+
+def test_a_place_spelled_otherwise_is_the_same_place() -> None:
+    kathmandu = Gazetteer.load().lookup("Kathmandu")
+    assert kathmandu is not None and kathmandu.geonameid is not None
+    assert place_agrees("Kathmandu", kathmandu)
+    assert place_agrees("Katmandu", kathmandu)
+    assert not place_agrees("Pokhara", kathmandu)
+    assert not place_agrees("Katmandu", None)

@@ -434,3 +434,12 @@ def test_an_attack_told_as_by_doing_is_done_by_the_subject() -> None:
                           "on Monday."), "ASSAULT")
     assert event.trigger in ("storming", "assault")
     assert [a.sector for a in event.source] == ["REB"]
+
+
+def test_a_capital_the_tagger_calls_an_organisation_is_still_the_place() -> None:
+    event = one(events_of("Hundreds of students protested outside the French embassy in Bamako "
+                          "on Friday."), "PROTEST")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Bamako", "MLI")
+    assert countries(event.source) == {"MLI"}
+    assert countries(event.target) == {"FRA"}

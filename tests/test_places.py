@@ -392,3 +392,40 @@ def test_actor_phrases_and_nationalities_are_not_places(
     nlp: Language, gaz: Gazetteer, text: str, word: str
 ) -> None:
     assert where(nlp, gaz, text, word) is None
+
+
+# --- places the gazetteer lacks, and the finer place -----------------------------------
+
+
+def test_a_village_the_gazetteer_lacks_keeps_its_name_and_country(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = ("Gunmen killed seven farmers in the village of Tungan Wuje in northwestern Nigeria "
+            "on Sunday.")
+    found = where(nlp, gaz, text, "killed")
+    assert found is not None
+    assert (found.name, found.country) == ("Tungan Wuje", "NGA")
+    assert found.geonameid is None and found.lat is None
+
+
+def test_a_district_of_a_city_is_the_finer_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("In Kabul, a police officer was shot dead on Friday while driving through the "
+            "western suburb of Qala-e-Zaman Khan.")
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None
+    assert found.name == "Qala-e-Zaman Khan"
+    assert found.country == "AFG"
+
+
+def test_the_town_a_sentence_calls_a_town_is_the_scene(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Croat militiamen captured the town of Kupres, 55 miles west of Sarajevo, on "
+            "Tuesday.")
+    found = where(nlp, gaz, text, "captured")
+    assert found is not None and found.name == "Kupres"
+
+
+def test_a_place_in_what_protesters_oppose_is_not_where_they_are(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Thousands of people demonstrated on Sunday against Washington's plans for the region."
+    assert where(nlp, gaz, text, "demonstrated") is None

@@ -20,8 +20,9 @@ from rich.table import Table
 
 from newsevents.evaluation.corpus import GoldActor, GoldDocument, GoldEvent, GoldSentence
 from newsevents.evaluation.gold import TypeScore
-from newsevents.models import EVENT_TYPES, Actor, Article, Event, Result
+from newsevents.models import EVENT_TYPES, Actor, Article, Event, Location, Result
 from newsevents.pipeline import Coder
+from newsevents.places import Gazetteer
 
 CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
 
@@ -60,6 +61,20 @@ def spans_agree(gold: str, coded: str | None) -> bool:
         return False
     a, b = _norm(gold), _norm(coded)
     return bool(a and b) and (a in b or b in a)
+
+
+def place_agrees(gold: str, coded: Location | None) -> bool:
+    """The gold span names the coded place: the same words, or a spelling the gazetteer
+    gives the same place ("Katmandu" and Kathmandu, "Zaire" and the Democratic Republic of
+    the Congo). The coder reports a place by its gazetteer name, not by the sentence's
+    spelling, so comparing words alone would count a right place wrong."""
+    if coded is None:
+        return False
+    if spans_agree(gold, coded.name):
+        return True
+    if coded.geonameid is None:
+        return False
+    return coded.geonameid in {e.geonameid for e in Gazetteer.load().readings(gold)}
 
 
 @dataclass
@@ -183,7 +198,7 @@ def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> 
             tally.date_right += verdict
             checks.append(verdict)
         if gold.place:
-            verdict = spans_agree(gold.place, match.location.name if match.location else None)
+            verdict = place_agrees(gold.place, match.location)
             tally.place_total += 1
             tally.place_right += verdict
             checks.append(verdict)

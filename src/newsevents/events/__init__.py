@@ -162,7 +162,7 @@ def _scene_country(
     the sources address ("activists marched to the Japanese consulate": Japan is whom they
     protest to, not theirs), and the article's (``look.home``). A dateline is where the
     reporter was, so it comes last."""
-    if location is not None and location != default_place:
+    if location is not None and location != default_place and location.country:
         return location.country
     if all(a.country or a.igo for a in side):
         return None
