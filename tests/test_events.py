@@ -443,3 +443,30 @@ def test_a_capital_the_tagger_calls_an_organisation_is_still_the_place() -> None
     assert (event.location.name, event.location.country) == ("Bamako", "MLI")
     assert countries(event.source) == {"MLI"}
     assert countries(event.target) == {"FRA"}
+
+
+# Trigger words in senses that are no political event (sport, elections, disease, markets).
+@pytest.mark.parametrize("text", [
+    "New Zealand captured two wickets before lunch on the second day of the test.",
+    "The opposition party captured 41 percent of the vote in the regional election.",
+    "The ruling party captured a majority of the seats in the city council.",
+    "The virus has killed 14 people in the province since January.",
+    "Floods killed at least 30 people in northern Kenya last week.",
+    "Millions of chickens were slaughtered to stop the spread of bird flu.",
+    "Oil prices shot up to $90 a barrel on Tuesday.",
+    "The data demonstrates that the reform of the pension system is working.",
+    "The health ministry warned of a shortage of vaccines in rural clinics.",
+    "The top seed was beaten in the final of the Madrid tournament on Sunday.",
+])
+def test_other_senses_of_event_words_code_nothing(text: str) -> None:
+    assert asserted(events_of(text)) == []
+
+
+def test_the_same_words_in_their_political_sense_still_code_events() -> None:
+    captured = one(events_of("Rebels captured the town of Kidal on Sunday."), "ASSAULT")
+    assert captured.trigger == "captured"
+    killed = one(events_of("Gunmen killed 14 villagers in Zamfara state on Monday."), "ASSAULT")
+    assert killed.trigger == "killed"
+    warned = one(events_of("Iran warned of a crushing response to any attack on its soil."),
+                 "THREATEN")
+    assert countries(warned.source) == {"IRN"}

@@ -3,8 +3,9 @@
 The rules code every document of the train split with nothing learned; each event they emit is
 labelled right when its sentence holds a gold event of the same type and realis, and wrong
 otherwise. A logistic regression learns which rule events to believe. Its regularisation and the
-keep threshold are chosen on the dev split, by the F1 of asserted event types, and the test split
-is never read. Everything is seeded: the same corpus gives the same model file.
+keep threshold are chosen on the dev split, by the F1 of asserted event types among the choices
+that leave 95% of its sentences without an event clean, and the test split is never read.
+Everything is seeded: the same corpus gives the same model file.
 
 scikit-learn is needed here only (`pip install newsevents[train]`); the model it writes is a
 table of weights that the coder applies without it.
@@ -31,6 +32,10 @@ from newsevents.models import Article
 SEED = 13
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
+# The keep threshold must leave at least this share of the dev split's sentences that hold no
+# event without an asserted one (the figure the coder is held to, docs/measurements.md);
+# among the thresholds that do, the best type F1 wins, and without one the best F1 overall.
+NO_EVENT_FLOOR = 0.95
 MIN_WEIGHT = 1e-4
 # A word becomes a learned trigger when the train split marks it as one at least this often,
 # and in at least this share of the sentences where it occurs as that part of speech.
@@ -131,6 +136,16 @@ def gold_pairs(docs: Iterable[GoldDocument]) -> set[tuple[tuple[str, int], str]]
             if g.realis == "asserted"}
 
 
+def no_event_sentences(docs: Iterable[GoldDocument]) -> set[tuple[str, int]]:
+    return {(d.doc_id, s.index) for d in docs for s in d.sentences if not s.events}
+
+
+def no_event_clean(kept: Iterable[Example], empty: set[tuple[str, int]]) -> float:
+    """Share of the sentences that hold no event left without an asserted event."""
+    hit = {e.sentence for e in kept if e.asserted and e.sentence in empty}
+    return 1 - len(hit) / len(empty) if empty else 1.0
+
+
 def type_f1(kept: Iterable[Example], gold: set[tuple[tuple[str, int], str]]) -> float:
     """Micro-F1 of asserted (sentence, type) pairs, as `evaluate` counts them."""
     coded = {(e.sentence, e.event_type) for e in kept if e.asserted}
@@ -175,18 +190,19 @@ def train(docs: list[GoldDocument], data_dir: Path) -> dict[str, object]:
     x_train = _int32(vectorizer.fit_transform({f: 1 for f in e.features} for e in train_ex))
     x_dev = _int32(vectorizer.transform({f: 1 for f in e.features} for e in dev_ex))
     gold_dev = gold_pairs(dev_docs)
-    best: tuple[float, float, float, LogisticRegression] | None = None
+    empty_dev = no_event_sentences(dev_docs)
+    best: tuple[bool, float, float, float, float, LogisticRegression] | None = None
     for c in C_GRID:
         model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
         model.fit(x_train, labels)
         probs = model.predict_proba(x_dev)[:, 1] if dev_ex else []
         for threshold in THRESHOLDS:
             kept = [e for e, p in zip(dev_ex, probs, strict=True) if p >= threshold]
-            f1 = type_f1(kept, gold_dev)
-            if best is None or f1 > best[0]:
-                best = (f1, c, threshold, model)
+            f1, clean = type_f1(kept, gold_dev), no_event_clean(kept, empty_dev)
+            if best is None or (clean >= NO_EVENT_FLOOR, f1) > best[:2]:
+                best = (clean >= NO_EVENT_FLOOR, f1, clean, c, threshold, model)
     assert best is not None
-    f1, c, threshold, model = best
+    _, f1, clean, c, threshold, model = best
     names = vectorizer.get_feature_names_out()
     weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
                if abs(w) >= MIN_WEIGHT}
@@ -196,7 +212,8 @@ def train(docs: list[GoldDocument], data_dir: Path) -> dict[str, object]:
         "trained_on": {"documents": len(train_docs), "rule_events": len(train_ex),
                        "right": sum(labels), "learned_triggers": len(triggers)},
         "chosen_on_dev": {"documents": len(dev_docs), "C": c, "threshold": threshold,
-                          "type_f1": round(f1, 3), "rules_alone_type_f1": round(rules_f1, 3)},
+                          "type_f1": round(f1, 3), "rules_alone_type_f1": round(rules_f1, 3),
+                          "no_event_clean": round(clean, 3)},
         "seed": SEED,
     }
     table = {"card": card, "bias": round(float(model.intercept_[0]), 4),

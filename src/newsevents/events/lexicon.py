@@ -41,6 +41,8 @@ class Lexicon:
     nouns: dict[str, Trigger] = field(default_factory=dict)
     cues: dict[str, set[str]] = field(default_factory=dict)
     instruments: dict[str, str] = field(default_factory=dict)
+    # lemma -> (relation, words) of its other senses (other_senses.tsv)
+    other_senses: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -80,6 +82,9 @@ class Lexicon:
         for row in _rows("cues.tsv"):
             lex.cues.setdefault(row["kind"], set()).add(row["cue"])
         lex.instruments = {row["lemma"]: row["mode"] for row in _rows("instruments.tsv")}
+        for row in _rows("other_senses.tsv"):
+            lex.other_senses.setdefault(row["lemma"], []).append(
+                (row["relation"], frozenset(row["words"].split("|"))))
         return lex
 
     def _add_learned(self, folder: Path) -> None:

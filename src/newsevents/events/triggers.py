@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import Lexicon, Trigger
-from newsevents.events.syntax import OBJECTS, lemma, prep_objects_of
+from newsevents.events.syntax import OBJECTS, agent_of, lemma, prep_objects_of, subject_of
 
 
 @dataclass
@@ -46,10 +46,41 @@ def _matches(token: Token, trigger: Trigger) -> bool:
 
 
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    if _other_sense(token, lex):
+        return None
     for trigger in lex.verbs.get(lemma(token), ()):
         if _matches(token, trigger):
             return trigger
     return None
+
+
+def _other_sense(token: Token, lex: Lexicon) -> bool:
+    """ "captured the title", "the virus killed", "hails from": the verb in a sense that is
+    no event (``other_senses.tsv``)."""
+    for relation, words in lex.other_senses.get(lemma(token), ()):
+        if relation == "clause":
+            if any(c.dep_ == "ccomp" for c in token.children):
+                return True
+            continue
+        found = _related(token, relation)
+        if any(lemma(t) in words or t.lower_ in words for t in found):
+            return True
+    return False
+
+
+def _related(token: Token, relation: str) -> list[Token]:
+    if relation == "object":
+        objects = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+        return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
+    if relation == "subject":
+        return [*subject_of(token), *agent_of(token)]
+    if relation == "pobj":
+        return [
+            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+    if relation == "sentence":
+        return list(token.sent)
+    return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
 def _declines_comment(token: Token, lex: Lexicon) -> bool:
