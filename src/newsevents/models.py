@@ -35,16 +35,21 @@ EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 # PLOVER's cooperative half; the rest (REQUEST ... ASSAULT) is conflict, verbal then material.
 COOPERATIVE_TYPES = frozenset(EVENT_TYPES[:7])
 
+# The stages of a deal in the order a deal goes through them (see docs/arms.md), then its
+# troubles, then "denied": a party said the deal does not exist.
 DealStatus = Literal[
     "proposed",
     "negotiating",
+    "approved",
     "ordered",
     "delivering",
     "delivered",
-    "cancelled",
-    "suspended",
     "at_risk",
+    "suspended",
+    "cancelled",
+    "denied",
 ]
+DEAL_STATUSES: tuple[str, ...] = DealStatus.__args__  # type: ignore[attr-defined]
 
 
 class Record(BaseModel):
@@ -155,12 +160,19 @@ class ArmsTransfer(Record):
     supplier: Party
     recipient: Party
     system: WeaponSystem
+    # The model as written when it is more specific than the catalogue system ("Leopard 2A6"
+    # of "Leopard 2"); ``system`` stays the base, so deals group by it.
+    variant: str | None = None
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None
     value_text: str | None = None
     currency: str | None = None
     status: DealStatus
+    # Who said the deal does not exist, on a "denied" deal.
+    denier: Party | None = None
+    # The ``deal_id`` of the deal this one replaces; that deal is "cancelled".
+    replaces: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     attribution: Attribution | None = None
     event_ids: list[str] = Field(default_factory=list)

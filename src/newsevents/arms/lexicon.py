@@ -17,14 +17,11 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsevents.events.syntax import lemma
-from newsevents.models import DealStatus
+from newsevents.models import DEAL_STATUSES
 from newsevents.weapons import DATA_DIR, rows
 
 # Progress of a deal, then its troubles: a later stage wins when sentences disagree.
-STATUS_ORDER: tuple[DealStatus, ...] = (
-    "proposed", "negotiating", "ordered", "delivering", "delivered",
-    "at_risk", "suspended", "cancelled",
-)
+STATUS_ORDER: tuple[str, ...] = DEAL_STATUSES
 # Cue statuses that are no deal status: a use of the weapon, or a denial of the transfer.
 NOT_DEALS = frozenset({"none", "negated"})
 
