@@ -35,8 +35,9 @@ EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 # PLOVER's cooperative half; the rest (REQUEST ... ASSAULT) is conflict, verbal then material.
 COOPERATIVE_TYPES = frozenset(EVENT_TYPES[:7])
 
-# The stages of a deal in the order a deal goes through them (see docs/arms.md), then its
-# troubles, then "denied": a party said the deal does not exist.
+# The stages of a deal in the order a deal goes through them, then its troubles; "denied"
+# (a party says there is no such deal) overrides every claim of a live deal, and only a
+# cancellation overrides it (see docs/arms.md).
 DealStatus = Literal[
     "proposed",
     "negotiating",
@@ -46,8 +47,8 @@ DealStatus = Literal[
     "delivered",
     "at_risk",
     "suspended",
-    "cancelled",
     "denied",
+    "cancelled",
 ]
 DEAL_STATUSES: tuple[str, ...] = DealStatus.__args__  # type: ignore[attr-defined]
 

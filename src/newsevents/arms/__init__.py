@@ -55,9 +55,9 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
             if mention.system.name and talks_deals(mention.sent, lex):
                 echoes.append(mention)
             continue
-        if blocked(trigger, rule, mention, lex):
+        if blocked(rule, mention, lex):
             continue
-        readings.append(read(mention, trigger, rule, lex, countries, speech))
+        readings.extend(read(mention, trigger, rule, lex, countries, speech))
     for sent, group in by_sentence(readings):
         read_values(group, sent, lex)
     fill_parties(readings, countries)

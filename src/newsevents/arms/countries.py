@@ -13,6 +13,10 @@ from newsevents.arms.syntax import MODIFIERS
 from newsevents.events import ActorLookup
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Nouns that stand for a country named shortly before ("the country", "the kingdom").
+STAND_INS = frozenset({"country", "nation", "kingdom", "republic"})
+# How far back (in tokens) a stand-in looks for its country.
+ANTECEDENT_REACH = 120
 
 
 class Countries:
@@ -33,6 +37,19 @@ class Countries:
             country = self._lexicon(t)
             if country:
                 return country
+        if token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children):
+            return self._antecedent(token)
+        return None
+
+    def _antecedent(self, token: Token) -> str | None:
+        """"The country sent 3 Leopard 2s": the last country before it that was a subject."""
+        doc = token.doc
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_REACH), -1):
+            earlier = doc[i]
+            if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.lower_ not in STAND_INS:
+                country = self.of(earlier)
+                if country:
+                    return country
         return None
 
     def _lexicon(self, token: Token) -> str | None:

@@ -2,9 +2,9 @@
 really reports a transfer.
 
 Weapons that are fired, paraded or tested are no deal, so the climb from the system stops at
-such a word, and at any other verb, before it reaches a transfer word. A transfer that is
-denied ("did not sell", "refused to deliver"), or a "build" with no licence in the sentence
-(domestic production), is no deal either.
+such a word, and at any other verb, before it reaches a transfer word. A "build" with no
+licence in the sentence (domestic production) is no deal either; a denied transfer is a deal
+whose status says so (``denials``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
-from newsevents.arms.syntax import MAX_HOPS, inside, negated
+from newsevents.arms.syntax import MAX_HOPS, inside
 from newsevents.events.syntax import lemma
 
 
@@ -56,22 +56,8 @@ def talks_deals(sent: Span, lex: Lexicon) -> bool:
     return any(lex.trigger(t) for t in sent)
 
 
-def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
-    """Negated transfers, and "build"/"produce" without a licence (domestic production)."""
-    if _denied(trigger, lex):
-        return True
+def blocked(rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
+    """"build"/"produce" without a licence in the sentence: domestic production."""
     if rule.role == "licence":
         return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
-    return False
-
-
-def _denied(trigger: Token, lex: Lexicon) -> bool:
-    """"did not sell", "refused to sell", "failed to deliver": no transfer happened."""
-    token = trigger
-    for _ in range(MAX_HOPS):
-        if negated(token) or (token is not trigger and lex.cue_status(token) == "negated"):
-            return True
-        if token.dep_ not in ("xcomp", "conj") or token.head is token:
-            return False
-        token = token.head
     return False

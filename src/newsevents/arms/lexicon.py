@@ -22,8 +22,10 @@ from newsevents.weapons import DATA_DIR, rows
 
 # Progress of a deal, then its troubles: a later stage wins when sentences disagree.
 STATUS_ORDER: tuple[str, ...] = DEAL_STATUSES
-# Cue statuses that are no deal status: a use of the weapon, or a denial of the transfer.
-NOT_DEALS = frozenset({"none", "negated"})
+# The cue status of a use of the weapon (attacks, parades, tests): no deal.
+NOT_DEALS = frozenset({"none"})
+# Statuses a cue reports even when a nearer cue reports progress (see ``reading``).
+TROUBLES = frozenset({"at_risk", "suspended", "denied", "cancelled"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Lexicon:
     currency_words: dict[str, str]
     scales: dict[str, float]
     money: re.Pattern[str]
+    donation_words: frozenset[str]
 
     @classmethod
     @cache
@@ -83,6 +86,7 @@ class Lexicon:
             currency_signs=money["sign"], currency_words=money["word"],
             scales={k: float(v) for k, v in money["scale"].items()},
             money=_money_pattern(money["sign"], money["word"], money["scale"]),
+            donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
         )
 
     def trigger(self, token: Token) -> Trigger | None:

@@ -16,7 +16,7 @@ from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.models import WeaponSystem
-from newsevents.weapons import Catalogue, Hit, compact, weapon_system
+from newsevents.weapons import Catalogue, Hit, compact, variant_text, weapon_system
 
 ANAPHORS = frozenset({"such", "these", "those", "same"})
 # How far back (in tokens) "such systems" may refer to a named system.
@@ -28,6 +28,7 @@ class Mention:
     span: Span
     sent: Span
     system: WeaponSystem
+    variant: str | None = None  # the model as written, when more specific than the system
 
     @property
     def root(self) -> Token:
@@ -51,13 +52,15 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         generic = [g for g in generic if _stands_alone(g, named, lex)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
-    return mentions
+    systems = [m.system for m in mentions if m.system.name]
+    return [_resolve_by_name(m, systems) for m in mentions]
 
 
 def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
     span = sent[hit.start:hit.end]
     origin = hit.entry.origin or _adjective_origin(span, countries)
-    return Mention(span, sent, weapon_system(hit.entry, span.text, origin))
+    return Mention(span, sent, weapon_system(hit.entry, span.text, origin),
+                   variant_text(hit.entry, span.text))
 
 
 def _adjective_origin(span: Span, countries: Countries) -> str | None:
@@ -87,6 +90,25 @@ def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
         ):
             return False
     return True
+
+
+def _resolve_by_name(mention: Mention, systems: list[WeaponSystem]) -> Mention:
+    """"Leopard tanks", "Sukhoi fighter jets": an unnamed system under the first word of a
+    system's name or of its maker is that system, when the article names it in full
+    somewhere and it is of the same category."""
+    if mention.system.name is not None:
+        return mention
+    words = {compact(t.text) for t in mention.root.children
+             if t.dep_ in ("compound", "nmod", "amod") and t.pos_ == "PROPN"}
+    words.update(compact(t.text) for t in mention.span if t.pos_ == "PROPN")
+    for system in systems:
+        if system.category != mention.system.category:
+            continue
+        names = {compact(n.split()[0]) for n in (system.name, system.manufacturer) if n}
+        if words & names:
+            resolved = system.model_copy(update={"mention": mention.span.text})
+            return Mention(mention.span, mention.sent, resolved)
+    return mention
 
 
 def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:

@@ -10,12 +10,13 @@ in the sentence goes to the nearest system. Gaps are left for the article-level 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.lexicon import NOT_DEALS, Cue, Lexicon, Trigger
+from newsevents.arms.denials import denier, negation
+from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.syntax import (
     MAX_HOPS,
@@ -33,6 +34,8 @@ from newsevents.events.syntax import lemma
 from newsevents.models import Attribution
 
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+# Words on a delivered system that make it one part of a deal ("the first two jets").
+PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Reading:
     parties: list[str] = field(default_factory=list)  # named but without a direction
     status: str | None = None
     explicit: bool = False  # a cue said the status, not just the tense of the transfer word
+    denier: str | None = None
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None
@@ -67,23 +71,33 @@ class Reading:
 
 
 def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
-         speech: SpeechLexicon) -> Reading:
+         speech: SpeechLexicon) -> list[Reading]:
     """All a sentence says about the mention except money, which is shared out per sentence
-    (``read_values``)."""
+    (``read_values``): one reading per supplier and recipient when it names several
+    ("the Netherlands and Denmark will give F-16s")."""
     reading = Reading(mention)
-    read_parties(reading, trigger, rule.role, countries)
-    read_status(reading, trigger, rule, lex)
-    read_quantity(reading, lex)
     # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
     reading.attribution = attribution(trigger, countries.look, speech)[0]
-    return reading
+    suppliers, recipients = read_parties(reading, trigger, rule.role, countries)
+    promised_by, promised_to = destination(mention, lex, countries)
+    recipients = promised_to or recipients
+    suppliers = suppliers or promised_by or _owner(mention, countries)
+    read_status(reading, trigger, rule, lex, countries)
+    read_quantity(reading, lex)
+    readings = []
+    for supplier in suppliers or [None]:
+        for recipient in recipients or [None]:
+            readings.append(replace(reading, supplier=supplier, recipient=recipient,
+                                    parties=list(reading.parties)))
+    return readings
 
 
 # ---- parties --------------------------------------------------------------------------------
 
 
-def read_parties(reading: Reading, trigger: Token, role: str, countries: Countries) -> None:
-    """Supplier and recipient from the transfer word's arguments, by the word's role."""
+def read_parties(reading: Reading, trigger: Token, role: str,
+                 countries: Countries) -> tuple[list[str], list[str]]:
+    """Suppliers and recipients from the transfer word's arguments, by the word's role."""
     skip = reading.mention.span
     passive = any(c.dep_ == "nsubjpass" for c in trigger.children)
     agents = transfer_objects(trigger, frozenset({"by"}))
@@ -97,30 +111,116 @@ def read_parties(reading: Reading, trigger: Token, role: str, countries: Countri
                   + transfer_objects(root, frozenset({"to"})))
     from_objects = transfer_objects(trigger, frozenset({"from"}))
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
+    if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
+        doers = _governing_subjects(trigger)
     if role == "seller":
-        reading.supplier = _first_country(doers, countries, skip)
-        reading.recipient = _first_country(to_objects, countries, skip)
-    elif role == "buyer":
-        reading.recipient = _first_country(doers, countries, skip)
-        reading.supplier = _first_country(from_objects, countries, skip)
-    elif role == "arrival":
-        reading.recipient = _first_country(in_objects, countries, skip)
-        reading.supplier = _first_country(from_objects, countries, skip)
-    elif role == "licence":
-        reading.recipient = _first_country(doers + in_objects, countries, skip)
-    else:
-        named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
-        reading.parties = [c for c in (countries.of(t) for t in named) if c]
+        recipients = _countries(to_objects, countries, skip)
+        suppliers = (_countries(from_objects, countries, skip)
+                     or _countries(doers, countries, skip, not_in=recipients))
+        return suppliers, recipients
+    if role == "buyer":
+        return (_countries(from_objects, countries, skip),
+                _countries(doers, countries, skip))
+    if role == "arrival":
+        return (_countries(from_objects, countries, skip),
+                _countries(in_objects, countries, skip))
+    if role == "licence":
+        return [], _countries(doers + in_objects, countries, skip)
+    named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
+    reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
+    return [], []
 
 
-def _first_country(tokens: Iterable[Token], countries: Countries, skip: Span) -> str | None:
+def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
+               not_in: Iterable[str] = ()) -> list[str]:
+    """The countries of the first argument that names one, with its conjuncts ("Poland,
+    Canada and Norway") and the countries a plain noun lists ("countries including Ukraine,
+    Qatar and Poland")."""
+    excluded = set(not_in)
     for token in tokens:
-        if inside(token, skip) or any(c.dep_ == "conj" for c in token.children):
-            continue  # the system itself, or "Russia and Turkey": no single party
-        country = countries.of(token)
-        if country:
-            return country
-    return None
+        if inside(token, skip):
+            continue  # the system itself
+        found = [c for c in (countries.of(t) for t in _with_conjuncts([token]))
+                 if c and c not in excluded]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Each token, then its coordinated nouns and those an "including"/"such as" lists."""
+    found: list[Token] = []
+    for token in tokens:
+        found.append(token)
+        found.extend(c for c in token.conjuncts if c.i > token.i)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
+                for listed in (c for c in prep.children if c.dep_ == "pobj"):
+                    found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
+    return found
+
+
+def destination(mention: Mention, lex: Lexicon,
+                countries: Countries) -> tuple[list[str], list[str]]:
+    """Who a clause on the system says gives it and to whom: "tanks which Canada promised
+    to Ukraine were delivered to Poland" go to Ukraine, Poland being the way there."""
+    head = mention_head(mention)
+    skip = mention.span
+    for clause in head.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+            rule = lex.trigger(verb)
+            if rule is None or rule.role != "seller":
+                continue
+            recipients = _countries(transfer_objects(verb, frozenset({"to", "for"})) + [
+                c for c in verb.children if c.dep_ in ("dative", "dobj")], countries, skip)
+            if recipients:
+                suppliers = _countries(clause_subjects(verb), countries, skip)
+                return suppliers, recipients
+    return [], []
+
+
+def mention_head(mention: Mention) -> Token:
+    """The noun a system's name modifies, or the name itself: "Leopard 2" in "the first
+    Canadian Leopard 2 main battle tank" heads "tank"."""
+    token = mention.root
+    for _ in range(MAX_HOPS):
+        if token.dep_ not in MODIFIERS | {"nummod"} or token.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = token.head
+    return token
+
+
+def _owner(mention: Mention, countries: Countries) -> list[str]:
+    """"the Canadian Leopard 2", "Poland's MiG-29s": a nationality on a named system other
+    than its maker's is the country that owns it and hands it over."""
+    if mention.system.name is None:
+        return []
+    head = mention_head(mention)
+    for token in (*mention.span, head):
+        for child in token.children:
+            if child.dep_ in MODIFIERS and not inside(child, mention.span) and not _made(child):
+                country = countries.of(child)
+                if country and country != mention.system.origin:
+                    return [country]
+    return []
+
+
+def _made(token: Token) -> bool:
+    """"German-made", "US-built": the maker, not the owner."""
+    return any(t.lower_ in ("made", "built", "produced", "designed") for t in token.subtree)
+
+
+def _governing_subjects(noun: Token) -> list[Token]:
+    """"Portugal announced the transfer of tanks", "Switzerland backed the purchase": the
+    subject of the verb whose object a transfer noun is."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return clause_subjects(verb)
 
 
 def _modifier_countries(noun: Token, countries: Countries, skip: Span) -> list[Token]:
@@ -132,34 +232,77 @@ def _modifier_countries(noun: Token, countries: Countries, skip: Span) -> list[T
 # ---- status ---------------------------------------------------------------------------------
 
 
-def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon) -> None:
-    """The nearest status cue governing the system; else what the transfer word implies."""
+def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
+                countries: Countries) -> None:
+    """The nearest status cue governing the system, a governing trouble (a cancellation, a
+    denial...) before any progress; else a negation of the transfer ("did not sell"): denied;
+    else what the transfer word implies by its tense."""
     root = reading.mention.root
-    best: tuple[int, str] | None = None
+    nearest: dict[bool, tuple[int, str, Token]] = {}
     for cue, tokens in _cues_in(reading.sent, lex):
-        if cue.status in NOT_DEALS or any(negated(t) for t in tokens):
+        if cue.status in NOT_DEALS or any(negated(t) for t in (*tokens, clause_verb(tokens[0]))):
             continue
         distance = _distance(tokens, root, trigger)
-        if distance is None or (best is not None and best[0] <= distance):
+        if distance is None:
             continue
         future = tense(clause_verb(tokens[0])) == "future"
-        best = (distance, cue.future if future else cue.status)
-    if best is not None:
-        reading.status, reading.explicit = best[1], True
-        return
-    said = "present" if trigger.pos_ in ("NOUN", "PROPN") else tense(trigger)
-    reading.status = rule.statuses[said]
+        status = cue.future if future else cue.status
+        trouble = status in TROUBLES
+        if trouble not in nearest or distance < nearest[trouble][0]:
+            nearest[trouble] = (distance, status, tokens[0])
+    speaker = reading.attribution.speaker.country if reading.attribution else None
+    chosen = nearest.get(True) or nearest.get(False)
+    denying = None if chosen else negation(trigger, lex)
+    if chosen is not None:
+        reading.status, reading.explicit = chosen[1], True
+        denying = chosen[2] if chosen[1] == "denied" else None
+    elif denying is not None:
+        reading.status, reading.explicit = "denied", True
+    else:
+        said = "present" if trigger.pos_ in ("NOUN", "PROPN") else tense(trigger)
+        reading.status = rule.statuses[said]
+        if said == "future" and rule.role == "seller" and donating(trigger.doc, lex):
+            reading.status = "approved"  # a donor's "will supply" is its decision to give
+    if reading.status == "delivered" and _partial(mention_head(reading.mention)):
+        reading.status = "delivering"
+    if denying is not None:
+        reading.denier = denier(denying, countries, speaker)
+
+
+def donating(doc: Doc, lex: Lexicon) -> bool:
+    """Whether the article speaks of donations ("donate", "pledge", "military aid"): then
+    a country that will supply weapons has decided to give them, not sold them."""
+    if "arms_donating" not in doc.user_data:
+        lemmas = [lemma(t) for t in doc]
+        pairs = set(zip(lemmas, lemmas[1:], strict=False))
+        doc.user_data["arms_donating"] = bool(
+            lex.donation_words.intersection(lemmas)
+            or any(" ".join(p) in lex.donation_words for p in pairs))
+    return bool(doc.user_data["arms_donating"])
+
+
+def _partial(head: Token) -> bool:
+    """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal."""
+    for child in head.children:
+        if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "out":
+            return True
+    return False
 
 
 def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | None:
-    """Steps from the system up to the cue, when the cue governs it (or is the trigger)."""
+    """Steps from the system up to the cue, when the cue governs it (or is the trigger), or
+    is what a governing "be" says of it ("the claims that Turkey will buy Su-35s are a
+    lie")."""
     token, steps = root, 0
     cue_ids = {t.i for t in cue_tokens}
     while steps <= MAX_HOPS:
-        if token.i in cue_ids:
+        if token.i in cue_ids or (lemma(token) == "be" and any(
+                c.i in cue_ids for c in token.children if c.dep_ in ("attr", "acomp"))):
             return steps
-        if token.head is token:
-            break
+        if token.head is token or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+            break  # a coordinated clause has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1
     return 0 if trigger.i in cue_ids else None
 

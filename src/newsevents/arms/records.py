@@ -33,7 +33,8 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
         if reading.recipient is None and reading.supplier and len(others) == 1:
             reading.recipient = others[0]
         if reading.recipient is None:
-            rest = countries.in_sentence(reading.sent) - {reading.supplier}
+            # A system's maker is named beside it ("German-made tanks"), seldom as its buyer.
+            rest = countries.in_sentence(reading.sent) - {reading.supplier, origin}
             if len(rest) == 1:
                 reading.recipient = rest.pop()
     known = [r for r in readings if r.complete]
@@ -63,10 +64,26 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[Arms
         key = (cast(str, reading.supplier), cast(str, reading.recipient), reading.system_key)
         groups.setdefault(key, []).append(reading)
     doc_id = _doc_id(doc)
-    deals = [_record(doc_id, key, group) for key, group in groups.items()]
+    deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()])
     _add_echoes(deals, echoes)
     _link_events(doc, deals)
     return deals
+
+
+def uncovered(deals: list[ArmsTransfer]) -> list[ArmsTransfer]:
+    """Leave out a deal in unnamed weapons that a more specific deal between the same two
+    countries covers: "tanks" beside "K2 tanks", "weapons" beside "Shahed drones". Reports
+    name the system once and then speak of "the tanks" or "the weapons"."""
+    return [deal for deal in deals if deal.system.name or not any(
+        other is not deal and _covers(other.system, deal.system)
+        and (other.supplier, other.recipient) == (deal.supplier, deal.recipient)
+        for other in deals)]
+
+
+def _covers(specific: WeaponSystem, generic: WeaponSystem) -> bool:
+    if generic.category is None:
+        return specific.name is not None or specific.category is not None
+    return specific.name is not None and specific.category == generic.category
 
 
 def _doc_id(doc: Doc) -> str:
@@ -82,6 +99,7 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
 
 def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> ArmsTransfer:
     first = group[0]
+    status = _status(group)
     sized = next((r for r in group if r.quantity_text), None)
     priced = next((r for r in group if r.value is not None), None)
     return ArmsTransfer(
@@ -90,12 +108,14 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> Arm
         supplier=Party(country=key[0]),
         recipient=Party(country=key[1]),
         system=_best_system(group),
+        variant=next((r.mention.variant for r in group if r.mention.variant), None),
         quantity=sized.quantity if sized else None,
         quantity_text=sized.quantity_text if sized else None,
         value=priced.value if priced else None,
         value_text=priced.value_text if priced else None,
         currency=priced.currency if priced else None,
-        status=_status(group),
+        status=status,
+        denier=_denier(group) if status == "denied" else None,
         evidence=_evidence(r.sent for r in group),
         attribution=None if any(r.attribution is None for r in group) else first.attribution,
     )
@@ -112,6 +132,12 @@ def _status(group: list[Reading]) -> DealStatus:
     """The furthest stage a cue reports; the tense of transfer words only when no cue does."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
     return max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+
+
+def _denier(group: list[Reading]) -> Party | None:
+    """The first denier any sentence names."""
+    country = next((r.denier for r in group if r.status == "denied" and r.denier), None)
+    return Party(country=country) if country else None
 
 
 def _evidence(sents: Iterable[Span]) -> list[Evidence]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.events.syntax import SUBJECTS
+from newsevents.events.syntax import SUBJECTS, lemma
 
 # Dependents that name a noun's owner or origin: "Turkey's S-400", "Russian missiles".
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -23,7 +23,8 @@ def inside(token: Token, span: Span) -> bool:
 
 
 def clause_subjects(verb: Token) -> list[Token]:
-    """The subject, inherited through xcomp and conj where English omits it.
+    """The subject, inherited through xcomp and conj where English omits it ("Russia agreed
+    to sell", "Iran said ... but denied").
 
     Narrower than ``events.syntax.subject_of``: where a clause has no subject, that one takes
     the noun a relative or participle clause modifies, which here is the weapon itself, so
@@ -57,16 +58,24 @@ def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def negated(token: Token) -> bool:
-    """A "not" on the word or on a verb it is coordinated with.
+    """A "not" on the word or on a verb it shares its subject with ("did not sell or
+    deliver"); a coordinated clause with a subject of its own keeps its own polarity ("the
+    deal did not go ahead, and Indonesia is now considering Rafales").
 
     Narrower than ``events.modality.is_negated``, which climbs through objects and
-    prepositions and reads the events cue words; a deal's denials by word ("refused to sell",
-    "failed to deliver") are the arms status cues, read in ``governor``.
+    prepositions and reads the events cue words; a deal's denials by word ("refused to sell")
+    are the arms status cues, read in ``reading``.
     """
     chain = [token]
-    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+    while shares_subject(chain[-1]):
         chain.append(chain[-1].head)
     return any(c.dep_ == "neg" for t in chain for c in t.children)
+
+
+def shares_subject(token: Token) -> bool:
+    """A coordinated verb without a subject of its own: it shares its head's."""
+    return (token.dep_ == "conj" and token.head is not token
+            and not any(c.dep_ in SUBJECTS for c in token.children))
 
 
 def clause_verb(token: Token) -> Token:
@@ -81,10 +90,18 @@ def clause_verb(token: Token) -> Token:
     return token
 
 
+# Verbs whose "to"-infinitive is a done decision, not a future: "had to cancel", "decided to
+# scrap", "opted to buy".
+DECIDED = frozenset({"have", "decide", "choose", "opt", "force", "agree"})
+
+
 def tense(token: Token) -> str:
-    """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy")."""
+    """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy");
+    an infinitive under a decision takes the decision's tense ("decided to cancel": past)."""
     verb = token
     for _ in range(MAX_HOPS):
+        if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
+            return tense(verb.head)
         if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
                for c in verb.children):
             return "future"
