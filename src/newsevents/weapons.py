@@ -181,10 +181,14 @@ class PhraseIndex:
 class Catalogue:
     """The weapon-system catalogue and the generic phrases, loaded once per process."""
 
-    def __init__(self, named: PhraseIndex, generic: PhraseIndex, sizes: Counter[str]) -> None:
+    def __init__(self, named: PhraseIndex, generic: PhraseIndex, sizes: Counter[str],
+                 designations: dict[str, Entry]) -> None:
         self.named = named
         self.generic = generic
         self.sizes = sizes
+        # A name's designation alone ("K2" of "K2 Black Panther"), when no other system
+        # shares it: "K-2 battle tanks" names the system only through the noun after it.
+        self.designations = designations
 
     @classmethod
     @cache
@@ -202,7 +206,7 @@ class Catalogue:
         generic = PhraseIndex(cased=False)
         for row in rows("generic.tsv", data_dir):
             generic.add(row["phrase"], Entry(None, row["category"] or None))
-        return cls(named, generic, sizes)
+        return cls(named, generic, sizes, _designations(named))
 
     def find(self, text: str) -> WeaponSystem | None:
         """The first system named in ``text``, else the first generic mention ("tanks")."""
@@ -215,6 +219,15 @@ class Catalogue:
                 mention = text[tokens[hit.start].start():tokens[hit.end - 1].end()]
                 return weapon_system(hit.entry, mention, hit.entry.origin)
         return None
+
+
+def _designations(named: PhraseIndex) -> dict[str, Entry]:
+    found: dict[str, list[Entry]] = {}
+    for entry in {e.name: e for e in named.keys.values() if e.name and not e.variant}.values():
+        words = _designation(entry.name or "")
+        if any(w.isdigit() for w in words):
+            found.setdefault("".join(words), []).append(entry)
+    return {key: entries[0] for key, entries in found.items() if len(entries) == 1}
 
 
 def variant_text(entry: Entry, mention: str) -> str | None:

@@ -21,11 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.governor import blocked, governor, talks_deals
+from newsevents.arms.governor import blocked, governor, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
 from newsevents.arms.reading import Reading, by_sentence, read, read_values
-from newsevents.arms.records import deal_id, fill_parties, merge
+from newsevents.arms.records import deal_id, fill_parties, listed, merge
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
 from newsevents.weapons import DATA_DIR, Catalogue
@@ -61,6 +61,7 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     for sent, group in by_sentence(readings):
         read_values(group, sent, lex)
     fill_parties(readings, countries)
+    readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
     return merge(doc, [r for r in readings if r.complete], echoes)
 
 

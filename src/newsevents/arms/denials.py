@@ -5,6 +5,8 @@ with status "denied" and its denier, never a live deal and never nothing. A deni
 status cue that governs the system ("denied reports that it wanted to buy Su-30s", "refused
 to sell", "the claims ... are a lie"; read with the other cues in ``reading``) or a negation on
 the transfer itself ("has not supplied", "will not buy", "no plans to buy"), found here.
+A negated denial or cancellation ("has not received a refusal", "would not give up plans to
+buy") leaves the deal standing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.lexicon import TROUBLES, Lexicon
 from newsevents.arms.syntax import (
     MAX_HOPS,
     clause_subjects,
@@ -32,8 +34,9 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
     the way ends the search: "has not received a refusal to buy" denies the denial."""
     token = trigger
     for _ in range(MAX_HOPS):
-        if token is not trigger and lex.cue_status(token) == "denied":
-            return None
+        cue = lex.cue_at(token) if token is not trigger else None
+        if cue is not None and cue.status in TROUBLES:
+            return None  # "would not give up plans to buy": the plan stands
         if negated(token) or _has_no(token):
             return token
         if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (

@@ -50,6 +50,19 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def used(mention: Mention, lex: Lexicon) -> bool:
+    """Whether the system is fired, paraded or tested: a use word governs it."""
+    for top in _tops(mention.span):
+        token = top
+        for _ in range(MAX_HOPS):
+            if lex.cue_status(token) in NOT_DEALS:
+                return True
+            if token.head is token:
+                break
+            token = token.head
+    return False
+
+
 def talks_deals(sent: Span, lex: Lexicon) -> bool:
     """Whether a sentence uses any transfer word: then a named system in it is evidence of
     that system's deal even when the parse does not link the two."""

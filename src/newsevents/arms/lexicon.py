@@ -96,6 +96,15 @@ class Lexicon:
             return self.nouns.get(lemma(token))
         return None
 
+    def cue_at(self, token: Token) -> Cue | None:
+        """The longest cue that starts at ``token`` ("give up", "put on hold")."""
+        doc = token.doc
+        for cue in self.cues.get(lemma(token), ()):
+            end = token.i + len(cue.words)
+            if end <= len(doc) and tuple(lemma(t) for t in doc[token.i:end]) == cue.words:
+                return cue
+        return None
+
     def cue_status(self, token: Token) -> str | None:
         """The status of a one-word cue at ``token`` (used to stop at attacks and tests)."""
         for cue in self.cues.get(lemma(token), ()):

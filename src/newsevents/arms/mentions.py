@@ -14,13 +14,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import Lexicon
-from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.arms.syntax import MAX_HOPS, MODIFIERS, inside
 from newsevents.models import WeaponSystem
 from newsevents.weapons import Catalogue, Hit, compact, variant_text, weapon_system
 
 ANAPHORS = frozenset({"such", "these", "those", "same"})
+# Words that set weapons apart from those already named ("other", "additional").
+APART = frozenset({"other", "additional", "further", "more"})
 # How far back (in tokens) "such systems" may refer to a named system.
 ANAPHOR_REACH = 150
+# How many tokens before an unnamed system its designation may stand ("K-9 self-propelled
+# artillery": four).
+DESIGNATION_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,19 @@ class Mention:
     @property
     def root(self) -> Token:
         return self.span.root
+
+    @property
+    def set_apart(self) -> bool:
+        """ "other projects ... to supply Russian military products", "more weapons": the
+        phrase speaks of weapons besides those named, so no named deal covers it."""
+        token = self.root
+        for _ in range(MAX_HOPS):
+            if any(c.dep_ == "amod" and c.lower_ in APART for c in token.children):
+                return True
+            if token.head is token:
+                return False
+            token = token.head
+        return False
 
     @property
     def anaphoric(self) -> bool:
@@ -53,7 +71,7 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
-    return [_resolve_by_name(m, systems) for m in mentions]
+    return [_resolve_by_name(m, systems, catalogue) for m in mentions]
 
 
 def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
@@ -92,23 +110,35 @@ def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
     return True
 
 
-def _resolve_by_name(mention: Mention, systems: list[WeaponSystem]) -> Mention:
-    """"Leopard tanks", "Sukhoi fighter jets": an unnamed system under the first word of a
-    system's name or of its maker is that system, when the article names it in full
-    somewhere and it is of the same category."""
+def _resolve_by_name(mention: Mention, systems: list[WeaponSystem],
+                     catalogue: Catalogue) -> Mention:
+    """An unnamed system under a system's designation ("K-2 battle tanks"), or under the first
+    word of a system's name or maker when the article names that system in full ("Leopard
+    tanks", "Sukhoi fighter jets"), is that system, if of the same category."""
     if mention.system.name is not None:
         return mention
-    words = {compact(t.text) for t in mention.root.children
-             if t.dep_ in ("compound", "nmod", "amod") and t.pos_ == "PROPN"}
-    words.update(compact(t.text) for t in mention.span if t.pos_ == "PROPN")
+    modifiers = [t for t in mention.root.children
+                 if t.dep_ in MODIFIERS and not inside(t, mention.span)]
+    # The parser often hangs "K-9 self-propelled artillery" apart: a designation (it has a
+    # number) shortly before the noun counts as well.
+    before = mention.sent.doc[max(mention.sent.start, mention.span.start - DESIGNATION_REACH):
+                              mention.span.start]
+    for token in (*modifiers, *(t for t in reversed(before) if any(c.isdigit() for c in t.text))):
+        entry = catalogue.designations.get(compact(token.text))
+        if entry is not None and entry.category == mention.system.category:
+            return _named(mention, token, weapon_system(entry, "", entry.origin))
+    words = {compact(t.text) for t in (*modifiers, *mention.span) if t.pos_ == "PROPN"}
     for system in systems:
-        if system.category != mention.system.category:
-            continue
         names = {compact(n.split()[0]) for n in (system.name, system.manufacturer) if n}
-        if words & names:
-            resolved = system.model_copy(update={"mention": mention.span.text})
-            return Mention(mention.span, mention.sent, resolved)
+        if system.category == mention.system.category and words & names:
+            return _named(mention, mention.span[0], system)
     return mention
+
+
+def _named(mention: Mention, first: Token, system: WeaponSystem) -> Mention:
+    """The mention as that system, its text from the naming word on."""
+    text = mention.sent.doc[min(first.i, mention.span.start):mention.span.end].text
+    return Mention(mention.span, mention.sent, system.model_copy(update={"mention": text}))
 
 
 def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:

@@ -327,13 +327,14 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     root = reading.mention.root
     nouns = [(root, True)]
     head = root
-    while head.dep_ in ("compound", "amod") and head.head is not head:  # "S-400 batteries"
+    while head.dep_ in MODIFIERS | {"nummod"} and head.head is not head and (
+            head.head.pos_ in ("NOUN", "PROPN")):  # "S-400 batteries", "FA-50 fighters"
         head = head.head
         if lemma(head) in lex.units:
             nouns.append((head, lex.units[lemma(head)]))
-    prep = head
-    if prep.dep_ == "prep" and prep.lower_ == "of" and lemma(prep.head) in lex.units:
-        nouns.append((prep.head, lex.units[lemma(prep.head)]))
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in lex.units:
+        nouns.append((prep.head, lex.units[lemma(prep.head)]))  # "two regiments of S-400"
     for noun, counts in nouns:
         for child in noun.children:
             if child.dep_ != "nummod" or child.ent_type_ in NOT_QUANTITIES or (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import cast
 
 from spacy.tokens import Doc, Span
@@ -43,6 +44,24 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
             _fill_from_article(reading, known, countries)
 
 
+def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
+    """Readings for the named systems that a deal in unnamed weapons lists in its sentence
+    ("signed agreements on South Korean weapons: these are FA-50 fighters, K2 tanks and K9
+    howitzers"): each gets that deal's parties and status; the unnamed deal is then covered
+    by them (``uncovered``)."""
+    found: list[Reading] = []
+    for reading in readings:
+        system = reading.mention.system
+        if system.name is not None or not reading.complete:
+            continue
+        for mention in echoes:
+            if mention.sent.start == reading.sent.start and (
+                    system.category in (None, mention.system.category)):
+                found.append(replace(reading, mention=mention, quantity=None,
+                                     quantity_text=None, value=None, value_text=None))
+    return found
+
+
 def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
     """The same system's deal elsewhere in the article, or the one deal between the two
     countries this sentence names ("Russia and Turkey have other projects...")."""
@@ -64,20 +83,40 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[Arms
         key = (cast(str, reading.supplier), cast(str, reading.recipient), reading.system_key)
         groups.setdefault(key, []).append(reading)
     doc_id = _doc_id(doc)
-    deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()])
+    apart = {key for key, group in groups.items() if any(r.mention.set_apart for r in group)}
+    deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
+                      {deal_id(doc_id, *key) for key in apart})
     _add_echoes(deals, echoes)
     _link_events(doc, deals)
     return deals
 
 
-def uncovered(deals: list[ArmsTransfer]) -> list[ArmsTransfer]:
+def uncovered(deals: list[ArmsTransfer], apart: set[str]) -> list[ArmsTransfer]:
     """Leave out a deal in unnamed weapons that a more specific deal between the same two
     countries covers: "tanks" beside "K2 tanks", "weapons" beside "Shahed drones". Reports
-    name the system once and then speak of "the tanks" or "the weapons"."""
-    return [deal for deal in deals if deal.system.name or not any(
-        other is not deal and _covers(other.system, deal.system)
-        and (other.supplier, other.recipient) == (deal.supplier, deal.recipient)
-        for other in deals)]
+    name the system once and then speak of "the tanks" or "the weapons", so what such a
+    sentence says of the tanks (its status, its evidence) goes to the one named deal of that
+    category. Deals in ``apart`` ("other weapons") are kept."""
+    kept: list[ArmsTransfer] = []
+    for deal in deals:
+        covering = [other for other in deals if other is not deal and deal.deal_id not in apart
+                    and _covers(other.system, deal.system)
+                    and (other.supplier, other.recipient) == (deal.supplier, deal.recipient)]
+        if deal.system.name or not covering:
+            kept.append(deal)
+        elif len(covering) == 1 and deal.system.category:
+            _fold(deal, covering[0])
+    return kept
+
+
+def _fold(generic: ArmsTransfer, named: ArmsTransfer) -> None:
+    named.status = max(named.status, generic.status, key=STATUS_ORDER.index)
+    if named.status == "denied" and named.denier is None:
+        named.denier = generic.denier
+    merged = {e.start: e for e in (*named.evidence, *generic.evidence)}
+    named.evidence = [merged[k] for k in sorted(merged)]
+    if named.quantity is None:
+        named.quantity, named.quantity_text = generic.quantity, generic.quantity_text
 
 
 def _covers(specific: WeaponSystem, generic: WeaponSystem) -> bool:
