@@ -109,10 +109,15 @@ def read_parties(reading: Reading, trigger: Token, role: str,
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
                   + transfer_objects(root, frozenset({"to"})))
+    if trigger.dep_ == "acl":  # "the countries pledging F-16s to Ukraine"
+        to_objects += transfer_objects(trigger.head, frozenset({"to"}))
     from_objects = transfer_objects(trigger, frozenset({"from"}))
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
         doers = _governing_subjects(trigger)
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
+        # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
+        to_objects = [c for c in trigger.children if c.dep_ == "dobj"] + to_objects
     if role == "seller":
         recipients = _countries(to_objects, countries, skip)
         suppliers = (_countries(from_objects, countries, skip)
@@ -148,10 +153,15 @@ def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    """Each token, then its coordinated nouns and those an "including"/"such as" lists."""
+    """Each token, then its coordinated nouns and those an "including"/"such as" lists, and
+    what a "be" says it is ("the countries pledging F-16s are the Netherlands, Norway and
+    Belgium")."""
     found: list[Token] = []
     for token in tokens:
         found.append(token)
+        if token.dep_ == "nsubj" and lemma(token.head) == "be":
+            for attr in (c for c in token.head.children if c.dep_ == "attr"):
+                found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
         found.extend(c for c in token.conjuncts if c.i > token.i)
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):

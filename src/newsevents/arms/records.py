@@ -74,6 +74,14 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         if len(fitting) == 1:
             reading.supplier, reading.recipient = fitting.pop()
             return
+    # One more supplier of the system to the same buyer ("the Netherlands, Norway and Belgium
+    # pledge F-16s to Ukraine ... Denmark would deliver the first F-16s"), or the reverse.
+    if reading.supplier and reading.recipient is None:
+        buyers = {p[1] for p in same} - {reading.supplier}
+        reading.recipient = buyers.pop() if len(buyers) == 1 else None
+    elif reading.recipient and reading.supplier is None:
+        sellers = {p[0] for p in same} - {reading.recipient}
+        reading.supplier = sellers.pop() if len(sellers) == 1 else None
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[ArmsTransfer]:

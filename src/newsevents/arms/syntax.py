@@ -34,6 +34,8 @@ def clause_subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
         if found:
             return found
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head]  # "the countries pledging F-16s": the noun does it
         if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
             return []
         verb = verb.head
