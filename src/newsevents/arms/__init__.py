@@ -55,7 +55,7 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
             if mention.system.name and talks_deals(mention.sent, lex):
                 echoes.append(mention)
             continue
-        if blocked(rule, mention, lex):
+        if blocked(trigger, rule, mention, lex):
             continue
         readings.extend(read(mention, trigger, rule, lex, countries, speech))
     for sent, group in by_sentence(readings):

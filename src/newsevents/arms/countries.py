@@ -13,8 +13,12 @@ from newsevents.arms.syntax import MODIFIERS
 from newsevents.events import ActorLookup
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Entities whose place names name no party to a deal.
+INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
 STAND_INS = frozenset({"country", "nation", "kingdom", "republic"})
+# Pronouns that stand for a country when one was the subject just before ("Iran said it").
+PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country.
 ANTECEDENT_REACH = 120
 
@@ -37,7 +41,8 @@ class Countries:
             country = self._lexicon(t)
             if country:
                 return country
-        if token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children):
+        if (token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children)) or (
+                token.pos_ == "PRON" and token.lower_ in PRONOUNS):
             return self._antecedent(token)
         return None
 
@@ -46,7 +51,8 @@ class Countries:
         doc = token.doc
         for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_REACH), -1):
             earlier = doc[i]
-            if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.lower_ not in STAND_INS:
+            if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.lower_ not in STAND_INS and (
+                    earlier.lower_ not in PRONOUNS):
                 country = self.of(earlier)
                 if country:
                     return country
@@ -69,6 +75,8 @@ class Countries:
     def _named_in(self, sent: Span) -> set[str]:
         found = {t._.actor.country for t in sent if t._.actor is not None and t._.actor.country}
         for token in sent:
+            if token.ent_type_ in INSTITUTIONS:
+                continue  # "the Stockholm International Peace Research Institute"
             if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
                 country = self._lexicon(token)
                 if country:

@@ -69,8 +69,27 @@ def talks_deals(sent: Span, lex: Lexicon) -> bool:
     return any(lex.trigger(t) for t in sent)
 
 
-def blocked(rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
-    """"build"/"produce" without a licence in the sentence: domestic production."""
+def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
+    """"build"/"produce" without a licence in the sentence (domestic production), and trade
+    statistics ("arms exports fell 7 percent")."""
     if rule.role == "licence":
         return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
-    return False
+    return trigger.pos_ == "NOUN" and statistic(trigger, lex)
+
+
+def statistic(noun: Token, lex: Lexicon) -> bool:
+    """A transfer noun that is measured rather than reported: the subject of a trend ("exports
+    have been declining", "sales ... fall 7 percent", "deliveries reached their highest
+    level"), modified by one ("sales dropping by 76 per cent"), or counted by a measure ("its
+    share of exports")."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        if lex.trends.get(lemma(head)) == "verb":
+            return True
+        if any(c.dep_ == "dobj" and lex.trends.get(lemma(c)) == "level" for c in head.children):
+            return True
+    if any(c.dep_ in ("acl", "relcl") and lex.trends.get(lemma(c)) == "verb"
+           for c in noun.children):
+        return True
+    return (noun.dep_ == "pobj" and head.lower_ == "of"
+            and lex.trends.get(lemma(head.head)) == "measure")

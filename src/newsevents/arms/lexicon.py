@@ -59,6 +59,7 @@ class Lexicon:
     scales: dict[str, float]
     money: re.Pattern[str]
     donation_words: frozenset[str]
+    trends: dict[str, str]  # lemma -> how it makes a transfer noun a statistic
 
     @classmethod
     @cache
@@ -87,6 +88,7 @@ class Lexicon:
             scales={k: float(v) for k, v in money["scale"].items()},
             money=_money_pattern(money["sign"], money["word"], money["scale"]),
             donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
+            trends={r["lemma"]: r["kind"] for r in rows("trends.tsv", data_dir)},
         )
 
     def trigger(self, token: Token) -> Trigger | None:
