@@ -13,6 +13,8 @@ from newsevents.arms.syntax import MODIFIERS
 from newsevents.events import ActorLookup
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Prepositions whose object is where something happens, not who trades.
+PLACES = frozenset({"in", "at", "near", "over", "across", "inside", "within", "on"})
 # Entities whose place names name no party to a deal.
 INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
@@ -73,10 +75,14 @@ class Countries:
         return set(self.sentences[sent.start])
 
     def _named_in(self, sent: Span) -> set[str]:
-        found = {t._.actor.country for t in sent if t._.actor is not None and t._.actor.country}
+        found: set[str] = set()
         for token in sent:
-            if token.ent_type_ in INSTITUTIONS:
-                continue  # "the Stockholm International Peace Research Institute"
+            if token._.actor is not None and token._.actor.country and not (
+                    token.dep_ == "pobj" and token.head.lower_ in PLACES):
+                found.add(token._.actor.country)
+            if token.ent_type_ in INSTITUTIONS or (
+                    token.dep_ == "pobj" and token.head.lower_ in PLACES):
+                continue  # "the Stockholm ... Institute", "drones to use in Ukraine"
             if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
                 country = self._lexicon(token)
                 if country:

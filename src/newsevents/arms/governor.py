@@ -17,6 +17,11 @@ from newsevents.arms.syntax import MAX_HOPS, inside
 from newsevents.events.syntax import lemma
 
 
+# Participles that describe a weapon by its maker, not a clause of their own: the climb goes
+# through "a shipment of Iranian-made drones".
+MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
+
+
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
     used (fired, paraded, tested) before any transfer word is reached."""
@@ -45,7 +50,8 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
         token = token.head
         if lex.trigger(token):
             return token
-        if lex.cue_status(token) in NOT_DEALS or token.pos_ == "VERB":
+        if lex.cue_status(token) in NOT_DEALS or (
+                token.pos_ == "VERB" and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
 

@@ -78,7 +78,7 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     reading = Reading(mention)
     # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
     reading.attribution = attribution(trigger, countries.look, speech)[0]
-    suppliers, recipients = read_parties(reading, trigger, rule.role, countries)
+    suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)
     promised_by, promised_to = destination(mention, lex, countries)
     recipients = promised_to or recipients
     suppliers = suppliers or promised_by or _owner(mention, countries)
@@ -95,7 +95,7 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
 # ---- parties --------------------------------------------------------------------------------
 
 
-def read_parties(reading: Reading, trigger: Token, role: str,
+def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                  countries: Countries) -> tuple[list[str], list[str]]:
     """Suppliers and recipients from the transfer word's arguments, by the word's role."""
     skip = reading.mention.span
@@ -114,7 +114,10 @@ def read_parties(reading: Reading, trigger: Token, role: str,
     from_objects = transfer_objects(trigger, frozenset({"from"}))
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
-        doers = _governing_subjects(trigger)
+        doers, verb = _governing_subjects(trigger)
+        if role == "seller" and verb is not None and getattr(
+                lex.trigger(verb), "role", None) == "buyer":
+            role = "buyer"  # "Russia received a shipment of drones": Russia receives
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
         # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
         to_objects = [c for c in trigger.children if c.dep_ == "dobj"] + to_objects
@@ -222,15 +225,15 @@ def _made(token: Token) -> bool:
     return any(t.lower_ in ("made", "built", "produced", "designed") for t in token.subtree)
 
 
-def _governing_subjects(noun: Token) -> list[Token]:
+def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
     """"Portugal announced the transfer of tanks", "Switzerland backed the purchase": the
-    subject of the verb whose object a transfer noun is."""
+    subject of the verb whose object a transfer noun is, and that verb."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
-        return []
-    return clause_subjects(verb)
+        return [], None
+    return clause_subjects(verb), verb
 
 
 def _modifier_countries(noun: Token, countries: Countries, skip: Span) -> list[Token]:
