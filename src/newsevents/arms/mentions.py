@@ -8,7 +8,7 @@ shortly before, so a later sentence's details join that system's deal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,7 @@ class Mention:
     sent: Span
     system: WeaponSystem
     variant: str | None = None  # the model as written, when more specific than the system
+    noun: str | None = None  # what the text calls a named system ("drone": "Shahed-136 drones")
 
     @property
     def root(self) -> Token:
@@ -67,11 +68,21 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         pieces = [compact(w) for w in words]
         named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
         generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
+        named = [_called(m, generic) for m in named]
         generic = [g for g in generic if _stands_alone(g, named, lex)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
     return [_resolve_by_name(m, systems, catalogue) for m in mentions]
+
+
+def _called(named: Mention, generic: list[Mention]) -> Mention:
+    """The named mention with the noun of the generic phrase that classifies it, right after
+    it ("Shahed-136 kamikaze drones"), however the parser hung the words."""
+    for phrase in generic:
+        if phrase.span.start in (named.span.end, named.span.end + 1):
+            return replace(named, noun=phrase.span[-1].lemma_.lower())
+    return named
 
 
 def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:

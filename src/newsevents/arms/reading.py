@@ -46,6 +46,7 @@ class Reading:
     supplier: str | None = None
     recipient: str | None = None
     parties: list[str] = field(default_factory=list)  # named but without a direction
+    allies: list[str] = field(default_factory=list)  # named on one side with the supplier
     status: str | None = None
     explicit: bool = False  # a cue said the status, not just the tense of the transfer word
     denier: str | None = None
@@ -88,7 +89,7 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     for supplier in suppliers or [None]:
         for recipient in recipients or [None]:
             readings.append(replace(reading, supplier=supplier, recipient=recipient,
-                                    parties=list(reading.parties)))
+                                    parties=list(reading.parties), allies=list(suppliers)))
     return readings
 
 

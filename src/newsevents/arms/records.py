@@ -20,28 +20,59 @@ from spacy.tokens import Doc, Span
 from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import STATUS_ORDER
 from newsevents.arms.mentions import Mention
-from newsevents.arms.reading import Reading
+from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.arms.reading import Reading, mention_head
+from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
 
 def fill_parties(readings: list[Reading], countries: Countries) -> None:
-    """Missing parties: the system's origin, the sentence's other country, then the article."""
+    """Missing parties: the one country the article names as the system's supplier, else the
+    system's origin; the sentence's other country; then the article's deals.
+
+    The origin is only a guess for a system the article shows changing hands between other
+    countries: "the first batch of US-origin F-16s" after Denmark and the Netherlands pledged
+    theirs is no US deal, so then the supplier stays open."""
+    named: dict[str, set[str]] = {r.system_key: set() for r in readings}
+    for reading in readings:
+        if reading.supplier:
+            named[reading.system_key].add(reading.supplier)
+    makers = _makers(readings, countries)
     for reading in readings:
         origin = reading.mention.system.origin
-        if reading.supplier is None and origin != reading.recipient:
-            reading.supplier = origin
+        suppliers = named[reading.system_key] - {reading.recipient}
+        if reading.supplier is None:
+            if len(suppliers) == 1:
+                reading.supplier = suppliers.pop()
+            elif not suppliers - {origin} and origin != reading.recipient:
+                reading.supplier = origin
         others = [c for c in reading.parties if c != reading.supplier]
         if reading.recipient is None and reading.supplier and len(others) == 1:
             reading.recipient = others[0]
         if reading.recipient is None:
-            # A system's maker is named beside it ("German-made tanks"), seldom as its buyer.
-            rest = countries.in_sentence(reading.sent) - {reading.supplier, origin}
+            # A system's maker is named beside it ("German-made tanks", "its American-origin
+            # C-17s"), seldom as its buyer.
+            rest = (countries.in_sentence(reading.sent) - {reading.supplier, origin}
+                    - makers.get(reading.sent.start, set()) - set(reading.allies))
             if len(rest) == 1:
                 reading.recipient = rest.pop()
     known = [r for r in readings if r.complete]
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _makers(readings: list[Reading], countries: Countries) -> dict[int, set[str]]:
+    """Per sentence, the countries that describe a system there ("American-origin")."""
+    found: dict[int, set[str]] = {}
+    for reading in readings:
+        span = reading.mention.span
+        for token in span.root.subtree:
+            if token.dep_ in MODIFIERS and not inside(token, span) and token.i < span.start:
+                country = countries.of(token)
+                if country:
+                    found.setdefault(reading.sent.start, set()).add(country)
+    return found
 
 
 def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
@@ -92,23 +123,28 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[Arms
         groups.setdefault(key, []).append(reading)
     doc_id = _doc_id(doc)
     apart = {key for key, group in groups.items() if any(r.mention.set_apart for r in group)}
+    nouns = {deal_id(doc_id, *key): {n for r in group for n in (
+        lemma(mention_head(r.mention)), r.mention.noun) if n} for key, group in groups.items()}
     deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
-                      {deal_id(doc_id, *key) for key in apart})
+                      {deal_id(doc_id, *key) for key in apart}, nouns)
     _add_echoes(deals, echoes)
     _link_events(doc, deals)
     return deals
 
 
-def uncovered(deals: list[ArmsTransfer], apart: set[str]) -> list[ArmsTransfer]:
+def uncovered(deals: list[ArmsTransfer], apart: set[str],
+              nouns: dict[str, set[str]]) -> list[ArmsTransfer]:
     """Leave out a deal in unnamed weapons that a more specific deal between the same two
     countries covers: "tanks" beside "K2 tanks", "weapons" beside "Shahed drones". Reports
     name the system once and then speak of "the tanks" or "the weapons", so what such a
     sentence says of the tanks (its status, its evidence) goes to the one named deal of that
-    category. Deals in ``apart`` ("other weapons") are kept."""
+    category, or that the article calls by the same noun ("Shahed-136 kamikaze drones" and
+    "the drones"). Deals in ``apart`` ("other weapons") are kept. ``nouns`` holds the nouns
+    each deal's systems go by."""
     kept: list[ArmsTransfer] = []
     for deal in deals:
         covering = [other for other in deals if other is not deal and deal.deal_id not in apart
-                    and _covers(other.system, deal.system)
+                    and _covers(other, deal, nouns)
                     and (other.supplier, other.recipient) == (deal.supplier, deal.recipient)]
         if deal.system.name or not covering:
             kept.append(deal)
@@ -127,10 +163,12 @@ def _fold(generic: ArmsTransfer, named: ArmsTransfer) -> None:
         named.quantity, named.quantity_text = generic.quantity, generic.quantity_text
 
 
-def _covers(specific: WeaponSystem, generic: WeaponSystem) -> bool:
-    if generic.category is None:
-        return specific.name is not None or specific.category is not None
-    return specific.name is not None and specific.category == generic.category
+def _covers(specific: ArmsTransfer, generic: ArmsTransfer, nouns: dict[str, set[str]]) -> bool:
+    if generic.system.category is None:
+        return specific.system.name is not None or specific.system.category is not None
+    return specific.system.name is not None and (
+        specific.system.category == generic.system.category
+        or bool(nouns[specific.deal_id] & nouns[generic.deal_id]))
 
 
 def _doc_id(doc: Doc) -> str:
