@@ -25,7 +25,7 @@ from newsevents.arms.governor import blocked, governor, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
 from newsevents.arms.reading import Reading, by_sentence, read, read_values
-from newsevents.arms.records import deal_id, fill_parties, listed, merge
+from newsevents.arms.records import deal_id, fill_parties, listed, merge, named_after_origin
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
 from newsevents.weapons import DATA_DIR, Catalogue
@@ -48,7 +48,8 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     speech = SpeechLexicon.load()
     readings: list[Reading] = []
     echoes: list[Mention] = []  # named systems in a deal-talking sentence, without a deal word
-    for mention in find_mentions(doc, catalogue, lex, countries):
+    mentions = find_mentions(doc, catalogue, lex, countries)
+    for mention in mentions:
         trigger = governor(mention, lex)
         rule = lex.trigger(trigger) if trigger is not None else None
         if trigger is None or rule is None:
@@ -61,6 +62,7 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     for sent, group in by_sentence(readings):
         read_values(group, sent, lex)
     fill_parties(readings, countries)
+    named_after_origin(readings, mentions)
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
     return merge(doc, [r for r in readings if r.complete], echoes)
 

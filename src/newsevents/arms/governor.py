@@ -22,6 +22,10 @@ from newsevents.events.syntax import lemma
 MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
 
 
+# Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
+CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
+
+
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
     used (fired, paraded, tested) before any transfer word is reached."""
@@ -50,6 +54,11 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
         token = token.head
         if lex.trigger(token):
             return token
+        if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
+            deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and lex.trigger(c)), None)
+            if deal is not None:
+                return deal
         if lex.cue_status(token) in NOT_DEALS or (
                 token.pos_ == "VERB" and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")

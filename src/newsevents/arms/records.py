@@ -62,6 +62,22 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
             _fill_from_article(reading, known, countries)
 
 
+def named_after_origin(readings: list[Reading], mentions: list[Mention]) -> None:
+    """An unnamed system whose supplier makes exactly one named system of its category in the
+    article is that system: "Poland will buy tanks, howitzers and fighter planes from South
+    Korea" beside "K2 tanks", "K9 howitzers" and "FA-50 jets" is a deal in those."""
+    for reading in readings:
+        system = reading.mention.system
+        if system.name is not None or system.category is None or not reading.supplier:
+            continue
+        made = {m.system.name: m.system for m in mentions if m.system.name
+                and m.system.category == system.category
+                and m.system.origin == reading.supplier}
+        if len(made) == 1:
+            named = next(iter(made.values())).model_copy(update={"mention": system.mention})
+            reading.mention = replace(reading.mention, system=named, variant=None)
+
+
 def _makers(readings: list[Reading], countries: Countries) -> dict[int, set[str]]:
     """Per sentence, the countries that describe a system there ("American-origin")."""
     found: dict[int, set[str]] = {}
