@@ -43,10 +43,19 @@ def _tops(span: Span) -> list[Token]:
 
 
 def _governor_from(root: Token, lex: Lexicon) -> Token | None:
+    """The transfer word the climb from the system reaches, else one in a clause on the
+    system ("drones supplied by Iran", "the systems it bought")."""
+    found = _climb(root, lex)
+    if found is not None:
+        return found
     nouns = (root, root.head) if root.dep_ == "compound" else (root,)
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
-            return child  # "drones supplied by Iran", "the systems it bought"
+            return child
+    return None
+
+
+def _climb(root: Token, lex: Lexicon) -> Token | None:
     token = root
     for _ in range(MAX_HOPS):
         if token.head is token:

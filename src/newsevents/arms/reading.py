@@ -34,6 +34,9 @@ from newsevents.events.syntax import lemma
 from newsevents.models import Attribution
 
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+# Words that make a transfer noun a plan, not a deal ("planned acquisition").
+PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "potential",
+                         "prospective", "future", "intended"})
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
@@ -275,6 +278,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     else:
         said = "present" if trigger.pos_ in ("NOUN", "PROPN") else tense(trigger)
         reading.status = rule.statuses[said]
+        if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
+            reading.status = "proposed"  # "its planned acquisition", "a possible sale"
         if said == "future" and rule.role == "seller" and donating(trigger.doc, lex):
             reading.status = "approved"  # a donor's "will supply" is its decision to give
     if reading.status == "delivered" and _partial(mention_head(reading.mention)):
