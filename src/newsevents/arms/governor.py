@@ -22,6 +22,9 @@ from newsevents.events.syntax import lemma
 MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
 
 
+# Prepositions that open an adverbial, not an argument of the verb they hang from.
+ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
+                       "until", "because", "unlike", "besides"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
 CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
 
@@ -58,8 +61,8 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
 def _climb(root: Token, lex: Lexicon) -> Token | None:
     token = root
     for _ in range(MAX_HOPS):
-        if token.head is token:
-            return None
+        if token.head is token or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
+            return None  # "after months of requests for F-16s, the US gave approval..."
         token = token.head
         if lex.trigger(token):
             return token

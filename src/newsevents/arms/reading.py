@@ -122,6 +122,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         if role == "seller" and verb is not None and getattr(
                 lex.trigger(verb), "role", None) == "buyer":
             role = "buyer"  # "Russia received a shipment of drones": Russia receives
+        if verb is not None and _approver(verb, lex) and reading.mention.system.origin not in {
+                countries.of(t) for t in doers}:
+            doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
         # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
         to_objects = [c for c in trigger.children if c.dep_ == "dobj"] + to_objects
@@ -227,6 +230,13 @@ def _owner(mention: Mention, countries: Countries) -> list[str]:
 def _made(token: Token) -> bool:
     """"German-made", "US-built": the maker, not the owner."""
     return any(t.lower_ in ("made", "built", "produced", "designed") for t in token.subtree)
+
+
+def _approver(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb authorises ("approve", "clear"): its subject may be a third country
+    whose consent a re-export needs."""
+    cue = lex.cue_at(verb)
+    return cue is not None and cue.status == "approved"
 
 
 def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:

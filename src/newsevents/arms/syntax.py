@@ -36,10 +36,22 @@ def clause_subjects(verb: Token) -> list[Token]:
             return found
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [verb.head]  # "the countries pledging F-16s": the noun does it
+        if verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in verb.children):
+            doer = _for_subject(verb)
+            if doer is not None:
+                return [doer]  # "approval for the Netherlands to provide jets"
         if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
             return []
         verb = verb.head
     return []
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The subject of "for X to V": the object of the "for" on the verb's head."""
+    for prep in verb.head.children:
+        if prep.lower_ == "for" and prep.i < verb.i and prep.dep_ in ("prep", "dative"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
