@@ -19,6 +19,9 @@ from newsevents.models import WeaponSystem
 from newsevents.weapons import Catalogue, Hit, compact, variant_text, weapon_system
 
 ANAPHORS = frozenset({"such", "these", "those", "same"})
+# Nouns for a bundle of weapons that a generic phrase names when it modifies them ("an arms
+# package"); other nouns it modifies are no transfer ("arms embargo", "drone strike").
+BUNDLES = frozenset({"package", "consignment", "cargo"})
 # Words that set weapons apart from those already named ("other", "additional").
 APART = frozenset({"other", "additional", "further", "more"})
 # How far back (in tokens) "such systems" may refer to a named system.
@@ -109,7 +112,8 @@ def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
     root = generic.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    if root.dep_ == "compound" and lex.trigger(root.head) is None:
+    if root.dep_ == "compound" and lex.trigger(root.head) is None and (
+            root.head.lemma_.lower() not in BUNDLES):
         return False
     for other in named:
         if other.span.start < generic.span.end and generic.span.start < other.span.end:

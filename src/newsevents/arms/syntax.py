@@ -66,7 +66,7 @@ def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
-        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN"):
+        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN") and "to" in preps:
             found.append(prep)  # "sold Turkey the S-400"
     return found
 
