@@ -34,6 +34,8 @@ from newsevents.events.syntax import lemma
 from newsevents.models import Attribution
 
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+# Verbs whose "by" names who has had a system ("jets previously used by Qatar").
+OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "field"})
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
 PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "potential",
                          "prospective", "future", "intended"})
@@ -218,6 +220,12 @@ def _owner(mention: Mention, countries: Countries) -> list[str]:
     if mention.system.name is None:
         return []
     head = mention_head(mention)
+    for clause in head.children:  # "Mirage jets previously used by Qatar"
+        if clause.dep_ in ("acl", "relcl") and lemma(clause) in OWNING:
+            owners = _countries(transfer_objects(clause, frozenset({"by"})), countries,
+                                mention.span)
+            if owners:
+                return owners[:1]
     for token in (*mention.span, head):
         for child in token.children:
             if child.dep_ in MODIFIERS and not inside(child, mention.span) and not _made(child):

@@ -46,6 +46,9 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
                 reading.supplier = suppliers.pop()
             elif not suppliers - {origin} and origin != reading.recipient:
                 reading.supplier = origin
+        if reading.recipient == origin and reading.supplier not in (None, origin):
+            # Nobody buys its own system from another country: the parse swapped the two.
+            reading.supplier, reading.recipient = reading.recipient, reading.supplier
         others = [c for c in reading.parties if c != reading.supplier]
         if reading.recipient is None and reading.supplier and len(others) == 1:
             reading.recipient = others[0]

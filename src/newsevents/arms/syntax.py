@@ -14,6 +14,13 @@ from newsevents.events.syntax import SUBJECTS, lemma
 
 # Dependents that name a noun's owner or origin: "Turkey's S-400", "Russian missiles".
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+# Nouns whose "to"-infinitive is done by whoever made them: "Croatia cancelled a deal to buy
+# jets" (Croatia buys); not "a refusal to buy", made by the other side.
+PLANS = frozenset({"deal", "contract", "agreement", "plan", "intention", "decision", "bid",
+                   "offer", "request", "move", "effort", "tender", "programme", "program",
+                   "proposal", "order", "pact", "memorandum", "letter"})
+# Tags of relative pronouns ("which", "who", "that").
+RELATIVES = frozenset({"WDT", "WP"})
 # How far up the tree any walk goes, so a malformed parse cannot loop.
 MAX_HOPS = 10
 
@@ -33,9 +40,17 @@ def clause_subjects(verb: Token) -> list[Token]:
     for _ in range(MAX_HOPS):
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
         if found:
-            return found
+            # "Serbia, which received MiG-29s": the relative pronoun is the noun it follows
+            return [verb.head if verb.dep_ == "relcl" and c.tag_ in RELATIVES else c
+                    for c in found]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [verb.head]  # "the countries pledging F-16s": the noun does it
+        if verb.dep_ == "acl" and lemma(verb.head) in PLANS and (
+                verb.head.dep_ in ("dobj", "nsubjpass", "pobj")):
+            owner = _governing_verb(verb.head)
+            if owner is not None:  # "Croatia cancelled a deal to buy jets": Croatia buys
+                verb = owner
+                continue
         if verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in verb.children):
             doer = _for_subject(verb)
             if doer is not None:
@@ -44,6 +59,14 @@ def clause_subjects(verb: Token) -> list[Token]:
             return []
         verb = verb.head
     return []
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head is not noun else None
 
 
 def _for_subject(verb: Token) -> Token | None:
