@@ -24,7 +24,7 @@ MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develo
 
 # Prepositions that open an adverbial, not an argument of the verb they hang from.
 ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
-                       "until", "because", "unlike", "besides"})
+                       "until", "because", "unlike", "besides", "against"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
 CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
 

@@ -45,6 +45,12 @@ def clause_subjects(verb: Token) -> list[Token]:
                     for c in found]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [verb.head]  # "the countries pledging F-16s": the noun does it
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            owner = verb.head.head  # "discussing the idea of supplying jets", "by selling"
+            owner = owner if owner.pos_ in ("VERB", "AUX") else _governing_verb(owner)
+            if owner is not None:
+                verb = owner
+                continue
         if verb.dep_ == "acl" and lemma(verb.head) in PLANS and (
                 verb.head.dep_ in ("dobj", "nsubjpass", "pobj")):
             owner = _governing_verb(verb.head)
@@ -55,7 +61,8 @@ def clause_subjects(verb: Token) -> list[Token]:
             doer = _for_subject(verb)
             if doer is not None:
                 return [doer]  # "approval for the Netherlands to provide jets"
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.head is verb or not (verb.dep_ in ("xcomp", "conj") or (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "ruled out sending jets"
             return []
         verb = verb.head
     return []
