@@ -31,7 +31,7 @@ class Countries:
     def __init__(self, doc: Doc) -> None:
         self.resolver = ActorResolver.load()
         self.look = ActorLookup()
-        self.sentences: dict[int, set[str]] = {}
+        self.sentences: dict[tuple[int, bool], set[str]] = {}
         self.entities = {i: ent for ent in doc.ents if ent.label_ in COUNTRY_LABELS
                          for i in range(ent.start, ent.end)}
 
@@ -68,20 +68,22 @@ class Countries:
             return self.resolver.country_of(token.text)
         return None
 
-    def in_sentence(self, sent: Span) -> set[str]:
-        """Every country the sentence names (a copy: callers may change it)."""
-        if sent.start not in self.sentences:
-            self.sentences[sent.start] = self._named_in(sent)
-        return set(self.sentences[sent.start])
+    def in_sentence(self, sent: Span, places: bool = False) -> set[str]:
+        """Every country the sentence names as a possible party (a copy: callers may change
+        it); with ``places``, also those it names as where something happens, for a system
+        that arrives or is built somewhere ("arrived at Murted air base near Ankara")."""
+        key = (sent.start, places)
+        if key not in self.sentences:
+            self.sentences[key] = self._named_in(sent, places)
+        return set(self.sentences[key])
 
-    def _named_in(self, sent: Span) -> set[str]:
+    def _named_in(self, sent: Span, places: bool) -> set[str]:
         found: set[str] = set()
         for token in sent:
-            if token._.actor is not None and token._.actor.country and not (
-                    token.dep_ == "pobj" and token.head.lower_ in PLACES):
+            placed = token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
+            if token._.actor is not None and token._.actor.country and not placed:
                 found.add(token._.actor.country)
-            if token.ent_type_ in INSTITUTIONS or (
-                    token.dep_ == "pobj" and token.head.lower_ in PLACES):
+            if token.ent_type_ in INSTITUTIONS or placed:
                 continue  # "the Stockholm ... Institute", "drones to use in Ukraine"
             if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
                 country = self._lexicon(token)

@@ -48,6 +48,7 @@ class Reading:
     """What one sentence says about one system: the parts of a future record."""
 
     mention: Mention
+    role: str = "seller"  # how the transfer word's arguments map to the parties
     supplier: str | None = None
     recipient: str | None = None
     parties: list[str] = field(default_factory=list)  # named but without a direction
@@ -81,7 +82,7 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     """All a sentence says about the mention except money, which is shared out per sentence
     (``read_values``): one reading per supplier and recipient when it names several
     ("the Netherlands and Denmark will give F-16s")."""
-    reading = Reading(mention)
+    reading = Reading(mention, role=rule.role)
     # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
     reading.attribution = attribution(trigger, countries.look, speech)[0]
     suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)

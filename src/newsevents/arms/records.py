@@ -55,7 +55,8 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
         if reading.recipient is None:
             # A system's maker is named beside it ("German-made tanks", "its American-origin
             # C-17s"), seldom as its buyer.
-            rest = (countries.in_sentence(reading.sent) - {reading.supplier, origin}
+            placed = reading.role in ("arrival", "licence")
+            rest = (countries.in_sentence(reading.sent, placed) - {reading.supplier, origin}
                     - makers.get(reading.sent.start, set()) - set(reading.allies))
             if len(rest) == 1:
                 reading.recipient = rest.pop()
