@@ -25,7 +25,7 @@ from newsevents.arms.governor import blocked, governor, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
 from newsevents.arms.reading import Reading, by_sentence, read, read_values
-from newsevents.arms.records import deal_id, fill_parties, listed, merge, named_after_origin
+from newsevents.arms.records import deal_id, fill_parties, listed, merge, name_unnamed
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
 from newsevents.weapons import DATA_DIR, Catalogue
@@ -62,7 +62,7 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     for sent, group in by_sentence(readings):
         read_values(group, sent, lex)
     fill_parties(readings, countries)
-    named_after_origin(readings, mentions)
+    name_unnamed(readings, mentions)
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
     return merge(doc, [r for r in readings if r.complete], echoes)
 

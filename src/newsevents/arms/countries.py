@@ -36,6 +36,10 @@ class Countries:
                          for i in range(ent.start, ent.end)}
 
     def of(self, token: Token) -> str | None:
+        for owner in (c for c in token.children if c.dep_ == "poss"):
+            country = self._lexicon(owner)
+            if country:
+                return country  # "Iran's Defence Ministry", whatever the dateline says
         actor = self.look.actor(token)
         if actor is not None and (actor.country or actor.igo):
             return actor.country

@@ -57,6 +57,11 @@ class Mention:
         return False
 
     @property
+    def definite(self) -> bool:
+        """ "the tanks": a phrase that points to weapons the article has named."""
+        return any(c.dep_ == "det" and c.lower_ in ("the", *ANAPHORS) for c in self.root.children)
+
+    @property
     def anaphoric(self) -> bool:
         """ "such systems", "these missiles": the mention refers back to an earlier one."""
         return any(c.lower_ in ANAPHORS for c in self.root.children)

@@ -189,6 +189,7 @@ def destination(mention: Mention, lex: Lexicon,
     to Ukraine were delivered to Poland" go to Ukraine, Poland being the way there."""
     head = mention_head(mention)
     skip = mention.span
+    givers: list[str] = []
     for clause in head.children:
         if clause.dep_ not in ("relcl", "acl"):
             continue
@@ -198,10 +199,12 @@ def destination(mention: Mention, lex: Lexicon,
                 continue
             recipients = _countries(transfer_objects(verb, frozenset({"to", "for"})) + [
                 c for c in verb.children if c.dep_ in ("dative", "dobj")], countries, skip)
+            givers = givers or _countries(
+                clause_subjects(verb) + transfer_objects(verb, frozenset({"by"})),
+                countries, skip)
             if recipients:
-                suppliers = _countries(clause_subjects(verb), countries, skip)
-                return suppliers, recipients
-    return [], []
+                return givers, recipients
+    return givers, []
 
 
 def mention_head(mention: Mention) -> Token:

@@ -66,20 +66,26 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
             _fill_from_article(reading, known, countries)
 
 
-def named_after_origin(readings: list[Reading], mentions: list[Mention]) -> None:
-    """An unnamed system whose supplier makes exactly one named system of its category in the
-    article is that system: "Poland will buy tanks, howitzers and fighter planes from South
-    Korea" beside "K2 tanks", "K9 howitzers" and "FA-50 jets" is a deal in those."""
+def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
+    """An unnamed system is the article's named system of its category that its supplier
+    makes ("Poland will buy tanks, howitzers and fighter planes from South Korea" beside "K2
+    tanks", "K9 howitzers" and "FA-50 jets"), or that its supplier is said to hand over, or,
+    for "the tanks", the only one of its category the article names."""
+    deals = {(r.system_key, r.supplier) for r in readings if r.complete}
     for reading in readings:
         system = reading.mention.system
-        if system.name is not None or system.category is None or not reading.supplier:
+        if system.name is not None or system.category is None or not reading.complete:
             continue
-        made = {m.system.name: m.system for m in mentions if m.system.name
-                and m.system.category == system.category
-                and m.system.origin == reading.supplier}
-        if len(made) == 1:
-            named = next(iter(made.values())).model_copy(update={"mention": system.mention})
-            reading.mention = replace(reading.mention, system=named, variant=None)
+        named = {m.system.name: m.system for m in mentions
+                 if m.system.name and m.system.category == system.category}
+        for fits in (lambda s: s.origin == reading.supplier,
+                     lambda s: (s.name, reading.supplier) in deals,
+                     lambda s: reading.mention.definite):
+            chosen = [s for s in named.values() if fits(s)]
+            if len(chosen) == 1 or (chosen and len(named) == 1):
+                renamed = chosen[0].model_copy(update={"mention": system.mention})
+                reading.mention = replace(reading.mention, system=renamed, variant=None)
+                break
 
 
 def _makers(readings: list[Reading], countries: Countries) -> dict[int, set[str]]:

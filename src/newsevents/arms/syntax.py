@@ -51,6 +51,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             if owner is not None:
                 verb = owner
                 continue
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if verb.dep_ == "acl" and lemma(verb.head) in PLANS and owner is not None:
+            return [owner]  # "Germany's decision to green-light the delivery"
         if verb.dep_ == "acl" and lemma(verb.head) in PLANS and (
                 verb.head.dep_ in ("dobj", "nsubjpass", "pobj")):
             owner = _governing_verb(verb.head)
