@@ -40,6 +40,12 @@ class Countries:
             country = self._lexicon(owner)
             if country:
                 return country  # "Iran's Defence Ministry", whatever the dateline says
+        if token.pos_ == "NOUN":
+            for place in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj"):
+                country = self._lexicon(place) or self._place(place)
+                if country:
+                    return country  # "an air base in Manila"
         actor = self.look.actor(token)
         if actor is not None and (actor.country or actor.igo):
             return actor.country
@@ -51,6 +57,10 @@ class Countries:
                 token.pos_ == "PRON" and token.lower_ in PRONOUNS):
             return self._antecedent(token)
         return None
+
+    def _place(self, token: Token) -> str | None:
+        actor = self.look.actor(token)
+        return actor.country if actor is not None and token.ent_type_ in COUNTRY_LABELS else None
 
     def _antecedent(self, token: Token) -> str | None:
         """"The country sent 3 Leopard 2s": the last country before it that was a subject."""

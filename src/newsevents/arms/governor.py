@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
-from newsevents.arms.syntax import MAX_HOPS, inside
+from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside
 from newsevents.events.syntax import lemma
 
 
@@ -22,9 +22,6 @@ from newsevents.events.syntax import lemma
 MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
 
 
-# Prepositions that open an adverbial, not an argument of the verb they hang from.
-ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
-                       "until", "because", "unlike", "besides", "against"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
 CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
 

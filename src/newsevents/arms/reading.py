@@ -19,6 +19,7 @@ from newsevents.arms.denials import denier, negation
 from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.syntax import (
+    ADVERBIAL,
     MAX_HOPS,
     MODIFIERS,
     clause_subjects,
@@ -34,6 +35,9 @@ from newsevents.events.syntax import lemma
 from newsevents.models import Attribution
 
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+# Verbs whose subject gets what a transfer noun brings ("took delivery of", "awaits the
+# shipment").
+TAKING = frozenset({"take", "get", "accept", "await", "welcome"})
 # Verbs whose "by" names who has had a system ("jets previously used by Qatar").
 OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "field"})
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
@@ -122,9 +126,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
         doers, verb = _governing_subjects(trigger)
-        if role == "seller" and verb is not None and getattr(
-                lex.trigger(verb), "role", None) == "buyer":
-            role = "buyer"  # "Russia received a shipment of drones": Russia receives
+        if role == "seller" and verb is not None and (
+                getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING):
+            role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery"
         if verb is not None and _approver(verb, lex) and reading.mention.system.origin not in {
                 countries.of(t) for t in doers}:
             doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
@@ -256,6 +260,8 @@ def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
     subject of the verb whose object a transfer noun is, and that verb."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        if verb.lower_ in ADVERBIAL:
+            return [], None  # "removed Turkey from the programme following the delivery"
         verb = verb.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return [], None
@@ -304,7 +310,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             reading.status = "proposed"  # "its planned acquisition", "a possible sale"
         if said == "future" and rule.role == "seller" and donating(trigger.doc, lex):
             reading.status = "approved"  # a donor's "will supply" is its decision to give
-    if reading.status == "delivered" and _partial(mention_head(reading.mention)):
+    if reading.status == "delivered" and _partial(mention_head(reading.mention),
+                                                   reading.sent, lex):
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
@@ -322,8 +329,13 @@ def donating(doc: Doc, lex: Lexicon) -> bool:
     return bool(doc.user_data["arms_donating"])
 
 
-def _partial(head: Token) -> bool:
-    """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal."""
+def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
+    """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal, also
+    when the sentence says so apart ("has taken delivery of two jets, marking the first
+    batch of six")."""
+    if any(cue.status == "delivering" and cue.words[0] in PART_WORDS
+           for cue, _ in _cues_in(sent, lex)):
+        return True
     for child in head.children:
         if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
             return True

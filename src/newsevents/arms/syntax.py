@@ -19,6 +19,9 @@ MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 PLANS = frozenset({"deal", "contract", "agreement", "plan", "intention", "decision", "bid",
                    "offer", "request", "move", "effort", "tender", "programme", "program",
                    "proposal", "order", "pact", "memorandum", "letter"})
+# Prepositions that open an adverbial, not an argument of the verb they hang from.
+ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
+                       "until", "because", "unlike", "besides", "against"})
 # Tags of relative pronouns ("which", "who", "that").
 RELATIVES = frozenset({"WDT", "WP"})
 # How far up the tree any walk goes, so a malformed parse cannot loop.
