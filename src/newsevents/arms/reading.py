@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.arms.countries import Countries
+from newsevents.arms.countries import COUNTRY_LABELS, Countries
 from newsevents.arms.denials import denier, negation
 from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
@@ -134,7 +134,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
             doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
         # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
-        to_objects = [c for c in trigger.children if c.dep_ == "dobj"] + to_objects
+        to_objects = [c for c in trigger.children if c.dep_ == "dobj" and (
+            c.pos_ == "PROPN" or c.ent_type_ in COUNTRY_LABELS)] + to_objects
     if role == "seller":
         recipients = _countries(to_objects, countries, skip)
         suppliers = (_countries(from_objects, countries, skip)
@@ -160,13 +161,20 @@ def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
     Qatar and Poland")."""
     excluded = set(not_in)
     for token in tokens:
-        if inside(token, skip):
-            continue  # the system itself
+        if inside(token, skip) or _dateline(token):
+            continue  # the system itself, or "New Delhi:" opening the text
         found = [c for c in (countries.of(t) for t in _with_conjuncts([token]))
                  if c and c not in excluded]
         if found:
             return list(dict.fromkeys(found))
     return []
+
+
+def _dateline(token: Token) -> bool:
+    """"New Delhi: As part of..." : a place before a colon that opens the sentence."""
+    after = token.i + 1
+    return (token.left_edge.i == token.sent.start and after < len(token.doc)
+            and token.doc[after].text == ":")
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
