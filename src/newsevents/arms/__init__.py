@@ -61,7 +61,7 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
         readings.extend(read(mention, trigger, rule, lex, countries, speech))
     for sent, group in by_sentence(readings):
         read_values(group, sent, lex)
-    fill_parties(readings, countries)
+    fill_parties(readings, mentions, countries)
     name_unnamed(readings, mentions)
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
     return merge(doc, [r for r in readings if r.complete], echoes)

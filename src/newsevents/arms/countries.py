@@ -17,6 +17,8 @@ COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 PLACES = frozenset({"in", "at", "near", "over", "across", "inside", "within", "on"})
 # Entities whose place names name no party to a deal.
 INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+# Word endings that make a country word say who made a system ("U.S.-made").
+MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
 STAND_INS = frozenset({"country", "nation", "kingdom", "republic"})
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
@@ -79,6 +81,9 @@ class Countries:
         if ent is not None:
             return self.resolver.country_of(ent.text)
         if token.pos_ in ("PROPN", "ADJ", "NOUN"):
+            prefix, _, suffix = token.text.rpartition("-")
+            if prefix and suffix.lower() in MAKER_SUFFIXES:  # "U.S.-made", "Chinese-built"
+                return self.resolver.country_of(prefix)
             return self.resolver.country_of(token.text)
         return None
 

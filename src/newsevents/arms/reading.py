@@ -129,7 +129,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         if role == "seller" and verb is not None and (
                 getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING):
             role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery"
-        if verb is not None and _approver(verb, lex) and reading.mention.system.origin not in {
+        origin = reading.mention.system.origin
+        if verb is not None and _approver(verb, lex) and origin and origin not in {
                 countries.of(t) for t in doers}:
             doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:

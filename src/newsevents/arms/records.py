@@ -26,7 +26,12 @@ from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
 
-def fill_parties(readings: list[Reading], countries: Countries) -> None:
+# How a country hangs in a system's phrase when it describes the system: "Russian-made
+# S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
+MAKER_LINKS = MODIFIERS | {"npadvmod"}
+
+
+def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
     """Missing parties: the one country the article names as the system's supplier, else the
     system's origin; the sentence's other country; then the article's deals.
 
@@ -37,7 +42,7 @@ def fill_parties(readings: list[Reading], countries: Countries) -> None:
     for reading in readings:
         if reading.supplier:
             named[reading.system_key].add(reading.supplier)
-    makers = _makers(readings, countries)
+    makers = _makers(mentions, countries)
     for reading in readings:
         origin = reading.mention.system.origin
         suppliers = named[reading.system_key] - {reading.recipient}
@@ -88,16 +93,17 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
                 break
 
 
-def _makers(readings: list[Reading], countries: Countries) -> dict[int, set[str]]:
-    """Per sentence, the countries that describe a system there ("American-origin")."""
+def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]]:
+    """Per sentence, the countries that describe a system there ("American-origin",
+    "U.S.-made weapons")."""
     found: dict[int, set[str]] = {}
-    for reading in readings:
-        span = reading.mention.span
-        for token in span.root.subtree:
-            if token.dep_ in MODIFIERS and not inside(token, span) and token.i < span.start:
+    for mention in mentions:
+        span = mention.span
+        for token in mention_head(mention).subtree:
+            if token.dep_ in MAKER_LINKS and not inside(token, span) and token.i < span.start:
                 country = countries.of(token)
                 if country:
-                    found.setdefault(reading.sent.start, set()).add(country)
+                    found.setdefault(mention.sent.start, set()).add(country)
     return found
 
 
