@@ -38,11 +38,13 @@ class Countries:
                          for i in range(ent.start, ent.end)}
 
     def of(self, token: Token) -> str | None:
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            return self._antecedent(token)  # before the actors' guess, which may be stale
         for owner in (c for c in token.children if c.dep_ == "poss"):
             country = self._lexicon(owner)
             if country:
                 return country  # "Iran's Defence Ministry", whatever the dateline says
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             for place in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                           for g in c.children if g.dep_ == "pobj"):
                 country = self._lexicon(place) or self._place(place)
@@ -55,8 +57,7 @@ class Countries:
             country = self._lexicon(t)
             if country:
                 return country
-        if (token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children)) or (
-                token.pos_ == "PRON" and token.lower_ in PRONOUNS):
+        if token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children):
             return self._antecedent(token)
         return None
 

@@ -141,6 +141,8 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
     # pledge F-16s to Ukraine ... Denmark would deliver the first F-16s"), or the reverse.
     if reading.supplier and reading.recipient is None:
         buyers = {p[1] for p in same} - {reading.supplier}
+        if not buyers:  # "Forty-eight K9 howitzers will be imported" after K2s for Poland
+            buyers = {r.recipient for r in known if r.supplier == reading.supplier}
         reading.recipient = buyers.pop() if len(buyers) == 1 else None
     elif reading.recipient and reading.supplier is None:
         sellers = {p[0] for p in same} - {reading.recipient}
