@@ -64,7 +64,7 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
     fill_parties(readings, mentions, countries)
     name_unnamed(readings, mentions)
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
-    return merge(doc, [r for r in readings if r.complete], echoes)
+    return merge(doc, [r for r in readings if r.complete], echoes, lex)
 
 
 class ArmsComponent:

@@ -60,6 +60,7 @@ class Lexicon:
     money: re.Pattern[str]
     donation_words: frozenset[str]
     trends: dict[str, str]  # lemma -> how it makes a transfer noun a statistic
+    replacements: frozenset[tuple[str, ...]]
 
     @classmethod
     @cache
@@ -89,6 +90,8 @@ class Lexicon:
             money=_money_pattern(money["sign"], money["word"], money["scale"]),
             donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
             trends={r["lemma"]: r["kind"] for r in rows("trends.tsv", data_dir)},
+            replacements=frozenset(tuple(r["phrase"].split())
+                                   for r in rows("replacements.tsv", data_dir)),
         )
 
     def trigger(self, token: Token) -> Trigger | None:

@@ -122,7 +122,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                   + transfer_objects(root, frozenset({"to"})))
     if trigger.dep_ == "acl":  # "the countries pledging F-16s to Ukraine"
         to_objects += transfer_objects(trigger.head, frozenset({"to"}))
-    from_objects = transfer_objects(trigger, frozenset({"from"}))
+    from_objects = (transfer_objects(trigger, frozenset({"from"}))
+                    + transfer_objects(mention_head(reading.mention), frozenset({"from"})))
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
         doers, verb = _governing_subjects(trigger)

@@ -18,10 +18,11 @@ from typing import cast
 from spacy.tokens import Doc, Span
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.lexicon import STATUS_ORDER
+from newsevents.arms.lexicon import STATUS_ORDER, Lexicon
 from newsevents.arms.mentions import Mention
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.arms.reading import Reading, mention_head
+from newsevents.arms.replacements import link_replacements
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
@@ -149,7 +150,8 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         reading.supplier = sellers.pop() if len(sellers) == 1 else None
 
 
-def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[ArmsTransfer]:
+def merge(doc: Doc, readings: list[Reading], echoes: list[Mention],
+          lex: Lexicon) -> list[ArmsTransfer]:
     """One record per supplier, recipient and system; ``readings`` must be complete."""
     groups: dict[tuple[str, str, str], list[Reading]] = {}
     for reading in readings:
@@ -162,6 +164,7 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[Arms
     deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
                       {deal_id(doc_id, *key) for key in apart}, nouns)
     _add_echoes(deals, echoes)
+    link_replacements(doc, deals, lex)
     _link_events(doc, deals)
     return deals
 

@@ -55,9 +55,10 @@ def clause_subjects(verb: Token) -> list[Token]:
                 verb = owner
                 continue
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        if verb.dep_ == "acl" and lemma(verb.head) in PLANS and owner is not None:
+        planned = verb.dep_ in ("acl", "relcl") and lemma(verb.head) in PLANS
+        if planned and owner is not None:
             return [owner]  # "Germany's decision to green-light the delivery"
-        if verb.dep_ == "acl" and lemma(verb.head) in PLANS and (
+        if planned and (
                 verb.head.dep_ in ("dobj", "nsubjpass", "pobj")):
             owner = _governing_verb(verb.head)
             if owner is not None:  # "Croatia cancelled a deal to buy jets": Croatia buys
@@ -145,6 +146,10 @@ def clause_verb(token: Token) -> Token:
 DECIDED = frozenset({"have", "decide", "choose", "opt", "force", "agree"})
 
 
+# Predicates of "be" that put what they say in the future ("the first batch is due").
+AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
+
+
 def tense(token: Token) -> str:
     """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy");
     an infinitive under a decision takes the decision's tense ("decided to cancel": past)."""
@@ -153,7 +158,8 @@ def tense(token: Token) -> str:
         if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
             return tense(verb.head)
         if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
-               for c in verb.children):
+               for c in verb.children) or (lemma(verb) == "be" and any(
+                   c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
             return "future"
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp"):
             break
