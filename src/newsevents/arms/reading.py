@@ -364,8 +364,9 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
         if token.i in cue_ids or (lemma(token) == "be" and any(
                 c.i in cue_ids for c in token.children if c.dep_ in ("attr", "acomp"))):
             return steps
-        if token.head is token or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
-            break  # a coordinated clause has its own status: "abandoned X and will buy Y"
+        if token.head is token or token.dep_ == "relcl" or (
+                token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+            break  # a clause of its own has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1
     return 0 if trigger.i in cue_ids else None
 

@@ -3,8 +3,9 @@ will buy Rafales instead"). The dropped deal is "cancelled"; the new one is its 
 whose ``replaces`` names the dropped deal, so a register can follow the buyer's choice.
 
 A live deal replaces a cancelled one when both go to the same buyer, are for the same kind of
-weapon (the category), differ in supplier or system, and a sentence of either says so
-("instead", "replace", "in favour of", "opted for ... over") or one sentence reports both.
+weapon (the category), differ in supplier or system, and one sentence reports both, a
+sentence of either says so ("instead", "replace", "in favour of", "opted for ... over"), or
+the live deal is a new search (proposed, negotiating) reported after the cancellation.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from newsevents.arms.lexicon import Lexicon
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer
 
+# Statuses of a deal that a buyer is still choosing.
+SEARCHING = frozenset({"proposed", "negotiating"})
 # Statuses of a deal that is no longer live, so it replaces nothing.
 ENDED = frozenset({"cancelled", "denied"})
 
@@ -29,7 +32,11 @@ def link_replacements(doc: Doc, deals: list[ArmsTransfer], lex: Lexicon) -> None
         dropped = [old for old in deals if old.status == "cancelled" and _rivals(old, deal)]
         shared = [old for old in dropped if set(_starts(old)) & set(_starts(deal))]
         told = [old for old in dropped if (set(_starts(old)) | set(_starts(deal))) & said]
-        chosen = shared or told
+        # "... we have to cancel plans to buy Su-35s ... now Indonesia is considering buying
+        # Rafales": a new search reported after the cancellation
+        later = [old for old in dropped if deal.status in SEARCHING
+                 and min(_starts(deal)) > min(_starts(old))]
+        chosen = shared or told or later
         if len(chosen) == 1:
             deal.replaces = chosen[0].deal_id
 
