@@ -22,6 +22,7 @@ from newsevents.arms.syntax import (
     ADVERBIAL,
     MAX_HOPS,
     MODIFIERS,
+    PLANS,
     clause_subjects,
     clause_verb,
     inside,
@@ -60,6 +61,7 @@ class Reading:
     status: str | None = None
     explicit: bool = False  # a cue said the status, not just the tense of the transfer word
     denier: str | None = None
+    partial: bool = False  # the sentence speaks of a first batch, of some out of more
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None
@@ -311,17 +313,20 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], True
         denying = chosen[2] if chosen[1] == "denied" else None
+        if reading.status == "ordered" and rule.role == "seller" and donating(trigger.doc, lex):
+            reading.status = "approved"  # "Denmark agreed to deliver 19 F-16s" as a gift
     elif denying is not None:
         reading.status, reading.explicit = "denied", True
     else:
-        said = "present" if trigger.pos_ in ("NOUN", "PROPN") else tense(trigger)
+        said = tense(clause_verb(trigger.head) if trigger.pos_ in ("NOUN", "PROPN")
+                     else trigger)
         reading.status = rule.statuses[said]
         if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
             reading.status = "proposed"  # "its planned acquisition", "a possible sale"
         if said == "future" and rule.role == "seller" and donating(trigger.doc, lex):
             reading.status = "approved"  # a donor's "will supply" is its decision to give
-    if reading.status == "delivered" and _partial(mention_head(reading.mention),
-                                                   reading.sent, lex):
+    reading.partial = _partial(mention_head(reading.mention), reading.sent, lex)
+    if reading.status == "delivered" and reading.partial:
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
@@ -356,15 +361,15 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
 
 def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | None:
     """Steps from the system up to the cue, when the cue governs it (or is the trigger), or
-    is what a governing "be" says of it ("the claims that Turkey will buy Su-35s are a
-    lie")."""
+    is what a governing verb says of it ("the claims that Turkey will buy Su-35s are a lie",
+    "called the claims of drone transfers unfounded")."""
     token, steps = root, 0
     cue_ids = {t.i for t in cue_tokens}
     while steps <= MAX_HOPS:
-        if token.i in cue_ids or (lemma(token) == "be" and any(
-                c.i in cue_ids for c in token.children if c.dep_ in ("attr", "acomp"))):
-            return steps
-        if token.head is token or token.dep_ == "relcl" or (
+        if token.i in cue_ids or any(c.i in cue_ids for c in token.children
+                                     if c.dep_ in ("attr", "acomp", "oprd")):
+            return steps  # also what a verb says of it: "are a lie", "called ... unfounded"
+        if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1

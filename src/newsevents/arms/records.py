@@ -251,9 +251,14 @@ def _best_system(group: list[Reading]) -> WeaponSystem:
 
 
 def _status(group: list[Reading]) -> DealStatus:
-    """The furthest stage a cue reports; the tense of transfer words only when no cue does."""
+    """The furthest stage a cue reports; the tense of transfer words only when no cue does.
+    A deal one sentence calls delivered is still delivering when another speaks of its first
+    batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought")."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
-    return max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+    status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+    if status == "delivered" and any(r.partial for r in group):
+        return "delivering"
+    return status
 
 
 def _denier(group: list[Reading]) -> Party | None:
