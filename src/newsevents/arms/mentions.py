@@ -87,8 +87,11 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
 def _called(named: Mention, generic: list[Mention]) -> Mention:
     """The named mention with the noun of the generic phrase that classifies it, right after
     it ("Shahed-136 kamikaze drones"), however the parser hung the words."""
+    doc = named.span.doc
     for phrase in generic:
-        if phrase.span.start in (named.span.end, named.span.end + 1):
+        gap = doc[named.span.end:phrase.span.start]
+        if phrase.span.start >= named.span.end and len(gap) <= 1 and all(
+                t.is_punct for t in gap):  # 'K2 "Black Panther" tanks'
             return replace(named, noun=phrase.span[-1].lemma_.lower())
     return named
 
@@ -123,10 +126,11 @@ def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
     for other in named:
         if other.span.start < generic.span.end and generic.span.start < other.span.end:
             return False
-        if other.span.end == generic.span.start or inside(root.head, other.span) or any(
-            inside(t.head, generic.span) for t in other.span
+        if other.span.end == generic.span.start or (
+            root.dep_ != "conj" and inside(root.head, other.span)) or any(
+            inside(t.head, generic.span) for t in other.span if t.dep_ != "conj"
         ):
-            return False
+            return False  # "S-400 air defense systems"; not "Abrams tanks and missiles"
     return True
 
 

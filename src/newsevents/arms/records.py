@@ -66,10 +66,27 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
                     - makers.get(reading.sent.start, set()) - set(reading.allies))
             if len(rest) == 1:
                 reading.recipient = rest.pop()
+    _share_with_conjuncts(readings)
     known = [r for r in readings if r.complete]
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _share_with_conjuncts(readings: list[Reading]) -> None:
+    """"ordered 366 American Abrams tanks and surface-to-air missiles": systems coordinated
+    under one transfer word share the parties one of them names."""
+    for reading in readings:
+        if reading.complete:
+            continue
+        root = reading.mention.root
+        for other in readings:
+            if other.complete and other.sent.start == reading.sent.start and (
+                    other.mention.root in root.conjuncts) and (
+                    reading.recipient in (None, other.recipient)
+                    and reading.supplier in (None, other.supplier)):
+                reading.supplier, reading.recipient = other.supplier, other.recipient
+                break
 
 
 def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
