@@ -44,6 +44,8 @@ OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "f
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
 PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "potential",
                          "prospective", "future", "intended"})
+# How many words before a name a number may stand and still count it ("six used Russian").
+NUMBER_REACH = 4
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
@@ -416,6 +418,25 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
             reading.quantity = number if counts else None
             reading.quantity_text = noun.doc[min(child.left_edge.i, child.i):noun.i + 1].text
             return
+    _number_before(reading, lex)
+
+
+def _number_before(reading: Reading, lex: Lexicon) -> None:
+    """"six used Russian MiG-29 fighter jets" when the parser lost the name: a number right
+    before the name, over adjectives only."""
+    span = reading.mention.span
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - NUMBER_REACH) - 1, -1):
+        token = doc[i]
+        if token.like_num and token.ent_type_ not in NOT_QUANTITIES:
+            number = _number(token, lex)
+            if number is not None:
+                reading.quantity = number
+                reading.quantity_text = doc[i:span.end].text
+            return
+        if token.pos_ not in ("ADJ", "PUNCT") and token.tag_ != "VBN" and (
+                token.ent_type_ != "NORP"):
+            return
 
 
 def _number(token: Token, lex: Lexicon) -> int | None:
@@ -434,6 +455,9 @@ def _number_word(text: str, lex: Lexicon) -> int | None:
     cleaned = text.replace(",", "")
     if cleaned.isdigit():
         return int(cleaned)
+    tens, _, units = text.lower().partition("-")  # "forty-eight"
+    if units and tens in lex.numbers and units in lex.numbers:
+        return lex.numbers[tens] + lex.numbers[units]
     return lex.numbers.get(text.lower())
 
 

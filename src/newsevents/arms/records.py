@@ -239,7 +239,7 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
 def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> ArmsTransfer:
     first = group[0]
     status = _status(group)
-    sized = next((r for r in group if r.quantity_text), None)
+    sized = _size(group)
     priced = next((r for r in group if r.value is not None), None)
     return ArmsTransfer(
         deal_id=deal_id(doc_id, *key),
@@ -258,6 +258,17 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> Arm
         evidence=_evidence(r.sent for r in group),
         attribution=None if any(r.attribution is None for r in group) else first.attribution,
     )
+
+
+def _size(group: list[Reading]) -> Reading | None:
+    """The reading that says how many: the largest count, as deals are reported by their
+    batches ("took delivery of two ... of the six ordered"); a number said of several
+    suppliers together ("Netherlands and Denmark to send 61 F-16s") is none of theirs."""
+    sized = [r for r in group if r.quantity_text and len(r.allies) <= 1]
+    counted = [r for r in sized if r.quantity is not None]
+    if counted:
+        return max(counted, key=lambda r: r.quantity or 0)
+    return sized[0] if sized else None
 
 
 def _best_system(group: list[Reading]) -> WeaponSystem:

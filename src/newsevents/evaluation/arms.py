@@ -113,6 +113,7 @@ class ArmsScore:
     gold: int = 0  # gold deals that are not optional
     status: Rate = field(default_factory=Rate)
     quantity: Rate = field(default_factory=Rate)
+    quantity_given: Rate = field(default_factory=Rate)  # right when the coder gives one
     value: Rate = field(default_factory=Rate)
     denier: Rate = field(default_factory=Rate)
     variant: Rate = field(default_factory=Rate)
@@ -132,6 +133,7 @@ class ArmsScore:
                f"recall {self.recall:.3f} ({self.found}/{self.gold})")
         for name in ("status", "quantity", "value", "denier", "variant", "replaces"):
             yield f"{name} right on found deals: {getattr(self, name).text()}"
+        yield f"quantity right where the coder gives one: {self.quantity_given.text()}"
 
 
 def score(passages: Iterable[GoldPassage],
@@ -173,6 +175,8 @@ def _score_fields(pid: str, truth: GoldDeal, deal: ArmsTransfer,
                              f"gold {truth.status}")
     if truth.quantity is not None:
         result.quantity.add(deal.quantity == truth.quantity)
+        if deal.quantity is not None:
+            result.quantity_given.add(deal.quantity == truth.quantity)
         if deal.quantity != truth.quantity:
             result.errors.append(f"{pid}: {_show(truth.key)} quantity {deal.quantity}, "
                                  f"gold {truth.quantity}")
