@@ -53,9 +53,14 @@ def is_variant(name: str, alias: str) -> bool:
     designation (its words up to the first number: "Su-30", "Leopard 2"; the first word when
     the name has no number: "CAESAR") and goes on with a designator joined to it ("Su-30SM",
     "Leopard 2A6", "F-35A"), a number ("Mirage 2000-5") or a marker word ("F-16 Block 70"),
-    but not a plural ("S-400s") or a nickname ("F-35 Lightning")."""
+    but not a plural ("S-400s") or a nickname ("F-35 Lightning"); or it puts another prefix
+    on the same number ("FA-50" of "T-50")."""
     words = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(alias)]
     designation = _designation(name)
+    theirs = _designation(alias)
+    if (len(theirs) == len(designation) > 1 and theirs[-1] == designation[-1]
+            and theirs[-1].isdigit() and theirs != designation):
+        return True  # "FA-50" of "T-50", "CF-18" of "F/A-18": another prefix, one number
     size = len(designation)
     for start in range(len(words) - size + 1):
         if [w for w, _, _ in words[start:start + size]] != designation:

@@ -20,7 +20,7 @@ INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Word endings that make a country word say who made a system ("U.S.-made").
 MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
-STAND_INS = frozenset({"country", "nation", "kingdom", "republic"})
+STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"})
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
 PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country.

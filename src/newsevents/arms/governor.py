@@ -22,6 +22,9 @@ from newsevents.events.syntax import lemma
 MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
 
 
+# Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
+# final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
+NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
 CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
 
@@ -69,7 +72,8 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
             if deal is not None:
                 return deal
         if lex.cue_status(token) in NOT_DEALS or (
-                token.pos_ == "VERB" and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
+                token.pos_ == "VERB" and token.dep_ not in NOMINAL
+                and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
 

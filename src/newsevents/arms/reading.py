@@ -131,6 +131,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
         doers, verb = _governing_subjects(trigger)
+        if verb is not None:  # "Canada froze exports of armoured vehicles to Saudi Arabia"
+            to_objects += transfer_objects(verb, frozenset({"to"}))
         if role == "seller" and verb is not None and (
                 getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING):
             role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery"
@@ -190,8 +192,9 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     found: list[Token] = []
     for token in tokens:
         found.append(token)
-        if token.dep_ == "nsubj" and lemma(token.head) == "be":
-            for attr in (c for c in token.head.children if c.dep_ == "attr"):
+        copula = token.head.head if token.head.dep_ == "csubj" else token.head
+        if token.dep_ == "nsubj" and lemma(copula) == "be":
+            for attr in (c for c in copula.children if c.dep_ == "attr"):
                 found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
         found.extend(c for c in token.conjuncts if c.i > token.i)
         for prep in token.children:
@@ -352,6 +355,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     batch of six")."""
     if any(cue.status == "delivering" and cue.words[0] in PART_WORDS
            for cue, _ in _cues_in(sent, lex)):
+        return True
+    words = [t.lower_ for t in sent]
+    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))):
         return True
     for child in head.children:
         if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:

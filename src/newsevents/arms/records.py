@@ -52,7 +52,7 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
                 reading.supplier = suppliers.pop()
             elif not suppliers - {origin} and origin != reading.recipient:
                 reading.supplier = origin
-        if reading.recipient == origin and reading.supplier not in (None, origin):
+        if origin and reading.recipient == origin and reading.supplier not in (None, origin):
             # Nobody buys its own system from another country: the parse swapped the two.
             reading.supplier, reading.recipient = reading.recipient, reading.supplier
         others = [c for c in reading.parties if c != reading.supplier]
