@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
-from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside
+from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
 from newsevents.events.syntax import lemma
 
 
@@ -22,6 +22,8 @@ from newsevents.events.syntax import lemma
 MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
 
 
+# Words that make a clause a question about a transfer, not a report of one.
+QUESTIONS = frozenset({"when", "whether", "if", "how"})
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
@@ -98,11 +100,15 @@ def talks_deals(sent: Span, lex: Lexicon) -> bool:
 
 
 def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
-    """"build"/"produce" without a licence in the sentence (domestic production), and trade
-    statistics ("arms exports fell 7 percent")."""
+    """"build"/"produce" without a licence in the sentence (domestic production), trade
+    statistics ("arms exports fell 7 percent"), and an open question ("did not say when the
+    tanks would be delivered")."""
     if rule.role == "licence":
         return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
-    return trigger.pos_ == "NOUN" and statistic(trigger, lex)
+    if trigger.pos_ == "NOUN":
+        return statistic(trigger, lex)
+    return tense(trigger) == "future" and any(
+        c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
 
 
 def statistic(noun: Token, lex: Lexicon) -> bool:
@@ -119,5 +125,5 @@ def statistic(noun: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("acl", "relcl") and lex.trends.get(lemma(c)) == "verb"
            for c in noun.children):
         return True
-    return (noun.dep_ == "pobj" and head.lower_ == "of"
+    return (noun.dep_ == "pobj" and head.lower_ in ("of", "in")
             and lex.trends.get(lemma(head.head)) == "measure")
