@@ -16,7 +16,6 @@ from newsevents.arms.mentions import Mention
 from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
 from newsevents.events.syntax import lemma
 
-
 # Participles that describe a weapon by its maker, not a clause of their own: the climb goes
 # through "a shipment of Iranian-made drones".
 MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})

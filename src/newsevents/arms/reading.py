@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -342,7 +343,7 @@ def donating(doc: Doc, lex: Lexicon) -> bool:
     a country that will supply weapons has decided to give them, not sold them."""
     if "arms_donating" not in doc.user_data:
         lemmas = [lemma(t) for t in doc]
-        pairs = set(zip(lemmas, lemmas[1:], strict=False))
+        pairs = set(pairwise(lemmas))
         doc.user_data["arms_donating"] = bool(
             lex.donation_words.intersection(lemmas)
             or any(" ".join(p) in lex.donation_words for p in pairs))

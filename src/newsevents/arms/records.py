@@ -20,12 +20,11 @@ from spacy.tokens import Doc, Span
 from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import STATUS_ORDER, Lexicon
 from newsevents.arms.mentions import Mention
-from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.arms.reading import Reading, mention_head
 from newsevents.arms.replacements import link_replacements
+from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
-
 
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
@@ -99,16 +98,16 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
         system = reading.mention.system
         if system.name is not None or system.category is None or not reading.complete:
             continue
-        named = {m.system.name: m.system for m in mentions
-                 if m.system.name and m.system.category == system.category}
-        for fits in (lambda s: s.origin == reading.supplier,
-                     lambda s: (s.name, reading.supplier) in deals,
-                     lambda s: reading.mention.definite):
-            chosen = [s for s in named.values() if fits(s)]
-            if len(chosen) == 1 or (chosen and len(named) == 1):
-                renamed = chosen[0].model_copy(update={"mention": system.mention})
-                reading.mention = replace(reading.mention, system=renamed, variant=None)
-                break
+        named = [m.system for m in {m.system.name: m for m in mentions
+                                    if m.system.name
+                                    and m.system.category == system.category}.values()]
+        choices = ([s for s in named if s.origin == reading.supplier],
+                   [s for s in named if (s.name, reading.supplier) in deals],
+                   named if reading.mention.definite else [])
+        chosen = next((c for c in choices if len(c) == 1), None)
+        if chosen:
+            renamed = chosen[0].model_copy(update={"mention": system.mention})
+            reading.mention = replace(reading.mention, system=renamed, variant=None)
 
 
 def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]]:
