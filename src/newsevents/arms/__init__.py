@@ -7,12 +7,15 @@ deliberately syntactic and conservative: a system only becomes a deal when a tra
 then from the system's origin and the other countries in the sentence, then from the rest of
 the article. Weapons that are fired, paraded or tested are no deal.
 
-The stages, in the order data flows: ``catalogue`` (systems and generic phrases), ``lexicon``
-(deal words), ``mentions`` (systems in the text, anaphors resolved), ``governor`` (the
-transfer word a mention depends on), ``reading`` (what one sentence says about one mention),
-``records`` (filling parties across the article, one record per deal). ``countries`` and
-``syntax`` serve them. This module runs them as a spaCy component. All words live in
-``data/en/arms/*.tsv``.
+The stages, in the order data flows: ``weapons`` (the catalogue: systems, their variants and
+generic phrases), ``lexicon`` (deal words), ``mentions`` (systems in the text, anaphors and
+designations resolved), ``governor`` (the transfer word a mention depends on, or why it has
+none: a use, a statistic, a question), ``reading`` (what one sentence says about one mention:
+``parties``, ``status`` with ``denials``, ``amounts``), ``filling`` (the parties a sentence
+left open, from the article), ``records`` (one record per deal, unnamed weapons folded into
+named ones, ``replacements`` linked). ``countries`` and ``syntax`` serve them. This module
+runs them as a spaCy component. All words live in ``data/en/arms/*.tsv``; docs/arms.md says
+what each status means and how well it is read.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from newsevents.arms.amounts import by_sentence, read_values
 from newsevents.arms.countries import Countries
+from newsevents.arms.filling import fill_parties, listed, name_unnamed
 from newsevents.arms.governor import blocked, governor, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
-from newsevents.arms.reading import Reading, by_sentence, read, read_values
-from newsevents.arms.records import deal_id, fill_parties, listed, merge, name_unnamed
+from newsevents.arms.reading import Reading, read
+from newsevents.arms.records import deal_id, merge
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
 from newsevents.weapons import DATA_DIR, Catalogue

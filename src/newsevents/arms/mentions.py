@@ -176,3 +176,14 @@ def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:
             system = prior.system.model_copy(update={"mention": mention.span.text})
             return Mention(mention.span, mention.sent, system)
     return mention
+
+
+def mention_head(mention: Mention) -> Token:
+    """The noun a system's name modifies, or the name itself: "Leopard 2" in "the first
+    Canadian Leopard 2 main battle tank" heads "tank"."""
+    token = mention.root
+    for _ in range(MAX_HOPS):
+        if token.dep_ not in MODIFIERS | {"nummod"} or token.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = token.head
+    return token
