@@ -49,8 +49,24 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
                 continue
             reading.quantity = number if counts else None
             reading.quantity_text = noun.doc[min(child.left_edge.i, child.i):noun.i + 1].text
+            _out_of(reading, noun, lex)
             return
     _number_before(reading, lex)
+
+
+def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:
+    """"six Rafale jets out of the 30 it ordered": the deal is the 30 (read by position, as
+    the parser hangs "out of" anywhere)."""
+    doc, i = noun.doc, noun.right_edge.i + 1
+    words = [t.lower_ for t in doc[i:i + 4]]
+    if words[:2] != ["out", "of"]:
+        return
+    for total in doc[i + 2:min(i + 4, reading.sent.end)]:
+        number = _number(total, lex) if total.like_num else None
+        if number is not None:
+            reading.quantity = number
+            reading.quantity_text = doc[noun.left_edge.i:total.i + 1].text
+            return
 
 
 def _number_before(reading: Reading, lex: Lexicon) -> None:

@@ -64,8 +64,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                 getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING):
             role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery"
         origin = reading.mention.system.origin
-        if verb is not None and _approver(verb, lex) and origin and origin not in {
-                countries.of(t) for t in doers}:
+        approver = role == "seller" and verb is not None and _approver(verb, lex)
+        if approver and origin and origin not in {countries.of(t) for t in doers}:
             doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
         # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives

@@ -69,8 +69,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             if doer is not None:
                 return [doer]  # "approval for the Netherlands to provide jets"
         if verb.head is verb or not (verb.dep_ in ("xcomp", "conj") or (
-                verb.dep_ == "advcl" and verb.tag_ == "VBG")):  # "ruled out sending jets"
-            return []
+                verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
+                    c.lower_ == "to" for c in verb.children)))):
+            return []  # "ruled out sending jets", "scrapped a deal to buy helicopters"
         verb = verb.head
     return []
 
