@@ -240,8 +240,9 @@ def variant_text(entry: Entry, mention: str) -> str | None:
     if not entry.variant:
         return None
     for ending in ("'s", "’s", "s"):
-        if mention.endswith(ending) and mention[:-len(ending)][-1:].isupper():
-            return mention[:-len(ending)]
+        stem = mention[:-len(ending)]
+        if mention.endswith(ending) and (stem[-1:].isupper() or stem[-1:].isdigit()):
+            return stem
     return mention
 
 

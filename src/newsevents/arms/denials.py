@@ -37,7 +37,7 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
         cue = lex.cue_at(token) if token is not trigger else None
         if cue is not None and cue.status in TROUBLES:
             return None  # "would not give up plans to buy": the plan stands
-        if negated(token) or _has_no(token):
+        if negated(token) or has_no(token):
             return token
         if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (
             token.dep_ in OBJECTS and token.pos_ in ("NOUN", "PROPN")
@@ -50,7 +50,7 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _has_no(token: Token) -> bool:
+def has_no(token: Token) -> bool:
     """"no plans", "no purchase": a determiner "no" on a noun."""
     return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
                                         for c in token.children)

@@ -49,8 +49,9 @@ class Mention:
         phrase speaks of weapons besides those named, so no named deal covers it."""
         token = self.root
         for _ in range(MAX_HOPS):
-            if any(c.dep_ == "amod" and c.lower_ in APART for c in token.children):
-                return True
+            if any(c.dep_ == "amod" and c.lower_ in APART
+                   for c in (*token.children, *(g for t in token.children for g in t.children))):
+                return True  # also "plans other projects to supply weapons"
             if token.head is token:
                 return False
             token = token.head

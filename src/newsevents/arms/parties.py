@@ -56,7 +56,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     from_objects = (transfer_objects(trigger, frozenset({"from"}))
                     + transfer_objects(mention_head(reading.mention), frozenset({"from"})))
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
-    if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer"):
+    if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer",
+                                                                   "neutral"):
         doers, verb = _governing_subjects(trigger)
         if verb is not None:  # "Canada froze exports of armoured vehicles to Saudi Arabia"
             to_objects += transfer_objects(verb, frozenset({"to"}))
@@ -86,7 +87,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         return [], _countries(doers + in_objects, countries, skip)
     named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
-    return [], []
+    # "a contract for FREMM frigates from Italy": the "from" still names the seller
+    return _countries(from_objects, countries, skip), []
 
 
 def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,

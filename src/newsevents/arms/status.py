@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.denials import denier, negation
+from newsevents.arms.denials import denier, has_no, negation
 from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import mention_head
 from newsevents.arms.syntax import MAX_HOPS, PLANS, clause_verb, negated, tense
@@ -40,8 +40,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     root = reading.mention.root
     nearest: dict[bool, tuple[int, str, Token]] = {}
     for cue, tokens in _cues_in(reading.sent, lex):
-        if cue.status in NOT_DEALS or any(negated(t) for t in (*tokens, clause_verb(tokens[0]))):
-            continue
+        if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
+                                          for t in (*tokens, clause_verb(tokens[0]))):
+            continue  # "did not sign", "no plans": the negation is read below
         distance = _distance(tokens, root, trigger)
         if distance is None:
             continue
@@ -56,8 +57,6 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], True
         denying = chosen[2] if chosen[1] == "denied" else None
-        if reading.status == "ordered" and rule.role == "seller" and donating(trigger.doc, lex):
-            reading.status = "approved"  # "Denmark agreed to deliver 19 F-16s" as a gift
     elif denying is not None:
         reading.status, reading.explicit = "denied", True
     else:
@@ -66,8 +65,12 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = rule.statuses[said]
         if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
             reading.status = "proposed"  # "its planned acquisition", "a possible sale"
-        if said == "future" and rule.role == "seller" and donating(trigger.doc, lex):
-            reading.status = "approved"  # a donor's "will supply" is its decision to give
+    planned = chosen is not None and lemma(chosen[2]) == "plan"
+    if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
+            donating(trigger.doc, lex)):
+        # A donor that will supply, agreed to deliver or plans to send has decided to give:
+        # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
+        reading.status = "approved"
     reading.partial = _partial(mention_head(reading.mention), reading.sent, lex)
     if reading.status == "delivered" and reading.partial:
         reading.status = "delivering"
@@ -113,8 +116,8 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     cue_ids = {t.i for t in cue_tokens}
     while steps <= MAX_HOPS:
         if token.i in cue_ids or any(c.i in cue_ids for c in token.children
-                                     if c.dep_ in ("attr", "acomp", "oprd")):
-            return steps  # also what a verb says of it: "are a lie", "called ... unfounded"
+                                     if c.dep_ in ("attr", "acomp", "oprd", "prep")):
+            return steps  # also what a verb says of it: "are a lie", "put ... on hold"
         if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
