@@ -168,6 +168,9 @@ class DealReport(Out):
     doc_id: str
     sentence: str
     url: str | None
+    variant: str | None = None
+    denier: str | None = None
+    replaces: int | None = Field(None, description="Id of the deal this report says it replaces.")
 
 
 class Deal(Out):
@@ -175,10 +178,14 @@ class Deal(Out):
     supplier: str | None
     recipient: str | None
     system: WeaponSystem
+    variant: str | None = Field(None, description="The model as reported, e.g. Leopard 2A6.")
     quantity: int | None
     value: float | None
     currency: str | None
     status: str = Field(description="Status in the latest report.")
+    denier: str | None = Field(None, description="Who denied the deal, when status is denied.")
+    replaces: list[int] = Field(default_factory=list,
+                                description="Ids of the cancelled deals this one replaces.")
     history: list[DealReport]
     n_reports: int
 

@@ -72,16 +72,19 @@ class GoldPassage(BaseModel):
 def read_gold(path: Path, split: str | None = None) -> list[GoldPassage]:
     """The passages of a gold file (of one ``split`` when given); a bad line names itself."""
     passages: list[GoldPassage] = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                passage = GoldPassage.model_validate(json.loads(line))
-            except ValueError as exc:
-                raise ValueError(f"{path}:{number}: {exc}") from exc
-            if split is None or passage.split == split:
-                passages.append(passage)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            passage = GoldPassage.model_validate(json.loads(line))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}") from exc
+        if split is None or passage.split == split:
+            passages.append(passage)
     return passages
 
 

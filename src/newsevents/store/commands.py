@@ -295,9 +295,11 @@ def _flat_deal(deal: dict) -> dict:
     system = deal["system"]
     return {
         "id": deal["id"], "supplier": deal["supplier"], "recipient": deal["recipient"],
-        "system": system["name"] or system["mention"], "category": system["category"],
+        "system": system["name"] or system["mention"], "variant": deal["variant"],
+        "category": system["category"],
         "quantity": deal["quantity"], "value": deal["value"], "currency": deal["currency"],
-        "status": deal["status"], "n_reports": deal["n_reports"],
+        "status": deal["status"], "denier": deal["denier"],
+        "replaces": ";".join(str(i) for i in deal["replaces"]), "n_reports": deal["n_reports"],
         "first_reported": deal["history"][0]["date"] if deal["history"] else None,
         "last_reported": deal["history"][-1]["date"] if deal["history"] else None,
     }
@@ -403,8 +405,9 @@ def _print_deals(rows: list[dict], console: Console) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         value = f"{row['value']:,.0f} {row['currency'] or ''}" if row["value"] is not None else ""
+        system = f"{row['system']} ({row['variant']})" if row.get("variant") else row["system"]
         table.add_row(str(row["id"]), row["supplier"] or "?", row["recipient"] or "?",
-                      row["system"], str(row["quantity"] or ""), value.strip(), row["status"],
+                      system, str(row["quantity"] or ""), value.strip(), row["status"],
                       str(row["n_reports"]), str(row["last_reported"] or ""))
     console.print(table)
 

@@ -315,10 +315,23 @@ def _deal_histories(conn: sa.Connection, ids: list[int]) -> dict[int, list[dict]
         .where(deal_reports.c.deal_id.in_(ids))
     ).all()
     rows.sort(key=lambda r: (r.date or dt.date.min, r.id))
+    replaced = _deal_ids(conn, {r.replaces_key for r in rows if r.replaces_key})
     for r in rows:
-        histories[r.deal_id].append({"date": r.date, "status": r.status, "doc_id": r.doc_key,
-                                     "sentence": r.sentence, "url": r.url})
+        histories[r.deal_id].append({
+            "date": r.date, "status": r.status, "doc_id": r.doc_key, "sentence": r.sentence,
+            "url": r.url, "variant": r.variant, "denier": r.denier,
+            "replaces": replaced.get(r.replaces_key) if r.replaces_key else None,
+        })
     return histories
+
+
+def _deal_ids(conn: sa.Connection, keys: set[str]) -> dict[str, int]:
+    """The stored deals' ids by their deal_key."""
+    if not keys:
+        return {}
+    rows = conn.execute(sa.select(deals.c.deal_key, deals.c.id)
+                        .where(deals.c.deal_key.in_(sorted(keys)))).all()
+    return {r.deal_key: r.id for r in rows}
 
 
 def deal_page(conn: sa.Connection, flt: DealFilter, limit: int, offset: int) -> dict:
@@ -332,8 +345,11 @@ def deal_page(conn: sa.Connection, flt: DealFilter, limit: int, offset: int) -> 
             "id": row.id, "supplier": row.supplier, "recipient": row.recipient,
             "system": {"name": row.system_name, "mention": row.system_mention,
                        "category": row.category, "origin": row.origin},
+            "variant": row.variant,
             "quantity": row.quantity, "value": row.value, "currency": row.currency,
-            "status": row.status, "history": histories[row.id], "n_reports": row.n_reports,
+            "status": row.status, "denier": row.denier,
+            "replaces": sorted({h["replaces"] for h in histories[row.id] if h["replaces"]}),
+            "history": histories[row.id], "n_reports": row.n_reports,
         }
         for row in rows
     ]
