@@ -69,7 +69,7 @@ def test_unknown_status_in_gold_is_refused(tmp_path: Path) -> None:
     row = {"id": "p", "text": "x", "deals": [
         {"supplier": "FRA", "recipient": "IND", "system": "Rafale", "status": "sold"}]}
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="gold.jsonl:1"):
+    with pytest.raises(ValueError, match=r"gold\.jsonl:1"):
         read_gold(path)
 
 
