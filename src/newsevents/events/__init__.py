@@ -18,7 +18,7 @@ import hashlib
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsevents import dates, places
 from newsevents.events.arguments import (
@@ -42,12 +42,6 @@ __all__ = ["FEATURES", "ActorLookup", "EventCoder", "Lexicon", "attribution", "c
 
 # Where a document keeps each rule event's features when no model scores them (for training).
 FEATURES = "newsevents.event_features"
-
-for _name, _default in (("article", None), ("events", [])):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-if not Token.has_extension("actor"):
-    Token.set_extension("actor", default=None)
 
 
 def _has_actors(cand: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
@@ -222,20 +216,36 @@ def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> Ev
     model (default: the package's own)."""
     if mode not in MODES:
         raise ValueError(f"newsevents_events mode must be one of {MODES}, not {mode!r}")
-    folder = Path(data_dir) if data_dir else None
-    model = EventModel.load(folder) if mode == "hybrid" else None
-    keep_all = mode == "collect" or model is not None
-    return EventCoder(model, Lexicon.load(folder, learned=mode != "rules"), keep_all)
+    return EventCoder(mode, Path(data_dir) if data_dir else None)
 
 
 class EventCoder:
     """spaCy component: sets ``doc._.events``."""
 
-    def __init__(self, model: EventModel | None, lexicon: Lexicon, keep_all: bool) -> None:
-        self.model = model
-        self.lexicon = lexicon
-        self.keep_all = keep_all
+    def __init__(self, mode: str, data_dir: Path | None) -> None:
+        self.mode = mode
+        self.data_dir = data_dir
+        self._lexicon: Lexicon | None = None
+        self.model: EventModel | None = None
+
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
+        """Read the lexicon and the model, so that a broken file fails when the pipeline is
+        built, not mid-batch."""
+        self.model = EventModel.load(self.data_dir) if self.mode == "hybrid" else None
+        self._lexicon = Lexicon.load(self.data_dir, learned=self.mode != "rules")
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:  # added to a pipeline without ``initialize``
+            self.initialize()
+        assert self._lexicon is not None
+        return self._lexicon
+
+    @property
+    def keep_all(self) -> bool:
+        return self.mode == "collect" or self.model is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_doc(doc, self.model, self.lexicon, self.keep_all)
+        lexicon = self.lexicon
+        doc._.events = code_doc(doc, self.model, lexicon, self.keep_all)
         return doc
