@@ -267,7 +267,8 @@ def evaluate(
     processes: ProcOption = None,
 ) -> None:
     """Score event coding against a gold set or the annotated corpus."""
-    from newsevents.evaluation import corpus, gold, scoring
+    from newsevents.evaluation import corpus, scoring
+    from newsevents.evaluation import gold as gold_sets
 
     n_process = processes or default_processes()
     if corpus.is_corpus(gold):
@@ -284,14 +285,14 @@ def evaluate(
             scoring.print_reports(reports, out_console())
         return
     try:
-        report = gold.evaluate(gold, n_process=n_process, learned=model)
-    except gold.GoldError as exc:
+        report = gold_sets.evaluate(gold, n_process=n_process, learned=model)
+    except gold_sets.GoldError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
     else:
-        gold.print_report(report, out_console())
+        gold_sets.print_report(report, out_console())
 
 
 class InfoFormat(StrEnum):
