@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents import dates, places
 from newsevents.events.arguments import (
@@ -172,13 +172,16 @@ def rule_confidence(cand: Candidate, sources: list[Actor], targets: list[Actor])
     )
 
 
-def _model_keeps(model: EventModel, confidence: float, reading: Reading, rules_ok: bool) -> bool:
-    """What would be coded as fact must pass the model's threshold; flagged (negated,
-    hypothetical) events are kept for users to filter where the rules would keep them."""
+def _model_keeps(
+    model: EventModel, confidence: float, reading: Reading, rules_ok: bool, cand: Candidate
+) -> bool:
+    """What would be coded as fact must pass the model's threshold (a lower one where the hand
+    rules alone would code it); flagged (negated, hypothetical) events are kept for users to
+    filter where the rules would keep them."""
     flagged = reading.negated or reading.hypothetical
     if flagged:
         return rules_ok
-    return confidence >= model.threshold
+    return model.keeps(confidence, rules_ok and not cand.trigger.learned)
 
 
 def _evidence(sent: Span) -> Evidence:
@@ -222,7 +225,7 @@ def sentence_events(
             confidence = rule_confidence(cand, sources, targets)
         else:
             confidence = model.probability(feats)
-            if not _model_keeps(model, confidence, reading, rules_ok):
+            if not _model_keeps(model, confidence, reading, rules_ok, cand):
                 continue
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         events.append(
