@@ -104,7 +104,8 @@ OutOption = Annotated[
     typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
 ]
 ModelOption = Annotated[bool, typer.Option(
-    "--model", help="Weigh every rule candidate with the trained event model (hybrid coding).")]
+    "--model/--rules", help="Weigh every rule candidate with the trained event model (the "
+    "default), or code with the hand rules alone.")]
 ProcOption = Annotated[
     int | None, typer.Option("--processes", "-j", help="Worker processes (default: up to 2).")
 ]
@@ -227,7 +228,7 @@ def code(
         Unit, typer.Option("--unit", help="Code each record as one sentence.")
     ] = Unit.article,
     processes: ProcOption = None,
-    model: ModelOption = False,
+    model: ModelOption = True,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
     _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model)
@@ -262,7 +263,7 @@ def evaluate(
         "annotated corpus (a folder or .jsonl of corpus/annotated records).")],
     split: Annotated[str | None, typer.Option(
         "--split", help="Corpus split to score: train, dev or test (default: all).")] = None,
-    model: ModelOption = False,
+    model: ModelOption = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     processes: ProcOption = None,
 ) -> None:
