@@ -1,0 +1,158 @@
+"""Web archives (WARC, as Common Crawl's CC-NEWS publishes them): each HTML page an Article.
+
+A crawl holds much besides articles: the requests, crawl metadata, redirects, images, PDFs.
+Those records are passed over and told to ``on_skip`` with the reason, so that a run can say
+how many it left out without listing thousands of them. An HTML page goes through the same
+trafilatura extraction as an ``.html`` file; its date is the one the page declares, else the
+crawl date (``WARC-Date``). Crawls are often cut short (a download that stopped, a full disk):
+the record that breaks off becomes an error that says so, and every page before it is kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsevents.ingest.articles import (
+    MAX_HTML_BYTES,
+    Dating,
+    Unreadable,
+    decode,
+    html_article,
+    megabytes,
+    publication_date,
+)
+from newsevents.models import Article, InputError
+
+if TYPE_CHECKING:
+    from fastwarc import WarcRecord
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+SkipRecord = Callable[[str], None]
+"""Told of each WARC record that is not an article page, with the reason."""
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(
+    path: Path | str,
+    doc_id: str | None = None,
+    *,
+    dating: Dating | None = None,
+    on_skip: SkipRecord | None = None,
+) -> Iterator[Article | InputError]:
+    """The HTML pages of a WARC file (plain or gzip'd) as Articles, in file order.
+
+    Each page's id is ``NAME:N``, N counting every record of the file from 1, so an error
+    points at the record. ``dating`` turns the page's own date (or the crawl date) into the
+    publication date, as for other inputs; by default it is kept as it is.
+    """
+    from fastwarc import ArchiveIterator
+
+    path = Path(path)
+    name = doc_id or path.name
+    dated = dating or partial(publication_date, given=None, path=None)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(doc_id=name, message=f"cannot read {path}: {exc.strerror or exc}")
+        return
+    with handle:
+        records = iter(ArchiveIterator(handle, parse_http=False, auto_decode="all"))
+        number = 0
+        try:
+            while True:
+                try:
+                    record = next(records)
+                except StopIteration:
+                    return
+                except (OSError, ValueError) as exc:
+                    message = f"is corrupt or truncated after record {number} ({exc})"
+                    raise _BrokenOff(message) from None
+                number += 1
+                item = _page(record, f"{name}:{number}", dated)
+                if isinstance(item, str):
+                    (on_skip or _ignore)(item)
+                else:
+                    yield item
+        except _BrokenOff as broken:
+            yield InputError(doc_id=f"{name}:{number + 1}" if broken.after else f"{name}:{number}",
+                             message=f"{path} {broken}; the records before it were read")
+
+
+class _BrokenOff(Exception):
+    """The archive ends or breaks inside a record: nothing after it can be read."""
+
+    def __init__(self, message: str, *, after: bool = True) -> None:
+        super().__init__(message)
+        self.after = after
+
+
+def _page(record: WarcRecord, doc_id: str, dating: Dating) -> Article | InputError | str:
+    """The record's article, its error, or the reason it is not an article page."""
+    from fastwarc import WarcRecordType
+
+    kind = record.record_type
+    if kind not in (WarcRecordType.response, WarcRecordType.resource):
+        return f"{kind} record"
+    number = doc_id.rsplit(":", 1)[1]
+    url = record.headers.get("WARC-Target-URI") or None
+    if record.headers.get("Content-Length") is None:
+        raise _BrokenOff(f"is truncated or corrupt: WARC record {number} has no complete "
+                         "header", after=False)
+    media, charset = _content_type(record, http=kind == WarcRecordType.response)
+    if isinstance(media, int):
+        return f"HTTP status {media}"
+    if media not in HTML_TYPES:
+        return f"not HTML ({media or 'no content type'})"
+    body = record.reader.read(MAX_HTML_BYTES + 1)
+    if len(body) > MAX_HTML_BYTES:
+        return InputError(doc_id=doc_id, message=(
+            f"the page at {url} is larger than the {megabytes(MAX_HTML_BYTES)} limit for one "
+            "page"))
+    if len(body) < record.content_length:
+        raise _BrokenOff(f"is truncated: WARC record {number} ({url}) ends after {len(body)} "
+                         f"of {record.content_length} bytes", after=False)
+    try:
+        article = html_article(_text(body, charset), doc_id, url=url)
+    except Unreadable as problem:
+        return InputError(doc_id=doc_id, message=str(problem))
+    article.date = dating(article.date or record.record_date.date())
+    return article
+
+
+def _content_type(record: WarcRecord, *, http: bool) -> tuple[str | int | None, str | None]:
+    """(media type, charset) of the record's payload; for an HTTP status other than 200 the
+    status instead of the media type, since a redirect or an error page is no article."""
+    if not http:
+        media, _, params = (record.headers.get("Content-Type") or "").partition(";")
+        charset = params.partition("charset=")[2].strip(" \"'") or None
+        return media.strip().lower() or None, charset
+    record.parse_http()
+    status = record.http_headers.status_code if record.http_headers else None
+    if status != 200:
+        return status or 0, None
+    media = record.http_content_type
+    return (media.lower() if media else None), record.http_charset
+
+
+def _text(body: bytes, charset: str | None) -> str:
+    """The page as text: in the charset the server declared when it is right, else as UTF-8 or
+    the charset the page's ``<meta>`` declares, never replacing a byte silently."""
+    if charset:
+        try:
+            return body.decode(codecs.lookup(charset).name)
+        except (LookupError, UnicodeDecodeError):
+            pass  # servers often declare a charset the page does not use
+    return decode(body, html=True)
+
+
+def _ignore(_reason: str) -> None:
+    """The default ``on_skip``: callers that do not count passed-over records."""
