@@ -74,7 +74,8 @@ def read_warc(
                 except StopIteration:
                     return
                 except (OSError, ValueError) as exc:
-                    message = f"is corrupt or truncated after record {number} ({exc})"
+                    message = (f"is corrupt or truncated after record {number} ({exc})" if number
+                               else f"is not a WARC file, or is corrupt at its start ({exc})")
                     raise _BrokenOff(message) from None
                 number += 1
                 item = _page(record, f"{name}:{number}", dated)
@@ -83,8 +84,9 @@ def read_warc(
                 else:
                     yield item
         except _BrokenOff as broken:
-            yield InputError(doc_id=f"{name}:{number + 1}" if broken.after else f"{name}:{number}",
-                             message=f"{path} {broken}; the records before it were read")
+            failed = number + 1 if broken.after else number
+            kept = "; the records before it were read" if failed > 1 else ""
+            yield InputError(doc_id=f"{name}:{failed}", message=f"{path} {broken}{kept}")
 
 
 class _BrokenOff(Exception):
@@ -124,7 +126,8 @@ def _page(record: WarcRecord, doc_id: str, dating: Dating) -> Article | InputErr
         article = html_article(_text(body, charset), doc_id, url=url)
     except Unreadable as problem:
         return InputError(doc_id=doc_id, message=str(problem))
-    article.date = dating(article.date or record.record_date.date())
+    crawled = record.record_date  # None when the header's date is unreadable
+    article.date = dating(article.date or (crawled.date() if crawled else None))
     return article
 
 
