@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from enum import StrEnum
@@ -21,7 +22,21 @@ from rich.table import Table
 
 from newsevents.formats import clip
 from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents.options import (
+    PATHS_HELP,
+    DateColumnOption,
+    Format,
+    TextColumnOption,
+    TitleColumnOption,
+    UrlColumnOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    skipped_records,
+    warn,
+)
 from newsevents.store import queries
 from newsevents.store.db import DEFAULT_URL, Store, StoreError, connect, engine_url
 from newsevents.store.writer import IngestStats
@@ -119,21 +134,20 @@ def _check_writable(store: Store) -> None:
         raise typer.Exit(2) from None
 
 
-def _report_ingest(total: IngestStats, seconds: float) -> None:
+def _report_ingest(total: IngestStats, seconds: float, skipped: Counter[str]) -> None:
     for doc_id, message in total.errors:
         warn(doc_id, message)
     rate = total.stored / seconds if seconds > 0 else 0.0
     err.print(
         f"stored {total.stored} document(s) ({total.near_duplicates} near-duplicate), "
         f"{total.reports} event report(s), {total.deal_reports} deal report(s); "
-        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s); "
-        f"{rate:.1f} documents/s"
+        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s)"
+        f"{skipped_records(skipped)}; {rate:.1f} documents/s"
     )
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files or folders (.txt, .html, .jsonl), or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP)],
     db: DbOption = DEFAULT_URL,
     date: Annotated[str | None, typer.Option(
         "--date", help="Publication date (YYYY-MM-DD) where the input has none.")] = None,
@@ -141,10 +155,14 @@ def ingest_command(
         "--batch-size", min=1, help="Documents per transaction.")] = 20,
     processes: Annotated[int | None, typer.Option(
         "--processes", "-j", help="Worker processes (default: up to 2).")] = None,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = None,
+    url_column: UrlColumnOption = None,
+    title_column: TitleColumnOption = None,
 ) -> None:
     """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
     default_date = parse_date(date, "--date")
-    total, started = IngestStats(), time.perf_counter()
+    total, started, skipped = IngestStats(), time.perf_counter(), Counter[str]()
     store: Store | None = None
     try:
         from newsevents import ingest
@@ -152,8 +170,9 @@ def ingest_command(
 
         store = open_store(db)
         _check_writable(store)
+        columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
         items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
-                                  on_skip=warn)
+                                  on_skip=warn, columns=columns, skipped=skipped)
         with progress(ingest.count_inputs(paths), "documents") as advance:
             for stats in store_stream(store, items, batch_size=batch_size,
                                       processes=processes or default_processes()):
@@ -170,7 +189,7 @@ def ingest_command(
     finally:
         if store is not None:
             store.close()
-    _report_ingest(total, time.perf_counter() - started)
+    _report_ingest(total, time.perf_counter() - started, skipped)
     if total.errors:
         raise typer.Exit(1)
     if not (total.stored or total.duplicates):
