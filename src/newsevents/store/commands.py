@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.exports import polecat
 from newsevents.formats import clip
 from newsevents.models import Article, InputError, Result
 from newsevents.options import (
@@ -52,6 +53,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    polecat = "polecat"
 
 
 class ExportWhat(StrEnum):
@@ -323,8 +325,12 @@ def _flat_deal(deal: dict) -> dict:
 
 
 def _export_rows(store: Store, what: ExportWhat, flt: queries.EventFilter,
-                 nested: bool) -> Iterator[dict]:
+                 fmt: ExportFormat) -> Iterator[dict]:
+    nested = fmt is ExportFormat.jsonl
     with store.engine.connect() as conn:
+        if fmt is ExportFormat.polecat:
+            yield from polecat.stored_rows(queries.iter_events(conn, flt))
+            return
         if what is ExportWhat.events:
             for event in queries.iter_events(conn, flt):
                 yield event if nested else queries.flat_event(event)
@@ -356,7 +362,9 @@ def write_parquet(rows: Iterable[dict], path: Path, chunk: int = 50_000) -> int:
 
 def export_command(
     db: DbOption = DEFAULT_URL,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated).")] = (
+        ExportFormat.jsonl),
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
     what: Annotated[ExportWhat, typer.Option("--what", help="Events or arms deals.")] = (
@@ -368,20 +376,25 @@ def export_command(
     end: EndOption = None,
     min_sources: SourcesOption = 1,
 ) -> None:
-    """Export stored events or deals as Parquet, CSV (one flat row each) or JSON Lines."""
+    """Export stored events or deals as Parquet, CSV (one flat row each), JSON Lines, or
+    POLECAT's tab-separated columns (events only)."""
     if fmt is ExportFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    if fmt is ExportFormat.polecat and what is ExportWhat.deals:
+        raise typer.BadParameter("POLECAT's columns hold events, not deals",
+                                 param_hint="--format")
     flt = _filter(country=country, actor_country=actor_country, event_type=event_type,
                   start=parse_date(start, "--start"), end=parse_date(end, "--end"),
                   min_sources=min_sources)
     store = open_store(db, existing=True)
-    rows = iter(_export_rows(store, what, flt, nested=fmt is ExportFormat.jsonl))
+    rows = iter(_export_rows(store, what, flt, fmt))
     try:
         if fmt is ExportFormat.parquet:
             assert output is not None
             n = write_parquet(rows, output)
         else:
-            writer = write_jsonl if fmt is ExportFormat.jsonl else write_csv
+            writer = {ExportFormat.jsonl: write_jsonl, ExportFormat.csv: write_csv,
+                      ExportFormat.polecat: polecat.write_tsv}[fmt]
             with (output.open("w", encoding="utf-8", newline="") if output
                   else nullcontext(sys.stdout)) as handle:
                 n = writer(rows, handle)
