@@ -394,4 +394,5 @@ def info(
 app.command("ingest")(store_commands.ingest_command)
 app.command("query")(store_commands.query_command)
 app.command("export")(store_commands.export_command)
+app.command("aggregate")(store_commands.aggregate_command)
 app.command("serve")(store_commands.serve_command)

@@ -408,6 +408,83 @@ def export_command(
     err.print(f"exported {n} {what.value}")
 
 
+class AggregateFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+def aggregate_command(
+    records: Annotated[Path | None, typer.Argument(
+        help="JSON Lines of `newsevents code`; without it, the store's events (--db).",
+        show_default=False)] = None,
+    db: DbOption = DEFAULT_URL,
+    period: Annotated[Period, typer.Option("--period", "-p", help="Length of a period.")] = (
+        Period.month),
+    fmt: Annotated[AggregateFormat, typer.Option("--format", "-f")] = AggregateFormat.csv,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
+    event_type: TypeOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    """Count events per (period, source country, target country, type), with their quad class
+    and number of independent sources."""
+    from newsevents.store import aggregate
+
+    if fmt is AggregateFormat.parquet and output is None:
+        raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    flt = _filter(event_type=event_type, start=parse_date(start, "--start"),
+                  end=parse_date(end, "--end"))
+    if records is not None:
+        if event_type or start or end:
+            raise typer.BadParameter("filters apply to the store; a file is counted whole",
+                                     param_hint="--type/--start/--end")
+        try:
+            counts, publishers = aggregate.from_records(records, period.value)
+        except aggregate.AggregateError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        rows = counts.rows(lambda doc_id: publishers.get(doc_id, doc_id))
+    else:
+        store = open_store(db, existing=True)
+        try:
+            with store.engine.connect() as conn:
+                counts = aggregate.from_store(conn, flt, period.value)
+        finally:
+            store.close()
+        rows = counts.rows()
+    _write_table(list(rows), fmt, output)
+    left_out = f"; left out {counts.left_out} negated or hypothetical" if counts.left_out else ""
+    err.print(f"aggregated {counts.total} event(s) into {len(counts.events)} row(s){left_out}")
+
+
+def _write_table(rows: list[dict], fmt: AggregateFormat, output: Path | None) -> None:
+    """CSV (the header alone when there is no row) or Parquet, to a file or stdout."""
+    from newsevents.store.aggregate import COLUMNS
+
+    try:
+        if fmt is AggregateFormat.parquet:
+            assert output is not None
+            write_parquet(iter(rows), output)
+            return
+        with (output.open("w", encoding="utf-8", newline="") if output
+              else nullcontext(sys.stdout)) as handle:
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+    except BrokenPipeError:
+        raise  # a reader that stops reading is not an error: see cli
+    except OSError as exc:
+        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
+        raise typer.Exit(2) from None
+
+
 def list_deals(db: str | None, country: str | None, fmt: str, out: Path | None) -> None:
     """Stored deals, merged across articles, with their latest status (the ``deals`` command)."""
     store = open_store(db, existing=True)

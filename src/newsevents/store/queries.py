@@ -370,6 +370,21 @@ def add_evidence_documents(conn: sa.Connection, summaries: list[dict]) -> None:
         summary.update(zip(keys, found.get(summary["id"], (None,) * len(keys)), strict=True))
 
 
+def event_origins(conn: sa.Connection, ids: list[int]) -> dict[int, set[str]]:
+    """The independent sources of each event: the distinct origins (outlet of the original, or
+    the original document) of the documents that report it."""
+    origins: dict[int, set[str]] = defaultdict(set)
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            sa.select(reports.c.event_id, docs.c.origin).distinct()
+            .join(docs, docs.c.id == reports.c.document_id)
+            .where(reports.c.event_id.in_(ids[start:start + 500]))
+        ).all()
+        for row in rows:
+            origins[row.event_id].add(row.origin)
+    return origins
+
+
 def flat_event(summary: dict) -> dict:
     """One export row per event: actor lists become ';'-joined country/IGO codes, and their
     texts and sectors '; '-joined actor by actor; the evidence's document is named (see
