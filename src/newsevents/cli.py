@@ -299,7 +299,8 @@ def evaluate(
     processes: ProcOption = None,
 ) -> None:
     """Score event coding against a gold set or the annotated corpus."""
-    from newsevents.evaluation import corpus, gold, scoring
+    from newsevents.evaluation import corpus, scoring
+    from newsevents.evaluation import gold as gold_sets
 
     n_process = processes or default_processes()
     if corpus.is_corpus(gold):
@@ -316,14 +317,14 @@ def evaluate(
             scoring.print_reports(reports, out_console())
         return
     try:
-        report = gold.evaluate(gold, n_process=n_process, learned=model)
-    except gold.GoldError as exc:
+        report = gold_sets.evaluate(gold, n_process=n_process, learned=model)
+    except gold_sets.GoldError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
     else:
-        gold.print_report(report, out_console())
+        gold_sets.print_report(report, out_console())
 
 
 class InfoFormat(StrEnum):
@@ -346,9 +347,13 @@ def train(
     out: Annotated[Path | None, typer.Option(
         "--out", help="Folder for the model and learned triggers (default: the package's "
         "data/en/events, where the coder reads them).")] = None,
+    gold: Annotated[Path | None, typer.Option(
+        "--gold", help="A sentence gold set (such as the PLOVER gold records) whose macro-F1 "
+        "the chosen thresholds must keep at 0.70 or above.")] = None,
 ) -> None:
     """Learn the event model from the corpus's train split (choices made on its dev split)."""
     from newsevents.evaluation import corpus, training
+    from newsevents.evaluation.gold import GoldError
     from newsevents.tables import data_path
 
     try:
@@ -358,8 +363,8 @@ def train(
         raise typer.Exit(2) from None
     try:
         docs = list(corpus.read_corpus([corpus_dir]))
-        card = training.train(docs, out or data_path("events", ""))
-    except (corpus.CorpusError, ValueError) as exc:
+        card = training.train(docs, out or data_path("events", ""), gold)
+    except (corpus.CorpusError, GoldError, ValueError) as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     typer.echo(json.dumps(card, indent=2))
