@@ -139,6 +139,28 @@ def test_the_warc_reader_is_usable_on_its_own(tmp_path: Path) -> None:
     assert Counter(reasons) == SKIPPED
 
 
+def test_compressed_and_chunked_pages_are_decoded(tmp_path: Path) -> None:
+    """Some crawlers keep the bytes as the server sent them: gzip'd, or in chunks."""
+    body = page(*PROTEST)
+    packed = gzip.compress(body)
+    chunked = (b"%x\r\n" % 120 + body[:120] + b"\r\n" + b"%x\r\n" % (len(body) - 120)
+               + body[120:] + b"\r\n0\r\n\r\n")
+    records = [
+        record("response", "https://news.example/gz",
+               http(packed, extra="Content-Encoding: gzip\r\n"), 1),
+        record("response", "https://news.example/chunked",
+               b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked"
+               b"\r\n\r\n" + chunked, 2),
+    ]
+    items, _ = read(write_warc(tmp_path / "raw.warc", records))
+    assert [i.text if isinstance(i, Article) else i for i in items] == [PROTEST[1]] * 2
+    cut = tmp_path / "raw-cut.warc"
+    cut.write_bytes(records[0][:-60])  # inside the compressed bytes
+    items, _ = read(cut)
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert "is truncated: WARC record 1" in items[0].message
+
+
 def test_a_truncated_warc_keeps_the_pages_before_the_break(tmp_path: Path) -> None:
     records = crawl()
     cut = sum(map(len, records[:7])) + len(records[7]) // 2  # inside the German page

@@ -98,32 +98,53 @@ class _BrokenOff(Exception):
 
 
 def _page(record: WarcRecord, doc_id: str, dating: Dating) -> Article | InputError | str:
-    """The record's article, its error, or the reason it is not an article page."""
+    """The record's article, its error, or the reason it is not an article page.
+
+    A record that ends early is found by its byte count before any decoding: a page sent
+    compressed (``Content-Encoding``) or chunked is decoded only once it is known whole.
+    """
     from fastwarc import WarcRecordType
 
-    kind = record.record_type
-    if kind not in (WarcRecordType.response, WarcRecordType.resource):
-        return f"{kind} record"
     number = doc_id.rsplit(":", 1)[1]
     url = record.headers.get("WARC-Target-URI") or None
     if record.headers.get("Content-Length") is None:
         raise _BrokenOff(f"is truncated or corrupt: WARC record {number} has no complete "
                          "header", after=False)
-    media, charset = _content_type(record, http=kind == WarcRecordType.response)
-    if isinstance(media, int):
-        return f"HTTP status {media}"
-    if media not in HTML_TYPES:
-        return f"not HTML ({media or 'no content type'})"
+    declared = record.content_length
+    # A record small enough to be a page is copied into memory, which tells its true length;
+    # a larger one is only counted through, never held.
+    held = declared <= MAX_HTML_BYTES and record.freeze()
+    if held and record.content_length < declared:
+        raise _truncated(number, url, record.content_length, declared)
+    kind = record.record_type
+    http = kind == WarcRecordType.response
+    if http:
+        try:
+            record.parse_http(auto_decode="all" if held else "none")
+        except OSError as exc:  # its HTTP message, or the compression of its page, is broken
+            if not held:
+                raise _BrokenOff(f"is corrupt at WARC record {number} ({exc})",
+                                 after=False) from None
+            return InputError(doc_id=doc_id, message=(
+                f"WARC record {number} ({url}) holds no readable HTTP response ({exc})"))
+    page = kind in (WarcRecordType.response, WarcRecordType.resource)
+    reason = _not_a_page(record, http=http) if page else f"{kind} record"
+    if not held:
+        remaining = record.content_length
+        if record.consume() < remaining:
+            raise _truncated(number, url, None, declared)
+        return reason or InputError(doc_id=doc_id, message=(
+            f"the page at {url} is larger than the {megabytes(MAX_HTML_BYTES)} limit for one "
+            "page"))
+    if reason:
+        return reason
     body = record.reader.read(MAX_HTML_BYTES + 1)
     if len(body) > MAX_HTML_BYTES:
         return InputError(doc_id=doc_id, message=(
             f"the page at {url} is larger than the {megabytes(MAX_HTML_BYTES)} limit for one "
             "page"))
-    if len(body) < record.content_length:
-        raise _BrokenOff(f"is truncated: WARC record {number} ({url}) ends after {len(body)} "
-                         f"of {record.content_length} bytes", after=False)
     try:
-        article = html_article(_text(body, charset), doc_id, url=url)
+        article = html_article(_text(body, _charset(record, http=http)), doc_id, url=url)
     except Unreadable as problem:
         return InputError(doc_id=doc_id, message=str(problem))
     crawled = record.record_date  # None when the header's date is unreadable
@@ -131,19 +152,31 @@ def _page(record: WarcRecord, doc_id: str, dating: Dating) -> Article | InputErr
     return article
 
 
-def _content_type(record: WarcRecord, *, http: bool) -> tuple[str | int | None, str | None]:
-    """(media type, charset) of the record's payload; for an HTTP status other than 200 the
-    status instead of the media type, since a redirect or an error page is no article."""
-    if not http:
-        media, _, params = (record.headers.get("Content-Type") or "").partition(";")
-        charset = params.partition("charset=")[2].strip(" \"'") or None
-        return media.strip().lower() or None, charset
-    record.parse_http()
-    status = record.http_headers.status_code if record.http_headers else None
-    if status != 200:
-        return status or 0, None
-    media = record.http_content_type
-    return (media.lower() if media else None), record.http_charset
+def _truncated(number: str, url: str | None, available: int | None,
+               declared: int) -> _BrokenOff:
+    read = f"after {available} of {declared} bytes" if available is not None else "early"
+    return _BrokenOff(f"is truncated: WARC record {number} ({url}) ends {read}", after=False)
+
+
+def _not_a_page(record: WarcRecord, *, http: bool) -> str | None:
+    """Why the record holds no web page (a redirect, an error, an image...), or None."""
+    if http:
+        status = record.http_headers.status_code if record.http_headers else None
+        if status != 200:
+            return f"HTTP status {status}" if status else "no HTTP status line"
+        media = record.http_content_type
+    else:
+        media = (record.headers.get("Content-Type") or "").partition(";")[0].strip() or None
+    if (media or "").lower() not in HTML_TYPES:
+        return f"not HTML ({(media or 'no content type').lower()})"
+    return None
+
+
+def _charset(record: WarcRecord, *, http: bool) -> str | None:
+    if http:
+        return record.http_charset
+    params = (record.headers.get("Content-Type") or "").partition(";")[2]
+    return params.partition("charset=")[2].strip(" \"'") or None
 
 
 def _text(body: bytes, charset: str | None) -> str:
