@@ -10,6 +10,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.cameo import cameo_code
 from newsevents.models import Actor, ArmsTransfer, Document, Event, Result
 
 FORMATS = ("table", "jsonl", "csv")
@@ -20,6 +21,7 @@ EVENT_COLUMNS = [
     "sentence_index",
     "event_type",
     "mode",
+    "cameo",
     "source",
     "source_country",
     "source_sector",
@@ -76,7 +78,16 @@ RECORD_COLUMNS = [
 
 
 def to_json(record: Document | Event | ArmsTransfer) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+    """One JSON line; an event also carries its CAMEO code (``cameo``, null when ambiguous),
+    derived from its type, mode and contexts for comparison with CAMEO-coded data."""
+    data = record.model_dump(mode="json")
+    if isinstance(record, Event):
+        data["cameo"] = event_cameo(record)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def event_cameo(event: Event) -> str | None:
+    return cameo_code(event.event_type, event.mode, event.context)
 
 
 def write_jsonl(results: Iterable[Result], out: TextIO, *, deals_only: bool = False) -> None:
@@ -103,6 +114,7 @@ def event_row(event: Event) -> dict[str, object]:
         "sentence_index": event.sentence_index,
         "event_type": event.event_type,
         "mode": event.mode or "",
+        "cameo": event_cameo(event) or "",
         "source": src,
         "source_country": src_c,
         "source_sector": src_s,

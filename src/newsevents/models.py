@@ -34,6 +34,14 @@ EventType = Literal[
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 # PLOVER's cooperative half; the rest (REQUEST ... ASSAULT) is conflict, verbal then material.
 COOPERATIVE_TYPES = frozenset(EVENT_TYPES[:7])
+# PLOVER's quad classes, as POLECAT assigns them (GDELT's QuadClass 1-4, in this order).
+QUAD_CLASS: dict[str, str] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+                    "material conflict"),
+}
 
 DealStatus = Literal[
     "proposed",

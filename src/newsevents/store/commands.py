@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from enum import StrEnum
@@ -19,9 +20,24 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.exports import polecat
 from newsevents.formats import clip
 from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents.options import (
+    PATHS_HELP,
+    DateColumnOption,
+    Format,
+    TextColumnOption,
+    TitleColumnOption,
+    UrlColumnOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    skipped_records,
+    warn,
+)
 from newsevents.store import queries
 from newsevents.store.db import DEFAULT_URL, Store, StoreError, connect, engine_url
 from newsevents.store.writer import IngestStats
@@ -37,6 +53,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    polecat = "polecat"
 
 
 class ExportWhat(StrEnum):
@@ -119,21 +136,20 @@ def _check_writable(store: Store) -> None:
         raise typer.Exit(2) from None
 
 
-def _report_ingest(total: IngestStats, seconds: float) -> None:
+def _report_ingest(total: IngestStats, seconds: float, skipped: Counter[str]) -> None:
     for doc_id, message in total.errors:
         warn(doc_id, message)
     rate = total.stored / seconds if seconds > 0 else 0.0
     err.print(
         f"stored {total.stored} document(s) ({total.near_duplicates} near-duplicate), "
         f"{total.reports} event report(s), {total.deal_reports} deal report(s); "
-        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s); "
-        f"{rate:.1f} documents/s"
+        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s)"
+        f"{skipped_records(skipped)}; {rate:.1f} documents/s"
     )
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files or folders (.txt, .html, .jsonl), or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP)],
     db: DbOption = DEFAULT_URL,
     date: Annotated[str | None, typer.Option(
         "--date", help="Publication date (YYYY-MM-DD) where the input has none.")] = None,
@@ -141,10 +157,14 @@ def ingest_command(
         "--batch-size", min=1, help="Documents per transaction.")] = 20,
     processes: Annotated[int | None, typer.Option(
         "--processes", "-j", help="Worker processes (default: up to 2).")] = None,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = None,
+    url_column: UrlColumnOption = None,
+    title_column: TitleColumnOption = None,
 ) -> None:
     """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
     default_date = parse_date(date, "--date")
-    total, started = IngestStats(), time.perf_counter()
+    total, started, skipped = IngestStats(), time.perf_counter(), Counter[str]()
     store: Store | None = None
     try:
         from newsevents import ingest
@@ -152,8 +172,9 @@ def ingest_command(
 
         store = open_store(db)
         _check_writable(store)
+        columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
         items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
-                                  on_skip=warn)
+                                  on_skip=warn, columns=columns, skipped=skipped)
         with progress(ingest.count_inputs(paths), "documents") as advance:
             for stats in store_stream(store, items, batch_size=batch_size,
                                       processes=processes or default_processes()):
@@ -170,7 +191,7 @@ def ingest_command(
     finally:
         if store is not None:
             store.close()
-    _report_ingest(total, time.perf_counter() - started)
+    _report_ingest(total, time.perf_counter() - started, skipped)
     if total.errors:
         raise typer.Exit(1)
     if not (total.stored or total.duplicates):
@@ -304,8 +325,12 @@ def _flat_deal(deal: dict) -> dict:
 
 
 def _export_rows(store: Store, what: ExportWhat, flt: queries.EventFilter,
-                 nested: bool) -> Iterator[dict]:
+                 fmt: ExportFormat) -> Iterator[dict]:
+    nested = fmt is ExportFormat.jsonl
     with store.engine.connect() as conn:
+        if fmt is ExportFormat.polecat:
+            yield from polecat.stored_rows(queries.iter_events(conn, flt))
+            return
         if what is ExportWhat.events:
             for event in queries.iter_events(conn, flt):
                 yield event if nested else queries.flat_event(event)
@@ -337,7 +362,9 @@ def write_parquet(rows: Iterable[dict], path: Path, chunk: int = 50_000) -> int:
 
 def export_command(
     db: DbOption = DEFAULT_URL,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated).")] = (
+        ExportFormat.jsonl),
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
     what: Annotated[ExportWhat, typer.Option("--what", help="Events or arms deals.")] = (
@@ -349,20 +376,25 @@ def export_command(
     end: EndOption = None,
     min_sources: SourcesOption = 1,
 ) -> None:
-    """Export stored events or deals as Parquet, CSV (one flat row each) or JSON Lines."""
+    """Export stored events or deals as Parquet, CSV (one flat row each), JSON Lines, or
+    POLECAT's tab-separated columns (events only)."""
     if fmt is ExportFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    if fmt is ExportFormat.polecat and what is ExportWhat.deals:
+        raise typer.BadParameter("POLECAT's columns hold events, not deals",
+                                 param_hint="--format")
     flt = _filter(country=country, actor_country=actor_country, event_type=event_type,
                   start=parse_date(start, "--start"), end=parse_date(end, "--end"),
                   min_sources=min_sources)
     store = open_store(db, existing=True)
-    rows = iter(_export_rows(store, what, flt, nested=fmt is ExportFormat.jsonl))
+    rows = iter(_export_rows(store, what, flt, fmt))
     try:
         if fmt is ExportFormat.parquet:
             assert output is not None
             n = write_parquet(rows, output)
         else:
-            writer = write_jsonl if fmt is ExportFormat.jsonl else write_csv
+            writer = {ExportFormat.jsonl: write_jsonl, ExportFormat.csv: write_csv,
+                      ExportFormat.polecat: polecat.write_tsv}[fmt]
             with (output.open("w", encoding="utf-8", newline="") if output
                   else nullcontext(sys.stdout)) as handle:
                 n = writer(rows, handle)
@@ -374,6 +406,83 @@ def export_command(
     finally:
         store.close()
     err.print(f"exported {n} {what.value}")
+
+
+class AggregateFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+def aggregate_command(
+    records: Annotated[Path | None, typer.Argument(
+        help="JSON Lines of `newsevents code`; without it, the store's events (--db).",
+        show_default=False)] = None,
+    db: DbOption = DEFAULT_URL,
+    period: Annotated[Period, typer.Option("--period", "-p", help="Length of a period.")] = (
+        Period.month),
+    fmt: Annotated[AggregateFormat, typer.Option("--format", "-f")] = AggregateFormat.csv,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
+    event_type: TypeOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    """Count events per (period, source country, target country, type), with their quad class
+    and number of independent sources."""
+    from newsevents.store import aggregate
+
+    if fmt is AggregateFormat.parquet and output is None:
+        raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    flt = _filter(event_type=event_type, start=parse_date(start, "--start"),
+                  end=parse_date(end, "--end"))
+    if records is not None:
+        if event_type or start or end:
+            raise typer.BadParameter("filters apply to the store; a file is counted whole",
+                                     param_hint="--type/--start/--end")
+        try:
+            counts, publishers = aggregate.from_records(records, period.value)
+        except aggregate.AggregateError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        rows = counts.rows(lambda doc_id: publishers.get(doc_id, doc_id))
+    else:
+        store = open_store(db, existing=True)
+        try:
+            with store.engine.connect() as conn:
+                counts = aggregate.from_store(conn, flt, period.value)
+        finally:
+            store.close()
+        rows = counts.rows()
+    _write_table(list(rows), fmt, output)
+    left_out = f"; left out {counts.left_out} negated or hypothetical" if counts.left_out else ""
+    err.print(f"aggregated {counts.total} event(s) into {len(counts.events)} row(s){left_out}")
+
+
+def _write_table(rows: list[dict], fmt: AggregateFormat, output: Path | None) -> None:
+    """CSV (the header alone when there is no row) or Parquet, to a file or stdout."""
+    from newsevents.store.aggregate import COLUMNS
+
+    try:
+        if fmt is AggregateFormat.parquet:
+            assert output is not None
+            write_parquet(iter(rows), output)
+            return
+        with (output.open("w", encoding="utf-8", newline="") if output
+              else nullcontext(sys.stdout)) as handle:
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+    except BrokenPipeError:
+        raise  # a reader that stops reading is not an error: see cli
+    except OSError as exc:
+        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
+        raise typer.Exit(2) from None
 
 
 def list_deals(db: str | None, country: str | None, fmt: str, out: Path | None) -> None:

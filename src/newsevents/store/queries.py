@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from newsevents.cameo import cameo_code
 from newsevents.models import COOPERATIVE_TYPES
 from newsevents.store import schema, search
 
@@ -346,14 +347,15 @@ def _keys(actor_dicts: list[dict]) -> str:
 
 
 def add_evidence_documents(conn: sa.Connection, summaries: list[dict]) -> None:
-    """Give each event summary the ``doc_id`` and ``url`` of the document its evidence
-    sentence comes from (the earliest report with that sentence), so that an exported row
-    leads back to an article."""
+    """Give each event summary the ``doc_id``, ``url``, ``publisher``, ``published`` (date) and
+    ``language`` of the document its evidence sentence comes from (the earliest report with
+    that sentence), so that an exported row leads back to an article."""
     ids = [summary["id"] for summary in summaries]
-    found: dict[int, tuple[str, str | None]] = {}
+    found: dict[int, tuple[str, str | None, str | None, dt.date | None, str | None]] = {}
     for start in range(0, len(ids), 500):
         rows = conn.execute(
-            sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url)
+            sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url, docs.c.source, docs.c.date,
+                      docs.c.language)
             .join(docs, docs.c.id == reports.c.document_id)
             .join(events, events.c.id == reports.c.event_id)
             .where(reports.c.event_id.in_(ids[start:start + 500]),
@@ -361,9 +363,26 @@ def add_evidence_documents(conn: sa.Connection, summaries: list[dict]) -> None:
             .order_by(reports.c.id)
         ).all()
         for row in rows:
-            found.setdefault(row.event_id, (row.doc_id, row.url))
+            found.setdefault(row.event_id,
+                             (row.doc_id, row.url, row.source, row.date, row.language))
+    keys = ("doc_id", "url", "publisher", "published", "language")
     for summary in summaries:
-        summary["doc_id"], summary["url"] = found.get(summary["id"], (None, None))
+        summary.update(zip(keys, found.get(summary["id"], (None,) * len(keys)), strict=True))
+
+
+def event_origins(conn: sa.Connection, ids: list[int]) -> dict[int, set[str]]:
+    """The independent sources of each event: the distinct origins (outlet of the original, or
+    the original document) of the documents that report it."""
+    origins: dict[int, set[str]] = defaultdict(set)
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            sa.select(reports.c.event_id, docs.c.origin).distinct()
+            .join(docs, docs.c.id == reports.c.document_id)
+            .where(reports.c.event_id.in_(ids[start:start + 500]))
+        ).all()
+        for row in rows:
+            origins[row.event_id].add(row.origin)
+    return origins
 
 
 def flat_event(summary: dict) -> dict:
@@ -373,6 +392,7 @@ def flat_event(summary: dict) -> dict:
     location = summary["location"] or {}
     return {
         "id": summary["id"], "event_type": summary["event_type"], "mode": summary["mode"],
+        "cameo": cameo_code(summary["event_type"], summary["mode"]),
         "date": summary["date"], "source": _keys(summary["source"]),
         "source_sector": _sectors(summary["source"]),
         "target": _keys(summary["target"]), "target_sector": _sectors(summary["target"]),
@@ -400,5 +420,7 @@ def iter_events(conn: sa.Connection, flt: EventFilter, chunk: int = 5000) -> Ite
             return
         summaries = _summaries(conn, rows)
         add_evidence_documents(conn, summaries)
+        for summary in summaries:
+            summary["cameo"] = cameo_code(summary["event_type"], summary["mode"])
         yield from summaries
         last = rows[-1].id
