@@ -71,7 +71,7 @@ MODELS = {"en": MODEL}
 @cache
 def load(
     components: tuple[str, ...] = COMPONENTS,
-    mode: str = "rules",
+    mode: str = "hybrid",
     events_dir: str | None = None,
     language: str = "en",
 ) -> Language:

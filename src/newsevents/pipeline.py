@@ -272,9 +272,11 @@ def code(
     doc_id: str = "text",
     title: str | None = None,
     url: str | None = None,
+    learned: bool = True,
 ) -> Result:
-    """Code one article given as plain text (no title line): the Python API's entry point."""
+    """Code one article given as plain text (no title line): the Python API's entry point.
+    ``learned=False`` codes with the hand rules alone, as ``Coder`` does."""
     article = ingest.article_from_text(
         text, doc_id, title_line=False, date=date, url=url, title=title
     )
-    return code_chunk([article])[0]
+    return code_chunk([article], nlp.load(mode="hybrid" if learned else "rules"))[0]

@@ -290,7 +290,7 @@ def code_doc(
 MODES = ("hybrid", "rules", "collect")
 
 
-@Language.factory("newsevents_events", default_config={"mode": "rules", "data_dir": None})
+@Language.factory("newsevents_events", default_config={"mode": "hybrid", "data_dir": None})
 def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> EventCoder:
     """``mode``: "hybrid" (the rules' candidates, all of them, weighed by the trained model;
     the rules alone where no model was trained), "rules" (the rules alone), or "collect" (every
