@@ -40,6 +40,7 @@ from newsevents.api import (
 from newsevents.evaluation.merging import gold_result, load_corpus
 from newsevents.store import connect
 from newsevents.store.cache import AggregateCache
+from newsevents.store.reading import reading
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 TOKEN = "test-token-4f1c"
@@ -156,8 +157,9 @@ def test_visitors_asking_at_once_share_one_computation(db_url: str) -> None:
         return name
 
     def visit(name: str, answers: list[str]) -> None:
-        with store.engine.connect() as conn:
-            answers.append(cache.get(conn, ("network", "all"), lambda: slow_scan(name)))
+        with reading(store.engine) as reader:
+            answers.append(cache.get(reader.version(), ("network", "all"),
+                                     lambda: slow_scan(name)))
 
     answers: list[str] = []
     first = threading.Thread(target=visit, args=("first", answers))
@@ -234,6 +236,16 @@ def test_openapi_describes_the_models(client: TestClient) -> None:
     summary = spec["components"]["schemas"]["EventSummary"]["properties"]
     assert {"n_sources", "n_reports", "source", "target", "location"} <= set(summary)
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+def test_filters_are_checked_alike_for_every_endpoint(client: TestClient) -> None:
+    for path in ("/api/events", "/api/timeline", "/api/network", "/api/places", "/api/deals"):
+        refused = client.get(path, params={"country": "U K"})
+        assert refused.status_code == 422, path
+        assert refused.json()["detail"][0]["loc"] == ["query", "country"]
+    assert client.get("/api/events", params={"type": "assault"}).status_code == 422
+    # The aggregates take the filters they can apply, and no others.
+    assert client.get("/api/timeline", params={"min_sources": 0}).status_code == 200
 
 
 @pytest.fixture(scope="module")

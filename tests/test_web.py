@@ -25,8 +25,8 @@ from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from newsevents import ingest
 from newsevents.api import create_app
 from newsevents.evaluation.merging import gold_result
+from newsevents.service import store_stream
 from newsevents.store import connect
-from newsevents.store.commands import store_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -1,0 +1,322 @@
+"""Commands over a store: ``ingest`` codes and stores; ``query``, ``export`` and ``deals --db``
+only read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from newsevents import formats, ingest
+from newsevents.cli.params import (
+    ActorOption,
+    CountryOption,
+    DateOption,
+    DbOption,
+    EndOption,
+    ModeOption,
+    PathsArg,
+    PlaceOption,
+    ProcOption,
+    SourcesOption,
+    StartOption,
+    TextOption,
+    TypeOption,
+)
+from newsevents.models import Actor
+from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents.pipeline import default_processes
+from newsevents.service import open_store, store_stream
+from newsevents.store.db import DEFAULT_URL, Store, StoreError
+from newsevents.store.read_models import Deal, DealFilter, EventFilter, EventRow
+from newsevents.store.reading import reading
+from newsevents.store.writer import IngestStats
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class ExportWhat(StrEnum):
+    events = "events"
+    deals = "deals"
+
+
+def _open(url: str | None, *, existing: bool = False) -> Store:
+    """The store, or a one-line message and exit status 2 instead of a traceback."""
+    try:
+        return open_store(url or DEFAULT_URL, existing=existing)
+    except StoreError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
+
+
+# --------------------------------------------------------------------------- ingest
+
+# Ends the progress line that a terminal shows, before a final message.
+_LINE_END = "\n" if err.is_terminal else ""
+
+
+def _check_writable(store: Store) -> None:
+    """A read-only database or a full disk ends the run before any coding, like a bad URL."""
+    try:
+        store.check_writable()
+    except StoreError as exc:
+        store.close()
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+
+
+def _report_ingest(total: IngestStats, seconds: float) -> None:
+    for doc_id, message in total.errors:
+        warn(doc_id, message)
+    rate = total.stored / seconds if seconds > 0 else 0.0
+    err.print(
+        f"stored {total.stored} document(s) ({total.near_duplicates} near-duplicate), "
+        f"{total.reports} event report(s), {total.deal_reports} deal report(s); "
+        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s); "
+        f"{rate:.1f} documents/s"
+    )
+
+
+def _store_all(store: Store, paths: list[str], default_date: dt.date | None, batch_size: int,
+               processes: int | None, total: IngestStats) -> None:
+    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin, on_skip=warn)
+    with progress(ingest.count_inputs(paths), "documents") as advance:
+        for stats in store_stream(store, items, batch_size=batch_size,
+                                  processes=processes or default_processes()):
+            total.add(stats)
+            advance(stats.stored + stats.duplicates + len(stats.errors))
+
+
+def ingest_command(
+    paths: PathsArg,
+    db: DbOption = DEFAULT_URL,
+    date: DateOption = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Documents per transaction.")] = 20,
+    processes: ProcOption = None,
+) -> None:
+    """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
+    default_date = parse_date(date, "--date")
+    total, started = IngestStats(), time.perf_counter()
+    store: Store | None = None
+    try:
+        store = _open(db)
+        _check_writable(store)
+        _store_all(store, paths, default_date, batch_size, processes, total)
+    except KeyboardInterrupt:
+        # Batches are transactions: the committed ones stay, the current one is rolled back.
+        err.print(f"{_LINE_END}[yellow]interrupted: {total.stored} document(s) committed; "
+                  "run the same command again to resume.[/yellow]")
+        raise typer.Exit(130) from None
+    except StoreError as exc:
+        err.print(f"{_LINE_END}[red]{exc}[/red] ({total.stored} document(s) committed before)")
+        raise typer.Exit(1) from None
+    finally:
+        if store is not None:
+            store.close()
+    _report_ingest(total, time.perf_counter() - started)
+    if total.errors:
+        raise typer.Exit(1)
+    if not (total.stored or total.duplicates):
+        fail("nothing was read: no article in the given paths")
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- query
+
+_F = TypeVar("_F", EventFilter, DealFilter)
+# The option that sets each filter field, for usage errors.
+_OPTION_OF = {"country": "--country", "actor_country": "--actor-country", "event_type": "--type",
+              "type": "--type", "mode": "--mode", "start": "--start", "end": "--end",
+              "place": "--place", "min_sources": "--min-sources", "q": "--text",
+              "supplier": "--supplier", "recipient": "--recipient", "status": "--status"}
+
+
+def _filter(model: type[_F], **values: Any) -> _F:
+    """The filter, or a usage error (exit 2) that names the option and what it needs."""
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        raise typer.BadParameter(first["msg"], param_hint=_OPTION_OF.get(field, field)) from None
+
+
+def _event_filter(*, event_type: str | None, start: str | None, end: str | None,
+                  **values: Any) -> EventFilter:
+    """Dates as YYYY-MM-DD and a type in any case, as people type them."""
+    return _filter(EventFilter, event_type=event_type.upper() if event_type else None,
+                   start=parse_date(start, "--start"), end=parse_date(end, "--end"), **values)
+
+
+def _keys(actors: list[Actor]) -> str:
+    return ", ".join(a.country or a.igo or a.text for a in actors)
+
+
+def _print_events(items: list[EventRow], total: int, console: Console) -> None:
+    table = Table(title=f"{len(items)} of {total} event(s)", show_lines=False)
+    for column in ("id", "date", "type", "mode", "source", "target", "place", "reports",
+                   "sources", "evidence"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        table.add_row(
+            str(item.id), str(item.date or ""), item.event_type, item.mode or "",
+            _keys(item.source), _keys(item.target),
+            item.location.name if item.location else "", str(item.n_reports),
+            str(item.n_sources), formats.clip(item.sentence, 160),
+        )
+    console.print(table)
+
+
+def query_command(
+    words: Annotated[list[str] | None, typer.Argument(
+        help="Words in a report (each must begin a word of it), as with -q.",
+        show_default=False)] = None,
+    db: DbOption = DEFAULT_URL,
+    country: CountryOption = None,
+    actor_country: ActorOption = None,
+    event_type: TypeOption = None,
+    mode: ModeOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    place: PlaceOption = None,
+    min_sources: SourcesOption = 1,
+    text: TextOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100_000)] = 50,
+    offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Search stored events, newest first."""
+    # Words may follow -q as arguments (query -q drone Kharkiv): the shell splits what people
+    # type, and every word must match anyway, so no word is refused as an extra argument.
+    q = " ".join([*([text] if text else []), *(words or [])]) or None
+    flt = _event_filter(country=country, actor_country=actor_country, event_type=event_type,
+                        mode=mode, start=start, end=end, place=place, min_sources=min_sources,
+                        q=q)
+    store = _open(db, existing=True)
+    try:
+        with reading(store.engine) as reader:
+            page = reader.event_page(flt, limit, offset)
+            items = reader.with_documents(page.items)
+    finally:
+        store.close()
+    if fmt is Format.table:
+        _print_events(items, page.total, out_console())
+    elif fmt is Format.jsonl:
+        formats.write_records(items, sys.stdout)
+    else:
+        formats.write_rows((item.flat() for item in items), sys.stdout)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _export_rows(store: Store, what: ExportWhat, flt: EventFilter,
+                 nested: bool) -> Iterator[Any]:
+    """Events or deals: typed records when ``nested``, else flat rows (one value a column)."""
+    with reading(store.engine) as reader:
+        if what is ExportWhat.events:
+            for event in reader.iter_events(flt):
+                yield event if nested else event.flat()
+            return
+        for deal in reader.deal_page(DealFilter(country=flt.country), 10**9, 0).items:
+            yield deal if nested else deal.flat()
+
+
+def export_command(
+    db: DbOption = DEFAULT_URL,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
+    what: Annotated[ExportWhat, typer.Option("--what", help="Events or arms deals.")] = (
+        ExportWhat.events),
+    country: CountryOption = None,
+    actor_country: ActorOption = None,
+    event_type: TypeOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    min_sources: SourcesOption = 1,
+) -> None:
+    """Export stored events or deals as Parquet, CSV (one flat row each) or JSON Lines."""
+    if fmt is ExportFormat.parquet and output is None:
+        raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    flt = _event_filter(country=country, actor_country=actor_country, event_type=event_type,
+                        start=start, end=end, min_sources=min_sources)
+    store = _open(db, existing=True)
+    rows = _export_rows(store, what, flt, nested=fmt is ExportFormat.jsonl)
+    try:
+        n = _write_export(rows, fmt, output)
+    except BrokenPipeError:
+        raise  # a reader that stops reading is not an error: see cli
+    except OSError as exc:
+        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    err.print(f"exported {n} {what.value}")
+
+
+def _write_export(rows: Iterator[Any], fmt: ExportFormat, output: Path | None) -> int:
+    if fmt is ExportFormat.parquet:
+        assert output is not None
+        return formats.write_parquet(rows, output)
+    with (output.open("w", encoding="utf-8", newline="") if output
+          else nullcontext(sys.stdout)) as handle:
+        if fmt is ExportFormat.jsonl:
+            return formats.write_records(rows, handle)
+        return formats.write_rows(rows, handle)
+
+
+# --------------------------------------------------------------------------- deals --db
+
+
+def list_deals(db: str | None, country: str | None, fmt: Format, out: Path | None) -> None:
+    """Stored deals, merged across articles, with their latest status (``deals`` without
+    paths). ``-o FILE`` keeps them too: flat rows in a .csv file, else JSON Lines."""
+    flt = _filter(DealFilter, country=country)
+    store = _open(db, existing=True)
+    try:
+        with reading(store.engine) as reader:
+            deals = reader.deal_page(flt, 10**9, 0).items
+    finally:
+        store.close()
+    if out is not None:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            if out.suffix.lower() == ".csv":
+                formats.write_rows((d.flat() for d in deals), handle)
+            else:
+                formats.write_records(deals, handle)
+    if fmt is Format.jsonl:
+        formats.write_records(deals, sys.stdout)
+    elif fmt is Format.csv:
+        formats.write_rows((d.flat() for d in deals), sys.stdout)
+    else:
+        _print_deals(deals, out_console())
+
+
+def _print_deals(deals: list[Deal], console: Console) -> None:
+    table = Table(title=f"{len(deals)} deal(s)")
+    for column in ("id", "supplier", "recipient", "system", "quantity", "value", "status",
+                   "reports", "last reported"):
+        table.add_column(column, overflow="fold")
+    for deal in deals:
+        value = f"{deal.value:,.0f} {deal.currency or ''}" if deal.value is not None else ""
+        last = deal.history[-1].date if deal.history else None
+        table.add_row(str(deal.id), deal.supplier or "?", deal.recipient or "?",
+                      deal.system.name or deal.system.mention, str(deal.quantity or ""),
+                      value.strip(), deal.status, str(deal.n_reports), str(last or ""))
+    console.print(table)
