@@ -7,7 +7,7 @@ needs a schema_version bump, because evaluation scripts and other tools read the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,9 +31,39 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-# PLOVER's cooperative half; the rest (REQUEST ... ASSAULT) is conflict, verbal then material.
-COOPERATIVE_TYPES = frozenset(EVENT_TYPES[:7])
+
+
+class PloverType(NamedTuple):
+    """A PLOVER event type: which half of the ontology it belongs to, and the colour charts
+    draw it in (blues and greens for cooperation; for conflict, yellow to dark red, verbal
+    before material)."""
+
+    name: str
+    cooperative: bool
+    colour: str
+
+
+PLOVER_TYPES: tuple[PloverType, ...] = (
+    PloverType("AGREE", cooperative=True, colour="#174f86"),
+    PloverType("CONSULT", cooperative=True, colour="#2b6cb0"),
+    PloverType("SUPPORT", cooperative=True, colour="#4a8fd4"),
+    PloverType("CONCEDE", cooperative=True, colour="#86b7e8"),
+    PloverType("COOPERATE", cooperative=True, colour="#1f8a7a"),
+    PloverType("AID", cooperative=True, colour="#45b3a1"),
+    PloverType("RETREAT", cooperative=True, colour="#9bd6cb"),
+    PloverType("REQUEST", cooperative=False, colour="#f3d27a"),
+    PloverType("ACCUSE", cooperative=False, colour="#f0b44f"),
+    PloverType("REJECT", cooperative=False, colour="#eb953a"),
+    PloverType("THREATEN", cooperative=False, colour="#e0762c"),
+    PloverType("PROTEST", cooperative=False, colour="#d4592b"),
+    PloverType("SANCTION", cooperative=False, colour="#bd3f2d"),
+    PloverType("MOBILIZE", cooperative=False, colour="#9e2d31"),
+    PloverType("COERCE", cooperative=False, colour="#7e2135"),
+    PloverType("ASSAULT", cooperative=False, colour="#531327"),
+)
+"""The types in ``EventType``'s order."""
+EVENT_TYPES: tuple[str, ...] = tuple(t.name for t in PLOVER_TYPES)
+COOPERATIVE_TYPES = frozenset(t.name for t in PLOVER_TYPES if t.cooperative)
 
 DealStatus = Literal[
     "proposed",

@@ -9,7 +9,7 @@ token a text is short, gets a time budget and one of a few coding slots, and a b
 so at once (429) instead of queueing callers until reads and writes starve.
 
 ``app`` builds the app; one router module per resource (``events``, ``aggregates``, ``deals``,
-``coding``, ``documents``); ``guards`` holds the middleware, ``state`` what the
+``types``, ``coding``, ``documents``); ``guards`` holds the middleware, ``state`` what the
 endpoints share, ``schemas`` the request and response bodies.
 """
 

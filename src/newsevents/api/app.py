@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 
 from newsevents import web
-from newsevents.api import aggregates, coding, deals, documents, events
+from newsevents.api import aggregates, coding, deals, documents, events, types
 from newsevents.api.guards import MAX_BODY_BYTES, BodyLimit, HostCheck, JsonErrors, NoSniff
 from newsevents.api.state import Api, CodingLimits
 from newsevents.store.db import connect
@@ -52,7 +52,7 @@ def create_app(db_url: str, token: str | None = None, *,
     )
     app.state.api = api
     app.add_exception_handler(RequestValidationError, _invalid_request)
-    for module in (events, aggregates, deals, coding, documents):
+    for module in (events, aggregates, deals, types, coding, documents):
         app.include_router(module.router)
     web.mount(app)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)

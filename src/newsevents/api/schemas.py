@@ -31,7 +31,7 @@ __all__ = [
     "ActorCount", "CodeRequest", "Coded", "CountryCount", "Deal", "DealFilter", "DealPage",
     "DealReport", "DocumentError", "DocumentsRequest", "DocumentsStored", "EventDetail",
     "EventFilter", "EventPage", "EventScope", "EventSummary", "NetworkEdge", "PlaceCount",
-    "Report", "TimelinePoint", "text_problem",
+    "Report", "TimelinePoint", "TypeInfo", "text_problem",
 ]
 
 
@@ -97,3 +97,8 @@ class DocumentsStored(Out):
     duplicates: int
     errors: list[DocumentError]
 
+
+class TypeInfo(Out):
+    event_type: str
+    cooperative: bool = Field(description="In PLOVER's cooperative half; else conflict.")
+    colour: str = Field(description="The colour the dashboard draws the type in (#rrggbb).")
