@@ -16,7 +16,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -68,25 +67,6 @@ _JSON_TYPES = {
 
 class _Unreadable(Exception):
     """An input that cannot become an Article; its message is shown to the user as is."""
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """The wire-style place (and agency) that opens an article: ``KYIV, Ukraine (AP) —``."""
-
-    place: str
-    region: str | None
-    agency: str | None
-    end: int
-
-
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?: \((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
-    r" ?[–—-]{1,2} "
-)
 
 
 # --------------------------------------------------------------------------- public API
@@ -304,16 +284,6 @@ def json_error(exc: json.JSONDecodeError, line: int) -> str:
     it expects after "at" is given here as the column, counted within the line.
     """
     return f"line {line}, column {exc.colno}: invalid JSON ({exc.msg.removesuffix(' at')})"
-
-
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, if any; the text itself is left as it is."""
-    match = _DATELINE.match(text)
-    if match is None:
-        return None
-    return Dateline(
-        place=match["place"], region=match["region"], agency=match["agency"], end=match.end()
-    )
 
 
 @cache

@@ -220,9 +220,13 @@ def train(
     out: Annotated[Path | None, typer.Option(
         "--out", help="Folder for the model and learned triggers (default: the package's "
         "data/en/events, where the coder reads them).")] = None,
+    gold: Annotated[Path | None, typer.Option(
+        "--gold", help="A sentence gold set (such as the PLOVER gold records) whose macro-F1 "
+        "the chosen thresholds must keep at 0.70 or above.")] = None,
 ) -> None:
     """Learn the event model from the corpus's train split (choices made on its dev split)."""
     from newsevents.evaluation import corpus, training
+    from newsevents.evaluation.gold import GoldError
     from newsevents.tables import data_path
 
     try:
@@ -232,8 +236,8 @@ def train(
         raise typer.Exit(2) from None
     try:
         docs = list(corpus.read_corpus([corpus_dir]))
-        card = training.train(docs, out or data_path("events", ""))
-    except (corpus.CorpusError, ValueError) as exc:
+        card = training.train(docs, out or data_path("events", ""), gold)
+    except (corpus.CorpusError, GoldError, ValueError) as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     typer.echo(json.dumps(card, indent=2))

@@ -87,11 +87,16 @@ def features(
 
 @dataclass(frozen=True)
 class EventModel:
-    """Weights of the logistic model and the keep threshold chosen on the dev split."""
+    """Weights of the logistic model and the keep thresholds chosen on the dev split: one for
+    events the hand rules would code on their own, one for every other candidate."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    rules_threshold: float
+
+    def keeps(self, probability: float, rules_keep: bool) -> bool:
+        return probability >= (self.rules_threshold if rules_keep else self.threshold)
 
     def probability(self, feats: Sequence[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
@@ -106,4 +111,5 @@ class EventModel:
         if not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
+        return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
+                   rules_threshold=data.get("rules_threshold", data["threshold"]))
