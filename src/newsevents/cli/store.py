@@ -140,10 +140,9 @@ def ingest_command(
 
 _F = TypeVar("_F", EventFilter, DealFilter)
 # The option that sets each filter field, for usage errors.
-_OPTION_OF = {"country": "--country", "actor_country": "--actor-country", "event_type": "--type",
-              "type": "--type", "mode": "--mode", "start": "--start", "end": "--end",
-              "place": "--place", "min_sources": "--min-sources", "q": "--text",
-              "supplier": "--supplier", "recipient": "--recipient", "status": "--status"}
+_OPTION_OF = {"country": "--country", "actor_country": "--actor-country", "type": "--type",
+              "event_type": "--type", "mode": "--mode", "start": "--start", "end": "--end",
+              "place": "--place", "min_sources": "--min-sources", "q": "--text"}
 
 
 def _filter(model: type[_F], **values: Any) -> _F:

@@ -8,6 +8,7 @@ databases share every query but the one that cuts dates into weeks and months.
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -152,7 +153,7 @@ def _deal_conditions(flt: DealFilter) -> list[sa.ColumnElement[bool]]:
     return where
 
 
-class SqlReadStore:
+class SqlReadStore(ABC):
     """The queries both databases answer alike, over one connection (one read transaction);
     a backend adds how its database cuts dates into periods."""
 
@@ -162,9 +163,9 @@ class SqlReadStore:
     def version(self) -> int:
         return store_version(self.conn)
 
+    @abstractmethod
     def _period(self, interval: str) -> sa.ColumnElement[dt.date]:
-        """First day of the event's day, ISO week (Monday) or month."""
-        raise NotImplementedError
+        """First day of the event's day, ISO week (Monday) or month, computed by the database."""
 
     # events ----------------------------------------------------------------------------
 
