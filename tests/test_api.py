@@ -247,6 +247,8 @@ def test_types_come_in_plover_order_with_their_half_and_a_colour(client: TestCli
     # PLOVER's cooperative half, as its codebook lists it; the other nine are conflict.
     assert [t["event_type"] for t in types if t["cooperative"]] == [
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]
+    assert {t["quad_class"] for t in types if t["cooperative"]} == {
+        "verbal cooperation", "material cooperation"}
     colours = [t["colour"] for t in types]
     assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours)
     assert len(set(colours)) == len(types)

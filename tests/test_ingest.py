@@ -385,7 +385,7 @@ def test_skipped_paths_are_told_with_their_reason(tmp_path: Path) -> None:
     assert [r.id for r in records] == ["2024-06-25-kenya.txt"]
     reasons = dict(skipped)
     assert set(reasons) == {"empty-folder", "empty.jsonl", "report.pdf", "photo.png"}
-    assert "no .htm, .html, .jsonl, .txt files" in reasons["empty-folder"]
+    assert "no .csv, .htm, .html, .jsonl, .txt, .warc, .warc.gz files" in reasons["empty-folder"]
     assert "empty" in reasons["empty.jsonl"]
     assert "'.pdf'" in reasons["report.pdf"] and "'.png'" in reasons["photo.png"]
 

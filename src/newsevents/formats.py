@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.cameo import cameo_code
 from newsevents.models import Actor, ArmsTransfer, Document, Event, Result
 
 FORMATS = ("table", "jsonl", "csv")
@@ -24,6 +25,7 @@ EVENT_COLUMNS = [
     "sentence_index",
     "event_type",
     "mode",
+    "cameo",
     "source",
     "source_country",
     "source_sector",
@@ -80,7 +82,16 @@ RECORD_COLUMNS = [
 
 
 def to_json(record: BaseModel) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+    """One JSON line; an event also carries its CAMEO code (``cameo``, null when ambiguous),
+    derived from its type, mode and contexts for comparison with CAMEO-coded data."""
+    data = record.model_dump(mode="json")
+    if isinstance(record, Event):
+        data["cameo"] = event_cameo(record)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def event_cameo(event: Event) -> str | None:
+    return cameo_code(event.event_type, event.mode, event.context)
 
 
 def write_records(records: Iterable[BaseModel], out: TextIO) -> int:
@@ -93,17 +104,22 @@ def write_records(records: Iterable[BaseModel], out: TextIO) -> int:
 
 
 def write_rows(rows: Iterable[Mapping[str, object]], out: TextIO,
-               columns: Sequence[str] | None = None) -> int:
+               columns: Sequence[str] | None = None, *, delimiter: str = ",",
+               lineterminator: str = "\r\n") -> int:
     """CSV with a header line: the given ``columns``, else the keys of the first row (so no row,
     no header); returns the number of rows written."""
-    writer = None if columns is None else csv.DictWriter(out, fieldnames=list(columns))
-    if writer is not None:
+
+    def start(fieldnames: Sequence[str]) -> csv.DictWriter:
+        writer = csv.DictWriter(out, fieldnames=list(fieldnames), delimiter=delimiter,
+                                lineterminator=lineterminator)
         writer.writeheader()
+        return writer
+
+    writer = None if columns is None else start(columns)
     n = 0
     for row in rows:
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
+            writer = start(list(row))
         writer.writerow(row)
         n += 1
     return n
@@ -158,6 +174,7 @@ def event_row(event: Event) -> dict[str, object]:
         "sentence_index": event.sentence_index,
         "event_type": event.event_type,
         "mode": event.mode or "",
+        "cameo": event_cameo(event) or "",
         "source": src,
         "source_country": src_c,
         "source_sector": src_s,

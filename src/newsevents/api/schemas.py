@@ -100,5 +100,6 @@ class DocumentsStored(Out):
 
 class TypeInfo(Out):
     event_type: str
+    quad_class: str = Field(description="Verbal or material, cooperation or conflict.")
     cooperative: bool = Field(description="In PLOVER's cooperative half; else conflict.")
     colour: str = Field(description="The colour the dashboard draws the type in (#rrggbb).")

@@ -8,8 +8,8 @@ from newsevents.models import PLOVER_TYPES
 
 router = APIRouter(tags=["events"])
 
-_TYPES = [TypeInfo(event_type=t.name, cooperative=t.cooperative, colour=t.colour)
-          for t in PLOVER_TYPES]
+_TYPES = [TypeInfo(event_type=t.name, quad_class=t.quad_class, cooperative=t.cooperative,
+                   colour=t.colour) for t in PLOVER_TYPES]
 
 
 @router.get("/api/types", response_model=list[TypeInfo])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -22,8 +23,23 @@ from newsevents.cli.params import (
     PathsArg,
     ProcOption,
 )
+from newsevents.exports import polecat
 from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents.options import (
+    CodeFormat,
+    DateColumnOption,
+    Format,
+    TextColumnOption,
+    TitleColumnOption,
+    UrlColumnOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    skipped_records,
+    warn,
+)
 from newsevents.pipeline import Coder, default_processes
 
 
@@ -49,7 +65,8 @@ class Tally:
     run on stderr, terminal or not."""
 
     def __init__(self) -> None:
-        self.articles = self.failed = self.events = self.deals = 0
+        self.articles = self.failed = self.not_english = self.events = self.deals = 0
+        self.skipped: Counter[str] = Counter()  # WARC records that are no article, by reason
         self.started = time.perf_counter()
 
     def count(self, results: Iterable[Result]) -> Iterator[Result]:
@@ -57,6 +74,7 @@ class Tally:
             self.articles += 1
             if result.document.error:
                 self.failed += 1
+                self.not_english += result.document.language not in (None, "en")
                 warn(result.document.doc_id, result.document.error)
             self.events += len(result.events)
             self.deals += len(result.arms_transfers)
@@ -64,40 +82,46 @@ class Tally:
 
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
+        foreign = f" ({self.not_english} not English)" if self.not_english else ""
         return (
             f"coded {self.articles - self.failed} of {self.articles} article(s): "
-            f"{self.events} event(s), {self.deals} deal(s); {self.failed} failed; "
+            f"{self.events} event(s), {self.deals} deal(s); {self.failed} failed{foreign}"
+            f"{skipped_records(self.skipped)}; "
             f"{seconds:.1f} s, {self.articles / max(seconds, 1e-9):.1f} articles/s"
         )
 
 
-def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> None:
+def emit(results: Iterator[Result], fmt: Format | CodeFormat, out: Path | None, *,
+         deals_only: bool) -> None:
     """Write records as they come.
 
     ``--format`` is what stdout shows; ``-o FILE`` also keeps the records in FILE (CSV when it
-    ends in .csv, else JSON Lines), so one run gives people a table and tools a file.
+    ends in .csv, else JSON Lines), so one run gives people a table and tools a file. POLECAT's
+    columns are written where the records would go: to FILE, else to stdout.
     """
     shown: list[Result] = []
 
     def counted() -> Iterator[Result]:
         for result in results:
-            if fmt is Format.table:
+            if fmt == "table":
                 shown.append(result)
             yield result
 
-    writers = {Format.jsonl: formats.write_jsonl, Format.csv: formats.write_csv}
+    writers = {"jsonl": formats.write_jsonl, "csv": formats.write_csv,
+               "polecat": polecat.write_results}
     if out is not None:
         writer = formats.write_csv if out.suffix.lower() == ".csv" else formats.write_jsonl
+        writer = polecat.write_results if fmt == "polecat" else writer
         with out.open("w", encoding="utf-8", newline="") as handle:
             writer(counted(), handle, deals_only=deals_only)
-        if fmt is not Format.table:
+        if fmt != "table":
             err.print(f"records written to {out}")
-    elif fmt is Format.table:
+    elif fmt == "table":
         for _ in counted():
             pass
     else:
         writers[fmt](counted(), sys.stdout, deals_only=deals_only)
-    if fmt is Format.table and shown:
+    if fmt == "table" and shown:
         formats.print_table(shown, out_console(), deals_only=deals_only)
 
 
@@ -112,7 +136,7 @@ def _involving(result: Result, country: str) -> Result:
 def _run(
     paths: list[str],
     date: str | None,
-    fmt: Format,
+    fmt: Format | CodeFormat,
     out: Path | None,
     unit: Unit,
     processes: int | None,
@@ -120,11 +144,13 @@ def _run(
     deals_only: bool,
     country: str | None = None,
     model: bool = False,
+    columns: ingest.CsvColumns | None = None,
 ) -> None:
-    items = ingest.read_paths(
-        paths, default_date=parse_date(date), stdin=sys.stdin, on_skip=warn
-    )
     tally = Tally()
+    items = ingest.read_paths(
+        paths, default_date=parse_date(date), stdin=sys.stdin, on_skip=warn, columns=columns,
+        skipped=tally.skipped,
+    )
     results = tally.count(coded(items, ingest.count_inputs(paths), unit=unit,
                                 processes=processes, model=model))
     if country:
@@ -142,16 +168,23 @@ def _run(
 def code(
     paths: PathsArg,
     date: DateOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[CodeFormat, typer.Option(
+        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated).")] = (
+        CodeFormat.table),
     out: OutOption = None,
     unit: Annotated[
         Unit, typer.Option("--unit", help="Code each record as one sentence.")
     ] = Unit.article,
     processes: ProcOption = None,
-    model: ModelOption = False,
+    model: ModelOption = True,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = None,
+    url_column: UrlColumnOption = None,
+    title_column: TitleColumnOption = None,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
-    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model)
+    columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
+    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model, columns=columns)
 
 
 def deals(
@@ -181,7 +214,7 @@ def evaluate(
         "annotated corpus (a folder or .jsonl of corpus/annotated records).")],
     split: Annotated[str | None, typer.Option(
         "--split", help="Corpus split to score: train, dev or test (default: all).")] = None,
-    model: ModelOption = False,
+    model: ModelOption = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     processes: ProcOption = None,
 ) -> None:

@@ -7,11 +7,9 @@ from typing import Annotated
 
 import typer
 
-from newsevents.options import Format
+from newsevents.options import PATHS_HELP, Format
 
-PathsArg = Annotated[
-    list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl), or - for stdin.")
-]
+PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none."),
@@ -22,7 +20,8 @@ OutOption = Annotated[
     typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
 ]
 ModelOption = Annotated[bool, typer.Option(
-    "--model", help="Weigh every rule candidate with the trained event model (hybrid coding).")]
+    "--model/--rules", help="Weigh every rule candidate with the trained event model (the "
+    "default), or code with the hand rules alone.")]
 ProcOption = Annotated[
     int | None, typer.Option("--processes", "-j", help="Worker processes (default: up to 2).")
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import nullcontext
 from enum import StrEnum
@@ -33,10 +34,25 @@ from newsevents.cli.params import (
     TextOption,
     TypeOption,
 )
+from newsevents.exports import polecat
 from newsevents.models import Actor
-from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents.options import (
+    DateColumnOption,
+    Format,
+    TextColumnOption,
+    TitleColumnOption,
+    UrlColumnOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    skipped_records,
+    warn,
+)
 from newsevents.pipeline import default_processes
 from newsevents.service import open_store, store_stream
+from newsevents.store import aggregate
 from newsevents.store.db import DEFAULT_URL, Store, StoreError
 from newsevents.store.read_models import Deal, DealFilter, EventFilter, EventRow
 from newsevents.store.reading import reading
@@ -47,6 +63,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    polecat = "polecat"
 
 
 class ExportWhat(StrEnum):
@@ -79,21 +96,23 @@ def _check_writable(store: Store) -> None:
         raise typer.Exit(2) from None
 
 
-def _report_ingest(total: IngestStats, seconds: float) -> None:
+def _report_ingest(total: IngestStats, seconds: float, skipped: Counter[str]) -> None:
     for doc_id, message in total.errors:
         warn(doc_id, message)
     rate = total.stored / seconds if seconds > 0 else 0.0
     err.print(
         f"stored {total.stored} document(s) ({total.near_duplicates} near-duplicate), "
         f"{total.reports} event report(s), {total.deal_reports} deal report(s); "
-        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s); "
-        f"{rate:.1f} documents/s"
+        f"skipped {total.duplicates} already stored; {len(total.errors)} error(s)"
+        f"{skipped_records(skipped)}; {rate:.1f} documents/s"
     )
 
 
 def _store_all(store: Store, paths: list[str], default_date: dt.date | None, batch_size: int,
-               processes: int | None, total: IngestStats) -> None:
-    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin, on_skip=warn)
+               processes: int | None, columns: ingest.CsvColumns, total: IngestStats,
+               skipped: Counter[str]) -> None:
+    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin, on_skip=warn,
+                              columns=columns, skipped=skipped)
     with progress(ingest.count_inputs(paths), "documents") as advance:
         for stats in store_stream(store, items, batch_size=batch_size,
                                   processes=processes or default_processes()):
@@ -108,15 +127,20 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Documents per transaction.")] = 20,
     processes: ProcOption = None,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = None,
+    url_column: UrlColumnOption = None,
+    title_column: TitleColumnOption = None,
 ) -> None:
     """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
     default_date = parse_date(date, "--date")
-    total, started = IngestStats(), time.perf_counter()
+    total, started, skipped = IngestStats(), time.perf_counter(), Counter[str]()
+    columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
     store: Store | None = None
     try:
         store = _open(db)
         _check_writable(store)
-        _store_all(store, paths, default_date, batch_size, processes, total)
+        _store_all(store, paths, default_date, batch_size, processes, columns, total, skipped)
     except KeyboardInterrupt:
         # Batches are transactions: the committed ones stay, the current one is rolled back.
         err.print(f"{_LINE_END}[yellow]interrupted: {total.stored} document(s) committed; "
@@ -128,7 +152,7 @@ def ingest_command(
     finally:
         if store is not None:
             store.close()
-    _report_ingest(total, time.perf_counter() - started)
+    _report_ingest(total, time.perf_counter() - started, skipped)
     if total.errors:
         raise typer.Exit(1)
     if not (total.stored or total.duplicates):
@@ -225,9 +249,14 @@ def query_command(
 
 
 def _export_rows(store: Store, what: ExportWhat, flt: EventFilter,
-                 nested: bool) -> Iterator[Any]:
-    """Events or deals: typed records when ``nested``, else flat rows (one value a column)."""
+                 fmt: ExportFormat) -> Iterator[Any]:
+    """Events or deals: typed records for JSON Lines, POLECAT's rows, else flat rows (one value
+    a column)."""
+    nested = fmt is ExportFormat.jsonl
     with reading(store.engine) as reader:
+        if fmt is ExportFormat.polecat:
+            yield from polecat.stored_rows(e.model_dump() for e in reader.iter_events(flt))
+            return
         if what is ExportWhat.events:
             for event in reader.iter_events(flt):
                 yield event if nested else event.flat()
@@ -238,7 +267,9 @@ def _export_rows(store: Store, what: ExportWhat, flt: EventFilter,
 
 def export_command(
     db: DbOption = DEFAULT_URL,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated).")] = (
+        ExportFormat.jsonl),
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
     what: Annotated[ExportWhat, typer.Option("--what", help="Events or arms deals.")] = (
@@ -250,13 +281,17 @@ def export_command(
     end: EndOption = None,
     min_sources: SourcesOption = 1,
 ) -> None:
-    """Export stored events or deals as Parquet, CSV (one flat row each) or JSON Lines."""
+    """Export stored events or deals as Parquet, CSV (one flat row each), JSON Lines, or
+    POLECAT's tab-separated columns (events only)."""
     if fmt is ExportFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    if fmt is ExportFormat.polecat and what is ExportWhat.deals:
+        raise typer.BadParameter("POLECAT's columns hold events, not deals",
+                                 param_hint="--format")
     flt = _event_filter(country=country, actor_country=actor_country, event_type=event_type,
                         start=start, end=end, min_sources=min_sources)
     store = _open(db, existing=True)
-    rows = _export_rows(store, what, flt, nested=fmt is ExportFormat.jsonl)
+    rows = _export_rows(store, what, flt, fmt)
     try:
         n = _write_export(rows, fmt, output)
     except BrokenPipeError:
@@ -277,7 +312,82 @@ def _write_export(rows: Iterator[Any], fmt: ExportFormat, output: Path | None) -
           else nullcontext(sys.stdout)) as handle:
         if fmt is ExportFormat.jsonl:
             return formats.write_records(rows, handle)
+        if fmt is ExportFormat.polecat:
+            return polecat.write_tsv(rows, handle)
         return formats.write_rows(rows, handle)
+
+
+# --------------------------------------------------------------------------- aggregate
+
+
+class AggregateFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+def aggregate_command(
+    records: Annotated[Path | None, typer.Argument(
+        help="JSON Lines of `newsevents code`; without it, the store's events (--db).",
+        show_default=False)] = None,
+    db: DbOption = DEFAULT_URL,
+    period: Annotated[Period, typer.Option("--period", "-p", help="Length of a period.")] = (
+        Period.month),
+    fmt: Annotated[AggregateFormat, typer.Option("--format", "-f")] = AggregateFormat.csv,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
+    event_type: TypeOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    """Count events per (period, source country, target country, type), with their quad class
+    and number of independent sources."""
+    if fmt is AggregateFormat.parquet and output is None:
+        raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
+    flt = _event_filter(event_type=event_type, start=start, end=end)
+    if records is not None:
+        if event_type or start or end:
+            raise typer.BadParameter("filters apply to the store; a file is counted whole",
+                                     param_hint="--type/--start/--end")
+        try:
+            counts, publishers = aggregate.from_records(records, period.value)
+        except aggregate.AggregateError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        rows = counts.rows(lambda doc_id: publishers.get(doc_id, doc_id))
+    else:
+        store = _open(db, existing=True)
+        try:
+            with reading(store.engine) as reader:
+                counts = aggregate.from_store(reader, flt, period.value)
+        finally:
+            store.close()
+        rows = counts.rows()
+    _write_table(list(rows), fmt, output)
+    left_out = f"; left out {counts.left_out} negated or hypothetical" if counts.left_out else ""
+    err.print(f"aggregated {counts.total} event(s) into {len(counts.events)} row(s){left_out}")
+
+
+def _write_table(rows: list[dict[str, Any]], fmt: AggregateFormat, output: Path | None) -> None:
+    """CSV (the header alone when there is no row) or Parquet, to a file or stdout."""
+    try:
+        if fmt is AggregateFormat.parquet:
+            assert output is not None
+            formats.write_parquet(rows, output)
+            return
+        with (output.open("w", encoding="utf-8", newline="") if output
+              else nullcontext(sys.stdout)) as handle:
+            formats.write_rows(rows, handle, aggregate.COLUMNS)
+    except BrokenPipeError:
+        raise  # a reader that stops reading is not an error: see cli
+    except OSError as exc:
+        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
+        raise typer.Exit(2) from None
 
 
 # --------------------------------------------------------------------------- deals --db

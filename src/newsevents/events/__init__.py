@@ -181,6 +181,11 @@ def _model_keeps(
     flagged = reading.negated or reading.hypothetical
     if flagged:
         return rules_ok
+    if rules_ok and reading.event_type != cand.event_type:
+        # The rules' recoding (a blow the actor says it could strike is a threat, a promised
+        # cooperation an agreement) follows the guidelines; the corpus holds too few such
+        # sentences for the model to learn it, so where the rules keep the event, it stays.
+        return True
     return model.keeps(confidence, rules_ok and not cand.trigger.learned)
 
 
@@ -218,6 +223,7 @@ def sentence_events(
             sent, cand.token, reading.event_type, reading.mode, sources, targets,
             reading.negated, reading.hypothetical, attributed=reading.attribution is not None,
             rules_ok=rules_ok, learned_trigger=cand.trigger.learned,
+            recoded=reading.event_type != cand.event_type,
             lexicon_type=cand.trigger.event_type, modal_word=reading.modal_word,
         )
         if model is None:

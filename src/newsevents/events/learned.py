@@ -42,6 +42,7 @@ def features(
     attributed: bool,
     rules_ok: bool,
     learned_trigger: bool,
+    recoded: bool = False,
     lexicon_type: str,
     modal_word: str | None,
 ) -> list[str]:
@@ -62,7 +63,7 @@ def features(
         f"type|src|tgt={event_type}|{bool(sources)}|{bool(targets)}",
         f"negated={negated}", f"hypothetical={hypothetical}", f"attributed={attributed}",
         f"type|hyp={event_type}|{hypothetical or negated}",
-        f"rules_ok={rules_ok}", f"type|rules_ok={event_type}|{rules_ok}",
+        f"rules_ok={rules_ok}", f"type|rules_ok={event_type}|{rules_ok}", f"recoded={recoded}",
         f"learned={learned_trigger}", f"recode={lexicon_type}>{event_type}",
         f"modal={modal_word}", f"type|modal={event_type}|{modal_word}",
     ]

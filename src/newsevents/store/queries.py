@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import sqlalchemy as sa
 
+from newsevents.cameo import cameo_code
 from newsevents.models import COOPERATIVE_TYPES, Actor, Location, WeaponSystem
 from newsevents.store import schema, search
 from newsevents.store.cache import store_version
@@ -29,6 +30,7 @@ from newsevents.store.read_models import (
     EventPage,
     EventRow,
     EventSummary,
+    ExportedEvent,
     NetworkEdge,
     PlaceCount,
     Report,
@@ -100,6 +102,9 @@ def conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
     if flt.country:
         where.append(events.c.id.in_(_keyed_ids(flt.country, flt, actor_only=False)))
     return where
+
+
+_NO_DOCUMENT = dict.fromkeys(("doc_id", "url", "publisher", "published", "language"))
 
 
 def _location(row: sa.Row) -> Location | None:
@@ -226,10 +231,12 @@ class SqlReadStore(ABC):
     def with_documents(self, summaries: list[EventSummary]) -> list[EventRow]:
         """The events with the document their evidence sentence comes from."""
         ids = [summary.id for summary in summaries]
-        found: dict[int, tuple[str, str | None]] = {}
+        found: dict[int, dict[str, object]] = {}
         for start in range(0, len(ids), 500):
             rows = self.conn.execute(
-                sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url)
+                sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url,
+                          docs.c.source.label("publisher"), docs.c.date.label("published"),
+                          docs.c.language)
                 .join(docs, docs.c.id == reports.c.document_id)
                 .join(events, events.c.id == reports.c.event_id)
                 .where(reports.c.event_id.in_(ids[start:start + 500]),
@@ -237,14 +244,13 @@ class SqlReadStore(ABC):
                 .order_by(reports.c.id)
             ).all()
             for row in rows:
-                found.setdefault(row.event_id, (row.doc_id, row.url))
-        return [
-            EventRow(**dict(summary), doc_id=doc_id, url=url)
-            for summary in summaries
-            for doc_id, url in [found.get(summary.id, (None, None))]
-        ]
+                found.setdefault(row.event_id, {
+                    "doc_id": row.doc_id, "url": row.url, "publisher": row.publisher,
+                    "published": row.published, "language": row.language})
+        return [EventRow(**dict(summary), **found.get(summary.id, _NO_DOCUMENT))
+                for summary in summaries]
 
-    def iter_events(self, flt: EventFilter, chunk: int = 5000) -> Iterator[EventRow]:
+    def iter_events(self, flt: EventFilter, chunk: int = 5000) -> Iterator[ExportedEvent]:
         """All matching events in id order, read by keyset pages so memory stays flat."""
         last = 0
         while True:
@@ -253,8 +259,24 @@ class SqlReadStore(ABC):
                 .order_by(events.c.id).limit(chunk)).all()
             if not rows:
                 return
-            yield from self.with_documents(self._summaries(rows))
+            for event in self.with_documents(self._summaries(rows)):
+                yield ExportedEvent(**dict(event),
+                                    cameo=cameo_code(event.event_type, event.mode))
             last = rows[-1].id
+
+    def event_origins(self, ids: list[int]) -> dict[int, set[str]]:
+        """The independent sources of each event: the distinct origins (outlet of the original,
+        or the original document) of the documents that report it."""
+        origins: dict[int, set[str]] = defaultdict(set)
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                sa.select(reports.c.event_id, docs.c.origin).distinct()
+                .join(docs, docs.c.id == reports.c.document_id)
+                .where(reports.c.event_id.in_(ids[start:start + 500]))
+            ).all()
+            for row in rows:
+                origins[row.event_id].add(row.origin)
+        return origins
 
     # aggregates ------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsevents.cameo import cameo_code
 from newsevents.models import Actor, Attribution, EventType, Location, WeaponSystem
 
 # --------------------------------------------------------------------------- filters
@@ -104,13 +105,17 @@ class EventRow(EventSummary):
 
     doc_id: str | None
     url: str | None
+    publisher: str | None = Field(description="Outlet that published the document.")
+    published: dt.date | None = Field(description="Publication date of the document.")
+    language: str | None
 
     def flat(self) -> dict[str, object]:
         """One export row: actor lists become ';'-joined country/IGO codes, and their texts
         and sectors '; '-joined actor by actor."""
         location = self.location
         return {
-            "id": self.id, "event_type": self.event_type, "mode": self.mode, "date": self.date,
+            "id": self.id, "event_type": self.event_type, "mode": self.mode,
+            "cameo": cameo_code(self.event_type, self.mode), "date": self.date,
             "source": _keys(self.source), "source_sector": _sectors(self.source),
             "target": _keys(self.target), "target_sector": _sectors(self.target),
             "source_text": "; ".join(a.text for a in self.source),
@@ -122,6 +127,14 @@ class EventRow(EventSummary):
             "trigger": self.trigger, "sentence": self.sentence,
             "doc_id": self.doc_id, "url": self.url,
         }
+
+
+class ExportedEvent(EventRow):
+    """An event as ``export`` writes it: with its CAMEO code, for comparison with CAMEO-coded
+    data."""
+
+    cameo: str | None = Field(
+        description="The CAMEO code of the event's type and mode, null when they fit several.")
 
 
 class EventPage(Out):

@@ -24,6 +24,7 @@ from newsevents.store.read_models import (
     EventPage,
     EventRow,
     EventSummary,
+    ExportedEvent,
     NetworkEdge,
     PlaceCount,
     TimelinePoint,
@@ -48,8 +49,12 @@ class ReadStore(Protocol):
         """The events with the document their evidence sentence comes from."""
         ...
 
-    def iter_events(self, flt: EventFilter) -> Iterator[EventRow]:
+    def iter_events(self, flt: EventFilter) -> Iterator[ExportedEvent]:
         """All matching events in id order, however many, in flat memory."""
+        ...
+
+    def event_origins(self, ids: list[int]) -> dict[int, set[str]]:
+        """Each event's independent sources: the distinct origins of its reports' documents."""
         ...
 
     def timeline(self, flt: EventFilter, interval: str) -> list[TimelinePoint]: ...
