@@ -1,5 +1,5 @@
 """The ``newsevents`` command line: the command group here, the commands in one module per
-group (``coding``, ``info``, ``store``, ``serve``)."""
+group (``coding``, ``info``, ``store``, ``export``, ``serve``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 import newsevents
-from newsevents.cli import coding, info, serve, store
+from newsevents.cli import coding, export, info, serve, store
 
 
 class Commands(TyperGroup):
@@ -86,6 +86,6 @@ app.command("train")(coding.train)
 app.command("info")(info.info)
 app.command("ingest")(store.ingest_command)
 app.command("query")(store.query_command)
-app.command("export")(store.export_command)
-app.command("aggregate")(store.aggregate_command)
+app.command("export")(export.export_command)
+app.command("aggregate")(export.aggregate_command)
 app.command("serve")(serve.serve_command)

@@ -1,5 +1,5 @@
-"""Commands over a store: ``ingest`` codes and stores; ``query``, ``export`` and ``deals --db``
-only read."""
+"""Commands over a store: ``ingest`` codes and stores; ``query`` and ``deals --db`` only read
+(as ``export`` and ``aggregate`` do, in ``cli.export``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,6 @@ import datetime as dt
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import nullcontext
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -34,7 +31,6 @@ from newsevents.cli.params import (
     TextOption,
     TypeOption,
 )
-from newsevents.exports import polecat
 from newsevents.models import Actor
 from newsevents.options import (
     DateColumnOption,
@@ -52,26 +48,13 @@ from newsevents.options import (
 )
 from newsevents.pipeline import default_processes
 from newsevents.service import open_store, store_stream
-from newsevents.store import aggregate
 from newsevents.store.db import DEFAULT_URL, Store, StoreError
 from newsevents.store.read_models import Deal, DealFilter, EventFilter, EventRow
 from newsevents.store.reading import reading
 from newsevents.store.writer import IngestStats
 
 
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-    polecat = "polecat"
-
-
-class ExportWhat(StrEnum):
-    events = "events"
-    deals = "deals"
-
-
-def _open(url: str | None, *, existing: bool = False) -> Store:
+def open_or_exit(url: str | None, *, existing: bool = False) -> Store:
     """The store, or a one-line message and exit status 2 instead of a traceback."""
     try:
         return open_store(url or DEFAULT_URL, existing=existing)
@@ -138,7 +121,7 @@ def ingest_command(
     columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
     store: Store | None = None
     try:
-        store = _open(db)
+        store = open_or_exit(db)
         _check_writable(store)
         _store_all(store, paths, default_date, batch_size, processes, columns, total, skipped)
     except KeyboardInterrupt:
@@ -179,7 +162,7 @@ def _filter(model: type[_F], **values: Any) -> _F:
         raise typer.BadParameter(first["msg"], param_hint=_OPTION_OF.get(field, field)) from None
 
 
-def _event_filter(*, event_type: str | None, start: str | None, end: str | None,
+def event_filter(*, event_type: str | None, start: str | None, end: str | None,
                   **values: Any) -> EventFilter:
     """Dates as YYYY-MM-DD and a type in any case, as people type them."""
     return _filter(EventFilter, event_type=event_type.upper() if event_type else None,
@@ -227,10 +210,10 @@ def query_command(
     # Words may follow -q as arguments (query -q drone Kharkiv): the shell splits what people
     # type, and every word must match anyway, so no word is refused as an extra argument.
     q = " ".join([*([text] if text else []), *(words or [])]) or None
-    flt = _event_filter(country=country, actor_country=actor_country, event_type=event_type,
+    flt = event_filter(country=country, actor_country=actor_country, event_type=event_type,
                         mode=mode, start=start, end=end, place=place, min_sources=min_sources,
                         q=q)
-    store = _open(db, existing=True)
+    store = open_or_exit(db, existing=True)
     try:
         with reading(store.engine) as reader:
             page = reader.event_page(flt, limit, offset)
@@ -245,151 +228,6 @@ def query_command(
         formats.write_rows((item.flat() for item in items), sys.stdout)
 
 
-# --------------------------------------------------------------------------- export
-
-
-def _export_rows(store: Store, what: ExportWhat, flt: EventFilter,
-                 fmt: ExportFormat) -> Iterator[Any]:
-    """Events or deals: typed records for JSON Lines, POLECAT's rows, else flat rows (one value
-    a column)."""
-    nested = fmt is ExportFormat.jsonl
-    with reading(store.engine) as reader:
-        if fmt is ExportFormat.polecat:
-            yield from polecat.stored_rows(e.model_dump() for e in reader.iter_events(flt))
-            return
-        if what is ExportWhat.events:
-            for event in reader.iter_events(flt):
-                yield event if nested else event.flat()
-            return
-        for deal in reader.deal_page(DealFilter(country=flt.country), 10**9, 0).items:
-            yield deal if nested else deal.flat()
-
-
-def export_command(
-    db: DbOption = DEFAULT_URL,
-    fmt: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated).")] = (
-        ExportFormat.jsonl),
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
-    what: Annotated[ExportWhat, typer.Option("--what", help="Events or arms deals.")] = (
-        ExportWhat.events),
-    country: CountryOption = None,
-    actor_country: ActorOption = None,
-    event_type: TypeOption = None,
-    start: StartOption = None,
-    end: EndOption = None,
-    min_sources: SourcesOption = 1,
-) -> None:
-    """Export stored events or deals as Parquet, CSV (one flat row each), JSON Lines, or
-    POLECAT's tab-separated columns (events only)."""
-    if fmt is ExportFormat.parquet and output is None:
-        raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
-    if fmt is ExportFormat.polecat and what is ExportWhat.deals:
-        raise typer.BadParameter("POLECAT's columns hold events, not deals",
-                                 param_hint="--format")
-    flt = _event_filter(country=country, actor_country=actor_country, event_type=event_type,
-                        start=start, end=end, min_sources=min_sources)
-    store = _open(db, existing=True)
-    rows = _export_rows(store, what, flt, fmt)
-    try:
-        n = _write_export(rows, fmt, output)
-    except BrokenPipeError:
-        raise  # a reader that stops reading is not an error: see cli
-    except OSError as exc:
-        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
-    err.print(f"exported {n} {what.value}")
-
-
-def _write_export(rows: Iterator[Any], fmt: ExportFormat, output: Path | None) -> int:
-    if fmt is ExportFormat.parquet:
-        assert output is not None
-        return formats.write_parquet(rows, output)
-    with (output.open("w", encoding="utf-8", newline="") if output
-          else nullcontext(sys.stdout)) as handle:
-        if fmt is ExportFormat.jsonl:
-            return formats.write_records(rows, handle)
-        if fmt is ExportFormat.polecat:
-            return polecat.write_tsv(rows, handle)
-        return formats.write_rows(rows, handle)
-
-
-# --------------------------------------------------------------------------- aggregate
-
-
-class AggregateFormat(StrEnum):
-    csv = "csv"
-    parquet = "parquet"
-
-
-class Period(StrEnum):
-    day = "day"
-    week = "week"
-    month = "month"
-
-
-def aggregate_command(
-    records: Annotated[Path | None, typer.Argument(
-        help="JSON Lines of `newsevents code`; without it, the store's events (--db).",
-        show_default=False)] = None,
-    db: DbOption = DEFAULT_URL,
-    period: Annotated[Period, typer.Option("--period", "-p", help="Length of a period.")] = (
-        Period.month),
-    fmt: Annotated[AggregateFormat, typer.Option("--format", "-f")] = AggregateFormat.csv,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
-    event_type: TypeOption = None,
-    start: StartOption = None,
-    end: EndOption = None,
-) -> None:
-    """Count events per (period, source country, target country, type), with their quad class
-    and number of independent sources."""
-    if fmt is AggregateFormat.parquet and output is None:
-        raise typer.BadParameter("parquet needs a file: add -o FILE.parquet", param_hint="-o")
-    flt = _event_filter(event_type=event_type, start=start, end=end)
-    if records is not None:
-        if event_type or start or end:
-            raise typer.BadParameter("filters apply to the store; a file is counted whole",
-                                     param_hint="--type/--start/--end")
-        try:
-            counts, publishers = aggregate.from_records(records, period.value)
-        except aggregate.AggregateError as exc:
-            fail(str(exc))
-            raise typer.Exit(2) from None
-        rows = counts.rows(lambda doc_id: publishers.get(doc_id, doc_id))
-    else:
-        store = _open(db, existing=True)
-        try:
-            with reading(store.engine) as reader:
-                counts = aggregate.from_store(reader, flt, period.value)
-        finally:
-            store.close()
-        rows = counts.rows()
-    _write_table(list(rows), fmt, output)
-    left_out = f"; left out {counts.left_out} negated or hypothetical" if counts.left_out else ""
-    err.print(f"aggregated {counts.total} event(s) into {len(counts.events)} row(s){left_out}")
-
-
-def _write_table(rows: list[dict[str, Any]], fmt: AggregateFormat, output: Path | None) -> None:
-    """CSV (the header alone when there is no row) or Parquet, to a file or stdout."""
-    try:
-        if fmt is AggregateFormat.parquet:
-            assert output is not None
-            formats.write_parquet(rows, output)
-            return
-        with (output.open("w", encoding="utf-8", newline="") if output
-              else nullcontext(sys.stdout)) as handle:
-            formats.write_rows(rows, handle, aggregate.COLUMNS)
-    except BrokenPipeError:
-        raise  # a reader that stops reading is not an error: see cli
-    except OSError as exc:
-        fail(f"cannot write {output or 'standard output'}: {exc.strerror}")
-        raise typer.Exit(2) from None
-
-
 # --------------------------------------------------------------------------- deals --db
 
 
@@ -397,7 +235,7 @@ def list_deals(db: str | None, country: str | None, fmt: Format, out: Path | Non
     """Stored deals, merged across articles, with their latest status (``deals`` without
     paths). ``-o FILE`` keeps them too: flat rows in a .csv file, else JSON Lines."""
     flt = _filter(DealFilter, country=country)
-    store = _open(db, existing=True)
+    store = open_or_exit(db, existing=True)
     try:
         with reading(store.engine) as reader:
             deals = reader.deal_page(flt, 10**9, 0).items
