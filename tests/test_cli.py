@@ -239,6 +239,18 @@ def test_query_takes_the_words_the_readme_shows(store_url: str) -> None:
         assert found and all("drone engines" in event["sentence"] for event in found)
 
 
+def test_query_filters_are_checked_as_the_api_checks_them(store_url: str) -> None:
+    """A mistyped filter is a usage error naming its option, not "0 of 0 events"."""
+    for option, value in (("--country", "U K"), ("--type", "ASSAUT"), ("--start", "May 1")):
+        result = runner.invoke(app, ["query", "--db", store_url, option, value])
+        assert result.exit_code == 2, (option, result.output)
+        assert option in result.stderr
+    # Types are matched whatever their case, as people type them.
+    lower = runner.invoke(app, ["query", "--db", store_url, "-t", "sanction", "-f", "jsonl"])
+    assert lower.exit_code == 0, lower.output
+    assert {e["event_type"] for e in records(lower.stdout)} == {"SANCTION"}
+
+
 def test_evaluate_names_a_missing_gold_file(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "gold-dev.jsonl"
     result = runner.invoke(app, ["evaluate", str(missing)])

@@ -8,12 +8,12 @@ results (``code --format polecat``) or from the store (``export --format polecat
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 import newsevents
+from newsevents.formats import write_rows
 from newsevents.models import QUAD_CLASS, Result
 
 COLUMNS = [
@@ -69,7 +69,7 @@ def result_rows(results: Iterable[Result]) -> Iterator[dict[str, str]]:
 
 
 def stored_rows(summaries: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, str]]:
-    """Rows of stored events (``queries.iter_events``), each with the article its evidence
+    """Rows of stored events (``ReadStore.iter_events``, dumped), each with the article its evidence
     sentence comes from."""
     for summary in summaries:
         yield event_row(summary, publisher=summary.get("publisher"),
@@ -78,13 +78,7 @@ def stored_rows(summaries: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, st
 
 def write_tsv(rows: Iterable[Mapping[str, str]], out: TextIO) -> int:
     """POLECAT's file layout: tab-separated, a header line; returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for row in rows:
-        writer.writerow(row)
-        n += 1
-    return n
+    return write_rows(rows, out, COLUMNS, delimiter="\t", lineterminator="\n")
 
 
 def write_results(results: Iterable[Result], out: TextIO, *, deals_only: bool = False) -> None:

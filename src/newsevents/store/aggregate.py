@@ -24,10 +24,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from newsevents.models import QUAD_CLASS
-from newsevents.store import queries
+from newsevents.store.read_models import EventFilter
+from newsevents.store.reading import ReadStore
 
 PERIODS = ("day", "week", "month")
 COLUMNS = ["period", "source_country", "target_country", "event_type", "quad_class", "events",
@@ -109,15 +108,15 @@ def from_records(path: Path, period: str) -> tuple[Aggregate, dict[str, str]]:
     return aggregate, publishers
 
 
-def from_store(conn: sa.Connection, flt: queries.EventFilter, period: str,
+def from_store(reader: ReadStore, flt: EventFilter, period: str,
                chunk: int = 5000) -> Aggregate:
     """The store's merged events, each with the origins of its reports' documents."""
     aggregate = Aggregate(period)
-    summaries = queries.iter_events(conn, flt, chunk)
-    while batch := list(islice(summaries, chunk)):
-        origins = queries.event_origins(conn, [summary["id"] for summary in batch])
-        for summary in batch:
-            aggregate.add(summary, origins.get(summary["id"], ()))
+    events = reader.iter_events(flt)
+    while batch := list(islice(events, chunk)):
+        origins = reader.event_origins([event.id for event in batch])
+        for event in batch:
+            aggregate.add(event.model_dump(), origins.get(event.id, ()))
     return aggregate
 
 

@@ -1,26 +1,31 @@
-"""The ``newsevents`` command line."""
+"""Commands that code articles without a store: ``code``, ``deals``, ``evaluate``, ``train``."""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-import newsevents
 from newsevents import formats, ingest
+from newsevents.cli import store as store_commands
+from newsevents.cli.params import (
+    DateOption,
+    FormatOption,
+    ModelOption,
+    OutOption,
+    PathsArg,
+    ProcOption,
+)
 from newsevents.exports import polecat
 from newsevents.models import Article, InputError, Result
 from newsevents.options import (
-    PATHS_HELP,
     CodeFormat,
     DateColumnOption,
     Format,
@@ -36,94 +41,11 @@ from newsevents.options import (
     warn,
 )
 from newsevents.pipeline import Coder, default_processes
-from newsevents.store import commands as store_commands
-
-
-class Commands(TyperGroup):
-    """The ``newsevents`` group, with the two things every command shares."""
-
-    def invoke(self, ctx: typer.Context) -> Any:
-        """Run the command; a reader that closes the pipe early (``| head``) ends it quietly.
-
-        The one place a closed stdout is handled: like standard Unix tools, exit status 0 and
-        no message. stdout is pointed at /dev/null (as the Python documentation recommends),
-        so that the flush at exit cannot fail again; click would otherwise exit with 1.
-        """
-        try:
-            result = super().invoke(ctx)
-            sys.stdout.flush()  # a failure in the last flush is the same closed pipe
-            return result
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(0) from None
-
-    def get_params(self, ctx: typer.Context) -> list[Any]:
-        return _without_flag_types(super().get_params(ctx))
-
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
-            _without_flag_types(command.get_params(ctx))
-        return command
-
-
-def _without_flag_types(params: list[Any]) -> list[Any]:
-    """Flags (``--json``, ``--help``) take no value, so help shows no ``<bool>`` after them.
-
-    typer's help names a type for every option, flags included; an empty metavar is what it
-    shows instead. (typer bundles its own click, so parameters are told apart by attribute.)
-    """
-    for param in params:
-        if getattr(param, "is_flag", False) and param.metavar is None:
-            param.metavar = ""
-    return params
-
-
-app = typer.Typer(
-    cls=Commands,
-    help="Sourced PLOVER event data and arms-transfer records from news articles.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        typer.echo(f"newsevents {newsevents.__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_print_version, is_eager=True,
-        help="Show the version and exit.")] = False,
-) -> None:
-    """Sourced PLOVER event data and arms-transfer records from news articles."""
 
 
 class Unit(StrEnum):
     article = "article"
     sentence = "sentence"
-
-
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none."),
-]
-PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
-]
-ModelOption = Annotated[bool, typer.Option(
-    "--model/--rules", help="Weigh every rule candidate with the trained event model (the "
-    "default), or code with the hand rules alone.")]
-ProcOption = Annotated[
-    int | None, typer.Option("--processes", "-j", help="Worker processes (default: up to 2).")
-]
 
 
 def coded(
@@ -243,7 +165,6 @@ def _run(
         raise typer.Exit(1)
 
 
-@app.command()
 def code(
     paths: PathsArg,
     date: DateOption = None,
@@ -266,7 +187,6 @@ def code(
     _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model, columns=columns)
 
 
-@app.command()
 def deals(
     paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to code.")] = None,
     date: DateOption = None,
@@ -285,10 +205,9 @@ def deals(
     if paths:
         _run(paths, date, fmt, out, Unit.article, processes, deals_only=True, country=country)
         return
-    store_commands.list_deals(db=db, country=country, fmt=fmt.value, out=out)
+    store_commands.list_deals(db=db, country=country, fmt=fmt, out=out)
 
 
-@app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(
         help="A sentence-level gold file (the format of plover/gold-dev.jsonl), or the "
@@ -328,20 +247,6 @@ def evaluate(
         gold_sets.print_report(report, out_console())
 
 
-class InfoFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-_ACCURACY_NAMES = {
-    "tag_acc": "tagging accuracy",
-    "dep_uas": "dependency UAS",
-    "dep_las": "dependency LAS",
-    "ents_f": "named entities F",
-}
-
-
-@app.command()
 def train(
     corpus_dir: Annotated[Path, typer.Argument(help="The annotated corpus folder.")] = Path(
         "corpus/annotated"),
@@ -369,36 +274,3 @@ def train(
         fail(str(exc))
         raise typer.Exit(2) from None
     typer.echo(json.dumps(card, indent=2))
-
-
-@app.command()
-def info(
-    fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        InfoFormat.table),
-) -> None:
-    """Show the language model in use: package, version, licence, published accuracy."""
-    from newsevents import nlp
-
-    model = nlp.model_info()
-    if fmt is InfoFormat.json:
-        typer.echo(json.dumps(model, indent=2))
-        return
-    accuracy: dict[str, float | None] = model.pop("accuracy")  # type: ignore[assignment]
-    sources: list[str] = model.pop("sources")  # type: ignore[assignment]
-    lines = [(key.replace("_", " "), str(value)) for key, value in model.items()]
-    lines.append(("trained on", "; ".join(sources)))
-    lines += [
-        (_ACCURACY_NAMES.get(key, key), f"{value:.3f}" if value is not None else "unknown")
-        for key, value in accuracy.items()
-    ]
-    width = max(len(name) for name, _ in lines)
-    for name, value in lines:
-        typer.echo(f"{name:<{width}}  {value}")
-
-
-# The store's commands live beside the store.
-app.command("ingest")(store_commands.ingest_command)
-app.command("query")(store_commands.query_command)
-app.command("export")(store_commands.export_command)
-app.command("aggregate")(store_commands.aggregate_command)
-app.command("serve")(store_commands.serve_command)
