@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsevents import __version__, options
-from newsevents.cli import app
+from newsevents import __version__
+from newsevents.cli import app, options
 from newsevents.formats import clip
 from newsevents.models import EVENT_TYPES
 

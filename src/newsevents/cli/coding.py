@@ -15,17 +15,7 @@ import typer
 
 from newsevents import formats, ingest
 from newsevents.cli import store as store_commands
-from newsevents.cli.params import (
-    DateOption,
-    FormatOption,
-    ModelOption,
-    OutOption,
-    PathsArg,
-    ProcOption,
-)
-from newsevents.exports import polecat
-from newsevents.models import Article, InputError, Result
-from newsevents.options import (
+from newsevents.cli.options import (
     CodeFormat,
     DateColumnOption,
     Format,
@@ -40,6 +30,16 @@ from newsevents.options import (
     skipped_records,
     warn,
 )
+from newsevents.cli.params import (
+    DateOption,
+    FormatOption,
+    ModelOption,
+    OutOption,
+    PathsArg,
+    ProcOption,
+)
+from newsevents.exports import polecat
+from newsevents.models import Article, InputError, Result
 from newsevents.pipeline import Coder, default_processes
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from newsevents import formats
+from newsevents.cli.options import err, fail
 from newsevents.cli.params import (
     ActorOption,
     CountryOption,
@@ -25,7 +26,6 @@ from newsevents.cli.params import (
 )
 from newsevents.cli.store import event_filter, open_or_exit
 from newsevents.exports import polecat
-from newsevents.options import err, fail
 from newsevents.store import aggregate
 from newsevents.store.db import DEFAULT_URL, Store
 from newsevents.store.read_models import DealFilter, EventFilter

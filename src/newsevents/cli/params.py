@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsevents.options import PATHS_HELP, Format
+from newsevents.cli.options import PATHS_HELP, Format
 
 PathsArg = Annotated[list[str], typer.Argument(help=PATHS_HELP)]
 DateOption = Annotated[

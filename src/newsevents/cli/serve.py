@@ -8,8 +8,8 @@ import typer
 import uvicorn
 
 from newsevents.api import CodingLimits, allowed_hosts, create_app
+from newsevents.cli.options import err
 from newsevents.cli.params import DbOption
-from newsevents.options import err
 from newsevents.store.db import DEFAULT_URL, StoreError
 
 

@@ -16,6 +16,20 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents import formats, ingest
+from newsevents.cli.options import (
+    DateColumnOption,
+    Format,
+    TextColumnOption,
+    TitleColumnOption,
+    UrlColumnOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    skipped_records,
+    warn,
+)
 from newsevents.cli.params import (
     ActorOption,
     CountryOption,
@@ -32,20 +46,6 @@ from newsevents.cli.params import (
     TypeOption,
 )
 from newsevents.models import Actor
-from newsevents.options import (
-    DateColumnOption,
-    Format,
-    TextColumnOption,
-    TitleColumnOption,
-    UrlColumnOption,
-    err,
-    fail,
-    out_console,
-    parse_date,
-    progress,
-    skipped_records,
-    warn,
-)
 from newsevents.pipeline import default_processes
 from newsevents.service import open_store, store_stream
 from newsevents.store.db import DEFAULT_URL, Store, StoreError
