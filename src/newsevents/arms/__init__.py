@@ -20,8 +20,10 @@ what each status means and how well it is read.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsevents.arms.amounts import by_sentence, read_values
 from newsevents.arms.countries import Countries
@@ -33,22 +35,19 @@ from newsevents.arms.reading import Reading, read
 from newsevents.arms.records import deal_id, merge
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
+from newsevents.tables import data_path
 from newsevents.weapons import DATA_DIR, Catalogue
 
 __all__ = ["DATA_DIR", "ArmsComponent", "Catalogue", "Lexicon", "deal_id", "deals_for_doc"]
 
-for _name, _default in (("deals", []), ("events", []), ("article", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-if not Token.has_extension("actor"):
-    Token.set_extension("actor", default=None)
 
-
-def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
+def deals_for_doc(
+    doc: Doc, catalogue: Catalogue | None = None, lex: Lexicon | None = None
+) -> list[ArmsTransfer]:
     """Every transfer the article reports, one record per supplier-recipient-system."""
     if not doc.has_annotation("SENT_START"):
         return []  # no parse to read (an empty text, or a pipeline without a parser)
-    catalogue, lex = Catalogue.load(), Lexicon.load()
+    catalogue, lex = catalogue or Catalogue.load(), lex or Lexicon.load()
     countries = Countries(doc)
     speech = SpeechLexicon.load()
     readings: list[Reading] = []
@@ -75,14 +74,24 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
 class ArmsComponent:
     """spaCy component: sets ``Doc._.deals``."""
 
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._tables: tuple[Catalogue, Lexicon] | None = None
+
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
+        """Read the tables, so that a broken one fails when the pipeline is built."""
+        self._tables = Catalogue.load(self.data_dir), Lexicon.load(self.data_dir)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.deals = deals_for_doc(doc)
+        if self._tables is None:  # added to a pipeline without ``initialize``
+            self.initialize()
+        assert self._tables is not None
+        doc._.deals = deals_for_doc(doc, *self._tables)
         return doc
 
 
-@Language.factory("newsevents_arms")
-def make_arms_component(nlp: Language, name: str) -> ArmsComponent:
-    # Loading here makes a broken data file fail when the pipeline is built, not mid-batch.
-    Catalogue.load()
-    Lexicon.load()
-    return ArmsComponent()
+@Language.factory("newsevents_arms", default_config={"data_dir": None})
+def make_arms_component(nlp: Language, name: str, data_dir: str | None) -> ArmsComponent:
+    """``data_dir``: the deal and weapon tables (default: the package's, for the model's
+    language)."""
+    return ArmsComponent(Path(data_dir) if data_dir else data_path("arms", "", nlp.lang))

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from newsevents.ingest import unicode_problem
 from newsevents.models import Actor, ArmsTransfer, Event, Result
 from newsevents.store import merge, schema
-from newsevents.store.dedup import NearDuplicates, text_hash
+from newsevents.store.dedup import NearDuplicates, is_stored, text_hash
 
 # Errors that say the database itself is unusable (connection lost, disk full, read-only,
 # locked, no permission): they end the batch, where any other error belongs to the record
@@ -102,7 +102,7 @@ class BatchWriter:
             self.stats.errors.append((document.doc_id, f"not stored: the text has {problem}"))
             return
         digest = text_hash(result.text)
-        if self._is_stored(digest, document.url):
+        if is_stored(self.conn, digest, document.url):
             self.stats.duplicates += 1
             return
         touched = set(self.touched_events), set(self.touched_deals)
@@ -130,12 +130,6 @@ class BatchWriter:
         for transfer in result.arms_transfers:
             self.add_deal_report(row_id, transfer, document.date, keys.get(transfer.replaces or ""))
         return row_id
-
-    def _is_stored(self, digest: str, url: str | None) -> bool:
-        condition = docs.c.text_hash == digest
-        if url:
-            condition = condition | (docs.c.url == url)
-        return self.conn.execute(sa.select(docs.c.id).where(condition).limit(1)).first() is not None
 
     def _free_doc_id(self, doc_id: str, digest: str) -> str:
         """Two different articles may share a file name; the later one gets a suffixed id."""
