@@ -15,9 +15,11 @@ from fastapi.testclient import TestClient
 
 from newsevents.api import create_app
 from newsevents.models import Article
-from newsevents.store import Store, connect, queries, schema
-from newsevents.store.commands import store_stream
+from newsevents.service import store_stream
+from newsevents.store import Store, connect, schema
 from newsevents.store.db import MIGRATIONS, make_engine, write_transaction
+from newsevents.store.read_models import Deal, DealFilter
+from newsevents.store.reading import reader
 
 CHANGE = Article(
     id="malaysia-jets", date=dt.date(2023, 5, 2),
@@ -40,22 +42,23 @@ def store(db_url: str) -> Iterator[Store]:
     opened.close()
 
 
-def _deals(store: Store) -> dict[tuple[str, str, str], dict]:
+def _deals(store: Store) -> dict[tuple[str | None, str | None, str | None], Deal]:
     with store.engine.connect() as conn:
-        page = queries.deal_page(conn, queries.DealFilter(), 100, 0)
-    return {(d["supplier"], d["recipient"], d["system"]["name"]): d for d in page["items"]}
+        page = reader(conn).deal_page(DealFilter(), 100, 0)
+    return {(d.supplier, d.recipient, d.system.name): d for d in page.items}
 
 
 def test_variant_denier_and_replacement_are_stored(store: Store) -> None:
     deals = _deals(store)
     leopard = deals["ESP", "UKR", "Leopard 2"]
-    assert (leopard["variant"], leopard["quantity"]) == ("Leopard 2A6", 6)
+    assert (leopard.variant, leopard.quantity) == ("Leopard 2A6", 6)
     denied = deals["RUS", "VNM", "Su-35"]
-    assert (denied["status"], denied["denier"]) == ("denied", "VNM")
+    assert (denied.status, denied.denier) == ("denied", "VNM")
     old, new = deals["RUS", "MYS", "MiG-29"], deals["KOR", "MYS", "T-50 Golden Eagle"]
-    assert old["status"] == "cancelled" and old["replaces"] == []
-    assert new["replaces"] == [old["id"]]
-    assert new["history"][0]["replaces"] == old["id"]
+    assert old.status == "cancelled" and old.replaces == []
+    assert new.replaces == [old.id]
+    assert new.history[0].replaces == old.id
+    assert new.flat()["variant"] == "FA-50" and new.flat()["replaces"] == str(old.id)
 
 
 def test_the_api_serves_them(store: Store, db_url: str) -> None:

@@ -10,12 +10,12 @@ the article. Weapons that are fired, paraded or tested are no deal.
 The stages, in the order data flows: ``weapons`` (the catalogue: systems, their variants and
 generic phrases), ``lexicon`` (deal words), ``mentions`` (systems in the text, anaphors and
 designations resolved), ``governor`` (the transfer word a mention depends on, or why it has
-none: a use, a statistic, a question), ``reading`` (what one sentence says about one mention:
-``parties``, ``status`` with ``denials``, ``amounts``), ``filling`` (the parties a sentence
-left open, from the article), ``records`` (one record per deal, unnamed weapons folded into
-named ones, ``replacements`` linked). ``countries`` and ``syntax`` serve them. This module
-runs them as a spaCy component. All words live in ``data/en/arms/*.tsv``; docs/arms.md says
-what each status means and how well it is read.
+none: a use, a statistic, a question), ``sentence`` (what one sentence says about one
+mention, a ``reading``: ``parties``, ``status`` with ``denials``, ``amounts``),
+``filling`` (the parties a sentence left open, from the article), ``records`` (one record per
+deal, unnamed weapons folded into named ones, ``replacements`` linked). ``countries`` and
+``syntax`` serve them. This module runs them as a spaCy component. All words live in
+``data/en/arms/*.tsv``; docs/arms.md says what each status means and how well it is read.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ from newsevents.arms.filling import fill_parties, listed, name_unnamed
 from newsevents.arms.governor import blocked, governor, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
-from newsevents.arms.reading import Reading, read
+from newsevents.arms.reading import Reading
 from newsevents.arms.records import deal_id, merge
+from newsevents.arms.sentence import read
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
 from newsevents.tables import data_path

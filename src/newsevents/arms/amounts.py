@@ -8,16 +8,13 @@ of money in a sentence goes to the nearest system.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
-
-if TYPE_CHECKING:
-    from newsevents.arms.reading import Reading
 
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 

@@ -10,13 +10,13 @@ countries coordinated on one side give one reading each.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from newsevents.arms.countries import COUNTRY_LABELS, Countries
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, mention_head
+from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
     ADVERBIAL,
     MODIFIERS,
@@ -25,9 +25,6 @@ from newsevents.arms.syntax import (
     transfer_objects,
 )
 from newsevents.events.syntax import lemma
-
-if TYPE_CHECKING:
-    from newsevents.arms.reading import Reading
 
 # Verbs whose subject gets what a transfer noun brings ("took delivery of", "awaits the
 # shipment").

@@ -1,23 +1,13 @@
-"""One mention's reading: what a single sentence says about a system's deal.
-
-``parties`` reads who supplies and who receives, ``status`` the deal's stage, ``amounts`` the
-quantity and the value; gaps are left for the article-level filling (``filling``).
-"""
+"""One mention's reading: what a single sentence says about a system's deal, filled in by
+``sentence`` and, for what the sentence leaves open, by ``filling``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from newsevents.arms.amounts import read_quantity
-from newsevents.arms.countries import Countries
-from newsevents.arms.lexicon import Lexicon, Trigger
 from newsevents.arms.mentions import Mention
-from newsevents.arms.parties import destination, owner, read_parties
-from newsevents.arms.status import read_status
-from newsevents.events import Lexicon as SpeechLexicon
-from newsevents.events import attribution
 from newsevents.models import Attribution
 
 
@@ -54,25 +44,3 @@ class Reading:
     @property
     def complete(self) -> bool:
         return bool(self.supplier and self.recipient and self.supplier != self.recipient)
-
-
-def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
-         speech: SpeechLexicon) -> list[Reading]:
-    """All a sentence says about the mention except money, which is shared out per sentence
-    (``read_values``): one reading per supplier and recipient when it names several
-    ("the Netherlands and Denmark will give F-16s")."""
-    reading = Reading(mention, role=rule.role)
-    # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
-    reading.attribution = attribution(trigger, countries.look, speech)[0]
-    suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)
-    promised_by, promised_to = destination(mention, lex, countries)
-    recipients = promised_to or recipients
-    suppliers = suppliers or promised_by or owner(mention, countries)
-    read_status(reading, trigger, rule, lex, countries)
-    read_quantity(reading, lex)
-    readings = []
-    for supplier in suppliers or [None]:
-        for recipient in recipients or [None]:
-            readings.append(replace(reading, supplier=supplier, recipient=recipient,
-                                    parties=list(reading.parties), allies=list(suppliers)))
-    return readings

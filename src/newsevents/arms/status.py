@@ -10,7 +10,6 @@ a first batch, or of some out of more, is still delivering.
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,11 +17,9 @@ from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no, negation
 from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import mention_head
+from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MAX_HOPS, PLANS, clause_verb, negated, tense
 from newsevents.events.syntax import lemma
-
-if TYPE_CHECKING:
-    from newsevents.arms.reading import Reading
 
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
 PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "potential",
