@@ -44,12 +44,6 @@ __all__ = ["FEATURES", "ActorLookup", "EventCoder", "Lexicon", "attribution", "c
 # Where a document keeps each rule event's features when no model scores them (for training).
 FEATURES = "newsevents.event_features"
 
-for _name, _default in (("article", None), ("events", [])):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-if not Token.has_extension("actor"):
-    Token.set_extension("actor", default=None)
-
 
 # The rules' confidence, before any model: a base for a trigger found, raised for each side
 # whose actor was read and for a trigger whose lexicon entry demands a particular object, lowered
@@ -199,13 +193,21 @@ def rule_confidence(cand: Candidate, sources: list[Actor], targets: list[Actor])
     )
 
 
-def _model_keeps(model: EventModel, confidence: float, reading: Reading, rules_ok: bool) -> bool:
-    """What would be coded as fact must pass the model's threshold; flagged (negated,
-    hypothetical) events are kept for users to filter where the rules would keep them."""
+def _model_keeps(
+    model: EventModel, confidence: float, reading: Reading, rules_ok: bool, cand: Candidate
+) -> bool:
+    """What would be coded as fact must pass the model's threshold (a lower one where the hand
+    rules alone would code it); flagged (negated, hypothetical) events are kept for users to
+    filter where the rules would keep them."""
     flagged = reading.negated or reading.hypothetical
     if flagged:
         return rules_ok
-    return confidence >= model.threshold
+    if rules_ok and reading.event_type != cand.event_type:
+        # The rules' recoding (a blow the actor says it could strike is a threat, a promised
+        # cooperation an agreement) follows the guidelines; the corpus holds too few such
+        # sentences for the model to learn it, so where the rules keep the event, it stays.
+        return True
+    return model.keeps(confidence, rules_ok and not cand.trigger.learned)
 
 
 def _evidence(sent: Span) -> Evidence:
@@ -246,6 +248,7 @@ def sentence_events(
             sent, cand.token, reading.event_type, reading.mode, sources, targets,
             reading.negated, reading.hypothetical, attributed=reading.attribution is not None,
             rules_ok=rules_ok, learned_trigger=cand.trigger.learned,
+            recoded=reading.event_type != cand.event_type,
             lexicon_type=cand.trigger.event_type, modal_word=reading.modal_word,
         )
         if model is None:
@@ -253,7 +256,7 @@ def sentence_events(
             confidence = rule_confidence(cand, sources, targets)
         else:
             confidence = model.probability(feats)
-            if not _model_keeps(model, confidence, reading, rules_ok):
+            if not _model_keeps(model, confidence, reading, rules_ok, cand):
                 continue
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         events.append(
@@ -312,7 +315,7 @@ def code_doc(
 MODES = ("hybrid", "rules", "collect")
 
 
-@Language.factory("newsevents_events", default_config={"mode": "rules", "data_dir": None})
+@Language.factory("newsevents_events", default_config={"mode": "hybrid", "data_dir": None})
 def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> EventCoder:
     """``mode``: "hybrid" (the rules' candidates, all of them, weighed by the trained model;
     the rules alone where no model was trained), "rules" (the rules alone), or "collect" (every
@@ -320,20 +323,36 @@ def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> Ev
     model (default: the package's own)."""
     if mode not in MODES:
         raise ValueError(f"newsevents_events mode must be one of {MODES}, not {mode!r}")
-    folder = Path(data_dir) if data_dir else None
-    model = EventModel.load(folder) if mode == "hybrid" else None
-    keep_all = mode == "collect" or model is not None
-    return EventCoder(model, Lexicon.load(folder, learned=mode != "rules"), keep_all)
+    return EventCoder(mode, Path(data_dir) if data_dir else None)
 
 
 class EventCoder:
     """spaCy component: sets ``doc._.events``."""
 
-    def __init__(self, model: EventModel | None, lexicon: Lexicon, keep_all: bool) -> None:
-        self.model = model
-        self.lexicon = lexicon
-        self.keep_all = keep_all
+    def __init__(self, mode: str, data_dir: Path | None) -> None:
+        self.mode = mode
+        self.data_dir = data_dir
+        self._lexicon: Lexicon | None = None
+        self.model: EventModel | None = None
+
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
+        """Read the lexicon and the model, so that a broken file fails when the pipeline is
+        built, not mid-batch."""
+        self.model = EventModel.load(self.data_dir) if self.mode == "hybrid" else None
+        self._lexicon = Lexicon.load(self.data_dir, learned=self.mode != "rules")
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:  # added to a pipeline without ``initialize``
+            self.initialize()
+        assert self._lexicon is not None
+        return self._lexicon
+
+    @property
+    def keep_all(self) -> bool:
+        return self.mode == "collect" or self.model is not None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = code_doc(doc, self.model, self.lexicon, self.keep_all)
+        lexicon = self.lexicon
+        doc._.events = code_doc(doc, self.model, lexicon, self.keep_all)
         return doc
