@@ -38,11 +38,40 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel in ("prt", "prep"):
             if not any(c.dep_ in ("prt", "prep") and lemma(c) in values for c in token.children):
                 return False
+        elif rel == "taken":
+            if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
+                return False
         elif rel == "acomp" and not any(
             c.dep_ == "acomp" and lemma(c) in values for c in token.children
         ):
             return False
     return True
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
+# Sectors of armed groups that are no state's: what they capture is taken hostage, not arrested.
+ARMED_GROUPS = frozenset({"REB", "UAF", "CRM"})
+
+
+def _takes_people(token: Token) -> bool:
+    """ "captured two militants", "he was captured": the verb takes people, not a place
+    ("captured the town", "captured it") or a thing."""
+    taken = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    if not taken:
+        return False
+    head = taken[0]
+    if head.ent_type_ in PLACE_ENTITIES:
+        return False
+    if head.lower_ in PERSONAL_PRONOUNS or head.ent_type_ in ("PERSON", "NORP"):
+        return True
+    actor = head._.actor
+    return actor is not None and actor.sector not in (None, "GOV")
+
+
+def _taken_by_armed_group(token: Token) -> bool:
+    takers = [*subject_of(token), *agent_of(token)]
+    return any(t._.actor is not None and t._.actor.sector in ARMED_GROUPS for t in takers)
 
 
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
