@@ -33,7 +33,12 @@ MAX_HTML_BYTES = 20_000_000
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+PARQUET_SUFFIXES = frozenset({".parquet"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
+# The columns of a Parquet input that hold an article: those of a JSON Lines record.
+_RECORD_FIELDS = ("id", "text", "html", "title", "url", "date", "source")
+# Rows read from a Parquet file at a time: a row group can hold millions of articles.
+_PARQUET_BATCH_ROWS = 256
 
 STDIN_ID = "stdin"
 
@@ -42,6 +47,8 @@ Dating = Callable[[dt.date | None], dt.date | None]
 ``--date`` and the file name of that input filled in)."""
 OnSkip = Callable[[str, str], None]
 """Told of each path that gives no input at all, with the reason (``path, reason``)."""
+InputFile = tuple[Path, str] | None
+"""An input file and the document id it gives, or None for standard input."""
 
 # Boilerplate is short; longer lines skip the pattern scan, which keeps huge texts fast.
 _MAX_BOILERPLATE_CHARS = 400
@@ -107,19 +114,34 @@ def read_paths(
     with an error (there is no article to attach one to), but nothing may vanish unseen.
     """
     skip = on_skip or _ignore_skip
-    for entry in _inputs(paths, skip):
+    for entry in input_files(paths, skip):
         if entry is None:
             dating = partial(publication_date, given=default_date, path=None)
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, dating)
             continue
         path, doc_id = entry
         read = 0
-        for item in _read_file(path, doc_id, partial(publication_date, given=default_date,
-                                                     path=path)):
+        for item in read_file(path, doc_id, default_date=default_date):
             read += 1
             yield item
         if read == 0:
-            skip(str(path), "no records: the JSON Lines file is empty")
+            skip(str(path), f"no records: the {_kind(path)} file is empty")
+
+
+def input_files(paths: Sequence[str], on_skip: OnSkip | None = None) -> Iterator[InputFile]:
+    """(file, document id) of each input file, in reading order; None stands for stdin.
+
+    A distributed run lists the files here and reads each one elsewhere with ``read_file``,
+    so that both give the same documents with the same ids.
+    """
+    yield from _inputs(paths, on_skip or _ignore_skip)
+
+
+def read_file(
+    path: Path, doc_id: str, *, default_date: dt.date | None = None
+) -> Iterator[Article | InputError]:
+    """The articles of one input file, as ``read_paths`` reads them."""
+    yield from _read_file(path, doc_id, partial(publication_date, given=default_date, path=path))
 
 
 def count_inputs(paths: Sequence[str]) -> int | None:
@@ -133,7 +155,13 @@ def count_inputs(paths: Sequence[str]) -> int | None:
         if entry is None:
             return None
         path, _doc_id = entry
-        total += _count_records(path) if path.suffix.lower() in JSONL_SUFFIXES else 1
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            total += _count_records(path)
+        elif suffix in PARQUET_SUFFIXES:
+            total += _count_rows(path)
+        else:
+            total += 1
     return total
 
 
@@ -424,7 +452,7 @@ def _ignore_skip(_path: str, _reason: str) -> None:
     """The default ``on_skip``: callers that do not report skips (the API, tests)."""
 
 
-def _inputs(paths: Sequence[str], skip: OnSkip) -> Iterator[tuple[Path, str] | None]:
+def _inputs(paths: Sequence[str], skip: OnSkip) -> Iterator[InputFile]:
     """(file, document id) of each input file, in reading order; None stands for stdin."""
     for given in paths:
         if given == "-":
@@ -466,6 +494,10 @@ def _count_records(path: Path) -> int:
         return 1  # read_paths gives one error record for it
 
 
+def _kind(path: Path) -> str:
+    return "Parquet" if path.suffix.lower() in PARQUET_SUFFIXES else "JSON Lines"
+
+
 def _read_file(path: Path, doc_id: str, dating: Dating) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     if not path.exists():
@@ -478,6 +510,8 @@ def _read_file(path: Path, doc_id: str, dating: Dating) -> Iterator[Article | In
         )
     elif suffix in JSONL_SUFFIXES:
         yield from _read_jsonl_file(path, doc_id, dating)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from _read_parquet_file(path, doc_id, dating)
     else:
         yield _read_document(path, doc_id, dating, html=suffix in HTML_SUFFIXES)
 
@@ -711,6 +745,56 @@ def _record_date(value: str | None) -> dt.date | None:
 
 def _json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------- Parquet
+
+
+def _count_rows(path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return max(1, pq.ParquetFile(path).metadata.num_rows)
+    except (OSError, pa.ArrowException):
+        return 1  # read_paths gives one error record for it
+
+
+def _read_parquet_file(path: Path, name: str, dating: Dating) -> Iterator[Article | InputError]:
+    """One article per row, its columns those of a JSON Lines record (``id``, ``text`` or
+    ``html``, ``title``, ``url``, ``date``, ``source``; others are not read). A file that
+    breaks off keeps the rows read before it, and the break is the next row's error."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    number = 0
+    try:
+        parquet = pq.ParquetFile(path)
+        columns = [c for c in _RECORD_FIELDS if c in parquet.schema_arrow.names]
+        if "text" not in columns and "html" not in columns:
+            yield InputError(doc_id=name, message=f"{path} has no 'text' (or 'html') column")
+            return
+        for batch in parquet.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
+            for row in batch.to_pylist():
+                number += 1
+                yield _parquet_record(row, number, name, dating)
+    except (OSError, pa.ArrowException) as exc:
+        where = f"row {number + 1}: " if number else ""
+        yield InputError(doc_id=f"{name}:{number + 1}" if number else name,
+                         message=f"{where}cannot read {path} as Parquet: {exc}")
+
+
+def _parquet_record(
+    row: dict[str, Any], number: int, name: str, dating: Dating
+) -> Article | InputError:
+    """A row read like a JSON Lines record; a Parquet date or timestamp column is a date."""
+    record = {key: value for key, value in row.items() if value is not None}
+    if isinstance(record.get("date"), dt.date):  # datetime is a date too
+        record["date"] = record["date"].isoformat()
+    try:
+        return _article_from_record(record, f"{name}:{number}", dating)
+    except _Unreadable as problem:
+        return InputError(doc_id=f"{name}:{number}", message=f"row {number}: {problem}")
 
 
 # --------------------------------------------------------------------------- stdin

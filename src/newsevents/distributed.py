@@ -1,0 +1,314 @@
+"""Coding on a Ray cluster (``--ray``): the same inputs, coder and store as the local path,
+spread over every CPU of a cluster with Ray Data.
+
+Why Ray Data rather than our own process pool: past one machine, scheduling, moving data
+between machines, restarting a worker that dies and retrying its work are a distributed
+engine's job. The stages:
+
+1. the input files are listed here, as ``ingest`` lists them, and each one is read on the
+   cluster by ``ingest.read_file``, so every format ``ingest`` reads is read the same way,
+   with the same document ids;
+2. a fixed pool of actors codes them, each holding one language model, loaded once
+   (``pipeline.code_chunk``); given a store, an actor first drops the articles it already
+   holds, as the local ``ingest`` does, so that a re-run codes only what is missing;
+3. results come back in input order (``code``), go to Parquet partitioned by publication date
+   (``write_parquet``), or to the store through a bounded pool of writer actors (``ingest``).
+
+An actor that dies is restarted by Ray and its batch coded again. Nothing is stored twice:
+documents carry ids, and the store skips an article it already holds (same URL or text) in
+the same transaction that would write it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsevents import ingest, nlp, partitioned
+from newsevents.models import Article, InputError, Result
+from newsevents.pipeline import CHUNK, code_chunk
+
+if TYPE_CHECKING:
+    from ray.data import Dataset
+
+    from newsevents.store.writer import IngestStats
+
+INSTALL_HINT = "--ray needs Ray, which is not installed: pip install 'newsevents[ray]'"
+
+Batch = dict[str, Any]
+"""A Ray Data batch: column name to the values of that column."""
+
+# A read task turns one input file into batches of this many articles; the coding actors
+# take batches of the same size, the size ``pipeline.Coder`` parses in one ``nlp.pipe``.
+READ_BATCH = CHUNK
+# Reading is light next to coding (the local path reads in the main process while its
+# workers code), so read tasks and store writers claim no CPU and leave every CPU to the
+# coders: with a slice of one (0.05) a 2-CPU cluster ran its two coders and never a reader.
+# Their number is bounded instead: ``READERS`` read tasks at a time.
+LIGHT_CPUS = 0
+READERS = 2
+
+
+class ClusterError(Exception):
+    """Ray is missing, or the cluster cannot be reached; the message is meant for the user."""
+
+
+def require_ray() -> None:
+    """Raise ``ClusterError`` with the install line when the ``ray`` extra is missing."""
+    try:
+        import ray.data  # noqa: F401
+    except ImportError:
+        raise ClusterError(INSTALL_HINT) from None
+
+
+@contextmanager
+def cluster(address: str) -> Iterator[int]:
+    """Connected to Ray for the duration; yields the cluster's CPU count.
+
+    ``auto`` joins the cluster this machine last started (``ray start``), or else starts one
+    for this run on this machine's CPUs and stops it at the end; any other value is the
+    address of a running cluster (``HOST:PORT`` or ``ray://HOST:10001``).
+    """
+    require_ray()
+    import ray
+    from ray.data import DataContext
+
+    try:
+        ray.init(address=None if address == "auto" else address,
+                 logging_level=logging.ERROR, log_to_driver=False)
+    except (ConnectionError, ValueError, RuntimeError) as exc:
+        raise ClusterError(f"cannot reach the Ray cluster at {address}: {exc}") from None
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    context = DataContext.get_current()
+    context.execution_options.preserve_order = True  # the local path's order, record by record
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    try:
+        yield int(ray.cluster_resources().get("CPU", 1))
+    finally:
+        ray.shutdown()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read(
+    paths: Sequence[str], *, default_date: dt.date | None = None,
+    on_skip: ingest.OnSkip | None = None, stdin: Any = None,
+) -> Dataset:
+    """The inputs as a dataset of articles (and input errors), one read task per file.
+
+    Files are read where the task runs: on a multi-node cluster the paths must be the same on
+    every node (a shared file system). Standard input can only be read here, so its articles
+    travel with the task list.
+    """
+    import ray.data
+
+    sources: list[dict[str, Any]] = []
+    for entry in ingest.input_files(paths, on_skip):
+        if entry is None:
+            items = ingest.read_paths(["-"], default_date=default_date, stdin=stdin)
+            sources.append({"path": None, "doc_id": None, "items": [_encode(i) for i in items]})
+        else:
+            sources.append({"path": str(entry[0]), "doc_id": entry[1], "items": []})
+    if not sources:
+        return ray.data.from_items([{"item": "", "failed": True}]).limit(0)
+    files = ray.data.from_items(sources, override_num_blocks=len(sources))
+    return files.map_batches(
+        _read_sources, batch_size=1, fn_kwargs={"default_date": default_date},
+        num_cpus=LIGHT_CPUS, concurrency=READERS,
+    )
+
+
+def _read_sources(batch: Batch, default_date: dt.date | None) -> Iterator[Batch]:
+    """One source's articles, ``READ_BATCH`` at a time, so that a big JSON Lines or Parquet
+    file streams through the cluster instead of sitting whole in one task's memory."""
+    for path, doc_id, inline in zip(batch["path"], batch["doc_id"], batch["items"], strict=True):
+        if path is None:
+            encoded: Iterator[str] = iter(list(inline))
+        else:
+            read = ingest.read_file(Path(path), doc_id, default_date=default_date)
+            encoded = (_encode(item) for item in read)
+        chunk: list[str] = []
+        for item in encoded:
+            chunk.append(item)
+            if len(chunk) == READ_BATCH:
+                yield _items_batch(chunk)
+                chunk = []
+        if chunk:
+            yield _items_batch(chunk)
+
+
+def _items_batch(encoded: list[str]) -> Batch:
+    return {"item": encoded, "failed": [item.startswith('{"error"') for item in encoded]}
+
+
+def _encode(item: Article | InputError) -> str:
+    if isinstance(item, InputError):
+        return json.dumps({"error": item.model_dump()})
+    return item.model_dump_json()
+
+
+def _decode(encoded: str) -> Article | InputError:
+    if encoded.startswith('{"error"'):
+        return InputError.model_validate(json.loads(encoded)["error"])
+    return Article.model_validate_json(encoded)
+
+
+# --------------------------------------------------------------------------- coding
+
+
+class _Coding:
+    """One coding actor: the language model (0.6 GB and 15-20 s to load) is loaded once, in
+    the constructor, and serves every batch the actor is given."""
+
+    def __init__(self, unit: str, components: tuple[str, ...], mode: str,
+                 db: str | None) -> None:
+        from newsevents.store import connect
+
+        self.language = nlp.load(components, mode)
+        self.unit = unit
+        self.store = connect(db) if db else None
+
+    def __call__(self, batch: Batch) -> Batch:
+        items = [_decode(encoded) for encoded in batch["item"]]
+        known = [self.store is not None and isinstance(item, Article)
+                 and self.store.is_known(item) for item in items]
+        coded = iter(code_chunk([i for i, k in zip(items, known, strict=True) if not k],
+                                self.language, self.unit))
+        results = [None if k else next(coded) for k in known]
+        return {
+            "result": [r.model_dump_json() if r else None for r in results],
+            "text": [r.text if r else None for r in results],
+            "known": known,
+        }
+
+
+def code_dataset(
+    items: Dataset, *, workers: int, unit: str = "article",
+    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False, db: str | None = None,
+) -> Dataset:
+    """``items`` coded by a pool of ``workers`` actors, one CPU each; with ``db``, articles the
+    store already holds are not coded (``known``)."""
+    from ray.data import ActorPoolStrategy
+
+    return items.map_batches(
+        _Coding, batch_size=CHUNK, compute=ActorPoolStrategy(size=max(1, workers)),
+        fn_constructor_kwargs={"unit": unit, "components": components,
+                               "mode": "hybrid" if learned else "rules", "db": db},
+        num_cpus=1,
+    )
+
+
+def _result(encoded: str, text: str | None) -> Result:
+    result = Result.model_validate_json(encoded)
+    result.text = text or ""
+    return result
+
+
+def code(
+    paths: Sequence[str], *, workers: int, default_date: dt.date | None = None,
+    unit: str = "article", learned: bool = False, on_skip: ingest.OnSkip | None = None,
+    stdin: Any = None,
+) -> Iterator[Result]:
+    """One ``Result`` per input, in input order, as the local ``Coder`` gives them."""
+    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
+    coded = code_dataset(items, workers=workers, unit=unit, learned=learned)
+    for batch in coded.iter_batches(batch_format="pandas", prefetch_batches=2):
+        for encoded, text in zip(batch["result"], batch["text"], strict=True):
+            yield _result(encoded, text)
+
+
+# --------------------------------------------------------------------------- Parquet
+
+
+def _record_rows(batch: Batch) -> Any:
+    results = [_result(e, t) for e, t in zip(batch["result"], batch["text"], strict=True)]
+    return partitioned.table(results)
+
+
+def write_parquet(
+    paths: Sequence[str], folder: str, *, workers: int, default_date: dt.date | None = None,
+    unit: str = "article", learned: bool = False, on_skip: ingest.OnSkip | None = None,
+    stdin: Any = None,
+) -> None:
+    """Code the inputs and write their records from the cluster into ``folder`` (a path every
+    node can write, or a cloud URI such as ``s3://bucket/events``), one sub-folder per
+    publication date; the rows are those of ``partitioned``."""
+    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
+    coded = code_dataset(items, workers=workers, unit=unit, learned=learned)
+    records = coded.map_batches(_record_rows, batch_format="pandas", num_cpus=LIGHT_CPUS)
+    records.write_parquet(folder, partition_cols=[partitioned.PARTITION])
+
+
+# --------------------------------------------------------------------------- store
+
+
+class _Writing:
+    """One store writer: a connection held for the run. Writers take turns at the store's
+    write lock, one batch per transaction, like concurrent local ingests."""
+
+    def __init__(self, db: str) -> None:
+        from newsevents.store import connect
+
+        self.store = connect(db)
+
+    def __call__(self, batch: Batch) -> Batch:
+        from newsevents.store.writer import IngestStats
+
+        new = [_result(e, t) for e, t, known in
+               zip(batch["result"], batch["text"], batch["known"], strict=True) if not known]
+        stats = self.store.add_results(new) if new else IngestStats()
+        stats.duplicates += sum(bool(k) for k in batch["known"])
+        return {"stats": [json.dumps(dataclasses.asdict(stats))]}
+
+
+def ingest_stream(
+    paths: Sequence[str], db: str, *, workers: int, writers: int = 1, batch_size: int = 20,
+    default_date: dt.date | None = None, on_skip: ingest.OnSkip | None = None,
+    stdin: Any = None,
+) -> Iterator[IngestStats]:
+    """Code and store the inputs; yields the stats of each stored batch as it commits.
+
+    ``writers`` bounds the connections that write; a database cannot write faster than its
+    write lock lets one writer at a time, so more writers than one or two only wait.
+    """
+    from ray.data import ActorPoolStrategy
+
+    from newsevents.store.writer import IngestStats
+
+    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
+    coded = code_dataset(items, workers=workers, db=db)
+    stored = coded.map_batches(
+        _Writing, batch_size=batch_size, compute=ActorPoolStrategy(size=max(1, writers)),
+        fn_constructor_kwargs={"db": db}, num_cpus=LIGHT_CPUS,
+    )
+    for batch in stored.iter_batches(batch_format="pandas"):
+        for encoded in batch["stats"]:
+            values = json.loads(encoded)
+            values["errors"] = [tuple(pair) for pair in values["errors"]]
+            yield IngestStats(**values)
+
+
+def unwrap(exc: BaseException) -> BaseException:
+    """The exception raised inside a Ray task (a ``StoreError`` in a writer, say), without
+    the layers Ray wraps it in, so that it is reported like its local counterpart."""
+    seen: set[int] = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        cause = getattr(exc, "cause", None) or exc.__cause__
+        if not isinstance(cause, BaseException):
+            break
+        exc = cause
+    return exc
+
+
+def default_workers(cpus: int, given: int | None) -> int:
+    """One coding actor per CPU of the cluster, unless ``-j`` says otherwise."""
+    return given or max(1, cpus)
