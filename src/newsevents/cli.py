@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -15,9 +16,19 @@ import typer
 from typer.core import TyperGroup
 
 import newsevents
-from newsevents import formats, ingest
-from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents import formats, ingest, partitioned
+from newsevents.models import Result
+from newsevents.options import (
+    Format,
+    RayOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    ray_cluster,
+    warn,
+)
 from newsevents.pipeline import Coder, default_processes
 from newsevents.store import commands as store_commands
 
@@ -95,14 +106,23 @@ DateOption = Annotated[
     str | None,
     typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none."),
 ]
-PathsArg = Annotated[
-    list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl), or - for stdin.")
-]
+PathsArg = Annotated[list[str], typer.Argument(
+    help="Files or folders (.txt, .html, .jsonl, .parquet), or - for stdin.")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
 ]
+
+
+class CodeFormat(StrEnum):
+    """``code``'s formats: those of every command, and a Parquet dataset (a folder)."""
+
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
 ModelOption = Annotated[bool, typer.Option(
     "--model", help="Weigh every rule candidate with the trained event model (hybrid coding).")]
 ProcOption = Annotated[
@@ -111,13 +131,25 @@ ProcOption = Annotated[
 
 
 def coded(
-    items: Iterable[Article | InputError], total: int | None, *, unit: Unit,
-    processes: int | None, model: bool = False,
+    paths: list[str], default_date: dt.date | None, *, unit: Unit, processes: int | None,
+    model: bool = False, cpus: int | None = None,
 ) -> Iterator[Result]:
-    """Code the inputs with progress on stderr (``total`` inputs, when known)."""
-    coder = Coder(n_process=processes or default_processes(), unit=unit.value, learned=model)
-    with progress(total, "articles") as advance:
-        for result in coder.code_articles(items):
+    """Code the inputs with progress on stderr; on the Ray cluster of ``cpus`` CPUs when
+    given (``--ray``), else in local worker processes."""
+    if cpus is None:
+        items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
+                                  on_skip=warn)
+        coder = Coder(n_process=processes or default_processes(), unit=unit.value,
+                      learned=model)
+        results = coder.code_articles(items)
+    else:
+        from newsevents import distributed
+
+        results = distributed.code(
+            paths, workers=processes or cpus, default_date=default_date, unit=unit.value,
+            learned=model, on_skip=warn, stdin=sys.stdin)
+    with progress(ingest.count_inputs(paths), "articles") as advance:
+        for result in results:
             advance(1)
             yield result
 
@@ -139,6 +171,15 @@ class Tally:
             self.events += len(result.events)
             self.deals += len(result.arms_transfers)
             yield result
+
+    def add(self, summary: partitioned.Summary) -> None:
+        """Count records written elsewhere (by the cluster), telling the failed inputs."""
+        self.articles += summary.documents
+        self.failed += len(summary.errors)
+        self.events += summary.events
+        self.deals += summary.deals
+        for doc_id, message in summary.errors:
+            warn(doc_id, message)
 
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
@@ -198,16 +239,48 @@ def _run(
     deals_only: bool,
     country: str | None = None,
     model: bool = False,
+    ray: str | None = None,
 ) -> None:
-    items = ingest.read_paths(
-        paths, default_date=parse_date(date), stdin=sys.stdin, on_skip=warn
-    )
-    tally = Tally()
-    results = tally.count(coded(items, ingest.count_inputs(paths), unit=unit,
-                                processes=processes, model=model))
-    if country:
-        results = (_involving(r, country.upper()) for r in results)
-    emit(results, fmt, out, deals_only=deals_only)
+    default_date, tally = parse_date(date), Tally()
+    with ray_cluster(ray) as cpus:
+        results = tally.count(coded(paths, default_date, unit=unit, processes=processes,
+                                    model=model, cpus=cpus))
+        if country:
+            results = (_involving(r, country.upper()) for r in results)
+        emit(results, fmt, out, deals_only=deals_only)
+    _finish(tally)
+
+
+def _write_parquet(
+    paths: list[str], date: str | None, out: Path | None, unit: Unit, processes: int | None,
+    *, model: bool, ray: str | None,
+) -> None:
+    """``code --format parquet -o DIR``: from the cluster straight into DIR with ``--ray``,
+    else from this process."""
+    if out is None:
+        raise typer.BadParameter("parquet needs a folder: add -o DIR", param_hint="-o")
+    problem = partitioned.check_folder(out)
+    if problem:
+        raise typer.BadParameter(problem, param_hint="-o")
+    default_date, tally = parse_date(date), Tally()
+    with ray_cluster(ray) as cpus:
+        if cpus is None:
+            partitioned.write(tally.count(coded(paths, default_date, unit=unit,
+                                                processes=processes, model=model)), out)
+        else:
+            from newsevents import distributed
+
+            distributed.write_parquet(
+                paths, str(out.resolve()), workers=processes or cpus,
+                default_date=default_date, unit=unit.value, learned=model, on_skip=warn,
+                stdin=sys.stdin)
+            tally.add(partitioned.summarise(out))
+    err.print(f"records written to {out}")
+    _finish(tally)
+
+
+def _finish(tally: Tally) -> None:
+    """The closing line, and the exit status the run's inputs call for."""
     if not tally.articles:
         fail("nothing was read: no article in the given paths")
         raise typer.Exit(1)
@@ -221,16 +294,25 @@ def _run(
 def code(
     paths: PathsArg,
     date: DateOption = None,
-    fmt: FormatOption = Format.table,
-    out: OutOption = None,
+    fmt: Annotated[CodeFormat, typer.Option(
+        "--format", "-f", help="Output format; parquet writes a folder (-o DIR) with one "
+        "sub-folder per publication date.")] = CodeFormat.table,
+    out: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Also write records to FILE (.jsonl, or .csv); with "
+        "--format parquet, the folder to write.")] = None,
     unit: Annotated[
         Unit, typer.Option("--unit", help="Code each record as one sentence.")
     ] = Unit.article,
     processes: ProcOption = None,
     model: ModelOption = False,
+    ray: RayOption = None,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
-    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model)
+    if fmt is CodeFormat.parquet:
+        _write_parquet(paths, date, out, unit, processes, model=model, ray=ray)
+        return
+    _run(paths, date, Format(fmt.value), out, unit, processes, deals_only=False, model=model,
+         ray=ray)
 
 
 @app.command()

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,6 +80,10 @@ def cluster(address: str) -> Iterator[int]:
     import ray
     from ray.data import DataContext
 
+    # Ray's C++ core logs a warning on stderr for every actor pool Ray Data starts (its map
+    # function is always in the object store); the Python side logs at ERROR and above only.
+    # RAY_BACKEND_LOG_LEVEL=info set by the user brings both back.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     try:
         ray.init(address=None if address == "auto" else address,
                  logging_level=logging.ERROR, log_to_driver=False)
@@ -166,22 +171,18 @@ def _decode(encoded: str) -> Article | InputError:
 
 class _Coding:
     """One coding actor: the language model (0.6 GB and 15-20 s to load) is loaded once, in
-    the constructor, and serves every batch the actor is given."""
+    the constructor, and serves every batch the actor is given. Articles the store already
+    holds (``known``, see ``_Unseen``) pass through uncoded."""
 
-    def __init__(self, unit: str, components: tuple[str, ...], mode: str,
-                 db: str | None) -> None:
-        from newsevents.store import connect
-
+    def __init__(self, unit: str, components: tuple[str, ...], mode: str) -> None:
         self.language = nlp.load(components, mode)
         self.unit = unit
-        self.store = connect(db) if db else None
 
     def __call__(self, batch: Batch) -> Batch:
-        items = [_decode(encoded) for encoded in batch["item"]]
-        known = [self.store is not None and isinstance(item, Article)
-                 and self.store.is_known(item) for item in items]
-        coded = iter(code_chunk([i for i, k in zip(items, known, strict=True) if not k],
-                                self.language, self.unit))
+        known = [bool(k) for k in batch["known"]] if "known" in batch else [False] * len(
+            batch["item"])
+        todo = [_decode(e) for e, k in zip(batch["item"], known, strict=True) if not k]
+        coded = iter(code_chunk(todo, self.language, self.unit))
         results = [None if k else next(coded) for k in known]
         return {
             "result": [r.model_dump_json() if r else None for r in results],
@@ -192,16 +193,15 @@ class _Coding:
 
 def code_dataset(
     items: Dataset, *, workers: int, unit: str = "article",
-    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False, db: str | None = None,
+    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False,
 ) -> Dataset:
-    """``items`` coded by a pool of ``workers`` actors, one CPU each; with ``db``, articles the
-    store already holds are not coded (``known``)."""
+    """``items`` coded by a fixed pool of ``workers`` actors, one CPU each."""
     from ray.data import ActorPoolStrategy
 
     return items.map_batches(
         _Coding, batch_size=CHUNK, compute=ActorPoolStrategy(size=max(1, workers)),
         fn_constructor_kwargs={"unit": unit, "components": components,
-                               "mode": "hybrid" if learned else "rules", "db": db},
+                               "mode": "hybrid" if learned else "rules"},
         num_cpus=1,
     )
 
@@ -250,9 +250,25 @@ def write_parquet(
 # --------------------------------------------------------------------------- store
 
 
+class _Unseen:
+    """Marks the articles the store already holds (same URL or text) as ``known`` before they
+    are coded, as the local ``ingest`` does: a re-run after a failure codes only the rest."""
+
+    def __init__(self, db: str) -> None:
+        from newsevents.store import connect
+
+        self.store = connect(db)
+
+    def __call__(self, batch: Batch) -> Batch:
+        items = [_decode(encoded) for encoded in batch["item"]]
+        known = [isinstance(i, Article) and self.store.is_known(i) for i in items]
+        return {"item": list(batch["item"]), "known": known}
+
+
 class _Writing:
     """One store writer: a connection held for the run. Writers take turns at the store's
-    write lock, one batch per transaction, like concurrent local ingests."""
+    write lock, one batch per transaction, like concurrent local ingests, and each skips a
+    document already stored in the transaction that would store it again."""
 
     def __init__(self, db: str) -> None:
         from newsevents.store import connect
@@ -276,24 +292,58 @@ def ingest_stream(
 ) -> Iterator[IngestStats]:
     """Code and store the inputs; yields the stats of each stored batch as it commits.
 
-    ``writers`` bounds the connections that write; a database cannot write faster than its
-    write lock lets one writer at a time, so more writers than one or two only wait.
+    ``writers`` bounds the store's connections: that many actors look up known articles and
+    as many write. A database writes one batch at a time under its write lock, so more than
+    one or two writers only wait. A ``StoreError`` inside a writer is raised here as itself.
     """
     from ray.data import ActorPoolStrategy
 
+    from newsevents.store import StoreError
     from newsevents.store.writer import IngestStats
 
+    db = _shared_url(db)
+    store_actors = {"compute": ActorPoolStrategy(size=max(1, writers)),
+                    "fn_constructor_kwargs": {"db": db}, "num_cpus": LIGHT_CPUS,
+                    **_store_placement(db)}
     items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
-    coded = code_dataset(items, workers=workers, db=db)
-    stored = coded.map_batches(
-        _Writing, batch_size=batch_size, compute=ActorPoolStrategy(size=max(1, writers)),
-        fn_constructor_kwargs={"db": db}, num_cpus=LIGHT_CPUS,
-    )
-    for batch in stored.iter_batches(batch_format="pandas"):
-        for encoded in batch["stats"]:
-            values = json.loads(encoded)
-            values["errors"] = [tuple(pair) for pair in values["errors"]]
-            yield IngestStats(**values)
+    unseen = items.map_batches(_Unseen, batch_size=CHUNK, **store_actors)
+    coded = code_dataset(unseen, workers=workers)
+    stored = coded.map_batches(_Writing, batch_size=batch_size, **store_actors)
+    try:
+        for batch in stored.iter_batches(batch_format="pandas"):
+            for encoded in batch["stats"]:
+                values = json.loads(encoded)
+                values["errors"] = [tuple(pair) for pair in values["errors"]]
+                yield IngestStats(**values)
+    except Exception as exc:
+        cause = unwrap(exc)
+        if isinstance(cause, StoreError):
+            raise cause from None
+        raise
+
+
+def _shared_url(db: str) -> str:
+    """The store's URL as actors elsewhere must see it: a relative SQLite path made absolute,
+    since an actor's working folder is not the command's."""
+    from newsevents.store.db import engine_url
+
+    parsed = engine_url(db)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return db
+    absolute = parsed.set(database=str(Path(parsed.database).resolve()))
+    return absolute.render_as_string(hide_password=False)
+
+
+def _store_placement(db: str) -> dict[str, Any]:
+    """A SQLite file lives on this machine, so its readers and writers run on this node; a
+    PostgreSQL server is reached from any node."""
+    import ray
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+    if not db.startswith("sqlite"):
+        return {}
+    node = ray.get_runtime_context().get_node_id()
+    return {"scheduling_strategy": NodeAffinitySchedulingStrategy(node_id=node, soft=False)}
 
 
 def unwrap(exc: BaseException) -> BaseException:

@@ -8,8 +8,9 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -48,6 +49,31 @@ class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+
+
+RayOption = Annotated[str | None, typer.Option(
+    "--ray", metavar="auto|ADDRESS",
+    help="Code on a Ray cluster: auto joins the cluster started on this machine (or starts one "
+    "for the run), ADDRESS is a running cluster's (HOST:PORT). Needs newsevents[ray]; -j is "
+    "then the number of coding actors (default: one per CPU of the cluster).")]
+
+
+@contextmanager
+def ray_cluster(address: str | None) -> Iterator[int | None]:
+    """Connected to the Ray cluster for the command, yielding its CPU count (None without
+    ``--ray``); a missing ``ray`` extra or an unreachable cluster is one line and exit 2."""
+    if address is None:
+        yield None
+        return
+    from newsevents import distributed
+
+    with ExitStack() as stack:
+        try:
+            cpus = stack.enter_context(distributed.cluster(address))
+        except distributed.ClusterError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        yield cpus
 
 
 def parse_date(value: str | None, option: str = "--date") -> dt.date | None:

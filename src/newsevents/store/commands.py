@@ -21,7 +21,17 @@ from rich.table import Table
 
 from newsevents.formats import clip
 from newsevents.models import Article, InputError, Result
-from newsevents.options import Format, err, fail, out_console, parse_date, progress, warn
+from newsevents.options import (
+    Format,
+    RayOption,
+    err,
+    fail,
+    out_console,
+    parse_date,
+    progress,
+    ray_cluster,
+    warn,
+)
 from newsevents.store import queries
 from newsevents.store.db import DEFAULT_URL, Store, StoreError, connect, engine_url
 from newsevents.store.writer import IngestStats
@@ -109,6 +119,26 @@ def store_stream(store: Store, items: Iterable[Article | InputError], *, batch_s
         yield skipped
 
 
+def _ingested(store: Store, db: str, paths: list[str], default_date: dt.date | None,
+              batch_size: int, processes: int | None, *, cpus: int | None,
+              writers: int) -> Iterator[IngestStats]:
+    """The stats of each stored batch: coded here, or on the Ray cluster of ``cpus`` CPUs."""
+    from newsevents import ingest
+
+    if cpus is None:
+        from newsevents.pipeline import default_processes
+
+        items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
+                                  on_skip=warn)
+        return store_stream(store, items, batch_size=batch_size,
+                            processes=processes or default_processes())
+    from newsevents import distributed
+
+    return distributed.ingest_stream(
+        paths, db, workers=processes or cpus, writers=writers, batch_size=batch_size,
+        default_date=default_date, on_skip=warn, stdin=sys.stdin)
+
+
 def _check_writable(store: Store) -> None:
     """A read-only database or a full disk ends the run before any coding, like a bad URL."""
     try:
@@ -141,6 +171,9 @@ def ingest_command(
         "--batch-size", min=1, help="Documents per transaction.")] = 20,
     processes: Annotated[int | None, typer.Option(
         "--processes", "-j", help="Worker processes (default: up to 2).")] = None,
+    ray: RayOption = None,
+    writers: Annotated[int, typer.Option(
+        "--writers", min=1, help="With --ray: actors that write to the store.")] = 1,
 ) -> None:
     """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
     default_date = parse_date(date, "--date")
@@ -148,15 +181,13 @@ def ingest_command(
     store: Store | None = None
     try:
         from newsevents import ingest
-        from newsevents.pipeline import default_processes
 
         store = open_store(db)
         _check_writable(store)
-        items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
-                                  on_skip=warn)
-        with progress(ingest.count_inputs(paths), "documents") as advance:
-            for stats in store_stream(store, items, batch_size=batch_size,
-                                      processes=processes or default_processes()):
+        with ray_cluster(ray) as cpus, progress(
+                ingest.count_inputs(paths), "documents") as advance:
+            for stats in _ingested(store, db, paths, default_date, batch_size, processes,
+                                   cpus=cpus, writers=writers):
                 total.add(stats)
                 advance(stats.stored + stats.duplicates + len(stats.errors))
     except KeyboardInterrupt:
