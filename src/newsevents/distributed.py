@@ -25,7 +25,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-import os
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,16 +80,15 @@ def cluster(address: str) -> Iterator[int]:
     import ray
     from ray.data import DataContext
 
-    # Ray's C++ core logs a warning on stderr for every actor pool Ray Data starts (its map
-    # function is always in the object store); the Python side logs at ERROR and above only.
-    # RAY_BACKEND_LOG_LEVEL=info set by the user brings both back.
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     try:
         ray.init(address=None if address == "auto" else address,
                  logging_level=logging.ERROR, log_to_driver=False)
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise ClusterError(f"cannot reach the Ray cluster at {address}: {exc}") from None
     logging.getLogger("ray.data").setLevel(logging.ERROR)
+    # Fewer batches than actors (a few articles) are coded by fewer actors, as the local path
+    # codes them with fewer processes: Ray Data's warning about it says nothing to act on.
+    warnings.filterwarnings("ignore", "The minimum number of concurrent actors", UserWarning)
     context = DataContext.get_current()
     context.execution_options.preserve_order = True  # the local path's order, record by record
     context.enable_progress_bars = False
@@ -298,7 +297,7 @@ def ingest_stream(
     """
     from ray.data import ActorPoolStrategy
 
-    from newsevents.store import StoreError
+    from newsevents.store.db import StoreError
     from newsevents.store.writer import IngestStats
 
     db = _shared_url(db)
@@ -338,12 +337,10 @@ def _store_placement(db: str) -> dict[str, Any]:
     """A SQLite file lives on this machine, so its readers and writers run on this node; a
     PostgreSQL server is reached from any node."""
     import ray
-    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
     if not db.startswith("sqlite"):
         return {}
-    node = ray.get_runtime_context().get_node_id()
-    return {"scheduling_strategy": NodeAffinitySchedulingStrategy(node_id=node, soft=False)}
+    return {"label_selector": {"ray.io/node-id": ray.get_runtime_context().get_node_id()}}
 
 
 def unwrap(exc: BaseException) -> BaseException:
@@ -357,8 +354,3 @@ def unwrap(exc: BaseException) -> BaseException:
             break
         exc = cause
     return exc
-
-
-def default_workers(cpus: int, given: int | None) -> int:
-    """One coding actor per CPU of the cluster, unless ``-j`` says otherwise."""
-    return given or max(1, cpus)
