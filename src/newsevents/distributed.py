@@ -118,7 +118,7 @@ def read(
     for entry in ingest.input_files(paths, on_skip):
         if entry is None:
             items = ingest.read_paths(["-"], default_date=default_date, stdin=stdin)
-            sources.append({"path": None, "doc_id": None, "items": [_encode(i) for i in items]})
+            sources.append({"path": None, "doc_id": None, "items": [encode_item(i) for i in items]})
         else:
             sources.append({"path": str(entry[0]), "doc_id": entry[1], "items": []})
     if not sources:
@@ -138,7 +138,7 @@ def _read_sources(batch: Batch, default_date: dt.date | None) -> Iterator[Batch]
             encoded: Iterator[str] = iter(list(inline))
         else:
             read = ingest.read_file(Path(path), doc_id, default_date=default_date)
-            encoded = (_encode(item) for item in read)
+            encoded = (encode_item(item) for item in read)
         chunk: list[str] = []
         for item in encoded:
             chunk.append(item)
@@ -153,13 +153,13 @@ def _items_batch(encoded: list[str]) -> Batch:
     return {"item": encoded, "failed": [item.startswith('{"error"') for item in encoded]}
 
 
-def _encode(item: Article | InputError) -> str:
+def encode_item(item: Article | InputError) -> str:
     if isinstance(item, InputError):
         return json.dumps({"error": item.model_dump()})
     return item.model_dump_json()
 
 
-def _decode(encoded: str) -> Article | InputError:
+def decode_item(encoded: str) -> Article | InputError:
     if encoded.startswith('{"error"'):
         return InputError.model_validate(json.loads(encoded)["error"])
     return Article.model_validate_json(encoded)
@@ -169,19 +169,22 @@ def _decode(encoded: str) -> Article | InputError:
 
 
 class _Coding:
-    """One coding actor: the language model (0.6 GB and 15-20 s to load) is loaded once, in
-    the constructor, and serves every batch the actor is given. Articles the store already
-    holds (``known``, see ``_Unseen``) pass through uncoded."""
+    """One coding actor: the language model (0.6 GB and 15-20 s to load) is loaded once, at
+    the first article to code, and serves every batch the actor is given. Articles the store
+    already holds (``known``, see ``_Unseen``) pass through uncoded, so a re-run of a finished
+    ingest loads no model at all."""
 
     def __init__(self, unit: str, components: tuple[str, ...], mode: str) -> None:
-        self.language = nlp.load(components, mode)
         self.unit = unit
+        self.components = components
+        self.mode = mode
 
     def __call__(self, batch: Batch) -> Batch:
         known = [bool(k) for k in batch["known"]] if "known" in batch else [False] * len(
             batch["item"])
-        todo = [_decode(e) for e, k in zip(batch["item"], known, strict=True) if not k]
-        coded = iter(code_chunk(todo, self.language, self.unit))
+        todo = [decode_item(e) for e, k in zip(batch["item"], known, strict=True) if not k]
+        coded = iter(code_chunk(todo, nlp.load(self.components, self.mode), self.unit)
+                     if todo else [])
         results = [None if k else next(coded) for k in known]
         return {
             "result": [r.model_dump_json() if r else None for r in results],
@@ -192,13 +195,14 @@ class _Coding:
 
 def code_dataset(
     items: Dataset, *, workers: int, unit: str = "article",
-    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False,
+    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False, chunk: int = CHUNK,
 ) -> Dataset:
-    """``items`` coded by a fixed pool of ``workers`` actors, one CPU each."""
+    """``items`` coded by a fixed pool of ``workers`` actors, one CPU each, ``chunk``
+    articles per batch (the unit of work a restarted actor does again)."""
     from ray.data import ActorPoolStrategy
 
     return items.map_batches(
-        _Coding, batch_size=CHUNK, compute=ActorPoolStrategy(size=max(1, workers)),
+        _Coding, batch_size=chunk, compute=ActorPoolStrategy(size=max(1, workers)),
         fn_constructor_kwargs={"unit": unit, "components": components,
                                "mode": "hybrid" if learned else "rules"},
         num_cpus=1,
@@ -259,7 +263,7 @@ class _Unseen:
         self.store = connect(db)
 
     def __call__(self, batch: Batch) -> Batch:
-        items = [_decode(encoded) for encoded in batch["item"]]
+        items = [decode_item(encoded) for encoded in batch["item"]]
         known = [isinstance(i, Article) and self.store.is_known(i) for i in items]
         return {"item": list(batch["item"]), "known": known}
 
@@ -287,7 +291,7 @@ class _Writing:
 def ingest_stream(
     paths: Sequence[str], db: str, *, workers: int, writers: int = 1, batch_size: int = 20,
     default_date: dt.date | None = None, on_skip: ingest.OnSkip | None = None,
-    stdin: Any = None,
+    stdin: Any = None, chunk: int = CHUNK,
 ) -> Iterator[IngestStats]:
     """Code and store the inputs; yields the stats of each stored batch as it commits.
 
@@ -306,7 +310,7 @@ def ingest_stream(
                     **_store_placement(db)}
     items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
     unseen = items.map_batches(_Unseen, batch_size=CHUNK, **store_actors)
-    coded = code_dataset(unseen, workers=workers)
+    coded = code_dataset(unseen, workers=workers, chunk=chunk)
     stored = coded.map_batches(_Writing, batch_size=batch_size, **store_actors)
     try:
         for batch in stored.iter_batches(batch_format="pandas"):
