@@ -45,9 +45,6 @@ INSTALL_HINT = "--ray needs Ray, which is not installed: pip install 'newsevents
 Batch = dict[str, Any]
 """A Ray Data batch: column name to the values of that column."""
 
-# A read task turns one input file into batches of this many articles; the coding actors
-# take batches of the same size, the size ``pipeline.Coder`` parses in one ``nlp.pipe``.
-READ_BATCH = CHUNK
 # Reading is light next to coding (the local path reads in the main process while its
 # workers code), so read tasks and store writers claim no CPU and leave every CPU to the
 # coders: with a slice of one (0.05) a 2-CPU cluster ran its two coders and never a reader.
@@ -104,15 +101,25 @@ def cluster(address: str) -> Iterator[int]:
 
 def read(
     paths: Sequence[str], *, default_date: dt.date | None = None,
-    on_skip: ingest.OnSkip | None = None, stdin: Any = None,
+    on_skip: ingest.OnSkip | None = None, stdin: Any = None, chunk: int = CHUNK,
 ) -> Dataset:
-    """The inputs as a dataset of articles (and input errors), one read task per file.
+    """The inputs as a dataset of articles (and input errors), one read task per file, one
+    article per block.
 
     Files are read where the task runs: on a multi-node cluster the paths must be the same on
     every node (a shared file system). Standard input can only be read here, so its articles
     travel with the task list.
+
+    Ray Data hands each later task whole blocks, and a read task's output was one block
+    however many articles its file held: a JSON Lines file of 40 articles went to one coding
+    actor while the other idled. Blocks of one article are bundled again into batches of
+    ``chunk`` for the actors. (``Dataset.repartition`` would cut them too, but as a task that
+    waits for a whole CPU, which the coding actors hold: the run never finished.) Ray Data
+    takes the block size in force when a dataset's first step is made, for every later step:
+    each block of the run holds one article, then one result, one small object each.
     """
     import ray.data
+    from ray.data import DataContext
 
     sources: list[dict[str, Any]] = []
     for entry in ingest.input_files(paths, on_skip):
@@ -123,30 +130,35 @@ def read(
             sources.append({"path": str(entry[0]), "doc_id": entry[1], "items": []})
     if not sources:
         return ray.data.from_items([{"item": "", "failed": True}]).limit(0)
-    files = ray.data.from_items(sources, override_num_blocks=len(sources))
+    context = DataContext.get_current()
+    block_bytes, context.target_max_block_size = context.target_max_block_size, 1
+    try:
+        files = ray.data.from_items(sources, override_num_blocks=len(sources))
+    finally:
+        context.target_max_block_size = block_bytes
     return files.map_batches(
-        _read_sources, batch_size=1, fn_kwargs={"default_date": default_date},
+        _read_sources, batch_size=1, fn_kwargs={"default_date": default_date, "chunk": chunk},
         num_cpus=LIGHT_CPUS, concurrency=READERS,
     )
 
 
-def _read_sources(batch: Batch, default_date: dt.date | None) -> Iterator[Batch]:
-    """One source's articles, ``READ_BATCH`` at a time, so that a big JSON Lines or Parquet
-    file streams through the cluster instead of sitting whole in one task's memory."""
+def _read_sources(batch: Batch, default_date: dt.date | None, chunk: int) -> Iterator[Batch]:
+    """One source's articles, ``chunk`` at a time, so that a big JSON Lines or Parquet file
+    streams through the cluster instead of sitting whole in one task's memory."""
     for path, doc_id, inline in zip(batch["path"], batch["doc_id"], batch["items"], strict=True):
         if path is None:
             encoded: Iterator[str] = iter(list(inline))
         else:
             read = ingest.read_file(Path(path), doc_id, default_date=default_date)
             encoded = (encode_item(item) for item in read)
-        chunk: list[str] = []
+        part: list[str] = []
         for item in encoded:
-            chunk.append(item)
-            if len(chunk) == READ_BATCH:
-                yield _items_batch(chunk)
-                chunk = []
-        if chunk:
-            yield _items_batch(chunk)
+            part.append(item)
+            if len(part) == chunk:
+                yield _items_batch(part)
+                part = []
+        if part:
+            yield _items_batch(part)
 
 
 def _items_batch(encoded: list[str]) -> Batch:
@@ -198,7 +210,9 @@ def code_dataset(
     components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False, chunk: int = CHUNK,
 ) -> Dataset:
     """``items`` coded by a fixed pool of ``workers`` actors, one CPU each, ``chunk``
-    articles per batch (the unit of work a restarted actor does again)."""
+    articles per batch (the unit of work a restarted actor does again).
+
+    """
     from ray.data import ActorPoolStrategy
 
     return items.map_batches(
@@ -308,8 +322,8 @@ def ingest_stream(
     store_actors = {"compute": ActorPoolStrategy(size=max(1, writers)),
                     "fn_constructor_kwargs": {"db": db}, "num_cpus": LIGHT_CPUS,
                     **_store_placement(db)}
-    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
-    unseen = items.map_batches(_Unseen, batch_size=CHUNK, **store_actors)
+    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin, chunk=chunk)
+    unseen = items.map_batches(_Unseen, batch_size=chunk, **store_actors)
     coded = code_dataset(unseen, workers=workers, chunk=chunk)
     stored = coded.map_batches(_Writing, batch_size=batch_size, **store_actors)
     try:
