@@ -264,7 +264,7 @@ def test_what_cannot_be_read_is_said_and_nothing_read_fails(tmp_path: Path) -> N
         assert result.exit_code == 1, path
         assert result.stdout == ""
         assert "nothing was read" in result.stderr
-    assert "no .htm, .html, .jsonl, .txt files in this folder" in runner.invoke(
+    assert "no .htm, .html, .jsonl, .parquet, .txt files in this folder" in runner.invoke(
         app, ["code", str(tmp_path / "empty")]).stderr
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -294,7 +294,8 @@ def test_the_ray_dataset_reads_what_ingest_reads(cluster: Cluster, tmp_path: Pat
     here = [item.model_dump() for item in ingest.read_paths(paths)]
     with distributed.cluster(cluster.address):
         rows = distributed.read(paths).take_all()
-    there = [distributed.decode_item(row["item"]).model_dump() for row in rows]
+    there = [distributed.decode_item(item["item"]).model_dump()
+             for row in rows for item in json.loads(row[distributed.CHUNK_COLUMN])]
     assert there == here
     assert len(here) == 9 + 2 + 1 + 2
     assert sum("message" in item for item in here) == 2  # the bad JSON line, the Latin-1 text

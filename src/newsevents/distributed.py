@@ -83,9 +83,10 @@ def cluster(address: str) -> Iterator[int]:
     except (ConnectionError, ValueError, RuntimeError) as exc:
         raise ClusterError(f"cannot reach the Ray cluster at {address}: {exc}") from None
     logging.getLogger("ray.data").setLevel(logging.ERROR)
-    # Fewer batches than actors (a few articles) are coded by fewer actors, as the local path
-    # codes them with fewer processes: Ray Data's warning about it says nothing to act on.
-    warnings.filterwarnings("ignore", "The minimum number of concurrent actors", UserWarning)
+    # Fewer files than readers, or fewer batches than actors (a few articles), keep some of
+    # them idle, as the local path codes a few articles with fewer processes: Ray Data's
+    # warning about it says nothing to act on.
+    warnings.filterwarnings("ignore", "The (minimum|maximum) number of concurrent", UserWarning)
     context = DataContext.get_current()
     context.execution_options.preserve_order = True  # the local path's order, record by record
     context.enable_progress_bars = False
@@ -98,25 +99,28 @@ def cluster(address: str) -> Iterator[int]:
 
 # --------------------------------------------------------------------------- reading
 
+# Every row of the datasets below is one chunk: a JSON list of up to ``chunk`` articles (then
+# of their results), the unit ``pipeline.Coder`` parses in one ``nlp.pipe`` and the unit of
+# work a restarted actor does again. Ray Data hands a task whole blocks and made a read
+# task's output one block, whatever the file held: a JSON Lines file of 40 articles went to
+# one coding actor while the other idled. With one article per row and per block, the blocks
+# were spread, but Ray Data moved them one at a time, 75 ms apart: reading then capped coding
+# at 13 articles/s. (``Dataset.repartition`` cuts blocks too, but as a task that waits for a
+# whole CPU, which the coding actors hold: that run never finished.) Hence one chunk per row,
+# and one row per block.
+CHUNK_COLUMN = "chunk"
+
 
 def read(
     paths: Sequence[str], *, default_date: dt.date | None = None,
     on_skip: ingest.OnSkip | None = None, stdin: Any = None, chunk: int = CHUNK,
 ) -> Dataset:
-    """The inputs as a dataset of articles (and input errors), one read task per file, one
-    article per block.
+    """The inputs as a dataset of chunks of articles (and input errors), one read task per
+    file.
 
     Files are read where the task runs: on a multi-node cluster the paths must be the same on
     every node (a shared file system). Standard input can only be read here, so its articles
     travel with the task list.
-
-    Ray Data hands each later task whole blocks, and a read task's output was one block
-    however many articles its file held: a JSON Lines file of 40 articles went to one coding
-    actor while the other idled. Blocks of one article are bundled again into batches of
-    ``chunk`` for the actors. (``Dataset.repartition`` would cut them too, but as a task that
-    waits for a whole CPU, which the coding actors hold: the run never finished.) Ray Data
-    takes the block size in force when a dataset's first step is made, for every later step:
-    each block of the run holds one article, then one result, one small object each.
     """
     import ray.data
     from ray.data import DataContext
@@ -128,12 +132,13 @@ def read(
             sources.append({"path": None, "doc_id": None, "items": [encode_item(i) for i in items]})
         else:
             sources.append({"path": str(entry[0]), "doc_id": entry[1], "items": []})
-    if not sources:
-        return ray.data.from_items([{"item": "", "failed": True}]).limit(0)
+    # Ray Data takes the block size in force when a dataset's first step is made, for every
+    # later step: at one byte, each block holds one row, however small.
     context = DataContext.get_current()
     block_bytes, context.target_max_block_size = context.target_max_block_size, 1
     try:
-        files = ray.data.from_items(sources, override_num_blocks=len(sources))
+        files = ray.data.from_items(sources or [{"path": None, "doc_id": None, "items": []}],
+                                    override_num_blocks=max(1, len(sources)))
     finally:
         context.target_max_block_size = block_bytes
     return files.map_batches(
@@ -151,21 +156,26 @@ def _read_sources(batch: Batch, default_date: dt.date | None, chunk: int) -> Ite
         else:
             read = ingest.read_file(Path(path), doc_id, default_date=default_date)
             encoded = (encode_item(item) for item in read)
-        part: list[str] = []
+        part: list[dict[str, Any]] = []
         for item in encoded:
-            part.append(item)
+            part.append({"item": item, "known": False})
             if len(part) == chunk:
-                yield _items_batch(part)
+                yield _rows([part])
                 part = []
         if part:
-            yield _items_batch(part)
+            yield _rows([part])
 
 
-def _items_batch(encoded: list[str]) -> Batch:
-    return {"item": encoded, "failed": [item.startswith('{"error"') for item in encoded]}
+def _rows(chunks: list[list[dict[str, Any]]]) -> Batch:
+    return {CHUNK_COLUMN: [json.dumps(part) for part in chunks]}
+
+
+def _chunks(batch: Batch) -> list[list[dict[str, Any]]]:
+    return [json.loads(encoded) for encoded in batch[CHUNK_COLUMN]]
 
 
 def encode_item(item: Article | InputError) -> str:
+    """An input as text that Ray moves as it is; an input error is marked as one."""
     if isinstance(item, InputError):
         return json.dumps({"error": item.model_dump()})
     return item.model_dump_json()
@@ -182,7 +192,7 @@ def decode_item(encoded: str) -> Article | InputError:
 
 class _Coding:
     """One coding actor: the language model (0.6 GB and 15-20 s to load) is loaded once, at
-    the first article to code, and serves every batch the actor is given. Articles the store
+    the first article to code, and serves every chunk the actor is given. Articles the store
     already holds (``known``, see ``_Unseen``) pass through uncoded, so a re-run of a finished
     ingest loads no model at all."""
 
@@ -192,62 +202,62 @@ class _Coding:
         self.mode = mode
 
     def __call__(self, batch: Batch) -> Batch:
-        known = [bool(k) for k in batch["known"]] if "known" in batch else [False] * len(
-            batch["item"])
-        todo = [decode_item(e) for e, k in zip(batch["item"], known, strict=True) if not k]
+        return _rows([self._code(part) for part in _chunks(batch)])
+
+    def _code(self, part: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        todo = [decode_item(row["item"]) for row in part if not row["known"]]
         coded = iter(code_chunk(todo, nlp.load(self.components, self.mode), self.unit)
                      if todo else [])
-        results = [None if k else next(coded) for k in known]
-        return {
-            "result": [r.model_dump_json() if r else None for r in results],
-            "text": [r.text if r else None for r in results],
-            "known": known,
-        }
+        results = [None if row["known"] else next(coded) for row in part]
+        return [
+            {"result": r.model_dump_json(), "text": r.text, "known": False} if r else
+            {"result": None, "text": None, "known": True}
+            for r in results
+        ]
 
 
 def code_dataset(
-    items: Dataset, *, workers: int, unit: str = "article",
-    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False, chunk: int = CHUNK,
+    chunks: Dataset, *, workers: int, unit: str = "article",
+    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False,
 ) -> Dataset:
-    """``items`` coded by a fixed pool of ``workers`` actors, one CPU each, ``chunk``
-    articles per batch (the unit of work a restarted actor does again).
-
-    """
+    """Chunks of articles coded by a fixed pool of ``workers`` actors, one CPU each."""
     from ray.data import ActorPoolStrategy
 
-    return items.map_batches(
-        _Coding, batch_size=chunk, compute=ActorPoolStrategy(size=max(1, workers)),
+    return chunks.map_batches(
+        _Coding, batch_size=1, compute=ActorPoolStrategy(size=max(1, workers)),
         fn_constructor_kwargs={"unit": unit, "components": components,
                                "mode": "hybrid" if learned else "rules"},
         num_cpus=1,
     )
 
 
-def _result(encoded: str, text: str | None) -> Result:
-    result = Result.model_validate_json(encoded)
-    result.text = text or ""
-    return result
+def _results(batch: Batch) -> Iterator[Result]:
+    """The coded results of a batch of chunks, in order; those already stored are left out."""
+    for part in _chunks(batch):
+        for row in part:
+            if not row["known"]:
+                result = Result.model_validate_json(row["result"])
+                result.text = row["text"] or ""
+                yield result
 
 
 def code(
     paths: Sequence[str], *, workers: int, default_date: dt.date | None = None,
     unit: str = "article", learned: bool = False, on_skip: ingest.OnSkip | None = None,
-    stdin: Any = None,
+    stdin: Any = None, chunk: int = CHUNK,
 ) -> Iterator[Result]:
     """One ``Result`` per input, in input order, as the local ``Coder`` gives them."""
-    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
+    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin, chunk=chunk)
     coded = code_dataset(items, workers=workers, unit=unit, learned=learned)
-    for batch in coded.iter_batches(batch_format="pandas", prefetch_batches=2):
-        for encoded, text in zip(batch["result"], batch["text"], strict=True):
-            yield _result(encoded, text)
+    for batch in coded.iter_batches(batch_size=1, prefetch_batches=2):
+        yield from _results(batch)
 
 
 # --------------------------------------------------------------------------- Parquet
 
 
 def _record_rows(batch: Batch) -> Any:
-    results = [_result(e, t) for e, t in zip(batch["result"], batch["text"], strict=True)]
-    return partitioned.table(results)
+    return partitioned.table(_results(batch))
 
 
 def write_parquet(
@@ -260,7 +270,7 @@ def write_parquet(
     publication date; the rows are those of ``partitioned``."""
     items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
     coded = code_dataset(items, workers=workers, unit=unit, learned=learned)
-    records = coded.map_batches(_record_rows, batch_format="pandas", num_cpus=LIGHT_CPUS)
+    records = coded.map_batches(_record_rows, batch_size=1, num_cpus=LIGHT_CPUS)
     records.write_parquet(folder, partition_cols=[partitioned.PARTITION])
 
 
@@ -277,29 +287,37 @@ class _Unseen:
         self.store = connect(db)
 
     def __call__(self, batch: Batch) -> Batch:
-        items = [decode_item(encoded) for encoded in batch["item"]]
-        known = [isinstance(i, Article) and self.store.is_known(i) for i in items]
-        return {"item": list(batch["item"]), "known": known}
+        return _rows([[self._mark(row) for row in part] for part in _chunks(batch)])
+
+    def _mark(self, row: dict[str, Any]) -> dict[str, Any]:
+        item = decode_item(row["item"])
+        return {**row, "known": isinstance(item, Article) and self.store.is_known(item)}
 
 
 class _Writing:
     """One store writer: a connection held for the run. Writers take turns at the store's
-    write lock, one batch per transaction, like concurrent local ingests, and each skips a
-    document already stored in the transaction that would store it again."""
+    write lock, ``batch_size`` documents per transaction, like concurrent local ingests, and
+    each skips a document already stored in the transaction that would store it again."""
 
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, batch_size: int) -> None:
         from newsevents.store import connect
 
         self.store = connect(db)
+        self.batch_size = batch_size
 
     def __call__(self, batch: Batch) -> Batch:
         from newsevents.store.writer import IngestStats
 
-        new = [_result(e, t) for e, t, known in
-               zip(batch["result"], batch["text"], batch["known"], strict=True) if not known]
-        stats = self.store.add_results(new) if new else IngestStats()
-        stats.duplicates += sum(bool(k) for k in batch["known"])
-        return {"stats": [json.dumps(dataclasses.asdict(stats))]}
+        written: list[str] = []
+        for part in _chunks(batch):
+            skipped = IngestStats(duplicates=sum(bool(row["known"]) for row in part))
+            new = list(_results(_rows([part])))
+            for start in range(0, len(new), self.batch_size):
+                stats = self.store.add_results(new[start:start + self.batch_size])
+                written.append(json.dumps(dataclasses.asdict(stats)))
+            if skipped.duplicates:
+                written.append(json.dumps(dataclasses.asdict(skipped)))
+        return {"stats": [json.dumps(written)]}
 
 
 def ingest_stream(
@@ -319,16 +337,16 @@ def ingest_stream(
     from newsevents.store.writer import IngestStats
 
     db = _shared_url(db)
-    store_actors = {"compute": ActorPoolStrategy(size=max(1, writers)),
-                    "fn_constructor_kwargs": {"db": db}, "num_cpus": LIGHT_CPUS,
-                    **_store_placement(db)}
+    store_actors = {"compute": ActorPoolStrategy(size=max(1, writers)), "batch_size": 1,
+                    "num_cpus": LIGHT_CPUS, **_store_placement(db)}
     items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin, chunk=chunk)
-    unseen = items.map_batches(_Unseen, batch_size=chunk, **store_actors)
-    coded = code_dataset(unseen, workers=workers, chunk=chunk)
-    stored = coded.map_batches(_Writing, batch_size=batch_size, **store_actors)
+    unseen = items.map_batches(_Unseen, fn_constructor_kwargs={"db": db}, **store_actors)
+    coded = code_dataset(unseen, workers=workers)
+    stored = coded.map_batches(
+        _Writing, fn_constructor_kwargs={"db": db, "batch_size": batch_size}, **store_actors)
     try:
-        for batch in stored.iter_batches(batch_format="pandas"):
-            for encoded in batch["stats"]:
+        for batch in stored.iter_batches(batch_size=1):
+            for encoded in json.loads(batch["stats"][0]):
                 values = json.loads(encoded)
                 values["errors"] = [tuple(pair) for pair in values["errors"]]
                 yield IngestStats(**values)
