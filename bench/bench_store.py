@@ -22,8 +22,10 @@ import sqlalchemy as sa
 
 from newsevents.evaluation.merging import gold_result, load_corpus
 from newsevents.models import EVENT_TYPES
-from newsevents.store import connect, queries, schema
-from newsevents.store.commands import store_stream
+from newsevents.service import store_stream
+from newsevents.store import connect, schema
+from newsevents.store.read_models import EventFilter
+from newsevents.store.reading import reading
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "merge" / "corpus.jsonl"
@@ -120,40 +122,40 @@ def generate(url: str, n: int, chunk: int = 20_000) -> float:
     return time.perf_counter() - started
 
 
-FILTERS: list[tuple[str, queries.EventFilter]] = [
-    ("no filter", queries.EventFilter()),
-    ("country=RUS", queries.EventFilter(country="RUS")),
-    ("actor_country=RUS type=ASSAULT", queries.EventFilter(actor_country="RUS",
+FILTERS: list[tuple[str, EventFilter]] = [
+    ("no filter", EventFilter()),
+    ("country=RUS", EventFilter(country="RUS")),
+    ("actor_country=RUS type=ASSAULT", EventFilter(actor_country="RUS",
                                                             event_type="ASSAULT")),
-    ("country=UKR 2022", queries.EventFilter(country="UKR", start=dt.date(2022, 1, 1),
+    ("country=UKR 2022", EventFilter(country="UKR", start=dt.date(2022, 1, 1),
                                              end=dt.date(2022, 12, 31))),
-    ("actor_country=QAT (rare)", queries.EventFilter(actor_country="QAT")),
-    ("type=PROTEST month", queries.EventFilter(event_type="PROTEST", start=dt.date(2020, 3, 1),
+    ("actor_country=QAT (rare)", EventFilter(actor_country="QAT")),
+    ("type=PROTEST month", EventFilter(event_type="PROTEST", start=dt.date(2020, 3, 1),
                                                end=dt.date(2020, 3, 31))),
-    ("place=kyiv", queries.EventFilter(place="kyiv")),
-    ("min_sources=4", queries.EventFilter(min_sources=4)),
-    ("country=USA min_sources=3 2019", queries.EventFilter(
+    ("place=kyiv", EventFilter(place="kyiv")),
+    ("min_sources=4", EventFilter(min_sources=4)),
+    ("country=USA min_sources=3 2019", EventFilter(
         country="USA", min_sources=3, start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31))),
-    ("q=ceasefire drones 2021-06", queries.EventFilter(
+    ("q=ceasefire drones 2021-06", EventFilter(
         q="ceasefire drones", start=dt.date(2021, 6, 1), end=dt.date(2021, 6, 30))),
-    ("q=ceasefire drones (all)", queries.EventFilter(q="ceasefire drones")),
+    ("q=ceasefire drones (all)", EventFilter(q="ceasefire drones")),
 ]
 
 
 def latency(url: str, repeats: int = 5) -> None:
     store = connect(url)
     print(f"{'filter':34} {'total':>8} {'first page ms':>14} {'offset 1000 ms':>15}")
-    with store.engine.connect() as conn:
+    with reading(store.engine) as reader:
         for label, flt in FILTERS:
             timings, deep = [], []
             for _ in range(repeats):
                 started = time.perf_counter()
-                page = queries.event_page(conn, flt, 50, 0)
+                page = reader.event_page(flt, 50, 0)
                 timings.append((time.perf_counter() - started) * 1000)
                 started = time.perf_counter()
-                queries.event_page(conn, flt, 50, 1000)
+                reader.event_page(flt, 50, 1000)
                 deep.append((time.perf_counter() - started) * 1000)
-            print(f"{label:34} {page['total']:>8} {statistics.median(timings):>14.1f} "
+            print(f"{label:34} {page.total:>8} {statistics.median(timings):>14.1f} "
                   f"{statistics.median(deep):>15.1f}")
     store.close()
 

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from newsevents.actors import DATA_DIR, ActorResolver
 from newsevents.models import Actor
+from newsevents.tables import read_tsv
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLE = SHARED / "examples" / "s400-turkey-article.txt"
@@ -110,8 +111,7 @@ def test_country_of_unknown_is_none(resolver: ActorResolver, name: str) -> None:
 
 
 def test_every_country_row_is_well_formed() -> None:
-    rows = (DATA_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    codes = [row.split("\t")[0] for row in rows]
+    codes = [row["iso3"] for row in read_tsv(DATA_DIR / "countries.tsv")]
     assert len(codes) >= 240 and len(set(codes)) == len(codes)
     assert all(len(code) == 3 and code.isupper() for code in codes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import select
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import get_args
 
 import httpx
 import pytest
@@ -38,8 +40,10 @@ from newsevents.api import (
     create_app,
 )
 from newsevents.evaluation.merging import gold_result, load_corpus
+from newsevents.models import EventType
 from newsevents.store import connect
 from newsevents.store.cache import AggregateCache
+from newsevents.store.reading import reading
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
 TOKEN = "test-token-4f1c"
@@ -156,8 +160,9 @@ def test_visitors_asking_at_once_share_one_computation(db_url: str) -> None:
         return name
 
     def visit(name: str, answers: list[str]) -> None:
-        with store.engine.connect() as conn:
-            answers.append(cache.get(conn, ("network", "all"), lambda: slow_scan(name)))
+        with reading(store.engine) as reader:
+            answers.append(cache.get(reader.version(), ("network", "all"),
+                                     lambda: slow_scan(name)))
 
     answers: list[str] = []
     first = threading.Thread(target=visit, args=("first", answers))
@@ -236,6 +241,41 @@ def test_openapi_describes_the_models(client: TestClient) -> None:
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
 
 
+def test_types_come_in_plover_order_with_their_half_and_a_colour(client: TestClient) -> None:
+    types = client.get("/api/types").json()
+    assert [t["event_type"] for t in types] == list(get_args(EventType))
+    # PLOVER's cooperative half, as its codebook lists it; the other nine are conflict.
+    assert [t["event_type"] for t in types if t["cooperative"]] == [
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]
+    assert {t["quad_class"] for t in types if t["cooperative"]} == {
+        "verbal cooperation", "material cooperation"}
+    colours = [t["colour"] for t in types]
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours)
+    assert len(set(colours)) == len(types)
+
+
+def test_network_splits_cooperation_and_conflict_by_the_types_it_serves(
+        client: TestClient) -> None:
+    cooperative = {t["event_type"] for t in client.get("/api/types").json() if t["cooperative"]}
+    for event_type in ("CONSULT", "ASSAULT"):
+        edges = client.get("/api/network", params={"type": event_type}).json()
+        assert edges
+        for edge in edges:
+            expected = edge["count"] if event_type in cooperative else 0
+            assert (edge["cooperation"], edge["conflict"]) == (
+                expected, edge["count"] - expected)
+
+
+def test_filters_are_checked_alike_for_every_endpoint(client: TestClient) -> None:
+    for path in ("/api/events", "/api/timeline", "/api/network", "/api/places", "/api/deals"):
+        refused = client.get(path, params={"country": "U K"})
+        assert refused.status_code == 422, path
+        assert refused.json()["detail"][0]["loc"] == ["query", "country"]
+    assert client.get("/api/events", params={"type": "assault"}).status_code == 422
+    # The aggregates take the filters they can apply, and no others.
+    assert client.get("/api/timeline", params={"min_sources": 0}).status_code == 200
+
+
 @pytest.fixture(scope="module")
 def read_operations(client: TestClient) -> dict[str, schemathesis.APIOperation]:
     schema = schemathesis.openapi.from_asgi("/openapi.json", client.app).include(method="GET")
@@ -244,7 +284,7 @@ def read_operations(client: TestClient) -> dict[str, schemathesis.APIOperation]:
 
 READS = ["GET /api/events", "GET /api/events/{event_id}", "GET /api/timeline",
          "GET /api/network", "GET /api/places", "GET /api/countries", "GET /api/actors",
-         "GET /api/deals"]
+         "GET /api/deals", "GET /api/types"]
 
 
 @pytest.mark.parametrize("label", READS)

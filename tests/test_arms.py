@@ -237,9 +237,6 @@ def test_value(nlp: Language, text: str, value: float, currency: str) -> None:
     # Domestic orders and production are no transfer.
     "Russia ordered 20 new Su-35 jets for its air force.",
     "Turkey builds Bayraktar TB2 drones in Istanbul.",
-    # A refused or denied sale did not happen.
-    "Germany refused to sell Leopard 2 tanks to Saudi Arabia.",
-    "Russia has not delivered any S-400 systems to Iran.",
     # Who sells to whom is not said, and nothing tells: no guess.
     "Turkey signed an arms deal with Pakistan.",
     "An arms embargo on Libya has been in force since 2011.",

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsevents import __version__, options
-from newsevents.cli import app
+from newsevents import __version__
+from newsevents.cli import app, options
 from newsevents.formats import clip
+from newsevents.models import EVENT_TYPES
 
 from .conftest import ROOT, SEED, SHARED
 
@@ -218,11 +219,16 @@ def test_a_piped_table_keeps_one_line_per_event_and_a_summary_ends_the_run() -> 
     assert len(lines) <= 25  # was 85: rich folded the columns to 80 characters
     meeting = next(line for line in lines if "CONSULT" in line)
     assert "Vladimir Putin (RUS/GOV)" in meeting and "Moscow" in meeting and "met" in meeting
+    events = [line for line in lines if any(f" {t} " in line for t in EVENT_TYPES)]
+    assert {"CONSULT", "THREATEN", "ACCUSE", "REQUEST"} <= {
+        t for line in events for t in EVENT_TYPES if f" {t} " in line
+    }
     # With stderr not a terminal there is no progress display, but the run still ends with
-    # a summary.
-    assert done.stderr.splitlines()[-1].startswith(
-        "coded 1 of 1 article(s): 6 event(s), 3 deal(s); 0 failed;"
-    )
+    # a summary that counts what the table shows.
+    summary = done.stderr.splitlines()[-1]
+    assert re.match(
+        rf"coded 1 of 1 article\(s\): {len(events)} event\(s\), \d+ deal\(s\); 0 failed;", summary
+    ), summary
 
 
 def test_query_takes_the_words_the_readme_shows(store_url: str) -> None:
@@ -231,6 +237,18 @@ def test_query_takes_the_words_the_readme_shows(store_url: str) -> None:
         assert result.exit_code == 0, result.output
         found = records(result.stdout)
         assert found and all("drone engines" in event["sentence"] for event in found)
+
+
+def test_query_filters_are_checked_as_the_api_checks_them(store_url: str) -> None:
+    """A mistyped filter is a usage error naming its option, not "0 of 0 events"."""
+    for option, value in (("--country", "U K"), ("--type", "ASSAUT"), ("--start", "May 1")):
+        result = runner.invoke(app, ["query", "--db", store_url, option, value])
+        assert result.exit_code == 2, (option, result.output)
+        assert option in result.stderr
+    # Types are matched whatever their case, as people type them.
+    lower = runner.invoke(app, ["query", "--db", store_url, "-t", "sanction", "-f", "jsonl"])
+    assert lower.exit_code == 0, lower.output
+    assert {e["event_type"] for e in records(lower.stdout)} == {"SANCTION"}
 
 
 def test_evaluate_names_a_missing_gold_file(tmp_path: Path) -> None:
@@ -264,8 +282,9 @@ def test_what_cannot_be_read_is_said_and_nothing_read_fails(tmp_path: Path) -> N
         assert result.exit_code == 1, path
         assert result.stdout == ""
         assert "nothing was read" in result.stderr
-    assert "no .htm, .html, .jsonl, .parquet, .txt files in this folder" in runner.invoke(
-        app, ["code", str(tmp_path / "empty")]).stderr
+    empty = runner.invoke(app, ["code", str(tmp_path / "empty")]).stderr
+    kinds = ".csv, .htm, .html, .jsonl, .parquet, .txt, .warc, .warc.gz"
+    assert f"no {kinds} files in this folder" in empty
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "scan.pdf").write_bytes(b"%PDF-1.4")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents import ingest
+from newsevents import ingest, spans
 from newsevents.models import Article, InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,7 +175,7 @@ def test_a_dropped_line_separates_paragraphs_and_spaces_are_normalised() -> None
 def test_dateline_is_found_and_left_in_the_text(
     text: str, place: str, region: str | None, agency: str | None
 ) -> None:
-    dateline = ingest.find_dateline(text)
+    dateline = spans.find_dateline(text)
     assert dateline is not None
     assert (dateline.place, dateline.region, dateline.agency) == (place, region, agency)
     assert text[dateline.end:][0].isupper()
@@ -187,7 +187,7 @@ def test_dateline_is_found_and_left_in_the_text(
     "text", ["Putin – the Kremlin leader – spoke.", "US officials said on April 4 that it was."]
 )
 def test_no_dateline_in_ordinary_sentences(text: str) -> None:
-    assert ingest.find_dateline(text) is None
+    assert spans.find_dateline(text) is None
 
 
 # --------------------------------------------------------------------------- formats
@@ -438,7 +438,8 @@ def test_skipped_paths_are_told_with_their_reason(tmp_path: Path) -> None:
     assert [r.id for r in records] == ["2024-06-25-kenya.txt"]
     reasons = dict(skipped)
     assert set(reasons) == {"empty-folder", "empty.jsonl", "report.pdf", "photo.png"}
-    assert "no .htm, .html, .jsonl, .parquet, .txt files" in reasons["empty-folder"]
+    kinds = ".csv, .htm, .html, .jsonl, .parquet, .txt, .warc, .warc.gz"
+    assert f"no {kinds} files" in reasons["empty-folder"]
     assert "empty" in reasons["empty.jsonl"]
     assert "'.pdf'" in reasons["report.pdf"] and "'.png'" in reasons["photo.png"]
 
@@ -687,7 +688,7 @@ def test_bundled_examples_read_cleanly() -> None:
     for article in articles:
         assert ingest.validate(article) is None, article.id
         assert article.dropped_lines, article.id  # every example carries page furniture
-        assert ingest.find_dateline(article.text) is not None, article.id
+        assert spans.find_dateline(article.text) is not None, article.id
         words = len(article.text.split())
         if article.id.endswith(".txt"):
             assert article.date == ingest.date_in_name(EXAMPLES / article.id)

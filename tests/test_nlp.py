@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsevents import nlp
+from newsevents import nlp, spans
 
 
 def test_the_model_is_the_pinned_package_with_its_published_metadata() -> None:
@@ -38,5 +38,5 @@ def test_blank_lines_and_the_dateline_end_sentences() -> None:
 def test_entities_in_a_sentence_only() -> None:
     doc = nlp.load(())("Germany sent tanks to Ukraine.\n\nFrance sent jets to Poland.")
     first, second = list(doc.sents)
-    assert [e.text for e in nlp.entities_in(first)] == ["Germany", "Ukraine"]
-    assert [e.text for e in nlp.entities_in(second)] == ["France", "Poland"]
+    assert [e.text for e in spans.entities_in(first)] == ["Germany", "Ukraine"]
+    assert [e.text for e in spans.entities_in(second)] == ["France", "Poland"]

@@ -22,9 +22,11 @@ from newsevents import ingest
 from newsevents.cli import app
 from newsevents.evaluation.merging import evaluate, gold_result, load_corpus
 from newsevents.models import COOPERATIVE_TYPES, Article, Result
-from newsevents.store import Store, connect, queries, schema, search
-from newsevents.store.commands import store_stream
+from newsevents.service import store_stream
+from newsevents.store import Store, connect, schema, search
 from newsevents.store.db import StoreError
+from newsevents.store.read_models import EventDetail, EventFilter
+from newsevents.store.reading import reading
 from newsevents.store.writer import IngestStats
 
 CORPUS = Path(__file__).parent / "data" / "merge" / "corpus.jsonl"
@@ -175,29 +177,30 @@ def coded_store(store: Store) -> Store:
     return store
 
 
-def _all_events(store: Store) -> list[dict]:
-    with store.engine.connect() as conn:
-        return [{**summary, "reports": queries.event_detail(conn, summary["id"])["reports"]}
-                for summary in queries.iter_events(conn, queries.EventFilter())]
+def _all_events(store: Store) -> list[EventDetail]:
+    with reading(store.engine) as reader:
+        details = [reader.event_detail(row.id) for row in reader.iter_events(EventFilter())]
+    assert all(details)
+    return details  # type: ignore[return-value]
 
 
-def _sides(event: dict) -> tuple[set[str], set[str]]:
-    keys_of = lambda side: {a["country"] or a["igo"] for a in side  # noqa: E731
-                            if a["country"] or a["igo"]}
-    return keys_of(event["source"]), keys_of(event["target"])
+def _sides(event: EventDetail) -> tuple[set[str], set[str]]:
+    keys_of = lambda side: {a.country or a.igo for a in side  # noqa: E731
+                            if a.country or a.igo}
+    return keys_of(event.source), keys_of(event.target)
 
 
-def _counted_network(events: list[dict]) -> dict[tuple[str, str], tuple[int, int]]:
+def _counted_network(events: list[EventDetail]) -> dict[tuple[str, str], tuple[int, int]]:
     edges: dict[tuple[str, str], tuple[int, int]] = {}
     for event in events:
         sources, targets = _sides(event)
         for pair in {(s, t) for s in sources for t in targets if s != t}:
             count, cooperation = edges.get(pair, (0, 0))
-            edges[pair] = (count + 1, cooperation + (event["event_type"] in COOPERATIVE_TYPES))
+            edges[pair] = (count + 1, cooperation + (event.event_type in COOPERATIVE_TYPES))
     return edges
 
 
-def _counted_countries(events: list[dict]) -> dict[str, tuple[int, int, int]]:
+def _counted_countries(events: list[EventDetail]) -> dict[str, tuple[int, int, int]]:
     counts: dict[str, tuple[int, int, int]] = {}
     for event in events:
         sources, targets = _sides(event)
@@ -217,17 +220,17 @@ def test_network_and_countries_agree_with_a_plain_count(coded_store: Store) -> N
     events = _all_events(coded_store)
     expected = _counted_network(events)
     assert len(expected) >= 5  # the corpus has many directed pairs, RUS -> UKR among them
-    with coded_store.engine.connect() as conn:
-        edges = queries.network(conn, queries.EventFilter(), 1)
-        countries = queries.countries(conn)
-        ukraine = queries.network(conn, queries.EventFilter(country="UKR"), 1)
-    assert {(e["source"], e["target"]): (e["count"], e["cooperation"]) for e in edges} == expected
-    assert all(e["count"] == e["cooperation"] + e["conflict"] for e in edges)
-    assert {c["country"]: (c["as_source"], c["as_target"], c["events"])
+    with reading(coded_store.engine) as reader:
+        edges = reader.network(EventFilter(), 1)
+        countries = reader.countries()
+        ukraine = reader.network(EventFilter(country="UKR"), 1)
+    assert {(e.source, e.target): (e.count, e.cooperation) for e in edges} == expected
+    assert all(e.count == e.cooperation + e.conflict for e in edges)
+    assert {c.country: (c.as_source, c.as_target, c.events)
             for c in countries} == _counted_countries(events)
     in_ukraine = [e for e in events if "UKR" in set.union(*_sides(e))
-                  or (e["location"] or {}).get("country") == "UKR"]
-    assert {(e["source"], e["target"]): (e["count"], e["cooperation"])
+                  or (e.location and e.location.country) == "UKR"]
+    assert {(e.source, e.target): (e.count, e.cooperation)
             for e in ukraine} == _counted_network(in_ukraine)
 
 
@@ -235,13 +238,13 @@ def test_network_and_countries_agree_with_a_plain_count(coded_store: Store) -> N
 def test_timeline_agrees_with_a_plain_count(coded_store: Store, interval: str) -> None:
     expected: dict[tuple[dt.date, str], int] = {}
     for event in _all_events(coded_store):
-        if event["date"] is not None:
-            key = (_first_day(event["date"], interval), event["event_type"])
+        if event.date is not None:
+            key = (_first_day(event.date, interval), event.event_type)
             expected[key] = expected.get(key, 0) + 1
-    with coded_store.engine.connect() as conn:
-        points = queries.timeline(conn, queries.EventFilter(), interval)
-    assert {(p["period"], p["event_type"]): p["count"] for p in points} == expected
-    assert len({p["period"] for p in points}) > (1 if interval == "month" else 2)
+    with reading(coded_store.engine) as reader:
+        points = reader.timeline(EventFilter(), interval)
+    assert {(p.period, p.event_type): p.count for p in points} == expected
+    assert len({p.period for p in points}) > (1 if interval == "month" else 2)
 
 
 @pytest.mark.parametrize("query", ["missile", "Kharkiv", "missiles Kharkiv", "s-400", "grain"])
@@ -249,27 +252,26 @@ def test_text_search_agrees_with_a_plain_scan(coded_store: Store, query: str) ->
     """Every word must start a word of one of the event's report sentences."""
     wanted = [re.compile(rf"(?<![^\W_]){re.escape(w)}", re.IGNORECASE)
               for w in re.findall(r"[^\W_]+", query)]
-    expected = {event["id"] for event in _all_events(coded_store)
-                if any(all(w.search(r["sentence"]) for w in wanted) for r in event["reports"])}
+    expected = {event.id for event in _all_events(coded_store)
+                if any(all(w.search(r.sentence) for w in wanted) for r in event.reports)}
     assert expected
-    with coded_store.engine.connect() as conn:
-        page = queries.event_page(conn, queries.EventFilter(q=query), 500, 0)
-        narrowed = queries.event_page(
-            conn, queries.EventFilter(q=query, start=dt.date(2000, 1, 1)), 500, 0)
-    assert {item["id"] for item in page["items"]} == expected
-    assert {item["id"] for item in narrowed["items"]} == {
-        item["id"] for item in page["items"] if item["date"] is not None}
+    with reading(coded_store.engine) as reader:
+        page = reader.event_page(EventFilter(q=query), 500, 0)
+        narrowed = reader.event_page(EventFilter(q=query, start=dt.date(2000, 1, 1)), 500, 0)
+    assert {item.id for item in page.items} == expected
+    assert {item.id for item in narrowed.items} == {
+        item.id for item in page.items if item.date is not None}
 
 
 def test_text_search_follows_new_reports(coded_store: Store, tmp_path: Path) -> None:
-    with coded_store.engine.connect() as conn:
-        before = queries.event_page(conn, queries.EventFilter(q="Mombasa"), 50, 0)["total"]
+    with reading(coded_store.engine) as reader:
+        before = reader.event_page(EventFilter(q="Mombasa"), 50, 0).total
     article = ingest.article_from_text(
         "Police fired tear gas at protesters in Mombasa on Tuesday, witnesses said.",
         "mombasa", date=dt.date(2024, 5, 14))
     assert _ingest(coded_store, [article]) == (1, 0)
-    with coded_store.engine.connect() as conn:
-        after = queries.event_page(conn, queries.EventFilter(q="Mombasa"), 50, 0)["total"]
+    with reading(coded_store.engine) as reader:
+        after = reader.event_page(EventFilter(q="Mombasa"), 50, 0).total
     assert (before, after) == (0, 1)
 
 
@@ -361,9 +363,9 @@ def test_an_article_without_a_date_is_stored_and_found(store: Store) -> None:
         "T\nLithuania expelled three Russian diplomats, the ministry said.\n"))
     assert isinstance(article, Article) and article.date is None
     assert _ingest(store, [article, article.model_copy(update={"id": "again"})]) == (1, 1)
-    with store.engine.connect() as conn:
-        page = queries.event_page(conn, queries.EventFilter(q="expelled"), 50, 0)
-    assert page["total"] >= 1 and page["items"][0]["date"] is None
+    with reading(store.engine) as reader:
+        page = reader.event_page(EventFilter(q="expelled"), 50, 0)
+    assert page.total >= 1 and page.items[0].date is None
 
 
 def test_concurrent_first_opens_create_the_schema_once(tmp_path: Path) -> None:

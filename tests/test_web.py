@@ -25,8 +25,8 @@ from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from newsevents import ingest
 from newsevents.api import create_app
 from newsevents.evaluation.merging import gold_result
+from newsevents.service import store_stream
 from newsevents.store import connect
-from newsevents.store.commands import store_stream
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -215,6 +215,28 @@ def test_overview_draws_timeline_map_and_network(server: str, watched: Watched) 
     assert kpi_events(tab) == total
     shot(tab, "overview")
     assert watch.errors == []  # a CSP violation is reported as a console error
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_types_and_their_colours_come_from_the_api(server: str, watched: Watched) -> None:
+    tab, watch = watched
+    tab.goto(f"{server}/")
+    ready(tab, "overview")
+    types = httpx.get(f"{server}/api/types").json()
+    options = "options => options.map(o => o.value)"
+    assert tab.eval_on_selector_all("#f-type-coop option", options) == [
+        t["event_type"] for t in types if t["cooperative"]]
+    assert tab.eval_on_selector_all("#f-type-conf option", options) == [
+        t["event_type"] for t in types if not t["cooperative"]]
+    drawn = dict(tab.eval_on_selector_all(
+        "#timeline rect.bar",
+        "bars => bars.map(b => [b.parentNode.dataset.type, getComputedStyle(b).fill])"))
+    assert drawn
+    rgb = {t["event_type"]: "rgb({}, {}, {})".format(
+        *(int(t["colour"][i:i + 2], 16) for i in (1, 3, 5))) for t in types}
+    assert drawn == {event_type: rgb[event_type] for event_type in drawn}
+    assert watch.errors == []
 
 
 @pytest.mark.browser

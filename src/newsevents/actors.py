@@ -26,15 +26,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.models import Actor
-from newsevents.nlp import entities_in
+from newsevents.spans import entities_in
 from newsevents.tables import data_path, read_tsv
+from newsevents.weapons import names_weapon
 
 DATA_DIR = data_path("actors", "")
-
-if not Token.has_extension("actor"):
-    Token.set_extension("actor", default=None)
-if not Doc.has_extension("article"):
-    Doc.set_extension("article", default=None)
 
 # Entity labels that can name an actor.
 ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
@@ -729,8 +725,20 @@ def _trim(span: Span) -> Span:
 class ActorComponent:
     """spaCy component: sets ``Token._.actor`` on the head token of every resolvable phrase."""
 
-    def __init__(self, resolver: ActorResolver) -> None:
-        self.resolver = resolver
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._resolver: ActorResolver | None = None
+
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
+        """Read the tables, so that a broken one fails when the pipeline is built."""
+        self._resolver = ActorResolver.load(self.data_dir)
+
+    @property
+    def resolver(self) -> ActorResolver:
+        if self._resolver is None:  # added to a pipeline without ``initialize``
+            self.initialize()
+        assert self._resolver is not None
+        return self._resolver
 
     def __call__(self, doc: Doc) -> Doc:
         date = _article_date(doc)
@@ -773,8 +781,6 @@ class ActorComponent:
 
 
 def _names_weapon(span: Span) -> bool:
-    from newsevents.weapons import names_weapon  # arms builds on actors: imported late
-
     return names_weapon(span.text)
 
 
@@ -787,6 +793,7 @@ def _merge(first: Actor, second: Actor) -> Actor:
     return first.model_copy(update=update)
 
 
-@Language.factory("newsevents_actors")
-def make_actor_component(nlp: Language, name: str) -> ActorComponent:
-    return ActorComponent(ActorResolver.load())
+@Language.factory("newsevents_actors", default_config={"data_dir": None})
+def make_actor_component(nlp: Language, name: str, data_dir: str | None) -> ActorComponent:
+    """``data_dir``: the actor tables (default: the package's, for the model's language)."""
+    return ActorComponent(Path(data_dir) if data_dir else data_path("actors", "", nlp.lang))

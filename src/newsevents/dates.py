@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
-from newsevents.nlp import entities_in
+from newsevents.spans import entities_in
 from newsevents.tables import data_path
 
 DATE_LABELS = frozenset({"DATE", "TIME"})

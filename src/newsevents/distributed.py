@@ -113,7 +113,8 @@ CHUNK_COLUMN = "chunk"
 
 def read(
     paths: Sequence[str], *, default_date: dt.date | None = None,
-    on_skip: ingest.OnSkip | None = None, stdin: Any = None, chunk: int = CHUNK,
+    columns: ingest.CsvColumns | None = None, on_skip: ingest.OnSkip | None = None,
+    stdin: Any = None, chunk: int = CHUNK,
 ) -> Dataset:
     """The inputs as a dataset of chunks of articles (and input errors), one read task per
     file.
@@ -142,19 +143,21 @@ def read(
     finally:
         context.target_max_block_size = block_bytes
     return files.map_batches(
-        _read_sources, batch_size=1, fn_kwargs={"default_date": default_date, "chunk": chunk},
-        num_cpus=LIGHT_CPUS, concurrency=READERS,
+        _read_sources, batch_size=1, num_cpus=LIGHT_CPUS, concurrency=READERS,
+        fn_kwargs={"default_date": default_date, "columns": columns, "chunk": chunk},
     )
 
 
-def _read_sources(batch: Batch, default_date: dt.date | None, chunk: int) -> Iterator[Batch]:
+def _read_sources(batch: Batch, default_date: dt.date | None,
+                  columns: ingest.CsvColumns | None, chunk: int) -> Iterator[Batch]:
     """One source's articles, ``chunk`` at a time, so that a big JSON Lines or Parquet file
     streams through the cluster instead of sitting whole in one task's memory."""
     for path, doc_id, inline in zip(batch["path"], batch["doc_id"], batch["items"], strict=True):
         if path is None:
             encoded: Iterator[str] = iter(list(inline))
         else:
-            read = ingest.read_file(Path(path), doc_id, default_date=default_date)
+            read = ingest.read_file(Path(path), doc_id, default_date=default_date,
+                                    columns=columns)
             encoded = (encode_item(item) for item in read)
         part: list[dict[str, Any]] = []
         for item in encoded:
@@ -218,7 +221,7 @@ class _Coding:
 
 def code_dataset(
     chunks: Dataset, *, workers: int, unit: str = "article",
-    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False,
+    components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = True,
 ) -> Dataset:
     """Chunks of articles coded by a fixed pool of ``workers`` actors, one CPU each."""
     from ray.data import ActorPoolStrategy
@@ -243,11 +246,12 @@ def _results(batch: Batch) -> Iterator[Result]:
 
 def code(
     paths: Sequence[str], *, workers: int, default_date: dt.date | None = None,
-    unit: str = "article", learned: bool = False, on_skip: ingest.OnSkip | None = None,
-    stdin: Any = None, chunk: int = CHUNK,
+    unit: str = "article", learned: bool = True, columns: ingest.CsvColumns | None = None,
+    on_skip: ingest.OnSkip | None = None, stdin: Any = None, chunk: int = CHUNK,
 ) -> Iterator[Result]:
     """One ``Result`` per input, in input order, as the local ``Coder`` gives them."""
-    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin, chunk=chunk)
+    items = read(paths, default_date=default_date, columns=columns, on_skip=on_skip,
+                 stdin=stdin, chunk=chunk)
     coded = code_dataset(items, workers=workers, unit=unit, learned=learned)
     for batch in coded.iter_batches(batch_size=1, prefetch_batches=2):
         yield from _results(batch)
@@ -262,13 +266,14 @@ def _record_rows(batch: Batch) -> Any:
 
 def write_parquet(
     paths: Sequence[str], folder: str, *, workers: int, default_date: dt.date | None = None,
-    unit: str = "article", learned: bool = False, on_skip: ingest.OnSkip | None = None,
-    stdin: Any = None,
+    unit: str = "article", learned: bool = True, columns: ingest.CsvColumns | None = None,
+    on_skip: ingest.OnSkip | None = None, stdin: Any = None,
 ) -> None:
     """Code the inputs and write their records from the cluster into ``folder`` (a path every
     node can write, or a cloud URI such as ``s3://bucket/events``), one sub-folder per
     publication date; the rows are those of ``partitioned``."""
-    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin)
+    items = read(paths, default_date=default_date, columns=columns, on_skip=on_skip,
+                 stdin=stdin)
     coded = code_dataset(items, workers=workers, unit=unit, learned=learned)
     records = coded.map_batches(_record_rows, batch_size=1, num_cpus=LIGHT_CPUS)
     records.write_parquet(folder, partition_cols=[partitioned.PARTITION])
@@ -322,8 +327,8 @@ class _Writing:
 
 def ingest_stream(
     paths: Sequence[str], db: str, *, workers: int, writers: int = 1, batch_size: int = 20,
-    default_date: dt.date | None = None, on_skip: ingest.OnSkip | None = None,
-    stdin: Any = None, chunk: int = CHUNK,
+    default_date: dt.date | None = None, columns: ingest.CsvColumns | None = None,
+    on_skip: ingest.OnSkip | None = None, stdin: Any = None, chunk: int = CHUNK,
 ) -> Iterator[IngestStats]:
     """Code and store the inputs; yields the stats of each stored batch as it commits.
 
@@ -339,7 +344,8 @@ def ingest_stream(
     db = _shared_url(db)
     store_actors = {"compute": ActorPoolStrategy(size=max(1, writers)), "batch_size": 1,
                     "num_cpus": LIGHT_CPUS, **_store_placement(db)}
-    items = read(paths, default_date=default_date, on_skip=on_skip, stdin=stdin, chunk=chunk)
+    items = read(paths, default_date=default_date, columns=columns, on_skip=on_skip,
+                 stdin=stdin, chunk=chunk)
     unseen = items.map_batches(_Unseen, fn_constructor_kwargs={"db": db}, **store_actors)
     coded = code_dataset(unseen, workers=workers)
     stored = coded.map_batches(

@@ -1,15 +1,20 @@
-"""Writers for coded results: JSON Lines (the schema), CSV (one row per record) and a table."""
+"""Writers, for coded results and for what the store gives back alike: JSON Lines (the schema),
+CSV (one row per record), Parquet, and a table for people."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from pathlib import Path
 from typing import TextIO
 
+from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.cameo import cameo_code
 from newsevents.models import Actor, ArmsTransfer, Document, Event, Result
 
 FORMATS = ("table", "jsonl", "csv")
@@ -20,6 +25,7 @@ EVENT_COLUMNS = [
     "sentence_index",
     "event_type",
     "mode",
+    "cameo",
     "source",
     "source_country",
     "source_sector",
@@ -42,12 +48,15 @@ DEAL_COLUMNS = [
     "supplier",
     "recipient",
     "system",
+    "variant",
     "system_mention",
     "category",
     "quantity",
     "value",
     "currency",
     "status",
+    "denier",
+    "replaces",
     "speaker",
     "sentences",
 ]
@@ -75,15 +84,80 @@ RECORD_COLUMNS = [
 ]
 
 
-def to_json(record: Document | Event | ArmsTransfer) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+def to_json(record: BaseModel) -> str:
+    """One JSON line; an event also carries its CAMEO code (``cameo``, null when ambiguous),
+    derived from its type, mode and contexts for comparison with CAMEO-coded data."""
+    data = record.model_dump(mode="json")
+    if isinstance(record, Event):
+        data["cameo"] = event_cameo(record)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def event_cameo(event: Event) -> str | None:
+    return cameo_code(event.event_type, event.mode, event.context)
+
+
+def write_records(records: Iterable[BaseModel], out: TextIO) -> int:
+    """JSON Lines, one record a line, non-ASCII text as it is; returns the number written."""
+    n = 0
+    for record in records:
+        out.write(to_json(record) + "\n")
+        n += 1
+    return n
+
+
+def write_rows(rows: Iterable[Mapping[str, object]], out: TextIO,
+               columns: Sequence[str] | None = None, *, delimiter: str = ",",
+               lineterminator: str = "\r\n") -> int:
+    """CSV with a header line: the given ``columns``, else the keys of the first row (so no row,
+    no header); returns the number of rows written."""
+
+    def start(fieldnames: Sequence[str]) -> csv.DictWriter:
+        writer = csv.DictWriter(out, fieldnames=list(fieldnames), delimiter=delimiter,
+                                lineterminator=lineterminator)
+        writer.writeheader()
+        return writer
+
+    writer = None if columns is None else start(columns)
+    n = 0
+    for row in rows:
+        if writer is None:
+            writer = start(list(row))
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_parquet(rows: Iterable[Mapping[str, object]], path: Path, chunk: int = 50_000) -> int:
+    """Written in row groups so a million rows never sit in memory as one table; column types
+    come from the values (dates stay dates)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer: pq.ParquetWriter | None = None
+    rows = iter(rows)
+    n = 0
+    try:
+        for batch in iter(lambda: list(islice(rows, chunk)), []):
+            table = pa.Table.from_pylist(batch, schema=writer.schema if writer else None)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+            n += len(batch)
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
+
+
+def _records(results: Iterable[Result], deals_only: bool) -> Iterator[BaseModel]:
+    for result in results:
+        yield from result.arms_transfers if deals_only else result.records()
 
 
 def write_jsonl(results: Iterable[Result], out: TextIO, *, deals_only: bool = False) -> None:
-    for result in results:
-        records = result.arms_transfers if deals_only else result.records()
-        for record in records:
-            out.write(to_json(record) + "\n")
+    """Every record of the results, in the order of ``Result.records``, or the deals alone."""
+    write_records(_records(results, deals_only), out)
 
 
 def _actors(actors: list[Actor]) -> tuple[str, str, str]:
@@ -103,6 +177,7 @@ def event_row(event: Event) -> dict[str, object]:
         "sentence_index": event.sentence_index,
         "event_type": event.event_type,
         "mode": event.mode or "",
+        "cameo": event_cameo(event) or "",
         "source": src,
         "source_country": src_c,
         "source_sector": src_s,
@@ -128,12 +203,15 @@ def deal_row(deal: ArmsTransfer) -> dict[str, object]:
         "supplier": deal.supplier.country or "",
         "recipient": deal.recipient.country or "",
         "system": deal.system.name or "",
+        "variant": deal.variant or "",
         "system_mention": deal.system.mention,
         "category": deal.system.category or "",
         "quantity": deal.quantity if deal.quantity is not None else "",
         "value": deal.value if deal.value is not None else "",
         "currency": deal.currency or "",
         "status": deal.status,
+        "denier": deal.denier.country or "" if deal.denier else "",
+        "replaces": deal.replaces or "",
         "speaker": deal.attribution.speaker.text if deal.attribution else "",
         "sentences": " | ".join(e.sentence for e in deal.evidence),
     }
@@ -160,17 +238,15 @@ def write_csv(results: Iterable[Result], out: TextIO, *, deals_only: bool = Fals
     any), then its events, then its deals, so that nothing the JSON Lines hold is lost; with
     ``deals_only``, the deals alone in their own columns."""
     if deals_only:
-        writer = csv.DictWriter(out, fieldnames=DEAL_COLUMNS)
-        writer.writeheader()
-        for result in results:
-            writer.writerows(deal_row(d) for d in result.arms_transfers)
-        return
-    writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS)
-    writer.writeheader()
-    for result in results:
-        writer.writerow({"record": "document", **document_row(result.document)})
-        writer.writerows({"record": "event", **event_row(e)} for e in result.events)
-        writer.writerows({"record": "arms_transfer", **deal_row(d)} for d in result.arms_transfers)
+        write_rows((deal_row(d) for r in results for d in r.arms_transfers), out, DEAL_COLUMNS)
+    else:
+        write_rows((row for r in results for row in _record_rows(r)), out, RECORD_COLUMNS)
+
+
+def _record_rows(result: Result) -> Iterator[dict[str, object]]:
+    yield {"record": "document", **document_row(result.document)}
+    yield from ({"record": "event", **event_row(e)} for e in result.events)
+    yield from ({"record": "arms_transfer", **deal_row(d)} for d in result.arms_transfers)
 
 
 def clip(text: str, limit: int) -> str:

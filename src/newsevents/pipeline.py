@@ -190,13 +190,14 @@ class Coder:
     """Codes streams of articles; ``n_process`` > 1 spreads chunks over worker processes.
 
     ``components`` names our spaCy components to run (default: all of them); leaving out
-    ``newsevents_arms`` codes events only. ``learned=True`` weighs every rule candidate with
-    the trained event model (``events.make_events``); the default codes by the rules alone.
+    ``newsevents_arms`` codes events only. By default every rule candidate is weighed with the
+    trained event model (``events.make_events``, mode "hybrid"); ``learned=False`` codes by the
+    hand rules alone.
     """
 
     def __init__(
         self, n_process: int = 1, unit: str = "article",
-        components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = False,
+        components: tuple[str, ...] = nlp.COMPONENTS, learned: bool = True,
     ) -> None:
         self.n_process = max(1, n_process)
         self.unit = unit
@@ -271,9 +272,11 @@ def code(
     doc_id: str = "text",
     title: str | None = None,
     url: str | None = None,
+    learned: bool = True,
 ) -> Result:
-    """Code one article given as plain text (no title line): the Python API's entry point."""
+    """Code one article given as plain text (no title line): the Python API's entry point.
+    ``learned=False`` codes with the hand rules alone, as ``Coder`` does."""
     article = ingest.article_from_text(
         text, doc_id, title_line=False, date=date, url=url, title=title
     )
-    return code_chunk([article])[0]
+    return code_chunk([article], nlp.load(mode="hybrid" if learned else "rules"))[0]

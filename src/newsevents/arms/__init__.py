@@ -7,48 +7,54 @@ deliberately syntactic and conservative: a system only becomes a deal when a tra
 then from the system's origin and the other countries in the sentence, then from the rest of
 the article. Weapons that are fired, paraded or tested are no deal.
 
-The stages, in the order data flows: ``catalogue`` (systems and generic phrases), ``lexicon``
-(deal words), ``mentions`` (systems in the text, anaphors resolved), ``governor`` (the
-transfer word a mention depends on), ``reading`` (what one sentence says about one mention),
-``records`` (filling parties across the article, one record per deal). ``countries`` and
+The stages, in the order data flows: ``weapons`` (the catalogue: systems, their variants and
+generic phrases), ``lexicon`` (deal words), ``mentions`` (systems in the text, anaphors and
+designations resolved), ``governor`` (the transfer word a mention depends on, or why it has
+none: a use, a statistic, a question), ``sentence`` (what one sentence says about one
+mention, a ``reading``: ``parties``, ``status`` with ``denials``, ``amounts``),
+``filling`` (the parties a sentence left open, from the article), ``records`` (one record per
+deal, unnamed weapons folded into named ones, ``replacements`` linked). ``countries`` and
 ``syntax`` serve them. This module runs them as a spaCy component. All words live in
-``data/en/arms/*.tsv``.
+``data/en/arms/*.tsv``; docs/arms.md says what each status means and how well it is read.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.arms.amounts import by_sentence, read_values
 from newsevents.arms.countries import Countries
-from newsevents.arms.governor import blocked, governor, talks_deals
+from newsevents.arms.filling import fill_parties, listed, name_unnamed
+from newsevents.arms.governor import blocked, governor, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
-from newsevents.arms.reading import Reading, by_sentence, read, read_values
-from newsevents.arms.records import deal_id, fill_parties, merge
+from newsevents.arms.reading import Reading
+from newsevents.arms.records import deal_id, merge
+from newsevents.arms.sentence import read
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
+from newsevents.tables import data_path
 from newsevents.weapons import DATA_DIR, Catalogue
 
 __all__ = ["DATA_DIR", "ArmsComponent", "Catalogue", "Lexicon", "deal_id", "deals_for_doc"]
 
-for _name, _default in (("deals", []), ("events", []), ("article", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-if not Token.has_extension("actor"):
-    Token.set_extension("actor", default=None)
 
-
-def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
+def deals_for_doc(
+    doc: Doc, catalogue: Catalogue | None = None, lex: Lexicon | None = None
+) -> list[ArmsTransfer]:
     """Every transfer the article reports, one record per supplier-recipient-system."""
     if not doc.has_annotation("SENT_START"):
         return []  # no parse to read (an empty text, or a pipeline without a parser)
-    catalogue, lex = Catalogue.load(), Lexicon.load()
+    catalogue, lex = catalogue or Catalogue.load(), lex or Lexicon.load()
     countries = Countries(doc)
     speech = SpeechLexicon.load()
     readings: list[Reading] = []
     echoes: list[Mention] = []  # named systems in a deal-talking sentence, without a deal word
-    for mention in find_mentions(doc, catalogue, lex, countries):
+    mentions = find_mentions(doc, catalogue, lex, countries)
+    for mention in mentions:
         trigger = governor(mention, lex)
         rule = lex.trigger(trigger) if trigger is not None else None
         if trigger is None or rule is None:
@@ -57,24 +63,36 @@ def deals_for_doc(doc: Doc) -> list[ArmsTransfer]:
             continue
         if blocked(trigger, rule, mention, lex):
             continue
-        readings.append(read(mention, trigger, rule, lex, countries, speech))
+        readings.extend(read(mention, trigger, rule, lex, countries, speech))
     for sent, group in by_sentence(readings):
         read_values(group, sent, lex)
-    fill_parties(readings, countries)
-    return merge(doc, [r for r in readings if r.complete], echoes)
+    fill_parties(readings, mentions, countries)
+    name_unnamed(readings, mentions)
+    readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
+    return merge(doc, [r for r in readings if r.complete], echoes, lex)
 
 
 class ArmsComponent:
     """spaCy component: sets ``Doc._.deals``."""
 
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._tables: tuple[Catalogue, Lexicon] | None = None
+
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
+        """Read the tables, so that a broken one fails when the pipeline is built."""
+        self._tables = Catalogue.load(self.data_dir), Lexicon.load(self.data_dir)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.deals = deals_for_doc(doc)
+        if self._tables is None:  # added to a pipeline without ``initialize``
+            self.initialize()
+        assert self._tables is not None
+        doc._.deals = deals_for_doc(doc, *self._tables)
         return doc
 
 
-@Language.factory("newsevents_arms")
-def make_arms_component(nlp: Language, name: str) -> ArmsComponent:
-    # Loading here makes a broken data file fail when the pipeline is built, not mid-batch.
-    Catalogue.load()
-    Lexicon.load()
-    return ArmsComponent()
+@Language.factory("newsevents_arms", default_config={"data_dir": None})
+def make_arms_component(nlp: Language, name: str, data_dir: str | None) -> ArmsComponent:
+    """``data_dir``: the deal and weapon tables (default: the package's, for the model's
+    language)."""
+    return ArmsComponent(Path(data_dir) if data_dir else data_path("arms", "", nlp.lang))

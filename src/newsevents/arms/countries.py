@@ -13,6 +13,19 @@ from newsevents.arms.syntax import MODIFIERS
 from newsevents.events import ActorLookup
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Prepositions whose object is where something happens, not who trades.
+PLACES = frozenset({"in", "at", "near", "over", "across", "inside", "within", "on"})
+# Entities whose place names name no party to a deal.
+INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+# Word endings that make a country word say who made a system ("U.S.-made").
+MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
+# Nouns that stand for a country named shortly before ("the country", "the kingdom").
+STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"})
+# Pronouns that stand for a country when one was the subject just before ("Iran said it").
+PRONOUNS = frozenset({"it", "its"})
+# How far back (in tokens) a stand-in looks for its country: about two news sentences, enough
+# for every "the country" and "it" of the real-text dev passages (docs/arms.md).
+ANTECEDENT_REACH = 120
 
 
 class Countries:
@@ -21,11 +34,23 @@ class Countries:
     def __init__(self, doc: Doc) -> None:
         self.resolver = ActorResolver.load()
         self.look = ActorLookup()
-        self.sentences: dict[int, set[str]] = {}
+        self.sentences: dict[tuple[int, bool], set[str]] = {}
         self.entities = {i: ent for ent in doc.ents if ent.label_ in COUNTRY_LABELS
                          for i in range(ent.start, ent.end)}
 
     def of(self, token: Token) -> str | None:
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            return self._antecedent(token)  # before the actors' guess, which may be stale
+        for owner in (c for c in token.children if c.dep_ == "poss"):
+            country = self._lexicon(owner)
+            if country:
+                return country  # "Iran's Defence Ministry", whatever the dateline says
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+            for place in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj"):
+                country = self._lexicon(place) or self._place(place)
+                if country:
+                    return country  # "an air base in Manila"
         actor = self.look.actor(token)
         if actor is not None and (actor.country or actor.igo):
             return actor.country
@@ -33,6 +58,24 @@ class Countries:
             country = self._lexicon(t)
             if country:
                 return country
+        if token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children):
+            return self._antecedent(token)
+        return None
+
+    def _place(self, token: Token) -> str | None:
+        actor = self.look.actor(token)
+        return actor.country if actor is not None and token.ent_type_ in COUNTRY_LABELS else None
+
+    def _antecedent(self, token: Token) -> str | None:
+        """"The country sent 3 Leopard 2s": the last country before it that was a subject."""
+        doc = token.doc
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_REACH), -1):
+            earlier = doc[i]
+            if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.lower_ not in STAND_INS and (
+                    earlier.lower_ not in PRONOUNS):
+                country = self.of(earlier)
+                if country:
+                    return country
         return None
 
     def _lexicon(self, token: Token) -> str | None:
@@ -40,18 +83,29 @@ class Countries:
         if ent is not None:
             return self.resolver.country_of(ent.text)
         if token.pos_ in ("PROPN", "ADJ", "NOUN"):
+            prefix, _, suffix = token.text.rpartition("-")
+            if prefix and suffix.lower() in MAKER_SUFFIXES:  # "U.S.-made", "Chinese-built"
+                return self.resolver.country_of(prefix)
             return self.resolver.country_of(token.text)
         return None
 
-    def in_sentence(self, sent: Span) -> set[str]:
-        """Every country the sentence names (a copy: callers may change it)."""
-        if sent.start not in self.sentences:
-            self.sentences[sent.start] = self._named_in(sent)
-        return set(self.sentences[sent.start])
+    def in_sentence(self, sent: Span, places: bool = False) -> set[str]:
+        """Every country the sentence names as a possible party (a copy: callers may change
+        it); with ``places``, also those it names as where something happens, for a system
+        that arrives or is built somewhere ("arrived at Murted air base near Ankara")."""
+        key = (sent.start, places)
+        if key not in self.sentences:
+            self.sentences[key] = self._named_in(sent, places)
+        return set(self.sentences[key])
 
-    def _named_in(self, sent: Span) -> set[str]:
-        found = {t._.actor.country for t in sent if t._.actor is not None and t._.actor.country}
+    def _named_in(self, sent: Span, places: bool) -> set[str]:
+        found: set[str] = set()
         for token in sent:
+            placed = token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
+            if token._.actor is not None and token._.actor.country and not placed:
+                found.add(token._.actor.country)
+            if token.ent_type_ in INSTITUTIONS or placed:
+                continue  # "the Stockholm ... Institute", "drones to use in Ukraine"
             if token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in COUNTRY_LABELS:
                 country = self._lexicon(token)
                 if country:

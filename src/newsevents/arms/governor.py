@@ -2,9 +2,9 @@
 really reports a transfer.
 
 Weapons that are fired, paraded or tested are no deal, so the climb from the system stops at
-such a word, and at any other verb, before it reaches a transfer word. A transfer that is
-denied ("did not sell", "refused to deliver"), or a "build" with no licence in the sentence
-(domestic production), is no deal either.
+such a word, and at any other verb, before it reaches a transfer word. A "build" with no
+licence in the sentence (domestic production) is no deal either; a denied transfer is a deal
+whose status says so (``denials``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,21 @@ from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
-from newsevents.arms.syntax import MAX_HOPS, inside, negated
+from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
 from newsevents.events.syntax import lemma
+
+# Participles that describe a weapon by its maker, not a clause of their own: the climb goes
+# through "a shipment of Iranian-made drones".
+MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develop"})
+
+
+# Words that make a clause a question about a transfer, not a report of one.
+QUESTIONS = frozenset({"when", "whether", "if", "how"})
+# Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
+# final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
+NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
+# Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
+CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
 
 
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
@@ -34,20 +47,49 @@ def _tops(span: Span) -> list[Token]:
 
 
 def _governor_from(root: Token, lex: Lexicon) -> Token | None:
+    """The transfer word the climb from the system reaches, else one in a clause on the
+    system ("drones supplied by Iran", "the systems it bought")."""
+    found = _climb(root, lex)
+    if found is not None:
+        return found
     nouns = (root, root.head) if root.dep_ == "compound" else (root,)
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
-            return child  # "drones supplied by Iran", "the systems it bought"
+            return child
+    return None
+
+
+def _climb(root: Token, lex: Lexicon) -> Token | None:
     token = root
     for _ in range(MAX_HOPS):
-        if token.head is token:
-            return None
+        if token.head is token or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
+            return None  # "after months of requests for F-16s, the US gave approval..."
         token = token.head
         if lex.trigger(token):
             return token
-        if lex.cue_status(token) in NOT_DEALS or token.pos_ == "VERB":
+        if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
+            deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and lex.trigger(c)), None)
+            if deal is not None:
+                return deal
+        if lex.cue_status(token) in NOT_DEALS or (
+                token.pos_ == "VERB" and token.dep_ not in NOMINAL
+                and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def used(mention: Mention, lex: Lexicon) -> bool:
+    """Whether the system is fired, paraded or tested: a use word governs it."""
+    for top in _tops(mention.span):
+        token = top
+        for _ in range(MAX_HOPS):
+            if lex.cue_status(token) in NOT_DEALS:
+                return True
+            if token.head is token:
+                break
+            token = token.head
+    return False
 
 
 def talks_deals(sent: Span, lex: Lexicon) -> bool:
@@ -57,21 +99,30 @@ def talks_deals(sent: Span, lex: Lexicon) -> bool:
 
 
 def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
-    """Negated transfers, and "build"/"produce" without a licence (domestic production)."""
-    if _denied(trigger, lex):
-        return True
+    """"build"/"produce" without a licence in the sentence (domestic production), trade
+    statistics ("arms exports fell 7 percent"), and an open question ("did not say when the
+    tanks would be delivered")."""
     if rule.role == "licence":
         return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
-    return False
+    if trigger.pos_ == "NOUN":
+        return statistic(trigger, lex)
+    return tense(trigger) == "future" and any(
+        c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
 
 
-def _denied(trigger: Token, lex: Lexicon) -> bool:
-    """"did not sell", "refused to sell", "failed to deliver": no transfer happened."""
-    token = trigger
-    for _ in range(MAX_HOPS):
-        if negated(token) or (token is not trigger and lex.cue_status(token) == "negated"):
+def statistic(noun: Token, lex: Lexicon) -> bool:
+    """A transfer noun that is measured rather than reported: the subject of a trend ("exports
+    have been declining", "sales ... fall 7 percent", "deliveries reached their highest
+    level"), modified by one ("sales dropping by 76 per cent"), or counted by a measure ("its
+    share of exports")."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        if lex.trends.get(lemma(head)) == "verb":
             return True
-        if token.dep_ not in ("xcomp", "conj") or token.head is token:
-            return False
-        token = token.head
-    return False
+        if any(c.dep_ == "dobj" and lex.trends.get(lemma(c)) == "level" for c in head.children):
+            return True
+    if any(c.dep_ in ("acl", "relcl") and lex.trends.get(lemma(c)) == "verb"
+           for c in noun.children):
+        return True
+    return (noun.dep_ == "pobj" and head.lower_ in ("of", "in")
+            and lex.trends.get(lemma(head.head)) == "measure")

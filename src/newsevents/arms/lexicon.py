@@ -17,16 +17,15 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from newsevents.events.syntax import lemma
-from newsevents.models import DealStatus
+from newsevents.models import DEAL_STATUSES
 from newsevents.weapons import DATA_DIR, rows
 
 # Progress of a deal, then its troubles: a later stage wins when sentences disagree.
-STATUS_ORDER: tuple[DealStatus, ...] = (
-    "proposed", "negotiating", "ordered", "delivering", "delivered",
-    "at_risk", "suspended", "cancelled",
-)
-# Cue statuses that are no deal status: a use of the weapon, or a denial of the transfer.
-NOT_DEALS = frozenset({"none", "negated"})
+STATUS_ORDER: tuple[str, ...] = DEAL_STATUSES
+# The cue status of a use of the weapon (attacks, parades, tests): no deal.
+NOT_DEALS = frozenset({"none"})
+# Statuses a cue reports even when a nearer cue reports progress (see ``reading``).
+TROUBLES = frozenset({"at_risk", "suspended", "denied", "cancelled"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,9 @@ class Lexicon:
     currency_words: dict[str, str]
     scales: dict[str, float]
     money: re.Pattern[str]
+    donation_words: frozenset[str]
+    trends: dict[str, str]  # lemma -> how it makes a transfer noun a statistic
+    replacements: frozenset[tuple[str, ...]]
 
     @classmethod
     @cache
@@ -86,6 +88,10 @@ class Lexicon:
             currency_signs=money["sign"], currency_words=money["word"],
             scales={k: float(v) for k, v in money["scale"].items()},
             money=_money_pattern(money["sign"], money["word"], money["scale"]),
+            donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
+            trends={r["lemma"]: r["kind"] for r in rows("trends.tsv", data_dir)},
+            replacements=frozenset(tuple(r["phrase"].split())
+                                   for r in rows("replacements.tsv", data_dir)),
         )
 
     def trigger(self, token: Token) -> Trigger | None:
@@ -93,6 +99,15 @@ class Lexicon:
             return self.verbs.get(lemma(token))
         if token.pos_ in ("NOUN", "PROPN"):
             return self.nouns.get(lemma(token))
+        return None
+
+    def cue_at(self, token: Token) -> Cue | None:
+        """The longest cue that starts at ``token`` ("give up", "put on hold")."""
+        doc = token.doc
+        for cue in self.cues.get(lemma(token), ()):
+            end = token.i + len(cue.words)
+            if end <= len(doc) and tuple(lemma(t) for t in doc[token.i:end]) == cue.words:
+                return cue
         return None
 
     def cue_status(self, token: Token) -> str | None:

@@ -8,19 +8,27 @@ shortly before, so a later sentence's details join that system's deal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import Lexicon
-from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.arms.syntax import MAX_HOPS, MODIFIERS, inside
 from newsevents.models import WeaponSystem
-from newsevents.weapons import Catalogue, Hit, compact, weapon_system
+from newsevents.weapons import Catalogue, Hit, compact, variant_text, weapon_system
 
 ANAPHORS = frozenset({"such", "these", "those", "same"})
+# Nouns for a bundle of weapons that a generic phrase names when it modifies them ("an arms
+# package"); other nouns it modifies are no transfer ("arms embargo", "drone strike").
+BUNDLES = frozenset({"package", "consignment", "cargo"})
+# Words that set weapons apart from those already named ("other", "additional").
+APART = frozenset({"other", "additional", "further", "more"})
 # How far back (in tokens) "such systems" may refer to a named system.
 ANAPHOR_REACH = 150
+# How many tokens before an unnamed system its designation may stand ("K-9 self-propelled
+# artillery": four, the longest gap in the real-text dev passages of docs/arms.md).
+DESIGNATION_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -28,10 +36,31 @@ class Mention:
     span: Span
     sent: Span
     system: WeaponSystem
+    variant: str | None = None  # the model as written, when more specific than the system
+    noun: str | None = None  # what the text calls a named system ("drone": "Shahed-136 drones")
 
     @property
     def root(self) -> Token:
         return self.span.root
+
+    @property
+    def set_apart(self) -> bool:
+        """ "other projects ... to supply Russian military products", "more weapons": the
+        phrase speaks of weapons besides those named, so no named deal covers it."""
+        token = self.root
+        for _ in range(MAX_HOPS):
+            if any(c.dep_ == "amod" and c.lower_ in APART
+                   for c in (*token.children, *(g for t in token.children for g in t.children))):
+                return True  # also "plans other projects to supply weapons"
+            if token.head is token:
+                return False
+            token = token.head
+        return False
+
+    @property
+    def definite(self) -> bool:
+        """ "the tanks": a phrase that points to weapons the article has named."""
+        return any(c.dep_ == "det" and c.lower_ in ("the", *ANAPHORS) for c in self.root.children)
 
     @property
     def anaphoric(self) -> bool:
@@ -48,16 +77,31 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         pieces = [compact(w) for w in words]
         named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
         generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
+        named = [_called(m, generic) for m in named]
         generic = [g for g in generic if _stands_alone(g, named, lex)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
-    return mentions
+    systems = [m.system for m in mentions if m.system.name]
+    return [_resolve_by_name(m, systems, catalogue) for m in mentions]
+
+
+def _called(named: Mention, generic: list[Mention]) -> Mention:
+    """The named mention with the noun of the generic phrase that classifies it, right after
+    it ("Shahed-136 kamikaze drones"), however the parser hung the words."""
+    doc = named.span.doc
+    for phrase in generic:
+        gap = doc[named.span.end:phrase.span.start]
+        if phrase.span.start >= named.span.end and len(gap) <= 1 and all(
+                t.is_punct for t in gap):  # 'K2 "Black Panther" tanks'
+            return replace(named, noun=phrase.span[-1].lemma_.lower())
+    return named
 
 
 def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
     span = sent[hit.start:hit.end]
     origin = hit.entry.origin or _adjective_origin(span, countries)
-    return Mention(span, sent, weapon_system(hit.entry, span.text, origin))
+    return Mention(span, sent, weapon_system(hit.entry, span.text, origin),
+                   variant_text(hit.entry, span.text))
 
 
 def _adjective_origin(span: Span, countries: Countries) -> str | None:
@@ -77,16 +121,49 @@ def _stands_alone(generic: Mention, named: list[Mention], lex: Lexicon) -> bool:
     root = generic.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    if root.dep_ == "compound" and lex.trigger(root.head) is None:
+    if root.dep_ == "compound" and lex.trigger(root.head) is None and (
+            root.head.lemma_.lower() not in BUNDLES):
         return False
     for other in named:
         if other.span.start < generic.span.end and generic.span.start < other.span.end:
             return False
-        if other.span.end == generic.span.start or inside(root.head, other.span) or any(
-            inside(t.head, generic.span) for t in other.span
+        if other.span.end == generic.span.start or (
+            root.dep_ != "conj" and inside(root.head, other.span)) or any(
+            inside(t.head, generic.span) for t in other.span if t.dep_ != "conj"
         ):
-            return False
+            return False  # "S-400 air defense systems"; not "Abrams tanks and missiles"
     return True
+
+
+def _resolve_by_name(mention: Mention, systems: list[WeaponSystem],
+                     catalogue: Catalogue) -> Mention:
+    """An unnamed system under a system's designation ("K-2 battle tanks"), or under the first
+    word of a system's name or maker when the article names that system in full ("Leopard
+    tanks", "Sukhoi fighter jets"), is that system, if of the same category."""
+    if mention.system.name is not None:
+        return mention
+    modifiers = [t for t in mention.root.children
+                 if t.dep_ in MODIFIERS and not inside(t, mention.span)]
+    # The parser often hangs "K-9 self-propelled artillery" apart: a designation (it has a
+    # number) shortly before the noun counts as well.
+    before = mention.sent.doc[max(mention.sent.start, mention.span.start - DESIGNATION_REACH):
+                              mention.span.start]
+    for token in (*modifiers, *(t for t in reversed(before) if any(c.isdigit() for c in t.text))):
+        entry = catalogue.designations.get(compact(token.text))
+        if entry is not None and entry.category == mention.system.category:
+            return _named(mention, token, weapon_system(entry, "", entry.origin))
+    words = {compact(t.text) for t in (*modifiers, *mention.span) if t.pos_ == "PROPN"}
+    for system in systems:
+        names = {compact(n.split()[0]) for n in (system.name, system.manufacturer) if n}
+        if system.category == mention.system.category and words & names:
+            return _named(mention, mention.span[0], system)
+    return mention
+
+
+def _named(mention: Mention, first: Token, system: WeaponSystem) -> Mention:
+    """The mention as that system, its text from the naming word on."""
+    text = mention.sent.doc[min(first.i, mention.span.start):mention.span.end].text
+    return Mention(mention.span, mention.sent, system.model_copy(update={"mention": text}))
 
 
 def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:
@@ -100,3 +177,14 @@ def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:
             system = prior.system.model_copy(update={"mention": mention.span.text})
             return Mention(mention.span, mention.sent, system)
     return mention
+
+
+def mention_head(mention: Mention) -> Token:
+    """The noun a system's name modifies, or the name itself: "Leopard 2" in "the first
+    Canadian Leopard 2 main battle tank" heads "tank"."""
+    token = mention.root
+    for _ in range(MAX_HOPS):
+        if token.dep_ not in MODIFIERS | {"nummod"} or token.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = token.head
+    return token

@@ -1,11 +1,10 @@
-"""From readings to records: fill the parties a sentence left open, then one ``ArmsTransfer``
-per supplier, recipient and system.
+"""From readings to records: one ``ArmsTransfer`` per supplier, recipient and system.
 
-A sentence often names only one side of a deal; the other is the system's origin, the one
-other country the sentence names, or the same system's deal elsewhere in the article. When
-sentences disagree on the status, the furthest stage a cue reports wins. Sentences that only
-name a deal's system while talking of deals, and events coded from the same sentences, are
-attached as evidence.
+When sentences disagree on the status, the furthest stage a cue reports wins. A deal in
+unnamed weapons that a named deal between the same countries covers is folded into it.
+Sentences that only name a deal's system while talking of deals, and events coded from the
+same sentences, are attached as evidence; a live deal that takes a cancelled one's place
+says so (``replacements``).
 """
 
 from __future__ import annotations
@@ -16,57 +15,70 @@ from typing import cast
 
 from spacy.tokens import Doc, Span
 
-from newsevents.arms.countries import Countries
-from newsevents.arms.lexicon import STATUS_ORDER
-from newsevents.arms.mentions import Mention
+from newsevents.arms.lexicon import STATUS_ORDER, Lexicon
+from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
+from newsevents.arms.replacements import link_replacements
+from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
 
-def fill_parties(readings: list[Reading], countries: Countries) -> None:
-    """Missing parties: the system's origin, the sentence's other country, then the article."""
-    for reading in readings:
-        origin = reading.mention.system.origin
-        if reading.supplier is None and origin != reading.recipient:
-            reading.supplier = origin
-        others = [c for c in reading.parties if c != reading.supplier]
-        if reading.recipient is None and reading.supplier and len(others) == 1:
-            reading.recipient = others[0]
-        if reading.recipient is None:
-            rest = countries.in_sentence(reading.sent) - {reading.supplier}
-            if len(rest) == 1:
-                reading.recipient = rest.pop()
-    known = [r for r in readings if r.complete]
-    for reading in readings:
-        if not reading.complete:
-            _fill_from_article(reading, known, countries)
-
-
-def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
-    """The same system's deal elsewhere in the article, or the one deal between the two
-    countries this sentence names ("Russia and Turkey have other projects...")."""
-    same = {(r.supplier, r.recipient) for r in known if r.system_key == reading.system_key}
-    named = countries.in_sentence(reading.sent)
-    pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
-    for candidates in (same, pairs):
-        fitting = {p for p in candidates if reading.supplier in (None, p[0])
-                   and reading.recipient in (None, p[1])}
-        if len(fitting) == 1:
-            reading.supplier, reading.recipient = fitting.pop()
-            return
-
-
-def merge(doc: Doc, readings: list[Reading], echoes: list[Mention]) -> list[ArmsTransfer]:
+def merge(doc: Doc, readings: list[Reading], echoes: list[Mention],
+          lex: Lexicon) -> list[ArmsTransfer]:
     """One record per supplier, recipient and system; ``readings`` must be complete."""
     groups: dict[tuple[str, str, str], list[Reading]] = {}
     for reading in readings:
         key = (cast(str, reading.supplier), cast(str, reading.recipient), reading.system_key)
         groups.setdefault(key, []).append(reading)
     doc_id = _doc_id(doc)
-    deals = [_record(doc_id, key, group) for key, group in groups.items()]
+    apart = {key for key, group in groups.items() if any(r.mention.set_apart for r in group)}
+    nouns = {deal_id(doc_id, *key): {n for r in group for n in (
+        lemma(mention_head(r.mention)), r.mention.noun) if n} for key, group in groups.items()}
+    deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
+                      {deal_id(doc_id, *key) for key in apart}, nouns)
     _add_echoes(deals, echoes)
+    link_replacements(doc, deals, lex)
     _link_events(doc, deals)
     return deals
+
+
+def uncovered(deals: list[ArmsTransfer], apart: set[str],
+              nouns: dict[str, set[str]]) -> list[ArmsTransfer]:
+    """Leave out a deal in unnamed weapons that a more specific deal between the same two
+    countries covers: "tanks" beside "K2 tanks", "weapons" beside "Shahed drones". Reports
+    name the system once and then speak of "the tanks" or "the weapons", so what such a
+    sentence says of the tanks (its status, its evidence) goes to the one named deal of that
+    category, or that the article calls by the same noun ("Shahed-136 kamikaze drones" and
+    "the drones"). Deals in ``apart`` ("other weapons") are kept. ``nouns`` holds the nouns
+    each deal's systems go by."""
+    kept: list[ArmsTransfer] = []
+    for deal in deals:
+        covering = [other for other in deals if other is not deal and deal.deal_id not in apart
+                    and _covers(other, deal, nouns)
+                    and (other.supplier, other.recipient) == (deal.supplier, deal.recipient)]
+        if deal.system.name or not covering:
+            kept.append(deal)
+        elif len(covering) == 1 and deal.system.category:
+            _fold(deal, covering[0])
+    return kept
+
+
+def _fold(generic: ArmsTransfer, named: ArmsTransfer) -> None:
+    named.status = max(named.status, generic.status, key=STATUS_ORDER.index)
+    if named.status == "denied" and named.denier is None:
+        named.denier = generic.denier
+    merged = {e.start: e for e in (*named.evidence, *generic.evidence)}
+    named.evidence = [merged[k] for k in sorted(merged)]
+    if named.quantity is None:
+        named.quantity, named.quantity_text = generic.quantity, generic.quantity_text
+
+
+def _covers(specific: ArmsTransfer, generic: ArmsTransfer, nouns: dict[str, set[str]]) -> bool:
+    if generic.system.category is None:
+        return specific.system.name is not None or specific.system.category is not None
+    return specific.system.name is not None and (
+        specific.system.category == generic.system.category
+        or bool(nouns[specific.deal_id] & nouns[generic.deal_id]))
 
 
 def _doc_id(doc: Doc) -> str:
@@ -82,7 +94,8 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
 
 def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> ArmsTransfer:
     first = group[0]
-    sized = next((r for r in group if r.quantity_text), None)
+    status = _status(group)
+    sized = _size(group)
     priced = next((r for r in group if r.value is not None), None)
     return ArmsTransfer(
         deal_id=deal_id(doc_id, *key),
@@ -90,15 +103,28 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> Arm
         supplier=Party(country=key[0]),
         recipient=Party(country=key[1]),
         system=_best_system(group),
+        variant=next((r.mention.variant for r in group if r.mention.variant), None),
         quantity=sized.quantity if sized else None,
         quantity_text=sized.quantity_text if sized else None,
         value=priced.value if priced else None,
         value_text=priced.value_text if priced else None,
         currency=priced.currency if priced else None,
-        status=_status(group),
+        status=status,
+        denier=_denier(group) if status == "denied" else None,
         evidence=_evidence(r.sent for r in group),
         attribution=None if any(r.attribution is None for r in group) else first.attribution,
     )
+
+
+def _size(group: list[Reading]) -> Reading | None:
+    """The reading that says how many: the largest count, as deals are reported by their
+    batches ("took delivery of two ... of the six ordered"); a number said of several
+    suppliers together ("Netherlands and Denmark to send 61 F-16s") is none of theirs."""
+    sized = [r for r in group if r.quantity_text and len(r.allies) <= 1]
+    counted = [r for r in sized if r.quantity is not None]
+    if counted:
+        return max(counted, key=lambda r: r.quantity or 0)
+    return sized[0] if sized else None
 
 
 def _best_system(group: list[Reading]) -> WeaponSystem:
@@ -109,9 +135,20 @@ def _best_system(group: list[Reading]) -> WeaponSystem:
 
 
 def _status(group: list[Reading]) -> DealStatus:
-    """The furthest stage a cue reports; the tense of transfer words only when no cue does."""
+    """The furthest stage a cue reports; the tense of transfer words only when no cue does.
+    A deal one sentence calls delivered is still delivering when another speaks of its first
+    batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought")."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
-    return max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+    status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+    if status == "delivered" and any(r.partial for r in group):
+        return "delivering"
+    return status
+
+
+def _denier(group: list[Reading]) -> Party | None:
+    """The first denier any sentence names."""
+    country = next((r.denier for r in group if r.status == "denied" and r.denier), None)
+    return Party(country=country) if country else None
 
 
 def _evidence(sents: Iterable[Span]) -> list[Evidence]:

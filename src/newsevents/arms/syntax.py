@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.events.syntax import SUBJECTS
+from newsevents.events.syntax import SUBJECTS, lemma
 
 # Dependents that name a noun's owner or origin: "Turkey's S-400", "Russian missiles".
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+# Nouns whose "to"-infinitive is done by whoever made them: "Croatia cancelled a deal to buy
+# jets" (Croatia buys); not "a refusal to buy", made by the other side.
+PLANS = frozenset({"deal", "contract", "agreement", "plan", "intention", "decision", "bid",
+                   "offer", "request", "move", "effort", "tender", "programme", "program",
+                   "proposal", "order", "pact", "memorandum", "letter"})
+# Prepositions that open an adverbial, not an argument of the verb they hang from.
+ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
+                       "until", "because", "unlike", "besides", "against"})
+# Tags of relative pronouns ("which", "who", "that").
+RELATIVES = frozenset({"WDT", "WP"})
 # How far up the tree any walk goes, so a malformed parse cannot loop.
 MAX_HOPS = 10
 
@@ -23,7 +33,8 @@ def inside(token: Token, span: Span) -> bool:
 
 
 def clause_subjects(verb: Token) -> list[Token]:
-    """The subject, inherited through xcomp and conj where English omits it.
+    """The subject, inherited through xcomp and conj where English omits it ("Russia agreed
+    to sell", "Iran said ... but denied").
 
     Narrower than ``events.syntax.subject_of``: where a clause has no subject, that one takes
     the noun a relative or participle clause modifies, which here is the weapon itself, so
@@ -32,11 +43,53 @@ def clause_subjects(verb: Token) -> list[Token]:
     for _ in range(MAX_HOPS):
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
         if found:
-            return found
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
-            return []
+            # "Serbia, which received MiG-29s": the relative pronoun is the noun it follows
+            return [verb.head if verb.dep_ == "relcl" and c.tag_ in RELATIVES else c
+                    for c in found]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head]  # "the countries pledging F-16s": the noun does it
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            owner = verb.head.head  # "discussing the idea of supplying jets", "by selling"
+            owner = owner if owner.pos_ in ("VERB", "AUX") else _governing_verb(owner)
+            if owner is not None:
+                verb = owner
+                continue
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        planned = verb.dep_ in ("acl", "relcl") and lemma(verb.head) in PLANS
+        if planned and owner is not None:
+            return [owner]  # "Germany's decision to green-light the delivery"
+        if planned and (
+                verb.head.dep_ in ("dobj", "nsubjpass", "pobj")):
+            owner = _governing_verb(verb.head)
+            if owner is not None:  # "Croatia cancelled a deal to buy jets": Croatia buys
+                verb = owner
+                continue
+        if verb.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in verb.children):
+            doer = _for_subject(verb)
+            if doer is not None:
+                return [doer]  # "approval for the Netherlands to provide jets"
+        if verb.head is verb or not (verb.dep_ in ("xcomp", "conj") or (
+                verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
+                    c.lower_ == "to" for c in verb.children)))):
+            return []  # "ruled out sending jets", "scrapped a deal to buy helicopters"
         verb = verb.head
     return []
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head is not noun else None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The subject of "for X to V": the object of the "for" on the verb's head."""
+    for prep in verb.head.children:
+        if prep.lower_ == "for" and prep.i < verb.i and prep.dep_ in ("prep", "dative"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -51,22 +104,30 @@ def transfer_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             found.extend(c for c in prep.children if c.dep_ == "pobj")
-        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN"):
+        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN") and "to" in preps:
             found.append(prep)  # "sold Turkey the S-400"
     return found
 
 
 def negated(token: Token) -> bool:
-    """A "not" on the word or on a verb it is coordinated with.
+    """A "not" on the word or on a verb it shares its subject with ("did not sell or
+    deliver"); a coordinated clause with a subject of its own keeps its own polarity ("the
+    deal did not go ahead, and Indonesia is now considering Rafales").
 
     Narrower than ``events.modality.is_negated``, which climbs through objects and
-    prepositions and reads the events cue words; a deal's denials by word ("refused to sell",
-    "failed to deliver") are the arms status cues, read in ``governor``.
+    prepositions and reads the events cue words; a deal's denials by word ("refused to sell")
+    are the arms status cues, read in ``reading``.
     """
     chain = [token]
-    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+    while shares_subject(chain[-1]):
         chain.append(chain[-1].head)
     return any(c.dep_ == "neg" for t in chain for c in t.children)
+
+
+def shares_subject(token: Token) -> bool:
+    """A coordinated verb without a subject of its own: it shares its head's."""
+    return (token.dep_ == "conj" and token.head is not token
+            and not any(c.dep_ in SUBJECTS for c in token.children))
 
 
 def clause_verb(token: Token) -> Token:
@@ -81,12 +142,25 @@ def clause_verb(token: Token) -> Token:
     return token
 
 
+# Verbs whose "to"-infinitive is a done decision, not a future: "had to cancel", "decided to
+# scrap", "opted to buy".
+DECIDED = frozenset({"have", "decide", "choose", "opt", "force", "agree"})
+
+
+# Predicates of "be" that put what they say in the future ("the first batch is due").
+AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
+
+
 def tense(token: Token) -> str:
-    """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy")."""
+    """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy");
+    an infinitive under a decision takes the decision's tense ("decided to cancel": past)."""
     verb = token
     for _ in range(MAX_HOPS):
+        if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
+            return tense(verb.head)
         if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
-               for c in verb.children):
+               for c in verb.children) or (lemma(verb) == "be" and any(
+                   c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
             return "future"
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp"):
             break

@@ -109,7 +109,7 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(path: Path, n_process: int = 1, learned: bool = False) -> Report:
+def evaluate(path: Path, n_process: int = 1, learned: bool = True) -> Report:
     gold = load_gold(path)
     articles: list[Article | InputError] = [
         Article(id=str(g["id"]), text=str(g["text"])) for g in gold

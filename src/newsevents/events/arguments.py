@@ -20,7 +20,8 @@ from newsevents.events.syntax import (
 )
 from newsevents.events.triggers import Candidate
 from newsevents.models import Actor
-from newsevents.nlp import entities_in
+from newsevents.spans import entities_in
+from newsevents.weapons import names_weapon
 
 ENTITY_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
@@ -212,8 +213,6 @@ class ActorLookup:
 
 
 def _weapon(span: Span) -> bool:
-    from newsevents.weapons import names_weapon  # arms builds on events: imported late
-
     return names_weapon(span.text)
 
 

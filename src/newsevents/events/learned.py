@@ -42,6 +42,7 @@ def features(
     attributed: bool,
     rules_ok: bool,
     learned_trigger: bool,
+    recoded: bool = False,
     lexicon_type: str,
     modal_word: str | None,
 ) -> list[str]:
@@ -62,7 +63,7 @@ def features(
         f"type|src|tgt={event_type}|{bool(sources)}|{bool(targets)}",
         f"negated={negated}", f"hypothetical={hypothetical}", f"attributed={attributed}",
         f"type|hyp={event_type}|{hypothetical or negated}",
-        f"rules_ok={rules_ok}", f"type|rules_ok={event_type}|{rules_ok}",
+        f"rules_ok={rules_ok}", f"type|rules_ok={event_type}|{rules_ok}", f"recoded={recoded}",
         f"learned={learned_trigger}", f"recode={lexicon_type}>{event_type}",
         f"modal={modal_word}", f"type|modal={event_type}|{modal_word}",
     ]
@@ -87,11 +88,16 @@ def features(
 
 @dataclass(frozen=True)
 class EventModel:
-    """Weights of the logistic model and the keep threshold chosen on the dev split."""
+    """Weights of the logistic model and the keep thresholds chosen on the dev split: one for
+    events the hand rules would code on their own, one for every other candidate."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    rules_threshold: float
+
+    def keeps(self, probability: float, rules_keep: bool) -> bool:
+        return probability >= (self.rules_threshold if rules_keep else self.threshold)
 
     def probability(self, feats: Sequence[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
@@ -106,4 +112,5 @@ class EventModel:
         if not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
+        return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
+                   rules_threshold=data.get("rules_threshold", data["threshold"]))

@@ -167,8 +167,10 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                 cand.absorbed = inner
                 cand.mode = cand.mode or absorbed_mode(cand.event_type, inner)
                 dropped.add(comp.i)
-            elif inner.nominal:
+            elif inner.nominal and (inner.trigger.learned or not cand.trigger.learned):
                 # "impose sanctions", "open an investigation": the verb entry already says it.
+                # A verb learned from the corpus ("announce") says less than the hand
+                # lexicon's noun it governs ("announced new sanctions"), so the noun stays.
                 dropped.add(comp.i)
     for cand in candidates:
         head = by_token.get(cand.token.head.i)

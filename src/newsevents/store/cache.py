@@ -37,16 +37,16 @@ class AggregateCache:
         self._lock = threading.Lock()
         self._computing: dict[Hashable, tuple[threading.Lock, int]] = {}
 
-    def get(self, conn: sa.Connection, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The cached value for ``key``, or ``compute()`` when the store changed since.
+    def get(self, version: int, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The cached value for ``key`` at store ``version``, or ``compute()`` when the store
+        changed since.
 
-        The version is read before computing, so a write landing in between leaves the entry
-        labelled older than its data: it is recomputed once more, never served stale. Callers
+        The caller reads the version before computing, so a write landing in between leaves the
+        entry labelled older than its data: it is recomputed once more, never served stale. Callers
         asking for the same key at once compute it once: the others wait for that answer
         instead of running the same full scan in parallel (a visitor arriving while the
         server warms up, or a page and its reload).
         """
-        version = store_version(conn)
         value = self._lookup(key, version)
         if value is not _MISSING:
             return value

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from newsevents.models import Article, Result
 from newsevents.store import schema, search
-from newsevents.store.dedup import NearDuplicates, text_hash
+from newsevents.store.dedup import NearDuplicates, is_stored, text_hash
 from newsevents.store.writer import BatchWriter, IngestStats, error_line
 
 DEFAULT_URL = "sqlite:///newsevents.db"
@@ -163,12 +163,8 @@ class Store:
 
     def is_known(self, article: Article) -> bool:
         """Whether the article is already stored, checked before paying for its coding."""
-        docs = schema.documents
-        condition = docs.c.text_hash == text_hash(article.text)
-        if article.url:
-            condition = condition | (docs.c.url == article.url)
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(docs.c.id).where(condition).limit(1)).first() is not None
+            return is_stored(conn, text_hash(article.text), article.url)
 
     def add_results(self, results: Iterable[Result]) -> IngestStats:
         """Store one batch of coded articles atomically."""

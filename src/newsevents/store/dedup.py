@@ -15,8 +15,10 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 import numpy as np
+import sqlalchemy as sa
 from datasketch import MinHash, MinHashLSH
 
+from newsevents.store import schema
 from newsevents.store.merge import settings
 
 _WORD = re.compile(r"\w+")
@@ -38,6 +40,16 @@ def normalise(text: str) -> str:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def is_stored(conn: sa.Connection, digest: str, url: str | None) -> bool:
+    """Whether the store holds the article already: the same normalised text (``digest``, see
+    ``text_hash``) or the same URL."""
+    docs = schema.documents
+    condition = docs.c.text_hash == digest
+    if url:
+        condition = condition | (docs.c.url == url)
+    return conn.execute(sa.select(docs.c.id).where(condition).limit(1)).first() is not None
 
 
 def _shingles(text: str, size: int) -> set[str]:

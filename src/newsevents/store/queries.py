@@ -1,41 +1,46 @@
-"""Reading the store: filtered event pages, event details, aggregates, deals, export rows.
+"""Reading the store in SQL: the readers of SQLite and PostgreSQL (see ``reading.ReadStore``).
 
-Every value reaches the database as a bound parameter. Results are plain dicts shaped like the
-REST API's JSON, so the CLI, the exports and the API share one reading code path.
+Every value reaches the database as a bound parameter. Results are the typed read models of
+``read_models``, so the CLI, the exports and the API share one reading code path. The two
+databases share every query but the one that cuts dates into weeks and months.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from newsevents.models import COOPERATIVE_TYPES
+from newsevents.cameo import cameo_code
+from newsevents.models import COOPERATIVE_TYPES, Actor, Location, WeaponSystem
 from newsevents.store import schema, search
+from newsevents.store.cache import store_version
+from newsevents.store.read_models import (
+    ActorCount,
+    CountryCount,
+    Deal,
+    DealFilter,
+    DealPage,
+    DealReport,
+    EventDetail,
+    EventFilter,
+    EventPage,
+    EventRow,
+    EventSummary,
+    ExportedEvent,
+    NetworkEdge,
+    PlaceCount,
+    Report,
+    TimelinePoint,
+)
 
 docs, events, actors, keys, reports = (
     schema.documents, schema.events, schema.event_actors, schema.event_keys, schema.reports,
 )
 deals, deal_reports = schema.deals, schema.deal_reports
-
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """``country`` matches an actor or the event's location; ``actor_country`` only actors."""
-
-    country: str | None = None
-    actor_country: str | None = None
-    event_type: str | None = None
-    mode: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    place: str | None = None
-    min_sources: int = 1
-    q: str | None = None
 
 
 def _keyed(key: str, flt: EventFilter, actor_only: bool) -> list[sa.ColumnElement[bool]]:
@@ -99,38 +104,14 @@ def conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
     return where
 
 
-def _location(row: sa.Row) -> dict | None:
+_NO_DOCUMENT = dict.fromkeys(("doc_id", "url", "publisher", "published", "language"))
+
+
+def _location(row: sa.Row) -> Location | None:
     if row.location_name is None:
         return None
-    return {"name": row.location_name, "country": row.location_country, "lat": row.lat,
-            "lon": row.lon, "geonameid": row.geonameid}
-
-
-def _actor_lists(conn: sa.Connection, ids: list[int]) -> dict[int, dict[str, list[dict]]]:
-    lists: dict[int, dict[str, list[dict]]] = {i: {"source": [], "target": []} for i in ids}
-    if not ids:
-        return lists
-    rows = conn.execute(sa.select(actors).where(actors.c.event_id.in_(ids))
-                        .order_by(actors.c.id)).all()
-    for row in rows:
-        lists[row.event_id][row.role].append({
-            "text": row.text, "name": row.name or None, "country": row.country,
-            "sector": row.sector or None, "igo": row.igo,
-        })
-    return lists
-
-
-def _summaries(conn: sa.Connection, rows: list[sa.Row]) -> list[dict]:
-    lists = _actor_lists(conn, [row.id for row in rows])
-    return [
-        {
-            "id": row.id, "event_type": row.event_type, "mode": row.mode, "date": row.date,
-            "source": lists[row.id]["source"], "target": lists[row.id]["target"],
-            "location": _location(row), "n_reports": row.n_reports,
-            "n_sources": row.n_sources, "trigger": row.trigger, "sentence": row.sentence,
-        }
-        for row in rows
-    ]
+    return Location(name=row.location_name, country=row.location_country, lat=row.lat,
+                    lon=row.lon, geonameid=row.geonameid)
 
 
 def _page_queries(flt: EventFilter) -> tuple[sa.Select, sa.Select]:
@@ -152,60 +133,6 @@ def _page_queries(flt: EventFilter) -> tuple[sa.Select, sa.Select]:
     return count, sa.select(events).select_from(joined).where(*where).order_by(*order)
 
 
-def event_page(conn: sa.Connection, flt: EventFilter, limit: int, offset: int) -> dict:
-    count, rows_query = _page_queries(flt)
-    total = conn.execute(count).scalar_one()
-    rows = conn.execute(rows_query.limit(limit).offset(offset)).all()
-    return {"total": total, "limit": limit, "offset": offset, "items": _summaries(conn, rows)}
-
-
-def event_detail(conn: sa.Connection, event_id: int) -> dict | None:
-    row = conn.execute(sa.select(events).where(events.c.id == event_id)).first()
-    if row is None:
-        return None
-    detail = _summaries(conn, [row])[0]
-    report_rows = conn.execute(
-        sa.select(reports, docs.c.doc_id.label("doc_key"), docs.c.title, docs.c.url,
-                  docs.c.source.label("outlet"), docs.c.date.label("doc_date"))
-        .join(docs, docs.c.id == reports.c.document_id)
-        .where(reports.c.event_id == event_id).order_by(reports.c.id)
-    ).all()
-    detail["reports"] = [
-        {
-            "doc_id": r.doc_key, "title": r.title, "url": r.url, "source": r.outlet,
-            "date": r.doc_date, "sentence": r.sentence, "start": r.start_char,
-            "end": r.end_char, "trigger": r.trigger, "source_actors": r.source_actors,
-            "target_actors": r.target_actors, "attribution": r.attribution,
-            "negated": r.negated, "hypothetical": r.hypothetical,
-        }
-        for r in report_rows
-    ]
-    return detail
-
-
-def _period(interval: str, dialect: str) -> sa.ColumnElement[dt.date]:
-    """First day of the event's day, ISO week (Monday) or month, computed by the database."""
-    day = events.c.date
-    if interval == "day":
-        return day
-    if dialect == "postgresql":
-        return sa.cast(sa.func.date_trunc(interval, day), sa.Date)
-    if interval == "week":  # forward to Sunday (or stay), then back to that week's Monday
-        return sa.type_coerce(sa.func.date(day, "weekday 0", "-6 days"), sa.Date)
-    return sa.type_coerce(sa.func.substr(day, 1, 7) + "-01", sa.Date)
-
-
-def timeline(conn: sa.Connection, flt: EventFilter, interval: str) -> list[dict]:
-    period = _period(interval, conn.dialect.name).label("period")
-    query = (
-        sa.select(period, events.c.event_type, sa.func.count().label("count"))
-        .where(events.c.date.is_not(None), *conditions(flt))
-        .group_by(period, events.c.event_type)
-        .order_by(period, events.c.event_type)
-    )
-    return [dict(row._mapping) for row in conn.execute(query)]
-
-
 def _distinct_actors(role: str, where: list[sa.ColumnElement[bool]]) -> sa.Subquery:
     """Each country or IGO once per event and role, however many actors of it the event has,
     so pairs are formed once and counted without DISTINCT over the pair join. Filters are
@@ -215,80 +142,6 @@ def _distinct_actors(role: str, where: list[sa.ColumnElement[bool]]) -> sa.Subqu
     if where:  # driven by the filtered events, each probing its actors by the event index
         query = query.join(events, events.c.id == actors.c.event_id).where(*where)
     return query.subquery(role)
-
-
-def network(conn: sa.Connection, flt: EventFilter, min_count: int) -> list[dict]:
-    where = conditions(flt)
-    src, tgt = _distinct_actors("source", where), _distinct_actors("target", where)
-    cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATIVE_TYPES)), 1), else_=0)
-    count = sa.func.count()
-    query = (
-        sa.select(src.c.key.label("source"), tgt.c.key.label("target"), count.label("count"),
-                  sa.func.sum(cooperative).label("cooperation"),
-                  (count - sa.func.sum(cooperative)).label("conflict"))
-        .select_from(
-            src.join(tgt, (tgt.c.event_id == src.c.event_id) & (tgt.c.key != src.c.key))
-            .join(events, events.c.id == src.c.event_id)
-        )
-        .group_by(src.c.key, tgt.c.key)
-        .having(count >= min_count)
-        .order_by(sa.desc("count"), src.c.key, tgt.c.key)
-    )
-    return [dict(row._mapping) for row in conn.execute(query)]
-
-
-def places(conn: sa.Connection, flt: EventFilter) -> list[dict]:
-    query = (
-        sa.select(events.c.location_name.label("name"), events.c.location_country.label("country"),
-                  sa.func.avg(events.c.lat).label("lat"), sa.func.avg(events.c.lon).label("lon"),
-                  sa.func.count().label("count"))
-        .where(events.c.location_name.is_not(None), *conditions(flt))
-        .group_by(events.c.location_name, events.c.location_country)
-        .order_by(sa.desc("count"), events.c.location_name)
-    )
-    return [dict(row._mapping) for row in conn.execute(query)]
-
-
-def countries(conn: sa.Connection) -> list[dict]:
-    distinct = (sa.select(actors.c.event_id, actors.c.role, actors.c.key)
-                .where(actors.c.key != "").distinct().subquery("a"))
-    role_count = lambda role: sa.func.sum(  # noqa: E731
-        sa.case((distinct.c.role == role, 1), else_=0))
-    query = (
-        sa.select(distinct.c.key.label("country"), role_count("source").label("as_source"),
-                  role_count("target").label("as_target"),
-                  sa.func.count(sa.distinct(distinct.c.event_id)).label("events"))
-        .group_by(distinct.c.key)
-        .order_by(sa.desc("events"), distinct.c.key)
-    )
-    return [dict(row._mapping) for row in conn.execute(query)]
-
-
-def actor_list(conn: sa.Connection, country: str | None, limit: int = 500) -> list[dict]:
-    """Named actors, and country-sector groups for unnamed ones, by number of events."""
-    query = (
-        sa.select(sa.func.min(actors.c.text).label("text"), actors.c.name, actors.c.country,
-                  actors.c.sector, actors.c.igo,
-                  sa.func.count(sa.distinct(actors.c.event_id)).label("events"))
-        .where((actors.c.key != "") | (actors.c.name != ""))
-        .group_by(actors.c.name, actors.c.country, actors.c.sector, actors.c.igo)
-        .order_by(sa.desc("events"), actors.c.name)
-        .limit(limit)
-    )
-    if country:
-        query = query.where(actors.c.key == country.upper())
-    return [
-        {**row._mapping, "name": row.name or None, "sector": row.sector or None}
-        for row in conn.execute(query)
-    ]
-
-
-@dataclass(frozen=True)
-class DealFilter:
-    country: str | None = None
-    supplier: str | None = None
-    recipient: str | None = None
-    status: str | None = None
 
 
 def _deal_conditions(flt: DealFilter) -> list[sa.ColumnElement[bool]]:
@@ -305,100 +158,268 @@ def _deal_conditions(flt: DealFilter) -> list[sa.ColumnElement[bool]]:
     return where
 
 
-def _deal_histories(conn: sa.Connection, ids: list[int]) -> dict[int, list[dict]]:
-    histories: dict[int, list[dict]] = defaultdict(list)
-    if not ids:
-        return histories
-    rows = conn.execute(
-        sa.select(deal_reports, docs.c.doc_id.label("doc_key"), docs.c.url)
-        .join(docs, docs.c.id == deal_reports.c.document_id)
-        .where(deal_reports.c.deal_id.in_(ids))
-    ).all()
-    rows.sort(key=lambda r: (r.date or dt.date.min, r.id))
-    for r in rows:
-        histories[r.deal_id].append({"date": r.date, "status": r.status, "doc_id": r.doc_key,
-                                     "sentence": r.sentence, "url": r.url})
-    return histories
+class SqlReadStore(ABC):
+    """The queries both databases answer alike, over one connection (one read transaction);
+    a backend adds how its database cuts dates into periods."""
 
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
 
-def deal_page(conn: sa.Connection, flt: DealFilter, limit: int, offset: int) -> dict:
-    where = _deal_conditions(flt)
-    total = conn.execute(sa.select(sa.func.count()).select_from(deals).where(*where)).scalar_one()
-    rows = conn.execute(sa.select(deals).where(*where).order_by(deals.c.id)
-                        .limit(limit).offset(offset)).all()
-    histories = _deal_histories(conn, [row.id for row in rows])
-    items = [
-        {
-            "id": row.id, "supplier": row.supplier, "recipient": row.recipient,
-            "system": {"name": row.system_name, "mention": row.system_mention,
-                       "category": row.category, "origin": row.origin},
-            "quantity": row.quantity, "value": row.value, "currency": row.currency,
-            "status": row.status, "history": histories[row.id], "n_reports": row.n_reports,
-        }
-        for row in rows
-    ]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    def version(self) -> int:
+        return store_version(self.conn)
 
+    @abstractmethod
+    def _period(self, interval: str) -> sa.ColumnElement[dt.date]:
+        """First day of the event's day, ISO week (Monday) or month, computed by the database."""
 
-def _keys(actor_dicts: list[dict]) -> str:
-    return ";".join(sorted({a["country"] or a["igo"] for a in actor_dicts
-                            if a["country"] or a["igo"]}))
+    # events ----------------------------------------------------------------------------
 
-
-def add_evidence_documents(conn: sa.Connection, summaries: list[dict]) -> None:
-    """Give each event summary the ``doc_id`` and ``url`` of the document its evidence
-    sentence comes from (the earliest report with that sentence), so that an exported row
-    leads back to an article."""
-    ids = [summary["id"] for summary in summaries]
-    found: dict[int, tuple[str, str | None]] = {}
-    for start in range(0, len(ids), 500):
-        rows = conn.execute(
-            sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url)
-            .join(docs, docs.c.id == reports.c.document_id)
-            .join(events, events.c.id == reports.c.event_id)
-            .where(reports.c.event_id.in_(ids[start:start + 500]),
-                   reports.c.sentence == events.c.sentence)
-            .order_by(reports.c.id)
-        ).all()
+    def _actor_lists(self, ids: list[int]) -> dict[int, dict[str, list[Actor]]]:
+        lists: dict[int, dict[str, list[Actor]]] = {i: {"source": [], "target": []} for i in ids}
+        if not ids:
+            return lists
+        rows = self.conn.execute(sa.select(actors).where(actors.c.event_id.in_(ids))
+                                 .order_by(actors.c.id)).all()
         for row in rows:
-            found.setdefault(row.event_id, (row.doc_id, row.url))
-    for summary in summaries:
-        summary["doc_id"], summary["url"] = found.get(summary["id"], (None, None))
+            lists[row.event_id][row.role].append(Actor(
+                text=row.text, name=row.name or None, country=row.country,
+                sector=row.sector or None, igo=row.igo,
+            ))
+        return lists
+
+    def _summaries(self, rows: list[sa.Row]) -> list[EventSummary]:
+        lists = self._actor_lists([row.id for row in rows])
+        return [
+            EventSummary(
+                id=row.id, event_type=row.event_type, mode=row.mode, date=row.date,
+                source=lists[row.id]["source"], target=lists[row.id]["target"],
+                location=_location(row), n_reports=row.n_reports, n_sources=row.n_sources,
+                trigger=row.trigger, sentence=row.sentence,
+            )
+            for row in rows
+        ]
+
+    def event_page(self, flt: EventFilter, limit: int, offset: int) -> EventPage:
+        """Matching events, newest first."""
+        count, rows_query = _page_queries(flt)
+        total = self.conn.execute(count).scalar_one()
+        rows = self.conn.execute(rows_query.limit(limit).offset(offset)).all()
+        return EventPage(total=total, limit=limit, offset=offset, items=self._summaries(rows))
+
+    def event_detail(self, event_id: int) -> EventDetail | None:
+        row = self.conn.execute(sa.select(events).where(events.c.id == event_id)).first()
+        if row is None:
+            return None
+        report_rows = self.conn.execute(
+            sa.select(reports, docs.c.doc_id.label("doc_key"), docs.c.title, docs.c.url,
+                      docs.c.source.label("outlet"), docs.c.date.label("doc_date"))
+            .join(docs, docs.c.id == reports.c.document_id)
+            .where(reports.c.event_id == event_id).order_by(reports.c.id)
+        ).all()
+        reports_ = [
+            Report(
+                doc_id=r.doc_key, title=r.title, url=r.url, source=r.outlet, date=r.doc_date,
+                sentence=r.sentence, start=r.start_char, end=r.end_char, trigger=r.trigger,
+                source_actors=r.source_actors, target_actors=r.target_actors,
+                attribution=r.attribution, negated=r.negated, hypothetical=r.hypothetical,
+            )
+            for r in report_rows
+        ]
+        summary = self._summaries([row])[0]
+        return EventDetail(**dict(summary), reports=reports_)
+
+    def with_documents(self, summaries: list[EventSummary]) -> list[EventRow]:
+        """The events with the document their evidence sentence comes from."""
+        ids = [summary.id for summary in summaries]
+        found: dict[int, dict[str, object]] = {}
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                sa.select(reports.c.event_id, docs.c.doc_id, docs.c.url,
+                          docs.c.source.label("publisher"), docs.c.date.label("published"),
+                          docs.c.language)
+                .join(docs, docs.c.id == reports.c.document_id)
+                .join(events, events.c.id == reports.c.event_id)
+                .where(reports.c.event_id.in_(ids[start:start + 500]),
+                       reports.c.sentence == events.c.sentence)
+                .order_by(reports.c.id)
+            ).all()
+            for row in rows:
+                found.setdefault(row.event_id, {
+                    "doc_id": row.doc_id, "url": row.url, "publisher": row.publisher,
+                    "published": row.published, "language": row.language})
+        return [EventRow(**dict(summary), **found.get(summary.id, _NO_DOCUMENT))
+                for summary in summaries]
+
+    def iter_events(self, flt: EventFilter, chunk: int = 5000) -> Iterator[ExportedEvent]:
+        """All matching events in id order, read by keyset pages so memory stays flat."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                sa.select(events).where(events.c.id > last, *conditions(flt))
+                .order_by(events.c.id).limit(chunk)).all()
+            if not rows:
+                return
+            for event in self.with_documents(self._summaries(rows)):
+                yield ExportedEvent(**dict(event),
+                                    cameo=cameo_code(event.event_type, event.mode))
+            last = rows[-1].id
+
+    def event_origins(self, ids: list[int]) -> dict[int, set[str]]:
+        """The independent sources of each event: the distinct origins (outlet of the original,
+        or the original document) of the documents that report it."""
+        origins: dict[int, set[str]] = defaultdict(set)
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                sa.select(reports.c.event_id, docs.c.origin).distinct()
+                .join(docs, docs.c.id == reports.c.document_id)
+                .where(reports.c.event_id.in_(ids[start:start + 500]))
+            ).all()
+            for row in rows:
+                origins[row.event_id].add(row.origin)
+        return origins
+
+    # aggregates ------------------------------------------------------------------------
+
+    def timeline(self, flt: EventFilter, interval: str) -> list[TimelinePoint]:
+        """Event counts per period (its first day) and type."""
+        period = self._period(interval).label("period")
+        query = (
+            sa.select(period, events.c.event_type, sa.func.count().label("count"))
+            .where(events.c.date.is_not(None), *conditions(flt))
+            .group_by(period, events.c.event_type)
+            .order_by(period, events.c.event_type)
+        )
+        return [TimelinePoint(**row._mapping) for row in self.conn.execute(query)]
+
+    def network(self, flt: EventFilter, min_count: int) -> list[NetworkEdge]:
+        """Source -> target pairs with event counts, split into cooperation and conflict."""
+        where = conditions(flt)
+        src, tgt = _distinct_actors("source", where), _distinct_actors("target", where)
+        cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATIVE_TYPES)), 1), else_=0)
+        count = sa.func.count()
+        query = (
+            sa.select(src.c.key.label("source"), tgt.c.key.label("target"),
+                      count.label("count"), sa.func.sum(cooperative).label("cooperation"),
+                      (count - sa.func.sum(cooperative)).label("conflict"))
+            .select_from(
+                src.join(tgt, (tgt.c.event_id == src.c.event_id) & (tgt.c.key != src.c.key))
+                .join(events, events.c.id == src.c.event_id)
+            )
+            .group_by(src.c.key, tgt.c.key)
+            .having(count >= min_count)
+            .order_by(sa.desc("count"), src.c.key, tgt.c.key)
+        )
+        return [NetworkEdge(**row._mapping) for row in self.conn.execute(query)]
+
+    def places(self, flt: EventFilter) -> list[PlaceCount]:
+        query = (
+            sa.select(events.c.location_name.label("name"),
+                      events.c.location_country.label("country"),
+                      sa.func.avg(events.c.lat).label("lat"),
+                      sa.func.avg(events.c.lon).label("lon"), sa.func.count().label("count"))
+            .where(events.c.location_name.is_not(None), *conditions(flt))
+            .group_by(events.c.location_name, events.c.location_country)
+            .order_by(sa.desc("count"), events.c.location_name)
+        )
+        return [PlaceCount(**row._mapping) for row in self.conn.execute(query)]
+
+    def countries(self) -> list[CountryCount]:
+        distinct = (sa.select(actors.c.event_id, actors.c.role, actors.c.key)
+                    .where(actors.c.key != "").distinct().subquery("a"))
+        role_count = lambda role: sa.func.sum(  # noqa: E731
+            sa.case((distinct.c.role == role, 1), else_=0))
+        query = (
+            sa.select(distinct.c.key.label("country"), role_count("source").label("as_source"),
+                      role_count("target").label("as_target"),
+                      sa.func.count(sa.distinct(distinct.c.event_id)).label("events"))
+            .group_by(distinct.c.key)
+            .order_by(sa.desc("events"), distinct.c.key)
+        )
+        return [CountryCount(**row._mapping) for row in self.conn.execute(query)]
+
+    def actor_list(self, country: str | None, limit: int = 500) -> list[ActorCount]:
+        """Named actors, and country-sector groups for unnamed ones, by number of events."""
+        query = (
+            sa.select(sa.func.min(actors.c.text).label("text"), actors.c.name, actors.c.country,
+                      actors.c.sector, actors.c.igo,
+                      sa.func.count(sa.distinct(actors.c.event_id)).label("events"))
+            .where((actors.c.key != "") | (actors.c.name != ""))
+            .group_by(actors.c.name, actors.c.country, actors.c.sector, actors.c.igo)
+            .order_by(sa.desc("events"), actors.c.name)
+            .limit(limit)
+        )
+        if country:
+            query = query.where(actors.c.key == country.upper())
+        return [
+            ActorCount(**{**row._mapping, "name": row.name or None, "sector": row.sector or None})
+            for row in self.conn.execute(query)
+        ]
+
+    # deals -----------------------------------------------------------------------------
+
+    def _deal_histories(self, ids: list[int]) -> dict[int, list[DealReport]]:
+        histories: dict[int, list[DealReport]] = defaultdict(list)
+        if not ids:
+            return histories
+        rows = self.conn.execute(
+            sa.select(deal_reports, docs.c.doc_id.label("doc_key"), docs.c.url)
+            .join(docs, docs.c.id == deal_reports.c.document_id)
+            .where(deal_reports.c.deal_id.in_(ids))
+        ).all()
+        rows.sort(key=lambda r: (r.date or dt.date.min, r.id))
+        replaced = self._deal_ids({r.replaces_key for r in rows if r.replaces_key})
+        for r in rows:
+            histories[r.deal_id].append(DealReport(
+                date=r.date, status=r.status, doc_id=r.doc_key, sentence=r.sentence, url=r.url,
+                variant=r.variant, denier=r.denier,
+                replaces=replaced.get(r.replaces_key) if r.replaces_key else None))
+        return histories
+
+    def _deal_ids(self, keys: set[str]) -> dict[str, int]:
+        """The stored deals' ids by their deal_key (a report names the deal it replaces so)."""
+        if not keys:
+            return {}
+        rows = self.conn.execute(sa.select(deals.c.deal_key, deals.c.id)
+                                 .where(deals.c.deal_key.in_(sorted(keys)))).all()
+        return {r.deal_key: r.id for r in rows}
+
+    def deal_page(self, flt: DealFilter, limit: int, offset: int) -> DealPage:
+        """Arms deals merged across articles, with their status history."""
+        where = _deal_conditions(flt)
+        total = self.conn.execute(
+            sa.select(sa.func.count()).select_from(deals).where(*where)).scalar_one()
+        rows = self.conn.execute(sa.select(deals).where(*where).order_by(deals.c.id)
+                                 .limit(limit).offset(offset)).all()
+        histories = self._deal_histories([row.id for row in rows])
+        items = [
+            Deal(
+                id=row.id, supplier=row.supplier, recipient=row.recipient,
+                system=WeaponSystem(name=row.system_name, mention=row.system_mention,
+                                    category=row.category, origin=row.origin),
+                variant=row.variant,
+                quantity=row.quantity, value=row.value, currency=row.currency,
+                status=row.status, denier=row.denier,
+                replaces=sorted({h.replaces for h in histories[row.id] if h.replaces}),
+                history=histories[row.id], n_reports=row.n_reports,
+            )
+            for row in rows
+        ]
+        return DealPage(total=total, limit=limit, offset=offset, items=items)
 
 
-def flat_event(summary: dict) -> dict:
-    """One export row per event: actor lists become ';'-joined country/IGO codes, and their
-    texts and sectors '; '-joined actor by actor; the evidence's document is named (see
-    ``add_evidence_documents``)."""
-    location = summary["location"] or {}
-    return {
-        "id": summary["id"], "event_type": summary["event_type"], "mode": summary["mode"],
-        "date": summary["date"], "source": _keys(summary["source"]),
-        "source_sector": _sectors(summary["source"]),
-        "target": _keys(summary["target"]), "target_sector": _sectors(summary["target"]),
-        "source_text": "; ".join(a["text"] for a in summary["source"]),
-        "target_text": "; ".join(a["text"] for a in summary["target"]),
-        "place": location.get("name"), "place_country": location.get("country"),
-        "lat": location.get("lat"), "lon": location.get("lon"),
-        "n_reports": summary["n_reports"], "n_sources": summary["n_sources"],
-        "trigger": summary["trigger"], "sentence": summary["sentence"],
-        "doc_id": summary.get("doc_id"), "url": summary.get("url"),
-    }
+class SQLiteReadStore(SqlReadStore):
+    def _period(self, interval: str) -> sa.ColumnElement[dt.date]:
+        day = events.c.date
+        if interval == "day":
+            return day
+        if interval == "week":  # forward to Sunday (or stay), then back to that week's Monday
+            return sa.type_coerce(sa.func.date(day, "weekday 0", "-6 days"), sa.Date)
+        return sa.type_coerce(sa.func.substr(day, 1, 7) + "-01", sa.Date)
 
 
-def _sectors(actor_dicts: list[dict]) -> str:
-    return "; ".join(a["sector"] or "" for a in actor_dicts)
-
-
-def iter_events(conn: sa.Connection, flt: EventFilter, chunk: int = 5000) -> Iterator[dict]:
-    """All matching events in id order, read by keyset pages so memory stays flat."""
-    last = 0
-    while True:
-        rows = conn.execute(sa.select(events).where(events.c.id > last, *conditions(flt))
-                            .order_by(events.c.id).limit(chunk)).all()
-        if not rows:
-            return
-        summaries = _summaries(conn, rows)
-        add_evidence_documents(conn, summaries)
-        yield from summaries
-        last = rows[-1].id
+class PostgresReadStore(SqlReadStore):
+    def _period(self, interval: str) -> sa.ColumnElement[dt.date]:
+        day = events.c.date
+        if interval == "day":
+            return day
+        return sa.cast(sa.func.date_trunc(interval, day), sa.Date)

@@ -153,6 +153,10 @@ deals = sa.Table(
     sa.Column("currency", sa.String(8)),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("n_reports", sa.Integer, nullable=False, server_default="0"),
+    # The latest variant reported ("Leopard 2A6"); the deal groups by its base system.
+    sa.Column("variant", sa.String(255)),
+    # Who denied the deal, when its latest status is "denied".
+    sa.Column("denier", sa.String(8)),
     sa.Index("ix_deals_supplier", "supplier"),
     sa.Index("ix_deals_recipient", "recipient"),
 )
@@ -172,5 +176,9 @@ deal_reports = sa.Table(
     sa.Column("currency", sa.String(8)),
     sa.Column("sentence", sa.Text, nullable=False),
     sa.Column("attribution", sa.JSON),
+    sa.Column("variant", sa.String(255)),
+    sa.Column("denier", sa.String(8)),
+    # The deal_key of the deal this report says the deal replaces (that one is cancelled).
+    sa.Column("replaces_key", sa.String(255)),
     sa.UniqueConstraint("document_id", "transfer_id", name="uq_deal_report"),
 )

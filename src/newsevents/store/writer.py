@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from newsevents.ingest import unicode_problem
 from newsevents.models import Actor, ArmsTransfer, Event, Result
 from newsevents.store import merge, schema
-from newsevents.store.dedup import NearDuplicates, text_hash
+from newsevents.store.dedup import NearDuplicates, is_stored, text_hash
 
 # Errors that say the database itself is unusable (connection lost, disk full, read-only,
 # locked, no permission): they end the batch, where any other error belongs to the record
@@ -102,7 +102,7 @@ class BatchWriter:
             self.stats.errors.append((document.doc_id, f"not stored: the text has {problem}"))
             return
         digest = text_hash(result.text)
-        if self._is_stored(digest, document.url):
+        if is_stored(self.conn, digest, document.url):
             self.stats.duplicates += 1
             return
         touched = set(self.touched_events), set(self.touched_deals)
@@ -126,15 +126,10 @@ class BatchWriter:
         row_id = self._insert_document(result, digest, minhash)
         for event in result.events:
             self.add_report(row_id, event, document.date)
+        keys = {t.deal_id: deal_key(t) for t in result.arms_transfers}
         for transfer in result.arms_transfers:
-            self.add_deal_report(row_id, transfer, document.date)
+            self.add_deal_report(row_id, transfer, document.date, keys.get(transfer.replaces or ""))
         return row_id
-
-    def _is_stored(self, digest: str, url: str | None) -> bool:
-        condition = docs.c.text_hash == digest
-        if url:
-            condition = condition | (docs.c.url == url)
-        return self.conn.execute(sa.select(docs.c.id).where(condition).limit(1)).first() is not None
 
     def _free_doc_id(self, doc_id: str, digest: str) -> str:
         """Two different articles may share a file name; the later one gets a suffixed id."""
@@ -273,7 +268,9 @@ class BatchWriter:
     # deals ---------------------------------------------------------------------------------
 
     def add_deal_report(self, document_id: int, transfer: ArmsTransfer,
-                        doc_date: dt.date | None) -> None:
+                        doc_date: dt.date | None, replaces_key: str | None = None) -> None:
+        """``replaces_key`` is the deal_key of the deal from the same article that this one
+        replaces: the article's own deal ids mean nothing across articles."""
         deal_id = self._deal_id(transfer)
         sentence = transfer.evidence[0].sentence if transfer.evidence else ""
         _insert_ignoring_conflicts(self.conn, deal_reports, {
@@ -282,6 +279,9 @@ class BatchWriter:
             "quantity": transfer.quantity, "value": transfer.value,
             "currency": transfer.currency, "sentence": sentence,
             "attribution": transfer.attribution.model_dump() if transfer.attribution else None,
+            "variant": transfer.variant[:255] if transfer.variant else None,
+            "denier": transfer.denier.country if transfer.denier else None,
+            "replaces_key": replaces_key,
         })
         self.touched_deals.add(deal_id)
 
@@ -342,14 +342,17 @@ class BatchWriter:
             self.conn.execute(keys.insert(), facet)
 
     def _refresh_deal(self, deal_id: int) -> None:
-        """The deal shows its latest reported status, quantity and value."""
+        """The deal shows its latest reported status (with its denier), quantity, value and
+        variant."""
         rows = self.conn.execute(
             sa.select(deal_reports).where(deal_reports.c.deal_id == deal_id)).all()
         rows.sort(key=lambda r: (r.date or dt.date.min, r.id))
         latest = rows[-1]
         quantity = next((r.quantity for r in reversed(rows) if r.quantity is not None), None)
         value = next((r for r in reversed(rows) if r.value is not None), None)
+        variant = next((r.variant for r in reversed(rows) if r.variant), None)
         self.conn.execute(deals.update().where(deals.c.id == deal_id).values(
             status=latest.status, quantity=quantity, n_reports=len(rows),
             value=value.value if value else None, currency=value.currency if value else None,
+            variant=variant, denier=latest.denier if latest.status == "denied" else None,
         ))

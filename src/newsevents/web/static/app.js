@@ -6,19 +6,9 @@
 "use strict";
 
 (() => {
-  const COOPERATION = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"];
-  const CONFLICT = [
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-    "ASSAULT",
-  ];
-  const ALL_TYPES = [...COOPERATION, ...CONFLICT];
-  const TYPE_COLOR = {
-    AGREE: "#174f86", CONSULT: "#2b6cb0", SUPPORT: "#4a8fd4", CONCEDE: "#86b7e8",
-    COOPERATE: "#1f8a7a", AID: "#45b3a1", RETREAT: "#9bd6cb",
-    REQUEST: "#f3d27a", ACCUSE: "#f0b44f", REJECT: "#eb953a", THREATEN: "#e0762c",
-    PROTEST: "#d4592b", SANCTION: "#bd3f2d", MOBILIZE: "#9e2d31", COERCE: "#7e2135",
-    ASSAULT: "#531327",
-  };
+  // The PLOVER types in their order, split into PLOVER's two halves, and the colour each is
+  // drawn in: the server's (GET /api/types), read once at start-up.
+  const TYPES = { all: [], cooperation: [], conflict: [], colour: {} };
   const DEAL_STATUSES = [
     "proposed", "negotiating", "ordered", "delivering", "delivered", "cancelled", "suspended",
     "at_risk",
@@ -142,7 +132,7 @@
   }
 
   function typeBadge(type, mode) {
-    const cls = COOPERATION.includes(type) ? "coop" : "conf";
+    const cls = TYPES.cooperation.includes(type) ? "coop" : "conf";
     return el("span", { class: `badge ${cls}` }, type, mode ? el("small", { text: ` ${mode}` }) : null);
   }
 
@@ -514,8 +504,8 @@
   /** Headline figures from whatever panels have arrived; the others show an ellipsis. */
   function renderKpis({ timeline, total, places }) {
     const rows = timeline ? timeline.rows : [];
-    const coop = d3.sum(rows.filter((r) => COOPERATION.includes(r.event_type)), (r) => r.count);
-    const conf = d3.sum(rows.filter((r) => CONFLICT.includes(r.event_type)), (r) => r.count);
+    const coop = d3.sum(rows.filter((r) => TYPES.cooperation.includes(r.event_type)), (r) => r.count);
+    const conf = d3.sum(rows.filter((r) => TYPES.conflict.includes(r.event_type)), (r) => r.count);
     const dated = coop + conf;
     const share = (n) => (timeline ? (dated ? `${Math.round((100 * n) / dated)}%` : "—") : "…");
     const count = (n) => (n === undefined ? "…" : fmt(n));
@@ -549,15 +539,15 @@
     const byPeriod = d3.rollup(shownRows(timeline), (v) => v, (r) => r.period);
     const data = [...byPeriod].map(([period, items]) => {
       const row = { period: parseDay(period), label: period };
-      for (const type of ALL_TYPES) row[type] = 0;
+      for (const type of TYPES.all) row[type] = 0;
       for (const item of items) {
-        if (TYPE_COLOR[item.event_type]) {
-          row[item.event_type] += CONFLICT.includes(item.event_type) ? -item.count : item.count;
+        if (TYPES.colour[item.event_type]) {
+          row[item.event_type] += TYPES.conflict.includes(item.event_type) ? -item.count : item.count;
         }
       }
       return row;
     }).filter((d) => d.period).sort((a, b) => a.period - b.period);
-    const series = d3.stack().keys(ALL_TYPES).offset(d3.stackOffsetDiverging)(data);
+    const series = d3.stack().keys(TYPES.all).offset(d3.stackOffsetDiverging)(data);
 
     const width = Math.max(availableWidth, 320);
     const height = 280;
@@ -583,7 +573,7 @@
     });
     const bars = svg.append("g").node();
     for (const s of series) {
-      const group = svgEl("g", { fill: TYPE_COLOR[s.key], "data-type": s.key });
+      const group = svgEl("g", { fill: TYPES.colour[s.key], "data-type": s.key });
       s.forEach((d, i) => {
         if (d[1] === d[0]) return;
         const top = y(d[1]);
@@ -644,10 +634,10 @@
       class: `chip${present.has(type) ? "" : " absent"}${state.filters.type === type ? " selected" : ""}`,
       title: `Show only ${type}`,
       onclick: () => setFilters({ type: state.filters.type === type ? "" : type }),
-    }, swatch(TYPE_COLOR[type]), type);
+    }, swatch(TYPES.colour[type]), type);
     fill(document.getElementById("timeline-legend"),
-      el("span", { class: "legend-group", text: "Cooperation" }), ...COOPERATION.map(chip),
-      el("span", { class: "legend-group", text: "Conflict" }), ...CONFLICT.map(chip));
+      el("span", { class: "legend-group", text: "Cooperation" }), ...TYPES.cooperation.map(chip),
+      el("span", { class: "legend-group", text: "Conflict" }), ...TYPES.conflict.map(chip));
   }
 
   /** Events located in each country, summed over its geocoded places. */
@@ -1209,8 +1199,8 @@
 
   function buildTypeOptions() {
     const option = (type) => el("option", { value: type, text: type });
-    document.getElementById("f-type-coop").append(...COOPERATION.map(option));
-    document.getElementById("f-type-conf").append(...CONFLICT.map(option));
+    document.getElementById("f-type-coop").append(...TYPES.cooperation.map(option));
+    document.getElementById("f-type-conf").append(...TYPES.conflict.map(option));
     fillOptions(document.getElementById("d-status"), DEAL_STATUSES, (s) => s.replace("_", " "));
   }
 
@@ -1279,8 +1269,18 @@
     });
   }
 
+  async function loadTypes() {
+    const types = await api("types");
+    TYPES.all = types.map((t) => t.event_type);
+    TYPES.cooperation = types.filter((t) => t.cooperative).map((t) => t.event_type);
+    TYPES.conflict = types.filter((t) => !t.cooperative).map((t) => t.event_type);
+    TYPES.colour = Object.fromEntries(types.map((t) => [t.event_type, t.colour]));
+  }
+
   async function start() {
     readHash();
+    // Without the types the charts cannot be coloured, but events and deals still show.
+    await loadTypes().catch((error) => setStatus(error.message, true));
     buildTypeOptions();
     syncForm();
     wireEvents();

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
@@ -49,6 +50,43 @@ class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class CodeFormat(StrEnum):
+    """What ``code`` prints: ours, or POLECAT's columns (one row per event); or a Parquet
+    dataset (a folder, ``-o DIR``)."""
+
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    polecat = "polecat"
+    parquet = "parquet"
+
+
+PATHS_HELP = ("Files or folders (.txt, .html, .jsonl, .parquet, .csv, .warc, .warc.gz), or - "
+              "for stdin.")
+TextColumnOption = Annotated[str, typer.Option(
+    "--text-column", help="The column of CSV inputs that holds the article text.")]
+DateColumnOption = Annotated[str | None, typer.Option(
+    "--date-column", help="The column of CSV inputs with the publication date [default: date, "
+    "when present].")]
+UrlColumnOption = Annotated[str | None, typer.Option(
+    "--url-column", help="The column of CSV inputs with the URL [default: url, when present].")]
+TitleColumnOption = Annotated[str | None, typer.Option(
+    "--title-column", help="The column of CSV inputs with the title [default: title, when "
+    "present].")]
+
+
+def skipped_records(skipped: Counter[str]) -> str:
+    """``; 12 WARC record(s) skipped (8 request record, 3 metadata record, 1 not HTML ...)``
+    for a run's summary line, or nothing when no record was skipped."""
+    total = sum(skipped.values())
+    if not total:
+        return ""
+    common = skipped.most_common(3)
+    reasons = ", ".join(f"{count} {reason}" for reason, count in common)
+    more = f", {total - sum(count for _, count in common)} other" if len(skipped) > 3 else ""
+    return f"; {total} WARC record(s) skipped ({reasons}{more})"
 
 
 RayOption = Annotated[str | None, typer.Option(

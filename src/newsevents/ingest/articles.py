@@ -1,10 +1,12 @@
-"""Reading input: files, folders and standard input become ``Article``s or ``InputError``s.
+"""Articles from text, HTML and JSON Lines records, cleaned and checked.
 
-Scraped news carries page furniture (share counters, advertisement markers, newsletter boxes,
-cookie notices) that the language stage would otherwise read as sentences. It is removed line
-by line with the patterns of ``data/en/ingest/boilerplate.tsv``, and every removed line is kept in
-``Article.dropped_lines`` so nothing disappears unseen. Bad input never raises: each unreadable
-file or JSONL line becomes an ``InputError`` and the rest of the input is still read.
+The format readers (``paths``, ``warc``, ``csvfile``) share these pieces, so that a page read
+from a folder, a JSONL line or a web archive becomes the same Article. Scraped news carries
+page furniture (share counters, advertisement markers, newsletter boxes, cookie notices) that
+the language stage would otherwise read as sentences. It is removed line by line with the
+patterns of ``data/en/ingest/boilerplate.tsv``, and every removed line is kept in
+``Article.dropped_lines`` so nothing disappears unseen. Bad input never raises out of a
+reader: each unreadable file or record becomes an ``InputError`` and the rest is still read.
 """
 
 from __future__ import annotations
@@ -12,14 +14,11 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-import os
 import re
-import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache, partial
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
 from newsevents.models import Article, InputError
 from newsevents.tables import data_path, read_tsv
@@ -30,25 +29,9 @@ MAX_TEXT_BYTES = 5_000_000
 MAX_HTML_BYTES = 20_000_000
 """Largest HTML page or JSONL line: markup weighs several times the text it carries."""
 
-TEXT_SUFFIXES = frozenset({".txt"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-PARQUET_SUFFIXES = frozenset({".parquet"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
-# The columns of a Parquet input that hold an article: those of a JSON Lines record.
-_RECORD_FIELDS = ("id", "text", "html", "title", "url", "date", "source")
-# Rows read from a Parquet file at a time: a row group can hold millions of articles.
-_PARQUET_BATCH_ROWS = 256
-
-STDIN_ID = "stdin"
-
 Dating = Callable[[dt.date | None], dt.date | None]
 """An input's publication date given the date it carries itself (``publication_date`` with the
 ``--date`` and the file name of that input filled in)."""
-OnSkip = Callable[[str, str], None]
-"""Told of each path that gives no input at all, with the reason (``path, reason``)."""
-InputFile = tuple[Path, str] | None
-"""An input file and the document id it gives, or None for standard input."""
 
 # Boilerplate is short; longer lines skip the pattern scan, which keeps huge texts fast.
 _MAX_BOILERPLATE_CHARS = 400
@@ -73,96 +56,11 @@ _JSON_TYPES = {
 }
 
 
-class _Unreadable(Exception):
+class Unreadable(Exception):
     """An input that cannot become an Article; its message is shown to the user as is."""
 
 
-@dataclass(frozen=True)
-class Dateline:
-    """The wire-style place (and agency) that opens an article: ``KYIV, Ukraine (AP) —``."""
-
-    place: str
-    region: str | None
-    agency: str | None
-    end: int
-
-
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?: \((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
-    r" ?[–—-]{1,2} "
-)
-
-
 # --------------------------------------------------------------------------- public API
-
-
-def read_paths(
-    paths: Sequence[str],
-    *,
-    default_date: dt.date | None = None,
-    stdin: TextIO | None = None,
-    on_skip: OnSkip | None = None,
-) -> Iterator[Article | InputError]:
-    """Every article of the given files, folders (recursively, sorted) and ``-`` (stdin).
-
-    ``default_date`` is the publication date of inputs that carry none of their own (see
-    ``publication_date``). ``on_skip`` hears of what gives no input at all: a file of another
-    type inside a folder, an empty folder, an empty JSON Lines file. Those are not records
-    with an error (there is no article to attach one to), but nothing may vanish unseen.
-    """
-    skip = on_skip or _ignore_skip
-    for entry in input_files(paths, skip):
-        if entry is None:
-            dating = partial(publication_date, given=default_date, path=None)
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, dating)
-            continue
-        path, doc_id = entry
-        read = 0
-        for item in read_file(path, doc_id, default_date=default_date):
-            read += 1
-            yield item
-        if read == 0:
-            skip(str(path), f"no records: the {_kind(path)} file is empty")
-
-
-def input_files(paths: Sequence[str], on_skip: OnSkip | None = None) -> Iterator[InputFile]:
-    """(file, document id) of each input file, in reading order; None stands for stdin.
-
-    A distributed run lists the files here and reads each one elsewhere with ``read_file``,
-    so that both give the same documents with the same ids.
-    """
-    yield from _inputs(paths, on_skip or _ignore_skip)
-
-
-def read_file(
-    path: Path, doc_id: str, *, default_date: dt.date | None = None
-) -> Iterator[Article | InputError]:
-    """The articles of one input file, as ``read_paths`` reads them."""
-    yield from _read_file(path, doc_id, partial(publication_date, given=default_date, path=path))
-
-
-def count_inputs(paths: Sequence[str]) -> int | None:
-    """How many records ``read_paths`` will give (one per file, one per non-blank JSONL line),
-    or None when one path is stdin, which cannot be read twice.
-
-    JSONL files are read an extra time for this; next to coding their articles that is cheap.
-    """
-    total = 0
-    for entry in _inputs(paths, _ignore_skip):
-        if entry is None:
-            return None
-        path, _doc_id = entry
-        suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            total += _count_records(path)
-        elif suffix in PARQUET_SUFFIXES:
-            total += _count_rows(path)
-        else:
-            total += 1
-    return total
 
 
 def publication_date(
@@ -276,7 +174,7 @@ def validate(article: Article, *, max_bytes: int = MAX_TEXT_BYTES) -> str | None
     # break, so each paragraph break counts one byte: a file within the limit stays within it.
     if size - article.text.count("\n\n") > max_bytes:
         return (
-            f"text is {_megabytes(size)}, larger than the {_megabytes(max_bytes)} limit for one "
+            f"text is {megabytes(size)}, larger than the {megabytes(max_bytes)} limit for one "
             "article; split the input into separate articles"
         )
     language = language_of(article.text)
@@ -334,16 +232,6 @@ def json_error(exc: json.JSONDecodeError, line: int) -> str:
     return f"line {line}, column {exc.colno}: invalid JSON ({exc.msg.removesuffix(' at')})"
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, if any; the text itself is left as it is."""
-    match = _DATELINE.match(text)
-    if match is None:
-        return None
-    return Dateline(
-        place=match["place"], region=match["region"], agency=match["agency"], end=match.end()
-    )
-
-
 @cache
 def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The (pattern, reason) pairs of ``data/en/ingest/boilerplate.tsv``, compiled once."""
@@ -391,7 +279,7 @@ def _join_wrapped(block: list[str]) -> list[str]:
     return paragraphs
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     """A byte count in MB, as exact as the bytes ("5.000001 MB"): a size one byte over a limit
     must not read as the limit itself."""
     return f"{size // 1_000_000:,}.{size % 1_000_000:06d}".rstrip("0").rstrip(".") + " MB"
@@ -445,89 +333,6 @@ def _page_date(value: str | None) -> dt.date | None:
         return None
 
 
-# --------------------------------------------------------------------------- files
-
-
-def _ignore_skip(_path: str, _reason: str) -> None:
-    """The default ``on_skip``: callers that do not report skips (the API, tests)."""
-
-
-def _inputs(paths: Sequence[str], skip: OnSkip) -> Iterator[InputFile]:
-    """(file, document id) of each input file, in reading order; None stands for stdin."""
-    for given in paths:
-        if given == "-":
-            yield None
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _folder_files(path, skip)
-        else:
-            yield path, path.name
-
-
-def _folder_files(root: Path, skip: OnSkip) -> list[tuple[Path, str]]:
-    """Readable files under ``root`` with their relative paths as ids; hidden files and
-    folders are left out silently, files of other types with a word to ``skip``."""
-    found: list[tuple[Path, str]] = []
-    expected = ", ".join(sorted(SUFFIXES))
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(names):
-            path = Path(folder, name)
-            if name.startswith("."):
-                continue
-            if path.suffix.lower() in SUFFIXES:
-                found.append((path, path.relative_to(root).as_posix()))
-            else:
-                skip(str(path), f"not read: file type {path.suffix or '(none)'!r} is not one of "
-                     f"{expected}")
-    if not found:
-        skip(str(root), f"no {expected} files in this folder")
-    return sorted(found, key=lambda pair: pair[1])
-
-
-def _count_records(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1  # read_paths gives one error record for it
-
-
-def _kind(path: Path) -> str:
-    return "Parquet" if path.suffix.lower() in PARQUET_SUFFIXES else "JSON Lines"
-
-
-def _read_file(path: Path, doc_id: str, dating: Dating) -> Iterator[Article | InputError]:
-    suffix = path.suffix.lower()
-    if not path.exists():
-        yield InputError(doc_id=doc_id, message=f"no such file or folder: {path}")
-    elif suffix not in SUFFIXES:
-        expected = ", ".join(sorted(SUFFIXES))
-        yield InputError(
-            doc_id=doc_id,
-            message=f"unsupported file type {suffix or '(none)'!r} of {path}; expected {expected}",
-        )
-    elif suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_file(path, doc_id, dating)
-    elif suffix in PARQUET_SUFFIXES:
-        yield from _read_parquet_file(path, doc_id, dating)
-    else:
-        yield _read_document(path, doc_id, dating, html=suffix in HTML_SUFFIXES)
-
-
-def _read_document(path: Path, doc_id: str, dating: Dating, *, html: bool) -> Article | InputError:
-    try:
-        data = _file_bytes(path, MAX_HTML_BYTES if html else MAX_TEXT_BYTES)
-        text = _decode(data, html=html)
-        if not html:
-            return article_from_text(text, doc_id, date=dating(None))
-        article = _html_article(text, doc_id)
-    except _Unreadable as problem:
-        return InputError(doc_id=doc_id, message=str(problem))
-    article.date = dating(article.date)
-    return article
-
 
 def date_in_name(path: Path) -> dt.date | None:
     """Archives often name files by publication date ("2026-03-12-jakarta-visit.txt")."""
@@ -537,49 +342,49 @@ def date_in_name(path: Path) -> dt.date | None:
         return None
 
 
-def _html_article(html: str, doc_id: str, **metadata: Any) -> Article:
+def html_article(html: str, doc_id: str, **metadata: Any) -> Article:
     try:
         return article_from_html(html, doc_id, **metadata)
     except Exception as exc:  # the HTML parser's failures are many and undocumented
-        raise _Unreadable(f"could not extract text from the HTML: {exc}") from exc
+        raise Unreadable(f"could not extract text from the HTML: {exc}") from exc
 
 
-def _file_bytes(path: Path, limit: int) -> bytes:
+def file_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes, refusing a file over ``limit`` before reading it."""
     try:
         size = path.stat().st_size
         if size > limit:
-            raise _Unreadable(_too_large(path, size, limit))
+            raise Unreadable(_too_large(path, size, limit))
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # a device or pipe may claim size 0
     except OSError as exc:
-        raise _Unreadable(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise Unreadable(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(data) > limit:
-        raise _Unreadable(_too_large(path, len(data), limit))
+        raise Unreadable(_too_large(path, len(data), limit))
     return data
 
 
 def _too_large(path: Path, size: int, limit: int) -> str:
     return (
-        f"{path} is {_megabytes(size)}, larger than the {_megabytes(limit)} limit for a "
+        f"{path} is {megabytes(size)}, larger than the {megabytes(limit)} limit for a "
         f"{path.suffix or 'text'} file; split it into one file per article"
     )
 
 
-def _decode(data: bytes, *, html: bool = False, offset: int = 0) -> str:
+def decode(data: bytes, *, html: bool = False, offset: int = 0) -> str:
     """UTF-8 text of ``data``; never replaces a byte it cannot decode."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _Unreadable("the text is UTF-16, not UTF-8; re-encode it as UTF-8")
+        raise Unreadable("the text is UTF-16, not UTF-8; re-encode it as UTF-8")
     nul = data.find(b"\x00")
     if nul != -1:
-        raise _Unreadable(f"binary data, not text (NUL byte at byte offset {offset + nul})")
+        raise Unreadable(f"binary data, not text (NUL byte at byte offset {offset + nul})")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         declared = _declared_charset(data) if html else None
         if declared is not None:
             return _decode_declared(data, declared)
-        raise _Unreadable(
+        raise Unreadable(
             f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {offset + exc.start}; "
             "re-encode the input as UTF-8 (e.g. iconv -f windows-1252 -t utf-8)"
         ) from exc
@@ -600,7 +405,7 @@ def _decode_declared(data: bytes, charset: str) -> str:
     try:
         return data.decode(charset)
     except UnicodeDecodeError as exc:
-        raise _Unreadable(
+        raise Unreadable(
             f"not valid {charset} as the page declares: byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start}; re-encode the page as UTF-8"
         ) from exc
@@ -609,7 +414,7 @@ def _decode_declared(data: bytes, charset: str) -> str:
 # --------------------------------------------------------------------------- JSONL
 
 
-def _read_jsonl_file(path: Path, name: str, dating: Dating) -> Iterator[Article | InputError]:
+def read_jsonl_file(path: Path, name: str, dating: Dating) -> Iterator[Article | InputError]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -622,7 +427,7 @@ def _read_jsonl_file(path: Path, name: str, dating: Dating) -> Iterator[Article 
             yield InputError(doc_id=name, message=message)
             return
         handle.seek(0)
-        yield from _jsonl_records(_decoded_lines(handle), name, dating)
+        yield from jsonl_records(decoded_lines(handle), name, dating)
 
 
 def _stream_lines(handle: IO[Any]) -> Iterator[tuple[int, int, Any]]:
@@ -648,27 +453,27 @@ def _ends_line(line: str | bytes) -> bool:
     return line.endswith("\n") if isinstance(line, str) else line.endswith(b"\n")
 
 
-def _decoded_lines(handle: IO[Any]) -> Iterator[tuple[int, str | _Unreadable]]:
+def decoded_lines(handle: IO[Any]) -> Iterator[tuple[int, str | Unreadable]]:
     """Numbered lines of a stream as text, or the reason a line cannot be read."""
     for number, offset, line in _stream_lines(handle):
         if line is None:
-            yield number, _Unreadable(
-                f"line {number}: longer than the {_megabytes(MAX_HTML_BYTES)} limit for one line"
+            yield number, Unreadable(
+                f"line {number}: longer than the {megabytes(MAX_HTML_BYTES)} limit for one line"
             )
         elif isinstance(line, str):
             yield number, line
         else:
             try:
-                yield number, _decode(line, offset=offset)
-            except _Unreadable as problem:
-                yield number, _Unreadable(f"line {number}: {problem}")
+                yield number, decode(line, offset=offset)
+            except Unreadable as problem:
+                yield number, Unreadable(f"line {number}: {problem}")
 
 
-def _jsonl_records(
-    lines: Iterable[tuple[int, str | _Unreadable]], name: str, dating: Dating
+def jsonl_records(
+    lines: Iterable[tuple[int, str | Unreadable]], name: str, dating: Dating
 ) -> Iterator[Article | InputError]:
     for number, line in lines:
-        if isinstance(line, _Unreadable):
+        if isinstance(line, Unreadable):
             yield InputError(doc_id=f"{name}:{number}", message=str(line))
         elif line.strip():
             yield _jsonl_record(line, number, name, dating)
@@ -677,7 +482,7 @@ def _jsonl_records(
 def _jsonl_record(line: str, number: int, name: str, dating: Dating) -> Article | InputError:
     try:
         return _jsonl_article(line, number, name, dating)
-    except _Unreadable as problem:
+    except Unreadable as problem:
         return InputError(doc_id=f"{name}:{number}", message=str(problem))
 
 
@@ -685,16 +490,16 @@ def _jsonl_article(line: str, number: int, name: str, dating: Dating) -> Article
     try:
         record = json.loads(line.rstrip("\r\n"))  # an error at its end stays on this line
     except json.JSONDecodeError as exc:
-        raise _Unreadable(json_error(exc, number)) from exc
+        raise Unreadable(json_error(exc, number)) from exc
     if not isinstance(record, dict):
-        raise _Unreadable(f"line {number}: expected a JSON object, got {_json_type(record)}")
+        raise Unreadable(f"line {number}: expected a JSON object, got {_json_type(record)}")
     try:
-        return _article_from_record(record, f"{name}:{number}", dating)
-    except _Unreadable as problem:
-        raise _Unreadable(f"line {number}: {problem}") from None
+        return article_from_record(record, f"{name}:{number}", dating)
+    except Unreadable as problem:
+        raise Unreadable(f"line {number}: {problem}") from None
 
 
-def _article_from_record(record: dict[str, Any], fallback_id: str, dating: Dating) -> Article:
+def article_from_record(record: dict[str, Any], fallback_id: str, dating: Dating) -> Article:
     """An Article from one JSONL object; ``html`` stands in when ``text`` is absent.
 
     A ``source`` that is a list or object is an annotation (gold sets name the source actors
@@ -703,19 +508,19 @@ def _article_from_record(record: dict[str, Any], fallback_id: str, dating: Datin
     for key, value in record.items():
         problem = unicode_problem(value) if isinstance(value, str) else None
         if problem:
-            raise _Unreadable(f"{key!r} has {problem}")
+            raise Unreadable(f"{key!r} has {problem}")
     doc_id = _field(record, "id", (str, int))
     if isinstance(record.get("source"), list | dict):
         record = {key: value for key, value in record.items() if key != "source"}
     fields = {key: _field(record, key, (str,)) for key in ("title", "url", "source")}
-    own_date = _record_date(_field(record, "date", (str,)))
+    own_date = record_date(_field(record, "date", (str,)))
     text, html = _field(record, "text", (str,)), _field(record, "html", (str,))
     doc_id = str(doc_id) if doc_id is not None else fallback_id
     if text is not None:
         return article_from_text(text, doc_id, title_line=False, date=dating(own_date), **fields)
     if html is None:
-        raise _Unreadable("missing 'text' (or 'html')")
-    article = _html_article(html, doc_id, date=own_date, url=fields["url"],
+        raise Unreadable("missing 'text' (or 'html')")
+    article = html_article(html, doc_id, date=own_date, url=fields["url"],
                             source=fields["source"])
     article.date = dating(article.date)
     if fields["title"] is not None:
@@ -728,10 +533,10 @@ def _field(record: dict[str, Any], key: str, types: tuple[type, ...]) -> Any:
     if value is None or (isinstance(value, types) and not isinstance(value, bool)):
         return value
     expected = " or ".join(_JSON_TYPES[kind] for kind in types)
-    raise _Unreadable(f"{key!r} must be {expected}, got {_json_type(value)}")
+    raise Unreadable(f"{key!r} must be {expected}, got {_json_type(value)}")
 
 
-def _record_date(value: str | None) -> dt.date | None:
+def record_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -740,108 +545,8 @@ def _record_date(value: str | None) -> dt.date | None:
         try:
             return dt.datetime.fromisoformat(value).date()
         except ValueError:
-            raise _Unreadable(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+            raise Unreadable(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
 
 
 def _json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
-
-
-# --------------------------------------------------------------------------- Parquet
-
-
-def _count_rows(path: Path) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        return max(1, pq.ParquetFile(path).metadata.num_rows)
-    except (OSError, pa.ArrowException):
-        return 1  # read_paths gives one error record for it
-
-
-def _read_parquet_file(path: Path, name: str, dating: Dating) -> Iterator[Article | InputError]:
-    """One article per row, its columns those of a JSON Lines record (``id``, ``text`` or
-    ``html``, ``title``, ``url``, ``date``, ``source``; others are not read). A file that
-    breaks off keeps the rows read before it, and the break is the next row's error."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    number = 0
-    try:
-        parquet = pq.ParquetFile(path)
-        columns = [c for c in _RECORD_FIELDS if c in parquet.schema_arrow.names]
-        if "text" not in columns and "html" not in columns:
-            yield InputError(doc_id=name, message=f"{path} has no 'text' (or 'html') column")
-            return
-        for batch in parquet.iter_batches(batch_size=_PARQUET_BATCH_ROWS, columns=columns):
-            for row in batch.to_pylist():
-                number += 1
-                yield _parquet_record(row, number, name, dating)
-    except (OSError, pa.ArrowException) as exc:
-        where = f"row {number + 1}: " if number else ""
-        yield InputError(doc_id=f"{name}:{number + 1}" if number else name,
-                         message=f"{where}cannot read {path} as Parquet: {exc}")
-
-
-def _parquet_record(
-    row: dict[str, Any], number: int, name: str, dating: Dating
-) -> Article | InputError:
-    """A row read like a JSON Lines record; a Parquet date or timestamp column is a date."""
-    record = {key: value for key, value in row.items() if value is not None}
-    if isinstance(record.get("date"), dt.date):  # datetime is a date too
-        record["date"] = record["date"].isoformat()
-    try:
-        return _article_from_record(record, f"{name}:{number}", dating)
-    except _Unreadable as problem:
-        return InputError(doc_id=f"{name}:{number}", message=f"row {number}: {problem}")
-
-
-# --------------------------------------------------------------------------- stdin
-
-
-def _read_stdin(stream: TextIO, dating: Dating) -> Iterator[Article | InputError]:
-    """Standard input as JSON Lines when its first non-empty line is a JSON object, else as
-    one plain-text article. Bytes are read when the stream has them, so a non-UTF-8 byte is
-    reported with its position instead of failing inside the stream's decoder."""
-    lines = _decoded_lines(getattr(stream, "buffer", stream))
-    head: list[tuple[int, str | _Unreadable]] = []
-    try:
-        for item in lines:
-            head.append(item)
-            if not isinstance(item[1], str) or item[1].strip():
-                break
-    except (OSError, UnicodeDecodeError) as exc:
-        yield InputError(doc_id=STDIN_ID, message=f"cannot read standard input: {exc}")
-        return
-    first = head[-1][1] if head else ""
-    if isinstance(first, str) and _is_json_object(first):
-        yield from _jsonl_records([*head, *lines], STDIN_ID, dating)
-    else:
-        yield _stdin_text([*head, *lines], dating)
-
-
-def _is_json_object(line: str) -> bool:
-    try:
-        return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
-        return False
-
-
-def _stdin_text(
-    lines: Iterable[tuple[int, str | _Unreadable]], dating: Dating
-) -> Article | InputError:
-    parts: list[str] = []
-    size = 0
-    for _number, line in lines:
-        if isinstance(line, _Unreadable):
-            return InputError(doc_id=STDIN_ID, message=str(line))
-        size += len(line)
-        if size > MAX_TEXT_BYTES:
-            return InputError(
-                doc_id=STDIN_ID,
-                message=f"standard input is larger than the {_megabytes(MAX_TEXT_BYTES)} limit "
-                "for one article; split it into separate articles",
-            )
-        parts.append(line)
-    return article_from_text("".join(parts), STDIN_ID, date=dating(None))

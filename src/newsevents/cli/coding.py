@@ -1,100 +1,49 @@
-"""The ``newsevents`` command line."""
+"""Commands that code articles without a store: ``code``, ``deals``, ``evaluate``, ``train``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-import newsevents
 from newsevents import formats, ingest, partitioned
-from newsevents.models import Result
-from newsevents.options import (
+from newsevents.cli import store as store_commands
+from newsevents.cli.options import (
+    CodeFormat,
+    DateColumnOption,
     Format,
     RayOption,
+    TextColumnOption,
+    TitleColumnOption,
+    UrlColumnOption,
     err,
     fail,
     out_console,
     parse_date,
     progress,
     ray_cluster,
+    skipped_records,
     warn,
 )
-from newsevents.pipeline import Coder, default_processes
-from newsevents.store import commands as store_commands
-
-
-class Commands(TyperGroup):
-    """The ``newsevents`` group, with the two things every command shares."""
-
-    def invoke(self, ctx: typer.Context) -> Any:
-        """Run the command; a reader that closes the pipe early (``| head``) ends it quietly.
-
-        The one place a closed stdout is handled: like standard Unix tools, exit status 0 and
-        no message. stdout is pointed at /dev/null (as the Python documentation recommends),
-        so that the flush at exit cannot fail again; click would otherwise exit with 1.
-        """
-        try:
-            result = super().invoke(ctx)
-            sys.stdout.flush()  # a failure in the last flush is the same closed pipe
-            return result
-        except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(0) from None
-
-    def get_params(self, ctx: typer.Context) -> list[Any]:
-        return _without_flag_types(super().get_params(ctx))
-
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
-            _without_flag_types(command.get_params(ctx))
-        return command
-
-
-def _without_flag_types(params: list[Any]) -> list[Any]:
-    """Flags (``--json``, ``--help``) take no value, so help shows no ``<bool>`` after them.
-
-    typer's help names a type for every option, flags included; an empty metavar is what it
-    shows instead. (typer bundles its own click, so parameters are told apart by attribute.)
-    """
-    for param in params:
-        if getattr(param, "is_flag", False) and param.metavar is None:
-            param.metavar = ""
-    return params
-
-
-app = typer.Typer(
-    cls=Commands,
-    help="Sourced PLOVER event data and arms-transfer records from news articles.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+from newsevents.cli.params import (
+    DateOption,
+    FormatOption,
+    ModelOption,
+    OutOption,
+    PathsArg,
+    ProcOption,
 )
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        typer.echo(f"newsevents {newsevents.__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_print_version, is_eager=True,
-        help="Show the version and exit.")] = False,
-) -> None:
-    """Sourced PLOVER event data and arms-transfer records from news articles."""
+from newsevents.exports import polecat
+from newsevents.models import Result
+from newsevents.pipeline import Coder, default_processes
 
 
 class Unit(StrEnum):
@@ -102,43 +51,16 @@ class Unit(StrEnum):
     sentence = "sentence"
 
 
-DateOption = Annotated[
-    str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) where the input has none."),
-]
-PathsArg = Annotated[list[str], typer.Argument(
-    help="Files or folders (.txt, .html, .jsonl, .parquet), or - for stdin.")]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Also write records to FILE (.jsonl, or .csv)."),
-]
-
-
-class CodeFormat(StrEnum):
-    """``code``'s formats: those of every command, and a Parquet dataset (a folder)."""
-
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-
-ModelOption = Annotated[bool, typer.Option(
-    "--model", help="Weigh every rule candidate with the trained event model (hybrid coding).")]
-ProcOption = Annotated[
-    int | None, typer.Option("--processes", "-j", help="Worker processes (default: up to 2).")
-]
-
-
 def coded(
-    paths: list[str], default_date: dt.date | None, *, unit: Unit, processes: int | None,
-    model: bool = False, cpus: int | None = None,
+    paths: list[str], default_date: dt.date | None, tally: Tally, *, unit: Unit,
+    processes: int | None, model: bool = False, columns: ingest.CsvColumns | None = None,
+    cpus: int | None = None,
 ) -> Iterator[Result]:
     """Code the inputs with progress on stderr; on the Ray cluster of ``cpus`` CPUs when
     given (``--ray``), else in local worker processes."""
     if cpus is None:
         items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
-                                  on_skip=warn)
+                                  on_skip=warn, columns=columns, skipped=tally.skipped)
         coder = Coder(n_process=processes or default_processes(), unit=unit.value,
                       learned=model)
         results = coder.code_articles(items)
@@ -147,7 +69,7 @@ def coded(
 
         results = distributed.code(
             paths, workers=processes or cpus, default_date=default_date, unit=unit.value,
-            learned=model, on_skip=warn, stdin=sys.stdin)
+            learned=model, columns=columns, on_skip=warn, stdin=sys.stdin)
     with progress(ingest.count_inputs(paths), "articles") as advance:
         for result in results:
             advance(1)
@@ -159,7 +81,8 @@ class Tally:
     run on stderr, terminal or not."""
 
     def __init__(self) -> None:
-        self.articles = self.failed = self.events = self.deals = 0
+        self.articles = self.failed = self.not_english = self.events = self.deals = 0
+        self.skipped: Counter[str] = Counter()  # WARC records that are no article, by reason
         self.started = time.perf_counter()
 
     def count(self, results: Iterable[Result]) -> Iterator[Result]:
@@ -167,6 +90,7 @@ class Tally:
             self.articles += 1
             if result.document.error:
                 self.failed += 1
+                self.not_english += result.document.language not in (None, "en")
                 warn(result.document.doc_id, result.document.error)
             self.events += len(result.events)
             self.deals += len(result.arms_transfers)
@@ -183,40 +107,46 @@ class Tally:
 
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
+        foreign = f" ({self.not_english} not English)" if self.not_english else ""
         return (
             f"coded {self.articles - self.failed} of {self.articles} article(s): "
-            f"{self.events} event(s), {self.deals} deal(s); {self.failed} failed; "
+            f"{self.events} event(s), {self.deals} deal(s); {self.failed} failed{foreign}"
+            f"{skipped_records(self.skipped)}; "
             f"{seconds:.1f} s, {self.articles / max(seconds, 1e-9):.1f} articles/s"
         )
 
 
-def emit(results: Iterator[Result], fmt: Format, out: Path | None, *, deals_only: bool) -> None:
+def emit(results: Iterator[Result], fmt: Format | CodeFormat, out: Path | None, *,
+         deals_only: bool) -> None:
     """Write records as they come.
 
     ``--format`` is what stdout shows; ``-o FILE`` also keeps the records in FILE (CSV when it
-    ends in .csv, else JSON Lines), so one run gives people a table and tools a file.
+    ends in .csv, else JSON Lines), so one run gives people a table and tools a file. POLECAT's
+    columns are written where the records would go: to FILE, else to stdout.
     """
     shown: list[Result] = []
 
     def counted() -> Iterator[Result]:
         for result in results:
-            if fmt is Format.table:
+            if fmt == "table":
                 shown.append(result)
             yield result
 
-    writers = {Format.jsonl: formats.write_jsonl, Format.csv: formats.write_csv}
+    writers = {"jsonl": formats.write_jsonl, "csv": formats.write_csv,
+               "polecat": polecat.write_results}
     if out is not None:
         writer = formats.write_csv if out.suffix.lower() == ".csv" else formats.write_jsonl
+        writer = polecat.write_results if fmt == "polecat" else writer
         with out.open("w", encoding="utf-8", newline="") as handle:
             writer(counted(), handle, deals_only=deals_only)
-        if fmt is not Format.table:
+        if fmt != "table":
             err.print(f"records written to {out}")
-    elif fmt is Format.table:
+    elif fmt == "table":
         for _ in counted():
             pass
     else:
         writers[fmt](counted(), sys.stdout, deals_only=deals_only)
-    if fmt is Format.table and shown:
+    if fmt == "table" and shown:
         formats.print_table(shown, out_console(), deals_only=deals_only)
 
 
@@ -231,7 +161,7 @@ def _involving(result: Result, country: str) -> Result:
 def _run(
     paths: list[str],
     date: str | None,
-    fmt: Format,
+    fmt: Format | CodeFormat,
     out: Path | None,
     unit: Unit,
     processes: int | None,
@@ -239,12 +169,13 @@ def _run(
     deals_only: bool,
     country: str | None = None,
     model: bool = False,
+    columns: ingest.CsvColumns | None = None,
     ray: str | None = None,
 ) -> None:
     default_date, tally = parse_date(date), Tally()
     with ray_cluster(ray) as cpus:
-        results = tally.count(coded(paths, default_date, unit=unit, processes=processes,
-                                    model=model, cpus=cpus))
+        results = tally.count(coded(paths, default_date, tally, unit=unit, processes=processes,
+                                    model=model, columns=columns, cpus=cpus))
         if country:
             results = (_involving(r, country.upper()) for r in results)
         emit(results, fmt, out, deals_only=deals_only)
@@ -253,7 +184,7 @@ def _run(
 
 def _write_parquet(
     paths: list[str], date: str | None, out: Path | None, unit: Unit, processes: int | None,
-    *, model: bool, ray: str | None,
+    *, model: bool, columns: ingest.CsvColumns, ray: str | None,
 ) -> None:
     """``code --format parquet -o DIR``: from the cluster straight into DIR with ``--ray``,
     else from this process."""
@@ -265,15 +196,16 @@ def _write_parquet(
     default_date, tally = parse_date(date), Tally()
     with ray_cluster(ray) as cpus:
         if cpus is None:
-            partitioned.write(tally.count(coded(paths, default_date, unit=unit,
-                                                processes=processes, model=model)), out)
+            partitioned.write(tally.count(coded(paths, default_date, tally, unit=unit,
+                                                processes=processes, model=model,
+                                                columns=columns)), out)
         else:
             from newsevents import distributed
 
             distributed.write_parquet(
                 paths, str(out.resolve()), workers=processes or cpus,
-                default_date=default_date, unit=unit.value, learned=model, on_skip=warn,
-                stdin=sys.stdin)
+                default_date=default_date, unit=unit.value, learned=model, columns=columns,
+                on_skip=warn, stdin=sys.stdin)
             tally.add(partitioned.summarise(out))
     err.print(f"records written to {out}")
     _finish(tally)
@@ -290,13 +222,13 @@ def _finish(tally: Tally) -> None:
         raise typer.Exit(1)
 
 
-@app.command()
 def code(
     paths: PathsArg,
     date: DateOption = None,
     fmt: Annotated[CodeFormat, typer.Option(
-        "--format", "-f", help="Output format; parquet writes a folder (-o DIR) with one "
-        "sub-folder per publication date.")] = CodeFormat.table,
+        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated; "
+        "parquet: a folder, -o DIR, with one sub-folder per publication date).")] = (
+        CodeFormat.table),
     out: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Also write records to FILE (.jsonl, or .csv); with "
         "--format parquet, the folder to write.")] = None,
@@ -304,18 +236,22 @@ def code(
         Unit, typer.Option("--unit", help="Code each record as one sentence.")
     ] = Unit.article,
     processes: ProcOption = None,
-    model: ModelOption = False,
+    model: ModelOption = True,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = None,
+    url_column: UrlColumnOption = None,
+    title_column: TitleColumnOption = None,
     ray: RayOption = None,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
+    columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
     if fmt is CodeFormat.parquet:
-        _write_parquet(paths, date, out, unit, processes, model=model, ray=ray)
+        _write_parquet(paths, date, out, unit, processes, model=model, columns=columns, ray=ray)
         return
-    _run(paths, date, Format(fmt.value), out, unit, processes, deals_only=False, model=model,
+    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model, columns=columns,
          ray=ray)
 
 
-@app.command()
 def deals(
     paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to code.")] = None,
     date: DateOption = None,
@@ -334,22 +270,22 @@ def deals(
     if paths:
         _run(paths, date, fmt, out, Unit.article, processes, deals_only=True, country=country)
         return
-    store_commands.list_deals(db=db, country=country, fmt=fmt.value, out=out)
+    store_commands.list_deals(db=db, country=country, fmt=fmt, out=out)
 
 
-@app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(
         help="A sentence-level gold file (the format of plover/gold-dev.jsonl), or the "
         "annotated corpus (a folder or .jsonl of corpus/annotated records).")],
     split: Annotated[str | None, typer.Option(
         "--split", help="Corpus split to score: train, dev or test (default: all).")] = None,
-    model: ModelOption = False,
+    model: ModelOption = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     processes: ProcOption = None,
 ) -> None:
     """Score event coding against a gold set or the annotated corpus."""
-    from newsevents.evaluation import corpus, gold, scoring
+    from newsevents.evaluation import corpus, scoring
+    from newsevents.evaluation import gold as gold_sets
 
     n_process = processes or default_processes()
     if corpus.is_corpus(gold):
@@ -366,39 +302,29 @@ def evaluate(
             scoring.print_reports(reports, out_console())
         return
     try:
-        report = gold.evaluate(gold, n_process=n_process, learned=model)
-    except gold.GoldError as exc:
+        report = gold_sets.evaluate(gold, n_process=n_process, learned=model)
+    except gold_sets.GoldError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
     else:
-        gold.print_report(report, out_console())
+        gold_sets.print_report(report, out_console())
 
 
-class InfoFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-_ACCURACY_NAMES = {
-    "tag_acc": "tagging accuracy",
-    "dep_uas": "dependency UAS",
-    "dep_las": "dependency LAS",
-    "ents_f": "named entities F",
-}
-
-
-@app.command()
 def train(
     corpus_dir: Annotated[Path, typer.Argument(help="The annotated corpus folder.")] = Path(
         "corpus/annotated"),
     out: Annotated[Path | None, typer.Option(
         "--out", help="Folder for the model and learned triggers (default: the package's "
         "data/en/events, where the coder reads them).")] = None,
+    gold: Annotated[Path | None, typer.Option(
+        "--gold", help="A sentence gold set (such as the PLOVER gold records) whose macro-F1 "
+        "the chosen thresholds must keep at 0.70 or above.")] = None,
 ) -> None:
     """Learn the event model from the corpus's train split (choices made on its dev split)."""
     from newsevents.evaluation import corpus, training
+    from newsevents.evaluation.gold import GoldError
     from newsevents.tables import data_path
 
     try:
@@ -408,40 +334,8 @@ def train(
         raise typer.Exit(2) from None
     try:
         docs = list(corpus.read_corpus([corpus_dir]))
-        card = training.train(docs, out or data_path("events", ""))
-    except (corpus.CorpusError, ValueError) as exc:
+        card = training.train(docs, out or data_path("events", ""), gold)
+    except (corpus.CorpusError, GoldError, ValueError) as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     typer.echo(json.dumps(card, indent=2))
-
-
-@app.command()
-def info(
-    fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        InfoFormat.table),
-) -> None:
-    """Show the language model in use: package, version, licence, published accuracy."""
-    from newsevents import nlp
-
-    model = nlp.model_info()
-    if fmt is InfoFormat.json:
-        typer.echo(json.dumps(model, indent=2))
-        return
-    accuracy: dict[str, float | None] = model.pop("accuracy")  # type: ignore[assignment]
-    sources: list[str] = model.pop("sources")  # type: ignore[assignment]
-    lines = [(key.replace("_", " "), str(value)) for key, value in model.items()]
-    lines.append(("trained on", "; ".join(sources)))
-    lines += [
-        (_ACCURACY_NAMES.get(key, key), f"{value:.3f}" if value is not None else "unknown")
-        for key, value in accuracy.items()
-    ]
-    width = max(len(name) for name, _ in lines)
-    for name, value in lines:
-        typer.echo(f"{name:<{width}}  {value}")
-
-
-# The store's commands live beside the store.
-app.command("ingest")(store_commands.ingest_command)
-app.command("query")(store_commands.query_command)
-app.command("export")(store_commands.export_command)
-app.command("serve")(store_commands.serve_command)

@@ -1,0 +1,156 @@
+"""Filling the parties a sentence left open, across the article.
+
+A sentence often names only one side of a deal; the other is the one country the article
+names as the system's supplier, else the system's origin; the one other country the sentence
+names; a system coordinated with it; or the same system's deal elsewhere in the article. An
+unnamed system ("the tanks") becomes the named system the article shows it to be, and a deal
+in unnamed weapons that lists named ones gives them its parties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsevents.arms.countries import Countries
+from newsevents.arms.mentions import Mention, mention_head
+from newsevents.arms.reading import Reading
+from newsevents.arms.syntax import MODIFIERS, inside
+
+# How a country hangs in a system's phrase when it describes the system: "Russian-made
+# S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
+MAKER_LINKS = MODIFIERS | {"npadvmod"}
+
+
+def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
+    """Missing parties: the one country the article names as the system's supplier, else the
+    system's origin; the sentence's other country; then the article's deals.
+
+    The origin is only a guess for a system the article shows changing hands between other
+    countries: "the first batch of US-origin F-16s" after Denmark and the Netherlands pledged
+    theirs is no US deal, so then the supplier stays open."""
+    named: dict[str, set[str]] = {r.system_key: set() for r in readings}
+    for reading in readings:
+        if reading.supplier:
+            named[reading.system_key].add(reading.supplier)
+    makers = _makers(mentions, countries)
+    for reading in readings:
+        origin = reading.mention.system.origin
+        suppliers = named[reading.system_key] - {reading.recipient}
+        if reading.supplier is None:
+            if len(suppliers) == 1:
+                reading.supplier = suppliers.pop()
+            elif not suppliers - {origin} and origin != reading.recipient:
+                reading.supplier = origin
+        if origin and reading.recipient == origin and reading.supplier not in (None, origin):
+            # Nobody buys its own system from another country: the parse swapped the two.
+            reading.supplier, reading.recipient = reading.recipient, reading.supplier
+        others = [c for c in reading.parties if c != reading.supplier]
+        if reading.recipient is None and reading.supplier and len(others) == 1:
+            reading.recipient = others[0]
+        if reading.recipient is None:
+            # A system's maker is named beside it ("German-made tanks", "its American-origin
+            # C-17s"), seldom as its buyer.
+            placed = reading.role in ("arrival", "licence")
+            rest = (countries.in_sentence(reading.sent, placed) - {reading.supplier, origin}
+                    - makers.get(reading.sent.start, set()) - set(reading.allies))
+            if len(rest) == 1:
+                reading.recipient = rest.pop()
+    _share_with_conjuncts(readings)
+    known = [r for r in readings if r.complete]
+    for reading in readings:
+        if not reading.complete:
+            _fill_from_article(reading, known, countries)
+
+
+def _share_with_conjuncts(readings: list[Reading]) -> None:
+    """"ordered 366 American Abrams tanks and surface-to-air missiles": systems coordinated
+    under one transfer word share the parties one of them names."""
+    for reading in readings:
+        if reading.complete:
+            continue
+        root = reading.mention.root
+        for other in readings:
+            if other.complete and other.sent.start == reading.sent.start and (
+                    other.mention.root in root.conjuncts) and (
+                    reading.recipient in (None, other.recipient)
+                    and reading.supplier in (None, other.supplier)):
+                reading.supplier, reading.recipient = other.supplier, other.recipient
+                break
+
+
+def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
+    """An unnamed system is the article's named system of its category that its supplier
+    makes ("Poland will buy tanks, howitzers and fighter planes from South Korea" beside "K2
+    tanks", "K9 howitzers" and "FA-50 jets"), or that its supplier is said to hand over, or,
+    for "the tanks", the only one of its category the article names."""
+    deals = {(r.system_key, r.supplier) for r in readings if r.complete}
+    for reading in readings:
+        system = reading.mention.system
+        if system.name is not None or system.category is None or not reading.complete:
+            continue
+        named = [m.system for m in {m.system.name: m for m in mentions
+                                    if m.system.name
+                                    and m.system.category == system.category}.values()]
+        choices = ([s for s in named if s.origin == reading.supplier],
+                   [s for s in named if (s.name, reading.supplier) in deals],
+                   named if reading.mention.definite else [])
+        chosen = next((c for c in choices if len(c) == 1), None)
+        if chosen:
+            renamed = chosen[0].model_copy(update={"mention": system.mention})
+            reading.mention = replace(reading.mention, system=renamed, variant=None)
+
+
+def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]]:
+    """Per sentence, the countries that describe a system there ("American-origin",
+    "U.S.-made weapons")."""
+    found: dict[int, set[str]] = {}
+    for mention in mentions:
+        span = mention.span
+        for token in mention_head(mention).subtree:
+            if token.dep_ in MAKER_LINKS and not inside(token, span) and token.i < span.start:
+                country = countries.of(token)
+                if country:
+                    found.setdefault(mention.sent.start, set()).add(country)
+    return found
+
+
+def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
+    """Readings for the named systems that a deal in unnamed weapons lists in its sentence
+    ("signed agreements on South Korean weapons: these are FA-50 fighters, K2 tanks and K9
+    howitzers"): each gets that deal's parties and status; the unnamed deal is then covered
+    by them (``uncovered``)."""
+    found: list[Reading] = []
+    for reading in readings:
+        system = reading.mention.system
+        if system.name is not None or not reading.complete:
+            continue
+        for mention in echoes:
+            if mention.sent.start == reading.sent.start and (
+                    system.category in (None, mention.system.category)):
+                found.append(replace(reading, mention=mention, quantity=None,
+                                     quantity_text=None, value=None, value_text=None))
+    return found
+
+
+def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
+    """The same system's deal elsewhere in the article, or the one deal between the two
+    countries this sentence names ("Russia and Turkey have other projects...")."""
+    same = {(r.supplier, r.recipient) for r in known if r.system_key == reading.system_key}
+    named = countries.in_sentence(reading.sent)
+    pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
+    for candidates in (same, pairs):
+        fitting = {p for p in candidates if reading.supplier in (None, p[0])
+                   and reading.recipient in (None, p[1])}
+        if len(fitting) == 1:
+            reading.supplier, reading.recipient = fitting.pop()
+            return
+    # One more supplier of the system to the same buyer ("the Netherlands, Norway and Belgium
+    # pledge F-16s to Ukraine ... Denmark would deliver the first F-16s"), or the reverse.
+    if reading.supplier and reading.recipient is None:
+        buyers = {p[1] for p in same} - {reading.supplier}
+        if not buyers:  # "Forty-eight K9 howitzers will be imported" after K2s for Poland
+            buyers = {r.recipient for r in known if r.supplier == reading.supplier}
+        reading.recipient = buyers.pop() if len(buyers) == 1 else None
+    elif reading.recipient and reading.supplier is None:
+        sellers = {p[0] for p in same} - {reading.recipient}
+        reading.supplier = sellers.pop() if len(sellers) == 1 else None

@@ -1,0 +1,206 @@
+"""Who supplies and who receives, as one sentence says it.
+
+Parties come from the transfer word's arguments according to its role (a seller's subject
+supplies, a buyer's receives, an arrival's "in" names the recipient), from a clause on the
+system that says where it goes ("tanks which Canada promised to Ukraine"), and from who owned
+a second-hand system ("the Canadian Leopard 2", "jets previously used by Qatar"). Several
+countries coordinated on one side give one reading each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from newsevents.arms.countries import COUNTRY_LABELS, Countries
+from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.mentions import Mention, mention_head
+from newsevents.arms.reading import Reading
+from newsevents.arms.syntax import (
+    ADVERBIAL,
+    MODIFIERS,
+    clause_subjects,
+    inside,
+    transfer_objects,
+)
+from newsevents.events.syntax import lemma
+
+# Verbs whose subject gets what a transfer noun brings ("took delivery of", "awaits the
+# shipment").
+TAKING = frozenset({"take", "get", "accept", "await", "welcome"})
+
+# Verbs whose "by" names who has had a system ("jets previously used by Qatar").
+OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "field"})
+
+
+def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
+                 countries: Countries) -> tuple[list[str], list[str]]:
+    """Suppliers and recipients from the transfer word's arguments, by the word's role."""
+    skip = reading.mention.span
+    passive = any(c.dep_ == "nsubjpass" for c in trigger.children)
+    agents = transfer_objects(trigger, frozenset({"by"}))
+    subjects = [] if passive else clause_subjects(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        subjects = _modifier_countries(trigger, countries, skip) + agents
+        agents = []
+    doers = subjects or agents
+    root = reading.mention.root
+    to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
+                  + transfer_objects(root, frozenset({"to"})))
+    if trigger.dep_ == "acl":  # "the countries pledging F-16s to Ukraine"
+        to_objects += transfer_objects(trigger.head, frozenset({"to"}))
+    from_objects = (transfer_objects(trigger, frozenset({"from"}))
+                    + transfer_objects(mention_head(reading.mention), frozenset({"from"})))
+    in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
+    if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer",
+                                                                   "neutral"):
+        doers, verb = _governing_subjects(trigger)
+        if verb is not None:  # "Canada froze exports of armoured vehicles to Saudi Arabia"
+            to_objects += transfer_objects(verb, frozenset({"to"}))
+        if role == "seller" and verb is not None and (
+                getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING):
+            role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery"
+        origin = reading.mention.system.origin
+        approver = role == "seller" and verb is not None and _approver(verb, lex)
+        if approver and origin and origin not in {countries.of(t) for t in doers}:
+            doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
+        # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
+        to_objects = [c for c in trigger.children if c.dep_ == "dobj" and (
+            c.pos_ == "PROPN" or c.ent_type_ in COUNTRY_LABELS)] + to_objects
+    if role == "seller":
+        recipients = _countries(to_objects, countries, skip)
+        suppliers = (_countries(from_objects, countries, skip)
+                     or _countries(doers, countries, skip, not_in=recipients))
+        return suppliers, recipients
+    if role == "buyer":
+        return (_countries(from_objects, countries, skip),
+                _countries(doers, countries, skip))
+    if role == "arrival":
+        return (_countries(from_objects, countries, skip),
+                _countries(in_objects, countries, skip))
+    if role == "licence":
+        return [], _countries(doers + in_objects, countries, skip)
+    named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
+    reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
+    # "a contract for FREMM frigates from Italy": the "from" still names the seller
+    return _countries(from_objects, countries, skip), []
+
+
+def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
+               not_in: Iterable[str] = ()) -> list[str]:
+    """The countries of the first argument that names one, with its conjuncts ("Poland,
+    Canada and Norway") and the countries a plain noun lists ("countries including Ukraine,
+    Qatar and Poland")."""
+    excluded = set(not_in)
+    for token in tokens:
+        if inside(token, skip) or _dateline(token):
+            continue  # the system itself, or "New Delhi:" opening the text
+        found = [c for c in (countries.of(t) for t in _with_conjuncts([token]))
+                 if c and c not in excluded]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def _dateline(token: Token) -> bool:
+    """"New Delhi: As part of..." : a place before a colon that opens the sentence."""
+    after = token.i + 1
+    return (token.left_edge.i == token.sent.start and after < len(token.doc)
+            and token.doc[after].text == ":")
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Each token, then its coordinated nouns and those an "including"/"such as" lists, and
+    what a "be" says it is ("the countries pledging F-16s are the Netherlands, Norway and
+    Belgium")."""
+    found: list[Token] = []
+    for token in tokens:
+        found.append(token)
+        copula = token.head.head if token.head.dep_ == "csubj" else token.head
+        if token.dep_ == "nsubj" and lemma(copula) == "be":
+            for attr in (c for c in copula.children if c.dep_ == "attr"):
+                found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
+        found.extend(c for c in token.conjuncts if c.i > token.i)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
+                for listed in (c for c in prep.children if c.dep_ == "pobj"):
+                    found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
+    return found
+
+
+def destination(mention: Mention, lex: Lexicon,
+                countries: Countries) -> tuple[list[str], list[str]]:
+    """Who a clause on the system says gives it and to whom: "tanks which Canada promised
+    to Ukraine were delivered to Poland" go to Ukraine, Poland being the way there."""
+    head = mention_head(mention)
+    skip = mention.span
+    givers: list[str] = []
+    for clause in head.children:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+            rule = lex.trigger(verb)
+            if rule is None or rule.role != "seller":
+                continue
+            recipients = _countries(transfer_objects(verb, frozenset({"to", "for"})) + [
+                c for c in verb.children if c.dep_ in ("dative", "dobj")], countries, skip)
+            givers = givers or _countries(
+                clause_subjects(verb) + transfer_objects(verb, frozenset({"by"})),
+                countries, skip)
+            if recipients:
+                return givers, recipients
+    return givers, []
+
+
+def owner(mention: Mention, countries: Countries) -> list[str]:
+    """"the Canadian Leopard 2", "Poland's MiG-29s": a nationality on a named system other
+    than its maker's is the country that owns it and hands it over."""
+    if mention.system.name is None:
+        return []
+    head = mention_head(mention)
+    for clause in head.children:  # "Mirage jets previously used by Qatar"
+        if clause.dep_ in ("acl", "relcl") and lemma(clause) in OWNING:
+            owners = _countries(transfer_objects(clause, frozenset({"by"})), countries,
+                                mention.span)
+            if owners:
+                return owners[:1]
+    for token in (*mention.span, head):
+        for child in token.children:
+            if child.dep_ in MODIFIERS and not inside(child, mention.span) and not _made(child):
+                country = countries.of(child)
+                if country and country != mention.system.origin:
+                    return [country]
+    return []
+
+
+def _made(token: Token) -> bool:
+    """"German-made", "US-built": the maker, not the owner."""
+    return any(t.lower_ in ("made", "built", "produced", "designed") for t in token.subtree)
+
+
+def _approver(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb authorises ("approve", "clear"): its subject may be a third country
+    whose consent a re-export needs."""
+    cue = lex.cue_at(verb)
+    return cue is not None and cue.status == "approved"
+
+
+def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
+    """"Portugal announced the transfer of tanks", "Switzerland backed the purchase": the
+    subject of the verb whose object a transfer noun is, and that verb."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        if verb.lower_ in ADVERBIAL:
+            return [], None  # "removed Turkey from the programme following the delivery"
+        verb = verb.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return [], None
+    return clause_subjects(verb), verb
+
+
+def _modifier_countries(noun: Token, countries: Countries, skip: Span) -> list[Token]:
+    """ "Turkey's purchase", "the Russian sale": a transfer noun's doer is its modifier."""
+    return [c for c in noun.children
+            if c.dep_ in MODIFIERS and not inside(c, skip) and countries.of(c)]

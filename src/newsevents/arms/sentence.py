@@ -1,0 +1,42 @@
+"""What one sentence says about one mention: ``parties`` reads who supplies and who
+receives, ``status`` the deal's stage, ``amounts`` the quantity; the money in a sentence is
+shared out among its mentions afterwards (``amounts.read_values``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsevents.arms.amounts import read_quantity
+from newsevents.arms.countries import Countries
+from newsevents.arms.lexicon import Lexicon, Trigger
+from newsevents.arms.mentions import Mention
+from newsevents.arms.parties import destination, owner, read_parties
+from newsevents.arms.reading import Reading
+from newsevents.arms.status import read_status
+from newsevents.events import Lexicon as SpeechLexicon
+from newsevents.events import attribution
+
+
+def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
+         speech: SpeechLexicon) -> list[Reading]:
+    """All a sentence says about the mention except money, which is shared out per sentence
+    (``read_values``): one reading per supplier and recipient when it names several
+    ("the Netherlands and Denmark will give F-16s")."""
+    reading = Reading(mention, role=rule.role)
+    # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
+    reading.attribution = attribution(trigger, countries.look, speech)[0]
+    suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)
+    promised_by, promised_to = destination(mention, lex, countries)
+    recipients = promised_to or recipients
+    suppliers = suppliers or promised_by or owner(mention, countries)
+    read_status(reading, trigger, rule, lex, countries)
+    read_quantity(reading, lex)
+    readings = []
+    for supplier in suppliers or [None]:
+        for recipient in recipients or [None]:
+            readings.append(replace(reading, supplier=supplier, recipient=recipient,
+                                    parties=list(reading.parties), allies=list(suppliers)))
+    return readings

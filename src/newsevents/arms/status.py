@@ -1,0 +1,134 @@
+"""A deal's status as one sentence says it.
+
+The nearest status cue that governs the system decides ("signed a contract", "the first
+batch arrived"), a governing trouble (a cancellation, a denial, a suspension) before any
+progress; else a negation of the transfer ("did not sell"): denied; else the tense of the
+transfer word. A donor's "will supply" is its decision to give (approved), and a delivery of
+a first batch, or of some out of more, is still delivering.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.arms.countries import Countries
+from newsevents.arms.denials import denier, has_no, negation
+from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
+from newsevents.arms.mentions import mention_head
+from newsevents.arms.reading import Reading
+from newsevents.arms.syntax import MAX_HOPS, PLANS, clause_verb, negated, tense
+from newsevents.events.syntax import lemma
+
+# Words that make a transfer noun a plan, not a deal ("planned acquisition").
+PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "potential",
+                         "prospective", "future", "intended"})
+
+# Words on a delivered system that make it one part of a deal ("the first two jets").
+PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
+
+
+def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
+                countries: Countries) -> None:
+    """The nearest status cue governing the system, a governing trouble (a cancellation, a
+    denial...) before any progress; else a negation of the transfer ("did not sell"): denied;
+    else what the transfer word implies by its tense."""
+    root = reading.mention.root
+    nearest: dict[bool, tuple[int, str, Token]] = {}
+    for cue, tokens in _cues_in(reading.sent, lex):
+        if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
+                                          for t in (*tokens, clause_verb(tokens[0]))):
+            continue  # "did not sign", "no plans": the negation is read below
+        distance = _distance(tokens, root, trigger)
+        if distance is None:
+            continue
+        future = tense(clause_verb(tokens[0])) == "future"
+        status = cue.future if future else cue.status
+        trouble = status in TROUBLES
+        if trouble not in nearest or distance < nearest[trouble][0]:
+            nearest[trouble] = (distance, status, tokens[0])
+    speaker = reading.attribution.speaker.country if reading.attribution else None
+    chosen = nearest.get(True) or nearest.get(False)
+    denying = None if chosen else negation(trigger, lex)
+    if chosen is not None:
+        reading.status, reading.explicit = chosen[1], True
+        denying = chosen[2] if chosen[1] == "denied" else None
+    elif denying is not None:
+        reading.status, reading.explicit = "denied", True
+    else:
+        said = tense(clause_verb(trigger.head) if trigger.pos_ in ("NOUN", "PROPN")
+                     else trigger)
+        reading.status = rule.statuses[said]
+        if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
+            reading.status = "proposed"  # "its planned acquisition", "a possible sale"
+    planned = chosen is not None and lemma(chosen[2]) == "plan"
+    if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
+            donating(trigger.doc, lex)):
+        # A donor that will supply, agreed to deliver or plans to send has decided to give:
+        # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
+        reading.status = "approved"
+    reading.partial = _partial(mention_head(reading.mention), reading.sent, lex)
+    if reading.status == "delivered" and reading.partial:
+        reading.status = "delivering"
+    if denying is not None:
+        reading.denier = denier(denying, countries, speaker)
+
+
+def donating(doc: Doc, lex: Lexicon) -> bool:
+    """Whether the article speaks of donations ("donate", "pledge", "military aid"): then
+    a country that will supply weapons has decided to give them, not sold them."""
+    if "arms_donating" not in doc.user_data:
+        lemmas = [lemma(t) for t in doc]
+        pairs = set(pairwise(lemmas))
+        doc.user_data["arms_donating"] = bool(
+            lex.donation_words.intersection(lemmas)
+            or any(" ".join(p) in lex.donation_words for p in pairs))
+    return bool(doc.user_data["arms_donating"])
+
+
+def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
+    """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal, also
+    when the sentence says so apart ("has taken delivery of two jets, marking the first
+    batch of six")."""
+    if any(cue.status == "delivering" and cue.words[0] in PART_WORDS
+           for cue, _ in _cues_in(sent, lex)):
+        return True
+    words = [t.lower_ for t in sent]
+    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))):
+        return True
+    for child in head.children:
+        if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "out":
+            return True
+    return False
+
+
+def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | None:
+    """Steps from the system up to the cue, when the cue governs it (or is the trigger), or
+    is what a governing verb says of it ("the claims that Turkey will buy Su-35s are a lie",
+    "called the claims of drone transfers unfounded")."""
+    token, steps = root, 0
+    cue_ids = {t.i for t in cue_tokens}
+    while steps <= MAX_HOPS:
+        if token.i in cue_ids or any(c.i in cue_ids for c in token.children
+                                     if c.dep_ in ("attr", "acomp", "oprd", "prep")):
+            return steps  # also what a verb says of it: "are a lie", "put ... on hold"
+        if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
+                token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+            break  # a clause of its own has its own status: "abandoned X and will buy Y"
+        token, steps = token.head, steps + 1
+    return 0 if trigger.i in cue_ids else None
+
+
+def _cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
+    """Each status cue in the sentence with its tokens; the longest cue wins at a word."""
+    lemmas = [lemma(t) for t in sent]
+    found: list[tuple[Cue, list[Token]]] = []
+    for i, first in enumerate(lemmas):
+        for cue in lex.cues.get(first, ()):
+            if tuple(lemmas[i:i + len(cue.words)]) == cue.words:
+                found.append((cue, list(sent[i:i + len(cue.words)])))
+                break
+    return found

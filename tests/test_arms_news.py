@@ -1,0 +1,286 @@
+"""Deals as arms-trade reporting phrases them: every status, several suppliers, denials,
+cancellations with their replacement, variants, and weapons that change no hands.
+
+The sentences are written for these tests, modelled on wire and defence-press reporting;
+``corpus/arms/dev.jsonl`` holds the longer passages (and ``bench/arms_eval.py`` scores them).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsevents import actors, arms, events  # noqa: F401  (registers the components)
+from newsevents import nlp as pipeline_nlp
+from newsevents.evaluation.arms import deal_key
+from newsevents.models import ArmsTransfer
+
+DEV = Path(__file__).resolve().parents[1] / "corpus" / "arms" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    model = spacy.load(pipeline_nlp.MODEL)
+    model.add_pipe("newsevents_paragraphs", before="parser")
+    for name in ("newsevents_actors", "newsevents_events", "newsevents_arms"):
+        model.add_pipe(name)
+    return model
+
+
+def deals(nlp: Language, text: str) -> list[ArmsTransfer]:
+    return list(nlp(text)._.deals)
+
+
+def brief(deal: ArmsTransfer) -> tuple[str | None, str | None, str | None, str]:
+    return deal.supplier.country, deal.recipient.country, deal.system.name, deal.status
+
+
+# --- every status, three ways of saying it ---------------------------------------------------
+
+PHRASINGS = [
+    ("Russia offered to sell Su-35 jets to Egypt.", "RUS", "EGY", "Su-35", "proposed"),
+    ("Indonesia is considering buying Rafale jets from France.",
+     "FRA", "IDN", "Rafale", "proposed"),
+    ("Brazil wants to buy Patriot systems from the United States.",
+     "USA", "BRA", "Patriot", "proposed"),
+    ("Egypt is in talks with Russia over the purchase of Su-35 jets.",
+     "RUS", "EGY", "Su-35", "negotiating"),
+    ("Thailand signed a letter of intent to buy Gripen jets from Sweden.",
+     "SWE", "THA", "JAS 39 Gripen", "negotiating"),
+    ("Serbia is negotiating the purchase of Rafale jets from France.",
+     "FRA", "SRB", "Rafale", "negotiating"),
+    ("The State Department approved a possible sale of 12 F-16 jets to the Philippines.",
+     "USA", "PHL", "F-16 Fighting Falcon", "approved"),
+    ("Germany granted an export licence for Leopard 2 tanks to Hungary.",
+     "DEU", "HUN", "Leopard 2", "approved"),
+    ("The Pentagon notified Congress of a possible sale of Harpoon missiles to Taiwan.",
+     "USA", "TWN", "Harpoon", "approved"),
+    ("The Dutch government decided to donate F-16 jets to Ukraine.",
+     "NLD", "UKR", "F-16 Fighting Falcon", "approved"),
+    ("Greece signed a contract for 24 Rafale jets from France.", "FRA", "GRC", "Rafale", "ordered"),
+    ("Poland ordered 96 Apache helicopters from the United States.",
+     "USA", "POL", "AH-64 Apache", "ordered"),
+    ("Morocco agreed to buy Bayraktar TB2 drones from Turkey.",
+     "TUR", "MAR", "Bayraktar TB2", "ordered"),
+    ("Russia began deliveries of S-400 systems to India.",
+     "RUS", "IND", "S-400 Triumf", "delivering"),
+    ("The first batch of Rafale jets from France arrived in India.",
+     "FRA", "IND", "Rafale", "delivering"),
+    ("Deliveries of K2 tanks from South Korea to Poland continue.",
+     "KOR", "POL", "K2 Black Panther", "delivering"),
+    ("Egypt has taken delivery of six Rafale jets out of the 30 it ordered from France.",
+     "FRA", "EGY", "Rafale", "delivering"),
+    ("Turkey has taken delivery of all four S-400 batteries from Russia.",
+     "RUS", "TUR", "S-400 Triumf", "delivered"),
+    ("Slovakia handed over 13 MiG-29 jets to Ukraine.", "SVK", "UKR", "MiG-29", "delivered"),
+    ("South Korea completed the delivery of K9 howitzers to Norway.",
+     "KOR", "NOR", "K9 Thunder", "delivered"),
+    ("Washington threatened to cancel the sale of F-35 jets to Turkey.",
+     "USA", "TUR", "F-35 Lightning II", "at_risk"),
+    ("Congress could block the sale of F-16 jets to Turkey.",
+     "USA", "TUR", "F-16 Fighting Falcon", "at_risk"),
+    ("Sanctions delayed the delivery of Su-35 jets from Russia to Egypt.",
+     "RUS", "EGY", "Su-35", "at_risk"),
+    ("Germany suspended deliveries of Leopard 2 tanks to Saudi Arabia.",
+     "DEU", "SAU", "Leopard 2", "suspended"),
+    ("Canada froze the sale of LAV 6 armoured vehicles to Saudi Arabia.",
+     "CAN", "SAU", "LAV-25", "suspended"),
+    ("Spain put the delivery of Avante 2200 corvettes to Saudi Arabia on hold.",
+     "ESP", "SAU", "Avante 2200", "suspended"),
+    ("Switzerland cancelled its order for Gripen jets from Sweden.",
+     "SWE", "CHE", "JAS 39 Gripen", "cancelled"),
+    ("Australia scrapped its contract with France for Barracuda submarines.",
+     "FRA", "AUS", "Barracuda-class submarine", "cancelled"),
+    ("The Philippines abandoned the purchase of Mi-17 helicopters from Russia.",
+     "RUS", "PHL", "Mi-17", "cancelled"),
+]
+
+
+@pytest.mark.parametrize(("text", "supplier", "recipient", "system", "status"), PHRASINGS,
+                         ids=[p[0][:45] for p in PHRASINGS])
+def test_status_phrasings(nlp: Language, text: str, supplier: str, recipient: str,
+                          system: str, status: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [(supplier, recipient, system, status)]
+
+
+# --- denials: a record with its denier, never a live deal -----------------------------------
+
+DENIALS = [
+    ("Vietnam denied reports that it would buy Su-35 jets from Russia.",
+     ("RUS", "VNM", "Su-35"), "VNM"),
+    ("Chile has no plans to buy Gripen jets from Sweden, the air force chief said.",
+     ("SWE", "CHL", "JAS 39 Gripen"), "CHL"),
+    ("Germany refused to sell Leopard 2 tanks to Saudi Arabia.",
+     ("DEU", "SAU", "Leopard 2"), "DEU"),
+    ("Russia has not delivered any S-400 systems to Iran.", ("RUS", "IRN", "S-400 Triumf"), "RUS"),
+    ("Tehran rejected as baseless the claims that it had shipped drones to Russia.",
+     ("IRN", "RUS", None), "IRN"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties", "denier"), DENIALS, ids=[d[0][:45] for d in DENIALS])
+def test_denied_deal_names_its_denier(nlp: Language, text: str,
+                                      parties: tuple[str, str, str | None], denier: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == (*parties, "denied")
+    assert deal.denier is not None and deal.denier.country == denier
+
+
+def test_a_denial_overrides_the_claim_it_denies(nlp: Language) -> None:
+    text = ("Ukrainian intelligence said Iran had sent Shahed-136 drones to Russia.\n\n"
+            "Iran's foreign ministry denied that it had supplied any drones to Russia.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("IRN", "RUS", "Shahed-136", "denied")
+    assert deal.denier is not None and deal.denier.country == "IRN"
+    assert len(deal.evidence) == 2
+
+
+def test_a_denied_cancellation_leaves_the_deal(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Ankara said it would not give up its plans to buy S-400s from Russia.")
+    assert brief(deal) == ("RUS", "TUR", "S-400 Triumf", "proposed")
+    assert deal.denier is None
+
+
+# --- several suppliers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Poland, Canada and Norway sent Leopard 2 tanks to Ukraine last month.",
+    "Leopard 2 tanks from Poland, Canada and Norway arrived in Ukraine last month.",
+])
+def test_one_record_per_supplier(nlp: Language, text: str) -> None:
+    found = sorted(brief(d) for d in deals(nlp, text))
+    assert found == [(s, "UKR", "Leopard 2", "delivered") for s in ("CAN", "NOR", "POL")]
+
+
+def test_suppliers_listed_by_be(nlp: Language) -> None:
+    found = deals(nlp, "The countries pledging F-16 jets to Ukraine are Belgium, Denmark and "
+                       "the Netherlands.")
+    assert sorted(brief(d) for d in found) == [
+        (s, "UKR", "F-16 Fighting Falcon", "approved") for s in ("BEL", "DNK", "NLD")]
+
+
+def test_a_third_country_approving_a_re_export_supplies_nothing(nlp: Language) -> None:
+    text = ("The United States approved the delivery of F-16 jets to Ukraine from Denmark and "
+            "Norway.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        (s, "UKR", "F-16 Fighting Falcon", "approved") for s in ("DNK", "NOR")]
+
+
+# --- cancellations and their replacement -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    ("Malaysia cancelled its order for MiG-29 jets from Russia. The government will buy FA-50 "
+     "jets from South Korea instead.",
+     ("RUS", "MYS", "MiG-29", "cancelled"), ("KOR", "MYS", "T-50 Golden Eagle", "proposed")),
+    ("Peru scrapped a deal to buy Mi-17 helicopters from Russia and ordered Black Hawk "
+     "helicopters from the United States in their place.",
+     ("RUS", "PER", "Mi-17", "cancelled"), ("USA", "PER", "UH-60 Black Hawk", "ordered")),
+    ("Jakarta abandoned the purchase of Su-35 jets from Russia.\n\n"
+     "Indonesia is now considering buying Rafale jets from France.",
+     ("RUS", "IDN", "Su-35", "cancelled"), ("FRA", "IDN", "Rafale", "proposed")),
+])
+def test_replacement_names_the_cancelled_deal(nlp: Language, text: str, old: tuple,
+                                              new: tuple) -> None:
+    found = {brief(d): d for d in deals(nlp, text)}
+    assert set(found) == {old, new}
+    assert found[new].replaces == found[old].deal_id
+    assert found[old].replaces is None
+
+
+def test_unrelated_deals_are_no_replacement(nlp: Language) -> None:
+    text = ("Egypt cancelled its order for Su-35 jets from Russia.\n\n"
+            "Egypt signed a contract for FREMM frigates from Italy.")
+    found = {d.system.name: d for d in deals(nlp, text)}
+    assert found["FREMM"].replaces is None  # ships do not replace fighters
+
+
+# --- variants ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "system", "variant"), [
+    ("Spain sent six Leopard 2A4 tanks to Ukraine.", "Leopard 2", "Leopard 2A4"),
+    ("Spain sent six Leopard 2A4s to Ukraine.", "Leopard 2", "Leopard 2A4"),
+    ("India signed a deal to buy MQ-9B SkyGuardian drones from the United States.",
+     "MQ-9 Reaper", "MQ-9B SkyGuardian"),
+    ("Russia delivered the first two Su-30SME fighters to Myanmar.", "Su-30", "Su-30SME"),
+    ("Belarus received Su-30SM jets from Russia.", "Su-30", "Su-30SM"),
+    ("Romania bought F-16 jets from Norway.", "F-16 Fighting Falcon", None),
+])
+def test_variant_beside_base_system(nlp: Language, text: str, system: str,
+                                    variant: str | None) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.system.name, deal.variant) == (system, variant)
+
+
+# --- generic words beside a named system ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Iran sent Shahed-136 drones to Russia. The weapons were shipped by sea.",
+    "Poland ordered K2 tanks from South Korea. The tanks will arrive next year.",
+    "Poland will buy tanks from South Korea. The deal covers 180 K2 tanks.",
+])
+def test_generic_words_add_no_record_beside_a_named_system(nlp: Language, text: str) -> None:
+    found = deals(nlp, text)
+    assert len(found) == 1 and found[0].system.name is not None
+
+
+def test_other_weapons_keep_their_own_record(nlp: Language) -> None:
+    text = ("Russia finished delivering S-400 systems to Turkey and plans other projects to "
+            "supply modern Russian weapons to Turkey.")
+    assert sorted((d.system.name or "-", d.status) for d in deals(nlp, text)) == [
+        ("-", "proposed"), ("S-400 Triumf", "delivered")]
+
+
+# --- weapons that change no hands --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # attacks
+    "Russian forces fired Kalibr missiles at Odesa overnight.",
+    "A Ukrainian Bayraktar TB2 destroyed a Russian howitzer near Kherson.",
+    # parades and shows
+    "Tanks, S-400 launchers and Yars missiles rolled across Red Square during the parade.",
+    "China showcased its J-20 fighters at the Zhuhai air show.",
+    # tests
+    "India test-fired an Agni-V missile from an island off Odisha on Monday.",
+    "North Korea launched a Hwasong-18 missile into the sea.",
+    # statistics
+    "Arms exports from France rose 47 percent over five years, the institute said.",
+    "Russia's share of global arms exports fell to 11 percent.",
+    "Sales of weapons to the Middle East reached their highest level in a decade.",
+    # inventories, questions, domestic orders
+    "The air force operates 33 F-16 jets and a dozen Su-27 fighters.",
+    "The ministry did not say when the Leopard 2 tanks would be delivered.",
+    "The Pentagon has taken delivery of four F-35 jets from Lockheed Martin.",
+])
+def test_weapons_that_change_no_hands(nlp: Language, text: str) -> None:
+    assert deals(nlp, text) == []
+
+
+# --- the written passages of corpus/arms/dev.jsonl ---------------------------------------------
+
+PASSAGES = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p["id"] for p in PASSAGES])
+def test_written_passages(nlp: Language, passage: dict) -> None:
+    found = {deal_key(d): d for d in deals(nlp, passage["text"])}
+    gold = {(g["supplier"], g["recipient"], g["system"].lower()): g for g in passage["deals"]}
+    assert set(found) == set(gold)
+    for key, truth in gold.items():
+        deal = found[key]
+        assert deal.status == truth["status"]
+        for field, value in (("quantity", deal.quantity), ("variant", deal.variant),
+                             ("denier", deal.denier and deal.denier.country)):
+            if field in truth:
+                assert value == truth[field], field
+        if "replaces" in truth:
+            replaced = next(d for d in found.values() if d.deal_id == deal.replaces)
+            assert deal_key(replaced)[2] == truth["replaces"].lower()
