@@ -283,7 +283,8 @@ def test_what_cannot_be_read_is_said_and_nothing_read_fails(tmp_path: Path) -> N
         assert result.stdout == ""
         assert "nothing was read" in result.stderr
     empty = runner.invoke(app, ["code", str(tmp_path / "empty")]).stderr
-    assert "no .csv, .htm, .html, .jsonl, .txt, .warc, .warc.gz files in this folder" in empty
+    kinds = ".csv, .htm, .html, .jsonl, .parquet, .txt, .warc, .warc.gz"
+    assert f"no {kinds} files in this folder" in empty
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "scan.pdf").write_bytes(b"%PDF-1.4")

@@ -368,6 +368,59 @@ def test_mixed_folder_recursively_sorted_with_relative_ids(tmp_path: Path) -> No
     ]
 
 
+def _parquet(path: Path, columns: dict[str, list[object]], types: dict[str, object]) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({name: pa.array(values, type=types.get(name))  # type: ignore[arg-type]
+                      for name, values in columns.items()})
+    pq.write_table(table, path, row_group_size=2)
+    return path
+
+
+def test_parquet_rows_are_read_like_json_lines(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    path = _parquet(tmp_path / "2026-02-01-archive.parquet", {
+        "id": ["a1", None, "a3", "a4"],
+        "date": [dt.datetime(2026, 3, 4, 18, 30), None, None, None],
+        "title": ["Talks in Doha", None, None, None],
+        "text": [
+            "Qatar hosted talks between Sudanese army and RSF envoys on Wednesday.",
+            "Thailand and Cambodia agreed on Friday to reopen two border crossings.",
+            None,
+            "Hungary summoned the Ukrainian ambassador on Monday.",
+        ],
+        "html": [None, None, "<p>Brazil recalled its ambassador to Israel.</p>", None],
+        "section": ["world", "asia", "americas", "europe"],  # not ours: never read
+    }, {"date": pa.timestamp("s")})
+    first, second, third, fourth = read(path, default_date=dt.date(2026, 1, 1))
+    assert isinstance(first, Article) and first.id == "a1" and first.title == "Talks in Doha"
+    assert first.date == dt.date(2026, 3, 4)  # a timestamp column is the day it names
+    assert isinstance(second, Article) and second.id == "2026-02-01-archive.parquet:2"
+    assert second.date == dt.date(2026, 1, 1)  # --date before the file name's date
+    assert isinstance(third, Article) and third.text == "Brazil recalled its ambassador to Israel."
+    assert isinstance(fourth, Article) and fourth.text.startswith("Hungary summoned")
+    assert ingest.count_inputs([str(path)]) == 4
+
+
+def test_parquet_without_a_text_column_and_a_broken_file(tmp_path: Path) -> None:
+    no_text = _parquet(tmp_path / "ids.parquet", {"id": ["x"], "body": ["Oman mediated."]}, {})
+    error = only_error(read(no_text))
+    assert error.doc_id == "ids.parquet" and "has no 'text' (or 'html') column" in error.message
+    whole = _parquet(tmp_path / "whole.parquet", {"text": [
+        f"Kenya and Somalia held talks on border security, round {n}." for n in range(6)]}, {})
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    error = only_error(read(cut))
+    assert error.doc_id == "cut.parquet" and "cannot read" in error.message
+    bad_type = _parquet(tmp_path / "typed.parquet", {"text": ["Chad closed its border."],
+                                                     "title": [7]}, {})
+    error = only_error(read(bad_type))
+    assert error.doc_id == "typed.parquet:1"
+    assert error.message == "row 1: 'title' must be a string, got a number"
+
+
 def test_skipped_paths_are_told_with_their_reason(tmp_path: Path) -> None:
     (tmp_path / "empty-folder").mkdir()
     (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
@@ -385,7 +438,8 @@ def test_skipped_paths_are_told_with_their_reason(tmp_path: Path) -> None:
     assert [r.id for r in records] == ["2024-06-25-kenya.txt"]
     reasons = dict(skipped)
     assert set(reasons) == {"empty-folder", "empty.jsonl", "report.pdf", "photo.png"}
-    assert "no .csv, .htm, .html, .jsonl, .txt, .warc, .warc.gz files" in reasons["empty-folder"]
+    kinds = ".csv, .htm, .html, .jsonl, .parquet, .txt, .warc, .warc.gz"
+    assert f"no {kinds} files" in reasons["empty-folder"]
     assert "empty" in reasons["empty.jsonl"]
     assert "'.pdf'" in reasons["report.pdf"] and "'.png'" in reasons["photo.png"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -13,12 +14,13 @@ from typing import Annotated
 
 import typer
 
-from newsevents import formats, ingest
+from newsevents import formats, ingest, partitioned
 from newsevents.cli import store as store_commands
 from newsevents.cli.options import (
     CodeFormat,
     DateColumnOption,
     Format,
+    RayOption,
     TextColumnOption,
     TitleColumnOption,
     UrlColumnOption,
@@ -27,6 +29,7 @@ from newsevents.cli.options import (
     out_console,
     parse_date,
     progress,
+    ray_cluster,
     skipped_records,
     warn,
 )
@@ -39,7 +42,7 @@ from newsevents.cli.params import (
     ProcOption,
 )
 from newsevents.exports import polecat
-from newsevents.models import Article, InputError, Result
+from newsevents.models import Result
 from newsevents.pipeline import Coder, default_processes
 
 
@@ -49,13 +52,26 @@ class Unit(StrEnum):
 
 
 def coded(
-    items: Iterable[Article | InputError], total: int | None, *, unit: Unit,
-    processes: int | None, model: bool = False,
+    paths: list[str], default_date: dt.date | None, tally: Tally, *, unit: Unit,
+    processes: int | None, model: bool = False, columns: ingest.CsvColumns | None = None,
+    cpus: int | None = None,
 ) -> Iterator[Result]:
-    """Code the inputs with progress on stderr (``total`` inputs, when known)."""
-    coder = Coder(n_process=processes or default_processes(), unit=unit.value, learned=model)
-    with progress(total, "articles") as advance:
-        for result in coder.code_articles(items):
+    """Code the inputs with progress on stderr; on the Ray cluster of ``cpus`` CPUs when
+    given (``--ray``), else in local worker processes."""
+    if cpus is None:
+        items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
+                                  on_skip=warn, columns=columns, skipped=tally.skipped)
+        coder = Coder(n_process=processes or default_processes(), unit=unit.value,
+                      learned=model)
+        results = coder.code_articles(items)
+    else:
+        from newsevents import distributed
+
+        results = distributed.code(
+            paths, workers=processes or cpus, default_date=default_date, unit=unit.value,
+            learned=model, columns=columns, on_skip=warn, stdin=sys.stdin)
+    with progress(ingest.count_inputs(paths), "articles") as advance:
+        for result in results:
             advance(1)
             yield result
 
@@ -79,6 +95,15 @@ class Tally:
             self.events += len(result.events)
             self.deals += len(result.arms_transfers)
             yield result
+
+    def add(self, summary: partitioned.Summary) -> None:
+        """Count records written elsewhere (by the cluster), telling the failed inputs."""
+        self.articles += summary.documents
+        self.failed += len(summary.errors)
+        self.events += summary.events
+        self.deals += summary.deals
+        for doc_id, message in summary.errors:
+            warn(doc_id, message)
 
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
@@ -145,17 +170,49 @@ def _run(
     country: str | None = None,
     model: bool = False,
     columns: ingest.CsvColumns | None = None,
+    ray: str | None = None,
 ) -> None:
-    tally = Tally()
-    items = ingest.read_paths(
-        paths, default_date=parse_date(date), stdin=sys.stdin, on_skip=warn, columns=columns,
-        skipped=tally.skipped,
-    )
-    results = tally.count(coded(items, ingest.count_inputs(paths), unit=unit,
-                                processes=processes, model=model))
-    if country:
-        results = (_involving(r, country.upper()) for r in results)
-    emit(results, fmt, out, deals_only=deals_only)
+    default_date, tally = parse_date(date), Tally()
+    with ray_cluster(ray) as cpus:
+        results = tally.count(coded(paths, default_date, tally, unit=unit, processes=processes,
+                                    model=model, columns=columns, cpus=cpus))
+        if country:
+            results = (_involving(r, country.upper()) for r in results)
+        emit(results, fmt, out, deals_only=deals_only)
+    _finish(tally)
+
+
+def _write_parquet(
+    paths: list[str], date: str | None, out: Path | None, unit: Unit, processes: int | None,
+    *, model: bool, columns: ingest.CsvColumns, ray: str | None,
+) -> None:
+    """``code --format parquet -o DIR``: from the cluster straight into DIR with ``--ray``,
+    else from this process."""
+    if out is None:
+        raise typer.BadParameter("parquet needs a folder: add -o DIR", param_hint="-o")
+    problem = partitioned.check_folder(out)
+    if problem:
+        raise typer.BadParameter(problem, param_hint="-o")
+    default_date, tally = parse_date(date), Tally()
+    with ray_cluster(ray) as cpus:
+        if cpus is None:
+            partitioned.write(tally.count(coded(paths, default_date, tally, unit=unit,
+                                                processes=processes, model=model,
+                                                columns=columns)), out)
+        else:
+            from newsevents import distributed
+
+            distributed.write_parquet(
+                paths, str(out.resolve()), workers=processes or cpus,
+                default_date=default_date, unit=unit.value, learned=model, columns=columns,
+                on_skip=warn, stdin=sys.stdin)
+            tally.add(partitioned.summarise(out))
+    err.print(f"records written to {out}")
+    _finish(tally)
+
+
+def _finish(tally: Tally) -> None:
+    """The closing line, and the exit status the run's inputs call for."""
     if not tally.articles:
         fail("nothing was read: no article in the given paths")
         raise typer.Exit(1)
@@ -169,9 +226,12 @@ def code(
     paths: PathsArg,
     date: DateOption = None,
     fmt: Annotated[CodeFormat, typer.Option(
-        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated).")] = (
+        "--format", "-f", help="Output format (polecat: POLECAT's columns, tab-separated; "
+        "parquet: a folder, -o DIR, with one sub-folder per publication date).")] = (
         CodeFormat.table),
-    out: OutOption = None,
+    out: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Also write records to FILE (.jsonl, or .csv); with "
+        "--format parquet, the folder to write.")] = None,
     unit: Annotated[
         Unit, typer.Option("--unit", help="Code each record as one sentence.")
     ] = Unit.article,
@@ -181,10 +241,15 @@ def code(
     date_column: DateColumnOption = None,
     url_column: UrlColumnOption = None,
     title_column: TitleColumnOption = None,
+    ray: RayOption = None,
 ) -> None:
     """Code articles into PLOVER events and arms-transfer records."""
     columns = ingest.CsvColumns(text_column, date_column, url_column, title_column)
-    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model, columns=columns)
+    if fmt is CodeFormat.parquet:
+        _write_parquet(paths, date, out, unit, processes, model=model, columns=columns, ray=ray)
+        return
+    _run(paths, date, fmt, out, unit, processes, deals_only=False, model=model, columns=columns,
+         ray=ray)
 
 
 def deals(

@@ -9,7 +9,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from typing import Annotated
 
@@ -53,15 +53,18 @@ class Format(StrEnum):
 
 
 class CodeFormat(StrEnum):
-    """What ``code`` prints: ours, or POLECAT's columns (one row per event)."""
+    """What ``code`` prints: ours, or POLECAT's columns (one row per event); or a Parquet
+    dataset (a folder, ``-o DIR``)."""
 
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
     polecat = "polecat"
+    parquet = "parquet"
 
 
-PATHS_HELP = "Files or folders (.txt, .html, .jsonl, .csv, .warc, .warc.gz), or - for stdin."
+PATHS_HELP = ("Files or folders (.txt, .html, .jsonl, .parquet, .csv, .warc, .warc.gz), or - "
+              "for stdin.")
 TextColumnOption = Annotated[str, typer.Option(
     "--text-column", help="The column of CSV inputs that holds the article text.")]
 DateColumnOption = Annotated[str | None, typer.Option(
@@ -84,6 +87,31 @@ def skipped_records(skipped: Counter[str]) -> str:
     reasons = ", ".join(f"{count} {reason}" for reason, count in common)
     more = f", {total - sum(count for _, count in common)} other" if len(skipped) > 3 else ""
     return f"; {total} WARC record(s) skipped ({reasons}{more})"
+
+
+RayOption = Annotated[str | None, typer.Option(
+    "--ray", metavar="auto|ADDRESS",
+    help="Code on a Ray cluster: auto joins the cluster started on this machine (or starts one "
+    "for the run), ADDRESS is a running cluster's (HOST:PORT). Needs newsevents[ray]; -j is "
+    "then the number of coding actors (default: one per CPU of the cluster).")]
+
+
+@contextmanager
+def ray_cluster(address: str | None) -> Iterator[int | None]:
+    """Connected to the Ray cluster for the command, yielding its CPU count (None without
+    ``--ray``); a missing ``ray`` extra or an unreachable cluster is one line and exit 2."""
+    if address is None:
+        yield None
+        return
+    from newsevents import distributed
+
+    with ExitStack() as stack:
+        try:
+            cpus = stack.enter_context(distributed.cluster(address))
+        except distributed.ClusterError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        yield cpus
 
 
 def parse_date(value: str | None, option: str = "--date") -> dt.date | None:

@@ -19,6 +19,7 @@ from newsevents import formats, ingest
 from newsevents.cli.options import (
     DateColumnOption,
     Format,
+    RayOption,
     TextColumnOption,
     TitleColumnOption,
     UrlColumnOption,
@@ -27,6 +28,7 @@ from newsevents.cli.options import (
     out_console,
     parse_date,
     progress,
+    ray_cluster,
     skipped_records,
     warn,
 )
@@ -93,12 +95,20 @@ def _report_ingest(total: IngestStats, seconds: float, skipped: Counter[str]) ->
 
 def _store_all(store: Store, paths: list[str], default_date: dt.date | None, batch_size: int,
                processes: int | None, columns: ingest.CsvColumns, total: IngestStats,
-               skipped: Counter[str]) -> None:
-    items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin, on_skip=warn,
-                              columns=columns, skipped=skipped)
-    with progress(ingest.count_inputs(paths), "documents") as advance:
-        for stats in store_stream(store, items, batch_size=batch_size,
-                                  processes=processes or default_processes()):
+               skipped: Counter[str], *, db: str, ray: str | None, writers: int) -> None:
+    with ray_cluster(ray) as cpus, progress(ingest.count_inputs(paths), "documents") as advance:
+        if cpus is None:
+            items = ingest.read_paths(paths, default_date=default_date, stdin=sys.stdin,
+                                      on_skip=warn, columns=columns, skipped=skipped)
+            batches = store_stream(store, items, batch_size=batch_size,
+                                   processes=processes or default_processes())
+        else:
+            from newsevents import distributed
+
+            batches = distributed.ingest_stream(
+                paths, db, workers=processes or cpus, writers=writers, batch_size=batch_size,
+                default_date=default_date, columns=columns, on_skip=warn, stdin=sys.stdin)
+        for stats in batches:
             total.add(stats)
             advance(stats.stored + stats.duplicates + len(stats.errors))
 
@@ -114,6 +124,9 @@ def ingest_command(
     date_column: DateColumnOption = None,
     url_column: UrlColumnOption = None,
     title_column: TitleColumnOption = None,
+    ray: RayOption = None,
+    writers: Annotated[int, typer.Option(
+        "--writers", min=1, help="With --ray: actors that write to the store.")] = 1,
 ) -> None:
     """Code articles and store their documents, events and deals (re-runs skip stored ones)."""
     default_date = parse_date(date, "--date")
@@ -123,7 +136,8 @@ def ingest_command(
     try:
         store = open_or_exit(db)
         _check_writable(store)
-        _store_all(store, paths, default_date, batch_size, processes, columns, total, skipped)
+        _store_all(store, paths, default_date, batch_size, processes, columns, total, skipped,
+                   db=db or DEFAULT_URL, ray=ray, writers=writers)
     except KeyboardInterrupt:
         # Batches are transactions: the committed ones stay, the current one is rolled back.
         err.print(f"{_LINE_END}[yellow]interrupted: {total.stored} document(s) committed; "

@@ -494,12 +494,12 @@ def _jsonl_article(line: str, number: int, name: str, dating: Dating) -> Article
     if not isinstance(record, dict):
         raise Unreadable(f"line {number}: expected a JSON object, got {_json_type(record)}")
     try:
-        return _article_from_record(record, f"{name}:{number}", dating)
+        return article_from_record(record, f"{name}:{number}", dating)
     except Unreadable as problem:
         raise Unreadable(f"line {number}: {problem}") from None
 
 
-def _article_from_record(record: dict[str, Any], fallback_id: str, dating: Dating) -> Article:
+def article_from_record(record: dict[str, Any], fallback_id: str, dating: Dating) -> Article:
     """An Article from one JSONL object; ``html`` stands in when ``text`` is absent.
 
     A ``source`` that is a list or object is an annotation (gold sets name the source actors

@@ -35,18 +35,22 @@ from newsevents.ingest.articles import (
     read_jsonl_file,
 )
 from newsevents.ingest.csvfile import CSV_SUFFIXES, CsvColumns, is_csv, read_csv
+from newsevents.ingest.parquet import PARQUET_SUFFIXES, count_rows, is_parquet, read_parquet
 from newsevents.ingest.warc import WARC_SUFFIXES, is_warc, read_warc
 from newsevents.models import Article, InputError
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + WARC_SUFFIXES
+SUFFIXES = (TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES + CSV_SUFFIXES
+            + WARC_SUFFIXES)
 
 STDIN_ID = "stdin"
 
 OnSkip = Callable[[str, str], None]
 """Told of each path that gives no input at all, with the reason (``path, reason``)."""
+InputFile = tuple[Path, str] | None
+"""An input file and the document id it gives, or None for standard input."""
 
 
 def read_paths(
@@ -75,14 +79,33 @@ def read_paths(
             continue
         path, doc_id = entry
         read, passed = 0, Counter[str]()
-        dating = partial(publication_date, given=default_date, path=path)
-        for item in _read_file(path, doc_id, dating, columns, passed.update):
+        for item in read_file(path, doc_id, default_date=default_date, columns=columns,
+                              skipped=passed):
             read += 1
             yield item
         if skipped is not None:
             skipped.update(passed)
         if read == 0:
             skip(str(path), _nothing_read(path, passed))
+
+
+def input_files(paths: Sequence[str], on_skip: OnSkip | None = None) -> Iterator[InputFile]:
+    """(file, document id) of each input file, in reading order; None stands for stdin.
+
+    A distributed run lists the files here and reads each one elsewhere with ``read_file``,
+    so that both give the same documents with the same ids.
+    """
+    yield from _inputs(paths, on_skip or _ignore_skip)
+
+
+def read_file(
+    path: Path, doc_id: str, *, default_date: dt.date | None = None,
+    columns: CsvColumns | None = None, skipped: Counter[str] | None = None,
+) -> Iterator[Article | InputError]:
+    """The articles of one input file, as ``read_paths`` reads them."""
+    dating = partial(publication_date, given=default_date, path=path)
+    counted = skipped.update if skipped is not None else _ignore_counts
+    yield from _read_file(path, doc_id, dating, columns, counted)
 
 
 def count_inputs(paths: Sequence[str]) -> int | None:
@@ -102,6 +125,8 @@ def count_inputs(paths: Sequence[str]) -> int | None:
             total += _count_lines(path)
         elif is_csv(path):
             total += _count_rows(path)
+        elif is_parquet(path):
+            total += count_rows(path)
         else:
             total += 1
     return total
@@ -114,15 +139,20 @@ def _ignore_skip(_path: str, _reason: str) -> None:
     """The default ``on_skip``: callers that do not report skips (the API, tests)."""
 
 
+def _ignore_counts(_reasons: Iterable[str]) -> None:
+    """The default count of skipped WARC records: callers that do not report them."""
+
+
 def _nothing_read(path: Path, passed: Counter[str]) -> str:
     if is_warc(path):
         total = sum(passed.values())
         return f"no HTML page among its {total} WARC record(s)"
-    kind = "CSV file has no rows" if is_csv(path) else "JSON Lines file is empty"
+    kind = ("CSV file has no rows" if is_csv(path) else "Parquet file has no rows"
+            if is_parquet(path) else "JSON Lines file is empty")
     return f"no records: the {kind}"
 
 
-def _inputs(paths: Sequence[str], skip: OnSkip) -> Iterator[tuple[Path, str] | None]:
+def _inputs(paths: Sequence[str], skip: OnSkip) -> Iterator[InputFile]:
     """(file, document id) of each input file, in reading order; None stands for stdin."""
     for given in paths:
         if given == "-":
@@ -193,6 +223,8 @@ def _read_file(path: Path, doc_id: str, dating: Dating, columns: CsvColumns | No
         yield from read_jsonl_file(path, doc_id, dating)
     elif is_csv(path):
         yield from read_csv(path, doc_id, columns=columns, dating=dating)
+    elif is_parquet(path):
+        yield from read_parquet(path, doc_id, dating)
     elif is_warc(path):
         yield from read_warc(path, doc_id, dating=dating,
                              on_skip=lambda reason: on_record_skip((reason,)))
