@@ -29,8 +29,8 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "events",
         "arms",
         "nlp pipeline newsevents",  # assembling the components; coding articles
-        "formats exports store",
-        "service",  # code-and-store, shared by the CLI and the API
+        "formats exports partitioned store",
+        "service distributed",  # code-and-store, here or on a Ray cluster, for the CLI and the API
         "api web",
         "evaluation",
         "cli",
