@@ -330,7 +330,9 @@ def test_ctrl_c_keeps_committed_batches_and_exits_promptly(
     assert stderr.strip() == (f"interrupted: {committed} document(s) committed; run the same "
                               "command again to resume.")
     assert int(BATCH) <= committed < len(records)
-    assert took < 3
+    # Prompt, not timed: 0.6-1.7 s on an idle machine, up to 6 s when other work loads the
+    # cores; before workers stopped on the signal a Ctrl-C took 12-22 s.
+    assert took < 10
 
 
 def test_workers_stop_with_ctrl_c_and_die_with_a_killed_parent(
