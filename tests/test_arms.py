@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,11 +24,7 @@ SIPRI_CATEGORIES = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    model = spacy.load(pipeline_nlp.MODEL)
-    model.add_pipe("newsevents_paragraphs", before="parser")
-    for name in ("newsevents_actors", "newsevents_events", "newsevents_arms"):
-        model.add_pipe(name)
-    return model
+    return pipeline_nlp.load()  # the full pipeline, built once per process
 
 
 def deals(nlp: Language, text: str) -> list[ArmsTransfer]:

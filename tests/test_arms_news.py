@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsevents import actors, arms, events  # noqa: F401  (registers the components)
@@ -24,11 +23,7 @@ DEV = Path(__file__).resolve().parents[1] / "corpus" / "arms" / "dev.jsonl"
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    model = spacy.load(pipeline_nlp.MODEL)
-    model.add_pipe("newsevents_paragraphs", before="parser")
-    for name in ("newsevents_actors", "newsevents_events", "newsevents_arms"):
-        model.add_pipe(name)
-    return model
+    return pipeline_nlp.load()  # the full pipeline, built once per process
 
 
 def deals(nlp: Language, text: str) -> list[ArmsTransfer]:
