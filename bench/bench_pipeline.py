@@ -1,6 +1,6 @@
 """Throughput of the coding pipeline, and its cost over bare spaCy parsing.
 
-    .venv/bin/python bench/bench_pipeline.py [--articles 2000] [--processes 2] [--model]
+    .venv/bin/python bench/bench_pipeline.py [--articles 2000] [--processes 2] [--rules]
 
 The corpus is the bundled examples and the S-400 reference article (when present beside the
 checkout) repeated to ``--articles``. Two measurements:
@@ -111,16 +111,18 @@ def main() -> None:
         help="articles for the one-process CPU-time comparison",
     )
     parser.add_argument("--rounds", type=int, default=3, help="interleaved overhead runs")
-    parser.add_argument("--model", action="store_true", help="code with the trained model")
+    parser.add_argument(
+        "--rules", action="store_true", help="code with the hand rules alone, not the hybrid"
+    )
     args = parser.parse_args()
     articles = corpus(args.articles)
     report = {
         "articles": len(articles),
         "words_per_article": round(sum(len(a.text.split()) for a in articles) / len(articles)),
-        "model": args.model,
-        **throughput(articles, args.processes, args.model),
+        "coder": "rules" if args.rules else "hybrid",
+        **throughput(articles, args.processes, not args.rules),
         **peak_mb(),  # the coding run's memory: the main process and its workers
-        **overhead(articles[: args.overhead_articles], args.rounds, args.model),
+        **overhead(articles[: args.overhead_articles], args.rounds, not args.rules),
     }
     print(json.dumps(report, indent=2))
 
