@@ -98,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("all", "own", "context"):
         n = counts[name]
         if n:
-            print(f"{name:8} {n:5} spans  country/IGO {counts[name + ':code'] / n:.3f}  "
-                  f"sector {counts[name + ':sector'] / n:.3f}  both {counts[name + ':both'] / n:.3f}")
+            code, sector, both = (counts[f"{name}:{k}"] / n for k in ("code", "sector", "both"))
+            print(f"{name:8} {n:5} spans  country/IGO {code:.3f}  sector {sector:.3f}  "
+                  f"both {both:.3f}")
     for line in misses[:args.misses]:
         print(line)
     return 0

@@ -38,12 +38,16 @@ ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 CUT_WORDS = frozenset({
     "of", "in", "from", "at", "to", "for", "with", "on", "by", "near", "inside", "outside",
     "across", "throughout", "based", "operating", "living", "fleeing", "who", "which", "that",
-    "whose", "under", "over", "against", ",", "(", ")", ";", ":", "--", "–", "—",
+    "whose", "under", "over", "against", "including", ",", "(", ")", ";", ":", "--", "–", "—",
 })
 # Prepositions after which a country still locates the head ("president of Armenia").
 LOCATING_WORDS = frozenset({"of", "in", "from"})
-# A country cue right after these is an attitude, not a nationality ("pro-Iranian").
-STANCE_WORDS = frozenset({"pro", "anti"})
+# "forces loyal to Assad", "militants linked to Hamas": the one they serve says whose they are.
+ALLEGIANCE_WORDS = frozenset({"loyal", "linked", "allied", "aligned", "affiliated", "tied"})
+ALLEGIANCE_PREPOSITIONS = frozenset({"to", "with"})
+# "Iranian-backed militias" are not Iranian: a country before these words is a backer.
+BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained",
+                          "allied", "aligned", "linked", "affiliated"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})
 WEAK = frozenset({"weak"})
@@ -281,12 +285,11 @@ class ActorResolver:
         keys = [norm(w) for w in words]
         matches = [m for m in self.lexicon.scan(words, keys) if m.cue.kind != "block"]
         matches = _drop_stances(matches, keys)
+        matches = _drop_other_names(matches, words, keys)
         matches = self._add_persons(matches, tokens, persons, date)
-        inside = {i for m in matches for i in range(m.start + 1, m.end)}
-        cut = next((i for i, k in enumerate(keys)
-                    if k in CUT_WORDS and i > 0 and i not in inside), len(keys))
+        cut = _cut(keys, matches)
         core = [m for m in matches if m.end <= cut]
-        post = [m for m in matches if m.start >= cut and keys[cut] in LOCATING_WORDS]
+        post = [m for m in matches if m.start >= cut and _locates(keys, cut)]
         head = core[-1] if core else None
         actor = self._build(text, core, post, head, words, cut, date)
         if cut < len(keys) and keys[cut] == "," and cut + 1 < len(tokens):
@@ -338,14 +341,14 @@ class ActorResolver:
                          Cue("person", name=" ".join(words[head.start:head.end])))
             core = [*core[:-1], head]
         country, igo = _country_and_igo(core, post, head)
-        sector = _sector(core, head)
+        sector = _group_sector(core, post)
         name = _name(core, head, words, cut)
-        if head and head.cue.kind in ("person", "org") and head.cue.sector and not sector:
+        if head and head.cue.kind == "person" and head.cue.sector and not sector:
             sector = head.cue.sector
         if sector is None and head is not None and head.end >= _last_word(words, cut):
             sector = _sector_of_bare_head(head, words, core)
         if sector is None and cut < len(words) and norm(words[cut]) == "of":
-            sector = _sector(post, None)  # "thousands of villagers", "members of a family"
+            sector = _sector(post)  # "thousands of villagers", "members of a family"
         if igo and sector != "MIL":
             sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not any((country, igo, sector, name)):
@@ -357,10 +360,81 @@ class ActorResolver:
 
 
 def _drop_stances(matches: list[Match], keys: list[str]) -> list[Match]:
-    """"pro-Iranian Hizbollah" is not Iranian: drop country cues after pro-/anti-."""
-    return [m for m in matches
-            if not (m.cue.kind == "country" and m.start >= 2 and keys[m.start - 1] == "-"
-                    and keys[m.start - 2] in STANCE_WORDS)]
+    """"pro-Iranian Hizbollah" and "Iranian-backed militias" are not Iranian, "a pro-ISIS
+    attacker" is not ISIS, "anti-Bush protesters" are not Bush's: drop what such words name,
+    except the people a "pro-" phrase serves ("pro-Assad forces" are Assad's)."""
+    return [m for m in matches if not _stance_dropped(m, keys)]
+
+
+def _stance_dropped(match: Match, keys: list[str]) -> bool:
+    kind = match.cue.kind
+    if kind == "sector":
+        return False
+    stance = keys[match.start - 2] if match.start >= 2 and keys[match.start - 1] == "-" else ""
+    if stance == "anti":
+        return True
+    if stance == "pro" and kind in ("country", "org", "igo"):
+        return True
+    return kind == "country" and _backer(match, keys)
+
+
+def _backer(match: Match, keys: list[str]) -> bool:
+    return keys[match.end:match.end + 1] == ["-"] and bool(
+        set(keys[match.end + 1:match.end + 2]) & BACKER_WORDS)
+
+
+# Words before a surname that belong to no name: "Mr Putin" is still Putin.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen",
+                        "sen", "rep", "gov", "col", "lt", "capt", "maj", "sgt", "prof"})
+
+
+def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -> list[Match]:
+    """"John Walker Lindh" is not Anna Lindh, "Mohamed Bazoum" no Somali Mohamed: a lone
+    surname after a capitalised word no entry knows, or before any capitalised name word, is
+    part of another person's name, and keeps only that name."""
+    covered = {i for m in matches if not _lone_surname(m) for i in range(m.start, m.end)}
+    surnames = {m.start for m in matches if _lone_surname(m)}
+
+    def name_word(i: int) -> bool:
+        return (0 <= i < len(words) and i not in covered and words[i][:1].isupper()
+                and words[i].isalpha() and keys[i] not in HONORIFICS
+                and keys[i] not in DETERMINERS and keys[i] not in NUMBER_WORDS)
+
+    out = []
+    for m in matches:
+        if _lone_surname(m) and ((name_word(m.start - 1) and m.start - 1 not in surnames)
+                                 or name_word(m.end)):
+            m = Match(m.start, m.end, Cue("person", name=words[m.start]))
+        out.append(m)
+    return out
+
+
+def _lone_surname(match: Match) -> bool:
+    return bool(match.cue.people) and match.cue.name is None and match.end - match.start == 1
+
+
+def _cut(keys: list[str], matches: list[Match]) -> int:
+    """Where the core ends: at the first preposition, comma or relative word past the first
+    word that is neither inside a name ("the WHO") nor a quantity ("just over 30 fighters")."""
+    named = {i for m in matches if m.cue.kind != "sector" for i in range(m.start, m.end)}
+    named |= {i for m in matches for i in range(m.start + 1, m.end)}
+    for i, key in enumerate(keys):
+        if i == 0 or key not in CUT_WORDS or i in named:
+            continue
+        following = keys[i + 1] if i + 1 < len(keys) else ""
+        if following[:1].isdigit() or following in NUMBER_WORDS - {"a", "an", "other", "fellow"}:
+            continue
+        return i
+    return len(keys)
+
+
+def _locates(keys: list[str], cut: int) -> bool:
+    """Whether what follows the core says whose it is: "of/in/from", "loyal to"."""
+    if cut >= len(keys):
+        return False
+    if keys[cut] in LOCATING_WORDS:
+        return True
+    return keys[cut] in ALLEGIANCE_PREPOSITIONS and keys[cut - 1] in ALLEGIANCE_WORDS
 
 
 def _last_word(words: list[str], cut: int) -> int:
@@ -463,17 +537,60 @@ def _country_and_igo(core: list[Match], post: list[Match],
     return None, None
 
 
-def _sector(core: list[Match], head: Match | None) -> str | None:
-    """Strong sector nouns beat generic roles ("rebel leader"), which beat ethnic modifiers."""
-    sector = None
-    for level in ("strong", "weak", "mod"):
-        found = [m.cue.sector for m in core if m.cue.sector and _level(m.cue) == level]
-        if found:
-            sector = found[-1]
-            break
+def _sector(core: list[Match]) -> str | None:
+    """Strong sector nouns beat generic roles ("rebel leader"), which beat ethnic modifiers.
+
+    Only the phrase's own words count: a named person's or group's sector from the tables
+    yields to what the phrase calls them ("opposition leader Khaleda Zia" is OPP whatever
+    office she once held; see ``_group_sector`` for groups).
+    """
+    cue = _role(core)
+    sector = cue.sector if cue else None
     if sector in OFFICE_SECTORS and any("former" in m.cue.flags for m in core):
         return "ELI"
     return sector
+
+
+def _role(core: list[Match]) -> Cue | None:
+    for level in ("strong", "weak", "mod"):
+        found = [m.cue for m in core if m.cue.sector and m.cue.kind not in ("person", "org")
+                 and _level(m.cue) == level]
+        if found:
+            return found[-1]
+    return None
+
+
+# Sectors of armed groups, and the roles their members take on inside them: "Hamas gunmen",
+# "YPG forces" and "the top commander of Ahrar al-Sham" are the group's fighters.
+ARMED_SECTORS = frozenset({"REB", "MIL", "CRM"})
+MEMBER_SECTORS = frozenset({"REB", "MIL", "UAF", "COP"})
+
+
+def _group_sector(core: list[Match], post: list[Match]) -> str | None:
+    """The phrase's role (``_sector``), or the sector of the last group it names where no
+    role noun gives one, where the role is generic or a mere modifier ("Kurdish-led SDF",
+    "state airline Belavia"), or where it only says what an armed group's members do
+    (gunmen, forces, commander; this holds for a named rebel leader too: "RSF commander
+    Dagalo")."""
+    role = _sector(core)
+    matches = core + post
+    groups = [m.cue for m in matches if m.cue.kind == "org" and m.cue.sector]
+    armed = [m.cue for m in matches if m.cue.kind in ("org", "person")
+             and m.cue.sector in ARMED_SECTORS]
+    if armed and role in MEMBER_SECTORS:
+        return armed[-1].sector
+    if not groups:
+        return role
+    cue = _role(core)
+    if cue is None or _generic_role(cue):  # "Newmont officials", "a Hamas spokesman"
+        return groups[-1].sector
+    return role
+
+
+def _generic_role(cue: Cue) -> bool:
+    """Whether a role is a modifier ("Kurdish", "state"), a generic one ("official",
+    "leader") or an office title any organisation has ("spokesman", "president")."""
+    return "mod" in cue.flags or (bool(cue.flags & {"weak", "title"}) and cue.sector == "GOV")
 
 
 def _level(cue: Cue) -> str:
