@@ -15,6 +15,7 @@ country cue keeps ``country=None``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -340,7 +341,7 @@ class ActorResolver:
             head = Match(head.start, head.end,
                          Cue("person", name=" ".join(words[head.start:head.end])))
             core = [*core[:-1], head]
-        country, igo = _country_and_igo(core, post, head)
+        country, igo = _country_and_igo(core, post, head, [norm(w) for w in words])
         sector = _group_sector(core, post)
         name = _name(core, head, words, cut)
         if head and head.cue.kind == "person" and head.cue.sector and not sector:
@@ -516,25 +517,59 @@ def _cue_of_person(person: Person) -> Cue:
                name=person.name)
 
 
-def _country_and_igo(core: list[Match], post: list[Match],
-                     head: Match | None) -> tuple[str | None, str | None]:
-    """The head's own country first, then a modifier's, then a locating "of/in" phrase."""
+def _country_and_igo(core: list[Match], post: list[Match], head: Match | None,
+                     keys: list[str]) -> tuple[str | None, str | None]:
+    """The head's own country first, then a modifier's, then a locating "of/in" phrase.
+
+    A country named before a group of another country's table entry is the group's own
+    ("Pakistani Taliban", "Australia's Defense Department"). Several countries joined in one
+    part of the phrase ("Indian and Pakistani armies", "diplomats from Estonia and Latvia")
+    give none: each is an actor of its own.
+    """
+    named = [m for m in core if m is not head and m.cue.kind in ("country", "seat")
+             and m.cue.country and (head is None or m.end <= head.start)]
     if head and head.cue.country and (head.cue.proper or head.cue.kind in ("person", "org")):
+        if head.cue.kind == "org" and named and not _several_countries(named, keys):
+            return named[-1].cue.country, None
         return head.cue.country, None
+    if _several_countries(core, keys):
+        return None, None
     for match in core:
         if match.cue.country:
             return match.cue.country, None
     igo = next((m.cue.igo for m in reversed(core) if m.cue.igo), None)
     if igo:
         return None, igo
-    if head and "abroad" in head.cue.flags:
+    if (head and "abroad" in head.cue.flags) or _several_countries(post, keys):
         return None, None
-    for match in post:
+    for i, match in enumerate(post):
         if match.cue.country:
             return match.cue.country, None
         if match.cue.igo:
-            return None, match.cue.igo
+            return None, _last_igo_of_name(post[i:])
     return None, None
+
+
+# Words that join two actors' names into a list ("Indian and Pakistani", "Iraqi-US").
+JOINERS = frozenset({"and", "or", "&", ",", "/", "-", "nor"})
+
+
+def _several_countries(matches: list[Match], keys: list[str]) -> bool:
+    """Whether two different countries are listed side by side, not one inside the other's
+    phrase ("Kosovo Albanian separatists", "Paraguayan President Santiago Pena")."""
+    named = [m for m in matches if m.cue.kind in ("country", "seat") and m.cue.country]
+    return any(a.cue.country != b.cue.country and JOINERS.intersection(keys[a.end:b.start])
+               for a, b in itertools.pairwise(named))
+
+
+def _last_igo_of_name(matches: list[Match]) -> str | None:
+    """"the U.N. World Food Programme (WFP)": the body a run of IGO names ends in."""
+    igo, end = matches[0].cue.igo, matches[0].end
+    for match in matches[1:]:
+        if match.start > end + 1 or not match.cue.igo:
+            break
+        igo, end = match.cue.igo, match.end
+    return igo
 
 
 def _sector(core: list[Match]) -> str | None:
