@@ -248,7 +248,7 @@ def test_the_phrase_gives_its_own_sector(
 
 # Tables derived from the PETRARCH2 dictionaries (scripts/derive_actor_tables.py).
 @pytest.mark.parametrize(("phrase", "expected"), [
-    ("the Karen National Union", (None, "REB", None)),
+    ("the Democratic Karen Buddhist Army", (None, "REB", None)),
     ("Mahdi Army fighters", ("IRQ", "REB", None)),
     ("the Peoples Liberation Army", ("CHN", "MIL", None)),
     ("Newmont Mining", ("USA", "BUS", None)),

@@ -41,6 +41,8 @@ CUT_WORDS = frozenset({
     "across", "throughout", "based", "operating", "living", "fleeing", "who", "which", "that",
     "whose", "under", "over", "against", "including", ",", "(", ")", ";", ":", "--", "–", "—",
 })
+# "up to 80 soldiers", "just over 30 fighters": these before a number count, they do not locate.
+QUANTIFYING_WORDS = frozenset({"over", "under", "to"})
 # Prepositions after which a country still locates the head ("president of Armenia").
 LOCATING_WORDS = frozenset({"of", "in", "from"})
 # "forces loyal to Assad", "militants linked to Hamas": the one they serve says whose they are.
@@ -331,9 +333,17 @@ class ActorResolver:
             return Cue("person", name=name)
         return _cue_of_person(person)
 
+    def _titled(self, words: list[str], match: Match) -> bool:
+        """Whether a name's own entry carries an office title ("President George W. Bush"
+        is a table alias): then, undated, the office is meant, not what the person did later."""
+        return any("title" in cue.flags and cue.sector in OFFICE_SECTORS
+                   for word in words[match.start:match.end]
+                   for _, cue in self.lexicon.entries.get((norm(word),), ()))
+
     def _build(self, text: str, core: list[Match], post: list[Match], head: Match | None,
                words: list[str], cut: int, date: dt.date | None) -> Actor | None:
-        people = {id(m): _pick_person(m.cue.people, date) for m in core + post if m.cue.people}
+        people = {id(m): _pick_person(m.cue.people, date, self._titled(words, m))
+                  for m in core + post if m.cue.people}
         core = [_settle(m, people, words) for m in core]
         post = [_settle(m, people, words) for m in post]
         head = _settle(head, people, words) if head else None
@@ -423,7 +433,7 @@ def _cut(keys: list[str], matches: list[Match]) -> int:
         if i == 0 or key not in CUT_WORDS or i in named:
             continue
         following = keys[i + 1] if i + 1 < len(keys) else ""
-        if following[:1].isdigit() or following in NUMBER_WORDS - {"a", "an", "other", "fellow"}:
+        if key in QUANTIFYING_WORDS and (following[:1].isdigit() or following in COUNT_WORDS):
             continue
         return i
     return len(keys)
@@ -461,6 +471,7 @@ NUMBER_WORDS = frozenset({
     "eleven", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "some",
     "few", "other", "more", "fellow",
 })
+COUNT_WORDS = NUMBER_WORDS - {"a", "an", "other", "fellow", "more", "some", "many", "few"}
 
 
 def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> str | None:
@@ -493,23 +504,27 @@ def _contradicted(head: Match, core: list[Match]) -> bool:
                for m in core)
 
 
-def _pick_person(candidates: tuple[Person, ...], date: dt.date | None) -> Person | None:
+def _pick_person(candidates: tuple[Person, ...], date: dt.date | None,
+                 titled: bool = False) -> Person | None:
     names = {p.name for p in candidates}
     if len(names) == 1:
-        return _in_office_first(candidates, date)
+        return _in_office_first(candidates, date, titled)
     if date is None:
         return None
     current = [p for p in candidates if p.in_office(date.year)]
     return current[0] if len({p.name for p in current}) == 1 else None
 
 
-def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None) -> Person:
-    """One person may hold several offices over time: take the one held at ``date``."""
+def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None,
+                     titled: bool = False) -> Person:
+    """One person may hold several offices over time: take the one held at ``date``; with
+    no date, the latest, or the latest office when the phrase gives the title."""
     if date is not None:
         for person in candidates:
             if person.in_office(date.year):
                 return person
-    return max(candidates, key=lambda p: (p.end is None, p.end or 0))
+    offices = [p for p in candidates if p.sector in OFFICE_SECTORS] if titled else []
+    return max(offices or candidates, key=lambda p: (p.end is None, p.end or 0))
 
 
 def _cue_of_person(person: Person) -> Cue:
