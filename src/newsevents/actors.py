@@ -360,6 +360,8 @@ class ActorResolver:
             sector = _sector_of_bare_head(head, words, core)
         if sector is None and cut < len(words) and norm(words[cut]) == "of":
             sector = _sector(post)  # "thousands of villagers", "members of a family"
+            if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
+                sector = _sector_of_bare_head(post[-1], words, post)
         if igo and sector != "MIL":
             sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not any((country, igo, sector, name)):
@@ -472,6 +474,17 @@ NUMBER_WORDS = frozenset({
     "few", "other", "more", "fellow",
 })
 COUNT_WORDS = NUMBER_WORDS - {"a", "an", "other", "fellow", "more", "some", "many", "few"}
+# Words around a number that only say how many ("at least", "tens of thousands").
+APPROXIMATION_WORDS = frozenset({"at", "least", "about", "around", "nearly", "almost", "some",
+                                 "over", "up", "to", "tens", "millions", "of", "an",
+                                 "estimated", "as", "many", "more", "than"})
+
+
+def _counts_only(words: list[str]) -> bool:
+    """Whether words only count ("tens of thousands", "at least 300"), naming no one."""
+    keys = [norm(w) for w in words]
+    return bool(keys) and all(k[:1].isdigit() or k in COUNT_WORDS or k in APPROXIMATION_WORDS
+                              for k in keys)
 
 
 def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> str | None:
