@@ -446,3 +446,38 @@ def test_span_scoring_script_refuses_the_test_split() -> None:
     done = subprocess.run([sys.executable, str(script), "--split", "test"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "train and dev" in done.stderr
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("three officers", (None, "COP", None)),
+    ("army officers", (None, "MIL", None)),
+    ("Dutch investigators", ("NLD", "COP", None)),
+    ("the US-led coalition", ("USA", "MIL", None)),
+    ("the two countries", (None, "GOV", None)),
+    ("Russian transport planes", ("RUS", "MIL", None)),
+    ("several Chinese lenders", ("CHN", "BUS", None)),
+    ("his nephew", (None, "CVL", None)),
+    ("hundreds of Bolivians", ("BOL", "CVL", None)),
+    ("at least 300 Afghans", ("AFG", "CVL", None)),
+])
+def test_more_role_nouns_and_counted_nationals(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Ohio", ("USA", "GOV", None)),
+    ("a Nevada man", ("USA", "CVL", None)),
+    ("Arizona lawmakers", ("USA", "LEG", None)),
+    ("Anna Brown of Vermont", ("USA", None, None)),  # a person from a state is not its government
+    ("Darfur", ("SDN", None, None)),
+])
+def test_a_us_state_alone_is_its_government(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_a_title_after_a_given_name_is_a_surname(resolver: ActorResolver) -> None:
+    actor = resolver.resolve_text("his neighbour Jacob King")
+    assert actor is not None and actor.sector != "GOV" and actor.name == "Jacob King"
+    assert fields(resolver.resolve_text("the Thai King")) == ("THA", "GOV", None)

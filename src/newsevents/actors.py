@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -359,7 +359,8 @@ class ActorResolver:
         if sector is None and head is not None and head.end >= _last_word(words, cut):
             sector = _sector_of_bare_head(head, words, core)
         if sector is None and cut < len(words) and norm(words[cut]) == "of":
-            sector = _sector(post)  # "thousands of villagers", "members of a family"
+            # "thousands of villagers", "members of a family"; not a place's own sector
+            sector = _sector([m for m in post if m.cue.kind == "sector"])
             if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
                 sector = _sector_of_bare_head(post[-1], words, post)
         if igo and sector != "MIL":
@@ -404,7 +405,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", 
 def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -> list[Match]:
     """"John Walker Lindh" is not Anna Lindh, "Mohamed Bazoum" no Somali Mohamed: a lone
     surname after a capitalised word no entry knows, or before any capitalised name word, is
-    part of another person's name, and keeps only that name."""
+    part of another person's name, and stands for that whole name only."""
     covered = {i for m in matches if not _lone_surname(m) for i in range(m.start, m.end)}
     surnames = {m.start for m in matches if _lone_surname(m)}
 
@@ -415,11 +416,28 @@ def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -
 
     out = []
     for m in matches:
-        if _lone_surname(m) and ((name_word(m.start - 1) and m.start - 1 not in surnames)
-                                 or name_word(m.end)):
-            m = Match(m.start, m.end, Cue("person", name=words[m.start]))
+        other_name = _lone_surname(m) and (
+            (name_word(m.start - 1) and m.start - 1 not in surnames) or name_word(m.end))
+        if other_name or _title_as_surname(m, words, name_word):
+            first, last = m.start, m.end
+            while name_word(first - 1):
+                first -= 1
+            while name_word(last):
+                last += 1
+            m = Match(m.start, m.end, Cue("person", name=" ".join(words[first:last])))
         out.append(m)
     return out
+
+
+# Titles that are also common surnames ("Patty King", "Sarah Bishop").
+SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "pope"})
+
+
+def _title_as_surname(match: Match, words: list[str], name_word: Callable[[int], bool]) -> bool:
+    """Such a title after a given name, ending the phrase, is a surname."""
+    return (norm(words[match.start]) in SURNAME_TITLES and match.end - match.start == 1
+            and words[match.start][:1].isupper() and name_word(match.start - 1)
+            and (match.end == len(words) or not words[match.end][:1].isalnum()))
 
 
 def _lone_surname(match: Match) -> bool:
@@ -701,8 +719,9 @@ def _load(data_dir: Path) -> ActorResolver:
     _load_countries(lexicon, data_dir / "countries.tsv")
     _load_seats(lexicon, data_dir / "seats.tsv")
     for row in _rows(data_dir / "places.tsv"):
-        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True,
-                                      flags=PLACE))
+        sector = row.get("sector") or None
+        lexicon.add(row["place"], Cue("country", country=row["iso3"], sector=sector, proper=True,
+                                      flags=PLACE | WEAK if sector else PLACE))
     refs = _load_igos(lexicon, data_dir / "igos.tsv")
     _load_orgs(lexicon, data_dir / "orgs.tsv")
     surnames = _load_people(lexicon, data_dir / "people.tsv")
