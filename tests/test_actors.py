@@ -481,3 +481,15 @@ def test_a_title_after_a_given_name_is_a_surname(resolver: ActorResolver) -> Non
     actor = resolver.resolve_text("his neighbour Jacob King")
     assert actor is not None and actor.sector != "GOV" and actor.name == "Jacob King"
     assert fields(resolver.resolve_text("the Thai King")) == ("THA", "GOV", None)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("residents of Guadalajara", ("MEX", "CVL", None)),
+    ("people in Surabaya", ("IDN", "CVL", None)),
+    ("the Porto Alegre police", ("BRA", "COP", None)),
+    ("the Hyderabad police", (None, "COP", None)),  # a city of India and of Pakistan
+    ("Ontario Premier Doug Ford", ("CAN", "GOV", None)),  # the province, not the Californian town
+])
+def test_a_town_before_a_role_or_after_in_gives_its_country(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
