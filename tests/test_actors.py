@@ -493,3 +493,15 @@ def test_a_title_after_a_given_name_is_a_surname(resolver: ActorResolver) -> Non
 def test_a_town_before_a_role_or_after_in_gives_its_country(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_rsf_alone_is_the_sudanese_force(resolver: ActorResolver) -> None:
+    """News writes Reporters Without Borders out and abbreviates the Rapid Support Forces."""
+    assert fields(resolver.resolve_text("RSF drones")) == ("SDN", "REB", None)
+    assert fields(resolver.resolve_text("Reporters Without Borders")) == (None, None, "RSF")
+
+
+def test_a_funder_is_still_the_owner(resolver: ActorResolver) -> None:
+    """A "-funded" broadcaster is its funder's; a "-backed" militia is not its backer's."""
+    assert fields(resolver.resolve_text("the Qatari-funded broadcaster")) == ("QAT", "JRN", None)
+    assert fields(resolver.resolve_text("Qatari-backed militias")) == (None, "REB", None)

@@ -50,8 +50,8 @@ LOCATING_WORDS = frozenset({"of", "in", "from"})
 ALLEGIANCE_WORDS = frozenset({"loyal", "linked", "allied", "aligned", "affiliated", "tied"})
 ALLEGIANCE_PREPOSITIONS = frozenset({"to", "with"})
 # "Iranian-backed militias" are not Iranian: a country before these words is a backer.
-BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained",
-                          "allied", "aligned", "linked", "affiliated"})
+BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "armed", "trained", "allied",
+                          "aligned", "linked", "affiliated"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})
 WEAK = frozenset({"weak"})
