@@ -505,3 +505,14 @@ def test_a_funder_is_still_the_owner(resolver: ActorResolver) -> None:
     """A "-funded" broadcaster is its funder's; a "-backed" militia is not its backer's."""
     assert fields(resolver.resolve_text("the Qatari-funded broadcaster")) == ("QAT", "JRN", None)
     assert fields(resolver.resolve_text("Qatari-backed militias")) == (None, "REB", None)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a spokesman for Kenya's foreign ministry", ("KEN", "GOV", None)),
+    ("a reporter for a French radio station", (None, "JRN", None)),
+    ("a Sunni prayer leader", (None, "REL", None)),
+    ("Austria's Social Democrats", ("AUT", "PTY", None)),
+])
+def test_whose_official_and_party_words(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

@@ -293,7 +293,8 @@ class ActorResolver:
         matches = self._add_persons(matches, tokens, persons, date)
         cut = _cut(keys, matches)
         core = [m for m in matches if m.end <= cut]
-        post = [m for m in matches if m.start >= cut and _locates(keys, cut)]
+        locates = _locates(keys, cut, core[-1] if core else None)
+        post = [m for m in matches if m.start >= cut and locates]
         head = core[-1] if core else None
         actor = self._build(text, core, post, head, words, cut, date)
         if actor is not None and not (actor.country or actor.igo):
@@ -511,12 +512,17 @@ def _cut(keys: list[str], matches: list[Match]) -> int:
     return len(keys)
 
 
-def _locates(keys: list[str], cut: int) -> bool:
-    """Whether what follows the core says whose it is: "of/in/from", "loyal to"."""
+def _locates(keys: list[str], cut: int, head: Match | None) -> bool:
+    """Whether what follows the core says whose it is: "of/in/from", "loyal to", and "for"
+    after an official's role ("a spokesman for Iran's mission", "an envoy for the UN"; not
+    "a reporter for a French radio", who may be of any country)."""
     if cut >= len(keys):
         return False
     if keys[cut] in LOCATING_WORDS:
         return True
+    if keys[cut] == "for":
+        return (head is not None and head.end == cut and head.cue.kind == "sector"
+                and head.cue.sector == "GOV")
     return keys[cut] in ALLEGIANCE_PREPOSITIONS and keys[cut - 1] in ALLEGIANCE_WORDS
 
 
