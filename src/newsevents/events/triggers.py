@@ -134,7 +134,7 @@ def find_candidates(
     names that it finds likely enough to be one, and every candidate's probability."""
     found: list[Candidate] = []
     for token in sent:
-        probs = detector.probabilities(token) if detector and token.pos_ in POS else {}
+        probs = detector.probabilities(token, sent) if detector and token.pos_ in POS else {}
         cand = _lexicon_candidate(token, lex)
         if cand is not None:
             if detector is not None:
