@@ -36,6 +36,8 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         origin = reading.mention.system.origin
         suppliers = named[reading.system_key] - {reading.recipient}
+        if reading.supplier is None and reading.mention.system.name is None:
+            reading.supplier = _supplier_here(reading, readings)
         if reading.supplier is None:
             if len(suppliers) == 1:
                 reading.supplier = suppliers.pop()
@@ -60,6 +62,18 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _supplier_here(reading: Reading, readings: list[Reading]) -> str | None:
+    """The one supplier of the same kind of weapon to the same buyer in the sentence: "India
+    received Rafale jets from France ... for the purchase of 36 aircraft" (France, not the
+    article's other supplier of aircraft)."""
+    category = reading.mention.system.category
+    found = {r.supplier for r in readings if r.sent.start == reading.sent.start
+             and r is not reading and r.supplier and category is not None
+             and r.mention.system.category == category
+             and r.recipient in (None, reading.recipient)} - {reading.recipient}
+    return found.pop() if len(found) == 1 else None
 
 
 def _share_with_conjuncts(readings: list[Reading]) -> None:
@@ -133,12 +147,18 @@ def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
 
 
 def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
-    """The same system's deal elsewhere in the article, or the one deal between the two
-    countries this sentence names ("Russia and Turkey have other projects...")."""
+    """The sentence's deal in the same kind of weapon, the same system's deal elsewhere in the
+    article, or the one deal between the two countries this sentence names ("Russia and
+    Turkey have other projects...")."""
+    # "India received Rafale jets ... for the purchase of 36 aircraft": the sentence's own
+    # deal in the same kind of weapon comes before the same kind's deals elsewhere.
+    category = reading.mention.system.category
+    here = {(r.supplier, r.recipient) for r in known if r.sent.start == reading.sent.start
+            and category is not None and r.mention.system.category == category}
     same = {(r.supplier, r.recipient) for r in known if r.system_key == reading.system_key}
     named = countries.in_sentence(reading.sent)
     pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
-    for candidates in (same, pairs):
+    for candidates in (here, same, pairs):
         fitting = {p for p in candidates if reading.supplier in (None, p[0])
                    and reading.recipient in (None, p[1])}
         if len(fitting) == 1:
