@@ -58,6 +58,9 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
             if len(rest) == 1:
                 reading.recipient = rest.pop()
     _share_with_conjuncts(readings)
+    for reading in readings:
+        if not reading.complete:
+            _name_by_article(reading, mentions)
     known = [r for r in readings if r.complete]
     for reading in readings:
         if not reading.complete:
@@ -74,6 +77,25 @@ def _supplier_here(reading: Reading, readings: list[Reading]) -> str | None:
              and r.mention.system.category == category
              and r.recipient in (None, reading.recipient)} - {reading.recipient}
     return found.pop() if len(found) == 1 else None
+
+
+def _name_by_article(reading: Reading, mentions: list[Mention]) -> None:
+    """An unnamed system with no supplier is the one system of its kind the article names,
+    supplied by its maker: "has taken delivery of nine jets out of 50" in an article about
+    Israel's F-35s."""
+    system = reading.mention.system
+    if system.name is not None or system.category is None or reading.supplier is not None:
+        return
+    named = {m.system.name: m.system for m in mentions
+             if m.system.name and m.system.category == system.category}
+    if len(named) != 1:
+        return
+    chosen = next(iter(named.values()))
+    if chosen.origin is None or chosen.origin == reading.recipient:
+        return
+    renamed = chosen.model_copy(update={"mention": system.mention})
+    reading.mention = replace(reading.mention, system=renamed, variant=None)
+    reading.supplier = chosen.origin
 
 
 def _share_with_conjuncts(readings: list[Reading]) -> None:

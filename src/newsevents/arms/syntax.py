@@ -153,7 +153,9 @@ AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", 
 
 def tense(token: Token) -> str:
     """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy");
-    an infinitive under a decision takes the decision's tense ("decided to cancel": past)."""
+    an infinitive under a decision takes the decision's tense ("decided to cancel": past), a
+    participle its verb's ("plans to bring in 48 jets, taking delivery of 12 by mid-2023":
+    future)."""
     verb = token
     for _ in range(MAX_HOPS):
         if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
@@ -162,8 +164,9 @@ def tense(token: Token) -> str:
                for c in verb.children) or (lemma(verb) == "be" and any(
                    c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
             return "future"
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp"):
-            break
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp") and not (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            break  # a participle goes with its verb: "plans to buy 48 jets, taking ..."
         if verb.head is verb:
             break
         verb = verb.head
