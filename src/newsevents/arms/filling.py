@@ -60,7 +60,7 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     _share_with_conjuncts(readings)
     for reading in readings:
         if not reading.complete:
-            _name_by_article(reading, mentions)
+            _name_by_article(reading, mentions, readings)
     known = [r for r in readings if r.complete]
     for reading in readings:
         if not reading.complete:
@@ -79,10 +79,11 @@ def _supplier_here(reading: Reading, readings: list[Reading]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _name_by_article(reading: Reading, mentions: list[Mention]) -> None:
+def _name_by_article(reading: Reading, mentions: list[Mention],
+                     readings: list[Reading]) -> None:
     """An unnamed system with no supplier is the one system of its kind the article names,
-    supplied by its maker: "has taken delivery of nine jets out of 50" in an article about
-    Israel's F-35s."""
+    supplied by whoever the article has supplying it, else by its maker: "has taken delivery
+    of nine jets out of 50" in an article about Israel's F-35s."""
     system = reading.mention.system
     if system.name is not None or system.category is None or reading.supplier is not None:
         return
@@ -95,7 +96,8 @@ def _name_by_article(reading: Reading, mentions: list[Mention]) -> None:
         return
     renamed = chosen.model_copy(update={"mention": system.mention})
     reading.mention = replace(reading.mention, system=renamed, variant=None)
-    reading.supplier = chosen.origin
+    if not any(r.supplier for r in readings if r.mention.system.name == chosen.name):
+        reading.supplier = chosen.origin  # else the article's supplier, filled below
 
 
 def _share_with_conjuncts(readings: list[Reading]) -> None:
