@@ -32,12 +32,24 @@ CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
 
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
-    used (fired, paraded, tested) before any transfer word is reached."""
+    used (fired, paraded, tested) before any transfer word is reached, or when an unnamed
+    system is what the weapons are for ("selected the Patriot system for its air defence")."""
+    if purpose(mention):
+        return None
     for top in _tops(mention.span):
         found = _governor_from(top, lex)
         if found is not None:
             return found
     return None
+
+
+def purpose(mention: Mention) -> bool:
+    """An unnamed system after "for" with an owner's pronoun ("for its air defence", "for
+    their own defence"): the need a deal serves, not a weapon."""
+    root = mention.span.root
+    return mention.system.name is None and root.dep_ == "pobj" and (
+        root.head.lower_ == "for") and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                           for c in root.children)
 
 
 def _tops(span: Span) -> list[Token]:

@@ -158,14 +158,14 @@ AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", 
 def tense(token: Token) -> str:
     """past, present or future (modals, "to"-infinitives and conditions: "will deliver",
     "plans to buy", "if it buys"); an infinitive under a decision takes the decision's tense
-    ("decided to cancel": past), a participle its verb's ("plans to bring in 48 jets, taking delivery of 12 by mid-2023":
-    future)."""
+    ("decided to cancel": past), a participle its verb's ("plans to bring in 48 jets, taking
+    delivery of 12 by mid-2023": future)."""
     verb = token
     for _ in range(MAX_HOPS):
         if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
             return tense(verb.head)
-        if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
-               or c.dep_ == "mark" and c.lower_ in CONDITIONS
+        if any((c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to"))
+               or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
                for c in verb.children) or (lemma(verb) == "be" and any(
                    c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
             return "future"
