@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Span
+
 from newsevents.arms.countries import Countries
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.events.syntax import lemma
 
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Nouns for a deal as a whole, which "the" points back to.
+DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
@@ -65,6 +70,13 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _the_deal(sent: Span) -> bool:
+    """Whether the sentence speaks of a deal already told ("the sale", "this contract")."""
+    return any(t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS
+               and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+               for t in sent)
 
 
 def _supplier_here(reading: Reading, readings: list[Reading]) -> str | None:
@@ -172,8 +184,8 @@ def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
 
 def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
     """The sentence's deal in the same kind of weapon, the same system's deal elsewhere in the
-    article, or the one deal between the two countries this sentence names ("Russia and
-    Turkey have other projects...")."""
+    article, the one deal between the two countries this sentence names ("Russia and Turkey
+    have other projects..."), or, in a sentence that names none, the article's one pair."""
     # "India received Rafale jets ... for the purchase of 36 aircraft": the sentence's own
     # deal in the same kind of weapon comes before the same kind's deals elsewhere.
     category = reading.mention.system.category
@@ -182,7 +194,11 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
     same = {(r.supplier, r.recipient) for r in known if r.system_key == reading.system_key}
     named = countries.in_sentence(reading.sent)
     pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
-    for candidates in (here, same, pairs):
+    # A sentence that names no country and speaks of "the sale" goes on about the article's
+    # deal: "The sale includes four drones" after "a weapons sale to Morocco".
+    only = {(r.supplier, r.recipient) for r in known} if not named and _the_deal(
+        reading.sent) else set()
+    for candidates in (here, same, pairs, only):
         fitting = {p for p in candidates if reading.supplier in (None, p[0])
                    and reading.recipient in (None, p[1])}
         if len(fitting) == 1:

@@ -67,8 +67,9 @@ def uncovered(deals: list[ArmsTransfer], apart: set[str], nouns: dict[str, set[s
             # "moving ahead with a $1bn weapons sale" beside "the proposal includes four
             # drones and precision-guided munitions": the weapons are the package, so what
             # is said of them is said of each system in it.
-            for other in covering:
-                other.status = max(other.status, deal.status, key=STATUS_ORDER.index)
+            for other in covering:  # a stage a cue says beats one read from a tense
+                other.status = deal.status if other.deal_id not in cued else max(
+                    other.status, deal.status, key=STATUS_ORDER.index)
     return kept
 
 
