@@ -355,3 +355,11 @@ def test_unnamed_jets_are_the_article_one_system_of_their_kind(nlp: Language) ->
                        "received 40 jets out of the 52 it bought.")
     assert [(brief(d), d.quantity) for d in found] == [
         (("USA", "NOR", "F-35 Lightning II", "delivering"), 52)]
+
+
+def test_a_nationality_on_an_unnamed_weapon_names_its_supplier(nlp: Language) -> None:
+    found = deals(nlp, "Peru cancelled a deal to buy 12 Russian transport helicopters. "
+                       "American officials said the United States could offer Peru similar "
+                       "helicopters.")
+    assert sorted((brief(d), d.quantity) for d in found) == [
+        (("RUS", "PER", None, "cancelled"), 12), (("USA", "PER", None, "proposed"), None)]
