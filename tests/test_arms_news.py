@@ -296,6 +296,9 @@ MORE_PHRASINGS = [
      "approved"),
     ("Poland has selected the K2 tank from South Korea.", "KOR", "POL", "K2 Black Panther",
      "approved"),
+    # the maker's name before the system is nobody's country, even when tagged as a person
+    ("The Swiss Federal Council said it has selected the Lockheed Martin F-35 Lightning II.",
+     "USA", "CHE", "F-35 Lightning II", "approved"),
     ("Indonesia is considering buying F-15EX jets from the United States. If Indonesia "
      "chooses the F-15EX, deliveries could begin in 2027.", "USA", "IDN", "F-15 Eagle",
      "proposed"),

@@ -177,7 +177,9 @@ def owner(mention: Mention, countries: Countries) -> list[str]:
                 return owners[:1]
     for token in (*mention.span, head):
         for child in token.children:
-            if child.dep_ in MODIFIERS and not inside(child, mention.span) and not _made(child):
+            if child.dep_ in MODIFIERS and not inside(child, mention.span) and (
+                    not _made(child) and child.ent_type_ != "PERSON"):
+                # "Lockheed Martin F-35": a maker the tagger took for a person owns nothing
                 country = countries.of(child)
                 if country and country != mention.system.origin:
                     return [country]
