@@ -366,3 +366,20 @@ def test_a_nationality_on_an_unnamed_weapon_names_its_supplier(nlp: Language) ->
                        "helicopters.")
     assert sorted((brief(d), d.quantity) for d in found) == [
         (("RUS", "PER", None, "cancelled"), 12), (("USA", "PER", None, "proposed"), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first four Rafale jets from France landed in India on Wednesday.",
+     ("FRA", "IND", "Rafale", "delivering")),
+    ("The Vietnamese navy commissioned two Kilo-class submarines from Russia.",
+     ("RUS", "VNM", "Kilo-class submarine", "delivered")),
+])
+def test_deliveries_told_as_landings_and_commissionings(nlp: Language, text: str,
+                                                        expected: tuple) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_the_plane_that_brings_a_delivery_is_no_deal(nlp: Language) -> None:
+    found = deals(nlp, "Four Il-76 transport planes landed in Belgrade, delivering Pantsir "
+                       "systems from Russia to Serbia.")
+    assert [d.system.name for d in found] == ["Pantsir"]

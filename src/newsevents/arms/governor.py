@@ -28,6 +28,8 @@ QUESTIONS = frozenset({"when", "whether", "if", "how"})
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
 CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
+# Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
+CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
 
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
@@ -112,14 +114,24 @@ def talks_deals(sent: Span, lex: Lexicon) -> bool:
 
 def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
     """"build"/"produce" without a licence in the sentence (domestic production), trade
-    statistics ("arms exports fell 7 percent"), and an open question ("did not say when the
-    tanks would be delivered")."""
+    statistics ("arms exports fell 7 percent"), an open question ("did not say when the
+    tanks would be delivered"), and the vehicle that brought a delivery (``carrier``)."""
     if rule.role == "licence":
         return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
+    if rule.role == "arrival" and carrier(trigger):
+        return True
     if trigger.pos_ == "NOUN":
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def carrier(arrival: Token) -> bool:
+    """Whether what arrives is the vehicle of another delivery: "six Y-20 airlifters landed
+    in Belgrade, delivering the FK-3 system" (the FK-3 is the deal, not the Y-20s)."""
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+               and lemma(c) in CARRYING and any(g.dep_ == "dobj" for g in c.children)
+               for c in arrival.children)
 
 
 def statistic(noun: Token, lex: Lexicon) -> bool:
