@@ -302,6 +302,11 @@ MORE_PHRASINGS = [
     ("Indonesia is considering buying F-15EX jets from the United States. If Indonesia "
      "chooses the F-15EX, deliveries could begin in 2027.", "USA", "IDN", "F-15 Eagle",
      "proposed"),
+    # a memorandum or an agreement of intent is a step of the talks, not a contract
+    ("An agreement of intent was signed on the purchase of 36 Rafale jets by Indonesia from "
+     "France.", "FRA", "IDN", "Rafale", "negotiating"),
+    ("Egypt signed a memorandum of understanding with South Korea on the purchase of K9 "
+     "howitzers.", "KOR", "EGY", "K9 Thunder", "negotiating"),
     # a donor that promised its weapons and plans to send them has decided to give them
     ("Sweden promised more help to Ukraine. Sweden plans to send ten Leopard 2 tanks to Ukraine.",
      "SWE", "UKR", "Leopard 2", "approved"),

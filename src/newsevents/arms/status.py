@@ -126,9 +126,11 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     cue_ids = {t.i for t in cue_tokens}
     while steps <= MAX_HOPS:
         if token.i in cue_ids or any(c.i in cue_ids for c in token.children
-                                     if c.dep_ in ("attr", "acomp", "oprd", "prep", "dobj")):
+                                     if c.dep_ in ("attr", "acomp", "oprd", "prep", "dobj",
+                                                   "nsubjpass")):
             return steps  # also what a verb says of it: "are a lie", "put ... on hold",
-            # "has given preliminary approval for sales of HIMARS"
+            # "has given preliminary approval for sales of HIMARS", "an agreement of intent
+            # was signed on the purchase of Rafale jets"
         if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
