@@ -388,3 +388,10 @@ def test_the_plane_that_brings_a_delivery_is_no_deal(nlp: Language) -> None:
     found = deals(nlp, "Four Il-76 transport planes landed in Belgrade, delivering Pantsir "
                        "systems from Russia to Serbia.")
     assert [d.system.name for d in found] == ["Pantsir"]
+
+
+def test_a_delivery_after_following_takes_the_sentence_tense(nlp: Language) -> None:
+    """"following" is a preposition here, not the verb that gives the delivery its tense."""
+    found = deals(nlp, "Washington expelled Ankara from the jet programme following the "
+                       "delivery of the Russian S-400 systems to Turkey in July.")
+    assert [brief(d) for d in found] == [("RUS", "TUR", "S-400 Triumf", "delivered")]

@@ -136,8 +136,8 @@ def clause_verb(token: Token) -> Token:
     ``events.syntax.clause_chain`` stops at a subject; a cue noun is often one.
     """
     for _ in range(MAX_HOPS):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            return token
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ != "prep") or token.head is token:
+            return token  # "following the delivery": "following" is a preposition here
         token = token.head
     return token
 
