@@ -395,3 +395,11 @@ def test_a_delivery_after_following_takes_the_sentence_tense(nlp: Language) -> N
     found = deals(nlp, "Washington expelled Ankara from the jet programme following the "
                        "delivery of the Russian S-400 systems to Turkey in July.")
     assert [brief(d) for d in found] == [("RUS", "TUR", "S-400 Triumf", "delivered")]
+
+
+def test_a_name_the_article_gives_a_system_is_that_system(nlp: Language) -> None:
+    """"MQ-9B Predator" makes "Predator" the MQ-9B in this article, not the older MQ-1."""
+    found = deals(nlp, "Morocco signed a contract for 12 Predator drones from the United "
+                       "States. The MQ-9B Predator drones will patrol its coast.")
+    assert [(brief(d), d.quantity) for d in found] == [
+        (("USA", "MAR", "MQ-9 Reaper", "ordered"), 12)]
