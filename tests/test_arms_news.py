@@ -403,3 +403,12 @@ def test_a_name_the_article_gives_a_system_is_that_system(nlp: Language) -> None
                        "States. The MQ-9B Predator drones will patrol its coast.")
     assert [(brief(d), d.quantity) for d in found] == [
         (("USA", "MAR", "MQ-9 Reaper", "ordered"), 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department approved the sale of additional ammunition for the F-16 jets of "
+    "Jordan.",
+    "Washington agreed to a sale of spare parts for the F-16 fighter jets to Egypt.",
+])
+def test_the_system_supplies_are_for_changes_no_hands(nlp: Language, text: str) -> None:
+    assert "F-16 Fighting Falcon" not in [d.system.name for d in deals(nlp, text)]
