@@ -45,7 +45,7 @@ def test_training_writes_a_model_and_triggers_from_the_train_split(
     header = next(line for line in lines if not line.startswith("#"))
     assert header.split("\t")[:3] == ["lemma", "pos", "event_type"]
     detector = TokenModel.load(folder)
-    assert detector is not None and "NONE" in detector.classes and detector.weights
+    assert detector is not None and "NONE" in detector.classes and detector.rows
     assert card["trained_on"]["detector"]["words"] > 100
 
 
