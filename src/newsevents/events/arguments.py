@@ -303,6 +303,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(objects, subtree=True, exclude=sources)
     if not targets and cand.event_type == "PROTEST":
         targets = protest_targets(verb, look, sources)
+    if not targets and lemma(verb) in HARM_VERBS:
+        harmed = [c for c in verb.children if c.dep_ in ("nsubjpass", *OBJECTS)]
+        targets = victims(harmed, look, sources)
     if not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST":
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
         # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against.
@@ -372,6 +375,30 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def victims(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """Whom a blow lands on when our tables do not know them: a number, a name, a noun
+    ("All three were shot", "Millan was shot", "killed more than 1,000", "shot seven hunters").
+    Verbs of bodily harm take people, so these are victims: civilians of the place where it
+    happened unless the sentence says otherwise, and a named person a person
+    (docs/annotation.md, 4)."""
+    found: list[Actor] = []
+    for token in expand(tokens):
+        if token.pos_ == "PRON" or lemma(token) in PRONOUNS or _weapon(token.doc[token.i:token.i + 1]):
+            continue
+        known = look.actor(token, subtree=True, exclude=sources)
+        if known is not None:
+            found.append(known)
+            continue
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") or lemma(token) in NOT_PEOPLE:
+            continue
+        text = token.doc[token.left_edge.i : token.i + 1].text
+        if token.ent_type_ == "PERSON":
+            found.append(Actor(text=text, name=text))
+        else:
+            found.append(Actor(text=text, sector="CVL"))
+    return found
 
 
 def taken_from(verb: Token) -> list[Token]:
@@ -494,6 +521,13 @@ def _unplaced_person(actor: Actor) -> bool:
 
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
+# Verbs of bodily harm: whatever they are done to is a person (``victims``).
+HARM_VERBS = VICTIM_VERBS | {
+    "shoot", "murder", "execute", "kidnap", "abduct", "behead", "stab", "torture",
+    "assassinate", "massacre", "slaughter", "lynch", "rape", "beat", "hack", "gun",
+}
+# Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
+NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").
