@@ -354,7 +354,10 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"}))) if a not in sources]
-    between = look.actors(prep_objects(noun, frozenset({"between", "among"})), subtree=True)
+    sides = prep_objects(noun, frozenset({"between", "among"}))
+    if not sides and lemma(noun) in FIGHTS and noun.dep_ in ("nsubj", "nsubjpass"):
+        sides = prep_objects(noun.head, FIGHT_SIDES)  # "clashes broke out between A and B"
+    between = look.actors(sides, subtree=True)
     if not sources and between:
         sources = between
     if not sources and noun.dep_ in OBJECTS:
@@ -448,6 +451,33 @@ def attack_agents(verb: Token) -> list[Token]:
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
+    return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def clause_agents(verb: Token) -> list[Token]:
+    """Who struck, told by the clause that says when the victims were hit: "were killed when
+    rustlers stormed a village", "when a Syrian airstrike hit a hospital", "as clashes broke
+    out between the army and rebels". Not the victims' own doings ("as he was driving")."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and lemma(m) in WHEN_WORDS for m in clause.children
+        ):
+            continue
+        if lemma(clause) in NOT_DOINGS:
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.pos_ == "PRON":
+                continue
+            if lemma(subject) in FIGHTS:
+                found += (prep_objects(subject, FIGHT_SIDES)
+                          or prep_objects(clause, FIGHT_SIDES))
+            elif lemma(subject) in ATTACK_NOUNS:
+                found += prep_objects(subject, frozenset({"by"})) or [
+                    c for c in subject.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
+            else:
+                found.append(subject)
     return found
 
 
@@ -521,6 +551,10 @@ def _unplaced_person(actor: Actor) -> bool:
 
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
+# Conjunctions of a clause that says when something happened.
+WHEN_WORDS = frozenset({"when", "as", "after", "while", "during"})
+# Clause verbs that tell no one's doing ("when the fighting was over", "as reports said").
+NOT_DOINGS = frozenset({"be", "say", "have", "report", "tell", "seem", "appear", "become"})
 # Verbs of bodily harm: whatever they are done to is a person (``victims``).
 HARM_VERBS = VICTIM_VERBS | {
     "shoot", "murder", "execute", "kidnap", "abduct", "behead", "stab", "torture",
