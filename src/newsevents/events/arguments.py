@@ -152,6 +152,9 @@ class ActorLookup:
                     return child._.actor
                 if child.dep_ != "amod" and child.ent_type_ in ENTITY_ACTORS:
                     named = self._entity(child)  # "the Hizbollah group"
+                    if named is not None and not (named.country or named.igo or named.sector):
+                        # a name we cannot place before a role noun: "Riot police"
+                        return self._role(token) or named
                     if named is not None:
                         return named
         if token.pos_ in ("NUM", "NOUN"):
@@ -168,6 +171,11 @@ class ActorLookup:
         if subtree:
             return self._nearest_below(token, exclude)
         return None
+
+    def _role(self, token: Token) -> Actor | None:
+        """The noun phrase up to its head read as a role ("Riot police": police)."""
+        text = token.doc[token.left_edge.i : token.i + 1].text
+        return actors.ActorResolver.load().resolve_text(text, self.date)
 
     def _conjoined_modifiers(self, token: Token) -> list[Actor]:
         """ "Indian and Chinese troops": one noun, two actors."""
@@ -568,7 +576,10 @@ AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", 
 STRIKING_VERBS = VICTIM_VERBS | {"hit", "target", "destroy", "damage", "strike", "kill"}
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
 # Armed groups of transnational movements: the place of a fight does not say whose they are.
-TRANSNATIONAL = ("jihad", "islamist", "terror", "extremis", "enemy")
+# Not "Islamist" or "jihadist" rebels: the corpus places those where they fight (train split,
+# real text: 39 of 44 Islamist and 47 of 74 jihadist armed groups have that country; leaving
+# them out raised source accuracy from 0.646 to 0.664 there and from 0.683 to 0.690 on dev).
+TRANSNATIONAL = ("terror", "extremis", "enemy")
 
 
 def _local(actor: Actor) -> bool:
