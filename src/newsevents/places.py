@@ -84,6 +84,13 @@ CITY_PARTS = frozenset({
     "suburb", "district", "neighbourhood", "neighborhood", "township", "quarter", "camp",
     "refugee camp",
 })
+# Nouns a country's name before them owns rather than places ("US airstrikes", "a U.S.
+# base"); before other nouns it may place them ("the Iraq war", "a Myanmar town").
+NATIONAL_NOUNS = frozenset({
+    "airstrike", "strike", "raid", "bombing", "bombardment", "attack", "shelling", "operation",
+    "patrol", "convoy", "base", "embassy", "consulate", "warplane", "jet", "aircraft",
+    "helicopter", "drone", "ship", "warship", "soldier", "troop", "force", "official",
+})
 # Mentions that name a place whether or not the gazetteer knows it.
 NAMED_LABELS = frozenset({UNKNOWN, "GPE", "LOC", "FAC"})
 # Last words of landmark names, and nouns whose "of" phrase names a place.
@@ -583,6 +590,8 @@ def event_location(
     for ent in mentions:
         if _speech_clause(ent.root) != clause and ent.root.i not in own:
             continue
+        if _nationality(ent, gazetteer):
+            continue
         distance = abs(ent.root.i - trigger.i)
         anchor, depth = _nested_anchor(ent, trigger)
         tier = _tier(anchor, tiers)
@@ -614,6 +623,19 @@ def event_location(
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
     return default if in_lead(sent) else None
+
+
+def _nationality(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A country's name before a noun of arms or envoys says whose it is, not where: "US
+    airstrikes on Jabal al-Thurdeh", "a U.S. base at Balad", "a U.S. patrol in the Fdhiliyah
+    neighborhood"."""
+    root = ent.root
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.pos_ != "NOUN":
+        return False
+    if root.head.lemma_.lower() not in NATIONAL_NOUNS:
+        return False
+    readings = gazetteer.readings(_mention_text(ent))
+    return bool(readings) and readings[0].rank >= RANK_COUNTRY
 
 
 def _tier(anchor: Token | None, tiers: tuple[set[int], ...]) -> int | None:
