@@ -770,7 +770,11 @@ def _scene_anchor(root: Token, trigger: Token) -> Token | None:
     head = root.head
     if root.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
         if head.lower_ == "on" and root.ent_type_:
-            return None  # "on the outskirts of Aleppo", but "called on Egypt", "attacks on Paris"
+            # "on the outskirts of Aleppo", "an attack on eastern Ghouta" (a town or region;
+            # an attack on a country is on its state), but not "called on Egypt"
+            if head.head.lemma_.lower() not in roles["on_is_scene"] or _country_named(root):
+                return None
+            return head.head
         if head.lower_ in roles["locative_prepositions"]:
             return head.head
         if head.lower_ == "to" and head.head.lemma_.lower() in roles["to_is_scene"]:
@@ -783,6 +787,11 @@ def _scene_anchor(root: Token, trigger: Token) -> Token | None:
     if root.dep_ in ("compound", "nmod") and head == trigger and trigger.pos_ == "NOUN":
         return head
     return None
+
+
+def _country_named(token: Token) -> bool:
+    readings = Gazetteer.load().readings(token.doc[token.left_edge.i : token.i + 1].text)
+    return bool(readings) and readings[0].rank >= RANK_COUNTRY
 
 
 def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
