@@ -833,9 +833,20 @@ def _names(name: Token, noun: Token) -> bool:
     village", "the capital Rabat"): the scene itself, not a place around it."""
     if name.dep_ not in ("appos", "compound", "pobj") or name.pos_ != "PROPN":
         return False
-    if name.dep_ == "compound" and _of_objects(noun):
-        return False  # "the Harare township of Highfield": Harare is around it
+    if name.dep_ == "compound" and _of_objects(noun) and _known(
+        Gazetteer.load(), _proper_run(name).text
+    ):
+        return False  # "the Harare township of Highfield": Harare is around it, but "the
+        # Kafr Souseh area of Damascus" names a place too small for the gazetteer
     return noun.lower_ in TOWN_NOUNS or noun.lower_ in LANDMARK_WORDS
+
+
+def _proper_run(token: Token) -> Span:
+    """The proper name ending at ``token`` ("Kafr Souseh", not "the north Cameroon")."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i <= token.i:
+        start -= 1
+    return doc[start : token.i + 1]
 
 
 def _of_objects(noun: Token) -> list[Token]:
