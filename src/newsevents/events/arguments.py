@@ -77,7 +77,11 @@ class ActorLookup:
                 end += 1
             span = token.doc[start:end]
             found = actors.ActorResolver.load().resolve_span(span, self.date)
-            if found is None and span.label_ in ("PERSON", "ORG", "NORP"):
+            if found is None and span.label_ == "PERSON":
+                # a person we cannot place: keep the name, so that a victim takes the country
+                # where the blow fell (``localise``)
+                found = Actor(text=span.text, name=span.text)
+            elif found is None and span.label_ in ("ORG", "NORP"):
                 found = Actor(text=span.text)  # a named participant we cannot place: keep it
             if found is not None and not (found.country or found.igo) and _weapon(span):
                 found = None
@@ -405,10 +409,7 @@ def victims(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) ->
         if token.pos_ not in ("NOUN", "PROPN", "NUM") or lemma(token) in NOT_PEOPLE:
             continue
         text = token.doc[token.left_edge.i : token.i + 1].text
-        if token.ent_type_ == "PERSON":
-            found.append(Actor(text=text, name=text))
-        else:
-            found.append(Actor(text=text, sector="CVL"))
+        found.append(Actor(text=text, sector="CVL"))
     return found
 
 
@@ -554,7 +555,8 @@ def _unplaced_person(actor: Actor) -> bool:
         return False
     if FOREIGN_WORDS.intersection(actor.text.lower().split()):
         return False
-    return not actors.ActorResolver.load().names_group(actor.text)
+    # A first name in the people table does not make a person known; an organisation does.
+    return not actors.ActorResolver.load().names_group(actor.text, ("org", "igo"))
 
 
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
@@ -589,5 +591,5 @@ def _local(actor: Actor) -> bool:
     if FOREIGN_WORDS.intersection(words):
         return False  # "foreign envoys", "the foreign jihadis"
     if actor.sector == "REB" and any(w.startswith(TRANSNATIONAL) for w in words):
-        return False  # jihadist fighters in the Sahel are not Malian by where they fight
-    return not actors.ActorResolver.load().names_group(actor.text)
+        return False  # terrorists in a country are not its own by where they strike
+    return not actors.ActorResolver.load().names_group(actor.text, ("org", "igo"))
