@@ -451,6 +451,49 @@ def test_a_capital_the_tagger_calls_an_organisation_is_still_the_place() -> None
     assert countries(event.target) == {"FRA"}
 
 
+def test_victims_the_tables_do_not_know_are_the_target() -> None:
+    """A number or a name is who a blow landed on, of the country where it fell."""
+    number = one(events_of("Three were shot dead near the central market in Peshawar on "
+                           "Friday."), "ASSAULT")
+    assert countries(number.target) == {"PAK"}
+    assert number.target[0].sector == "CVL"
+    name = one(events_of("Farrukh Rashidov was stabbed to death outside his home in Tashkent on "
+                         "Friday."), "ASSAULT")
+    assert [a.text for a in name.target] == ["Farrukh Rashidov"]
+    assert countries(name.target) == {"UZB"}
+
+
+def test_passive_attack_takes_its_agent_from_the_when_clause() -> None:
+    stormed = one(events_of("Six farmers were killed on Sunday when Chadian troops stormed a "
+                            "village near the border."), "ASSAULT")
+    assert countries(stormed.source) == {"TCD"}
+    airstrike = one(events_of("At least twelve patients were killed when a Syrian airstrike hit "
+                              "a clinic in Idlib province."), "ASSAULT")
+    assert countries(airstrike.source) == {"SYR"}
+    own_doing = one(events_of("A teacher was shot dead as he was driving to work in Pattani."),
+                    "ASSAULT")
+    assert own_doing.source == []
+
+
+def test_clashes_breaking_out_between_two_sides_name_both() -> None:
+    event = one(events_of("Four civilians were killed as clashes broke out between the army and "
+                          "rebels in Bangui on Monday."), "ASSAULT")
+    assert countries(event.source) == {"CAF"}
+    assert {a.sector for a in event.source} == {"MIL", "REB"}
+
+
+def test_riot_police_are_police_of_the_place() -> None:
+    event = one(events_of("Riot police clashed with students in Dhaka on Monday."), "ASSAULT")
+    assert countries(event.source) == {"BGD"}
+    assert event.source[0].sector == "COP"
+
+
+def test_islamist_rebels_belong_where_they_fight() -> None:
+    event = one(events_of("Islamist rebels shelled government positions near Idlib on Tuesday."),
+                "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+
+
 # Trigger words in senses that are no political event (sport, elections, disease, markets).
 @pytest.mark.parametrize("text", [
     "New Zealand captured two wickets before lunch on the second day of the test.",

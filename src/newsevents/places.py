@@ -112,6 +112,8 @@ WEAK_CITY_WEIGHT = 10_000_000.0
 # name does ("south of Baghdad", "Kaduna state"): 100,000 people. Set by reasoning; measured
 # with the next constant on the corpus's dev split (real text).
 CONTEXT_CITY_WEIGHT = 1_000_000.0
+# ... if no other place of that name is a tenth as big. Set by reasoning.
+CITY_DOMINANCE = 10.0
 CALENDAR_WORDS = frozenset(
     name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
     if name
@@ -964,9 +966,18 @@ def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
         elif ent.label_ in PLACE_LABELS:
             readings = gazetteer.readings(_mention_text(ent))
             if readings and readings[0].country and (
-                readings[0].rank > RANK_CITY or readings[0].weight >= CONTEXT_CITY_WEIGHT
+                readings[0].rank > RANK_CITY or _plain_city(readings)
             ):
                 yield readings[0].country
+
+
+def _plain_city(readings: list[_Entry]) -> bool:
+    """A big city whose name hardly means anything else ("Baghdad", "Kaduna"; not
+    "Bethlehem", which is also Belem in Brazil)."""
+    first = readings[0]
+    return first.weight >= CONTEXT_CITY_WEIGHT and (
+        len(readings) == 1 or first.weight >= CITY_DOMINANCE * readings[1].weight
+    )
 
 
 def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | None:
