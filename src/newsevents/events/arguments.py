@@ -130,8 +130,10 @@ class ActorLookup:
         """ "Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
         country-less noun says whose they are."""
         base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
-        if base is None:
-            return None  # "a ceasefire in Lebanon" is no actor
+        if base is None or base.name:
+            # "a ceasefire in Lebanon" is no actor; a named group is whose its name says
+            # ("the Islamic State of Iraq and Al-Sham" is not Iraqi)
+            return None
         for pobj in prep_objects(token, frozenset({"in", "from", "of"})):
             where = self._actor(pobj)
             if where is not None and where.country:
