@@ -494,6 +494,15 @@ def test_islamist_rebels_belong_where_they_fight() -> None:
     assert countries(event.source) == {"SYR"}
 
 
+def test_a_named_group_is_not_placed_by_the_country_in_its_name() -> None:
+    event = one(events_of("The Islamic State of Iraq and Al-Sham launched an assault on army "
+                          "positions near Palmyra on Monday."), "ASSAULT")
+    assert event.source and "IRQ" not in countries(event.source)
+    placed = one(events_of("Rebels in the Ivory Coast attacked a police station on Sunday."),
+                 "ASSAULT")
+    assert countries(placed.source) == {"CIV"}
+
+
 # Trigger words in senses that are no political event (sport, elections, disease, markets).
 @pytest.mark.parametrize("text", [
     "New Zealand captured two wickets before lunch on the second day of the test.",

@@ -471,3 +471,12 @@ def test_a_place_too_small_for_the_gazetteer_before_area_of_a_city(
     text = "A car bomb exploded in the Kafr Souseh area of Damascus on Thursday."
     found = where(nlp, gaz, text, "exploded")
     assert found is not None and (found.name, found.country) == ("Kafr Souseh", "SYR")
+
+
+def test_a_village_the_gazetteer_lacks_inside_the_region_found(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = ("The army launched an offensive in the Golan Heights on Tuesday, targeting the small "
+            "village of Al-Ajraf.")
+    found = where(nlp, gaz, text, "offensive")
+    assert found is not None and found.name == "Al-Ajraf"

@@ -617,6 +617,8 @@ def event_location(
             if unknown is not None and ent is not unknown:
                 return _unknown_place(unknown, refined.country)  # "a village near Aleppo"
             part = _part_of_city(refined, mentions, own, gazetteer, context)
+            if part is None and refined.rank > RANK_CITY:
+                part = _village_in(refined, mentions, own, trigger, gazetteer, context)
             return part or refined.location()
     if unknown is not None:
         only = next(iter(context.sentence)) if len(context.sentence) == 1 else None
@@ -892,6 +894,22 @@ def _part_of_city(
             return known.location()
         if known is None:
             return _unknown_place(other, city.country)
+    return None
+
+
+def _village_in(
+    region: _Entry, mentions: list[Span], own: set[int], trigger: Token, gazetteer: Gazetteer,
+    context: _Context,
+) -> Location | None:
+    """A town too small for the gazetteer that the event's phrase calls a town, inside the
+    country or region found ("in the border village of Ain Arab in southeast Lebanon")."""
+    for other in mentions:
+        if other.root.i not in own or other.label_ not in NAMED_LABELS:
+            continue
+        if _participant(other, trigger) or not _names_a_place(other, TOWN_NOUNS):
+            continue
+        if _geocode(other, gazetteer, context) is None:
+            return _unknown_place(other, region.country)
     return None
 
 
