@@ -130,7 +130,9 @@ class ActorLookup:
         """ "Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
         country-less noun says whose they are."""
         base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
-        if base is None or base.name:
+        if base is None or (
+            base.name and actors.ActorResolver.load().names_group(base.text, ("org", "igo"))
+        ):
             # "a ceasefire in Lebanon" is no actor; a named group is whose its name says
             # ("the Islamic State of Iraq and Al-Sham" is not Iraqi)
             return None
