@@ -503,6 +503,14 @@ def test_a_named_group_is_not_placed_by_the_country_in_its_name() -> None:
     assert countries(placed.source) == {"CIV"}
 
 
+def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
+    events = events_of("The police chief would also be wounded in fighting in Cholon, losing a "
+                       "leg.")
+    assert all(e.event_type != "THREATEN" for e in events)
+    warned = one(events_of("Any protester will be arrested, the ministry warned."), "THREATEN")
+    assert not warned.hypothetical
+
+
 # Trigger words in senses that are no political event (sport, elections, disease, markets).
 @pytest.mark.parametrize("text", [
     "New Zealand captured two wickets before lunch on the second day of the test.",
