@@ -36,7 +36,8 @@ from newsevents.events.lexicon import Lexicon
 from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
 from newsevents.events.speech import attribution, speech_acts
 from newsevents.events.syntax import SUBJECTS, lemma
-from newsevents.events.triggers import Candidate, absorb, find_candidates
+from newsevents.events.tokens import TokenModel
+from newsevents.events.triggers import Candidate, absorb, find_candidates, with_alternatives
 from newsevents.models import Actor, Attribution, Event, Evidence, Location
 
 __all__ = ["FEATURES", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
@@ -84,12 +85,17 @@ def _has_actors(cand: Candidate, sources: list[Actor], targets: list[Actor]) -> 
     return bool(targets) and cand.event_type not in COOPERATIVE
 
 
-def _candidates(sent: Span, lex: Lexicon, look: ActorLookup, keep_all: bool) -> list[Found]:
+def _candidates(
+    sent: Span, lex: Lexicon, look: ActorLookup, keep_all: bool, detector: TokenModel | None
+) -> list[Found]:
     """Every trigger with its arguments, and the speech acts; with a model every candidate is
-    weighed (``keep_all``), otherwise the rules' argument test decides."""
+    weighed (``keep_all``), otherwise the rules' argument test decides. The detector's own
+    finds come last, so that a type the lexicon already found in the sentence is not coded
+    twice."""
     found = [
         (cand, *(noun_arguments if cand.nominal else verb_arguments)(cand, look))
-        for cand in absorb(find_candidates(sent, lex))
+        for cand in sorted(with_alternatives(absorb(find_candidates(sent, lex, detector))),
+                           key=lambda c: c.proposed)
     ]
     found = [(cand, src, tgt) for cand, src, tgt in found
              if keep_all or _has_actors(cand, src, tgt)]
@@ -227,12 +233,16 @@ def sentence_events(
     default_place: Location | None,
     model: EventModel | None = None,
     keep_all: bool = False,
+    detector: TokenModel | None = None,
 ) -> list[Event]:
     events: list[Event] = []
+    at_token: dict[int, int] = {}  # trigger word -> index of its event in ``events``
     gazetteer = places.Gazetteer.load()
-    for cand, sources, targets in _candidates(sent, lex, look, keep_all):
+    for cand, sources, targets in _candidates(sent, lex, look, keep_all, detector):
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         reading = _reading(sent, cand, sources, look, lex)
+        if cand.proposed and any(e.event_type == reading.event_type for e in events):
+            continue
         date, date_text = dates.event_date(sent, _when(cand), article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         sources, targets = (
@@ -250,6 +260,7 @@ def sentence_events(
             rules_ok=rules_ok, learned_trigger=cand.trigger.learned,
             recoded=reading.event_type != cand.event_type,
             lexicon_type=cand.trigger.event_type, modal_word=reading.modal_word,
+            token_p=cand.token_p, proposed=cand.proposed,
         )
         if model is None:
             sent.doc.user_data.setdefault(FEATURES, {})[event_id] = feats
@@ -259,27 +270,37 @@ def sentence_events(
             if not _model_keeps(model, confidence, reading, rules_ok, cand):
                 continue
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
-        events.append(
-            Event(
-                event_id=event_id,
-                doc_id=doc_id,
-                sentence_index=index,
-                event_type=reading.event_type,
-                mode=reading.mode,
-                context=list(cand.trigger.context),
-                source=sources,
-                target=targets,
-                date=date,
-                date_text=date_text,
-                location=location,
-                trigger=_trigger_text(cand),
-                evidence=_evidence(sent),
-                attribution=reading.attribution if keep_attribution else None,
-                negated=reading.negated,
-                hypothetical=reading.hypothetical,
-                confidence=round(confidence, 2),
-            )
+        event = Event(
+            event_id=event_id,
+            doc_id=doc_id,
+            sentence_index=index,
+            event_type=reading.event_type,
+            mode=reading.mode,
+            context=list(cand.trigger.context),
+            source=sources,
+            target=targets,
+            date=date,
+            date_text=date_text,
+            location=location,
+            trigger=_trigger_text(cand),
+            evidence=_evidence(sent),
+            attribution=reading.attribution if keep_attribution else None,
+            negated=reading.negated,
+            hypothetical=reading.hypothetical,
+            confidence=round(confidence, 2),
         )
+        if cand.proposed and cand.token.i in at_token:
+            # One reading per word: the detector's type replaces the lexicon's if likelier.
+            index_of = at_token[cand.token.i]
+            if model is not None and event.confidence > events[index_of].confidence:
+                events[index_of] = event
+            elif model is not None:
+                continue
+            else:
+                events.append(event)  # collecting: every reading is an example
+            continue
+        at_token.setdefault(cand.token.i, len(events))
+        events.append(event)
     return events
 
 
@@ -291,7 +312,11 @@ def _update_last_subject(sent: Span, look: ActorLookup) -> None:
 
 
 def code_doc(
-    doc: Doc, model: EventModel | None = None, lex: Lexicon | None = None, keep_all: bool = False
+    doc: Doc,
+    model: EventModel | None = None,
+    lex: Lexicon | None = None,
+    keep_all: bool = False,
+    detector: TokenModel | None = None,
 ) -> list[Event]:
     lex = lex or Lexicon.load()
     article = doc._.article
@@ -305,7 +330,8 @@ def code_doc(
         if sent.text.strip():
             events.extend(
                 sentence_events(
-                    sent, index, doc_id, lex, look, article_date, default_place, model, keep_all
+                    sent, index, doc_id, lex, look, article_date, default_place, model, keep_all,
+                    detector,
                 )
             )
         _update_last_subject(sent, look)
@@ -334,11 +360,13 @@ class EventCoder:
         self.data_dir = data_dir
         self._lexicon: Lexicon | None = None
         self.model: EventModel | None = None
+        self.detector: TokenModel | None = None
 
     def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
         """Read the lexicon and the model, so that a broken file fails when the pipeline is
         built, not mid-batch."""
         self.model = EventModel.load(self.data_dir) if self.mode == "hybrid" else None
+        self.detector = TokenModel.load(self.data_dir) if self.mode != "rules" else None
         self._lexicon = Lexicon.load(self.data_dir, learned=self.mode != "rules")
 
     @property
@@ -354,5 +382,5 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
-        doc._.events = code_doc(doc, self.model, lexicon, self.keep_all)
+        doc._.events = code_doc(doc, self.model, lexicon, self.keep_all, self.detector)
         return doc

@@ -45,6 +45,8 @@ def features(
     recoded: bool = False,
     lexicon_type: str,
     modal_word: str | None,
+    token_p: float | None = None,
+    proposed: bool = False,
 ) -> list[str]:
     """The strings a rule event is scored by; each stands for a weight in the model.
 
@@ -52,6 +54,8 @@ def features(
     need); ``learned_trigger`` whether its trigger came from the learned table;
     ``lexicon_type`` is the trigger's own type before modality recoded it ("threatened to
     cancel": SANCTION read as THREATEN), ``modal_word`` the modal or intent word that did.
+    ``token_p`` is the trained trigger detector's probability of the type for the word,
+    ``proposed`` whether the detector alone found it.
     """
     trig = lemma(token)
     out = [
@@ -66,6 +70,8 @@ def features(
         f"rules_ok={rules_ok}", f"type|rules_ok={event_type}|{rules_ok}", f"recoded={recoded}",
         f"learned={learned_trigger}", f"recode={lexicon_type}>{event_type}",
         f"modal={modal_word}", f"type|modal={event_type}|{modal_word}",
+        f"tok={_bucket(token_p)}", f"type|tok={event_type}|{_bucket(token_p)}",
+        f"proposed={proposed}",
     ]
     for role, actors in (("src", sources), ("tgt", targets)):
         for actor in actors[:2]:
@@ -84,6 +90,11 @@ def features(
         out.append(f"s={word}")
     out.append(f"sent.len={min(len(sent) // 10, 5)}")
     return out
+
+
+def _bucket(p: float | None) -> str:
+    """A probability in tenths: the model weighs each band on its own."""
+    return "none" if p is None else str(min(int(p * 10), 9))
 
 
 @dataclass(frozen=True)

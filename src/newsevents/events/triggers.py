@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.syntax import OBJECTS, agent_of, lemma, prep_objects_of, subject_of
+from newsevents.events.tokens import POS, TokenModel
 
 
 @dataclass
@@ -22,6 +23,15 @@ class Candidate:
     event_type: str = ""
     mode: str | None = None
     absorbed: Candidate | None = None
+    token_p: float | None = None
+    """The trained trigger detector's probability of this type for the word (None without
+    one)."""
+    proposed: bool = False
+    """Found by the trained detector alone: no lexicon entry names the word, or the detector
+    reads it as another type than the lexicon does."""
+    alternative: tuple[str, float] | None = None
+    """The detector's likeliest type for a lexicon trigger, with its probability, when that
+    is another type and likely enough."""
 
     def __post_init__(self) -> None:
         self.event_type = self.trigger.event_type
@@ -117,19 +127,53 @@ def _declines_comment(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "xcomp" and lex.cue("no_comment", lemma(c)) for c in token.children)
 
 
-def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
+def find_candidates(
+    sent: Span, lex: Lexicon, detector: TokenModel | None = None
+) -> list[Candidate]:
+    """The lexicon's triggers; with a trained ``detector``, also the verbs and nouns no entry
+    names that it finds likely enough to be one, and every candidate's probability."""
     found: list[Candidate] = []
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-            trigger = _verb_trigger(token, lex)
-            if trigger and not _declines_comment(token, lex):
-                found.append(Candidate(token, trigger, nominal=False))
-                continue
-        if _noun_trigger_position(token):
-            noun = _noun_entry(token, lex)
-            if noun is not None:
-                found.append(Candidate(token, noun, nominal=True))
+        probs = detector.probabilities(token) if detector and token.pos_ in POS else {}
+        cand = _lexicon_candidate(token, lex)
+        if cand is not None:
+            if detector is not None:
+                cand.token_p = probs.get(cand.event_type, 0.0)
+                likely = detector.likeliest(probs) if probs else None
+                cand.alternative = likely if likely and likely[0] != cand.event_type else None
+            found.append(cand)
+        elif probs and detector is not None and (likely := detector.likeliest(probs)):
+            etype, p = likely
+            trigger = Trigger(lemma=lemma(token), event_type=etype, learned=True)
+            found.append(Candidate(token, trigger, nominal=token.pos_ == "NOUN", token_p=p,
+                                   proposed=True))
     return found
+
+
+def with_alternatives(candidates: list[Candidate]) -> list[Candidate]:
+    """Each lexicon trigger the detector reads as another type, also as that type ("was
+    captured in Venezuela": an arrest, not a blow); the event model weighs both, and the
+    coder keeps the likelier."""
+    out = list(candidates)
+    for cand in candidates:
+        if cand.alternative is not None:
+            etype, p = cand.alternative
+            trigger = Trigger(lemma=lemma(cand.token), event_type=etype, learned=True)
+            out.append(Candidate(cand.token, trigger, nominal=cand.nominal, token_p=p,
+                                 proposed=True))
+    return out
+
+
+def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        trigger = _verb_trigger(token, lex)
+        if trigger and not _declines_comment(token, lex):
+            return Candidate(token, trigger, nominal=False)
+    if _noun_trigger_position(token):
+        noun = _noun_entry(token, lex)
+        if noun is not None:
+            return Candidate(token, noun, nominal=True)
+    return None
 
 
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:

@@ -1,0 +1,97 @@
+"""A trained trigger detector: how likely each verb or noun is to be the trigger of each type.
+
+The hand lexicon names a few hundred trigger words; real news says the same things in many
+more ("confessed", "extradited to", "called upon", "donated by"), and most events of the
+cooperative and verbal types in the annotated corpus have a trigger no table lists. This
+model reads a word in its sentence (its lemma, part of speech, role in the parse, its head
+and dependents, the words beside it) and gives a probability for each PLOVER type and for
+no event. Words the lexicon misses become candidates when one type is likely enough
+(``floor``), and every candidate's probability is a feature of the event model
+(``learned.features``), which decides what is kept.
+
+The model is plain data, `data/en/events/token_model.json` (feature -> one weight per class),
+applied with dot products and a softmax; `newsevents train` fits it (multinomial logistic
+regression) on the train split of `corpus/annotated/`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from newsevents.events.syntax import lemma
+from newsevents.tables import data_path
+
+TOKEN_MODEL = "token_model.json"
+NO_EVENT = "NONE"
+POS = frozenset({"VERB", "NOUN"})
+# Dependents that say what a word is doing: its particle and prepositions ("call upon",
+# "hand over to"), its object and subject, a clause it governs, negation and auxiliaries.
+DEPENDENTS = frozenset({
+    "prt", "prep", "dobj", "nsubj", "nsubjpass", "xcomp", "ccomp", "neg", "aux", "agent",
+    "dative", "compound", "amod",
+})
+
+
+def token_features(token: Token) -> list[str]:
+    """The strings a word is read by; each stands for one weight per class in the model."""
+    word, head = lemma(token), lemma(token.head)
+    out = [
+        f"l={word}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
+        f"l|dep={word}|{token.dep_}", f"h={head}", f"l|h={word}|{head}",
+    ]
+    for child in token.children:
+        if child.dep_ in DEPENDENTS:
+            out.append(f"c={child.dep_}|{lemma(child)}")
+            out.append(f"l|c={word}|{child.dep_}|{lemma(child)}")
+            if child.ent_type_:
+                out.append(f"ce={child.dep_}|{child.ent_type_}")
+    sent, doc = token.sent, token.doc
+    for offset in (-2, -1, 1, 2):
+        i = token.i + offset
+        if sent.start <= i < sent.end:
+            out.append(f"w{offset}={doc[i].lower_}")
+    return out
+
+
+@dataclass(frozen=True)
+class TokenModel:
+    """Weights of a multinomial logistic model over ``token_features``, and the probability
+    at which a word the lexicon misses becomes a candidate."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, list[float]]
+    floor: float
+
+    def probabilities(self, token: Token) -> dict[str, float]:
+        scores = list(self.bias)
+        for feature in set(token_features(token)):
+            row = self.weights.get(feature)
+            if row is not None:
+                scores = [s + w for s, w in zip(scores, row, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def likeliest(self, probs: dict[str, float]) -> tuple[str, float] | None:
+        """The likeliest event type of a word's ``probabilities``, when it reaches the floor."""
+        etype = max((c for c in self.classes if c != NO_EVENT), key=probs.__getitem__)
+        return (etype, probs[etype]) if probs[etype] >= self.floor else None
+
+    @classmethod
+    @cache
+    def load(cls, folder: Path | None = None) -> TokenModel | None:
+        """The model in ``folder`` (default: the shipped one), or None where none was trained."""
+        path = (folder or data_path("events", "")) / TOKEN_MODEL
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(classes=tuple(data["classes"]), bias=tuple(data["bias"]),
+                   weights=data["weights"], floor=data["floor"])
