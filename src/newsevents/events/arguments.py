@@ -404,7 +404,7 @@ def victims(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) ->
     (docs/annotation.md, 4)."""
     found: list[Actor] = []
     for token in expand(tokens):
-        if token.pos_ == "PRON" or lemma(token) in PRONOUNS or _weapon(token.doc[token.i:token.i + 1]):
+        if token.pos_ == "PRON" or lemma(token) in PRONOUNS or names_weapon(token.text):
             continue
         known = look.actor(token, subtree=True, exclude=sources)
         if known is not None:
