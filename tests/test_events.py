@@ -475,6 +475,13 @@ def test_passive_attack_takes_its_agent_from_the_when_clause() -> None:
     assert own_doing.source == []
 
 
+def test_a_crowd_named_by_its_number_is_protesters_of_the_place() -> None:
+    event = one(events_of("In Berlin, about 40,000 protested against the new pension law on "
+                          "Saturday."), "PROTEST")
+    assert countries(event.source) == {"DEU"}
+    assert event.source[0].sector == "CVL"
+
+
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:
     event = one(events_of("Four civilians were killed as clashes broke out between the army and "
                           "rebels in Bangui on Monday."), "ASSAULT")

@@ -319,9 +319,11 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(objects, subtree=True, exclude=sources)
     if not targets and cand.event_type == "PROTEST":
         targets = protest_targets(verb, look, sources)
+    if not sources and lemma(verb) in MARCHING_VERBS and verb.dep_ in ("ROOT", "conj", "advcl"):
+        sources = plain_people(subject_of(verb), look, targets)  # "about 40,000 protested"
     if not targets and lemma(verb) in HARM_VERBS:
         harmed = [c for c in verb.children if c.dep_ in ("nsubjpass", *OBJECTS)]
-        targets = victims(harmed, look, sources)
+        targets = plain_people(harmed, look, sources)
     if not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST":
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
         # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against.
@@ -396,12 +398,12 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     return sources, targets
 
 
-def victims(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
-    """Whom a blow lands on when our tables do not know them: a number, a name, a noun
-    ("All three were shot", "Millan was shot", "killed more than 1,000", "shot seven hunters").
-    Verbs of bodily harm take people, so these are victims: civilians of the place where it
-    happened unless the sentence says otherwise, and a named person a person
-    (docs/annotation.md, 4)."""
+def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """People our tables do not know, named by a number, a name or a noun: whom a blow lands
+    on ("All three were shot", "Millan was shot", "killed more than 1,000") and who marches
+    ("about 40,000 protested", "Several hundred marchers demonstrated"). The verb says they
+    are people, and civilians (docs/annotation.md, 4): of the place where it happened unless
+    the sentence says otherwise."""
     found: list[Actor] = []
     for token in expand(tokens):
         if token.pos_ == "PRON" or lemma(token) in PRONOUNS or names_weapon(token.text):
@@ -574,6 +576,8 @@ HARM_VERBS = VICTIM_VERBS | {
     "shoot", "murder", "execute", "kidnap", "abduct", "behead", "stab", "torture",
     "assassinate", "massacre", "slaughter", "lynch", "rape", "beat", "hack", "gun",
 }
+# Verbs whose subject, said as it happens, is a crowd of protesters.
+MARCHING_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "picket"})
 # Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
 NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
 # Participles that say what an offensive was aimed at.
