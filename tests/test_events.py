@@ -482,6 +482,15 @@ def test_a_crowd_named_by_its_number_is_protesters_of_the_place() -> None:
     assert event.source[0].sector == "CVL"
 
 
+def test_spies_elders_and_clerics_are_local_actors() -> None:
+    spy = one(events_of("Gunmen shot dead a senior intelligence official in Khost on Tuesday."),
+              "ASSAULT")
+    assert countries(spy.target) == {"AFG"}
+    cleric = one(events_of("Unidentified gunmen killed a prominent cleric in Baidoa on "
+                           "Wednesday."), "ASSAULT")
+    assert countries(cleric.target) == {"SOM"}
+
+
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:
     event = one(events_of("Four civilians were killed as clashes broke out between the army and "
                           "rebels in Bangui on Monday."), "ASSAULT")

@@ -30,9 +30,12 @@ OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
+# Intelligence officers, elders and clerics too: in the corpus they have the country of the
+# place almost always (train and dev splits, real text: 24 of 24, 39 of 44, 22 of 29); that
+# raised target accuracy on train from 0.610 to 0.614 and left dev at 0.628.
 LOCAL_SECTORS = frozenset({
     "CVL", "COP", "MIL", "GOV", "REB", "JRN", "MED", "LAB", "EDU", "CRM", "JUD", "LEG", "OPP",
-    "PTY",
+    "PTY", "SPY", "ELI", "REL",
 })
 # Attack nouns whose "by" phrase or nationality names the agent of a passive report
 # ("killed in an airstrike by the coalition", "killed in an Israeli air raid").
