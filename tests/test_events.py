@@ -491,6 +491,13 @@ def test_spies_elders_and_clerics_are_local_actors() -> None:
     assert countries(cleric.target) == {"SOM"}
 
 
+def test_the_country_where_someone_unnamed_was_caught_is_not_the_target() -> None:
+    event = one(events_of("He was captured in Honduras in June 2001 after an eight-month "
+                          "manhunt."), "COERCE")
+    assert event.target == []
+    assert event.location is not None and event.location.country == "HND"
+
+
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:
     event = one(events_of("Four civilians were killed as clashes broke out between the army and "
                           "rebels in Bangui on Monday."), "ASSAULT")

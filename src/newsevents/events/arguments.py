@@ -327,9 +327,12 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and lemma(verb) in HARM_VERBS:
         harmed = [c for c in verb.children if c.dep_ in ("nsubjpass", *OBJECTS)]
         targets = plain_people(harmed, look, sources)
-    if not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST":
+    if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
+            and not _someone_unknown(verb)):
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
-        # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against.
+        # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against,
+        # nor the country where someone we cannot name was caught ("He was captured in
+        # Honduras").
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
             [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
@@ -342,6 +345,13 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def _someone_unknown(verb: Token) -> bool:
+    """Whether the verb's patient is a person the lookup could not name: a pronoun, or the
+    subject of a passive."""
+    return any(c.dep_ == "nsubjpass" or (c.dep_ in OBJECTS and c.pos_ == "PRON")
+               for c in verb.children)
 
 
 def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
