@@ -279,3 +279,136 @@ def test_written_passages(nlp: Language, passage: dict) -> None:
         if "replaces" in truth:
             replaced = next(d for d in found.values() if d.deal_id == deal.replaces)
             assert deal_key(replaced)[2] == truth["replaces"].lower()
+
+
+# --- approvals, deliveries and counts as reporting words them --------------------------------
+
+MORE_PHRASINGS = [
+    # US approvals: the wordings of arms-sale notifications and of the reports on them
+    ("Washington is moving ahead with the sale of Harpoon missiles to Egypt.",
+     "USA", "EGY", "Harpoon", "approved"),
+    ("The State Department signed off on the sale of 20 Black Hawk helicopters to Greece.",
+     "USA", "GRC", "UH-60 Black Hawk", "approved"),
+    ("Germany gave its approval for the export of Boxer vehicles to Qatar.",
+     "DEU", "QAT", "Boxer MRAV", "approved"),
+    # a buyer's choice in a competition, and a choice that is only a possibility
+    ("Finland picked the F-35A over four rival jets.", "USA", "FIN", "F-35 Lightning II",
+     "approved"),
+    ("Poland has selected the K2 tank from South Korea.", "KOR", "POL", "K2 Black Panther",
+     "approved"),
+    # the maker's name before the system is nobody's country, even when tagged as a person
+    ("The Swiss Federal Council said it has selected the Lockheed Martin F-35 Lightning II.",
+     "USA", "CHE", "F-35 Lightning II", "approved"),
+    ("Indonesia is considering buying F-15EX jets from the United States. If Indonesia "
+     "chooses the F-15EX, deliveries could begin in 2027.", "USA", "IDN", "F-15 Eagle",
+     "proposed"),
+    # a memorandum or an agreement of intent is a step of the talks, not a contract
+    ("An agreement of intent was signed on the purchase of 36 Rafale jets by Indonesia from "
+     "France.", "FRA", "IDN", "Rafale", "negotiating"),
+    ("Egypt signed a memorandum of understanding with South Korea on the purchase of K9 "
+     "howitzers.", "KOR", "EGY", "K9 Thunder", "negotiating"),
+    # a donor that promised its weapons and plans to send them has decided to give them
+    ("Sweden promised more help to Ukraine. Sweden plans to send ten Leopard 2 tanks to Ukraine.",
+     "SWE", "UKR", "Leopard 2", "approved"),
+]
+
+
+@pytest.mark.parametrize(("text", "supplier", "recipient", "system", "status"), MORE_PHRASINGS)
+def test_more_status_phrasings(nlp: Language, text: str, supplier: str, recipient: str,
+                               system: str, status: str) -> None:
+    assert (supplier, recipient, system, status) in [brief(d) for d in deals(nlp, text)]
+
+
+def test_a_delivery_verb_outranks_an_order_told_apart(nlp: Language) -> None:
+    found = deals(nlp, "The first F-16 jets have been delivered to Bulgaria. Bulgaria ordered "
+                       "16 F-16 jets from the United States in 2019.")
+    assert [(brief(d), d.quantity) for d in found] == [
+        (("USA", "BGR", "F-16 Fighting Falcon", "delivering"), 16)]
+
+
+def test_a_weapons_package_passes_its_stage_to_what_it_holds(nlp: Language) -> None:
+    found = deals(nlp, "Washington is moving ahead with a $1 billion weapons sale to Morocco. "
+                       "The sale includes four drones and guided bombs.")
+    drones = [d for d in found if d.system.category == "aircraft"]
+    assert [(d.supplier.country, d.recipient.country, d.status) for d in drones] == [
+        ("USA", "MAR", "approved")]
+
+
+def test_a_planned_delivery_is_no_delivery(nlp: Language) -> None:
+    found = deals(nlp, "Slovakia plans to buy 14 F-16 jets from the United States, taking "
+                       "delivery of four of them by 2024.")
+    assert [d.status for d in found if d.system.name == "F-16 Fighting Falcon"] in (
+        ["proposed"], ["ordered"])
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("Norway will send three of its NASAMS units to Ukraine.", 3),  # a part of the owner's
+    ("Morocco has ordered up to 24 Apache helicopters from the United States.", 24),
+])
+def test_counts_the_parser_keeps_apart(nlp: Language, text: str, quantity: int) -> None:
+    assert [d.quantity for d in deals(nlp, text)] == [quantity]
+
+
+def test_an_unnamed_count_goes_to_its_sentence_deal(nlp: Language) -> None:
+    """"24 aircraft" is the Rafale deal of its own sentence, not the article's other jets."""
+    found = deals(nlp, "Pakistan received J-10C jets from China. Egypt received Rafale jets from "
+                       "France after paying for the purchase of 24 aircraft.")
+    assert sorted((brief(d), d.quantity) for d in found) == [
+        (("CHN", "PAK", "J-10", "delivered"), None),
+        (("FRA", "EGY", "Rafale", "delivered"), 24)]
+
+
+def test_unnamed_jets_are_the_article_one_system_of_their_kind(nlp: Language) -> None:
+    found = deals(nlp, "Norway declared its F-35 fleet ready for combat. Its air force has "
+                       "received 40 jets out of the 52 it bought.")
+    assert [(brief(d), d.quantity) for d in found] == [
+        (("USA", "NOR", "F-35 Lightning II", "delivering"), 52)]
+
+
+def test_a_nationality_on_an_unnamed_weapon_names_its_supplier(nlp: Language) -> None:
+    found = deals(nlp, "Peru cancelled a deal to buy 12 Russian transport helicopters. "
+                       "American officials said the United States could offer Peru similar "
+                       "helicopters.")
+    assert sorted((brief(d), d.quantity) for d in found) == [
+        (("RUS", "PER", None, "cancelled"), 12), (("USA", "PER", None, "proposed"), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first four Rafale jets from France landed in India on Wednesday.",
+     ("FRA", "IND", "Rafale", "delivering")),
+    ("The Vietnamese navy commissioned two Kilo-class submarines from Russia.",
+     ("RUS", "VNM", "Kilo-class submarine", "delivered")),
+])
+def test_deliveries_told_as_landings_and_commissionings(nlp: Language, text: str,
+                                                        expected: tuple) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_the_plane_that_brings_a_delivery_is_no_deal(nlp: Language) -> None:
+    found = deals(nlp, "Four Il-76 transport planes landed in Belgrade, delivering Pantsir "
+                       "systems from Russia to Serbia.")
+    assert [d.system.name for d in found] == ["Pantsir"]
+
+
+def test_a_delivery_after_following_takes_the_sentence_tense(nlp: Language) -> None:
+    """"following" is a preposition here, not the verb that gives the delivery its tense."""
+    found = deals(nlp, "Washington expelled Ankara from the jet programme following the "
+                       "delivery of the Russian S-400 systems to Turkey in July.")
+    assert [brief(d) for d in found] == [("RUS", "TUR", "S-400 Triumf", "delivered")]
+
+
+def test_a_name_the_article_gives_a_system_is_that_system(nlp: Language) -> None:
+    """"MQ-9B Predator" makes "Predator" the MQ-9B in this article, not the older MQ-1."""
+    found = deals(nlp, "Morocco signed a contract for 12 Predator drones from the United "
+                       "States. The MQ-9B Predator drones will patrol its coast.")
+    assert [(brief(d), d.quantity) for d in found] == [
+        (("USA", "MAR", "MQ-9 Reaper", "ordered"), 12)]
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department approved the sale of additional ammunition for the F-16 jets of "
+    "Jordan.",
+    "Washington agreed to a sale of spare parts for the F-16 fighter jets to Egypt.",
+])
+def test_the_system_supplies_are_for_changes_no_hands(nlp: Language, text: str) -> None:
+    assert "F-16 Fighting Falcon" not in [d.system.name for d in deals(nlp, text)]

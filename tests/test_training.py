@@ -13,6 +13,7 @@ from newsevents.evaluation.corpus import GoldDocument, read_corpus
 from newsevents.evaluation.training import train
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS
+from newsevents.events.tokens import TOKEN_MODEL, TokenModel
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "annotated"
 
@@ -43,12 +44,15 @@ def test_training_writes_a_model_and_triggers_from_the_train_split(
     lines = (folder / LEARNED_TRIGGERS).read_text().splitlines()
     header = next(line for line in lines if not line.startswith("#"))
     assert header.split("\t")[:3] == ["lemma", "pos", "event_type"]
+    detector = TokenModel.load(folder)
+    assert detector is not None and "NONE" in detector.classes and detector.rows
+    assert card["trained_on"]["detector"]["words"] > 100
 
 
 def test_training_is_reproducible(trained: tuple[Path, dict], tmp_path: Path) -> None:
     folder, _ = trained
     train(_slice(), tmp_path)
-    for name in (MODEL, LEARNED_TRIGGERS):
+    for name in (MODEL, LEARNED_TRIGGERS, TOKEN_MODEL):
         assert (tmp_path / name).read_bytes() == (folder / name).read_bytes()
 
 
@@ -63,7 +67,8 @@ def test_the_coder_applies_the_model_it_is_given(
     strict = json.loads((folder / MODEL).read_text())
     strict["threshold"] = 1.0
     (tmp_path / MODEL).write_text(json.dumps(strict))
-    (tmp_path / LEARNED_TRIGGERS).write_bytes((folder / LEARNED_TRIGGERS).read_bytes())
+    for name in (LEARNED_TRIGGERS, TOKEN_MODEL):
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
     coded = nlp.load(nlp.COMPONENTS, "hybrid", str(tmp_path))(text)
     assert not [e for e in coded._.events if not (e.negated or e.hypothetical)]
     model = EventModel.load(tmp_path)

@@ -15,9 +15,10 @@ country cue keeps ``country=None``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.models import Actor
+from newsevents.places import RANK_CITY, Gazetteer
 from newsevents.spans import entities_in
 from newsevents.tables import data_path, read_tsv
 from newsevents.weapons import names_weapon
@@ -38,12 +40,18 @@ ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 CUT_WORDS = frozenset({
     "of", "in", "from", "at", "to", "for", "with", "on", "by", "near", "inside", "outside",
     "across", "throughout", "based", "operating", "living", "fleeing", "who", "which", "that",
-    "whose", "under", "over", "against", ",", "(", ")", ";", ":", "--", "–", "—",
+    "whose", "under", "over", "against", "including", ",", "(", ")", ";", ":", "--", "–", "—",
 })
+# "up to 80 soldiers", "just over 30 fighters": these before a number count, they do not locate.
+QUANTIFYING_WORDS = frozenset({"over", "under", "to"})
 # Prepositions after which a country still locates the head ("president of Armenia").
 LOCATING_WORDS = frozenset({"of", "in", "from"})
-# A country cue right after these is an attitude, not a nationality ("pro-Iranian").
-STANCE_WORDS = frozenset({"pro", "anti"})
+# "forces loyal to Assad", "militants linked to Hamas": the one they serve says whose they are.
+ALLEGIANCE_WORDS = frozenset({"loyal", "linked", "allied", "aligned", "affiliated", "tied"})
+ALLEGIANCE_PREPOSITIONS = frozenset({"to", "with"})
+# "Iranian-backed militias" are not Iranian: a country before these words is a backer.
+BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "armed", "trained", "allied",
+                          "aligned", "linked", "affiliated"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})
 WEAK = frozenset({"weak"})
@@ -284,14 +292,18 @@ class ActorResolver:
         keys = [norm(w) for w in words]
         matches = [m for m in self.lexicon.scan(words, keys) if m.cue.kind != "block"]
         matches = _drop_stances(matches, keys)
+        matches = _drop_other_names(matches, words, keys)
         matches = self._add_persons(matches, tokens, persons, date)
-        inside = {i for m in matches for i in range(m.start + 1, m.end)}
-        cut = next((i for i, k in enumerate(keys)
-                    if k in CUT_WORDS and i > 0 and i not in inside), len(keys))
+        cut = _cut(keys, matches)
         core = [m for m in matches if m.end <= cut]
-        post = [m for m in matches if m.start >= cut and keys[cut] in LOCATING_WORDS]
+        locates = _locates(keys, cut, core[-1] if core else None)
+        post = [m for m in matches if m.start >= cut and locates]
         head = core[-1] if core else None
         actor = self._build(text, core, post, head, words, cut, date)
+        if actor is not None and not (actor.country or actor.igo):
+            town = _town_country(words, keys, matches)  # "Cleveland police", "people in Lagos"
+            if town is not None:
+                actor = actor.model_copy(update={"country": town})
         if cut < len(keys) and keys[cut] == "," and cut + 1 < len(tokens):
             # "Habib, an Australian citizen": the apposition fills what the name leaves open
             rest = self._memo(text[tokens[cut + 1].start():], date, ())
@@ -330,9 +342,17 @@ class ActorResolver:
             return Cue("person", name=name)
         return _cue_of_person(person)
 
+    def _titled(self, words: list[str], match: Match) -> bool:
+        """Whether a name's own entry carries an office title ("President George W. Bush"
+        is a table alias): then, undated, the office is meant, not what the person did later."""
+        return any("title" in cue.flags and cue.sector in OFFICE_SECTORS
+                   for word in words[match.start:match.end]
+                   for _, cue in self.lexicon.entries.get((norm(word),), ()))
+
     def _build(self, text: str, core: list[Match], post: list[Match], head: Match | None,
                words: list[str], cut: int, date: dt.date | None) -> Actor | None:
-        people = {id(m): _pick_person(m.cue.people, date) for m in core + post if m.cue.people}
+        people = {id(m): _pick_person(m.cue.people, date, self._titled(words, m))
+                  for m in core + post if m.cue.people}
         core = [_settle(m, people, words) for m in core]
         post = [_settle(m, people, words) for m in post]
         head = _settle(head, people, words) if head else None
@@ -340,15 +360,18 @@ class ActorResolver:
             head = Match(head.start, head.end,
                          Cue("person", name=" ".join(words[head.start:head.end])))
             core = [*core[:-1], head]
-        country, igo = _country_and_igo(core, post, head)
-        sector = _sector(core, head)
+        country, igo = _country_and_igo(core, post, head, [norm(w) for w in words])
+        sector = _group_sector(core, post)
         name = _name(core, head, words, cut)
-        if head and head.cue.kind in ("person", "org") and head.cue.sector and not sector:
+        if head and head.cue.kind == "person" and head.cue.sector and not sector:
             sector = head.cue.sector
         if sector is None and head is not None and head.end >= _last_word(words, cut):
             sector = _sector_of_bare_head(head, words, core)
         if sector is None and cut < len(words) and norm(words[cut]) == "of":
-            sector = _sector(post, None)  # "thousands of villagers", "members of a family"
+            # "thousands of villagers", "members of a family"; not a place's own sector
+            sector = _sector([m for m in post if m.cue.kind == "sector"])
+            if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
+                sector = _sector_of_bare_head(post[-1], words, post)
         if igo and sector != "MIL":
             sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not any((country, igo, sector, name)):
@@ -359,11 +382,151 @@ class ActorResolver:
 # ---- helpers of resolution (pure functions over matches) ----------------------------
 
 
+# A town no table names gives its country only when the gazetteer reads it one way: a city
+# weighing at least this (population x10 for its main name, x100 for a capital) and this many
+# times any reading in another country. Set on the train+dev gold actor spans of
+# corpus/annotated (scripts/score_actor_spans.py): 22 phrases right, 5 wrong.
+TOWN_MIN_WEIGHT = 500_000.0
+TOWN_MARGIN = 5.0
+
+
+def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> str | None:
+    """The country of a town named where it says whose an actor is: right before a role
+    noun ("Cleveland police", "the Jaffna mayor") or after "in/of/from" ("residents of
+    Chennai"). Words any table knows are not read as towns."""
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    roles = {m.start for m in matches if m.cue.kind == "sector"}
+
+    def name_word(i: int) -> bool:
+        return (i not in covered and words[i][:1].isupper() and words[i].isalpha()
+                and keys[i] not in DETERMINERS and keys[i - 1:i] != ["-"])  # not "anti-Bush"
+
+    i = 0
+    while i < len(words):
+        if not name_word(i):
+            i += 1
+            continue
+        j = i
+        while j < len(words) and name_word(j):
+            j += 1
+        after = j + 1 if keys[j:j + 1] == ["'s"] else j
+        if after in roles or (i > 0 and keys[i - 1] in LOCATING_WORDS):
+            country = _town_of(" ".join(words[i:j]))
+            if country is not None:
+                return country
+        i = j
+    return None
+
+
+def _town_of(name: str) -> str | None:
+    readings = Gazetteer.load().readings(name)
+    if not readings:
+        return None
+    top = readings[0]
+    if top.rank != RANK_CITY or top.country is None or top.weight < TOWN_MIN_WEIGHT:
+        return None
+    rival = max((r.weight for r in readings if r.country != top.country), default=0.0)
+    return top.country if top.weight >= TOWN_MARGIN * rival else None
+
+
 def _drop_stances(matches: list[Match], keys: list[str]) -> list[Match]:
-    """"pro-Iranian Hizbollah" is not Iranian: drop country cues after pro-/anti-."""
-    return [m for m in matches
-            if not (m.cue.kind == "country" and m.start >= 2 and keys[m.start - 1] == "-"
-                    and keys[m.start - 2] in STANCE_WORDS)]
+    """"pro-Iranian Hizbollah" and "Iranian-backed militias" are not Iranian, "a pro-ISIS
+    attacker" is not ISIS, "anti-Bush protesters" are not Bush's: drop what such words name,
+    except the people a "pro-" phrase serves ("pro-Assad forces" are Assad's)."""
+    return [m for m in matches if not _stance_dropped(m, keys)]
+
+
+def _stance_dropped(match: Match, keys: list[str]) -> bool:
+    kind = match.cue.kind
+    if kind == "sector":
+        return False
+    stance = keys[match.start - 2] if match.start >= 2 and keys[match.start - 1] == "-" else ""
+    if stance == "anti":
+        return True
+    if stance == "pro" and kind in ("country", "org", "igo"):
+        return True
+    return kind == "country" and _backer(match, keys)
+
+
+def _backer(match: Match, keys: list[str]) -> bool:
+    return keys[match.end:match.end + 1] == ["-"] and bool(
+        set(keys[match.end + 1:match.end + 2]) & BACKER_WORDS)
+
+
+# Words before a surname that belong to no name: "Mr Putin" is still Putin.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen",
+                        "sen", "rep", "gov", "col", "lt", "capt", "maj", "sgt", "prof"})
+
+
+def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -> list[Match]:
+    """"John Walker Lindh" is not Anna Lindh, "Mohamed Bazoum" no Somali Mohamed: a lone
+    surname after a capitalised word no entry knows, or before any capitalised name word, is
+    part of another person's name, and stands for that whole name only."""
+    covered = {i for m in matches if not _lone_surname(m) for i in range(m.start, m.end)}
+    surnames = {m.start for m in matches if _lone_surname(m)}
+
+    def name_word(i: int) -> bool:
+        return (0 <= i < len(words) and i not in covered and words[i][:1].isupper()
+                and words[i].isalpha() and keys[i] not in HONORIFICS
+                and keys[i] not in DETERMINERS and keys[i] not in NUMBER_WORDS)
+
+    out = []
+    for m in matches:
+        other_name = _lone_surname(m) and (
+            (name_word(m.start - 1) and m.start - 1 not in surnames) or name_word(m.end))
+        if other_name or _title_as_surname(m, words, name_word):
+            first, last = m.start, m.end
+            while name_word(first - 1):
+                first -= 1
+            while name_word(last):
+                last += 1
+            m = Match(m.start, m.end, Cue("person", name=" ".join(words[first:last])))
+        out.append(m)
+    return out
+
+
+# Titles that are also common surnames ("Patty King", "Sarah Bishop").
+SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "pope"})
+
+
+def _title_as_surname(match: Match, words: list[str], name_word: Callable[[int], bool]) -> bool:
+    """Such a title after a given name, ending the phrase, is a surname."""
+    return (norm(words[match.start]) in SURNAME_TITLES and match.end - match.start == 1
+            and words[match.start][:1].isupper() and name_word(match.start - 1)
+            and (match.end == len(words) or not words[match.end][:1].isalnum()))
+
+
+def _lone_surname(match: Match) -> bool:
+    return bool(match.cue.people) and match.cue.name is None and match.end - match.start == 1
+
+
+def _cut(keys: list[str], matches: list[Match]) -> int:
+    """Where the core ends: at the first preposition, comma or relative word past the first
+    word that is neither inside a name ("the WHO") nor a quantity ("just over 30 fighters")."""
+    named = {i for m in matches if m.cue.kind != "sector" for i in range(m.start, m.end)}
+    named |= {i for m in matches for i in range(m.start + 1, m.end)}
+    for i, key in enumerate(keys):
+        if i == 0 or key not in CUT_WORDS or i in named:
+            continue
+        following = keys[i + 1] if i + 1 < len(keys) else ""
+        if key in QUANTIFYING_WORDS and (following[:1].isdigit() or following in COUNT_WORDS):
+            continue
+        return i
+    return len(keys)
+
+
+def _locates(keys: list[str], cut: int, head: Match | None) -> bool:
+    """Whether what follows the core says whose it is: "of/in/from", "loyal to", and "for"
+    after an official's role ("a spokesman for Iran's mission", "an envoy for the UN"; not
+    "a reporter for a French radio", who may be of any country)."""
+    if cut >= len(keys):
+        return False
+    if keys[cut] in LOCATING_WORDS:
+        return True
+    if keys[cut] == "for":
+        return (head is not None and head.end == cut and head.cue.kind == "sector"
+                and head.cue.sector == "GOV")
+    return keys[cut] in ALLEGIANCE_PREPOSITIONS and keys[cut - 1] in ALLEGIANCE_WORDS
 
 
 def _last_word(words: list[str], cut: int) -> int:
@@ -389,6 +552,18 @@ NUMBER_WORDS = frozenset({
     "eleven", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "some",
     "few", "other", "more", "fellow",
 })
+COUNT_WORDS = NUMBER_WORDS - {"a", "an", "other", "fellow", "more", "some", "many", "few"}
+# Words around a number that only say how many ("at least", "tens of thousands").
+APPROXIMATION_WORDS = frozenset({"at", "least", "about", "around", "nearly", "almost", "some",
+                                 "over", "up", "to", "tens", "millions", "of", "an",
+                                 "estimated", "as", "many", "more", "than"})
+
+
+def _counts_only(words: list[str]) -> bool:
+    """Whether words only count ("tens of thousands", "at least 300"), naming no one."""
+    keys = [norm(w) for w in words]
+    return bool(keys) and all(k[:1].isdigit() or k in COUNT_WORDS or k in APPROXIMATION_WORDS
+                              for k in keys)
 
 
 def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> str | None:
@@ -421,23 +596,27 @@ def _contradicted(head: Match, core: list[Match]) -> bool:
                for m in core)
 
 
-def _pick_person(candidates: tuple[Person, ...], date: dt.date | None) -> Person | None:
+def _pick_person(candidates: tuple[Person, ...], date: dt.date | None,
+                 titled: bool = False) -> Person | None:
     names = {p.name for p in candidates}
     if len(names) == 1:
-        return _in_office_first(candidates, date)
+        return _in_office_first(candidates, date, titled)
     if date is None:
         return None
     current = [p for p in candidates if p.in_office(date.year)]
     return current[0] if len({p.name for p in current}) == 1 else None
 
 
-def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None) -> Person:
-    """One person may hold several offices over time: take the one held at ``date``."""
+def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None,
+                     titled: bool = False) -> Person:
+    """One person may hold several offices over time: take the one held at ``date``; with
+    no date, the latest, or the latest office when the phrase gives the title."""
     if date is not None:
         for person in candidates:
             if person.in_office(date.year):
                 return person
-    return max(candidates, key=lambda p: (p.end is None, p.end or 0))
+    offices = [p for p in candidates if p.sector in OFFICE_SECTORS] if titled else []
+    return max(offices or candidates, key=lambda p: (p.end is None, p.end or 0))
 
 
 def _cue_of_person(person: Person) -> Cue:
@@ -445,38 +624,115 @@ def _cue_of_person(person: Person) -> Cue:
                name=person.name)
 
 
-def _country_and_igo(core: list[Match], post: list[Match],
-                     head: Match | None) -> tuple[str | None, str | None]:
-    """The head's own country first, then a modifier's, then a locating "of/in" phrase."""
+def _country_and_igo(core: list[Match], post: list[Match], head: Match | None,
+                     keys: list[str]) -> tuple[str | None, str | None]:
+    """The head's own country first, then a modifier's, then a locating "of/in" phrase.
+
+    A country named before a group of another country's table entry is the group's own
+    ("Pakistani Taliban", "Australia's Defense Department"). Several countries joined in one
+    part of the phrase ("Indian and Pakistani armies", "diplomats from Estonia and Latvia")
+    give none: each is an actor of its own.
+    """
+    named = [m for m in core if m is not head and m.cue.kind in ("country", "seat")
+             and m.cue.country and (head is None or m.end <= head.start)]
     if head and head.cue.country and (head.cue.proper or head.cue.kind in ("person", "org")):
+        if head.cue.kind == "org" and named and not _several_countries(named, keys):
+            return named[-1].cue.country, None
         return head.cue.country, None
+    if _several_countries(core, keys):
+        return None, None
     for match in core:
         if match.cue.country:
             return match.cue.country, None
     igo = next((m.cue.igo for m in reversed(core) if m.cue.igo), None)
     if igo:
         return None, igo
-    if head and "abroad" in head.cue.flags:
+    if (head and "abroad" in head.cue.flags) or _several_countries(post, keys):
         return None, None
-    for match in post:
+    for i, match in enumerate(post):
         if match.cue.country:
             return match.cue.country, None
         if match.cue.igo:
-            return None, match.cue.igo
+            return None, _last_igo_of_name(post[i:])
     return None, None
 
 
-def _sector(core: list[Match], head: Match | None) -> str | None:
-    """Strong sector nouns beat generic roles ("rebel leader"), which beat ethnic modifiers."""
-    sector = None
-    for level in ("strong", "weak", "mod"):
-        found = [m.cue.sector for m in core if m.cue.sector and _level(m.cue) == level]
-        if found:
-            sector = found[-1]
+# Words that join two actors' names into a list ("Indian and Pakistani", "Iraqi-US").
+JOINERS = frozenset({"and", "or", "&", ",", "/", "-", "nor"})
+
+
+def _several_countries(matches: list[Match], keys: list[str]) -> bool:
+    """Whether two different countries are listed side by side, not one inside the other's
+    phrase ("Kosovo Albanian separatists", "Paraguayan President Santiago Pena")."""
+    named = [m for m in matches if m.cue.kind in ("country", "seat") and m.cue.country]
+    return any(a.cue.country != b.cue.country and JOINERS.intersection(keys[a.end:b.start])
+               for a, b in itertools.pairwise(named))
+
+
+def _last_igo_of_name(matches: list[Match]) -> str | None:
+    """"the U.N. World Food Programme (WFP)": the body a run of IGO names ends in."""
+    igo, end = matches[0].cue.igo, matches[0].end
+    for match in matches[1:]:
+        if match.start > end + 1 or not match.cue.igo:
             break
+        igo, end = match.cue.igo, match.end
+    return igo
+
+
+def _sector(core: list[Match]) -> str | None:
+    """Strong sector nouns beat generic roles ("rebel leader"), which beat ethnic modifiers.
+
+    Only the phrase's own words count: a named person's or group's sector from the tables
+    yields to what the phrase calls them ("opposition leader Khaleda Zia" is OPP whatever
+    office she once held; see ``_group_sector`` for groups).
+    """
+    cue = _role(core)
+    sector = cue.sector if cue else None
     if sector in OFFICE_SECTORS and any("former" in m.cue.flags for m in core):
         return "ELI"
     return sector
+
+
+def _role(core: list[Match]) -> Cue | None:
+    for level in ("strong", "weak", "mod"):
+        found = [m.cue for m in core if m.cue.sector and m.cue.kind not in ("person", "org")
+                 and _level(m.cue) == level]
+        if found:
+            return found[-1]
+    return None
+
+
+# Sectors of armed groups, and the roles their members take on inside them: "Hamas gunmen",
+# "YPG forces" and "the top commander of Ahrar al-Sham" are the group's fighters.
+ARMED_SECTORS = frozenset({"REB", "MIL", "CRM"})
+MEMBER_SECTORS = frozenset({"REB", "MIL", "UAF", "COP"})
+
+
+def _group_sector(core: list[Match], post: list[Match]) -> str | None:
+    """The phrase's role (``_sector``), or the sector of the last group it names where no
+    role noun gives one, where the role is generic or a mere modifier ("Kurdish-led SDF",
+    "state airline Belavia"), or where it only says what an armed group's members do
+    (gunmen, forces, commander; this holds for a named rebel leader too: "RSF commander
+    Dagalo")."""
+    role = _sector(core)
+    matches = core + post
+    groups = [m.cue for m in matches if m.cue.kind == "org" and m.cue.sector]
+    armed = [m.cue for m in matches if m.cue.kind in ("org", "person")
+             and m.cue.sector in ARMED_SECTORS]
+    if armed and role in MEMBER_SECTORS:
+        return armed[-1].sector
+    if not groups:
+        return role
+    cue = _role(core)
+    if cue is None or _generic_role(cue):  # "Newmont officials", "a Hamas spokesman"
+        return groups[-1].sector
+    return role
+
+
+def _generic_role(cue: Cue) -> bool:
+    """Whether a role is a modifier ("Kurdish", "state"), a generic one ("official",
+    "leader") or an office title any organisation has ("spokesman", "president")."""
+    return "mod" in cue.flags or (bool(cue.flags & {"weak", "title"}) and cue.sector == "GOV")
 
 
 def _level(cue: Cue) -> str:
@@ -524,8 +780,9 @@ def _load(data_dir: Path) -> ActorResolver:
     _load_countries(lexicon, data_dir / "countries.tsv")
     _load_seats(lexicon, data_dir / "seats.tsv")
     for row in _rows(data_dir / "places.tsv"):
-        lexicon.add(row["place"], Cue("country", country=row["iso3"], proper=True,
-                                      flags=PLACE))
+        sector = row.get("sector") or None
+        lexicon.add(row["place"], Cue("country", country=row["iso3"], sector=sector, proper=True,
+                                      flags=PLACE | WEAK if sector else PLACE))
     refs = _load_igos(lexicon, data_dir / "igos.tsv")
     _load_orgs(lexicon, data_dir / "orgs.tsv")
     surnames = _load_people(lexicon, data_dir / "people.tsv")

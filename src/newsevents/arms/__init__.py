@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from newsevents.arms.amounts import by_sentence, read_values
 from newsevents.arms.countries import Countries
 from newsevents.arms.filling import fill_parties, listed, name_unnamed
-from newsevents.arms.governor import blocked, governor, talks_deals, used
+from newsevents.arms.governor import blocked, governor, served, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
 from newsevents.arms.reading import Reading
@@ -58,7 +58,7 @@ def deals_for_doc(
         trigger = governor(mention, lex)
         rule = lex.trigger(trigger) if trigger is not None else None
         if trigger is None or rule is None:
-            if mention.system.name and talks_deals(mention.sent, lex):
+            if mention.system.name and talks_deals(mention.sent, lex) and not served(mention):
                 echoes.append(mention)
             continue
         if blocked(trigger, rule, mention, lex):

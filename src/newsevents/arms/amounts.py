@@ -17,6 +17,7 @@ from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
 
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+PERCENT_WORDS = frozenset({"percent", "per", "pct", "percentage"})
 
 # How many words before a name a number may stand and still count it ("six used Russian"):
 # the longest such gap in the real-text dev passages of docs/arms.md.
@@ -36,9 +37,16 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     prep = head.head
     if head.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in lex.units:
         nouns.append((prep.head, lex.units[lemma(prep.head)]))  # "two regiments of S-400"
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.like_num and (
+            _counts(prep.head)):
+        number = _number(prep.head, lex)  # "four of its Leopard 2 tanks"
+        if number is not None:
+            reading.quantity = number
+            reading.quantity_text = head.doc[prep.head.i:head.i + 1].text
+            return
     for noun, counts in nouns:
         for child in noun.children:
-            if child.dep_ != "nummod" or child.ent_type_ in NOT_QUANTITIES or (
+            if child.dep_ != "nummod" or not _counts(child) or (
                 inside(child, reading.mention.span)
             ):
                 continue
@@ -74,7 +82,7 @@ def _number_before(reading: Reading, lex: Lexicon) -> None:
     doc = span.doc
     for i in range(span.start - 1, max(span.sent.start, span.start - NUMBER_REACH) - 1, -1):
         token = doc[i]
-        if token.like_num and token.ent_type_ not in NOT_QUANTITIES:
+        if token.like_num and _counts(token):
             number = _number(token, lex)
             if number is not None:
                 reading.quantity = number
@@ -83,6 +91,16 @@ def _number_before(reading: Reading, lex: Lexicon) -> None:
         if token.pos_ not in ("ADJ", "PUNCT") and token.tag_ != "VBN" and (
                 token.ent_type_ != "NORP"):
             return
+
+
+def _counts(token: Token) -> bool:
+    """Whether a number counts things: not a date, a sum or a share. The parser takes "up
+    to 50 F-35s" for a percentage, so a share needs its sign or word."""
+    if token.ent_type_ == "PERCENT":
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return entity is not None and not any(
+            t.text == "%" or t.lower_ in PERCENT_WORDS for t in entity)
+    return token.ent_type_ not in NOT_QUANTITIES
 
 
 def _number(token: Token, lex: Lexicon) -> int | None:

@@ -42,9 +42,10 @@ class Countries:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
             return self._antecedent(token)  # before the actors' guess, which may be stale
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            country = self._lexicon(owner)
+            country = self._lexicon(owner) or (
+                self._antecedent(owner) if owner.lower_ in PRONOUNS else None)
             if country:
-                return country  # "Iran's Defence Ministry", whatever the dateline says
+                return country  # "Iran's Defence Ministry", "its air force"
         if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             for place in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                           for g in c.children if g.dep_ == "pobj"):

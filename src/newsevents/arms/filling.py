@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Span
+
 from newsevents.arms.countries import Countries
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.events.syntax import lemma
 
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Nouns for a deal as a whole, which "the" points back to.
+DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
@@ -36,6 +41,8 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         origin = reading.mention.system.origin
         suppliers = named[reading.system_key] - {reading.recipient}
+        if reading.supplier is None and reading.mention.system.name is None:
+            reading.supplier = _supplier_here(reading, readings)
         if reading.supplier is None:
             if len(suppliers) == 1:
                 reading.supplier = suppliers.pop()
@@ -56,10 +63,53 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
             if len(rest) == 1:
                 reading.recipient = rest.pop()
     _share_with_conjuncts(readings)
+    for reading in readings:
+        if not reading.complete:
+            _name_by_article(reading, mentions, readings)
     known = [r for r in readings if r.complete]
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _the_deal(sent: Span) -> bool:
+    """Whether the sentence speaks of a deal already told ("the sale", "this contract")."""
+    return any(t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS
+               and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+               for t in sent)
+
+
+def _supplier_here(reading: Reading, readings: list[Reading]) -> str | None:
+    """The one supplier of the same kind of weapon to the same buyer in the sentence: "India
+    received Rafale jets from France ... for the purchase of 36 aircraft" (France, not the
+    article's other supplier of aircraft)."""
+    category = reading.mention.system.category
+    found = {r.supplier for r in readings if r.sent.start == reading.sent.start
+             and r is not reading and r.supplier and category is not None
+             and r.mention.system.category == category
+             and r.recipient in (None, reading.recipient)} - {reading.recipient}
+    return found.pop() if len(found) == 1 else None
+
+
+def _name_by_article(reading: Reading, mentions: list[Mention],
+                     readings: list[Reading]) -> None:
+    """An unnamed system with no supplier is the one system of its kind the article names,
+    supplied by whoever the article has supplying it, else by its maker: "has taken delivery
+    of nine jets out of 50" in an article about Israel's F-35s."""
+    system = reading.mention.system
+    if system.name is not None or system.category is None or reading.supplier is not None:
+        return
+    named = {m.system.name: m.system for m in mentions
+             if m.system.name and m.system.category == system.category}
+    if len(named) != 1:
+        return
+    chosen = next(iter(named.values()))
+    if chosen.origin is None or chosen.origin == reading.recipient:
+        return
+    renamed = chosen.model_copy(update={"mention": system.mention})
+    reading.mention = replace(reading.mention, system=renamed, variant=None)
+    if not any(r.supplier for r in readings if r.mention.system.name == chosen.name):
+        reading.supplier = chosen.origin  # else the article's supplier, filled below
 
 
 def _share_with_conjuncts(readings: list[Reading]) -> None:
@@ -133,12 +183,22 @@ def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
 
 
 def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
-    """The same system's deal elsewhere in the article, or the one deal between the two
-    countries this sentence names ("Russia and Turkey have other projects...")."""
+    """The sentence's deal in the same kind of weapon, the same system's deal elsewhere in the
+    article, the one deal between the two countries this sentence names ("Russia and Turkey
+    have other projects..."), or, in a sentence that names none, the article's one pair."""
+    # "India received Rafale jets ... for the purchase of 36 aircraft": the sentence's own
+    # deal in the same kind of weapon comes before the same kind's deals elsewhere.
+    category = reading.mention.system.category
+    here = {(r.supplier, r.recipient) for r in known if r.sent.start == reading.sent.start
+            and category is not None and r.mention.system.category == category}
     same = {(r.supplier, r.recipient) for r in known if r.system_key == reading.system_key}
     named = countries.in_sentence(reading.sent)
     pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
-    for candidates in (same, pairs):
+    # A sentence that names no country and speaks of "the sale" goes on about the article's
+    # deal: "The sale includes four drones" after "a weapons sale to Morocco".
+    only = {(r.supplier, r.recipient) for r in known} if not named and _the_deal(
+        reading.sent) else set()
+    for candidates in (here, same, pairs, only):
         fitting = {p for p in candidates if reading.supplier in (None, p[0])
                    and reading.recipient in (None, p[1])}
         if len(fitting) == 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
-from newsevents.arms.mentions import Mention
+from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
 from newsevents.events.syntax import lemma
 
@@ -28,16 +28,46 @@ QUESTIONS = frozenset({"when", "whether", "if", "how"})
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
 CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
+# Nouns for what is sold for a system the buyer has: "ammunition for the F-16 jets".
+SUPPLIES = frozenset({"ammunition", "munition", "part", "spare", "missile", "bomb", "round",
+                      "shell", "support", "upgrade", "maintenance", "training", "kit", "pod",
+                      "engine", "sustainment", "modernization", "modernisation"})
+# Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
+CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
 
 def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
-    used (fired, paraded, tested) before any transfer word is reached."""
+    used (fired, paraded, tested) before any transfer word is reached, or when an unnamed
+    system is what the weapons are for ("selected the Patriot system for its air defence")."""
+    if purpose(mention) or served(mention):
+        return None
     for top in _tops(mention.span):
         found = _governor_from(top, lex)
         if found is not None:
             return found
     return None
+
+
+def purpose(mention: Mention) -> bool:
+    """An unnamed system after "for" with an owner's pronoun ("for its air defence", "for
+    their own defence"): the need a deal serves, not a weapon."""
+    root = mention.span.root
+    return mention.system.name is None and root.dep_ == "pobj" and (
+        root.head.lower_ == "for") and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                           for c in root.children)
+
+
+def served(mention: Mention) -> bool:
+    """A named system that what is sold is for ("ammunition for the F-16 jets", "spare parts
+    for its Black Hawks", "missiles for the IRIS-T system"): it changes no hands itself."""
+    root = mention_head(mention)
+    if mention.system.name is None or root.dep_ != "pobj" or root.head.lower_ != "for":
+        return False
+    head = root.head.head  # what it is for: "ammunition", or "a sale of ammunition"
+    sold = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj")]
+    return head.pos_ == "NOUN" and any(lemma(t) in SUPPLIES for t in sold)
 
 
 def _tops(span: Span) -> list[Token]:
@@ -100,14 +130,24 @@ def talks_deals(sent: Span, lex: Lexicon) -> bool:
 
 def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bool:
     """"build"/"produce" without a licence in the sentence (domestic production), trade
-    statistics ("arms exports fell 7 percent"), and an open question ("did not say when the
-    tanks would be delivered")."""
+    statistics ("arms exports fell 7 percent"), an open question ("did not say when the
+    tanks would be delivered"), and the vehicle that brought a delivery (``carrier``)."""
     if rule.role == "licence":
         return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
+    if rule.role == "arrival" and carrier(trigger):
+        return True
     if trigger.pos_ == "NOUN":
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def carrier(arrival: Token) -> bool:
+    """Whether what arrives is the vehicle of another delivery: "six Y-20 airlifters landed
+    in Belgrade, delivering the FK-3 system" (the FK-3 is the deal, not the Y-20s)."""
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+               and lemma(c) in CARRYING and any(g.dep_ == "dobj" for g in c.children)
+               for c in arrival.children)
 
 
 def statistic(noun: Token, lex: Lexicon) -> bool:

@@ -29,6 +29,9 @@ ANAPHOR_REACH = 150
 # How many tokens before an unnamed system its designation may stand ("K-9 self-propelled
 # artillery": four, the longest gap in the real-text dev passages of docs/arms.md).
 DESIGNATION_REACH = 4
+# The shortest word taken for another system's name after a system ("Predator"): shorter
+# ones ("F", "Mk") begin too many names.
+MIN_NAME = 4
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,36 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
-    return [_resolve_by_name(m, systems, catalogue) for m in mentions]
+    resolved = [_resolve_by_name(m, systems, catalogue) for m in mentions]
+    return _by_article_names(resolved, catalogue)
+
+
+def _by_article_names(mentions: list[Mention], catalogue: Catalogue) -> list[Mention]:
+    """A catalogue name written right after another system's name of the same kind is what
+    the article calls that system ("MQ-9B Predator drones": here "Predator" is the MQ-9B, not
+    the older MQ-1), so the same word is that system wherever the article uses it ("31
+    Predator drones")."""
+    called: dict[str, WeaponSystem] = {}
+    for mention in mentions:
+        system = mention.system
+        after = mention.span.doc[mention.span.end:mention.span.end + 1]
+        word = compact(after.text)
+        if not system.name or len(word) < MIN_NAME or not after.text[:1].isupper():
+            continue
+        if any(key.startswith(word) and entry.name not in (None, system.name)
+               and entry.category == system.category
+               for key, entry in catalogue.named.keys.items()):
+            called[word] = system
+    if not called:
+        return mentions
+    renamed = []
+    for mention in mentions:
+        system = called.get(compact(mention.span[0].text))
+        if system is not None and mention.system.name not in (None, system.name):
+            mention = replace(mention, system=system.model_copy(
+                update={"mention": mention.system.mention}), variant=None)
+        renamed.append(mention)
+    return renamed
 
 
 def _called(named: Mention, generic: list[Mention]) -> Mention:

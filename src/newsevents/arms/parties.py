@@ -32,6 +32,8 @@ TAKING = frozenset({"take", "get", "accept", "await", "welcome"})
 
 # Verbs whose "by" names who has had a system ("jets previously used by Qatar").
 OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "field"})
+# Entity types of a word that gives a weapon a nationality ("Russian helicopters").
+NATIONALITIES = frozenset({"NORP", "GPE"})
 
 
 def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
@@ -156,10 +158,17 @@ def destination(mention: Mention, lex: Lexicon,
 
 def owner(mention: Mention, countries: Countries) -> list[str]:
     """"the Canadian Leopard 2", "Poland's MiG-29s": a nationality on a named system other
-    than its maker's is the country that owns it and hands it over."""
-    if mention.system.name is None:
-        return []
+    than its maker's is the country that owns it and hands it over. On an unnamed system it
+    says who makes it, the one supplier there is to go by ("a deal to buy 16 Russian
+    helicopters")."""
     head = mention_head(mention)
+    if mention.system.name is None:
+        for child in head.children:
+            country = countries.of(child) if child.dep_ in MODIFIERS and (
+                child.ent_type_ in NATIONALITIES) and not inside(child, mention.span) else None
+            if country:
+                return [country]
+        return []
     for clause in head.children:  # "Mirage jets previously used by Qatar"
         if clause.dep_ in ("acl", "relcl") and lemma(clause) in OWNING:
             owners = _countries(transfer_objects(clause, frozenset({"by"})), countries,
@@ -168,7 +177,9 @@ def owner(mention: Mention, countries: Countries) -> list[str]:
                 return owners[:1]
     for token in (*mention.span, head):
         for child in token.children:
-            if child.dep_ in MODIFIERS and not inside(child, mention.span) and not _made(child):
+            if child.dep_ in MODIFIERS and not inside(child, mention.span) and (
+                    not _made(child) and child.ent_type_ != "PERSON"):
+                # "Lockheed Martin F-35": a maker the tagger took for a person owns nothing
                 country = countries.of(child)
                 if country and country != mention.system.origin:
                     return [country]

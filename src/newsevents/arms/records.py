@@ -34,23 +34,26 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention],
     apart = {key for key, group in groups.items() if any(r.mention.set_apart for r in group)}
     nouns = {deal_id(doc_id, *key): {n for r in group for n in (
         lemma(mention_head(r.mention)), r.mention.noun) if n} for key, group in groups.items()}
+    cued = {deal_id(doc_id, *key) for key, group in groups.items()
+            if any(r.explicit for r in group)}
     deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
-                      {deal_id(doc_id, *key) for key in apart}, nouns)
+                      {deal_id(doc_id, *key) for key in apart}, nouns, cued)
     _add_echoes(deals, echoes)
     link_replacements(doc, deals, lex)
     _link_events(doc, deals)
     return deals
 
 
-def uncovered(deals: list[ArmsTransfer], apart: set[str],
-              nouns: dict[str, set[str]]) -> list[ArmsTransfer]:
+def uncovered(deals: list[ArmsTransfer], apart: set[str], nouns: dict[str, set[str]],
+              cued: set[str]) -> list[ArmsTransfer]:
     """Leave out a deal in unnamed weapons that a more specific deal between the same two
     countries covers: "tanks" beside "K2 tanks", "weapons" beside "Shahed drones". Reports
     name the system once and then speak of "the tanks" or "the weapons", so what such a
     sentence says of the tanks (its status, its evidence) goes to the one named deal of that
     category, or that the article calls by the same noun ("Shahed-136 kamikaze drones" and
     "the drones"). Deals in ``apart`` ("other weapons") are kept. ``nouns`` holds the nouns
-    each deal's systems go by."""
+    each deal's systems go by; a deal in ``cued`` has a status a cue says, which a deal in
+    "weapons" passes on to the systems it covers."""
     kept: list[ArmsTransfer] = []
     for deal in deals:
         covering = [other for other in deals if other is not deal and deal.deal_id not in apart
@@ -60,6 +63,13 @@ def uncovered(deals: list[ArmsTransfer], apart: set[str],
             kept.append(deal)
         elif len(covering) == 1 and deal.system.category:
             _fold(deal, covering[0])
+        elif deal.system.category is None and deal.deal_id in cued:
+            # "moving ahead with a $1bn weapons sale" beside "the proposal includes four
+            # drones and precision-guided munitions": the weapons are the package, so what
+            # is said of them is said of each system in it.
+            for other in covering:  # a stage a cue says beats one read from a tense
+                other.status = deal.status if other.deal_id not in cued else max(
+                    other.status, deal.status, key=STATUS_ORDER.index)
     return kept
 
 

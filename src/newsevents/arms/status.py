@@ -28,6 +28,9 @@ PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
+# Statuses that say the weapons changed hands.
+HANDED_OVER = frozenset({"delivering", "delivered"})
+
 
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                 countries: Countries) -> None:
@@ -62,6 +65,11 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = rule.statuses[said]
         if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
             reading.status = "proposed"  # "its planned acquisition", "a possible sale"
+        # A transfer verb that says the weapons changed hands ("has been delivered", "were
+        # handed over") reports a stage as plainly as a cue, and one further than an order
+        # another sentence reports ("Israel has ordered 50 F-35s").
+        reading.explicit = (trigger.pos_ == "VERB" and said != "future"
+                            and reading.status in HANDED_OVER)
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
             donating(trigger.doc, lex)):
@@ -97,11 +105,16 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     words = [t.lower_ for t in sent]
     if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))):
         return True
-    for child in head.children:
-        if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
-            return True
-        if child.dep_ == "prep" and child.lower_ == "out":
-            return True
+    # "the first fleet of F-35 jets": the part word may sit on the noun the system is "of".
+    holders = [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        holders.append(head.head.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "out":
+                return True
     return False
 
 
@@ -113,8 +126,11 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     cue_ids = {t.i for t in cue_tokens}
     while steps <= MAX_HOPS:
         if token.i in cue_ids or any(c.i in cue_ids for c in token.children
-                                     if c.dep_ in ("attr", "acomp", "oprd", "prep")):
-            return steps  # also what a verb says of it: "are a lie", "put ... on hold"
+                                     if c.dep_ in ("attr", "acomp", "oprd", "prep", "dobj",
+                                                   "nsubjpass")):
+            return steps  # also what a verb says of it: "are a lie", "put ... on hold",
+            # "has given preliminary approval for sales of HIMARS", "an agreement of intent
+            # was signed on the purchase of Rafale jets"
         if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"

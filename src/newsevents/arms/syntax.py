@@ -136,8 +136,8 @@ def clause_verb(token: Token) -> Token:
     ``events.syntax.clause_chain`` stops at a subject; a cue noun is often one.
     """
     for _ in range(MAX_HOPS):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            return token
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ != "prep") or token.head is token:
+            return token  # "following the delivery": "following" is a preposition here
         token = token.head
     return token
 
@@ -146,24 +146,32 @@ def clause_verb(token: Token) -> Token:
 # scrap", "opted to buy".
 DECIDED = frozenset({"have", "decide", "choose", "opt", "force", "agree"})
 
+# Conjunctions that make a clause a possibility, said like a future: "if Indonesia chooses
+# the F-15EX".
+CONDITIONS = frozenset({"if", "unless"})
+
 
 # Predicates of "be" that put what they say in the future ("the first batch is due").
 AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
 
 
 def tense(token: Token) -> str:
-    """past, present or future (modals and "to"-infinitives: "will deliver", "plans to buy");
-    an infinitive under a decision takes the decision's tense ("decided to cancel": past)."""
+    """past, present or future (modals, "to"-infinitives and conditions: "will deliver",
+    "plans to buy", "if it buys"); an infinitive under a decision takes the decision's tense
+    ("decided to cancel": past), a participle its verb's ("plans to bring in 48 jets, taking
+    delivery of 12 by mid-2023": future)."""
     verb = token
     for _ in range(MAX_HOPS):
         if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
             return tense(verb.head)
-        if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to")
+        if any((c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to"))
+               or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
                for c in verb.children) or (lemma(verb) == "be" and any(
                    c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
             return "future"
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp"):
-            break
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp") and not (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            break  # a participle goes with its verb: "plans to buy 48 jets, taking ..."
         if verb.head is verb:
             break
         verb = verb.head

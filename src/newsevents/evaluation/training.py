@@ -156,8 +156,8 @@ def word_rows(docs: list[GoldDocument], parsed: list[Doc]) -> list[tuple[list[st
     rows = []
     for doc, words in zip(docs, parsed, strict=True):
         gold = {root.i: event.type for root, event in _trigger_words(doc, words)}
-        rows.extend((token_features(t), gold.get(t.i, NO_EVENT)) for t in words
-                    if t.pos_ in POS)
+        rows.extend((token_features(t, sent), gold.get(t.i, NO_EVENT))
+                    for sent in words.sents for t in sent if t.pos_ in POS)
     return rows
 
 

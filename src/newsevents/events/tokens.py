@@ -17,12 +17,12 @@ regression) on the train split of `corpus/annotated/`.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.tokens import Span, Token
 
 from newsevents.events.syntax import lemma
 from newsevents.tables import data_path
@@ -38,8 +38,9 @@ DEPENDENTS = frozenset({
 })
 
 
-def token_features(token: Token) -> list[str]:
-    """The strings a word is read by; each stands for one weight per class in the model."""
+def token_features(token: Token, sent: Span) -> list[str]:
+    """The strings a word of ``sent`` is read by; each stands for one weight per class in
+    the model. (The sentence is passed in: ``token.sent`` walks the document each time.)"""
     word, head = lemma(token), lemma(token.head)
     out = [
         f"l={word}", f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}",
@@ -51,7 +52,7 @@ def token_features(token: Token) -> list[str]:
             out.append(f"l|c={word}|{child.dep_}|{lemma(child)}")
             if child.ent_type_:
                 out.append(f"ce={child.dep_}|{child.ent_type_}")
-    sent, doc = token.sent, token.doc
+    doc = token.doc
     for offset in (-2, -1, 1, 2):
         i = token.i + offset
         if sent.start <= i < sent.end:
@@ -65,20 +66,18 @@ class TokenModel:
     at which a word the lexicon misses becomes a candidate."""
 
     classes: tuple[str, ...]
-    bias: tuple[float, ...]
-    weights: dict[str, list[float]]
+    bias: np.ndarray
+    rows: dict[str, int]
+    """feature -> its row in ``weights``"""
+    weights: np.ndarray
+    """one row per feature, one column per class"""
     floor: float
 
-    def probabilities(self, token: Token) -> dict[str, float]:
-        scores = list(self.bias)
-        for feature in set(token_features(token)):
-            row = self.weights.get(feature)
-            if row is not None:
-                scores = [s + w for s, w in zip(scores, row, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+    def probabilities(self, token: Token, sent: Span) -> dict[str, float]:
+        found = [i for f in set(token_features(token, sent)) if (i := self.rows.get(f)) is not None]
+        scores = self.bias + self.weights[found].sum(axis=0)
+        exps = np.exp(scores - scores.max())
+        return dict(zip(self.classes, (exps / exps.sum()).tolist(), strict=True))
 
     def likeliest(self, probs: dict[str, float]) -> tuple[str, float] | None:
         """The likeliest event type of a word's ``probabilities``, when it reaches the floor."""
@@ -93,5 +92,9 @@ class TokenModel:
         if not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(classes=tuple(data["classes"]), bias=tuple(data["bias"]),
-                   weights=data["weights"], floor=data["floor"])
+        names = list(data["weights"])
+        return cls(classes=tuple(data["classes"]), bias=np.asarray(data["bias"]),
+                   rows={name: i for i, name in enumerate(names)},
+                   weights=np.asarray([data["weights"][n] for n in names]).reshape(
+                       len(names), len(data["classes"])),
+                   floor=data["floor"])

@@ -134,7 +134,7 @@ def find_candidates(
     names that it finds likely enough to be one, and every candidate's probability."""
     found: list[Candidate] = []
     for token in sent:
-        probs = detector.probabilities(token) if detector and token.pos_ in POS else {}
+        probs = detector.probabilities(token, sent) if detector and token.pos_ in POS else {}
         cand = _lexicon_candidate(token, lex)
         if cand is not None:
             if detector is not None:
@@ -156,7 +156,9 @@ def with_alternatives(candidates: list[Candidate]) -> list[Candidate]:
     coder keeps the likelier."""
     out = list(candidates)
     for cand in candidates:
-        if cand.alternative is not None:
+        # A governing verb ("agreed to", "urged", "threatened to", "refused to") is read by
+        # the lexicon's own rule for such statements.
+        if cand.alternative is not None and not cand.trigger.absorbs:
             etype, p = cand.alternative
             trigger = Trigger(lemma=lemma(cand.token), event_type=etype, learned=True)
             out.append(Candidate(cand.token, trigger, nominal=cand.nominal, token_p=p,
