@@ -498,6 +498,15 @@ def test_the_country_where_someone_unnamed_was_caught_is_not_the_target() -> Non
     assert event.location is not None and event.location.country == "HND"
 
 
+def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
+    beside = one(events_of("A roadside bomb detonated near a U.S. patrol in western Baghdad on "
+                           "Tuesday."), "ASSAULT")
+    assert countries(beside.target) == {"USA"}
+    wounded = one(events_of("A second device was detonated at the main gate of a supermarket in "
+                            "Koronadal City, wounding four civilians."), "ASSAULT")
+    assert countries(wounded.target) == {"PHL"}
+
+
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:
     event = one(events_of("Four civilians were killed as clashes broke out between the army and "
                           "rebels in Bangui on Monday."), "ASSAULT")

@@ -277,6 +277,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                    or look.actors(attack_agents(verb)))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
+        if not targets and lemma(verb) in BLAST_VERBS:
+            targets = blast_targets(verb, look, sources)  # "a bomb was detonated near"
     else:
         sources = look.actors(subject_of(verb))
         targets = look.actors(taken_from(verb))
@@ -291,6 +293,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             targets = look.actors([o for c in verb.children
                                    if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
                                    for o in c.children if o.dep_ in OBJECTS])
+        if not targets and lemma(verb) in BLAST_VERBS:
+            targets = blast_targets(verb, look, sources)
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -345,6 +349,23 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """Whom a blast was aimed at: the victims of its "killing" clause ("was detonated at the
+    gate, wounding four civilians"), or whom it went off beside ("detonated near a U.S.
+    patrol", "outside a police station", "when an army patrol passed by")."""
+    victims = look.actors([o for c in verb.children
+                           if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
+                           for o in c.children if o.dep_ in OBJECTS], exclude=sources)
+    if victims:
+        return victims
+    beside = look.actors(prep_objects(verb, BLAST_PREPS), exclude=sources)
+    if beside:
+        return beside
+    passers = [s for c in verb.children if c.dep_ == "advcl" and lemma(c) in PASSING_VERBS
+               for s in c.children if s.dep_ in SUBJECTS]
+    return look.actors(passers, exclude=sources)
 
 
 def _someone_unknown(verb: Token) -> bool:
@@ -591,6 +612,10 @@ HARM_VERBS = VICTIM_VERBS | {
 }
 # Verbs whose subject, said as it happens, is a crowd of protesters.
 MARCHING_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "picket"})
+# Verbs of a blast, and where it went off beside whom ("near a patrol", "outside a station").
+BLAST_VERBS = frozenset({"detonate", "explode", "blow", "set"})
+BLAST_PREPS = frozenset({"near", "outside", "beside", "at", "among"})
+PASSING_VERBS = frozenset({"pass", "drive", "travel", "patrol", "arrive", "leave", "go"})
 # Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
 NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
 # Participles that say what an offensive was aimed at.
