@@ -507,6 +507,17 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     assert countries(wounded.target) == {"PHL"}
 
 
+def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> None:
+    purpose = one(events_of("Several thousand people marched through central Rome on Saturday "
+                            "to protest against Israel's construction of a security barrier."),
+                  "PROTEST")
+    assert countries(purpose.target) == {"ISR"}
+    facing = one(events_of("About 800 garment workers demonstrated on Sunday in front of the US "
+                           "embassy in central Bangkok."), "PROTEST")
+    assert countries(facing.target) == {"USA"}
+    assert countries(facing.source) == {"THA"}
+
+
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:
     event = one(events_of("Four civilians were killed as clashes broke out between the army and "
                           "rebels in Bangui on Monday."), "ASSAULT")

@@ -49,8 +49,10 @@ ATTACK_NOUNS = frozenset({
 SITE_PREPS = frozenset({"outside", "at", "near", "before", "in"})
 SITE_NOUNS = frozenset({
     "embassy", "consulate", "mission", "office", "headquarters", "parliament", "ministry",
-    "palace", "residence", "court", "courthouse", "legislature", "assembly",
+    "palace", "residence", "court", "courthouse", "legislature", "assembly", "building",
 })
+# Verbs of a march's purpose that name what it is against ("to protest against").
+OPPOSING_VERBS = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "reject"})
 # Verbs of marchers addressing someone ("..., demanding that the government resign").
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
 # Fights with two sides: whoever the victims fought is the one who struck them.
@@ -381,6 +383,7 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     in Basra demanding that the British army leave", "urging the occupation authority to
     pay")."""
     sites = prep_objects(verb, SITE_PREPS)
+    sites += [g for p in sites if lemma(p) == "front" for g in prep_objects(p, frozenset({"of"}))]
     grievances = prep_objects(verb, frozenset({"over"}))  # "demonstrated over the killing of"
     grievances += [g for p in sites if lemma(p) in ("protest", "solidarity")  # "in protest at"
                    for g in prep_objects(p, frozenset({"at", "against", "over", "with"}))]
@@ -389,6 +392,13 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     if found:
         return found
     for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and lemma(clause) in OPPOSING_VERBS:
+            # "marched through Rome to protest against Israel's construction of a barrier"
+            opposed = prep_objects(clause, frozenset({"against", "over", "at"}))
+            opposed += [c for c in clause.children if c.dep_ in OBJECTS]
+            found = look.actors(opposed, subtree=True, exclude=sources)
+            if found:
+                return found
         if clause.dep_ not in ("advcl", "xcomp", "conj") or lemma(clause) not in DEMAND_VERBS:
             continue
         addressed = [c for c in clause.children if c.dep_ in OBJECTS]
