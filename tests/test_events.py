@@ -463,6 +463,11 @@ def test_victims_the_tables_do_not_know_are_the_target() -> None:
     assert countries(name.target) == {"UZB"}
 
 
+def test_the_arrested_the_tables_do_not_know_are_the_target() -> None:
+    event = one(events_of("All four were arrested in Pune on Monday for extortion."), "COERCE")
+    assert countries(event.target) == {"IND"}
+
+
 def test_passive_attack_takes_its_agent_from_the_when_clause() -> None:
     stormed = one(events_of("Six farmers were killed on Sunday when Chadian troops stormed a "
                             "village near the border."), "ASSAULT")

@@ -615,10 +615,13 @@ VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
 WHEN_WORDS = frozenset({"when", "as", "after", "while", "during"})
 # Clause verbs that tell no one's doing ("when the fighting was over", "as reports said").
 NOT_DOINGS = frozenset({"be", "say", "have", "report", "tell", "seem", "appear", "become"})
-# Verbs of bodily harm: whatever they are done to is a person (``victims``).
+# Verbs of bodily harm, arrest and charge: whatever they are done to is a person
+# (``plain_people``). Not "capture" or "seize", which take towns too.
 HARM_VERBS = VICTIM_VERBS | {
     "shoot", "murder", "execute", "kidnap", "abduct", "behead", "stab", "torture",
     "assassinate", "massacre", "slaughter", "lynch", "rape", "beat", "hack", "gun",
+    "arrest", "detain", "jail", "imprison", "accuse", "charge", "convict", "sentence",
+    "deport", "book", "interrogate",
 }
 # Verbs whose subject, said as it happens, is a crowd of protesters.
 MARCHING_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "picket"})
