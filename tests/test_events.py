@@ -451,6 +451,114 @@ def test_a_capital_the_tagger_calls_an_organisation_is_still_the_place() -> None
     assert countries(event.target) == {"FRA"}
 
 
+def test_victims_the_tables_do_not_know_are_the_target() -> None:
+    """A number or a name is who a blow landed on, of the country where it fell."""
+    number = one(events_of("Three were shot dead near the central market in Peshawar on "
+                           "Friday."), "ASSAULT")
+    assert countries(number.target) == {"PAK"}
+    assert number.target[0].sector == "CVL"
+    name = one(events_of("Farrukh Rashidov was stabbed to death outside his home in Tashkent on "
+                         "Friday."), "ASSAULT")
+    assert [a.text for a in name.target] == ["Farrukh Rashidov"]
+    assert countries(name.target) == {"UZB"}
+
+
+def test_the_arrested_the_tables_do_not_know_are_the_target() -> None:
+    event = one(events_of("All four were arrested in Pune on Monday for extortion."), "COERCE")
+    assert countries(event.target) == {"IND"}
+
+
+def test_passive_attack_takes_its_agent_from_the_when_clause() -> None:
+    stormed = one(events_of("Six farmers were killed on Sunday when Chadian troops stormed a "
+                            "village near the border."), "ASSAULT")
+    assert countries(stormed.source) == {"TCD"}
+    airstrike = one(events_of("At least twelve patients were killed when a Syrian airstrike hit "
+                              "a clinic in Idlib province."), "ASSAULT")
+    assert countries(airstrike.source) == {"SYR"}
+    own_doing = one(events_of("A teacher was shot dead as he was driving to work in Pattani."),
+                    "ASSAULT")
+    assert own_doing.source == []
+
+
+def test_a_crowd_named_by_its_number_is_protesters_of_the_place() -> None:
+    event = one(events_of("In Berlin, about 40,000 protested against the new pension law on "
+                          "Saturday."), "PROTEST")
+    assert countries(event.source) == {"DEU"}
+    assert event.source[0].sector == "CVL"
+
+
+def test_spies_elders_and_clerics_are_local_actors() -> None:
+    spy = one(events_of("Gunmen shot dead a senior intelligence official in Khost on Tuesday."),
+              "ASSAULT")
+    assert countries(spy.target) == {"AFG"}
+    cleric = one(events_of("Unidentified gunmen killed a prominent cleric in Baidoa on "
+                           "Wednesday."), "ASSAULT")
+    assert countries(cleric.target) == {"SOM"}
+
+
+def test_the_country_where_someone_unnamed_was_caught_is_not_the_target() -> None:
+    event = one(events_of("He was captured in Honduras in June 2001 after an eight-month "
+                          "manhunt."), "COERCE")
+    assert event.target == []
+    assert event.location is not None and event.location.country == "HND"
+
+
+def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
+    beside = one(events_of("A roadside bomb detonated near a U.S. patrol in western Baghdad on "
+                           "Tuesday."), "ASSAULT")
+    assert countries(beside.target) == {"USA"}
+    wounded = one(events_of("A second device was detonated at the main gate of a supermarket in "
+                            "Koronadal City, wounding four civilians."), "ASSAULT")
+    assert countries(wounded.target) == {"PHL"}
+
+
+def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> None:
+    purpose = one(events_of("Several thousand people marched through central Rome on Saturday "
+                            "to protest against Israel's construction of a security barrier."),
+                  "PROTEST")
+    assert countries(purpose.target) == {"ISR"}
+    facing = one(events_of("About 800 garment workers demonstrated on Sunday in front of the US "
+                           "embassy in central Bangkok."), "PROTEST")
+    assert countries(facing.target) == {"USA"}
+    assert countries(facing.source) == {"THA"}
+
+
+def test_clashes_breaking_out_between_two_sides_name_both() -> None:
+    event = one(events_of("Four civilians were killed as clashes broke out between the army and "
+                          "rebels in Bangui on Monday."), "ASSAULT")
+    assert countries(event.source) == {"CAF"}
+    assert {a.sector for a in event.source} == {"MIL", "REB"}
+
+
+def test_riot_police_are_police_of_the_place() -> None:
+    event = one(events_of("Riot police clashed with students in Dhaka on Monday."), "ASSAULT")
+    assert countries(event.source) == {"BGD"}
+    assert event.source[0].sector == "COP"
+
+
+def test_islamist_rebels_belong_where_they_fight() -> None:
+    event = one(events_of("Islamist rebels shelled government positions near Idlib on Tuesday."),
+                "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+
+
+def test_a_named_group_is_not_placed_by_the_country_in_its_name() -> None:
+    event = one(events_of("The Islamic State of Iraq and Al-Sham launched an assault on army "
+                          "positions near Palmyra on Monday."), "ASSAULT")
+    assert event.source and "IRQ" not in countries(event.source)
+    placed = one(events_of("Rebels in the Ivory Coast attacked a police station on Sunday."),
+                 "ASSAULT")
+    assert countries(placed.source) == {"CIV"}
+
+
+def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
+    events = events_of("The police chief would also be wounded in fighting in Cholon, losing a "
+                       "leg.")
+    assert all(e.event_type != "THREATEN" for e in events)
+    warned = one(events_of("Any protester will be arrested, the ministry warned."), "THREATEN")
+    assert not warned.hypothetical
+
+
 # Trigger words in senses that are no political event (sport, elections, disease, markets).
 @pytest.mark.parametrize("text", [
     "New Zealand captured two wickets before lunch on the second day of the test.",

@@ -429,3 +429,54 @@ def test_a_place_in_what_protesters_oppose_is_not_where_they_are(
 ) -> None:
     text = "Thousands of people demonstrated on Sunday against Washington's plans for the region."
     assert where(nlp, gaz, text, "demonstrated") is None
+
+
+# --- the place among several, by what the sentence says about each ------------------------
+
+
+def test_a_small_town_far_from_the_countries_named_is_not_the_place(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """"Babel" is also a village in Ukraine; beside Baghdad it is the Iraqi province."""
+    text = ("Warplanes bombed a bridge in Babel province, 100 kilometers south of Baghdad, "
+            "late on Friday.")
+    found = where(nlp, gaz, text, "bombed")
+    assert found is not None and found.country == "IRQ"
+
+
+def test_a_countrys_name_before_a_base_is_whose_not_where(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Two contractors were killed near a U.S. base at Balad on Sunday."
+    found = where(nlp, gaz, text, "killed")
+    assert found is not None and found.name == "Balad"
+
+
+def test_what_a_patrol_goes_through_is_its_place(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Soldiers patrolled the streets of Conakry on Monday.", "patrolled")
+    assert found is not None and (found.name, found.country) == ("Conakry", "GIN")
+
+
+def test_an_attack_on_a_town_is_there_but_a_call_on_a_country_is_not(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "The rebels launched a fresh attack on Manbij on Friday.", "attack")
+    assert found is not None and (found.name, found.country) == ("Manbij", "SYR")
+    assert where(nlp, gaz, "The ministers called on Egypt to act.", "called") is None
+
+
+def test_a_place_too_small_for_the_gazetteer_before_area_of_a_city(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "A car bomb exploded in the Kafr Souseh area of Damascus on Thursday."
+    found = where(nlp, gaz, text, "exploded")
+    assert found is not None and (found.name, found.country) == ("Kafr Souseh", "SYR")
+
+
+def test_a_village_the_gazetteer_lacks_inside_the_region_found(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = ("The army launched an offensive in the Golan Heights on Tuesday, targeting the small "
+            "village of Al-Ajraf.")
+    found = where(nlp, gaz, text, "offensive")
+    assert found is not None and found.name == "Al-Ajraf"

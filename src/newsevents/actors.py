@@ -248,10 +248,13 @@ class ActorResolver:
         result = self.resolve_phrase(span.text, date, _person_offsets(span))
         return result.actor if result else None
 
-    def names_group(self, text: str) -> bool:
-        """Whether a phrase names an organisation, IGO or person ("ISIS militants")."""
+    def names_group(
+        self, text: str, kinds: tuple[str, ...] = ("org", "igo", "person")
+    ) -> bool:
+        """Whether a phrase names an organisation, IGO or person ("ISIS militants"); with
+        ``kinds``, only those kinds of name count."""
         words = [m.group() for m in words_of(text)]
-        return any(m.cue.kind in ("org", "igo", "person")
+        return any(m.cue.kind in kinds
                    for m in self.lexicon.scan(words, [norm(w) for w in words]))
 
     def country_of(self, name: str) -> str | None:

@@ -30,9 +30,12 @@ OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
+# Intelligence officers, elders and clerics too: in the corpus they have the country of the
+# place almost always (train and dev splits, real text: 24 of 24, 39 of 44, 22 of 29); that
+# raised target accuracy on train from 0.610 to 0.614 and left dev at 0.628.
 LOCAL_SECTORS = frozenset({
     "CVL", "COP", "MIL", "GOV", "REB", "JRN", "MED", "LAB", "EDU", "CRM", "JUD", "LEG", "OPP",
-    "PTY",
+    "PTY", "SPY", "ELI", "REL",
 })
 # Attack nouns whose "by" phrase or nationality names the agent of a passive report
 # ("killed in an airstrike by the coalition", "killed in an Israeli air raid").
@@ -46,8 +49,10 @@ ATTACK_NOUNS = frozenset({
 SITE_PREPS = frozenset({"outside", "at", "near", "before", "in"})
 SITE_NOUNS = frozenset({
     "embassy", "consulate", "mission", "office", "headquarters", "parliament", "ministry",
-    "palace", "residence", "court", "courthouse", "legislature", "assembly",
+    "palace", "residence", "court", "courthouse", "legislature", "assembly", "building",
 })
+# Verbs of a march's purpose that name what it is against ("to protest against").
+OPPOSING_VERBS = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "reject"})
 # Verbs of marchers addressing someone ("..., demanding that the government resign").
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
 # Fights with two sides: whoever the victims fought is the one who struck them.
@@ -77,7 +82,11 @@ class ActorLookup:
                 end += 1
             span = token.doc[start:end]
             found = actors.ActorResolver.load().resolve_span(span, self.date)
-            if found is None and span.label_ in ("PERSON", "ORG", "NORP"):
+            if found is None and span.label_ == "PERSON":
+                # a person we cannot place: keep the name, so that a victim takes the country
+                # where the blow fell (``localise``)
+                found = Actor(text=span.text, name=span.text)
+            elif found is None and span.label_ in ("ORG", "NORP"):
                 found = Actor(text=span.text)  # a named participant we cannot place: keep it
             if found is not None and not (found.country or found.igo) and _weapon(span):
                 found = None
@@ -126,8 +135,12 @@ class ActorLookup:
         """ "Rebels in the Ivory Coast", "demonstrators in Baghdad": the phrase after a
         country-less noun says whose they are."""
         base = found or actors.ActorResolver.load().resolve_text(token.text, self.date)
-        if base is None:
-            return None  # "a ceasefire in Lebanon" is no actor
+        if base is None or (
+            base.name and actors.ActorResolver.load().names_group(base.text, ("org", "igo"))
+        ):
+            # "a ceasefire in Lebanon" is no actor; a named group is whose its name says
+            # ("the Islamic State of Iraq and Al-Sham" is not Iraqi)
+            return None
         for pobj in prep_objects(token, frozenset({"in", "from", "of"})):
             where = self._actor(pobj)
             if where is not None and where.country:
@@ -152,6 +165,9 @@ class ActorLookup:
                     return child._.actor
                 if child.dep_ != "amod" and child.ent_type_ in ENTITY_ACTORS:
                     named = self._entity(child)  # "the Hizbollah group"
+                    if named is not None and not (named.country or named.igo or named.sector):
+                        # a name we cannot place before a role noun: "Riot police"
+                        return self._role(token) or named
                     if named is not None:
                         return named
         if token.pos_ in ("NUM", "NOUN"):
@@ -168,6 +184,11 @@ class ActorLookup:
         if subtree:
             return self._nearest_below(token, exclude)
         return None
+
+    def _role(self, token: Token) -> Actor | None:
+        """The noun phrase up to its head read as a role ("Riot police": police)."""
+        text = token.doc[token.left_edge.i : token.i + 1].text
+        return actors.ActorResolver.load().resolve_text(text, self.date)
 
     def _conjoined_modifiers(self, token: Token) -> list[Actor]:
         """ "Indian and Chinese troops": one noun, two actors."""
@@ -258,6 +279,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                    or look.actors(attack_agents(verb)))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
+        if not targets and lemma(verb) in BLAST_VERBS:
+            targets = blast_targets(verb, look, sources)  # "a bomb was detonated near"
     else:
         sources = look.actors(subject_of(verb))
         targets = look.actors(taken_from(verb))
@@ -272,6 +295,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             targets = look.actors([o for c in verb.children
                                    if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
                                    for o in c.children if o.dep_ in OBJECTS])
+        if not targets and lemma(verb) in BLAST_VERBS:
+            targets = blast_targets(verb, look, sources)
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -303,9 +328,17 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(objects, subtree=True, exclude=sources)
     if not targets and cand.event_type == "PROTEST":
         targets = protest_targets(verb, look, sources)
-    if not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST":
+    if not sources and lemma(verb) in MARCHING_VERBS and verb.dep_ in ("ROOT", "conj", "advcl"):
+        sources = plain_people(subject_of(verb), look, targets)  # "about 40,000 protested"
+    if not targets and lemma(verb) in HARM_VERBS:
+        harmed = [c for c in verb.children if c.dep_ in ("nsubjpass", *OBJECTS)]
+        targets = plain_people(harmed, look, sources)
+    if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
+            and not _someone_unknown(verb)):
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
-        # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against.
+        # Montenegro", "sought refuge in Germany"); a protest's town is not what it is against,
+        # nor the country where someone we cannot name was caught ("He was captured in
+        # Honduras").
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
             [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
@@ -320,12 +353,37 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     return sources, targets
 
 
+def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """Whom a blast was aimed at: the victims of its "killing" clause ("was detonated at the
+    gate, wounding four civilians"), or whom it went off beside ("detonated near a U.S.
+    patrol", "outside a police station", "when an army patrol passed by")."""
+    victims = look.actors([o for c in verb.children
+                           if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
+                           for o in c.children if o.dep_ in OBJECTS], exclude=sources)
+    if victims:
+        return victims
+    beside = look.actors(prep_objects(verb, BLAST_PREPS), exclude=sources)
+    if beside:
+        return beside
+    passers = [s for c in verb.children if c.dep_ == "advcl" and lemma(c) in PASSING_VERBS
+               for s in c.children if s.dep_ in SUBJECTS]
+    return look.actors(passers, exclude=sources)
+
+
+def _someone_unknown(verb: Token) -> bool:
+    """Whether the verb's patient is a person the lookup could not name: a pronoun, or the
+    subject of a passive."""
+    return any(c.dep_ == "nsubjpass" or (c.dep_ in OBJECTS and c.pos_ == "PRON")
+               for c in verb.children)
+
+
 def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
     """Whom a demonstration is aimed at when no "against" says so: the owner of the building
     it gathers at ("outside the Polish consulate"), or whom its marchers call on ("marched
     in Basra demanding that the British army leave", "urging the occupation authority to
     pay")."""
     sites = prep_objects(verb, SITE_PREPS)
+    sites += [g for p in sites if lemma(p) == "front" for g in prep_objects(p, frozenset({"of"}))]
     grievances = prep_objects(verb, frozenset({"over"}))  # "demonstrated over the killing of"
     grievances += [g for p in sites if lemma(p) in ("protest", "solidarity")  # "in protest at"
                    for g in prep_objects(p, frozenset({"at", "against", "over", "with"}))]
@@ -334,6 +392,13 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     if found:
         return found
     for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and lemma(clause) in OPPOSING_VERBS:
+            # "marched through Rome to protest against Israel's construction of a barrier"
+            opposed = prep_objects(clause, frozenset({"against", "over", "at"}))
+            opposed += [c for c in clause.children if c.dep_ in OBJECTS]
+            found = look.actors(opposed, subtree=True, exclude=sources)
+            if found:
+                return found
         if clause.dep_ not in ("advcl", "xcomp", "conj") or lemma(clause) not in DEMAND_VERBS:
             continue
         addressed = [c for c in clause.children if c.dep_ in OBJECTS]
@@ -351,7 +416,10 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"}))) if a not in sources]
-    between = look.actors(prep_objects(noun, frozenset({"between", "among"})), subtree=True)
+    sides = prep_objects(noun, frozenset({"between", "among"}))
+    if not sides and lemma(noun) in FIGHTS and noun.dep_ in ("nsubj", "nsubjpass"):
+        sides = prep_objects(noun.head, FIGHT_SIDES)  # "clashes broke out between A and B"
+    between = look.actors(sides, subtree=True)
     if not sources and between:
         sources = between
     if not sources and noun.dep_ in OBJECTS:
@@ -372,6 +440,27 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """People our tables do not know, named by a number, a name or a noun: whom a blow lands
+    on ("All three were shot", "Millan was shot", "killed more than 1,000") and who marches
+    ("about 40,000 protested", "Several hundred marchers demonstrated"). The verb says they
+    are people, and civilians (docs/annotation.md, 4): of the place where it happened unless
+    the sentence says otherwise."""
+    found: list[Actor] = []
+    for token in expand(tokens):
+        if token.pos_ == "PRON" or lemma(token) in PRONOUNS or names_weapon(token.text):
+            continue
+        known = look.actor(token, subtree=True, exclude=sources)
+        if known is not None:
+            found.append(known)
+            continue
+        if token.pos_ not in ("NOUN", "PROPN", "NUM") or lemma(token) in NOT_PEOPLE:
+            continue
+        text = token.doc[token.left_edge.i : token.i + 1].text
+        found.append(Actor(text=text, sector="CVL"))
+    return found
 
 
 def taken_from(verb: Token) -> list[Token]:
@@ -421,6 +510,33 @@ def attack_agents(verb: Token) -> list[Token]:
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
+    return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def clause_agents(verb: Token) -> list[Token]:
+    """Who struck, told by the clause that says when the victims were hit: "were killed when
+    rustlers stormed a village", "when a Syrian airstrike hit a hospital", "as clashes broke
+    out between the army and rebels". Not the victims' own doings ("as he was driving")."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and lemma(m) in WHEN_WORDS for m in clause.children
+        ):
+            continue
+        if lemma(clause) in NOT_DOINGS:
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.pos_ == "PRON":
+                continue
+            if lemma(subject) in FIGHTS:
+                found += (prep_objects(subject, FIGHT_SIDES)
+                          or prep_objects(clause, FIGHT_SIDES))
+            elif lemma(subject) in ATTACK_NOUNS:
+                found += prep_objects(subject, frozenset({"by"})) or [
+                    c for c in subject.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                    and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
+            else:
+                found.append(subject)
     return found
 
 
@@ -489,18 +605,42 @@ def _unplaced_person(actor: Actor) -> bool:
         return False
     if FOREIGN_WORDS.intersection(actor.text.lower().split()):
         return False
-    return not actors.ActorResolver.load().names_group(actor.text)
+    # A first name in the people table does not make a person known; an organisation does.
+    return not actors.ActorResolver.load().names_group(actor.text, ("org", "igo"))
 
 
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
+# Conjunctions of a clause that says when something happened.
+WHEN_WORDS = frozenset({"when", "as", "after", "while", "during"})
+# Clause verbs that tell no one's doing ("when the fighting was over", "as reports said").
+NOT_DOINGS = frozenset({"be", "say", "have", "report", "tell", "seem", "appear", "become"})
+# Verbs of bodily harm, arrest and charge: whatever they are done to is a person
+# (``plain_people``). Not "capture" or "seize", which take towns too.
+HARM_VERBS = VICTIM_VERBS | {
+    "shoot", "murder", "execute", "kidnap", "abduct", "behead", "stab", "torture",
+    "assassinate", "massacre", "slaughter", "lynch", "rape", "beat", "hack", "gun",
+    "arrest", "detain", "jail", "imprison", "accuse", "charge", "convict", "sentence",
+    "deport", "book", "interrogate",
+}
+# Verbs whose subject, said as it happens, is a crowd of protesters.
+MARCHING_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "picket"})
+# Verbs of a blast, and where it went off beside whom ("near a patrol", "outside a station").
+BLAST_VERBS = frozenset({"detonate", "explode", "blow", "set"})
+BLAST_PREPS = frozenset({"near", "outside", "beside", "at", "among"})
+PASSING_VERBS = frozenset({"pass", "drive", "travel", "patrol", "arrive", "leave", "go"})
+# Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
+NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").
 STRIKING_VERBS = VICTIM_VERBS | {"hit", "target", "destroy", "damage", "strike", "kill"}
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
 # Armed groups of transnational movements: the place of a fight does not say whose they are.
-TRANSNATIONAL = ("jihad", "islamist", "terror", "extremis", "enemy")
+# Not "Islamist" rebels: the corpus places those where they fight (train and dev splits, real
+# text: 39 of 44 Islamist armed groups have that country; leaving them out raised source
+# accuracy from 0.646 to 0.661 on train and from 0.683 to 0.690 on dev).
+TRANSNATIONAL = ("jihad", "terror", "extremis", "enemy")
 
 
 def _local(actor: Actor) -> bool:
@@ -511,4 +651,4 @@ def _local(actor: Actor) -> bool:
         return False  # "foreign envoys", "the foreign jihadis"
     if actor.sector == "REB" and any(w.startswith(TRANSNATIONAL) for w in words):
         return False  # jihadist fighters in the Sahel are not Malian by where they fight
-    return not actors.ActorResolver.load().names_group(actor.text)
+    return not actors.ActorResolver.load().names_group(actor.text, ("org", "igo"))

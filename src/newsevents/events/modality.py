@@ -90,8 +90,15 @@ def recode(
     if not own_words:
         return etype, mode, True
     if etype in MATERIAL_CONFLICT and mode_word in ("will", "would", "could", "may", "might"):
+        if _agentless_passive(cand.token):
+            return etype, mode, True  # "would also be injured": a blow no one threatens
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     return etype, mode, True
+
+
+def _agentless_passive(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def hedged(noun: Token, lex: Lexicon) -> bool:
