@@ -335,6 +335,13 @@ def test_role_nouns_give_their_sector(
     ("the Karen National Union", ("MMR", "REB", None)),
     ("two IS suicide bombers", (None, "REB", None)),
     ("the Jewish state", ("ISR", "GOV", None)),
+    # Arms makers are companies of their home country, not their governments.
+    ("Raytheon", ("USA", "BUS", None)),
+    ("Germany's Rheinmetall", ("DEU", "BUS", None)),
+    ("Dassault Aviation", ("FRA", "BUS", None)),
+    ("South Korea's Hanwha Aerospace", ("KOR", "BUS", None)),
+    ("drone maker Baykar", ("TUR", "BUS", None)),
+    ("Israel Aerospace Industries", ("ISR", "BUS", None)),
 ])
 def test_named_groups_and_agencies(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
