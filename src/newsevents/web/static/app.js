@@ -467,9 +467,11 @@
     });
     if (!core) return null;
     let { lo: first, hi: last } = core;
+    // Measured from the core, not from the last period taken in: background events a year
+    // apart must not chain the range back through the decades.
     const near = (before, after) => after.start - step(before.start) <= core.span;
-    while (first > 0 && near(periods[first - 1], periods[first])) first -= 1;
-    while (last < periods.length - 1 && near(periods[last], periods[last + 1])) last += 1;
+    while (first > 0 && near(periods[first - 1], periods[core.lo])) first -= 1;
+    while (last < periods.length - 1 && near(periods[core.hi], periods[last + 1])) last += 1;
     const outside = d3.sum(periods, (p, i) => (i < first || i > last ? p.count : 0));
     return outside ? { from: periods[first].period, to: periods[last].period, outside } : null;
   }
