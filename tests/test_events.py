@@ -159,6 +159,14 @@ def test_background_event_keeps_its_own_date() -> None:
     assert shelling.date == dt.date(2024, 5, 14)
 
 
+def test_an_event_noun_takes_the_date_of_the_light_verb_it_is_the_object_of() -> None:
+    events = events_of("The army signed a contract in 2019 and launched an offensive on the "
+                       "rebel-held town in 2023.")
+    offensive = one(events, "ASSAULT")
+    assert offensive.date_text == "in 2023"
+    assert offensive.date is not None and offensive.date.year == 2023
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)

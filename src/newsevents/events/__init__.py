@@ -143,10 +143,17 @@ def _speech_act(cand: Candidate) -> bool:
     return cand.token.dep_ == "ccomp" and cand.trigger.lemma != lemma(cand.token)
 
 
-def _when(cand: Candidate) -> Token:
+def _when(cand: Candidate, lex: Lexicon) -> Token:
     """The word whose date is the event's: the speech verb for a statement ("said on Monday
-    that the sale is a concern"), else the trigger."""
-    return cand.token.head if _speech_act(cand) else cand.token
+    that the sale is a concern"); the light verb an event noun is the object of ("took
+    delivery of them in 2025", "launched an offensive in 2023"), which carries the clause's
+    date; else the trigger."""
+    if _speech_act(cand):
+        return cand.token.head
+    token = cand.token
+    if cand.nominal and token.dep_ == "dobj" and lex.cue("light", lemma(token.head)):
+        return token.head
+    return token
 
 
 def _scene_country(
@@ -243,7 +250,7 @@ def sentence_events(
         reading = _reading(sent, cand, sources, look, lex)
         if cand.proposed and any(e.event_type == reading.event_type for e in events):
             continue
-        date, date_text = dates.event_date(sent, _when(cand), article_date)
+        date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         sources, targets = (
             localise(sources, _scene_country(
