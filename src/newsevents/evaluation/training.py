@@ -112,9 +112,11 @@ def _trigger_words(doc: GoldDocument, parsed: Doc) -> Iterator[tuple[Token, Gold
     for sentence in doc.sentences:
         for event in sentence.events:
             at = sentence.text.find(event.trigger)
-            span = parsed.char_span(sentence.start + at, sentence.start + at
-                                    + len(event.trigger), alignment_mode="expand")
-            if at >= 0 and span is not None:
+            if at < 0:
+                continue
+            start = sentence.start + at
+            span = parsed.char_span(start, start + len(event.trigger), alignment_mode="expand")
+            if span is not None:
                 yield span.root, event
 
 
