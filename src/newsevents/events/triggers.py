@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.syntax import OBJECTS, agent_of, lemma, prep_objects_of, subject_of
-from newsevents.events.tokens import POS, TokenModel
+from newsevents.events.tokens import TokenModel
 
 
 @dataclass
@@ -133,8 +133,9 @@ def find_candidates(
     """The lexicon's triggers; with a trained ``detector``, also the verbs and nouns no entry
     names that it finds likely enough to be one, and every candidate's probability."""
     found: list[Candidate] = []
+    scored = detector.sentence_probabilities(sent) if detector is not None else {}
     for token in sent:
-        probs = detector.probabilities(token, sent) if detector and token.pos_ in POS else {}
+        probs = scored.get(token.i, {})
         cand = _lexicon_candidate(token, lex)
         if cand is not None:
             if detector is not None:
