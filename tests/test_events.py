@@ -178,6 +178,16 @@ def test_one_blow_told_twice_keeps_the_lexicon_word_and_its_victims() -> None:
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
 
 
+def test_due_to_gives_a_cause_not_an_intent() -> None:
+    events = events_of("At least three civilians were killed on Monday due to an aerial "
+                       "bombardment by government warplanes on a market in Aleppo.")
+    assert {e.event_type for e in events} == {"ASSAULT"}
+    assert not one(events, "ASSAULT").hypothetical
+    # A visit someone is due to make has not happened: no asserted CONSULT.
+    planned = events_of("The French foreign minister is due to visit Algiers next week.")
+    assert all(e.event_type != "CONSULT" for e in asserted(planned))
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)
