@@ -94,8 +94,8 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _other_sense(token: Token, lex: Lexicon) -> bool:
-    """ "captured the title", "the virus killed", "hails from": the verb in a sense that is
-    no event (``other_senses.tsv``)."""
+    """ "captured the title", "the virus killed", "hails from", "a press release": the word in a
+    sense that is no event (``other_senses.tsv``)."""
     for relation, words in lex.other_senses.get(lemma(token), ()):
         if relation == "clause":
             if any(c.dep_ == "ccomp" for c in token.children):
@@ -119,6 +119,8 @@ def _related(token: Token, relation: str) -> list[Token]:
         ]
     if relation == "sentence":
         return list(token.sent)
+    if relation == "compound":
+        return [c for c in token.children if c.dep_ in ("compound", "amod")]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
@@ -180,7 +182,10 @@ def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
-    """Compound entries first: "hunger strike" is not any strike."""
+    """Compound entries first: "hunger strike" is not any strike; "a press release", "a heart
+    attack" are none."""
+    if _other_sense(token, lex):
+        return None
     for child in token.children:
         if child.dep_ == "compound":
             entry = lex.nouns.get(f"{lemma(child)} {lemma(token)}")
