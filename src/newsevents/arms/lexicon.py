@@ -59,6 +59,7 @@ class Lexicon:
     scales: dict[str, float]
     money: re.Pattern[str]
     donation_words: frozenset[str]
+    authorities: frozenset[tuple[str, ...]]  # export-licensing bodies, as lemmas
     trends: dict[str, str]  # lemma -> how it makes a transfer noun a statistic
     replacements: frozenset[tuple[str, ...]]
 
@@ -89,6 +90,8 @@ class Lexicon:
             scales={k: float(v) for k, v in money["scale"].items()},
             money=_money_pattern(money["sign"], money["word"], money["scale"]),
             donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
+            authorities=frozenset(tuple(r["phrase"].split())
+                                  for r in rows("authorities.tsv", data_dir)),
             trends={r["lemma"]: r["kind"] for r in rows("trends.tsv", data_dir)},
             replacements=frozenset(tuple(r["phrase"].split())
                                    for r in rows("replacements.tsv", data_dir)),

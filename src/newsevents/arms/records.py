@@ -19,6 +19,7 @@ from newsevents.arms.lexicon import STATUS_ORDER, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.replacements import link_replacements
+from newsevents.arms.status import HANDED_OVER
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
@@ -105,7 +106,7 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
 def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> ArmsTransfer:
     first = group[0]
     status = _status(group)
-    sized = _size(group)
+    sized = _size(group, status)
     priced = next((r for r in group if r.value is not None), None)
     return ArmsTransfer(
         deal_id=deal_id(doc_id, *key),
@@ -126,12 +127,19 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> Arm
     )
 
 
-def _size(group: list[Reading]) -> Reading | None:
-    """The reading that says how many: the largest count, as deals are reported by their
-    batches ("took delivery of two ... of the six ordered"); a number said of several
-    suppliers together ("Netherlands and Denmark to send 61 F-16s") is none of theirs."""
+def _size(group: list[Reading], status: str) -> Reading | None:
+    """The reading that says how many. A deal being delivered is reported by its batches
+    ("took delivery of two ... of the six ordered"), so the largest count is the deal's; any
+    other stage is said first where it is reported, and later counts are often an earlier
+    deal for the same system ("agreed to buy 20 more F-35As" beside "acquired 40 F-35As from
+    2019 to 2022"), so the first count said with the deal's own status wins. A number said
+    of several suppliers together ("Netherlands and Denmark to send 61 F-16s") is none of
+    theirs."""
     sized = [r for r in group if r.quantity_text and len(r.allies) <= 1]
     counted = [r for r in sized if r.quantity is not None]
+    staged = [r for r in counted if r.status == status]
+    if staged and status not in HANDED_OVER:
+        return min(staged, key=lambda r: r.sent.start)
     if counted:
         return max(counted, key=lambda r: r.quantity or 0)
     return sized[0] if sized else None
@@ -150,7 +158,8 @@ def _status(group: list[Reading]) -> DealStatus:
     batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought")."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
     status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
-    if status == "delivered" and any(r.partial for r in group):
+    if status == "delivered" and any(r.partial for r in group) and not any(
+            r.finished for r in group):
         return "delivering"
     return status
 

@@ -28,6 +28,10 @@ PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
+# Delivery cues that say the last of a deal arrived: the deal is delivered even when another
+# sentence speaks of an earlier batch ("has completed the delivery" beside "six out of eight").
+FINISHING = frozenset({"complete", "finish", "final", "last"})
+
 # Statuses that say the weapons changed hands.
 HANDED_OVER = frozenset({"delivering", "delivered"})
 
@@ -70,6 +74,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # another sentence reports ("Israel has ordered 50 F-35s").
         reading.explicit = (trigger.pos_ == "VERB" and said != "future"
                             and reading.status in HANDED_OVER)
+    if reading.status == "ordered" and _by_authority(chosen[2] if chosen else trigger, lex):
+        reading.status = "approved"  # "the State Department has agreed the sale of F-35s"
+    reading.finished = (chosen is not None and chosen[1] == "delivered"
+                        and lemma(chosen[2]) in FINISHING)
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
             donating(trigger.doc, lex)):
@@ -81,6 +89,26 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _by_authority(token: Token, lex: Lexicon) -> bool:
+    """Whether an export-licensing body agrees or signs: the subject (or the "by" agent) of
+    the clause, or, for a pronoun subject, of the clause that reports it ("the State Department
+    told Congress it has agreed the sale")."""
+    verb = clause_verb(token)
+    for _ in range(2):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                     if g.dep_ == "pobj"]
+        for subject in subjects:
+            lemmas = tuple(lemma(t) for t in subject.subtree)
+            if any(lemmas[i:i + len(a)] == a for a in lex.authorities
+                   for i in range(len(lemmas))):
+                return True
+        if not any(s.pos_ == "PRON" for s in subjects) or verb.head is verb:
+            return False
+        verb = clause_verb(verb.head)
+    return False
 
 
 def donating(doc: Doc, lex: Lexicon) -> bool:
