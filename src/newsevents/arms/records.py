@@ -15,6 +15,8 @@ from typing import cast
 
 from spacy.tokens import Doc, Span
 
+from newsevents.arms.countries import Countries
+from newsevents.arms.followups import follow_up
 from newsevents.arms.lexicon import STATUS_ORDER, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -24,8 +26,8 @@ from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
 
-def merge(doc: Doc, readings: list[Reading], echoes: list[Mention],
-          lex: Lexicon) -> list[ArmsTransfer]:
+def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
+          lex: Lexicon, countries: Countries) -> list[ArmsTransfer]:
     """One record per supplier, recipient and system; ``readings`` must be complete."""
     groups: dict[tuple[str, str, str], list[Reading]] = {}
     for reading in readings:
@@ -39,6 +41,7 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention],
             if any(r.explicit for r in group)}
     deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
                       {deal_id(doc_id, *key) for key in apart}, nouns, cued)
+    follow_up(doc, deals, cued, told, lex, countries)
     _add_echoes(deals, echoes)
     link_replacements(doc, deals, lex)
     _link_events(doc, deals)

@@ -43,7 +43,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     else what the transfer word implies by its tense."""
     root = reading.mention.root
     nearest: dict[bool, tuple[int, str, Token]] = {}
-    for cue, tokens in _cues_in(reading.sent, lex):
+    for cue, tokens in cues_in(reading.sent, lex):
         if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
                                           for t in (*tokens, clause_verb(tokens[0]))):
             continue  # "did not sign", "no plans": the negation is read below
@@ -128,7 +128,7 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     when the sentence says so apart ("has taken delivery of two jets, marking the first
     batch of six")."""
     if any(cue.status == "delivering" and cue.words[0] in PART_WORDS
-           for cue, _ in _cues_in(sent, lex)):
+           for cue, _ in cues_in(sent, lex)):
         return True
     words = [t.lower_ for t in sent]
     if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))):
@@ -166,7 +166,7 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     return 0 if trigger.i in cue_ids else None
 
 
-def _cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
+def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
     """Each status cue in the sentence with its tokens; the longest cue wins at a word."""
     lemmas = [lemma(t) for t in sent]
     found: list[tuple[Cue, list[Token]]] = []
