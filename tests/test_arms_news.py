@@ -412,3 +412,85 @@ def test_a_name_the_article_gives_a_system_is_that_system(nlp: Language) -> None
 ])
 def test_the_system_supplies_are_for_changes_no_hands(nlp: Language, text: str) -> None:
     assert "F-16 Fighting Falcon" not in [d.system.name for d in deals(nlp, text)]
+
+
+# --- stages said by export authorities, by completion words, by "the deal" --------------------
+
+MORE_PHRASINGS = [
+    # What an export-licensing body agrees to is its approval; the buyer's contract is the order.
+    ("The State Department told Congress it has agreed the sale of 18 F-16 jets to Jordan.",
+     "USA", "JOR", "F-16 Fighting Falcon", "approved"),
+    ("Germany's Federal Security Council agreed to the export of 40 Leopard 2 tanks to Hungary.",
+     "DEU", "HUN", "Leopard 2", "approved"),
+    # Stages before a contract, and the contract itself in other words.
+    ("Spain is on the verge of selling two Avante 2200 corvettes to Saudi Arabia.",
+     "ESP", "SAU", "Avante 2200", "negotiating"),
+    ("Peru completed the purchase of 12 Gripen jets from Sweden on Monday.",
+     "SWE", "PER", "JAS 39 Gripen", "ordered"),
+    ("Rafael has entered into a deal to sell SPYDER systems to Vietnam.",
+     "ISR", "VNM", "SPYDER", "ordered"),
+    ("Thailand's air force has decided on the Gripen from Sweden.",
+     "SWE", "THA", "JAS 39 Gripen", "approved"),
+    # A batch said in other words is still part of the deal.
+    ("Hanwha shipped a fresh batch of six K9 howitzers to Estonia.",
+     "KOR", "EST", "K9 Thunder", "delivering"),
+]
+
+
+@pytest.mark.parametrize(("text", "supplier", "recipient", "system", "status"), MORE_PHRASINGS,
+                         ids=[p[0][:45] for p in MORE_PHRASINGS])
+def test_more_status_phrasings(nlp: Language, text: str, supplier: str, recipient: str,
+                               system: str, status: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [(supplier, recipient, system, status)]
+
+
+def test_a_completed_delivery_outweighs_an_earlier_batch(nlp: Language) -> None:
+    text = ("Russia has completed the delivery of Su-30 jets to Angola, an official said.\n\n"
+            "In March the defence minister said Angola had received four out of the six jets.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("RUS", "AGO", "Su-30", "delivered")
+
+
+def test_the_count_of_the_new_order_not_of_an_earlier_one(nlp: Language) -> None:
+    text = ("Japan agreed to buy 16 more E-2D Hawkeye aircraft from the United States.\n\n"
+            "Japan had purchased 13 E-2D aircraft from the US between 2015 and 2020.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal)[:3] == ("USA", "JPN", "E-2 Hawkeye")
+    assert deal.quantity == 16
+
+
+def test_a_currency_names_no_party(nlp: Language) -> None:
+    text = ("Indonesia and South Korea signed a deal for Seoul to supply 20 FA-50 jets worth "
+            "900 million U.S. dollars.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "IDN", "T-50 Golden Eagle", "ordered")
+
+
+@pytest.mark.parametrize(("text", "system"), [
+    ("Qatar ordered 16 Caracal helicopters from France.", "H225M Caracal"),
+    ("Germany approved the export of 50 Leopard I tanks to Ukraine.", "Leopard 1"),
+    ("Algeria received six Sukhoi-30 jets from Russia.", "Su-30"),
+    ("China delivered CH-92 drones to Serbia.", "CH-92"),
+    ("Azerbaijan bought Heron drones from Israel.", "IAI Heron"),
+])
+def test_names_news_uses(nlp: Language, text: str, system: str) -> None:
+    assert [d.system.name for d in deals(nlp, text)] == [system]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile requested the sale of 12 Apache helicopters from the United States. The deal "
+     "is worth $1.2 billion and was approved by the State Department on Friday.", "approved"),
+    ("Peru has announced plans to purchase Gripen jets from Sweden.\n\n"
+     "Negotiations between Peru and Saab are under way, a minister said.", "negotiating"),
+    ("Kuwait signed a contract for 12 Caracal helicopters from France in 2021.\n\n"
+     "The government cited high costs for the cancellation of the contract.", "cancelled"),
+])
+def test_what_is_said_of_the_deal_goes_to_it(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+def test_the_deal_is_not_one_of_several(nlp: Language) -> None:
+    text = ("Egypt ordered Rafale jets from France and FREMM frigates from Italy.\n\n"
+            "The contract was cancelled in May.")
+    assert sorted(d.status for d in deals(nlp, text)) == ["ordered", "ordered"]
