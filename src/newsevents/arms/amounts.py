@@ -75,6 +75,14 @@ def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:
             return
 
 
+def deal_count(sent: Span, nouns: frozenset[str], lex: Lexicon) -> int | None:
+    """The largest count inside a word for the whole deal: "under a contract on the delivery
+    of 12 fighters" is 12."""
+    counts = [_number(t, lex) for noun in sent if noun.pos_ == "NOUN" and lemma(noun) in nouns
+              for t in noun.subtree if t.dep_ == "nummod" and t.like_num and _counts(t)]
+    return max((c for c in counts if c is not None), default=None)
+
+
 def _number_before(reading: Reading, lex: Lexicon) -> None:
     """"six used Russian MiG-29 fighter jets" when the parser lost the name: a number right
     before the name, over adjectives only."""

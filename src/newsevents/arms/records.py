@@ -67,6 +67,9 @@ def uncovered(deals: list[ArmsTransfer], apart: set[str], nouns: dict[str, set[s
             kept.append(deal)
         elif len(covering) == 1 and deal.system.category:
             _fold(deal, covering[0])
+        elif deal.system.category and len(alike := [o for o in covering if nouns[o.deal_id]
+                                                    & nouns[deal.deal_id]]) == 1:
+            _fold(deal, alike[0])  # "the helicopters" beside "Caracal helicopters", "Rafale jets"
         elif deal.system.category is None and deal.deal_id in cued:
             # "moving ahead with a $1bn weapons sale" beside "the proposal includes four
             # drones and precision-guided munitions": the weapons are the package, so what

@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsevents.arms.amounts import read_quantity
+from newsevents.arms.amounts import deal_count, read_quantity
 from newsevents.arms.countries import Countries
+from newsevents.arms.filling import DEAL_NOUNS
 from newsevents.arms.lexicon import Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.parties import destination, owner, read_parties
@@ -34,6 +35,11 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     suppliers = suppliers or promised_by or owner(mention, countries)
     read_status(reading, trigger, rule, lex, countries)
     read_quantity(reading, lex)
+    ordered = deal_count(reading.sent, DEAL_NOUNS, lex) if reading.quantity else None
+    if reading.status == "delivered" and reading.quantity and (ordered or 0) > reading.quantity:
+        # "received two Su-30s under a contract on the delivery of 12": the deal is 12 and
+        # two of them have come
+        reading.status, reading.partial, reading.quantity = "delivering", True, ordered
     readings = []
     for supplier in suppliers or [None]:
         for recipient in recipients or [None]:
