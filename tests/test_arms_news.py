@@ -494,3 +494,25 @@ def test_the_deal_is_not_one_of_several(nlp: Language) -> None:
     text = ("Egypt ordered Rafale jets from France and FREMM frigates from Italy.\n\n"
             "The contract was cancelled in May.")
     assert sorted(d.status for d in deals(nlp, text)) == ["ordered", "ordered"]
+
+
+def test_a_delivery_of_some_of_a_contract_is_part_of_it(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Ghana received three Mi-17 helicopters under a contract for the "
+                         "delivery of eight helicopters from Russia.")
+    assert brief(deal) == ("RUS", "GHA", "Mi-17", "delivering")
+    assert deal.quantity == 8
+
+
+def test_a_batch_said_apart_keeps_the_deal_delivering(nlp: Language) -> None:
+    text = ("Kenya has received a batch of Wing Loong II drones from China.\n\n"
+            "The air force said it had taken delivery of two Wing Loong II drones.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("CHN", "KEN", "Wing Loong", "delivering")
+
+
+def test_unnamed_weapons_go_to_the_deal_their_noun_names(nlp: Language) -> None:
+    text = ("Qatar ordered 12 Caracal helicopters and 24 Rafale jets from France in 2022.\n\n"
+            "Qatar has cancelled its deal with Airbus to buy the 12 helicopters.")
+    found = sorted(brief(d) for d in deals(nlp, text))
+    assert found == [("FRA", "QAT", "H225M Caracal", "cancelled"),
+                     ("FRA", "QAT", "Rafale", "ordered")]

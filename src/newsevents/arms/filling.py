@@ -213,4 +213,7 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         reading.recipient = buyers.pop() if len(buyers) == 1 else None
     elif reading.recipient and reading.supplier is None:
         sellers = {p[0] for p in same} - {reading.recipient}
+        if not sellers and category is not None:  # "the 12 helicopters" after French ones
+            sellers = {r.supplier for r in known if r.recipient == reading.recipient
+                       and r.mention.system.category == category} - {reading.recipient, None}
         reading.supplier = sellers.pop() if len(sellers) == 1 else None

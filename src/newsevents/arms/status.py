@@ -28,6 +28,9 @@ PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
+# Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
+BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
+
 # Delivery cues that say the last of a deal arrived: the deal is delivered even when another
 # sentence speaks of an earlier batch ("has completed the delivery" beside "six out of eight").
 FINISHING = frozenset({"complete", "finish", "final", "last"})
@@ -127,7 +130,8 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal, also
     when the sentence says so apart ("has taken delivery of two jets, marking the first
     batch of six")."""
-    if any(cue.status == "delivering" and cue.words[0] in PART_WORDS
+    if any(cue.status == "delivering" and (cue.words[0] in PART_WORDS
+                                           or cue.words[-1] in BATCH_WORDS)
            for cue, _ in cues_in(sent, lex)):
         return True
     words = [t.lower_ for t in sent]
