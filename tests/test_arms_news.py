@@ -516,3 +516,10 @@ def test_unnamed_weapons_go_to_the_deal_their_noun_names(nlp: Language) -> None:
     found = sorted(brief(d) for d in deals(nlp, text))
     assert found == [("FRA", "QAT", "H225M Caracal", "cancelled"),
                      ("FRA", "QAT", "Rafale", "ordered")]
+
+
+def test_a_shipment_said_to_be_part_of_the_deal_is_delivering(nlp: Language) -> None:
+    text = ("Spain has shipped six Leopard 2 tanks to Chile.\n\n"
+            "The shipment is only the first part of a larger deal, officials said.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("ESP", "CHL", "Leopard 2", "delivering")

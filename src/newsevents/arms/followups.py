@@ -16,7 +16,7 @@ from newsevents.arms.countries import Countries
 from newsevents.arms.denials import has_no
 from newsevents.arms.filling import DEAL_NOUNS
 from newsevents.arms.lexicon import NOT_DEALS, STATUS_ORDER, Cue, Lexicon
-from newsevents.arms.status import cues_in
+from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in
 from newsevents.arms.syntax import clause_verb, negated, tense
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer
@@ -34,8 +34,16 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
     stage replaces, while one read from a tense takes the sentence's."""
     if not deals:
         return
+    pairs = {(d.supplier.country, d.recipient.country) for d in deals}
     for sent in doc.sents:
         if sent.start in told:
+            continue
+        if len(pairs) == 1 and _a_part(sent, lex):
+            # "The shipment is only the first part of a larger deal": what has come so far
+            # is part of the package between the article's two countries.
+            for deal in deals:
+                if deal.status == "delivered":
+                    deal.status = "delivering"
             continue
         said = _said_of_deal(sent, lex)
         if said is None:
@@ -64,6 +72,15 @@ def _said_of_deal(sent: Span, lex: Lexicon) -> str | None:
         if lemma(first) in TALKS or _on_the_deal(first):
             return _stage(cue, first)
     return None
+
+
+def _a_part(sent: Span, lex: Lexicon) -> bool:
+    """Whether the sentence calls a delivery part of a deal ("the first part of a larger
+    deal", "a first batch under the contract")."""
+    return any(cue.status == "delivering" and (cue.words[0] in PART_WORDS
+                                               or cue.words[-1] in BATCH_WORDS)
+               for cue, _ in cues_in(sent, lex)) and any(
+        t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS for t in sent)
 
 
 def _on_the_deal(cue: Token) -> bool:
