@@ -7,6 +7,7 @@ The sentences are written for these tests, modelled on wire and defence-press re
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from spacy.language import Language
 from newsevents import actors, arms, events  # noqa: F401  (registers the components)
 from newsevents import nlp as pipeline_nlp
 from newsevents.evaluation.arms import deal_key
-from newsevents.models import ArmsTransfer
+from newsevents.models import ArmsTransfer, Article
 
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "arms" / "dev.jsonl"
 
@@ -416,7 +417,7 @@ def test_the_system_supplies_are_for_changes_no_hands(nlp: Language, text: str) 
 
 # --- stages said by export authorities, by completion words, by "the deal" --------------------
 
-MORE_PHRASINGS = [
+AUTHORITY_PHRASINGS = [
     # What an export-licensing body agrees to is its approval; the buyer's contract is the order.
     ("The State Department told Congress it has agreed the sale of 18 F-16 jets to Jordan.",
      "USA", "JOR", "F-16 Fighting Falcon", "approved"),
@@ -437,9 +438,9 @@ MORE_PHRASINGS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "supplier", "recipient", "system", "status"), MORE_PHRASINGS,
-                         ids=[p[0][:45] for p in MORE_PHRASINGS])
-def test_more_status_phrasings(nlp: Language, text: str, supplier: str, recipient: str,
+@pytest.mark.parametrize(("text", "supplier", "recipient", "system", "status"), AUTHORITY_PHRASINGS,
+                         ids=[p[0][:45] for p in AUTHORITY_PHRASINGS])
+def test_authority_and_batch_phrasings(nlp: Language, text: str, supplier: str, recipient: str,
                                system: str, status: str) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [(supplier, recipient, system, status)]
 
@@ -523,3 +524,16 @@ def test_a_shipment_said_to_be_part_of_the_deal_is_delivering(nlp: Language) -> 
             "The shipment is only the first part of a larger deal, officials said.")
     (deal,) = deals(nlp, text)
     assert brief(deal) == ("ESP", "CHL", "Leopard 2", "delivering")
+
+
+@pytest.mark.parametrize(("year", "status"), [(2021, "ordered"), (2016, "delivered")])
+def test_an_earlier_deal_told_by_its_year_gives_no_stage(nlp: Language, year: int,
+                                                        status: str) -> None:
+    """In a 2021 report, "in 2015 ... received 24" is an earlier deal: the new one is an
+    order. Reported in 2016, the same words are this deal's delivery."""
+    text = ("Peru signed a deal with France to buy 30 Rafale jets.\n\n"
+            "In 2015, Peru received 24 Rafale jets from France.")
+    doc = nlp.make_doc(text)
+    doc._.article = Article(id="rafale-peru", text=text, date=dt.date(year, 5, 4))
+    (deal,) = nlp(doc)._.deals
+    assert (brief(deal), deal.quantity) == (("FRA", "PER", "Rafale", status), 30)

@@ -17,13 +17,18 @@ from spacy.tokens import Doc, Span
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.followups import follow_up
-from newsevents.arms.lexicon import STATUS_ORDER, Lexicon
+from newsevents.arms.lexicon import STATUS_ORDER, TROUBLES, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.replacements import link_replacements
 from newsevents.arms.status import HANDED_OVER
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
+
+# How many years before the article a sentence's years must all be for it to tell an earlier
+# deal: two, as one year back is often the current deal's own ("signed last year"); set on
+# the real-text dev passages of docs/arms.md.
+BACKGROUND_YEARS = 2
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
@@ -34,12 +39,14 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[in
         key = (cast(str, reading.supplier), cast(str, reading.recipient), reading.system_key)
         groups.setdefault(key, []).append(reading)
     doc_id = _doc_id(doc)
+    article = doc._.article
+    now = article.date.year if article is not None and article.date else None
     apart = {key for key, group in groups.items() if any(r.mention.set_apart for r in group)}
     nouns = {deal_id(doc_id, *key): {n for r in group for n in (
         lemma(mention_head(r.mention)), r.mention.noun) if n} for key, group in groups.items()}
     cued = {deal_id(doc_id, *key) for key, group in groups.items()
             if any(r.explicit for r in group)}
-    deals = uncovered([_record(doc_id, key, group) for key, group in groups.items()],
+    deals = uncovered([_record(doc_id, key, group, now) for key, group in groups.items()],
                       {deal_id(doc_id, *key) for key in apart}, nouns, cued)
     follow_up(doc, deals, cued, told, lex, countries)
     _add_echoes(deals, echoes)
@@ -109,9 +116,11 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading]) -> ArmsTransfer:
+def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
+            now: int | None) -> ArmsTransfer:
     first = group[0]
-    status = _status(group)
+    status = _status([r for r in group if r.status in TROUBLES or not _background(r, now)]
+                     or group)
     sized = _size(group, status)
     priced = next((r for r in group if r.value is not None), None)
     return ArmsTransfer(
@@ -156,6 +165,16 @@ def _best_system(group: list[Reading]) -> WeaponSystem:
     def rank(reading: Reading) -> tuple[bool, bool]:
         return (not reading.mention.anaphoric, reading.mention.system.origin is not None)
     return max(group, key=rank).mention.system
+
+
+def _background(reading: Reading, now: int | None) -> bool:
+    """Whether the sentence tells an earlier deal for the same system: every year it names
+    is at least BACKGROUND_YEARS before the article's ("In 2015, Egypt received 24 Rafale
+    jets" in a 2021 report of a new order for 30). Its stage is not the new deal's; a
+    cancellation or a denial, though, ends whatever deal there was."""
+    years = [int(t.text) for t in reading.sent if len(t.text) == 4 and t.text.isdigit()
+             and 1900 < int(t.text) < 2100]
+    return now is not None and bool(years) and max(years) <= now - BACKGROUND_YEARS
 
 
 def _status(group: list[Reading]) -> DealStatus:
