@@ -537,3 +537,10 @@ def test_an_earlier_deal_told_by_its_year_gives_no_stage(nlp: Language, year: in
     doc._.article = Article(id="rafale-peru", text=text, date=dt.date(year, 5, 4))
     (deal,) = nlp(doc)._.deals
     assert (brief(deal), deal.quantity) == (("FRA", "PER", "Rafale", status), 30)
+
+
+def test_a_delivery_still_to_come_does_not_outrank_the_talks(nlp: Language) -> None:
+    text = ("Romania will sign a contract for K2 tanks from South Korea next month.\n\n"
+            "The first batch of K2 tanks will arrive in Romania in 2026.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "ROU", "K2 Black Panther", "negotiating")

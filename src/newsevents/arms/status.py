@@ -45,7 +45,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denial...) before any progress; else a negation of the transfer ("did not sell"): denied;
     else what the transfer word implies by its tense."""
     root = reading.mention.root
-    nearest: dict[bool, tuple[int, str, Token]] = {}
+    nearest: dict[bool, tuple[int, str, Token, bool]] = {}
     for cue, tokens in cues_in(reading.sent, lex):
         if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
                                           for t in (*tokens, clause_verb(tokens[0]))):
@@ -57,12 +57,15 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         status = cue.future if future else cue.status
         trouble = status in TROUBLES
         if trouble not in nearest or distance < nearest[trouble][0]:
-            nearest[trouble] = (distance, status, tokens[0])
+            # A delivery still to come ("the first batch will arrive next year") implies an
+            # order only as a tense does: a stage another sentence states comes first.
+            nearest[trouble] = (distance, status, tokens[0],
+                                not (future and cue.status in HANDED_OVER))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
     denying = None if chosen else negation(trigger, lex)
     if chosen is not None:
-        reading.status, reading.explicit = chosen[1], True
+        reading.status, reading.explicit = chosen[1], chosen[3]
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
         reading.status, reading.explicit = "denied", True
