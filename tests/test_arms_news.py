@@ -544,3 +544,14 @@ def test_a_delivery_still_to_come_does_not_outrank_the_talks(nlp: Language) -> N
             "The first batch of K2 tanks will arrive in Romania in 2026.")
     (deal,) = deals(nlp, text)
     assert brief(deal) == ("KOR", "ROU", "K2 Black Panther", "negotiating")
+
+
+def test_the_first_jets_of_an_order_give_the_order_its_count(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Russia delivered the first two Su-30 jets in an order of six to Laos.")
+    assert (brief(deal), deal.quantity) == (("RUS", "LAO", "Su-30", "delivering"), 6)
+
+
+def test_a_sum_is_no_count_of_the_deal(nlp: Language) -> None:
+    (deal,) = deals(nlp, "France handed over five Rafale jets to India under a deal worth "
+                         "Rs 59,000 crore.")
+    assert (brief(deal), deal.quantity) == (("FRA", "IND", "Rafale", "delivered"), 5)

@@ -77,9 +77,12 @@ def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:
 
 def deal_count(sent: Span, nouns: frozenset[str], lex: Lexicon) -> int | None:
     """The largest count inside a word for the whole deal: "under a contract on the delivery
-    of 12 fighters" is 12."""
+    of 12 fighters" and "in an order of six" are 12 and six; a sum ("a deal worth Rs 59,000
+    crore") is no count."""
     counts = [_number(t, lex) for noun in sent if noun.pos_ == "NOUN" and lemma(noun) in nouns
-              for t in noun.subtree if t.dep_ == "nummod" and t.like_num and _counts(t)]
+              for t in noun.subtree if t.dep_ in ("nummod", "pobj") and t.like_num
+              and _counts(t) and lemma(t.head) not in lex.scales
+              and t.head.lower_ not in lex.currency_words]
     return max((c for c in counts if c is not None), default=None)
 
 

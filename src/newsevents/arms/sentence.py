@@ -16,7 +16,7 @@ from newsevents.arms.lexicon import Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.parties import destination, owner, read_parties
 from newsevents.arms.reading import Reading
-from newsevents.arms.status import read_status
+from newsevents.arms.status import HANDED_OVER, read_status
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.events import attribution
 
@@ -36,7 +36,8 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     read_status(reading, trigger, rule, lex, countries)
     read_quantity(reading, lex)
     ordered = deal_count(reading.sent, DEAL_NOUNS, lex) if reading.quantity else None
-    if reading.status == "delivered" and reading.quantity and (ordered or 0) > reading.quantity:
+    if reading.status in HANDED_OVER and reading.quantity and (
+            ordered or 0) > reading.quantity:
         # "received two Su-30s under a contract on the delivery of 12": the deal is 12 and
         # two of them have come
         reading.status, reading.partial, reading.quantity = "delivering", True, ordered
