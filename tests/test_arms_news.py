@@ -555,3 +555,9 @@ def test_a_sum_is_no_count_of_the_deal(nlp: Language) -> None:
     (deal,) = deals(nlp, "France handed over five Rafale jets to India under a deal worth "
                          "Rs 59,000 crore.")
     assert (brief(deal), deal.quantity) == (("FRA", "IND", "Rafale", "delivered"), 5)
+
+
+def test_the_thanked_country_is_the_one_that_handed_over(nlp: Language) -> None:
+    found = deals(nlp, "Kenya's defence minister thanked Turkey for handing over six "
+                       "Bayraktar TB2 drones.")
+    assert [brief(d)[:3] for d in found] == [("TUR", "KEN", "Bayraktar TB2")]
