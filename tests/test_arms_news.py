@@ -561,3 +561,15 @@ def test_the_thanked_country_is_the_one_that_handed_over(nlp: Language) -> None:
     found = deals(nlp, "Kenya's defence minister thanked Turkey for handing over six "
                        "Bayraktar TB2 drones.")
     assert [brief(d)[:3] for d in found] == [("TUR", "KEN", "Bayraktar TB2")]
+
+
+def test_a_nationality_on_a_system_the_country_is_buying(nlp: Language) -> None:
+    text = ("Finland signed a contract with Hanwha for 48 K9 howitzers.\n\n"
+            "Delivery of the Finnish K9s will start next year.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "FIN", "K9 Thunder", "ordered")
+
+
+def test_a_nationality_on_a_system_still_names_its_owner(nlp: Language) -> None:
+    found = deals(nlp, "The Canadian Leopard 2 tanks arrived in Ukraine on Monday.")
+    assert [brief(d) for d in found] == [("CAN", "UKR", "Leopard 2", "delivered")]

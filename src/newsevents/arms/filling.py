@@ -33,6 +33,7 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     The origin is only a guess for a system the article shows changing hands between other
     countries: "the first batch of US-origin F-16s" after Denmark and the Netherlands pledged
     theirs is no US deal, so then the supplier stays open."""
+    _buyers_own(readings)
     named: dict[str, set[str]] = {r.system_key: set() for r in readings}
     for reading in readings:
         if reading.supplier:
@@ -70,6 +71,21 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _buyers_own(readings: list[Reading]) -> None:
+    """"Delivery of the Norwegian K9s will start in 2019" in an article on Norway's K9
+    contract: a nationality on a system is the owner that hands it over, unless the article
+    has that country buying the system, and then the system is on its way to it."""
+    buying: dict[str, set[str]] = {}
+    for reading in readings:
+        if not reading.owned:
+            buying.setdefault(reading.system_key, set()).update(
+                {reading.recipient, *reading.parties} - {reading.supplier, None})
+    for reading in readings:
+        if reading.owned and reading.supplier in buying.get(reading.system_key, set()):
+            reading.recipient = reading.recipient or reading.supplier
+            reading.supplier, reading.owned = None, False
 
 
 def _the_deal(sent: Span) -> bool:

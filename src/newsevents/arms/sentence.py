@@ -32,7 +32,9 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)
     promised_by, promised_to = destination(mention, lex, countries)
     recipients = promised_to or recipients
+    owned = not (suppliers or promised_by)
     suppliers = suppliers or promised_by or owner(mention, countries)
+    reading.owned = owned and bool(suppliers)
     read_status(reading, trigger, rule, lex, countries)
     read_quantity(reading, lex)
     ordered = deal_count(reading.sent, DEAL_NOUNS, lex) if reading.quantity else None
