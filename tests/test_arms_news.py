@@ -573,3 +573,9 @@ def test_a_nationality_on_a_system_the_country_is_buying(nlp: Language) -> None:
 def test_a_nationality_on_a_system_still_names_its_owner(nlp: Language) -> None:
     found = deals(nlp, "The Canadian Leopard 2 tanks arrived in Ukraine on Monday.")
     assert [brief(d) for d in found] == [("CAN", "UKR", "Leopard 2", "delivered")]
+
+
+def test_dropping_an_opposition_is_no_cancellation(nlp: Language) -> None:
+    found = deals(nlp, "Britain will sell Eurofighter jets to Turkey after Germany dropped its "
+                       "opposition to the sale.")
+    assert [brief(d) for d in found] == [("GBR", "TUR", "Eurofighter Typhoon", "proposed")]

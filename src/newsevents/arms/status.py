@@ -31,6 +31,10 @@ PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
 
+# What a trouble word may end rather than cause ("dropped its opposition to the sale").
+OBSTACLES = frozenset({"opposition", "objection", "veto", "embargo", "ban", "restriction",
+                       "block", "blockade", "freeze", "hold", "suspension", "resistance"})
+
 # Delivery cues that say the last of a deal arrived: the deal is delivered even when another
 # sentence speaks of an earlier batch ("has completed the delivery" beside "six out of eight").
 FINISHING = frozenset({"complete", "finish", "final", "last"})
@@ -50,6 +54,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
                                           for t in (*tokens, clause_verb(tokens[0]))):
             continue  # "did not sign", "no plans": the negation is read below
+        if cue.status in TROUBLES and _lifted(tokens[0]):
+            continue  # "Germany dropped its opposition to the sale": no trouble any more
         distance = _distance(tokens, root, trigger)
         if distance is None:
             continue
@@ -95,6 +101,12 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _lifted(cue: Token) -> bool:
+    """Whether the trouble word ends a trouble: "dropped its opposition", "abandoned its
+    objections", "ended the embargo"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in OBSTACLES for c in cue.children)
 
 
 def _by_authority(token: Token, lex: Lexicon) -> bool:
