@@ -579,3 +579,13 @@ def test_dropping_an_opposition_is_no_cancellation(nlp: Language) -> None:
     found = deals(nlp, "Britain will sell Eurofighter jets to Turkey after Germany dropped its "
                        "opposition to the sale.")
     assert [brief(d) for d in found] == [("GBR", "TUR", "Eurofighter Typhoon", "proposed")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Rafael will provide SPYDER systems to Chile in a deal worth $300 million.", "ordered"),
+    ("Norway will provide NASAMS systems to Ukraine.", "approved"),
+])
+def test_what_a_supplier_will_provide_under_a_deal_is_ordered(nlp: Language, text: str,
+                                                              status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status

@@ -19,6 +19,7 @@ from newsevents.arms.reading import Reading
 from newsevents.arms.status import HANDED_OVER, read_status
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.events import attribution
+from newsevents.events.syntax import lemma
 
 
 def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
@@ -37,6 +38,8 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     reading.owned = owned and bool(suppliers)
     read_status(reading, trigger, rule, lex, countries)
     read_quantity(reading, lex)
+    if reading.status == "approved" and not reading.explicit and _under_a_deal(trigger):
+        reading.status = "ordered"  # "IAI will provide the Barak MX in a deal worth $500m"
     ordered = deal_count(reading.sent, DEAL_NOUNS, lex) if reading.quantity else None
     if reading.status in HANDED_OVER and reading.quantity and (
             ordered or 0) > reading.quantity:
@@ -49,3 +52,11 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
             readings.append(replace(reading, supplier=supplier, recipient=recipient,
                                     parties=list(reading.parties), allies=list(suppliers)))
     return readings
+
+
+def _under_a_deal(trigger: Token) -> bool:
+    """Whether the transfer is done "in a deal", "under a contract": then what the supplier
+    will provide is ordered, not only decided."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "under") and any(
+        lemma(g) in DEAL_NOUNS for g in c.children if g.dep_ == "pobj")
+        for c in trigger.children)
