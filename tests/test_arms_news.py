@@ -589,3 +589,9 @@ def test_what_a_supplier_will_provide_under_a_deal_is_ordered(nlp: Language, tex
                                                               status: str) -> None:
     (deal,) = deals(nlp, text)
     assert deal.status == status
+
+
+def test_a_country_on_a_systems_contract_owns_no_system(nlp: Language) -> None:
+    text = ("Peru signed a contract for 12 Gripen jets from Sweden.\n\n"
+            "Peru's Gripen contract ends a long search for a new fighter.")
+    assert [brief(d) for d in deals(nlp, text)] == [("SWE", "PER", "JAS 39 Gripen", "ordered")]

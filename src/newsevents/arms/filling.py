@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from newsevents.arms.countries import Countries
+from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
@@ -22,8 +23,6 @@ from newsevents.events.syntax import lemma
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
-# Nouns for a deal as a whole, which "the" points back to.
-DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:

@@ -14,8 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import has_no
-from newsevents.arms.filling import DEAL_NOUNS
-from newsevents.arms.lexicon import NOT_DEALS, STATUS_ORDER, Cue, Lexicon
+from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
 from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in
 from newsevents.arms.syntax import clause_verb, negated, tense
 from newsevents.events.syntax import lemma

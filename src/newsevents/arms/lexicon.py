@@ -24,6 +24,8 @@ from newsevents.weapons import DATA_DIR, rows
 STATUS_ORDER: tuple[str, ...] = DEAL_STATUSES
 # The cue status of a use of the weapon (attacks, parades, tests): no deal.
 NOT_DEALS = frozenset({"none"})
+# Nouns for a deal as a whole ("the contract", "Colombia's Gripen contract").
+DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 # Statuses a cue reports even when a nearer cue reports progress (see ``reading``).
 TROUBLES = frozenset({"at_risk", "suspended", "denied", "cancelled"})
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from newsevents.arms.countries import COUNTRY_LABELS, Countries
-from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
@@ -176,6 +176,8 @@ def owner(mention: Mention, countries: Countries) -> list[str]:
             if country:
                 return [country]
         return []
+    if lemma(head) in DEAL_NOUNS:
+        return []  # "Colombia's Gripen contract": Colombia is a party to the deal, no owner
     for clause in head.children:  # "Mirage jets previously used by Qatar"
         if clause.dep_ in ("acl", "relcl") and lemma(clause) in OWNING:
             owners = _countries(transfer_objects(clause, frozenset({"by"})), countries,

@@ -11,8 +11,7 @@ from spacy.tokens import Token
 
 from newsevents.arms.amounts import deal_count, read_quantity
 from newsevents.arms.countries import Countries
-from newsevents.arms.filling import DEAL_NOUNS
-from newsevents.arms.lexicon import Lexicon, Trigger
+from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.parties import destination, owner, read_parties
 from newsevents.arms.reading import Reading
