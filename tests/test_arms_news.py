@@ -595,3 +595,16 @@ def test_a_country_on_a_systems_contract_owns_no_system(nlp: Language) -> None:
     text = ("Peru signed a contract for 12 Gripen jets from Sweden.\n\n"
             "Peru's Gripen contract ends a long search for a new fighter.")
     assert [brief(d) for d in deals(nlp, text)] == [("SWE", "PER", "JAS 39 Gripen", "ordered")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Chile ordered 12 Black Hawk helicopters from the United States.\n\n"
+     "The contract is worth $450 million, the ministry said.", 450e6),
+    ("Vietnam signed a deal for Seoul to supply 12 FA-50 jets worth around 800 million U.S. "
+     "dollars.", 800e6),
+    ("Qatar has cancelled its deal with Airbus to buy 12 helicopters worth $900 million.\n\n"
+     "The H225M Caracal is a long-range helicopter built in France.", 900e6),
+])
+def test_the_price_said_apart_goes_to_the_deal(nlp: Language, text: str, value: float) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.value == value and deal.currency == "USD"

@@ -147,18 +147,25 @@ def by_sentence(readings: list[Reading]) -> Iterator[tuple[Span, list[Reading]]]
 
 def read_values(readings: list[Reading], sent: Span, lex: Lexicon) -> None:
     """Each amount in the sentence goes to the nearest system mention."""
-    for match in lex.money.finditer(sent.text):
-        start = sent.start_char + match.start()
+    for start, value, text, currency in money_in(sent, lex):
         nearest = min(readings, key=lambda r: abs(r.mention.span.start_char - start))
         if nearest.value is not None:
             continue
+        nearest.value, nearest.value_text, nearest.currency = value, text, currency
+
+
+def money_in(sent: Span, lex: Lexicon) -> list[tuple[int, float, str, str | None]]:
+    """Each amount of money in the sentence: where it starts, its value, its text and its
+    currency ("$4.25 billion", "EUR 1.2bn", "46 million euros")."""
+    found = []
+    for match in lex.money.finditer(sent.text):
         number = float((match["num"] or match["num2"]).replace(",", ""))
         scale = (match["scale"] or match["scale2"] or "").lower()
-        nearest.value = number * lex.scales.get(scale, 1.0)
-        nearest.value_text = match.group()
         sign, word = match["sign"], match["word"]
         table, key = (lex.currency_signs, sign) if sign else (lex.currency_words, word)
-        nearest.currency = _lookup_ci(table, key)
+        found.append((sent.start_char + match.start(), number * lex.scales.get(scale, 1.0),
+                      match.group(), _lookup_ci(table, key)))
+    return found
 
 
 def _lookup_ci(table: dict[str, str], key: str) -> str | None:

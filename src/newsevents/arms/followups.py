@@ -2,16 +2,17 @@
 
 Reports name the system once and then speak of "the deal", "the contract" or "the talks":
 "The defense deal was approved by the State Department last week", "negotiations between
-Colombia and Saab are under way", "which resulted in the cancellation of the contract". Such
-a sentence's status cue goes to the one deal it can mean: the one between the countries it
-names (companies count for their home country), or, when it names none, the article's only
-deal.
+Colombia and Saab are under way", "which resulted in the cancellation of the contract", "The
+contract is worth $320 million". Such a sentence's status cue, and its price when the deal
+has none yet, go to the one deal it can mean: the one between the countries it names
+(companies count for their home country), or, when it names none, the article's only deal.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.arms.amounts import money_in
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import has_no
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
@@ -45,7 +46,8 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
                     deal.status = "delivering"
             continue
         said = _said_of_deal(sent, lex)
-        if said is None:
+        priced = money_in(sent, lex) if _speaks_of_a_deal(sent) else []
+        if said is None and not priced:
             continue
         named = countries.in_sentence(sent)
         meant = [d for d in deals if named and named <= {d.supplier.country, d.recipient.country}]
@@ -54,6 +56,10 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
         if len(meant) != 1:
             continue
         deal = meant[0]
+        if priced and deal.value is None:  # "The contract, which is worth $320 million"
+            _, deal.value, deal.value_text, deal.currency = priced[0]
+        if said is None:
+            continue
         if deal.deal_id in cued:
             deal.status = max(deal.status, said, key=STATUS_ORDER.index)  # type: ignore[assignment]
         else:
@@ -71,6 +77,13 @@ def _said_of_deal(sent: Span, lex: Lexicon) -> str | None:
         if lemma(first) in TALKS or _on_the_deal(first):
             return _stage(cue, first)
     return None
+
+
+def _speaks_of_a_deal(sent: Span) -> bool:
+    """Whether the sentence has "the deal", "the contract", "this sale" as a whole."""
+    return any(t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their")
+        for c in t.children) for t in sent)
 
 
 def _a_part(sent: Span, lex: Lexicon) -> bool:

@@ -95,6 +95,9 @@ def _fold(generic: ArmsTransfer, named: ArmsTransfer) -> None:
     named.evidence = [merged[k] for k in sorted(merged)]
     if named.quantity is None:
         named.quantity, named.quantity_text = generic.quantity, generic.quantity_text
+    if named.value is None:  # "12 helicopters worth $879 million" beside "H225M Caracal"
+        named.value, named.value_text, named.currency = (generic.value, generic.value_text,
+                                                         generic.currency)
 
 
 def _covers(specific: ArmsTransfer, generic: ArmsTransfer, nouns: dict[str, set[str]]) -> bool:
