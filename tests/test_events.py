@@ -188,6 +188,13 @@ def test_due_to_gives_a_cause_not_an_intent() -> None:
     assert all(e.event_type != "CONSULT" for e in asserted(planned))
 
 
+def test_attacking_a_policy_is_criticism_not_a_blow() -> None:
+    events = events_of("The opposition leader attacked the government's handling of the "
+                       "floods in a speech on Tuesday.")
+    assert one(events, "ACCUSE").trigger == "attacked"
+    assert all(e.event_type != "ASSAULT" for e in events)
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)
