@@ -120,8 +120,14 @@ def plural(term: str) -> str:
     return f"{head} {last}" if head else last
 
 
+# Particles inside names that news writes in either case ("al-Qaida" and "Al-Qaida", "Jabhat
+# al-Nusra"): they never decide whether a word is a name.
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ud", "bin", "ibn", "abu", "de", "del", "der", "van",
+                            "von", "da", "dos", "di", "du", "la", "le"})
 NOT_SURNAMES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "x", "xvi", "jr", "sr"})
-FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM"})
+# Countries whose leaders' last written name is no surname: a family name first (East Asia,
+# Cambodia's "Hun Sen"), or a father's given name (Malaysia's "Anwar Ibrahim" is "Anwar").
+FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "KHM", "MYS"})
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,9 @@ class Lexicon:
         if not tokens:
             return
         key = tuple(norm(t) for t in tokens)
-        cases = tuple(case_of(t) if cue.kind != "sector" else "" for t in tokens)
+        loose = cue.kind == "sector"
+        cases = tuple("" if loose or (len(tokens) > 1 and norm(t) in NAME_PARTICLES)
+                      else case_of(t) for t in tokens)
         bucket = self.entries.setdefault(key, [])
         if all(existing != cue for _, existing in bucket):
             bucket.append((cases, cue))
@@ -868,8 +876,8 @@ def _load_people(lexicon: Lexicon, path: Path,
         person = Person(name, None if igo else code, role, sector,
                         _year(row.get("start", "")), _year(row.get("end", "")), igo)
         last = name.split()[-1]
-        # Regnal numbers and suffixes are no surnames; East Asian family names come first
-        # and are listed as aliases where they are used alone.
+        # Regnal numbers and suffixes are no surnames; where the last name is none
+        # (FAMILY_NAME_FIRST) the name used alone is listed as an alias.
         if (with_surnames and norm(last) not in NOT_SURNAMES
                 and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
