@@ -42,6 +42,10 @@ CUT_WORDS = frozenset({
     "across", "throughout", "based", "operating", "living", "fleeing", "who", "which", "that",
     "whose", "under", "over", "against", "including", ",", "(", ")", ";", ":", "--", "–", "—",
 })
+# Participles that open a phrase after the noun ("militants based in Syria", "refugees fleeing
+# the war") but not when they modify the next noun ("a Texas based company", "the fleeing
+# Gbagbo forces").
+PARTICIPLES = frozenset({"based", "operating", "living", "fleeing"})
 # "up to 80 soldiers", "just over 30 fighters": these before a number count, they do not locate.
 QUANTIFYING_WORDS = frozenset({"over", "under", "to"})
 # Prepositions after which a country still locates the head ("president of Armenia").
@@ -180,7 +184,7 @@ class Lexicon:
         cases = tuple("" if loose or (len(tokens) > 1 and norm(t) in NAME_PARTICLES)
                       else case_of(t) for t in tokens)
         bucket = self.entries.setdefault(key, [])
-        if all(existing != cue for _, existing in bucket):
+        if (cases, cue) not in bucket:  # one name may be listed in several casings
             bucket.append((cases, cue))
         self.max_len = max(self.max_len, len(key))
 
@@ -519,6 +523,9 @@ def _cut(keys: list[str], matches: list[Match]) -> int:
         following = keys[i + 1] if i + 1 < len(keys) else ""
         if key in QUANTIFYING_WORDS and (following[:1].isdigit() or following in COUNT_WORDS):
             continue
+        if key in PARTICIPLES and following and not (
+                following in CUT_WORDS or following in DETERMINERS):
+            continue
         return i
     return len(keys)
 
@@ -600,7 +607,7 @@ def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> st
         return "CVL"
     if before in NUMBER_WORDS or before[:1].isdigit() or before == "of":
         return "CVL"  # "of" only follows counts here: "hundreds of Lebanese"
-    if sum(w[:1].isalnum() for w in words) == 1:
+    if not any(w[:1].isalnum() for w in words[:head.start] + words[head.end:]):
         return BARE_NATIONALITY_SECTOR
     return None
 
