@@ -538,6 +538,8 @@ def _locates(keys: list[str], cut: int, head: Match | None) -> bool:
         return False
     if keys[cut] in LOCATING_WORDS:
         return True
+    if keys[cut] in PARTICIPLES:  # "militants based in Syria", "Kurds living in Iraq"
+        return keys[cut + 1:cut + 2] == ["in"]
     if keys[cut] == "for":
         return (head is not None and head.end == cut and head.cue.kind == "sector"
                 and head.cue.sector == "GOV")
