@@ -650,3 +650,15 @@ def test_a_family_name_first_is_no_surname(resolver: ActorResolver) -> None:
 def test_participles_before_and_after_the_noun(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Iranian backed militias", (None, "REB", None)),  # the backer, hyphen or not
+    ("Russian armed forces", ("RUS", "MIL", None)),  # "armed" unhyphenated is their own
+    ("the UN human rights chief", (None, None, "OHCHR")),
+    ("Frontex officers", (None, None, "EU")),
+    ("UNMIK police", (None, None, "UN")),
+])
+def test_backers_and_igo_agencies(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

@@ -460,9 +460,16 @@ def _stance_dropped(match: Match, keys: list[str]) -> bool:
     return kind == "country" and _backer(match, keys)
 
 
+# Backer words that never name a trait of the noun's own side, so that they mark a backer even
+# unhyphenated ("U.S. backed rebels"; "Russian armed forces" are Russian).
+UNHYPHENATED_BACKER_WORDS = frozenset({"backed", "sponsored", "supported"})
+
+
 def _backer(match: Match, keys: list[str]) -> bool:
-    return keys[match.end:match.end + 1] == ["-"] and bool(
-        set(keys[match.end + 1:match.end + 2]) & BACKER_WORDS)
+    after = keys[match.end:match.end + 2]
+    if after[:1] == ["-"]:
+        return bool(set(after[1:]) & BACKER_WORDS)
+    return bool(set(after[:1]) & UNHYPHENATED_BACKER_WORDS)
 
 
 # Words before a surname that belong to no name: "Mr Putin" is still Putin.
