@@ -662,3 +662,15 @@ def test_participles_before_and_after_the_noun(
 def test_backers_and_igo_agencies(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a Marine Corps patrol", (None, "MIL", None)),  # not the plural of a business "Corp."
+    ("Acme Corp. of Canada", ("CAN", "BUS", None)),
+    ("the White House press corps", ("USA", "JRN", None)),
+    ("Omani mediators", ("OMN", "GOV", None)),
+    ("the main labour federations", (None, "LAB", None)),
+])
+def test_corps_corporations_and_go_betweens(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
