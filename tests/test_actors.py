@@ -668,7 +668,6 @@ def test_backers_and_igo_agencies(
     ("a Marine Corps patrol", (None, "MIL", None)),  # not the plural of a business "Corp."
     ("Acme Corp. of Canada", ("CAN", "BUS", None)),
     ("the White House press corps", ("USA", "JRN", None)),
-    ("Omani mediators", ("OMN", "GOV", None)),
     ("the main labour federations", (None, "LAB", None)),
 ])
 def test_corps_corporations_and_go_betweens(
