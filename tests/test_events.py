@@ -195,6 +195,15 @@ def test_attacking_a_policy_is_criticism_not_a_blow() -> None:
     assert all(e.event_type != "ASSAULT" for e in events)
 
 
+def test_a_group_named_by_its_members_role_is_an_actor() -> None:
+    blow = one(events_of("Insurgent groups attacked an army checkpoint near Idlib on Sunday."),
+               "ASSAULT")
+    assert [a.sector for a in blow.source] == ["REB"]
+    march = one(events_of("Opposition groups marched through the capital on Saturday."),
+                "PROTEST")
+    assert [a.sector for a in march.source] == ["OPP"]
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)

@@ -1059,7 +1059,7 @@ class ActorComponent:
         if result is None:
             return None
         if not (result.head_known or span.label_ in ACTOR_LABELS or _nationals(span, result)
-                or _held(span, result)):
+                or _held(span, result) or _collective(span, result)):
             return None
         memory.remember(result)
         return result.actor
@@ -1101,6 +1101,19 @@ def _held(span: Span, result: Resolution) -> bool:
     """ "rebel positions", "army checkpoints": the holder's sector (and country) for a place
     or convoy an attack is aimed at."""
     return span.root.lemma_.lower() in HELD_NOUNS and result.actor.sector is not None
+
+
+# Nouns for a body of people that say nothing of who they are: "rebel groups", "militant
+# factions", "opposition groups" are whoever their modifier names.
+COLLECTIVE_NOUNS = frozenset({
+    "group", "faction", "outfit", "cell", "wing", "coalition", "alliance", "bloc", "movement",
+    "network", "organisation", "organization", "band", "gang", "brigade", "battalion",
+})
+
+
+def _collective(span: Span, result: Resolution) -> bool:
+    """ "rebel groups", "insurgent factions": the modifier's sector is the group's."""
+    return span.root.lemma_.lower() in COLLECTIVE_NOUNS and result.actor.sector is not None
 
 
 def _names_weapon(span: Span) -> bool:

@@ -145,7 +145,8 @@ def find_candidates(
                 likely = detector.likeliest(probs) if probs else None
                 cand.alternative = likely if likely and likely[0] != cand.event_type else None
             found.append(cand)
-        elif probs and detector is not None and (likely := detector.likeliest(probs)):
+        elif (probs and detector is not None and (likely := detector.likeliest(probs))
+              and not _other_sense(token, lex)):  # "captured the title" stays no event
             etype, p = likely
             trigger = Trigger(lemma=lemma(token), event_type=etype, learned=True)
             found.append(Candidate(token, trigger, nominal=token.pos_ == "NOUN", token_p=p,
