@@ -204,6 +204,14 @@ def test_a_group_named_by_its_members_role_is_an_actor() -> None:
     assert [a.sector for a in march.source] == ["OPP"]
 
 
+def test_a_planned_deployment_is_a_plan_not_a_threat() -> None:
+    events = events_of("Turkey will deploy more troops to the Syrian border next week, the "
+                       "defence minister said.")
+    deploy = one(events, "MOBILIZE")
+    assert deploy.hypothetical
+    assert all(e.event_type != "THREATEN" for e in events)
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)
