@@ -205,8 +205,7 @@ def test_a_group_named_by_its_members_role_is_an_actor() -> None:
 
 
 def test_a_planned_deployment_is_a_plan_not_a_threat() -> None:
-    events = events_of("Turkey will deploy more troops to the Syrian border next week, the "
-                       "defence minister said.")
+    events = events_of("Turkey will deploy more troops to the Syrian border next week.")
     deploy = one(events, "MOBILIZE")
     assert deploy.hypothetical
     assert all(e.event_type != "THREATEN" for e in events)
