@@ -211,6 +211,17 @@ def test_a_planned_deployment_is_a_plan_not_a_threat() -> None:
     assert all(e.event_type != "THREATEN" for e in events)
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_seizing_ground_is_a_blow_and_seizing_goods_is_coercion(learned: bool) -> None:
+    town = one(events_of("Islamic State fighters seized the ancient city of Palmyra from the "
+                         "army in May.", learned=learned), "ASSAULT")
+    assert town.trigger == "seized"
+    goods = events_of("Customs officers seized two tonnes of cocaine at the port of Guayaquil.",
+                      learned=learned)
+    assert one(goods, "COERCE").trigger == "seized"
+    assert all(e.event_type != "ASSAULT" for e in goods)
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)
