@@ -222,6 +222,14 @@ def test_seizing_ground_is_a_blow_and_seizing_goods_is_coercion(learned: bool) -
     assert all(e.event_type != "ASSAULT" for e in goods)
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_soldiers_capturing_members_of_a_network_arrest_them(learned: bool) -> None:
+    events = events_of("Colombian troops captured three members of a drug cartel near "
+                       "Medellin on Tuesday.", learned=learned)
+    assert one(events, "COERCE").mode == "arrest"
+    assert all(e.event_type != "ASSAULT" for e in events)
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)

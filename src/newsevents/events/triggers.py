@@ -83,6 +83,15 @@ def _takes_place(token: Token) -> bool:
     return any(t.ent_type_ in PLACE_ENTITIES or lemma(t) in PLACE_NOUNS for t in taken)
 
 
+# Words for people that name no actor of their own: "captured three members of al-Qaida",
+# "a top lieutenant of the cartel".
+PEOPLE_NOUNS = frozenset({
+    "member", "leader", "suspect", "follower", "associate", "relative", "lieutenant", "deputy",
+    "operative", "figure", "crew", "pilot", "sailor", "national", "citizen", "man", "woman",
+    "people", "person", "son", "daughter", "brother", "wife", "aide", "henchman", "courier",
+})
+
+
 def _takes_people(token: Token) -> bool:
     """ "captured two militants", "he was captured": the verb takes people, not a place
     ("captured the town", "captured it") or a thing."""
@@ -92,7 +101,8 @@ def _takes_people(token: Token) -> bool:
     head = taken[0]
     if head.ent_type_ in PLACE_ENTITIES:
         return False
-    if head.lower_ in PERSONAL_PRONOUNS or head.ent_type_ in ("PERSON", "NORP"):
+    if (head.lower_ in PERSONAL_PRONOUNS or head.ent_type_ in ("PERSON", "NORP")
+            or lemma(head) in PEOPLE_NOUNS):
         return True
     actor = head._.actor
     return actor is not None and actor.sector not in (None, "GOV")
