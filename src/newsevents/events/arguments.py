@@ -215,7 +215,7 @@ class ActorLookup:
         Possessive pronouns ("offered its troops to Lebanon") point back to the subject and
         are skipped, as are the actors in ``exclude`` (the event's sources).
         """
-        queue = list(token.children)
+        queue = [*launchers(token), *token.children]  # "the campaign the regime launched"
         while queue:
             t = queue.pop(0)
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
@@ -415,7 +415,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     noun, trigger = cand.token, cand.trigger
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
-    sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"}))) if a not in sources]
+    sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
+                if a not in sources]
     sides = prep_objects(noun, frozenset({"between", "among"}))
     if not sides and lemma(noun) in FIGHTS and noun.dep_ in ("nsubj", "nsubjpass"):
         sides = prep_objects(noun.head, FIGHT_SIDES)  # "clashes broke out between A and B"
@@ -499,8 +500,9 @@ def attack_agents(verb: Token) -> list[Token]:
             found += prep_objects(noun, frozenset({"of"}))
             continue
         if lemma(noun) not in ATTACK_NOUNS:
+            found += launchers(noun)  # "killed under mortar shells fired by the YPG"
             continue
-        by = prep_objects(noun, frozenset({"by"}))
+        by = prep_objects(noun, frozenset({"by"})) or launchers(noun)
         owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                   and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
         # "killed in clashes with insurgents", "during fighting between the army and rebels"
@@ -511,6 +513,20 @@ def attack_agents(verb: Token) -> list[Token]:
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
     return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def launchers(noun: Token) -> list[Token]:
+    """Who launched, fired or carried out what the noun names: the agent of a participle
+    ("airstrikes launched by Russian jets", "shells fired by the YPG") or the subject of a
+    relative clause ("the aerial campaign the regime has launched on the city")."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or lemma(clause) not in LAUNCHING_VERBS:
+            continue
+        found += agent_of(clause)
+        if clause.dep_ == "relcl":
+            found += [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+    return found
 
 
 def clause_agents(verb: Token) -> list[Token]:
@@ -631,6 +647,12 @@ BLAST_PREPS = frozenset({"near", "outside", "beside", "at", "among"})
 PASSING_VERBS = frozenset({"pass", "drive", "travel", "patrol", "arrive", "leave", "go"})
 # Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
 NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
+# Verbs whose agent is who carried out the attack or fired the weapon they take ("airstrikes
+# launched by", "shells fired by", "the campaign the regime waged").
+LAUNCHING_VERBS = frozenset({
+    "launch", "fire", "conduct", "carry", "mount", "stage", "wage", "drop", "lob", "plant",
+    "unleash", "shoot", "throw", "detonate", "perpetrate", "commit",
+})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").
