@@ -288,13 +288,27 @@ def adjunct_head(token: Token) -> Token | None:
         return None
     if token.dep_ == "conj":
         return None if _has_subject(token) else head  # "captured it but it was retaken"
-    if token.dep_ in CHAIN_DEPS:
-        return head
+    if token.dep_ in CHAIN_DEPS or _purpose(token) or _means(token):
+        return head if token.dep_ != "pcomp" else head.head
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_CHAIN_DEPS:
         return head
     if _free_participle(token):
         return next((a for a in token.ancestors if a.pos_ in VERBS and _has_subject(a)), head)
     return None
+
+
+def _purpose(token: Token) -> bool:
+    """ "gathered on Sunday to protest", "marched in Paris to demand": an infinitive of
+    purpose with no subject of its own is done then and there."""
+    return token.dep_ == "advcl" and token.pos_ in VERBS and not _has_subject(token) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _means(token: Token) -> bool:
+    """ "began their assault on Sunday by storming the positions": how it was done is done
+    then and there."""
+    return token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.dep_ == "prep"
 
 
 def _free_participle(token: Token) -> bool:
