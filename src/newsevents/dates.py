@@ -59,6 +59,7 @@ AGE_RE = re.compile(r"\byears?[- ]old\b", re.IGNORECASE)
 DECADE_RE = re.compile(r"\b((?:1[0-9]|20)[0-9])0'?s\b")
 YEAR_RE = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 PERIODS_WITH_DAY = frozenset({"day", "part_of_day"})
+SINCE = "SINCE"  # the label of a "since ..." phrase that holds no date entity
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -119,6 +120,8 @@ def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
     ranked: list[tuple[int, int, Span | Token]] = []
     for phrase in _candidates(sent, trigger):
         root = phrase.root if isinstance(phrase, Span) else phrase
+        if isinstance(phrase, Span) and phrase.label_ == SINCE:
+            root = phrase[0] if phrase[0].dep_ == "prep" else root.head  # the verb it is on
         tier = next((n for n, scope in enumerate(scopes) if root.i in scope), None)
         if tier is not None:
             ranked.append((tier, abs(root.i - trigger.i), phrase))
@@ -132,7 +135,28 @@ def _candidates(sent: Span, trigger: Token) -> list[Span | Token]:
     entities = [ent for ent in _date_entities(sent) if not _is_duration(ent) and not _is_age(ent)]
     covered = {t.i for ent in entities for t in ent}
     words = [t for t in sent if t.i not in covered and _time_word(t, trigger)]
-    return [*entities, *words]
+    return [*entities, *words, *_since_phrases(sent, covered)]
+
+
+def _since_phrases(sent: Span, covered: set[int]) -> list[Span]:
+    """ "have been killed since the conflict resumed", "since the start of the war": the
+    period a tally or a state runs from, when no date entity says it ("since March 2011" is
+    one already)."""
+    found: list[Span] = []
+    for token in sent:
+        if token.lower_ != "since" or token.i + 1 >= sent.end:
+            continue
+        if token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children):
+            end = token.right_edge.i + 1
+        elif token.dep_ == "mark" and token.head.dep_ == "advcl" and token.head.i > token.i:
+            end = token.head.right_edge.i + 1
+        else:
+            continue
+        while end > token.i + 1 and sent.doc[end - 1].is_punct:
+            end -= 1
+        if not covered.intersection(range(token.i, end)):
+            found.append(Span(sent.doc, token.i, end, label=SINCE))
+    return found
 
 
 def _time_word(token: Token, trigger: Token) -> bool:
