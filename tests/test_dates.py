@@ -206,3 +206,34 @@ def test_a_statement_of_the_past_without_a_date_is_undated_not_today(nlp: Langua
         nlp, "Thousands of farmers recently demonstrated outside the ministry.", "demonstrated"
     )
     assert event_date(sent, demonstrated, THURSDAY) == (None, "recently")
+
+
+def test_an_infinitive_of_purpose_shares_the_date_of_its_verb(nlp: Language) -> None:
+    text = "Hundreds of nurses gathered outside the ministry on Tuesday to protest against the cuts."
+    sent, protest = trigger_in(nlp, text, "protest")
+    assert event_date(sent, protest, THURSDAY)[1] == "on Tuesday"
+
+
+def test_a_by_clause_of_means_shares_the_date_of_its_verb(nlp: Language) -> None:
+    text = "The army began its assault on Sunday by storming the rebels' positions near the dam."
+    sent, storming = trigger_in(nlp, text, "storming")
+    assert event_date(sent, storming, THURSDAY) == (dt.date(2019, 4, 7), "on Sunday")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("At least 400 civilians have been killed since the fighting resumed, the monitor said.",
+     "since the fighting resumed"),
+    ("More than 9,000 people have been killed since the start of the insurgency in the north.",
+     "since the start of the insurgency in the north"),
+])
+def test_a_since_phrase_without_a_date_entity_dates_a_tally(
+    nlp: Language, text: str, phrase: str
+) -> None:
+    sent, killed = trigger_in(nlp, text, "killed")
+    assert event_date(sent, killed, THURSDAY) == (None, phrase)
+
+
+def test_a_since_phrase_with_a_date_keeps_that_date(nlp: Language) -> None:
+    text = "Some 300 people have been killed in the region since March 2016."
+    sent, killed = trigger_in(nlp, text, "killed")
+    assert event_date(sent, killed, THURSDAY) == (dt.date(2016, 3, 1), "since March 2016")

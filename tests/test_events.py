@@ -592,3 +592,21 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     warned = one(events_of("Iran warned of a crushing response to any attack on its soil."),
                  "THREATEN")
     assert countries(warned.source) == {"IRN"}
+
+
+def test_who_launched_the_strikes_a_victim_was_killed_in_is_the_source() -> None:
+    killed = one(events_of(
+        "At least 12 militants were killed in airstrikes launched by the Russian Air Force "
+        "near Palmyra on Sunday."), "ASSAULT")
+    assert countries(killed.source) == {"RUS"}
+    shelled = one(events_of(
+        "Four Syrian soldiers were killed under mortar shells fired by Turkish troops "
+        "near Afrin."), "ASSAULT")
+    assert countries(shelled.source) == {"TUR"}
+
+
+def test_whoever_launched_the_campaign_a_protest_opposes_is_its_target() -> None:
+    protest = one(events_of(
+        "Dozens of activists gathered in Aleppo on Sunday to protest against the aerial "
+        "campaign the Russian military has launched on the city."), "PROTEST")
+    assert countries(protest.target) == {"RUS"}
