@@ -480,3 +480,13 @@ def test_a_village_the_gazetteer_lacks_inside_the_region_found(
             "village of Al-Ajraf.")
     found = where(nlp, gaz, text, "offensive")
     assert found is not None and found.name == "Al-Ajraf"
+
+
+def test_a_town_the_gazetteer_lacks_that_an_apposition_calls_a_town(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = ("Gunmen shot dead a district official in Buulo Xaaji, a small town in southern "
+            "Somalia, on Monday.")
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None
+    assert (found.name, found.country) == ("Buulo Xaaji", "SOM")

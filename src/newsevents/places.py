@@ -723,6 +723,8 @@ def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
     words = [t.lower_ for t in span]
     if words[-1] in kinds:
         return len(words) > 1
+    if any(c.dep_ == "appos" and c.lower_ in kinds for c in root.children):
+        return True  # "in Maryin Gubay, a small town in southern Somalia"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head  # "the town of Kupres"
