@@ -209,7 +209,7 @@ def test_a_statement_of_the_past_without_a_date_is_undated_not_today(nlp: Langua
 
 
 def test_an_infinitive_of_purpose_shares_the_date_of_its_verb(nlp: Language) -> None:
-    text = "Hundreds of nurses gathered outside the ministry on Tuesday to protest against the cuts."
+    text = "Hundreds of nurses gathered outside the ministry on Tuesday to protest the cuts."
     sent, protest = trigger_in(nlp, text, "protest")
     assert event_date(sent, protest, THURSDAY)[1] == "on Tuesday"
 
@@ -237,3 +237,10 @@ def test_a_since_phrase_with_a_date_keeps_that_date(nlp: Language) -> None:
     text = "Some 300 people have been killed in the region since March 2016."
     sent, killed = trigger_in(nlp, text, "killed")
     assert event_date(sent, killed, THURSDAY) == (dt.date(2016, 3, 1), "since March 2016")
+
+
+def test_a_date_of_the_event_comes_before_a_since_clause(nlp: Language) -> None:
+    text = ("A third soldier was killed on Tuesday in the north since the coalition began "
+            "to support the offensive.")
+    sent, killed = trigger_in(nlp, text, "killed")
+    assert event_date(sent, killed, THURSDAY)[1] == "on Tuesday"

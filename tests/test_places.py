@@ -490,3 +490,17 @@ def test_a_town_the_gazetteer_lacks_that_an_apposition_calls_a_town(
     found = where(nlp, gaz, text, "shot")
     assert found is not None
     assert (found.name, found.country) == ("Buulo Xaaji", "SOM")
+
+
+def test_a_town_the_model_tags_as_a_people_is_still_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Hundreds of Palestinians demonstrated near the Rafah border terminal on Friday, "
+            "calling on Egypt to open the crossing.")
+    sent, token = trigger_in(nlp, text, "demonstrated")
+    assert any(e.label_ == "NORP" and e.text == "Rafah" for e in sent.ents)
+    found = event_location(sent, token, gaz, None)
+    assert found is not None and (found.name, found.country) == ("Rafah", "PSE")
+
+
+def test_a_nationality_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Kurdish fighters attacked the convoy on Monday.", "attacked")
+    assert found is None

@@ -120,11 +120,13 @@ def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
     ranked: list[tuple[int, int, Span | Token]] = []
     for phrase in _candidates(sent, trigger):
         root = phrase.root if isinstance(phrase, Span) else phrase
+        distance = abs(root.i - trigger.i)
         if isinstance(phrase, Span) and phrase.label_ == SINCE:
             root = phrase[0] if phrase[0].dep_ == "prep" else root.head  # the verb it is on
+            distance = len(sent) + abs(phrase.start - trigger.i)  # a date of its tier first
         tier = next((n for n, scope in enumerate(scopes) if root.i in scope), None)
         if tier is not None:
-            ranked.append((tier, abs(root.i - trigger.i), phrase))
+            ranked.append((tier, distance, phrase))
     return [phrase for _, _, phrase in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 

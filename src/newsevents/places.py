@@ -687,7 +687,9 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
         ):
             mentions.append(ent)
-        elif ent.label_ in WEAK_LABELS and _known(gazetteer, _mention_text(ent)) and not (
+        elif (ent.label_ in WEAK_LABELS or _town_as_people(ent, gazetteer)) and _known(
+            gazetteer, _mention_text(ent)
+        ) and not (
             ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
         ):
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
@@ -708,6 +710,15 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, i, j, label=UNKNOWN))
         i = max(j, i + 1)
     return mentions
+
+
+def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A town the model tagged as a people ("near the Rafah border terminal", "on a road in
+    Jezzine"): a NORP entity that is no nationality or group word ("Palestinians", "Shiite",
+    "Kurdish")."""
+    if ent.label_ != "NORP" or normalise(ent.text) in gazetteer.adjectives:
+        return False
+    return ent.root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
 
 
 def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
