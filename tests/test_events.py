@@ -610,3 +610,10 @@ def test_whoever_launched_the_campaign_a_protest_opposes_is_its_target() -> None
         "Dozens of activists gathered in Aleppo on Sunday to protest against the aerial "
         "campaign the Russian military has launched on the city."), "PROTEST")
     assert countries(protest.target) == {"RUS"}
+
+
+def test_coordinated_passives_share_the_agent_of_the_last() -> None:
+    shot = one(events_of(
+        "A Kenyan aid worker was shot and killed by Somali gunmen near Mandera on Tuesday."),
+        "ASSAULT")
+    assert countries(shot.source) == {"SOM"}

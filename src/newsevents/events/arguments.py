@@ -275,8 +275,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     verb, trigger = cand.token, cand.trigger
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        sources = (look.actors(agent_of(verb)) or look.actors(device_agents(verb))
-                   or look.actors(attack_agents(verb)))
+        sources = (look.actors(agent_of(verb)) or look.actors(shared_agents(verb))
+                   or look.actors(device_agents(verb)) or look.actors(attack_agents(verb)))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
         if not targets and lemma(verb) in BLAST_VERBS:
@@ -473,6 +473,14 @@ def taken_from(verb: Token) -> list[Token]:
     if not objects or any(o.ent_type_ not in PLACE_ENTITIES for o in objects):
         return []
     return prep_objects(verb, frozenset({"from"}))
+
+
+def shared_agents(verb: Token) -> list[Token]:
+    """ "was shot and killed by Haitian gunmen": coordinated passives share the agent of the
+    last one."""
+    conjuncts = [c for c in verb.conjuncts if c.pos_ == "VERB" and not any(
+        d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+    return [a for c in conjuncts for a in agent_of(c)]
 
 
 def device_agents(verb: Token) -> list[Token]:
