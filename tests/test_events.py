@@ -617,3 +617,18 @@ def test_coordinated_passives_share_the_agent_of_the_last() -> None:
         "A Kenyan aid worker was shot and killed by Somali gunmen near Mandera on Tuesday."),
         "ASSAULT")
     assert countries(shot.source) == {"SOM"}
+
+
+def test_whom_the_victim_was_fighting_is_the_source() -> None:
+    killed = one(events_of(
+        "The group mourned its deputy leader, who was killed on Monday while fighting "
+        "Nigerian troops near Maiduguri."), "ASSAULT")
+    assert countries(killed.source) == {"NGA"}
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_refers_to() -> None:
+    attacked = one(events_of(
+        "Police arrested three Ugandan men who attacked a bus in Kampala on Sunday."),
+        "ASSAULT")
+    assert [a.text for a in attacked.source] == ["three Ugandan men"]
+    assert countries(attacked.source) == {"UGA"}

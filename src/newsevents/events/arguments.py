@@ -28,6 +28,7 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
 # Intelligence officers, elders and clerics too: in the corpus they have the country of the
@@ -157,6 +158,11 @@ class ActorLookup:
             found = self._entity(token)
             if found is not None:
                 return found
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and (
+            token.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "its commander, who was killed", "militias that attacked": the noun it refers to
+            return self.actor(token.head.head)
         if lemma(token) in PRONOUNS or token.pos_ == "PRON":
             return self._pronoun(token)
         for child in token.children:
@@ -502,6 +508,7 @@ def attack_agents(verb: Token) -> list[Token]:
              if g.dep_ == "pobj"]
     nouns += [g for v in verbs for c in v.children if c.dep_ in ("prep", "advmod", "amod")
               for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    nouns = expand(nouns)  # "during fighting and shelling by Kadhafi's forces"
     found: list[Token] = []
     for noun in nouns:
         if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
@@ -520,7 +527,17 @@ def attack_agents(verb: Token) -> list[Token]:
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
+        found += foes(clause)
     return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def foes(clause: Token) -> list[Token]:
+    """Whom the victims were fighting when they fell: "was killed while fighting the Syrian
+    Army", "were killed battling rebels near Kidal", "died in clashes with the police"."""
+    if lemma(clause) not in FIGHTING_VERBS or any(c.dep_ in SUBJECTS for c in clause.children):
+        return []
+    return [c for c in clause.children if c.dep_ in OBJECTS] + prep_objects(
+        clause, frozenset({"with", "against"}))
 
 
 def launchers(noun: Token) -> list[Token]:
@@ -655,6 +672,8 @@ BLAST_PREPS = frozenset({"near", "outside", "beside", "at", "among"})
 PASSING_VERBS = frozenset({"pass", "drive", "travel", "patrol", "arrive", "leave", "go"})
 # Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
 NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
+# Verbs of fighting someone: whom the victims fought is whoever struck them.
+FIGHTING_VERBS = frozenset({"fight", "battle", "clash", "confront", "engage", "repel"})
 # Verbs whose agent is who carried out the attack or fired the weapon they take ("airstrikes
 # launched by", "shells fired by", "the campaign the regime waged").
 LAUNCHING_VERBS = frozenset({
