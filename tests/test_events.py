@@ -632,3 +632,10 @@ def test_a_relative_pronoun_stands_for_the_noun_it_refers_to() -> None:
         "ASSAULT")
     assert [a.text for a in attacked.source] == ["three Ugandan men"]
     assert countries(attacked.source) == {"UGA"}
+
+
+def test_whom_an_attack_left_dead_is_its_target() -> None:
+    attack = one(events_of(
+        "Government aerial bombardment of the village of Tulus in South Darfur has left "
+        "six Sudanese farmers dead."), "ASSAULT")
+    assert [a.text for a in attack.target] == ["six Sudanese farmers"]

@@ -432,10 +432,13 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
     targets = look.actors(prep_objects(noun, trigger.target_preps), subtree=True)
-    if not targets and noun.dep_ == "nsubj" and lemma(noun.head) in STRIKING_VERBS:
+    if not targets and noun.dep_ == "nsubj":
         # "air strikes killed 20 civilians", "the blast hit a police convoy"
-        targets = look.actors([c for c in noun.head.children if c.dep_ in OBJECTS],
-                              subtree=True, exclude=sources)
+        targets = look.actors(harmed(noun.head), subtree=True, exclude=sources)
+    if not targets:
+        # "a night raid ... that left 22 people dead", "an attack killing three"
+        targets = look.actors([o for c in noun.children if c.dep_ in ("acl", "relcl")
+                               for o in harmed(c)], subtree=True, exclude=sources)
     if not targets and noun.dep_ in OBJECTS:
         # "launched an offensive in Hama, targeting the army's positions near Kawkab"
         aims = [o for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")
@@ -447,6 +450,17 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def harmed(verb: Token) -> list[Token]:
+    """Whom an attack's verb harms: the object of a striking verb ("killed 20 civilians"),
+    or of "leave" with a harm ("left 22 people dead")."""
+    if lemma(verb) in STRIKING_VERBS or (lemma(verb) == "leave" and any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lower_ in HARM_STATES
+        for c in (*verb.children, *(g for o in verb.children for g in o.children))
+    )):
+        return [c for c in verb.children if c.dep_ in OBJECTS]
+    return []
 
 
 def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
@@ -682,6 +696,8 @@ LAUNCHING_VERBS = frozenset({
 })
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
+# What an attack leaves its victims ("left 22 people dead").
+HARM_STATES = frozenset({"dead", "injured", "wounded", "homeless", "hurt"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").
 STRIKING_VERBS = VICTIM_VERBS | {"hit", "target", "destroy", "damage", "strike", "kill"}
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
