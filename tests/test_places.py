@@ -504,3 +504,18 @@ def test_a_town_the_model_tags_as_a_people_is_still_a_place(nlp: Language, gaz: 
 def test_a_nationality_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
     found = where(nlp, gaz, "Kurdish fighters attacked the convoy on Monday.", "attacked")
     assert found is None
+
+
+def test_the_place_a_direction_is_given_from(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("At least six soldiers were wounded under heavy shelling by the rebels west of "
+            "Kidal on Sunday.")
+    found = where(nlp, gaz, text, "wounded")
+    assert found is not None and (found.name, found.country) == ("Kidal", "MLI")
+
+
+def test_a_place_named_as_the_scene_beats_one_a_direction_is_given_from(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Two policemen were shot dead in Gao, east of Timbuktu, on Tuesday."
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None and found.name == "Gao"

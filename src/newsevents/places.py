@@ -69,7 +69,14 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "a
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CONTEXT_KEY = "newsevents.places.context"
 # Labels the model gives to place names it does not know; such mentions are "weak".
-WEAK_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+WEAK_LABELS = frozenset({
+    "ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE",
+})
+# Directions whose "of" phrase names the place an event happened near ("west of Kobane").
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+})
 WEAK = "WEAK"
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
@@ -822,6 +829,13 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
     inner = frozenset(roles["phrase_prepositions"])
     token = ent.root
     depth = 0
+    side = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and side.lower_ in COMPASS and (
+        side.dep_ in ("advmod", "npadvmod", "amod")
+    ):
+        # "killed under shelling west of Kobane": near there, after a place named as the scene
+        verb = next((a for a in side.ancestors if a.pos_ == "VERB"), None)
+        return verb, 1
     for _ in range(int(roles["phrase_depth"]) + 1):
         anchor = _scene_anchor(token, trigger)
         if anchor is not None:
