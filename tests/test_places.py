@@ -519,3 +519,11 @@ def test_a_place_named_as_the_scene_beats_one_a_direction_is_given_from(
     text = "Two policemen were shot dead in Gao, east of Timbuktu, on Tuesday."
     found = where(nlp, gaz, text, "shot")
     assert found is not None and found.name == "Gao"
+
+
+def test_a_named_area_of_a_city_is_the_finer_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Two shopkeepers were shot dead by unidentified gunmen in the Shah Faisal area of "
+            "Karachi on Friday.")
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None and found.country == "PAK"
+    assert "Shah Faisal" in found.name

@@ -89,7 +89,7 @@ TOWN_NOUNS = frozenset({
 # What a city is divided into.
 CITY_PARTS = frozenset({
     "suburb", "district", "neighbourhood", "neighborhood", "township", "quarter", "camp",
-    "refugee camp",
+    "refugee camp", "area", "colony", "locality",
 })
 # Nouns a country's name before them owns rather than places ("US airstrikes", "a U.S.
 # base"); before other nouns it may place them ("the Iraq war", "a Myanmar town").
