@@ -244,3 +244,21 @@ def test_a_date_of_the_event_comes_before_a_since_clause(nlp: Language) -> None:
             "to support the offensive.")
     sent, killed = trigger_in(nlp, text, "killed")
     assert event_date(sent, killed, THURSDAY)[1] == "on Tuesday"
+
+
+def test_a_date_adjective_of_a_thing_does_not_date_the_event(nlp: Language) -> None:
+    text = "The two navies began annual joint exercises in the Coral Sea on Monday."
+    sent, began = trigger_in(nlp, text, "began")
+    assert event_date(sent, began, THURSDAY)[1] == "on Monday"
+
+
+def test_a_deadline_is_not_the_date_of_the_order(nlp: Language) -> None:
+    text = "The government ordered the ambassador to leave the country within 48 hours."
+    sent, ordered = trigger_in(nlp, text, "ordered")
+    assert event_date(sent, ordered, THURSDAY) == (None, None)
+
+
+def test_a_weekday_before_an_event_noun_still_dates_it(nlp: Language) -> None:
+    text = "One protester was shot dead by police in Sunday's unrest in the capital."
+    sent, shot = trigger_in(nlp, text, "shot")
+    assert event_date(sent, shot, THURSDAY)[1] is not None

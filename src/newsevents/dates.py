@@ -134,7 +134,8 @@ def _candidates(sent: Span, trigger: Token) -> list[Span | Token]:
     """Every phrase of the sentence that could date an event: date and time entities (not
     ages or durations), named wars and attacks that carry a year ("the 1967 Middle East
     war"), time adverbs of a verb ("previously", "overnight") and "recent" on the trigger."""
-    entities = [ent for ent in _date_entities(sent) if not _is_duration(ent) and not _is_age(ent)]
+    entities = [ent for ent in _date_entities(sent)
+                if not _is_duration(ent) and not _is_age(ent) and not _describes(ent, trigger)]
     covered = {t.i for ent in entities for t in ent}
     words = [t for t in sent if t.i not in covered and _time_word(t, trigger)]
     return [*entities, *words, *_since_phrases(sent, covered)]
@@ -386,6 +387,25 @@ def _is_duration(ent: Span) -> bool:
     if ent.root.dep_ in ("amod", "compound") and "-" in ent.text:
         return True
     return _is_length(ent) and not _is_period(ent)
+
+
+def _describes(ent: Span, trigger: Token) -> bool:
+    """A date adjective that describes a thing rather than dating the event: "annual joint
+    exercises", "a late-night address" (unless the thing is an event: "a recent attack");
+    and a deadline, "to leave within 48 hours". A date noun before a noun dates it, in
+    news at least: "Sunday's unrest", "a March 1992 blast", "Friday's protesters"."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in _cues()["deadline_prepositions"]:
+        return True
+    if root.dep_ != "amod" or YEAR_RE.search(ent.text):
+        return False
+    head = root.head
+    return head.pos_ in ("NOUN", "PROPN") and head != trigger and not _names_event(head)
+
+
+def _names_event(noun: Token) -> bool:
+    """ "the Sept. 11 attacks", "the 2011 uprising": a noun a date modifier dates."""
+    return noun.lemma_.lower() in _cues()["dated_nouns"]
 
 
 def _is_length(ent: Span) -> bool:
