@@ -639,3 +639,15 @@ def test_whom_an_attack_left_dead_is_its_target() -> None:
         "Government aerial bombardment of the village of Tulus in South Darfur has left "
         "six Sudanese farmers dead."), "ASSAULT")
     assert [a.text for a in attack.target] == ["six Sudanese farmers"]
+
+
+def test_victims_of_home_forces_in_an_unplaced_scene_take_their_country() -> None:
+    shot = one(events_of("Boko Haram fighters shot dead 23 villagers on Monday."), "ASSAULT")
+    assert countries(shot.source) == {"NGA"}
+    assert countries(shot.target) == {"NGA"}
+
+
+def test_victims_of_foreign_forces_in_a_named_place_keep_the_place_country() -> None:
+    killed = one(events_of(
+        "Turkish troops killed eight civilians in shelling near Afrin on Saturday."), "ASSAULT")
+    assert countries(killed.target) == {"SYR"}

@@ -655,6 +655,14 @@ def localise(found: list[Actor], country: str | None, *, people: bool = False) -
     ]
 
 
+def home_side(sources: Sequence[Actor]) -> str | None:
+    """Where nothing else says where a blow fell, the country of a source that mostly acts
+    at home: police, soldiers, a government, rebels and gangs ("Saleh's forces fired on a
+    crowd", "Tamil Tiger guerrillas killed 19 villagers")."""
+    codes = {a.country for a in sources if a.country and a.sector in HOME_SECTORS}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _unplaced_person(actor: Actor) -> bool:
     if actor.country or actor.igo or not actor.name or actor.sector in ("UAF", "REB", "CRM"):
         return False
@@ -701,6 +709,10 @@ HARM_STATES = frozenset({"dead", "injured", "wounded", "homeless", "hurt"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").
 STRIKING_VERBS = VICTIM_VERBS | {"hit", "target", "destroy", "damage", "strike", "kill"}
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
+# Sectors of actors that mostly strike in their own country (``home_side``). Armies too: on
+# the corpus's train and dev splits (real text) adding MIL raised target accuracy from 0.639
+# to 0.641 and from 0.652 to 0.656 (from 0.637 and 0.650 without ``home_side``).
+HOME_SECTORS = frozenset({"COP", "GOV", "REB", "CRM", "UAF", "OPP", "JUD", "SPY", "MIL"})
 # Armed groups of transnational movements: the place of a fight does not say whose they are.
 # Not "Islamist" rebels: the corpus places those where they fight (train and dev splits, real
 # text: 39 of 44 Islamist armed groups have that country; leaving them out raised source
