@@ -651,3 +651,12 @@ def test_victims_of_foreign_forces_in_a_named_place_keep_the_place_country() -> 
     killed = one(events_of(
         "Turkish troops killed eight civilians in shelling near Afrin on Saturday."), "ASSAULT")
     assert countries(killed.target) == {"SYR"}
+
+
+def test_a_named_group_of_the_sentence_says_which_country_a_town_is_in() -> None:
+    captured = one(events_of(
+        "Soldiers captured a large camp held by the Moro Islamic Liberation Front in the "
+        "southern town of Carmen on Sunday."), "ASSAULT")
+    assert captured.location is not None
+    assert (captured.location.name, captured.location.country) == ("Carmen", "PHL")
+    assert countries(captured.source) == {"PHL"}

@@ -527,3 +527,4 @@ def test_a_named_area_of_a_city_is_the_finer_place(nlp: Language, gaz: Gazetteer
     found = where(nlp, gaz, text, "shot")
     assert found is not None and found.country == "PAK"
     assert "Shah Faisal" in found.name
+

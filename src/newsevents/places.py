@@ -1002,8 +1002,13 @@ def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
 
 
 def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
-    """Countries named or implied by a nationality ("Israeli troops") in the sentence."""
+    """Countries named or implied by a nationality ("Israeli troops") in the sentence, or by
+    a named group our actor tables place ("the Moro Islamic Liberation Front": the
+    Philippines, so "the town of Carmen" is not in Mexico)."""
     for ent in entities_in(sent):
+        actor = ent.root._.actor if ent.label_ in ("ORG", "PERSON") else None
+        if actor is not None and actor.country and not actor.igo:
+            yield actor.country
         if ent.label_ == "NORP":
             code = gazetteer.adjectives.get(normalise(ent.text))
             if code:
