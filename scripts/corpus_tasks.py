@@ -74,6 +74,12 @@ def prepare(out: Path) -> None:
         with open(out / name, "w") as handle:
             for item in sorted(sample, key=lambda item: item["id"]):
                 handle.write(json.dumps(_sentence_record(item), ensure_ascii=False) + "\n")
+    # The rest of the train and dev documents, for more training material; the test split
+    # keeps the random sample of the batches above.
+    rest = [item for item in sentences if split_of(item["id"]) != "test"]
+    with open(out / f"event-sentences-{EVENT_SENTENCE_BATCHES + 1}.jsonl", "w") as handle:
+        for item in sorted(rest, key=lambda item: item["id"]):
+            handle.write(json.dumps(_sentence_record(item), ensure_ascii=False) + "\n")
 
 
 def _sentence_record(item: dict) -> dict:

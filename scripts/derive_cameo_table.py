@@ -74,7 +74,7 @@ def _clean_label(label: str) -> str:
 
 def shared_code(codes: set[str], labels: dict[str, str]) -> str | None:
     """The CAMEO code that every candidate falls under, or None."""
-    prefix = commonprefix(sorted(codes))
+    prefix = commonprefix(sorted(codes))  # noqa: RUF071 - codes compare digit by digit
     while prefix and prefix not in labels:
         prefix = prefix[:-1]
     return prefix if len(prefix) >= 2 else None

@@ -10,5 +10,5 @@ NEWSEVENTS_TEST_PG_URL="$(bash scripts/postgres.sh start "$pgdir")"
 export NEWSEVENTS_TEST_PG_URL
 trap 'bash scripts/postgres.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
 
-.venv/bin/ruff check src tests bench
+.venv/bin/ruff check src tests bench scripts
 .venv/bin/python -m pytest -q "$@"

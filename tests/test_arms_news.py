@@ -7,6 +7,7 @@ The sentences are written for these tests, modelled on wire and defence-press re
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from spacy.language import Language
 from newsevents import actors, arms, events  # noqa: F401  (registers the components)
 from newsevents import nlp as pipeline_nlp
 from newsevents.evaluation.arms import deal_key
-from newsevents.models import ArmsTransfer
+from newsevents.models import ArmsTransfer, Article
 
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "arms" / "dev.jsonl"
 
@@ -412,3 +413,198 @@ def test_a_name_the_article_gives_a_system_is_that_system(nlp: Language) -> None
 ])
 def test_the_system_supplies_are_for_changes_no_hands(nlp: Language, text: str) -> None:
     assert "F-16 Fighting Falcon" not in [d.system.name for d in deals(nlp, text)]
+
+
+# --- stages said by export authorities, by completion words, by "the deal" --------------------
+
+AUTHORITY_PHRASINGS = [
+    # What an export-licensing body agrees to is its approval; the buyer's contract is the order.
+    ("The State Department told Congress it has agreed the sale of 18 F-16 jets to Jordan.",
+     "USA", "JOR", "F-16 Fighting Falcon", "approved"),
+    ("Germany's Federal Security Council agreed to the export of 40 Leopard 2 tanks to Hungary.",
+     "DEU", "HUN", "Leopard 2", "approved"),
+    # Stages before a contract, and the contract itself in other words.
+    ("Spain is on the verge of selling two Avante 2200 corvettes to Saudi Arabia.",
+     "ESP", "SAU", "Avante 2200", "negotiating"),
+    ("Peru completed the purchase of 12 Gripen jets from Sweden on Monday.",
+     "SWE", "PER", "JAS 39 Gripen", "ordered"),
+    ("Rafael has entered into a deal to sell SPYDER systems to Vietnam.",
+     "ISR", "VNM", "SPYDER", "ordered"),
+    ("Thailand's air force has decided on the Gripen from Sweden.",
+     "SWE", "THA", "JAS 39 Gripen", "approved"),
+    # A batch said in other words is still part of the deal.
+    ("Hanwha shipped a fresh batch of six K9 howitzers to Estonia.",
+     "KOR", "EST", "K9 Thunder", "delivering"),
+]
+
+
+@pytest.mark.parametrize(("text", "supplier", "recipient", "system", "status"), AUTHORITY_PHRASINGS,
+                         ids=[p[0][:45] for p in AUTHORITY_PHRASINGS])
+def test_authority_and_batch_phrasings(nlp: Language, text: str, supplier: str, recipient: str,
+                               system: str, status: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [(supplier, recipient, system, status)]
+
+
+def test_a_completed_delivery_outweighs_an_earlier_batch(nlp: Language) -> None:
+    text = ("Russia has completed the delivery of Su-30 jets to Angola, an official said.\n\n"
+            "In March the defence minister said Angola had received four out of the six jets.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("RUS", "AGO", "Su-30", "delivered")
+
+
+def test_the_count_of_the_new_order_not_of_an_earlier_one(nlp: Language) -> None:
+    text = ("Japan agreed to buy 16 more E-2D Hawkeye aircraft from the United States.\n\n"
+            "Japan had purchased 13 E-2D aircraft from the US between 2015 and 2020.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal)[:3] == ("USA", "JPN", "E-2 Hawkeye")
+    assert deal.quantity == 16
+
+
+def test_a_currency_names_no_party(nlp: Language) -> None:
+    text = ("Indonesia and South Korea signed a deal for Seoul to supply 20 FA-50 jets worth "
+            "900 million U.S. dollars.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "IDN", "T-50 Golden Eagle", "ordered")
+
+
+@pytest.mark.parametrize(("text", "system"), [
+    ("Qatar ordered 16 Caracal helicopters from France.", "H225M Caracal"),
+    ("Germany approved the export of 50 Leopard I tanks to Ukraine.", "Leopard 1"),
+    ("Algeria received six Sukhoi-30 jets from Russia.", "Su-30"),
+    ("China delivered CH-92 drones to Serbia.", "CH-92"),
+    ("Azerbaijan bought Heron drones from Israel.", "IAI Heron"),
+])
+def test_names_news_uses(nlp: Language, text: str, system: str) -> None:
+    assert [d.system.name for d in deals(nlp, text)] == [system]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile requested the sale of 12 Apache helicopters from the United States. The deal "
+     "is worth $1.2 billion and was approved by the State Department on Friday.", "approved"),
+    ("Peru has announced plans to purchase Gripen jets from Sweden.\n\n"
+     "Negotiations between Peru and Saab are under way, a minister said.", "negotiating"),
+    ("Kuwait signed a contract for 12 Caracal helicopters from France in 2021.\n\n"
+     "The government cited high costs for the cancellation of the contract.", "cancelled"),
+])
+def test_what_is_said_of_the_deal_goes_to_it(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+def test_the_deal_is_not_one_of_several(nlp: Language) -> None:
+    text = ("Egypt ordered Rafale jets from France and FREMM frigates from Italy.\n\n"
+            "The contract was cancelled in May.")
+    assert sorted(d.status for d in deals(nlp, text)) == ["ordered", "ordered"]
+
+
+def test_a_delivery_of_some_of_a_contract_is_part_of_it(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Ghana received three Mi-17 helicopters under a contract for the "
+                         "delivery of eight helicopters from Russia.")
+    assert brief(deal) == ("RUS", "GHA", "Mi-17", "delivering")
+    assert deal.quantity == 8
+
+
+def test_a_batch_said_apart_keeps_the_deal_delivering(nlp: Language) -> None:
+    text = ("Kenya has received a batch of Wing Loong II drones from China.\n\n"
+            "The air force said it had taken delivery of two Wing Loong II drones.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("CHN", "KEN", "Wing Loong", "delivering")
+
+
+def test_unnamed_weapons_go_to_the_deal_their_noun_names(nlp: Language) -> None:
+    text = ("Qatar ordered 12 Caracal helicopters and 24 Rafale jets from France in 2022.\n\n"
+            "Qatar has cancelled its deal with Airbus to buy the 12 helicopters.")
+    found = sorted(brief(d) for d in deals(nlp, text))
+    assert found == [("FRA", "QAT", "H225M Caracal", "cancelled"),
+                     ("FRA", "QAT", "Rafale", "ordered")]
+
+
+def test_a_shipment_said_to_be_part_of_the_deal_is_delivering(nlp: Language) -> None:
+    text = ("Spain has shipped six Leopard 2 tanks to Chile.\n\n"
+            "The shipment is only the first part of a larger deal, officials said.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("ESP", "CHL", "Leopard 2", "delivering")
+
+
+@pytest.mark.parametrize(("year", "status"), [(2021, "ordered"), (2016, "delivered")])
+def test_an_earlier_deal_told_by_its_year_gives_no_stage(nlp: Language, year: int,
+                                                        status: str) -> None:
+    """In a 2021 report, "in 2015 ... received 24" is an earlier deal: the new one is an
+    order. Reported in 2016, the same words are this deal's delivery."""
+    text = ("Peru signed a deal with France to buy 30 Rafale jets.\n\n"
+            "In 2015, Peru received 24 Rafale jets from France.")
+    doc = nlp.make_doc(text)
+    doc._.article = Article(id="rafale-peru", text=text, date=dt.date(year, 5, 4))
+    (deal,) = nlp(doc)._.deals
+    assert (brief(deal), deal.quantity) == (("FRA", "PER", "Rafale", status), 30)
+
+
+def test_a_delivery_still_to_come_does_not_outrank_the_talks(nlp: Language) -> None:
+    text = ("Romania will sign a contract for K2 tanks from South Korea next month.\n\n"
+            "The first batch of K2 tanks will arrive in Romania in 2026.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "ROU", "K2 Black Panther", "negotiating")
+
+
+def test_the_first_jets_of_an_order_give_the_order_its_count(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Russia delivered the first two Su-30 jets in an order of six to Laos.")
+    assert (brief(deal), deal.quantity) == (("RUS", "LAO", "Su-30", "delivering"), 6)
+
+
+def test_a_sum_is_no_count_of_the_deal(nlp: Language) -> None:
+    (deal,) = deals(nlp, "France handed over five Rafale jets to India under a deal worth "
+                         "Rs 59,000 crore.")
+    assert (brief(deal), deal.quantity) == (("FRA", "IND", "Rafale", "delivered"), 5)
+
+
+def test_the_thanked_country_is_the_one_that_handed_over(nlp: Language) -> None:
+    found = deals(nlp, "Kenya's defence minister thanked Turkey for handing over six "
+                       "Bayraktar TB2 drones.")
+    assert [brief(d)[:3] for d in found] == [("TUR", "KEN", "Bayraktar TB2")]
+
+
+def test_a_nationality_on_a_system_the_country_is_buying(nlp: Language) -> None:
+    text = ("Finland signed a contract with Hanwha for 48 K9 howitzers.\n\n"
+            "Delivery of the Finnish K9s will start next year.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "FIN", "K9 Thunder", "ordered")
+
+
+def test_a_nationality_on_a_system_still_names_its_owner(nlp: Language) -> None:
+    found = deals(nlp, "The Canadian Leopard 2 tanks arrived in Ukraine on Monday.")
+    assert [brief(d) for d in found] == [("CAN", "UKR", "Leopard 2", "delivered")]
+
+
+def test_dropping_an_opposition_is_no_cancellation(nlp: Language) -> None:
+    found = deals(nlp, "Britain will sell Eurofighter jets to Turkey after Germany dropped its "
+                       "opposition to the sale.")
+    assert [brief(d) for d in found] == [("GBR", "TUR", "Eurofighter Typhoon", "proposed")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Rafael will provide SPYDER systems to Chile in a deal worth $300 million.", "ordered"),
+    ("Norway will provide NASAMS systems to Ukraine.", "approved"),
+])
+def test_what_a_supplier_will_provide_under_a_deal_is_ordered(nlp: Language, text: str,
+                                                              status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+def test_a_country_on_a_systems_contract_owns_no_system(nlp: Language) -> None:
+    text = ("Peru signed a contract for 12 Gripen jets from Sweden.\n\n"
+            "Peru's Gripen contract ends a long search for a new fighter.")
+    assert [brief(d) for d in deals(nlp, text)] == [("SWE", "PER", "JAS 39 Gripen", "ordered")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Chile ordered 12 Black Hawk helicopters from the United States.\n\n"
+     "The contract is worth $450 million, the ministry said.", 450e6),
+    ("Vietnam signed a deal for Seoul to supply 12 FA-50 jets worth around 800 million U.S. "
+     "dollars.", 800e6),
+    ("Qatar has cancelled its deal with Airbus to buy 12 helicopters worth $900 million.\n\n"
+     "The H225M Caracal is a long-range helicopter built in France.", 900e6),
+])
+def test_the_price_said_apart_goes_to_the_deal(nlp: Language, text: str, value: float) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.value == value and deal.currency == "USD"

@@ -167,6 +167,27 @@ def test_an_event_noun_takes_the_date_of_the_light_verb_it_is_the_object_of() ->
     assert offensive.date is not None and offensive.date.year == 2023
 
 
+def test_one_blow_told_twice_keeps_the_lexicon_word_and_its_victims() -> None:
+    """A verb only the detector reads as a blow ("ripped through") and the lexicon's
+    "killing" under it are one event; it is told by "killing", which brings the victims."""
+    events = asserted(events_of("A suicide bomber ripped through a wedding party in a village "
+                                "near Quetta, killing 11 guests, officials said."))
+    blow = one(events, "ASSAULT")
+    assert blow.trigger == "killing"
+    assert [t.text for t in blow.target] == ["11 guests"]
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+def test_due_to_gives_a_cause_not_an_intent() -> None:
+    events = events_of("At least three civilians were killed on Monday due to an aerial "
+                       "bombardment by government warplanes on a market in Aleppo.")
+    assert {e.event_type for e in events} == {"ASSAULT"}
+    assert not one(events, "ASSAULT").hypothetical
+    # A visit someone is due to make has not happened: no asserted CONSULT.
+    planned = events_of("The French foreign minister is due to visit Algiers next week.")
+    assert all(e.event_type != "CONSULT" for e in asserted(planned))
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)
@@ -579,6 +600,9 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The data demonstrates that the reform of the pension system is working.",
     "The health ministry warned of a shortage of vaccines in rural clinics.",
     "The top seed was beaten in the final of the Madrid tournament on Sunday.",
+    "A runaway lorry slammed into the front of a supermarket in Leeds on Friday.",
+    "The aid group warned of hunger in eastern Chad and issued a press release on Friday.",
+    "The opposition launched a legal battle against the election result.",
 ])
 def test_other_senses_of_event_words_code_nothing(text: str) -> None:
     assert asserted(events_of(text)) == []
@@ -592,6 +616,8 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     warned = one(events_of("Iran warned of a crushing response to any attack on its soil."),
                  "THREATEN")
     assert countries(warned.source) == {"IRN"}
+    slammed = one(events_of("Pakistan slammed India for the remarks on Kashmir."), "ACCUSE")
+    assert countries(slammed.target) == {"IND"}
 
 
 def test_who_launched_the_strikes_a_victim_was_killed_in_is_the_source() -> None:

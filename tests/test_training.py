@@ -73,3 +73,12 @@ def test_the_coder_applies_the_model_it_is_given(
     assert not [e for e in coded._.events if not (e.negated or e.hypothetical)]
     model = EventModel.load(tmp_path)
     assert model is not None and model.threshold == 1.0
+
+
+def test_an_unreachable_no_event_floor_still_holds_the_choice_near_it() -> None:
+    """Choices at or above the floor tie; below it, the nearer whole point wins before F1,
+    so a floor no choice reaches does not let the best-F1 choice leave it far behind."""
+    from newsevents.evaluation.training import _toward
+    assert _toward(0.97, 0.95) == _toward(0.95, 0.95) == 0.95
+    assert _toward(0.938, 0.95) == _toward(0.931, 0.95) == 0.93
+    assert _toward(0.938, 0.95) > _toward(0.899, 0.95)

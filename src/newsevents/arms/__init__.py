@@ -69,7 +69,8 @@ def deals_for_doc(
     fill_parties(readings, mentions, countries)
     name_unnamed(readings, mentions)
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
-    return merge(doc, [r for r in readings if r.complete], echoes, lex)
+    told = {m.sent.start for m in mentions}
+    return merge(doc, [r for r in readings if r.complete], echoes, told, lex, countries)
 
 
 class ArmsComponent:

@@ -75,6 +75,17 @@ def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:
             return
 
 
+def deal_count(sent: Span, nouns: frozenset[str], lex: Lexicon) -> int | None:
+    """The largest count inside a word for the whole deal: "under a contract on the delivery
+    of 12 fighters" and "in an order of six" are 12 and six; a sum ("a deal worth Rs 59,000
+    crore") is no count."""
+    counts = [_number(t, lex) for noun in sent if noun.pos_ == "NOUN" and lemma(noun) in nouns
+              for t in noun.subtree if t.dep_ in ("nummod", "pobj") and t.like_num
+              and _counts(t) and lemma(t.head) not in lex.scales
+              and t.head.lower_ not in lex.currency_words]
+    return max((c for c in counts if c is not None), default=None)
+
+
 def _number_before(reading: Reading, lex: Lexicon) -> None:
     """"six used Russian MiG-29 fighter jets" when the parser lost the name: a number right
     before the name, over adjectives only."""
@@ -136,18 +147,25 @@ def by_sentence(readings: list[Reading]) -> Iterator[tuple[Span, list[Reading]]]
 
 def read_values(readings: list[Reading], sent: Span, lex: Lexicon) -> None:
     """Each amount in the sentence goes to the nearest system mention."""
-    for match in lex.money.finditer(sent.text):
-        start = sent.start_char + match.start()
+    for start, value, text, currency in money_in(sent, lex):
         nearest = min(readings, key=lambda r: abs(r.mention.span.start_char - start))
         if nearest.value is not None:
             continue
+        nearest.value, nearest.value_text, nearest.currency = value, text, currency
+
+
+def money_in(sent: Span, lex: Lexicon) -> list[tuple[int, float, str, str | None]]:
+    """Each amount of money in the sentence: where it starts, its value, its text and its
+    currency ("$4.25 billion", "EUR 1.2bn", "46 million euros")."""
+    found = []
+    for match in lex.money.finditer(sent.text):
         number = float((match["num"] or match["num2"]).replace(",", ""))
         scale = (match["scale"] or match["scale2"] or "").lower()
-        nearest.value = number * lex.scales.get(scale, 1.0)
-        nearest.value_text = match.group()
         sign, word = match["sign"], match["word"]
         table, key = (lex.currency_signs, sign) if sign else (lex.currency_words, word)
-        nearest.currency = _lookup_ci(table, key)
+        found.append((sent.start_char + match.start(), number * lex.scales.get(scale, 1.0),
+                      match.group(), _lookup_ci(table, key)))
+    return found
 
 
 def _lookup_ci(table: dict[str, str], key: str) -> str | None:

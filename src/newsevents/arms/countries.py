@@ -102,6 +102,8 @@ class Countries:
     def _named_in(self, sent: Span, places: bool) -> set[str]:
         found: set[str] = set()
         for token in sent:
+            if token.ent_type_ == "MONEY":
+                continue  # "worth 700 million U.S. dollars": a currency names no party
             placed = token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
             if token._.actor is not None and token._.actor.country and not placed:
                 found.add(token._.actor.country)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from newsevents.arms.countries import Countries
+from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
@@ -22,8 +23,6 @@ from newsevents.events.syntax import lemma
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
-# Nouns for a deal as a whole, which "the" points back to.
-DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
@@ -33,6 +32,7 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     The origin is only a guess for a system the article shows changing hands between other
     countries: "the first batch of US-origin F-16s" after Denmark and the Netherlands pledged
     theirs is no US deal, so then the supplier stays open."""
+    _buyers_own(readings)
     named: dict[str, set[str]] = {r.system_key: set() for r in readings}
     for reading in readings:
         if reading.supplier:
@@ -70,6 +70,21 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _buyers_own(readings: list[Reading]) -> None:
+    """"Delivery of the Norwegian K9s will start in 2019" in an article on Norway's K9
+    contract: a nationality on a system is the owner that hands it over, unless the article
+    has that country buying the system, and then the system is on its way to it."""
+    buying: dict[str, set[str]] = {}
+    for reading in readings:
+        if not reading.owned:
+            buying.setdefault(reading.system_key, set()).update(
+                {reading.recipient, *reading.parties} - {reading.supplier, None})
+    for reading in readings:
+        if reading.owned and reading.supplier in buying.get(reading.system_key, set()):
+            reading.recipient = reading.recipient or reading.supplier
+            reading.supplier, reading.owned = None, False
 
 
 def _the_deal(sent: Span) -> bool:
@@ -213,4 +228,7 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         reading.recipient = buyers.pop() if len(buyers) == 1 else None
     elif reading.recipient and reading.supplier is None:
         sellers = {p[0] for p in same} - {reading.recipient}
+        if not sellers and category is not None:  # "the 12 helicopters" after French ones
+            sellers = {r.supplier for r in known if r.recipient == reading.recipient
+                       and r.mention.system.category == category} - {reading.recipient, None}
         reading.supplier = sellers.pop() if len(sellers) == 1 else None

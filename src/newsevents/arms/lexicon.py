@@ -24,6 +24,8 @@ from newsevents.weapons import DATA_DIR, rows
 STATUS_ORDER: tuple[str, ...] = DEAL_STATUSES
 # The cue status of a use of the weapon (attacks, parades, tests): no deal.
 NOT_DEALS = frozenset({"none"})
+# Nouns for a deal as a whole ("the contract", "Colombia's Gripen contract").
+DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 # Statuses a cue reports even when a nearer cue reports progress (see ``reading``).
 TROUBLES = frozenset({"at_risk", "suspended", "denied", "cancelled"})
 
@@ -59,6 +61,7 @@ class Lexicon:
     scales: dict[str, float]
     money: re.Pattern[str]
     donation_words: frozenset[str]
+    authorities: frozenset[tuple[str, ...]]  # export-licensing bodies, as lemmas
     trends: dict[str, str]  # lemma -> how it makes a transfer noun a statistic
     replacements: frozenset[tuple[str, ...]]
 
@@ -89,6 +92,8 @@ class Lexicon:
             scales={k: float(v) for k, v in money["scale"].items()},
             money=_money_pattern(money["sign"], money["word"], money["scale"]),
             donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
+            authorities=frozenset(tuple(r["phrase"].split())
+                                  for r in rows("authorities.tsv", data_dir)),
             trends={r["lemma"]: r["kind"] for r in rows("trends.tsv", data_dir)},
             replacements=frozenset(tuple(r["phrase"].split())
                                    for r in rows("replacements.tsv", data_dir)),

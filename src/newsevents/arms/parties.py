@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from newsevents.arms.countries import COUNTRY_LABELS, Countries
-from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
@@ -35,6 +35,9 @@ OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "f
 # Entity types of a word that gives a weapon a nationality ("Russian helicopters").
 NATIONALITIES = frozenset({"NORP", "GPE"})
 
+# Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
+THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
+
 
 def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                  countries: Countries) -> tuple[list[str], list[str]]:
@@ -47,6 +50,10 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         subjects = _modifier_countries(trigger, countries, skip) + agents
         agents = []
     doers = subjects or agents
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" and (
+            lemma(trigger.head.head) in THANKING):
+        # "the minister thanked Pakistan for handing over the jets": Pakistan hands them over
+        doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
                   + transfer_objects(root, frozenset({"to"})))
@@ -169,6 +176,8 @@ def owner(mention: Mention, countries: Countries) -> list[str]:
             if country:
                 return [country]
         return []
+    if lemma(head) in DEAL_NOUNS:
+        return []  # "Colombia's Gripen contract": Colombia is a party to the deal, no owner
     for clause in head.children:  # "Mirage jets previously used by Qatar"
         if clause.dep_ in ("acl", "relcl") and lemma(clause) in OWNING:
             owners = _countries(transfer_objects(clause, frozenset({"by"})), countries,

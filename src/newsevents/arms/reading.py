@@ -25,6 +25,8 @@ class Reading:
     explicit: bool = False  # a cue said the status, not just the tense of the transfer word
     denier: str | None = None
     partial: bool = False  # the sentence speaks of a first batch, of some out of more
+    owned: bool = False  # the supplier is a nationality on the system ("the Canadian Leopards")
+    finished: bool = False  # a cue says the last of the deal arrived ("completed delivery")
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None

@@ -9,15 +9,16 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsevents.arms.amounts import read_quantity
+from newsevents.arms.amounts import deal_count, read_quantity
 from newsevents.arms.countries import Countries
-from newsevents.arms.lexicon import Lexicon, Trigger
+from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.parties import destination, owner, read_parties
 from newsevents.arms.reading import Reading
-from newsevents.arms.status import read_status
+from newsevents.arms.status import HANDED_OVER, read_status
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.events import attribution
+from newsevents.events.syntax import lemma
 
 
 def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
@@ -31,12 +32,30 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)
     promised_by, promised_to = destination(mention, lex, countries)
     recipients = promised_to or recipients
+    owned = not (suppliers or promised_by)
     suppliers = suppliers or promised_by or owner(mention, countries)
+    reading.owned = owned and bool(suppliers)
     read_status(reading, trigger, rule, lex, countries)
     read_quantity(reading, lex)
+    if reading.status == "approved" and not reading.explicit and _under_a_deal(trigger):
+        reading.status = "ordered"  # "IAI will provide the Barak MX in a deal worth $500m"
+    ordered = deal_count(reading.sent, DEAL_NOUNS, lex) if reading.quantity else None
+    if reading.status in HANDED_OVER and reading.quantity and (
+            ordered or 0) > reading.quantity:
+        # "received two Su-30s under a contract on the delivery of 12": the deal is 12 and
+        # two of them have come
+        reading.status, reading.partial, reading.quantity = "delivering", True, ordered
     readings = []
     for supplier in suppliers or [None]:
         for recipient in recipients or [None]:
             readings.append(replace(reading, supplier=supplier, recipient=recipient,
                                     parties=list(reading.parties), allies=list(suppliers)))
     return readings
+
+
+def _under_a_deal(trigger: Token) -> bool:
+    """Whether the transfer is done "in a deal", "under a contract": then what the supplier
+    will provide is ordered, not only decided."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "under") and any(
+        lemma(g) in DEAL_NOUNS for g in c.children if g.dep_ == "pobj")
+        for c in trigger.children)

@@ -28,6 +28,17 @@ PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
+# Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
+BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
+
+# What a trouble word may end rather than cause ("dropped its opposition to the sale").
+OBSTACLES = frozenset({"opposition", "objection", "veto", "embargo", "ban", "restriction",
+                       "block", "blockade", "freeze", "hold", "suspension", "resistance"})
+
+# Delivery cues that say the last of a deal arrived: the deal is delivered even when another
+# sentence speaks of an earlier batch ("has completed the delivery" beside "six out of eight").
+FINISHING = frozenset({"complete", "finish", "final", "last"})
+
 # Statuses that say the weapons changed hands.
 HANDED_OVER = frozenset({"delivering", "delivered"})
 
@@ -38,11 +49,13 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denial...) before any progress; else a negation of the transfer ("did not sell"): denied;
     else what the transfer word implies by its tense."""
     root = reading.mention.root
-    nearest: dict[bool, tuple[int, str, Token]] = {}
-    for cue, tokens in _cues_in(reading.sent, lex):
+    nearest: dict[bool, tuple[int, str, Token, bool]] = {}
+    for cue, tokens in cues_in(reading.sent, lex):
         if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
                                           for t in (*tokens, clause_verb(tokens[0]))):
             continue  # "did not sign", "no plans": the negation is read below
+        if cue.status in TROUBLES and _lifted(tokens[0]):
+            continue  # "Germany dropped its opposition to the sale": no trouble any more
         distance = _distance(tokens, root, trigger)
         if distance is None:
             continue
@@ -50,12 +63,15 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         status = cue.future if future else cue.status
         trouble = status in TROUBLES
         if trouble not in nearest or distance < nearest[trouble][0]:
-            nearest[trouble] = (distance, status, tokens[0])
+            # A delivery still to come ("the first batch will arrive next year") implies an
+            # order only as a tense does: a stage another sentence states comes first.
+            nearest[trouble] = (distance, status, tokens[0],
+                                not (future and cue.status in HANDED_OVER))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
     denying = None if chosen else negation(trigger, lex)
     if chosen is not None:
-        reading.status, reading.explicit = chosen[1], True
+        reading.status, reading.explicit = chosen[1], chosen[3]
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
         reading.status, reading.explicit = "denied", True
@@ -70,6 +86,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # another sentence reports ("Israel has ordered 50 F-35s").
         reading.explicit = (trigger.pos_ == "VERB" and said != "future"
                             and reading.status in HANDED_OVER)
+    if reading.status == "ordered" and _by_authority(chosen[2] if chosen else trigger, lex):
+        reading.status = "approved"  # "the State Department has agreed the sale of F-35s"
+    reading.finished = (chosen is not None and chosen[1] == "delivered"
+                        and lemma(chosen[2]) in FINISHING)
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
             donating(trigger.doc, lex)):
@@ -81,6 +101,32 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _lifted(cue: Token) -> bool:
+    """Whether the trouble word ends a trouble: "dropped its opposition", "abandoned its
+    objections", "ended the embargo"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in OBSTACLES for c in cue.children)
+
+
+def _by_authority(token: Token, lex: Lexicon) -> bool:
+    """Whether an export-licensing body agrees or signs: the subject (or the "by" agent) of
+    the clause, or, for a pronoun subject, of the clause that reports it ("the State Department
+    told Congress it has agreed the sale")."""
+    verb = clause_verb(token)
+    for _ in range(2):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                     if g.dep_ == "pobj"]
+        for subject in subjects:
+            lemmas = tuple(lemma(t) for t in subject.subtree)
+            if any(lemmas[i:i + len(a)] == a for a in lex.authorities
+                   for i in range(len(lemmas))):
+                return True
+        if not any(s.pos_ == "PRON" for s in subjects) or verb.head is verb:
+            return False
+        verb = clause_verb(verb.head)
+    return False
 
 
 def donating(doc: Doc, lex: Lexicon) -> bool:
@@ -99,8 +145,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal, also
     when the sentence says so apart ("has taken delivery of two jets, marking the first
     batch of six")."""
-    if any(cue.status == "delivering" and cue.words[0] in PART_WORDS
-           for cue, _ in _cues_in(sent, lex)):
+    if any(cue.status == "delivering" and (cue.words[0] in PART_WORDS
+                                           or cue.words[-1] in BATCH_WORDS)
+           for cue, _ in cues_in(sent, lex)):
         return True
     words = [t.lower_ for t in sent]
     if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))):
@@ -138,7 +185,7 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     return 0 if trigger.i in cue_ids else None
 
 
-def _cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
+def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
     """Each status cue in the sentence with its tokens; the longest cue wins at a word."""
     lemmas = [lemma(t) for t in sent]
     found: list[tuple[Cue, list[Token]]] = []

@@ -251,7 +251,6 @@ def sentence_events(
         reading = _reading(sent, cand, sources, look, lex)
         if cand.proposed and any(e.event_type == reading.event_type for e in events):
             continue
-        date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         sources, targets = (
             localise(sources, _scene_country(
@@ -277,6 +276,8 @@ def sentence_events(
             confidence = model.probability(feats)
             if not _model_keeps(model, confidence, reading, rules_ok, cand):
                 continue
+        # Dated only once kept: resolving date words is among the costliest steps per event.
+        date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         event = Event(
             event_id=event_id,

@@ -55,8 +55,8 @@ def modal(token: Token, lex: Lexicon) -> str | None:
                 g.dep_ == "mark" and lemma(g) == "unless" for g in child.children
             ):
                 return "unless"  # "will withdraw ... unless X": a threat
-    for t in chain:
-        if t is not token and lex.cue("intent", lemma(t)):
+    for below, t in zip([token, *chain], chain, strict=False):
+        if t is not token and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
@@ -64,6 +64,14 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             if child.dep_ == "mark" and lex.cue("condition", lemma(child)):
                 return "if"
     return None
+
+
+def _gives_a_cause(word: Token, below: Token) -> bool:
+    """"due to the shelling" gives a cause, "is due to visit" an intent."""
+    if word.dep_ == "prep":
+        return True
+    return below.dep_ == "prep" and lemma(below) == "to" and any(
+        c.dep_ == "pobj" for c in below.children)
 
 
 def recode(

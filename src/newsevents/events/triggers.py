@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.syntax import OBJECTS, agent_of, lemma, prep_objects_of, subject_of
-from newsevents.events.tokens import POS, TokenModel
+from newsevents.events.tokens import TokenModel
 
 
 @dataclass
@@ -94,8 +94,8 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _other_sense(token: Token, lex: Lexicon) -> bool:
-    """ "captured the title", "the virus killed", "hails from": the verb in a sense that is
-    no event (``other_senses.tsv``)."""
+    """ "captured the title", "the virus killed", "hails from", "a press release": the word in a
+    sense that is no event (``other_senses.tsv``)."""
     for relation, words in lex.other_senses.get(lemma(token), ()):
         if relation == "clause":
             if any(c.dep_ == "ccomp" for c in token.children):
@@ -119,6 +119,8 @@ def _related(token: Token, relation: str) -> list[Token]:
         ]
     if relation == "sentence":
         return list(token.sent)
+    if relation == "compound":
+        return [c for c in token.children if c.dep_ in ("compound", "amod")]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
@@ -133,8 +135,9 @@ def find_candidates(
     """The lexicon's triggers; with a trained ``detector``, also the verbs and nouns no entry
     names that it finds likely enough to be one, and every candidate's probability."""
     found: list[Candidate] = []
+    scored = detector.sentence_probabilities(sent) if detector is not None else {}
     for token in sent:
-        probs = detector.probabilities(token, sent) if detector and token.pos_ in POS else {}
+        probs = scored.get(token.i, {})
         cand = _lexicon_candidate(token, lex)
         if cand is not None:
             if detector is not None:
@@ -179,7 +182,10 @@ def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
-    """Compound entries first: "hunger strike" is not any strike."""
+    """Compound entries first: "hunger strike" is not any strike; "a press release", "a heart
+    attack" are none."""
+    if _other_sense(token, lex):
+        return None
     for child in token.children:
         if child.dep_ == "compound":
             entry = lex.nouns.get(f"{lemma(child)} {lemma(token)}")
@@ -286,5 +292,14 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
             and cand.token.dep_ in ("advcl", "xcomp", "conj")
             and head.event_type == cand.event_type
         ):
-            dropped.add(cand.token.i)  # "met ... to discuss", "killed and wounded": one event
+            # "met ... to discuss", "killed and wounded": one event, told by the word whose
+            # source the coder trusts more ("a bomb ripped through a car, killing two": the
+            # lexicon's "killing", not the detector's "ripped").
+            dropped.add((cand if _standing(cand) >= _standing(head) else head).token.i)
     return [c for c in candidates if c.token.i not in dropped]
+
+
+def _standing(cand: Candidate) -> int:
+    """Where a trigger comes from, most trusted first: the hand lexicon, the table learned
+    from the corpus, the detector alone."""
+    return 2 if cand.proposed else 1 if cand.trigger.learned else 0

@@ -1,0 +1,110 @@
+"""What a sentence that names no system says of a deal the article has told.
+
+Reports name the system once and then speak of "the deal", "the contract" or "the talks":
+"The defense deal was approved by the State Department last week", "negotiations between
+Colombia and Saab are under way", "which resulted in the cancellation of the contract", "The
+contract is worth $320 million". Such a sentence's status cue, and its price when the deal
+has none yet, go to the one deal it can mean: the one between the countries it names
+(companies count for their home country), or, when it names none, the article's only deal.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.arms.amounts import money_in
+from newsevents.arms.countries import Countries
+from newsevents.arms.denials import has_no
+from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
+from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in
+from newsevents.arms.syntax import clause_verb, negated, tense
+from newsevents.events.syntax import lemma
+from newsevents.models import ArmsTransfer
+
+# The words of talks about a deal.
+TALKS = frozenset({"talk", "negotiation", "negotiate", "discuss"})
+
+
+def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int],
+              lex: Lexicon, countries: Countries) -> None:
+    """Give each deal the status later sentences say of it without naming its system.
+
+    ``told`` holds the starts of the sentences that name a system (they speak for
+    themselves); a deal in ``cued`` already has a status a cue says, which only a further
+    stage replaces, while one read from a tense takes the sentence's."""
+    if not deals:
+        return
+    pairs = {(d.supplier.country, d.recipient.country) for d in deals}
+    for sent in doc.sents:
+        if sent.start in told:
+            continue
+        if len(pairs) == 1 and _a_part(sent, lex):
+            # "The shipment is only the first part of a larger deal": what has come so far
+            # is part of the package between the article's two countries.
+            for deal in deals:
+                if deal.status == "delivered":
+                    deal.status = "delivering"
+            continue
+        said = _said_of_deal(sent, lex)
+        priced = money_in(sent, lex) if _speaks_of_a_deal(sent) else []
+        if said is None and not priced:
+            continue
+        named = countries.in_sentence(sent)
+        meant = [d for d in deals if named and named <= {d.supplier.country, d.recipient.country}]
+        if not named and len(deals) == 1:
+            meant = deals
+        if len(meant) != 1:
+            continue
+        deal = meant[0]
+        if priced and deal.value is None:  # "The contract, which is worth $320 million"
+            _, deal.value, deal.value_text, deal.currency = priced[0]
+        if said is None:
+            continue
+        if deal.deal_id in cued:
+            deal.status = max(deal.status, said, key=STATUS_ORDER.index)  # type: ignore[assignment]
+        else:
+            deal.status = said  # type: ignore[assignment]
+            cued.add(deal.deal_id)
+
+
+def _said_of_deal(sent: Span, lex: Lexicon) -> str | None:
+    """The status the sentence's first cue about a deal says: a cue on "the deal" (or on
+    what "the deal" is the subject or object of), or talks."""
+    for cue, tokens in cues_in(sent, lex):
+        first = tokens[0]
+        if cue.status in NOT_DEALS or negated(first) or has_no(first):
+            continue
+        if lemma(first) in TALKS or _on_the_deal(first):
+            return _stage(cue, first)
+    return None
+
+
+def _speaks_of_a_deal(sent: Span) -> bool:
+    """Whether the sentence has "the deal", "the contract", "this sale" as a whole."""
+    return any(t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their")
+        for c in t.children) for t in sent)
+
+
+def _a_part(sent: Span, lex: Lexicon) -> bool:
+    """Whether the sentence calls a delivery part of a deal ("the first part of a larger
+    deal", "a first batch under the contract")."""
+    return any(cue.status == "delivering" and (cue.words[0] in PART_WORDS
+                                               or cue.words[-1] in BATCH_WORDS)
+               for cue, _ in cues_in(sent, lex)) and any(
+        t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS for t in sent)
+
+
+def _on_the_deal(cue: Token) -> bool:
+    verb = clause_verb(cue)
+    near = [cue, *cue.children, verb, *verb.children]
+    if verb.dep_ == "conj":  # "the deal is worth $4bn and was approved": a shared subject
+        near += [verb.head, *verb.head.children]
+    near += [g for t in near if t.dep_ == "prep" for g in t.children]
+    return any(t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their")
+        for c in t.children) for t in near)
+
+
+def _stage(cue: Cue, token: Token) -> str:
+    return cue.future if tense(clause_verb(token)) == "future" else cue.status
