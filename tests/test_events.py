@@ -686,3 +686,10 @@ def test_a_named_group_of_the_sentence_says_which_country_a_town_is_in() -> None
     assert captured.location is not None
     assert (captured.location.name, captured.location.country) == ("Carmen", "PHL")
     assert countries(captured.source) == {"PHL"}
+
+
+def test_a_month_is_no_target() -> None:
+    bombed = one(events_of(
+        "In May last year, Sri Lanka's air force bombed the rebel airfield at Iranamadu."),
+        "ASSAULT")
+    assert all("May" not in a.text for a in bombed.target)

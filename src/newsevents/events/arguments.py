@@ -348,7 +348,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
             [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
-             if lemma(p) not in ATTACK_NOUNS],
+             if lemma(p) not in ATTACK_NOUNS and p.ent_type_ not in ("DATE", "TIME")],
             subtree=True,
             exclude=sources,
         )
