@@ -188,6 +188,40 @@ def test_due_to_gives_a_cause_not_an_intent() -> None:
     assert all(e.event_type != "CONSULT" for e in asserted(planned))
 
 
+def test_attacking_a_policy_is_criticism_not_a_blow() -> None:
+    events = events_of("The opposition leader attacked the government's handling of the "
+                       "floods in a speech on Tuesday.")
+    assert one(events, "ACCUSE").trigger == "attacked"
+    assert all(e.event_type != "ASSAULT" for e in events)
+
+
+def test_a_group_named_by_its_members_role_is_an_actor() -> None:
+    blow = one(events_of("Insurgent groups attacked an army checkpoint near Idlib on Sunday."),
+               "ASSAULT")
+    assert [a.sector for a in blow.source] == ["REB"]
+    march = one(events_of("Opposition groups marched through the capital on Saturday."),
+                "PROTEST")
+    assert [a.sector for a in march.source] == ["OPP"]
+
+
+def test_a_planned_deployment_is_a_plan_not_a_threat() -> None:
+    events = events_of("Turkey will deploy more troops to the Syrian border next week.")
+    deploy = one(events, "MOBILIZE")
+    assert deploy.hypothetical
+    assert all(e.event_type != "THREATEN" for e in events)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_seizing_ground_is_a_blow_and_seizing_goods_is_coercion(learned: bool) -> None:
+    town = one(events_of("Islamic State fighters seized the ancient city of Palmyra from the "
+                         "army in May.", learned=learned), "ASSAULT")
+    assert town.trigger == "seized"
+    goods = events_of("Customs officers seized two tonnes of cocaine at the port of Guayaquil.",
+                      learned=learned)
+    assert one(goods, "COERCE").trigger == "seized"
+    assert all(e.event_type != "ASSAULT" for e in goods)
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)

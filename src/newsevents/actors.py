@@ -42,6 +42,10 @@ CUT_WORDS = frozenset({
     "across", "throughout", "based", "operating", "living", "fleeing", "who", "which", "that",
     "whose", "under", "over", "against", "including", ",", "(", ")", ";", ":", "--", "–", "—",
 })
+# Participles that open a phrase after the noun ("militants based in Syria", "refugees fleeing
+# the war") but not when they modify the next noun ("a Texas based company", "the fleeing
+# Gbagbo forces").
+PARTICIPLES = frozenset({"based", "operating", "living", "fleeing"})
 # "up to 80 soldiers", "just over 30 fighters": these before a number count, they do not locate.
 QUANTIFYING_WORDS = frozenset({"over", "under", "to"})
 # Prepositions after which a country still locates the head ("president of Armenia").
@@ -120,8 +124,14 @@ def plural(term: str) -> str:
     return f"{head} {last}" if head else last
 
 
+# Particles inside names that news writes in either case ("al-Qaida" and "Al-Qaida", "Jabhat
+# al-Nusra"): they never decide whether a word is a name.
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ud", "bin", "ibn", "abu", "de", "del", "der", "van",
+                            "von", "da", "dos", "di", "du", "la", "le"})
 NOT_SURNAMES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "x", "xvi", "jr", "sr"})
-FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM"})
+# Countries whose leaders' last written name is no surname: a family name first (East Asia,
+# Cambodia's "Hun Sen"), or a father's given name (Malaysia's "Anwar Ibrahim" is "Anwar").
+FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "KHM", "MYS"})
 
 
 @dataclass(frozen=True)
@@ -170,9 +180,11 @@ class Lexicon:
         if not tokens:
             return
         key = tuple(norm(t) for t in tokens)
-        cases = tuple(case_of(t) if cue.kind != "sector" else "" for t in tokens)
+        loose = cue.kind == "sector"
+        cases = tuple("" if loose or (len(tokens) > 1 and norm(t) in NAME_PARTICLES)
+                      else case_of(t) for t in tokens)
         bucket = self.entries.setdefault(key, [])
-        if all(existing != cue for _, existing in bucket):
+        if (cases, cue) not in bucket:  # one name may be listed in several casings
             bucket.append((cases, cue))
         self.max_len = max(self.max_len, len(key))
 
@@ -448,9 +460,16 @@ def _stance_dropped(match: Match, keys: list[str]) -> bool:
     return kind == "country" and _backer(match, keys)
 
 
+# Backer words that never name a trait of the noun's own side, so that they mark a backer even
+# unhyphenated ("U.S. backed rebels"; "Russian armed forces" are Russian).
+UNHYPHENATED_BACKER_WORDS = frozenset({"backed", "sponsored", "supported"})
+
+
 def _backer(match: Match, keys: list[str]) -> bool:
-    return keys[match.end:match.end + 1] == ["-"] and bool(
-        set(keys[match.end + 1:match.end + 2]) & BACKER_WORDS)
+    after = keys[match.end:match.end + 2]
+    if after[:1] == ["-"]:
+        return bool(set(after[1:]) & BACKER_WORDS)
+    return bool(set(after[:1]) & UNHYPHENATED_BACKER_WORDS)
 
 
 # Words before a surname that belong to no name: "Mr Putin" is still Putin.
@@ -511,6 +530,9 @@ def _cut(keys: list[str], matches: list[Match]) -> int:
         following = keys[i + 1] if i + 1 < len(keys) else ""
         if key in QUANTIFYING_WORDS and (following[:1].isdigit() or following in COUNT_WORDS):
             continue
+        if key in PARTICIPLES and following and not (
+                following in CUT_WORDS or following in DETERMINERS):
+            continue
         return i
     return len(keys)
 
@@ -523,6 +545,8 @@ def _locates(keys: list[str], cut: int, head: Match | None) -> bool:
         return False
     if keys[cut] in LOCATING_WORDS:
         return True
+    if keys[cut] in PARTICIPLES:  # "militants based in Syria", "Kurds living in Iraq"
+        return keys[cut + 1:cut + 2] == ["in"]
     if keys[cut] == "for":
         return (head is not None and head.end == cut and head.cue.kind == "sector"
                 and head.cue.sector == "GOV")
@@ -549,8 +573,8 @@ def _settle(match: Match, people: dict[int, Person | None], words: list[str]) ->
 
 NUMBER_WORDS = frozenset({
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "dozen", "dozens", "hundreds", "thousands", "several", "many", "some",
-    "few", "other", "more", "fellow",
+    "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+    "million", "billion", "several", "many", "some", "few", "other", "more", "fellow",
 })
 COUNT_WORDS = NUMBER_WORDS - {"a", "an", "other", "fellow", "more", "some", "many", "few"}
 # Words around a number that only say how many ("at least", "tens of thousands").
@@ -566,12 +590,20 @@ def _counts_only(words: list[str]) -> bool:
                               for k in keys)
 
 
+# What a nationality adjective alone stands for as an actor: annotators mark "Saudi" of "Saudi
+# air strikes" and "Turkish" of "Turkish shelling". On the train+dev gold actor spans of
+# corpus/annotated (scripts/score_actor_spans.py) such adjectives were the armed forces 70
+# times, the government 46 and other sectors 15.
+BARE_NATIONALITY_SECTOR = "MIL"
+
+
 def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> str | None:
     """What the phrase's own head says when no sector word does (docs/annotation.md, 4).
 
     A country named as a whole ("Turkey", "the United States") is its government; a
-    nationality used as a noun for people ("five Americans", "a Palestinian", "two French")
-    is civilians.
+    nationality used as a noun for people ("five Americans", "a Palestinian", "two French",
+    "hundreds of Lebanese") is civilians; a nationality adjective that is the whole actor
+    ("Russian" of "Russian air strikes") is the armed forces.
     """
     cue = head.cue
     if cue.kind != "country" or any(m.cue.kind in ("person", "org") for m in core):
@@ -582,8 +614,10 @@ def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> st
     before = norm(words[head.start - 1]) if head.start > 0 else ""
     if word.endswith("s") and word[:1].isupper() and before != "the":
         return "CVL"
-    if before in NUMBER_WORDS or before[:1].isdigit():
-        return "CVL"
+    if before in NUMBER_WORDS or before[:1].isdigit() or before == "of":
+        return "CVL"  # "of" only follows counts here: "hundreds of Lebanese"
+    if not any(w[:1].isalnum() for w in words[:head.start] + words[head.end:]):
+        return BARE_NATIONALITY_SECTOR
     return None
 
 
@@ -868,8 +902,8 @@ def _load_people(lexicon: Lexicon, path: Path,
         person = Person(name, None if igo else code, role, sector,
                         _year(row.get("start", "")), _year(row.get("end", "")), igo)
         last = name.split()[-1]
-        # Regnal numbers and suffixes are no surnames; East Asian family names come first
-        # and are listed as aliases where they are used alone.
+        # Regnal numbers and suffixes are no surnames; where the last name is none
+        # (FAMILY_NAME_FIRST) the name used alone is listed as an alias.
         if (with_surnames and norm(last) not in NOT_SURNAMES
                 and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
@@ -1025,7 +1059,7 @@ class ActorComponent:
         if result is None:
             return None
         if not (result.head_known or span.label_ in ACTOR_LABELS or _nationals(span, result)
-                or _held(span, result)):
+                or _held(span, result) or _collective(span, result)):
             return None
         memory.remember(result)
         return result.actor
@@ -1067,6 +1101,19 @@ def _held(span: Span, result: Resolution) -> bool:
     """ "rebel positions", "army checkpoints": the holder's sector (and country) for a place
     or convoy an attack is aimed at."""
     return span.root.lemma_.lower() in HELD_NOUNS and result.actor.sector is not None
+
+
+# Nouns for a body of people that say nothing of who they are: "rebel groups", "militant
+# factions", "opposition groups" are whoever their modifier names.
+COLLECTIVE_NOUNS = frozenset({
+    "group", "faction", "outfit", "cell", "wing", "coalition", "alliance", "bloc", "movement",
+    "network", "organisation", "organization", "band", "gang", "brigade", "battalion",
+})
+
+
+def _collective(span: Span, result: Resolution) -> bool:
+    """ "rebel groups", "insurgent factions": the modifier's sector is the group's."""
+    return span.root.lemma_.lower() in COLLECTIVE_NOUNS and result.actor.sector is not None
 
 
 def _names_weapon(span: Span) -> bool:

@@ -48,6 +48,9 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel in ("prt", "prep"):
             if not any(c.dep_ in ("prt", "prep") and lemma(c) in values for c in token.children):
                 return False
+        elif rel == "taken" and "place" in values:
+            if not _takes_place(token):
+                return False
         elif rel == "taken":
             if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
@@ -62,6 +65,22 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
 # Sectors of armed groups that are no state's: what they capture is taken hostage, not arrested.
 ARMED_GROUPS = frozenset({"REB", "UAF", "CRM"})
+
+
+# Ground an armed side takes: "seized the town", "captured two hilltops".
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "area", "district", "neighbourhood", "neighborhood", "hill",
+    "hilltop", "base", "airbase", "airport", "territory", "region", "province", "checkpoint",
+    "position", "stronghold", "outpost", "border", "crossing", "road", "highway", "bridge",
+    "port", "island", "valley", "mountain", "ridge", "quarter", "suburb", "site", "camp",
+})
+
+
+def _takes_place(token: Token) -> bool:
+    """ "seized the city of Palmyra", "seized a bunch of villages": ground, not goods."""
+    taken = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    taken += prep_objects_of(taken, "of")
+    return any(t.ent_type_ in PLACE_ENTITIES or lemma(t) in PLACE_NOUNS for t in taken)
 
 
 def _takes_people(token: Token) -> bool:
@@ -145,7 +164,8 @@ def find_candidates(
                 likely = detector.likeliest(probs) if probs else None
                 cand.alternative = likely if likely and likely[0] != cand.event_type else None
             found.append(cand)
-        elif probs and detector is not None and (likely := detector.likeliest(probs)):
+        elif (probs and detector is not None and (likely := detector.likeliest(probs))
+              and not _other_sense(token, lex)):  # "captured the title" stays no event
             etype, p = likely
             trigger = Trigger(lemma=lemma(token), event_type=etype, learned=True)
             found.append(Candidate(token, trigger, nominal=token.pos_ == "NOUN", token_p=p,
