@@ -206,3 +206,59 @@ def test_a_statement_of_the_past_without_a_date_is_undated_not_today(nlp: Langua
         nlp, "Thousands of farmers recently demonstrated outside the ministry.", "demonstrated"
     )
     assert event_date(sent, demonstrated, THURSDAY) == (None, "recently")
+
+
+def test_an_infinitive_of_purpose_shares_the_date_of_its_verb(nlp: Language) -> None:
+    text = "Hundreds of nurses gathered outside the ministry on Tuesday to protest the cuts."
+    sent, protest = trigger_in(nlp, text, "protest")
+    assert event_date(sent, protest, THURSDAY)[1] == "on Tuesday"
+
+
+def test_a_by_clause_of_means_shares_the_date_of_its_verb(nlp: Language) -> None:
+    text = "The army began its assault on Sunday by storming the rebels' positions near the dam."
+    sent, storming = trigger_in(nlp, text, "storming")
+    assert event_date(sent, storming, THURSDAY) == (dt.date(2019, 4, 7), "on Sunday")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("At least 400 civilians have been killed since the fighting resumed, the monitor said.",
+     "since the fighting resumed"),
+    ("More than 9,000 people have been killed since the start of the insurgency in the north.",
+     "since the start of the insurgency in the north"),
+])
+def test_a_since_phrase_without_a_date_entity_dates_a_tally(
+    nlp: Language, text: str, phrase: str
+) -> None:
+    sent, killed = trigger_in(nlp, text, "killed")
+    assert event_date(sent, killed, THURSDAY) == (None, phrase)
+
+
+def test_a_since_phrase_with_a_date_keeps_that_date(nlp: Language) -> None:
+    text = "Some 300 people have been killed in the region since March 2016."
+    sent, killed = trigger_in(nlp, text, "killed")
+    assert event_date(sent, killed, THURSDAY) == (dt.date(2016, 3, 1), "since March 2016")
+
+
+def test_a_date_of_the_event_comes_before_a_since_clause(nlp: Language) -> None:
+    text = ("A third soldier was killed on Tuesday in the north since the coalition began "
+            "to support the offensive.")
+    sent, killed = trigger_in(nlp, text, "killed")
+    assert event_date(sent, killed, THURSDAY)[1] == "on Tuesday"
+
+
+def test_a_date_adjective_of_a_thing_does_not_date_the_event(nlp: Language) -> None:
+    text = "The two navies began annual joint exercises in the Coral Sea on Monday."
+    sent, began = trigger_in(nlp, text, "began")
+    assert event_date(sent, began, THURSDAY)[1] == "on Monday"
+
+
+def test_a_deadline_is_not_the_date_of_the_order(nlp: Language) -> None:
+    text = "The government ordered the ambassador to leave the country within 48 hours."
+    sent, ordered = trigger_in(nlp, text, "ordered")
+    assert event_date(sent, ordered, THURSDAY) == (None, None)
+
+
+def test_a_weekday_before_an_event_noun_still_dates_it(nlp: Language) -> None:
+    text = "One protester was shot dead by police in Sunday's unrest in the capital."
+    sent, shot = trigger_in(nlp, text, "shot")
+    assert event_date(sent, shot, THURSDAY)[1] is not None

@@ -662,3 +662,78 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     assert countries(warned.source) == {"IRN"}
     slammed = one(events_of("Pakistan slammed India for the remarks on Kashmir."), "ACCUSE")
     assert countries(slammed.target) == {"IND"}
+
+
+def test_who_launched_the_strikes_a_victim_was_killed_in_is_the_source() -> None:
+    killed = one(events_of(
+        "At least 12 militants were killed in airstrikes launched by the Russian Air Force "
+        "near Palmyra on Sunday."), "ASSAULT")
+    assert countries(killed.source) == {"RUS"}
+    shelled = one(events_of(
+        "Four Syrian soldiers were killed under mortar shells fired by Turkish troops "
+        "near Afrin."), "ASSAULT")
+    assert countries(shelled.source) == {"TUR"}
+
+
+def test_whoever_launched_the_campaign_a_protest_opposes_is_its_target() -> None:
+    protest = one(events_of(
+        "Dozens of activists gathered in Aleppo on Sunday to protest against the aerial "
+        "campaign the Russian military has launched on the city."), "PROTEST")
+    assert countries(protest.target) == {"RUS"}
+
+
+def test_coordinated_passives_share_the_agent_of_the_last() -> None:
+    shot = one(events_of(
+        "A Kenyan aid worker was shot and killed by Somali gunmen near Mandera on Tuesday."),
+        "ASSAULT")
+    assert countries(shot.source) == {"SOM"}
+
+
+def test_whom_the_victim_was_fighting_is_the_source() -> None:
+    killed = one(events_of(
+        "The group mourned its deputy leader, who was killed on Monday while fighting "
+        "Nigerian troops near Maiduguri."), "ASSAULT")
+    assert countries(killed.source) == {"NGA"}
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_refers_to() -> None:
+    attacked = one(events_of(
+        "Police arrested three Ugandan men who attacked a bus in Kampala on Sunday."),
+        "ASSAULT")
+    assert [a.text for a in attacked.source] == ["three Ugandan men"]
+    assert countries(attacked.source) == {"UGA"}
+
+
+def test_whom_an_attack_left_dead_is_its_target() -> None:
+    attack = one(events_of(
+        "Government aerial bombardment of the village of Tulus in South Darfur has left "
+        "six Sudanese farmers dead."), "ASSAULT")
+    assert [a.text for a in attack.target] == ["six Sudanese farmers"]
+
+
+def test_victims_of_home_forces_in_an_unplaced_scene_take_their_country() -> None:
+    shot = one(events_of("Boko Haram fighters shot dead 23 villagers on Monday."), "ASSAULT")
+    assert countries(shot.source) == {"NGA"}
+    assert countries(shot.target) == {"NGA"}
+
+
+def test_victims_of_foreign_forces_in_a_named_place_keep_the_place_country() -> None:
+    killed = one(events_of(
+        "Turkish troops killed eight civilians in shelling near Afrin on Saturday."), "ASSAULT")
+    assert countries(killed.target) == {"SYR"}
+
+
+def test_a_named_group_of_the_sentence_says_which_country_a_town_is_in() -> None:
+    captured = one(events_of(
+        "Soldiers captured a large camp held by the Moro Islamic Liberation Front in the "
+        "southern town of Carmen on Sunday."), "ASSAULT")
+    assert captured.location is not None
+    assert (captured.location.name, captured.location.country) == ("Carmen", "PHL")
+    assert countries(captured.source) == {"PHL"}
+
+
+def test_a_month_is_no_target() -> None:
+    bombed = one(events_of(
+        "In May last year, Sri Lanka's air force bombed the rebel airfield at Iranamadu."),
+        "ASSAULT")
+    assert all("May" not in a.text for a in bombed.target)

@@ -480,3 +480,51 @@ def test_a_village_the_gazetteer_lacks_inside_the_region_found(
             "village of Al-Ajraf.")
     found = where(nlp, gaz, text, "offensive")
     assert found is not None and found.name == "Al-Ajraf"
+
+
+def test_a_town_the_gazetteer_lacks_that_an_apposition_calls_a_town(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = ("Gunmen shot dead a district official in Buulo Xaaji, a small town in southern "
+            "Somalia, on Monday.")
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None
+    assert (found.name, found.country) == ("Buulo Xaaji", "SOM")
+
+
+def test_a_town_the_model_tags_as_a_people_is_still_a_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Hundreds of Palestinians demonstrated near the Rafah border terminal on Friday, "
+            "calling on Egypt to open the crossing.")
+    sent, token = trigger_in(nlp, text, "demonstrated")
+    assert any(e.label_ == "NORP" and e.text == "Rafah" for e in sent.ents)
+    found = event_location(sent, token, gaz, None)
+    assert found is not None and (found.name, found.country) == ("Rafah", "PSE")
+
+
+def test_a_nationality_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Kurdish fighters attacked the convoy on Monday.", "attacked")
+    assert found is None
+
+
+def test_the_place_a_direction_is_given_from(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("At least six soldiers were wounded under heavy shelling by the rebels west of "
+            "Kidal on Sunday.")
+    found = where(nlp, gaz, text, "wounded")
+    assert found is not None and (found.name, found.country) == ("Kidal", "MLI")
+
+
+def test_a_place_named_as_the_scene_beats_one_a_direction_is_given_from(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Two policemen were shot dead in Gao, east of Timbuktu, on Tuesday."
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None and found.name == "Gao"
+
+
+def test_a_named_area_of_a_city_is_the_finer_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = ("Two shopkeepers were shot dead by unidentified gunmen in the Shah Faisal area of "
+            "Karachi on Friday.")
+    found = where(nlp, gaz, text, "shot")
+    assert found is not None and found.country == "PAK"
+    assert "Shah Faisal" in found.name
+

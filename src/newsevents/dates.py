@@ -59,6 +59,7 @@ AGE_RE = re.compile(r"\byears?[- ]old\b", re.IGNORECASE)
 DECADE_RE = re.compile(r"\b((?:1[0-9]|20)[0-9])0'?s\b")
 YEAR_RE = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 PERIODS_WITH_DAY = frozenset({"day", "part_of_day"})
+SINCE = "SINCE"  # the label of a "since ..." phrase that holds no date entity
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -119,9 +120,13 @@ def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
     ranked: list[tuple[int, int, Span | Token]] = []
     for phrase in _candidates(sent, trigger):
         root = phrase.root if isinstance(phrase, Span) else phrase
+        distance = abs(root.i - trigger.i)
+        if isinstance(phrase, Span) and phrase.label_ == SINCE:
+            root = phrase[0] if phrase[0].dep_ == "prep" else root.head  # the verb it is on
+            distance = len(sent) + abs(phrase.start - trigger.i)  # a date of its tier first
         tier = next((n for n, scope in enumerate(scopes) if root.i in scope), None)
         if tier is not None:
-            ranked.append((tier, abs(root.i - trigger.i), phrase))
+            ranked.append((tier, distance, phrase))
     return [phrase for _, _, phrase in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
 
@@ -129,10 +134,32 @@ def _candidates(sent: Span, trigger: Token) -> list[Span | Token]:
     """Every phrase of the sentence that could date an event: date and time entities (not
     ages or durations), named wars and attacks that carry a year ("the 1967 Middle East
     war"), time adverbs of a verb ("previously", "overnight") and "recent" on the trigger."""
-    entities = [ent for ent in _date_entities(sent) if not _is_duration(ent) and not _is_age(ent)]
+    entities = [ent for ent in _date_entities(sent)
+                if not _is_duration(ent) and not _is_age(ent) and not _describes(ent, trigger)]
     covered = {t.i for ent in entities for t in ent}
     words = [t for t in sent if t.i not in covered and _time_word(t, trigger)]
-    return [*entities, *words]
+    return [*entities, *words, *_since_phrases(sent, covered)]
+
+
+def _since_phrases(sent: Span, covered: set[int]) -> list[Span]:
+    """ "have been killed since the conflict resumed", "since the start of the war": the
+    period a tally or a state runs from, when no date entity says it ("since March 2011" is
+    one already)."""
+    found: list[Span] = []
+    for token in sent:
+        if token.lower_ != "since" or token.i + 1 >= sent.end:
+            continue
+        if token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children):
+            end = token.right_edge.i + 1
+        elif token.dep_ == "mark" and token.head.dep_ == "advcl" and token.head.i > token.i:
+            end = token.head.right_edge.i + 1
+        else:
+            continue
+        while end > token.i + 1 and sent.doc[end - 1].is_punct:
+            end -= 1
+        if not covered.intersection(range(token.i, end)):
+            found.append(Span(sent.doc, token.i, end, label=SINCE))
+    return found
 
 
 def _time_word(token: Token, trigger: Token) -> bool:
@@ -288,13 +315,27 @@ def adjunct_head(token: Token) -> Token | None:
         return None
     if token.dep_ == "conj":
         return None if _has_subject(token) else head  # "captured it but it was retaken"
-    if token.dep_ in CHAIN_DEPS:
-        return head
+    if token.dep_ in CHAIN_DEPS or _purpose(token) or _means(token):
+        return head if token.dep_ != "pcomp" else head.head
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in NOUN_CHAIN_DEPS:
         return head
     if _free_participle(token):
         return next((a for a in token.ancestors if a.pos_ in VERBS and _has_subject(a)), head)
     return None
+
+
+def _purpose(token: Token) -> bool:
+    """ "gathered on Sunday to protest", "marched in Paris to demand": an infinitive of
+    purpose with no subject of its own is done then and there."""
+    return token.dep_ == "advcl" and token.pos_ in VERBS and not _has_subject(token) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _means(token: Token) -> bool:
+    """ "began their assault on Sunday by storming the positions": how it was done is done
+    then and there."""
+    return token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.dep_ == "prep"
 
 
 def _free_participle(token: Token) -> bool:
@@ -346,6 +387,25 @@ def _is_duration(ent: Span) -> bool:
     if ent.root.dep_ in ("amod", "compound") and "-" in ent.text:
         return True
     return _is_length(ent) and not _is_period(ent)
+
+
+def _describes(ent: Span, trigger: Token) -> bool:
+    """A date adjective that describes a thing rather than dating the event: "annual joint
+    exercises", "a late-night address" (unless the thing is an event: "a recent attack");
+    and a deadline, "to leave within 48 hours". A date noun before a noun dates it, in
+    news at least: "Sunday's unrest", "a March 1992 blast", "Friday's protesters"."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in _cues()["deadline_prepositions"]:
+        return True
+    if root.dep_ != "amod" or YEAR_RE.search(ent.text):
+        return False
+    head = root.head
+    return head.pos_ in ("NOUN", "PROPN") and head != trigger and not _names_event(head)
+
+
+def _names_event(noun: Token) -> bool:
+    """ "the Sept. 11 attacks", "the 2011 uprising": a noun a date modifier dates."""
+    return noun.lemma_.lower() in _cues()["dated_nouns"]
 
 
 def _is_length(ent: Span) -> bool:

@@ -69,7 +69,14 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "a
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CONTEXT_KEY = "newsevents.places.context"
 # Labels the model gives to place names it does not know; such mentions are "weak".
-WEAK_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+WEAK_LABELS = frozenset({
+    "ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE",
+})
+# Directions whose "of" phrase names the place an event happened near ("west of Kobane").
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+})
 WEAK = "WEAK"
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
@@ -82,7 +89,7 @@ TOWN_NOUNS = frozenset({
 # What a city is divided into.
 CITY_PARTS = frozenset({
     "suburb", "district", "neighbourhood", "neighborhood", "township", "quarter", "camp",
-    "refugee camp",
+    "refugee camp", "area", "colony", "locality",
 })
 # Nouns a country's name before them owns rather than places ("US airstrikes", "a U.S.
 # base"); before other nouns it may place them ("the Iraq war", "a Myanmar town").
@@ -687,7 +694,9 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
         ):
             mentions.append(ent)
-        elif ent.label_ in WEAK_LABELS and _known(gazetteer, _mention_text(ent)) and not (
+        elif (ent.label_ in WEAK_LABELS or _town_as_people(ent, gazetteer)) and _known(
+            gazetteer, _mention_text(ent)
+        ) and not (
             ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
         ):
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
@@ -710,6 +719,15 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     return mentions
 
 
+def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A town the model tagged as a people ("near the Rafah border terminal", "on a road in
+    Jezzine"): a NORP entity that is no nationality or group word ("Palestinians", "Shiite",
+    "Kurdish")."""
+    if ent.label_ != "NORP" or normalise(ent.text) in gazetteer.adjectives:
+        return False
+    return ent.root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
+
+
 def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
     """A name the gazetteer lacks that the sentence itself calls a place: "the village of
     Abu Leiha", "Gaidamgari village", "the Badiyah Cement Factory", "the Shibbis District".
@@ -723,6 +741,8 @@ def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
     words = [t.lower_ for t in span]
     if words[-1] in kinds:
         return len(words) > 1
+    if any(c.dep_ == "appos" and c.lower_ in kinds for c in root.children):
+        return True  # "in Maryin Gubay, a small town in southern Somalia"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head  # "the town of Kupres"
@@ -809,6 +829,13 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
     inner = frozenset(roles["phrase_prepositions"])
     token = ent.root
     depth = 0
+    side = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and side.lower_ in COMPASS and (
+        side.dep_ in ("advmod", "npadvmod", "amod")
+    ):
+        # "killed under shelling west of Kobane": near there, after a place named as the scene
+        verb = next((a for a in side.ancestors if a.pos_ == "VERB"), None)
+        return verb, 1
     for _ in range(int(roles["phrase_depth"]) + 1):
         anchor = _scene_anchor(token, trigger)
         if anchor is not None:
@@ -975,8 +1002,13 @@ def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
 
 
 def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
-    """Countries named or implied by a nationality ("Israeli troops") in the sentence."""
+    """Countries named or implied by a nationality ("Israeli troops") in the sentence, or by
+    a named group our actor tables place ("the Moro Islamic Liberation Front": the
+    Philippines, so "the town of Carmen" is not in Mexico)."""
     for ent in entities_in(sent):
+        actor = ent.root._.actor if ent.label_ in ("ORG", "PERSON") else None
+        if actor is not None and actor.country and not actor.igo:
+            yield actor.country
         if ent.label_ == "NORP":
             code = gazetteer.adjectives.get(normalise(ent.text))
             if code:

@@ -25,6 +25,7 @@ from newsevents import dates, places
 from newsevents.events.arguments import (
     ActorLookup,
     home_country,
+    home_side,
     localise,
     noun_arguments,
     same_actor,
@@ -256,7 +257,7 @@ def sentence_events(
                 sent, location, default_place, sources,
                 targets if reading.event_type in ADDRESSING else [], look)),
             localise(targets, _scene_country(sent, location, default_place, targets, [],
-                                             look), people=True),
+                                             look) or home_side(sources), people=True),
         )
         event_id = _event_id(doc_id, index, cand.token, reading.event_type)
         rules_ok = _has_actors(cand, sources, targets)

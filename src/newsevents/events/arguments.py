@@ -28,6 +28,7 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
 # Intelligence officers, elders and clerics too: in the corpus they have the country of the
@@ -157,6 +158,11 @@ class ActorLookup:
             found = self._entity(token)
             if found is not None:
                 return found
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and (
+            token.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "its commander, who was killed", "militias that attacked": the noun it refers to
+            return self.actor(token.head.head)
         if lemma(token) in PRONOUNS or token.pos_ == "PRON":
             return self._pronoun(token)
         for child in token.children:
@@ -215,7 +221,7 @@ class ActorLookup:
         Possessive pronouns ("offered its troops to Lebanon") point back to the subject and
         are skipped, as are the actors in ``exclude`` (the event's sources).
         """
-        queue = list(token.children)
+        queue = [*launchers(token), *token.children]  # "the campaign the regime launched"
         while queue:
             t = queue.pop(0)
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
@@ -275,8 +281,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     verb, trigger = cand.token, cand.trigger
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        sources = (look.actors(agent_of(verb)) or look.actors(device_agents(verb))
-                   or look.actors(attack_agents(verb)))
+        sources = (look.actors(agent_of(verb)) or look.actors(shared_agents(verb))
+                   or look.actors(device_agents(verb)) or look.actors(attack_agents(verb)))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
         if not targets and lemma(verb) in BLAST_VERBS:
@@ -342,7 +348,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         scene = [c for c in (verb, *(c for c in verb.children if c.dep_ in OBJECTS))]
         targets = look.actors(
             [p for t in scene for p in prep_objects(t, frozenset({"in", "into"}))
-             if lemma(p) not in ATTACK_NOUNS],
+             if lemma(p) not in ATTACK_NOUNS and p.ent_type_ not in ("DATE", "TIME")],
             subtree=True,
             exclude=sources,
         )
@@ -415,7 +421,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     noun, trigger = cand.token, cand.trigger
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
-    sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"}))) if a not in sources]
+    sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
+                if a not in sources]
     sides = prep_objects(noun, frozenset({"between", "among"}))
     if not sides and lemma(noun) in FIGHTS and noun.dep_ in ("nsubj", "nsubjpass"):
         sides = prep_objects(noun.head, FIGHT_SIDES)  # "clashes broke out between A and B"
@@ -425,10 +432,13 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
     targets = look.actors(prep_objects(noun, trigger.target_preps), subtree=True)
-    if not targets and noun.dep_ == "nsubj" and lemma(noun.head) in STRIKING_VERBS:
+    if not targets and noun.dep_ == "nsubj":
         # "air strikes killed 20 civilians", "the blast hit a police convoy"
-        targets = look.actors([c for c in noun.head.children if c.dep_ in OBJECTS],
-                              subtree=True, exclude=sources)
+        targets = look.actors(harmed(noun.head), subtree=True, exclude=sources)
+    if not targets:
+        # "a night raid ... that left 22 people dead", "an attack killing three"
+        targets = look.actors([o for c in noun.children if c.dep_ in ("acl", "relcl")
+                               for o in harmed(c)], subtree=True, exclude=sources)
     if not targets and noun.dep_ in OBJECTS:
         # "launched an offensive in Hama, targeting the army's positions near Kawkab"
         aims = [o for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")
@@ -440,6 +450,17 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def harmed(verb: Token) -> list[Token]:
+    """Whom an attack's verb harms: the object of a striking verb ("killed 20 civilians"),
+    or of "leave" with a harm ("left 22 people dead")."""
+    if lemma(verb) in STRIKING_VERBS or (lemma(verb) == "leave" and any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lower_ in HARM_STATES
+        for c in (*verb.children, *(g for o in verb.children for g in o.children))
+    )):
+        return [c for c in verb.children if c.dep_ in OBJECTS]
+    return []
 
 
 def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
@@ -474,6 +495,14 @@ def taken_from(verb: Token) -> list[Token]:
     return prep_objects(verb, frozenset({"from"}))
 
 
+def shared_agents(verb: Token) -> list[Token]:
+    """ "was shot and killed by Haitian gunmen": coordinated passives share the agent of the
+    last one."""
+    conjuncts = [c for c in verb.conjuncts if c.pos_ == "VERB" and not any(
+        d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+    return [a for c in conjuncts for a in agent_of(c)]
+
+
 def device_agents(verb: Token) -> list[Token]:
     """ "killed by a roadside bomb planted by the Taliban": who placed or fired the device
     the "by" phrase names."""
@@ -493,14 +522,16 @@ def attack_agents(verb: Token) -> list[Token]:
              if g.dep_ == "pobj"]
     nouns += [g for v in verbs for c in v.children if c.dep_ in ("prep", "advmod", "amod")
               for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    nouns = expand(nouns)  # "during fighting and shelling by Kadhafi's forces"
     found: list[Token] = []
     for noun in nouns:
         if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
             found += prep_objects(noun, frozenset({"of"}))
             continue
         if lemma(noun) not in ATTACK_NOUNS:
+            found += launchers(noun)  # "killed under mortar shells fired by the YPG"
             continue
-        by = prep_objects(noun, frozenset({"by"}))
+        by = prep_objects(noun, frozenset({"by"})) or launchers(noun)
         owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                   and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
         # "killed in clashes with insurgents", "during fighting between the army and rebels"
@@ -510,7 +541,31 @@ def attack_agents(verb: Token) -> list[Token]:
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
+        found += foes(clause)
     return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def foes(clause: Token) -> list[Token]:
+    """Whom the victims were fighting when they fell: "was killed while fighting the Syrian
+    Army", "were killed battling rebels near Kidal", "died in clashes with the police"."""
+    if lemma(clause) not in FIGHTING_VERBS or any(c.dep_ in SUBJECTS for c in clause.children):
+        return []
+    return [c for c in clause.children if c.dep_ in OBJECTS] + prep_objects(
+        clause, frozenset({"with", "against"}))
+
+
+def launchers(noun: Token) -> list[Token]:
+    """Who launched, fired or carried out what the noun names: the agent of a participle
+    ("airstrikes launched by Russian jets", "shells fired by the YPG") or the subject of a
+    relative clause ("the aerial campaign the regime has launched on the city")."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "relcl") or lemma(clause) not in LAUNCHING_VERBS:
+            continue
+        found += agent_of(clause)
+        if clause.dep_ == "relcl":
+            found += [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+    return found
 
 
 def clause_agents(verb: Token) -> list[Token]:
@@ -600,6 +655,14 @@ def localise(found: list[Actor], country: str | None, *, people: bool = False) -
     ]
 
 
+def home_side(sources: Sequence[Actor]) -> str | None:
+    """Where nothing else says where a blow fell, the country of a source that mostly acts
+    at home: police, soldiers, a government, rebels and gangs ("Saleh's forces fired on a
+    crowd", "Tamil Tiger guerrillas killed 19 villagers")."""
+    codes = {a.country for a in sources if a.country and a.sector in HOME_SECTORS}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def _unplaced_person(actor: Actor) -> bool:
     if actor.country or actor.igo or not actor.name or actor.sector in ("UAF", "REB", "CRM"):
         return False
@@ -631,11 +694,25 @@ BLAST_PREPS = frozenset({"near", "outside", "beside", "at", "among"})
 PASSING_VERBS = frozenset({"pass", "drive", "travel", "patrol", "arrive", "leave", "go"})
 # Nouns a harm verb can take that are not people ("shot five times", "wounded in the leg").
 NOT_PEOPLE = frozenset({"time", "head", "leg", "arm", "chest", "body", "back", "way", "one"})
+# Verbs of fighting someone: whom the victims fought is whoever struck them.
+FIGHTING_VERBS = frozenset({"fight", "battle", "clash", "confront", "engage", "repel"})
+# Verbs whose agent is who carried out the attack or fired the weapon they take ("airstrikes
+# launched by", "shells fired by", "the campaign the regime waged").
+LAUNCHING_VERBS = frozenset({
+    "launch", "fire", "conduct", "carry", "mount", "stage", "wage", "drop", "lob", "plant",
+    "unleash", "shoot", "throw", "detonate", "perpetrate", "commit",
+})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
+# What an attack leaves its victims ("left 22 people dead").
+HARM_STATES = frozenset({"dead", "injured", "wounded", "homeless", "hurt"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").
 STRIKING_VERBS = VICTIM_VERBS | {"hit", "target", "destroy", "damage", "strike", "kill"}
 FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "western", "outside"})
+# Sectors of actors that mostly strike in their own country (``home_side``). Armies too: on
+# the corpus's train and dev splits (real text) adding MIL raised target accuracy from 0.639
+# to 0.641 and from 0.652 to 0.656 (from 0.637 and 0.650 without ``home_side``).
+HOME_SECTORS = frozenset({"COP", "GOV", "REB", "CRM", "UAF", "OPP", "JUD", "SPY", "MIL"})
 # Armed groups of transnational movements: the place of a fight does not say whose they are.
 # Not "Islamist" rebels: the corpus places those where they fight (train and dev splits, real
 # text: 39 of 44 Islamist armed groups have that country; leaving them out raised source
