@@ -41,10 +41,13 @@ from newsevents.events.tokens import TokenModel
 from newsevents.events.triggers import Candidate, absorb, find_candidates, with_alternatives
 from newsevents.models import Actor, Attribution, Event, Evidence, Location
 
-__all__ = ["FEATURES", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
+__all__ = ["FEATURES", "WORDS", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
 
 # Where a document keeps each rule event's features when no model scores them (for training).
 FEATURES = "newsevents.event_features"
+WORDS = "newsevents.event_words"
+"""user_data key, as ``FEATURES``: the index of each collected event's trigger word, for
+training to keep one reading per word as the coder does."""
 
 
 # The rules' confidence, before any model: a base for a trigger found, raised for each side
@@ -245,12 +248,17 @@ def sentence_events(
 ) -> list[Event]:
     events: list[Event] = []
     at_token: dict[int, int] = {}  # trigger word -> index of its event in ``events``
+    types_read: set[str] = set()
     gazetteer = places.Gazetteer.load()
     for cand, sources, targets in _candidates(sent, lex, look, keep_all, detector):
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         reading = _reading(sent, cand, sources, look, lex)
-        if cand.proposed and any(e.event_type == reading.event_type for e in events):
+        # A type the sentence's lexicon words already gave is not proposed again, whether or
+        # not the model kept it: the model is trained on the candidates as collected, where
+        # such a proposal never comes up.
+        if cand.proposed and reading.event_type in types_read:
             continue
+        types_read.add(reading.event_type)
         location = places.event_location(sent, cand.token, gazetteer, default_place)
         sources, targets = (
             localise(sources, _scene_country(
@@ -271,6 +279,7 @@ def sentence_events(
         )
         if model is None:
             sent.doc.user_data.setdefault(FEATURES, {})[event_id] = feats
+            sent.doc.user_data.setdefault(WORDS, {})[event_id] = cand.token.i
             confidence = rule_confidence(cand, sources, targets)
         else:
             confidence = model.probability(feats)
