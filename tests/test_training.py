@@ -81,7 +81,7 @@ def test_an_unreachable_no_event_floor_still_holds_the_choice_near_it() -> None:
     from newsevents.evaluation.training import Choice, choose
 
     def choice(clean: float, f1: float, gold: float = 0.72, precision: float = 0.85) -> Choice:
-        return Choice(None, 1.0, 0.5, 0.2, 0.0, precision, f1, clean, gold)
+        return Choice(None, 1.0, 0.5, 0.2, precision, f1, clean, gold)
 
     near, far, cleanest = choice(0.932, 0.66), choice(0.899, 0.70), choice(0.941, 0.62)
     assert choose([near, far, cleanest]) is near

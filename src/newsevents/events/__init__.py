@@ -222,8 +222,8 @@ def _model_keeps(
     if rules_ok and reading.event_type != cand.event_type:
         # The rules' recoding (a blow the actor says it could strike is a threat, a promised
         # cooperation an agreement) follows the guidelines; the corpus holds too few such
-        # sentences for the model to learn it, so it has a threshold of its own.
-        return confidence >= model.recoded_threshold
+        # sentences for the model to learn it, so where the rules keep the event, it stays.
+        return True
     return model.keeps(confidence, rules_ok and not cand.trigger.learned)
 
 

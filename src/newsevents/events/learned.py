@@ -100,15 +100,12 @@ def _bucket(p: float | None) -> str:
 @dataclass(frozen=True)
 class EventModel:
     """Weights of the logistic model and the keep thresholds chosen on the dev split: one for
-    events the hand rules would code on their own, one for every other candidate, one for
-    events the rules recoded."""
+    events the hand rules would code on their own, one for every other candidate."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
     rules_threshold: float
-    recoded_threshold: float = 0.0
-    """the lowest probability at which an event the rules recoded is kept"""
 
     def keeps(self, probability: float, rules_keep: bool) -> bool:
         return probability >= (self.rules_threshold if rules_keep else self.threshold)
@@ -127,5 +124,4 @@ class EventModel:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
-                   rules_threshold=data.get("rules_threshold", data["threshold"]),
-                   recoded_threshold=data.get("recoded_threshold", 0.0))
+                   rules_threshold=data.get("rules_threshold", data["threshold"]))
