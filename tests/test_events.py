@@ -646,6 +646,9 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The aid group warned of hunger in eastern Chad and issued a press release on Friday.",
     "The opposition launched a legal battle against the election result.",
     "The director shot most of the film in a village outside Sarajevo last summer.",
+    "Health officials said a cholera outbreak that killed nine people had been contained.",
+    "A signalling error killed 14 passengers on the line to Jaipur last year.",
+    "The sprinter struck gold again at the Asian Games in Jakarta.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:

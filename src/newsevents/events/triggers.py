@@ -62,6 +62,7 @@ def _matches(token: Token, trigger: Trigger) -> bool:
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+RELATIVES = frozenset({"that", "which", "who"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
 # Sectors of armed groups that are no state's: what they capture is taken hostage, not arrested.
 ARMED_GROUPS = frozenset({"REB", "UAF", "CRM"})
@@ -141,7 +142,10 @@ def _related(token: Token, relation: str) -> list[Token]:
         objects = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
         return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
     if relation == "subject":
-        return [*subject_of(token), *agent_of(token)]
+        found = [*subject_of(token), *agent_of(token)]
+        if token.dep_ == "relcl":  # "an outbreak that killed six": "that" is the outbreak
+            found += [token.head for t in found if t.tag_ == "WDT" or t.lower_ in RELATIVES]
+        return found
     if relation == "pobj":
         return [
             g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
