@@ -12,6 +12,7 @@ from newsevents.events.syntax import (
     OBJECTS,
     SUBJECTS,
     agent_of,
+    antecedent,
     expand,
     lemma,
     prep_objects,
@@ -28,7 +29,6 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
 # Intelligence officers, elders and clerics too: in the corpus they have the country of the
@@ -158,11 +158,8 @@ class ActorLookup:
             found = self._entity(token)
             if found is not None:
                 return found
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and (
-            token.head.head.pos_ in ("NOUN", "PROPN")
-        ):
-            # "its commander, who was killed", "militias that attacked": the noun it refers to
-            return self.actor(token.head.head)
+        if (noun := antecedent(token)) is not None:  # "its commander, who was killed"
+            return self.actor(noun)
         if lemma(token) in PRONOUNS or token.pos_ == "PRON":
             return self._pronoun(token)
         for child in token.children:

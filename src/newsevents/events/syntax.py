@@ -88,3 +88,16 @@ def clause_chain(token: Token) -> Iterator[Token]:
     ):
         token = token.head
         yield token
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "militias that attacked", "an outbreak that
+    killed six"."""
+    clause = token.head
+    if token.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and (
+            clause.head.pos_ in ("NOUN", "PROPN")):
+        return clause.head
+    return None

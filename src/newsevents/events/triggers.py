@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import Lexicon, Trigger
-from newsevents.events.syntax import OBJECTS, agent_of, lemma, prep_objects_of, subject_of
+from newsevents.events.syntax import (
+    OBJECTS,
+    agent_of,
+    antecedent,
+    lemma,
+    prep_objects_of,
+    subject_of,
+)
 from newsevents.events.tokens import TokenModel
 
 
@@ -41,7 +48,7 @@ class Candidate:
 def _matches(token: Token, trigger: Trigger) -> bool:
     for rel, values in trigger.requires:
         if rel == "dobj":
-            objs = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+            objs = _taken(token)
             objs += prep_objects_of(objs, "of")  # "suspended part of an aid program"
             if not objs or ("*" not in values and not any(lemma(c) in values for c in objs)):
                 return False
@@ -61,8 +68,12 @@ def _matches(token: Token, trigger: Trigger) -> bool:
     return True
 
 
+def _taken(verb: Token) -> list[Token]:
+    """What a verb acts on: its object, or the subject of its passive ("he was captured")."""
+    return [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+
+
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-RELATIVES = frozenset({"that", "which", "who"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
 # Sectors of armed groups that are no state's: what they capture is taken hostage, not arrested.
 ARMED_GROUPS = frozenset({"REB", "UAF", "CRM"})
@@ -79,7 +90,7 @@ PLACE_NOUNS = frozenset({
 
 def _takes_place(token: Token) -> bool:
     """ "seized the city of Palmyra", "seized a bunch of villages": ground, not goods."""
-    taken = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    taken = _taken(token)
     taken += prep_objects_of(taken, "of")
     return any(t.ent_type_ in PLACE_ENTITIES or lemma(t) in PLACE_NOUNS for t in taken)
 
@@ -96,7 +107,7 @@ PEOPLE_NOUNS = frozenset({
 def _takes_people(token: Token) -> bool:
     """ "captured two militants", "he was captured": the verb takes people, not a place
     ("captured the town", "captured it") or a thing."""
-    taken = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    taken = _taken(token)
     if not taken:
         return False
     head = taken[0]
@@ -139,13 +150,11 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
 
 def _related(token: Token, relation: str) -> list[Token]:
     if relation == "object":
-        objects = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+        objects = _taken(token)
         return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
     if relation == "subject":
         found = [*subject_of(token), *agent_of(token)]
-        if token.dep_ == "relcl":  # "an outbreak that killed six": "that" is the outbreak
-            found += [token.head for t in found if t.tag_ == "WDT" or t.lower_ in RELATIVES]
-        return found
+        return found + [n for t in found if (n := antecedent(t)) is not None]
     if relation == "pobj":
         return [
             g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
