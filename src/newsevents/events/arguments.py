@@ -29,6 +29,7 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "themself"})
 # Local actors: named by what they are, not by whose, they belong to the country where the
 # event happens (docs/annotation.md, section 4). Not unidentified attackers, not refugees.
 # Intelligence officers, elders and clerics too: in the corpus they have the country of the
@@ -101,6 +102,10 @@ class ActorLookup:
     def actor(
         self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
     ) -> Actor | None:
+        if token.dep_ in OBJECTS and token.lower_ in REFLEXIVES:
+            # "a bomber blew himself up at a bus station, killing ten": the attacker is no
+            # target; the victims or the place of the blast are
+            return None
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
             found = self._whole_phrase(token, found) or self._placed(token, found) or found
@@ -437,10 +442,16 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors([o for c in noun.children if c.dep_ in ("acl", "relcl")
                                for o in harmed(c)], subtree=True, exclude=sources)
     if not targets and noun.dep_ in OBJECTS:
-        # "launched an offensive in Hama, targeting the army's positions near Kawkab"
-        aims = [o for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")
-                and lemma(c) in AIMING_VERBS for o in c.children if o.dep_ in OBJECTS]
+        # "launched an offensive in Hama, targeting the army's positions near Kawkab",
+        # "carried out an airstrike over Beit Na'im, killing 20 fighters"
+        clauses = expand([c for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")])
+        aims = [o for c in clauses if lemma(c) in AIMING_VERBS | VICTIM_VERBS
+                for o in c.children if o.dep_ in OBJECTS]
         targets = look.actors(aims, subtree=True, exclude=sources)
+    if not targets and cand.event_type in PATIENT_OF_TYPES:
+        # "the 1989 US invasion of Panama", "the NATO bombing of Yugoslavia"
+        targets = look.actors(prep_objects(noun, frozenset({"of"})), subtree=True,
+                              exclude=sources)
     if noun.dep_ == "attr" and not targets:
         # "Turkey's purchase is a concern": what the noun is said of is its target.
         targets = look.actors(subject_of(noun.head), subtree=True, exclude=sources)
@@ -699,6 +710,9 @@ LAUNCHING_VERBS = frozenset({
     "launch", "fire", "conduct", "carry", "mount", "stage", "wage", "drop", "lob", "plant",
     "unleash", "shoot", "throw", "detonate", "perpetrate", "commit",
 })
+# Types whose event noun's "of" phrase names whom the act was done to ("the invasion of
+# Panama", "the arrest of two journalists"); not "the release of" or "the support of".
+PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
 # What an attack leaves its victims ("left 22 people dead").
