@@ -740,3 +740,68 @@ def test_a_month_is_no_target() -> None:
         "In May last year, Sri Lanka's air force bombed the rebel airfield at Iranamadu."),
         "ASSAULT")
     assert all("May" not in a.text for a in bombed.target)
+
+
+def test_a_bomber_who_blows_himself_up_is_no_target() -> None:
+    text = ("A suicide bomber blew himself up at a crowded market in the northeastern Nigerian "
+            "city of Maiduguri on Sunday, killing 12 people.")
+    blast = one(asserted(events_of(text)), "ASSAULT")
+    assert [a.text for a in blast.target] == ["12 people"]
+    assert countries(blast.target) == {"NGA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "victims"),
+    [
+        ("The Syrian Air Force conducted more than 40 airstrikes over the countryside of Idlib "
+         "on Tuesday night, killing several militants.", "airstrikes", "several militants"),
+        ("Malian troops launched an offensive near Kidal on Sunday, killing 20 rebels.",
+         "offensive", "20 rebels"),
+    ],
+)
+def test_the_victims_of_an_attack_noun_are_in_the_killing_clause_of_its_verb(
+    text: str, noun: str, victims: str
+) -> None:
+    attack = next(e for e in events_of(text) if e.trigger == noun)
+    assert [a.text for a in attack.target] == [victims]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [("Iraq's 1990 invasion of Kuwait ended in defeat.", "IRQ", "KWT"),
+     ("The NATO bombing of Yugoslavia lasted 78 days.", "NATO", "SRB")],
+)
+def test_the_of_phrase_of_an_attack_noun_is_its_target(
+    text: str, source: str, target: str
+) -> None:
+    attack = one(events_of(text), "ASSAULT")
+    assert countries(attack.source) == {source}
+    assert countries(attack.target) == {target}
+
+
+def test_a_later_passive_of_the_same_report_names_the_agent() -> None:
+    text = ("Two militants were killed and three others were arrested by Afghan security forces "
+            "in Kunduz on Friday.")
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {"AFG"}
+
+
+def test_jihadist_rebels_belong_where_they_fight() -> None:
+    text = "Jihadist rebels shelled the town of Mhardeh in northern Hama on Monday."
+    shelling = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(shelling.source) == {"SYR"}
+
+
+def test_the_news_agency_a_source_told_places_nothing() -> None:
+    text = ("A car bomb exploded near a restaurant in the Mansour district on Tuesday, killing "
+            "two civilians, a police source told Xinhua.")
+    blast = one(asserted(events_of(text)), "ASSAULT")
+    assert "CHN" not in countries(blast.target)
+    assert blast.location is None or blast.location.country != "CHN"
+
+
+def test_a_province_gives_its_country_to_a_village_and_to_the_victims() -> None:
+    text = "Gunmen killed 12 farmers in Guma local government area of Benue State on Sunday."
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.target) == {"NGA"}
+    assert killing.location is not None and killing.location.country == "NGA"

@@ -212,6 +212,7 @@ class Gazetteer:
                 (e for e in found if e.rank == RANK_CITY),
                 key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
             )
+
         if entry.rank in (RANK_CITY, RANK_STATE) and not entry.name.isascii() and name.isascii():
             entry = entry._replace(name=_display(name))
         return entry
@@ -733,7 +734,7 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     covered: set[int] = set()
     for ent in entities_in(sent):
         covered.update(range(ent.start, ent.end))
-        if _is_dateline(ent):
+        if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
         if ent.label_ in PLACE_LABELS or (
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
@@ -762,6 +763,14 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, i, j, label=UNKNOWN))
         i = max(j, i + 1)
     return mentions
+
+
+def _named_participant(ent: Span) -> bool:
+    """A name the actor tables know as a group, a medium or a person ("told Xinhua", "Hong
+    Kong's Cathay"): no place, though a town may share its name. Names of states and
+    places themselves resolve to actors with the government sector and stay places."""
+    actor = ent.root._.actor
+    return actor is not None and bool(actor.name) and actor.sector not in (None, "GOV")
 
 
 def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -816,6 +825,10 @@ def _plausible(ent: Span, entry: _Entry, context: _Context) -> bool:
         entry.country not in context.article | context.near
     ):
         return False  # "in Babel province, south of Baghdad" is not a village in Ukraine
+    if entry.rank == RANK_STATE and entry.geonameid is None and context.sentence and (
+        entry.country not in context.article | context.near
+    ):
+        return False  # "the Mayo district of Pattani province" is not the Irish county
     if ent.label_ != WEAK or entry.rank > RANK_CITY or _names_a_place(ent):
         return True  # "the town of Kupres" says it is a town
     text = ent.text
@@ -1049,10 +1062,11 @@ def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
 def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
     """Countries named or implied by a nationality ("Israeli troops") in the sentence, or by
     a named group our actor tables place ("the Moro Islamic Liberation Front": the
-    Philippines, so "the town of Carmen" is not in Mexico)."""
+    Philippines, so "the town of Carmen" is not in Mexico). Not a news agency: "the source
+    told Xinhua" says nothing of where a bomb went off in Baghdad."""
     for ent in entities_in(sent):
         actor = ent.root._.actor if ent.label_ in ("ORG", "PERSON") else None
-        if actor is not None and actor.country and not actor.igo:
+        if actor is not None and actor.country and not actor.igo and actor.sector != "JRN":
             yield actor.country
         if ent.label_ == "NORP":
             code = gazetteer.adjectives.get(normalise(ent.text))
@@ -1061,9 +1075,18 @@ def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
         elif ent.label_ in PLACE_LABELS:
             readings = gazetteer.readings(_mention_text(ent))
             if readings and readings[0].country and (
-                readings[0].rank > RANK_CITY or _plain_city(readings)
+                _plain_region(readings) or _plain_city(readings)
             ):
                 yield readings[0].country
+
+
+def _plain_region(readings: list[_Entry]) -> bool:
+    """A country, a region of our tables, or a province no town shares a name with ("Benue
+    State"; not "Mayo", a county of Ireland and a district of Thailand)."""
+    first = readings[0]
+    if first.rank <= RANK_CITY:
+        return False
+    return first.rank > RANK_STATE or first.geonameid is not None or len(readings) == 1
 
 
 def _plain_city(readings: list[_Entry]) -> bool:

@@ -621,9 +621,10 @@ def sentence_country(sent: Span) -> str | None:
     found: set[str] = set()
     for ent in entities_in(sent):
         # A country's name, adjective or capital counts whatever the tagger called it
-        # ("Sri Lankan" as a PERSON, "Colombo" as an ORG); other places must be places.
+        # ("Sri Lankan" as a PERSON, "Colombo" as an ORG); other places must be places, and
+        # names ("millions of naira" is no town in Germany).
         code = resolver.country_of(_bare(ent.text))
-        if code is None and ent.label_ in ("GPE", "LOC", "FAC"):
+        if code is None and ent.label_ in ("GPE", "LOC", "FAC") and not ent.text.islower():
             place = gazetteer.lookup(ent.text)
             code = place.country if place is not None else None
         if code is not None:
