@@ -805,3 +805,25 @@ def test_a_province_gives_its_country_to_a_village_and_to_the_victims() -> None:
     killing = one(asserted(events_of(text)), "ASSAULT")
     assert countries(killing.target) == {"NGA"}
     assert killing.location is not None and killing.location.country == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At least 20 militants were killed in the U.S.-led coalition's airstrikes near Raqqa "
+         "on Sunday.", "USA"),
+        ("At least 40 fighters were killed over two weeks in a new military campaign by the "
+         "Syrian Democratic Forces in northern Syria.", "SYR"),
+        ("Nine civilians were killed in the regime bombardment of Douma in Syria on Friday.",
+         "SYR"),
+    ],
+)
+def test_the_attack_noun_of_a_passive_killing_names_who_struck(text: str, source: str) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {source}
+
+
+def test_the_weapon_of_a_named_striker_is_no_second_source() -> None:
+    text = "A Taliban leader was killed in a US drone strike in Pakistan on Saturday."
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert [a.text for a in killing.source] == ["US"]

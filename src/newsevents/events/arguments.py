@@ -43,6 +43,7 @@ LOCAL_SECTORS = frozenset({
 # ("killed in an airstrike by the coalition", "killed in an Israeli air raid").
 ATTACK_NOUNS = frozenset({
     "attack", "airstrike", "strike", "raid", "bombing", "shelling", "bombardment", "gunfire",
+    "campaign",
     "fire", "offensive", "assault", "ambush", "shootout", "clash", "operation", "crackdown",
     "barrage", "onslaught", "invasion", "incursion", "fighting", "battle", "gunbattle",
     "firefight", "skirmish",
@@ -198,6 +199,14 @@ class ActorLookup:
         text = token.doc[token.left_edge.i : token.i + 1].text
         return actors.ActorResolver.load().resolve_text(text, self.date)
 
+    def role(self, token: Token) -> Actor | None:
+        """The actor a modifier of an attack noun names, its own words read as a role when
+        the parse gives none ("the regime bombardment", "militant fire")."""
+        found = self.actor(token)
+        if found is None and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            found = self._role(token)
+        return found
+
     def _conjoined_modifiers(self, token: Token) -> list[Actor]:
         """ "Indian and Chinese troops": one noun, two actors."""
         resolver = actors.ActorResolver.load()
@@ -251,8 +260,12 @@ class ActorLookup:
         return self.last_subject
 
     def actors(
-        self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = ()
+        self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = (),
+        roles: bool = False,
     ) -> list[Actor]:
+        """With ``roles``, a word the parse gives no actor is read with the words before it
+        as a role ("the regime", "the U.S.-led coalition"): for modifiers, which the actor
+        stage does not resolve on their own."""
         found: list[Actor] = []
         for token in expand(tokens):
             shared = self._conjoined_modifiers(token)
@@ -260,6 +273,8 @@ class ActorLookup:
                 found += [a for a in shared if a not in found]
                 continue
             actor = self.actor(token, subtree=subtree, exclude=exclude)
+            if actor is None and roles:
+                actor = self.role(token)
             if actor is not None and actor not in found:
                 found.append(actor)
         return found
@@ -284,7 +299,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
         sources = (look.actors(agent_of(verb)) or look.actors(shared_agents(verb))
-                   or look.actors(device_agents(verb)) or look.actors(attack_agents(verb)))
+                   or look.actors(device_agents(verb))
+                   or look.actors(attack_agents(verb, look), roles=True))
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         targets = look.actors(patients, subtree=True, exclude=sources)
         if not targets and lemma(verb) in BLAST_VERBS:
@@ -524,10 +540,11 @@ def device_agents(verb: Token) -> list[Token]:
             for a in agent_of(acl)]
 
 
-def attack_agents(verb: Token) -> list[Token]:
+def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
     """Who carried out the attack a passive verb reports through a noun: "were killed in an
     airstrike by the coalition" (the "by" phrase), "in an Israeli air raid" (the nationality),
-    "due to the shelling by the regime troops"."""
+    "due to the shelling by the regime troops", "in the regime bombardment", "in the U.S.-led
+    coalition's airstrikes" (a modifier naming a role)."""
     # "were killed and four wounded due to the shelling": the phrase may hang on a conjunct
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     nouns = [g for v in verbs for c in v.children if c.dep_ in ("prep", "agent")
@@ -546,8 +563,10 @@ def attack_agents(verb: Token) -> list[Token]:
             found += launchers(noun)  # "killed under mortar shells fired by the YPG"
             continue
         by = prep_objects(noun, frozenset({"by"})) or launchers(noun)
-        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                  and (c.ent_type_ in ("NORP", "GPE", "ORG") or c._.actor is not None)]
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        # a name first ("a US drone strike": not the drone); else a role ("regime shelling")
+        owners = [c for c in modifiers if c.ent_type_ in ("NORP", "GPE", "ORG")
+                  or c._.actor is not None] or [c for c in modifiers if look.role(c) is not None]
         # "killed in clashes with insurgents", "during fighting between the army and rebels"
         sides = prep_objects(noun, FIGHT_SIDES) if lemma(noun) in FIGHTS else []
         found += by or owners or sides
