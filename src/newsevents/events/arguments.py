@@ -17,6 +17,7 @@ from newsevents.events.syntax import (
     lemma,
     prep_objects,
     prep_objects_of,
+    stray_objects,
     subject_of,
 )
 from newsevents.events.triggers import Candidate
@@ -411,6 +412,7 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     grievances = prep_objects(verb, frozenset({"over"}))  # "demonstrated over the killing of"
     grievances += [g for p in sites if lemma(p) in ("protest", "solidarity")  # "in protest at"
                    for g in prep_objects(p, frozenset({"at", "against", "over", "with"}))]
+    grievances += stray_objects(verb, frozenset({"against"}))
     found = look.actors([s for s in sites if lemma(s) in SITE_NOUNS] + grievances,
                         subtree=True, exclude=sources)
     if found:
