@@ -608,3 +608,52 @@ def test_a_country_on_a_systems_contract_owns_no_system(nlp: Language) -> None:
 def test_the_price_said_apart_goes_to_the_deal(nlp: Language, text: str, value: float) -> None:
     (deal,) = deals(nlp, text)
     assert deal.value == value and deal.currency == "USD"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile is close to signing a deal for 10 Rafale jets from France.", "negotiating"),
+    ("Vietnam has signed a framework agreement to buy K9 howitzers from South Korea.",
+     "negotiating"),
+    ("Colombia said it had not signed the contract for the purchase of 16 Gripen jets from "
+     "Sweden, as the terms were still open.", "negotiating"),
+    ("Sweden has not yet concluded the sale of 24 Gripen jets to Peru.", "negotiating"),
+])
+def test_a_deal_not_yet_signed_is_in_talks(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Romania's cabinet has approved the purchase of a second batch of 12 F-16 jets from the "
+     "United States.", "approved"),
+    ("Greece ordered a second batch of six Rafale jets from France.", "ordered"),
+    ("Slovakia's government has approved a plan to buy 30 F-35 jets from the United States.",
+     "approved"),
+    ("Malaysia is also considering ordering Chinese J-10 jets.", "proposed"),
+])
+def test_a_batch_or_a_plan_that_is_bought_or_approved(nlp: Language, text: str,
+                                                      status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Kenya has been given assurance of timely delivery of M-346 jets from Italy, beginning "
+     "with the first batch of four expected before the end of the year.", "ordered"),
+    ("The signing starts the procurement of 400 Tomahawk missiles from the United States by "
+     "Australia.", "ordered"),
+    ("The possibility of supplying Gripen jets to Ukraine has been under consideration for two "
+     "years.", "proposed"),
+    ("Sweden said it is committed to exploring the possibilities of providing Ukraine with "
+     "Gripen jets.", "proposed"),
+])
+def test_a_delivery_still_to_come_is_no_delivery(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+def test_some_of_a_larger_count_is_a_delivery_under_way(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Hyundai Rotem has so far delivered 46 units of the 180 K2 tanks "
+                         "to Poland.")
+    assert brief(deal) == ("KOR", "POL", "K2 Black Panther", "delivering")
+    assert deal.quantity == 180
