@@ -657,3 +657,26 @@ def test_some_of_a_larger_count_is_a_delivery_under_way(nlp: Language) -> None:
                          "to Poland.")
     assert brief(deal) == ("KOR", "POL", "K2 Black Panther", "delivering")
     assert deal.quantity == 180
+
+
+def test_countries_that_say_they_will_send_are_each_a_supplier(nlp: Language) -> None:
+    text = ("France and Italy have said they will send more SAMP/T systems to Ukraine "
+            "this month.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        ("FRA", "UKR", "SAMP/T", "approved"), ("ITA", "UKR", "SAMP/T", "approved")]
+
+
+def test_a_region_is_no_country(nlp: Language) -> None:
+    text = "If completed, the sale would be South Korea's first tank export to Latin America."
+    assert not [d for d in deals(nlp, text) if d.recipient.country == "USA"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Under the agreement, 24 Kaan jets will be produced in Turkey and exported to Egypt.",
+     ("TUR", "EGY", "TF Kaan", "ordered")),
+    ("Ghana has agreed to buy armoured fighting vehicles from Turkey.",
+     ("TUR", "GHA", None, "ordered")),
+])
+def test_what_is_made_and_exported_and_fighting_vehicles(nlp: Language, text: str,
+                                                         expected: tuple) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]

@@ -91,6 +91,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if distance is None:
             continue
         future = tense(clause_verb(tokens[0])) == "future" or _awaited(tokens)
+        if future and cue.status in HANDED_OVER and tokens[-1].head.i == trigger.i:
+            continue  # "will send fresh batches of missiles": the transfer verb's future
         status = cue.future if future else cue.status
         trouble = status in TROUBLES
         if trouble not in nearest or distance < nearest[trouble][0]:
@@ -152,7 +154,7 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
     procurement or work delivers nothing."""
     first, last = tokens[0], tokens[-1]
-    above = cue_of.get(first.head.i) if first.head is not first else None
+    above = cue_of.get(first.head.i) if first.head.i != first.i else None
     if cue.status == "delivering" and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
