@@ -680,3 +680,19 @@ def test_a_region_is_no_country(nlp: Language) -> None:
 def test_what_is_made_and_exported_and_fighting_vehicles(nlp: Language, text: str,
                                                          expected: tuple) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_weapons_with_a_designation_the_catalogue_lacks_are_their_own_deal(
+        nlp: Language) -> None:
+    text = ("Under the deal, Hyundai Rotem will deliver 20 K2 tanks and 60 K808 wheeled "
+            "armored vehicles to Chile.")
+    found = {(d.system.name or d.system.category, d.status, d.quantity)
+             for d in deals(nlp, text) if (d.supplier.country, d.recipient.country) == (
+                 "KOR", "CHL")}
+    assert found == {("K2 Black Panther", "ordered", 20), ("armoured vehicles", "ordered", 60)}
+
+
+def test_a_signing_set_for_next_week_is_still_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Next week, we are signing deals for K9 howitzers with South Korea, "
+                         "Vietnam's minister said.")
+    assert brief(deal) == ("KOR", "VNM", "K9 Thunder", "negotiating")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.mentions import DESIGNATOR
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
@@ -100,8 +101,9 @@ def _number_before(reading: Reading, lex: Lexicon) -> None:
                 reading.quantity_text = doc[i:span.end].text
             return
         if token.pos_ not in ("ADJ", "PUNCT") and token.tag_ != "VBN" and (
-                token.ent_type_ != "NORP"):
-            return
+                token.ent_type_ != "NORP") and not (
+                reading.mention.designated and DESIGNATOR.fullmatch(token.text)):
+            return  # "141 K808 wheeled armored vehicles": over the designation too
 
 
 def _counts(token: Token) -> bool:
