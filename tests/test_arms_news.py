@@ -696,3 +696,21 @@ def test_a_signing_set_for_next_week_is_still_talks(nlp: Language) -> None:
     (deal,) = deals(nlp, "Next week, we are signing deals for K9 howitzers with South Korea, "
                          "Vietnam's minister said.")
     assert brief(deal) == ("KOR", "VNM", "K9 Thunder", "negotiating")
+
+
+def test_the_country_accused_of_supplying_is_the_supplier_and_its_denial_counts(
+        nlp: Language) -> None:
+    (deal,) = deals(nlp, "Kyiv accuses Belarus of supplying Russia with Shahed drones, which "
+                         "Minsk denies.")
+    assert brief(deal) == ("BLR", "RUS", "Shahed-136", "denied")
+    assert deal.denier is not None and deal.denier.country == "BLR"
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("Kenya will take delivery of the first six of 24 M-346 jets it has ordered from Italy by "
+     "year end.", 24),
+    ("Egypt will buy two hundred M1 Abrams tanks from the United States.", 200),
+])
+def test_a_count_of_a_count_is_no_product(nlp: Language, text: str, quantity: int) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.quantity == quantity

@@ -17,6 +17,8 @@ from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
 
+# Number words that multiply the number they modify ("two hundred", "3 million").
+MULTIPLIERS = frozenset({"hundred", "thousand", "million", "dozen"})
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 PERCENT_WORDS = frozenset({"percent", "per", "pct", "percentage"})
 
@@ -123,8 +125,9 @@ def _number(token: Token, lex: Lexicon) -> int | None:
         return None
     for child in token.children:
         factor = _number_word(child.text, lex)
-        if child.dep_ in ("nummod", "quantmod", "compound") and factor:
-            value *= factor
+        if child.dep_ in ("nummod", "quantmod", "compound") and factor and (
+                MULTIPLIERS & {child.lower_, token.lower_}):
+            value *= factor  # not "the first six of 24", which is no product
     return value
 
 

@@ -37,6 +37,8 @@ NATIONALITIES = frozenset({"NORP", "GPE"})
 
 # Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
 THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
+# Verbs whose object is said to do what their "of" clause says: "accused Iran of supplying".
+ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
 
 
 def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
@@ -50,9 +52,11 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         subjects = _modifier_countries(trigger, countries, skip) + agents
         agents = []
     doers = subjects or agents
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" and (
-            lemma(trigger.head.head) in THANKING):
-        # "the minister thanked Pakistan for handing over the jets": Pakistan hands them over
+    if trigger.dep_ == "pcomp" and (
+            (trigger.head.lower_ == "for" and lemma(trigger.head.head) in THANKING)
+            or (trigger.head.lower_ == "of" and lemma(trigger.head.head) in ACCUSING)):
+        # "the minister thanked Pakistan for handing over the jets", "the West accuses Iran
+        # of supplying drones": Pakistan hands them over, Iran supplies them
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))

@@ -88,6 +88,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if cue.status in TROUBLES and _lifted(tokens[0]):
             continue  # "Germany dropped its opposition to the sale": no trouble any more
         distance = _distance(tokens, root, trigger)
+        if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
+                tokens[0].head.i in (root.i, trigger.i)):
+            distance = 1  # "supplying Russia with drones, which Tehran denies"
         if distance is None:
             continue
         future = tense(clause_verb(tokens[0])) == "future" or _awaited(tokens)
