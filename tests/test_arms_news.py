@@ -646,6 +646,8 @@ def test_a_batch_or_a_plan_that_is_bought_or_approved(nlp: Language, text: str,
      "years.", "proposed"),
     ("Sweden said it is committed to exploring the possibilities of providing Ukraine with "
      "Gripen jets.", "proposed"),
+    ("The contract with Qatar assures the delivery of one Rafale jet from France per month.",
+     "ordered"),
 ])
 def test_a_delivery_still_to_come_is_no_delivery(nlp: Language, text: str, status: str) -> None:
     (deal,) = deals(nlp, text)

@@ -31,6 +31,8 @@ POSSIBILITIES = frozenset({"possibility", "prospect", "option", "idea", "feasibi
                            "likelihood", "chance"})
 PROMISED = frozenset({"assurance", "promise", "guarantee", "commitment", "expectation",
                       "schedule", "timeline", "timetable"})
+# Verbs whose object, a delivery, is still to come ("assures the delivery", "expects delivery").
+PROMISING = frozenset({"assure", "promise", "guarantee", "ensure", "expect", "await"})
 
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
@@ -115,8 +117,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         said = tense(clause_verb(trigger.head) if trigger.pos_ in ("NOUN", "PROPN")
                      else trigger)
         holder = _of_what(trigger)
-        if holder in PROMISED:
-            said = "future"  # "assurance of timely delivery", "a promise of deliveries"
+        if holder in PROMISED or (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
+                                  and lemma(trigger.head) in PROMISING):
+            said = "future"  # "assurance of timely delivery", "the contract assures the
+            # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
         if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children) or (
                 holder in POSSIBILITIES):
