@@ -70,7 +70,6 @@ class Mention:
             token = token.head
         return False
 
-
     @property
     def definite(self) -> bool:
         """ "the tanks": a phrase that points to weapons the article has named."""
