@@ -94,8 +94,14 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
     for _ in range(MAX_HOPS):
         if token.head is token or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
             return None  # "after months of requests for F-16s, the US gave approval..."
+        subject = token.dep_ in ("nsubj", "nsubjpass")
         token = token.head
-        if lex.trigger(token):
+        rule = lex.trigger(token)
+        shared = _shared_transfer(token, lex) if subject and (
+            rule is None or rule.role == "licence") else None
+        if shared is not None:
+            return shared  # "48 jets will be produced in Turkey and exported to Indonesia"
+        if rule:
             return token
         if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
             deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -107,6 +113,14 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:
+    """A transfer verb coordinated with the verb the system is the subject of, and with no
+    subject of its own, so that the system is its subject too."""
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.trigger(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                for g in c.children)), None)
 
 
 def used(mention: Mention, lex: Lexicon) -> bool:

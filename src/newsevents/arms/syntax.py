@@ -155,6 +155,18 @@ CONDITIONS = frozenset({"if", "unless"})
 AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
 
 
+# Words of a date still to come: "next week", "tomorrow", "in the coming days".
+COMING = frozenset({"next", "tomorrow", "coming", "upcoming"})
+
+
+def _coming(verb: Token) -> bool:
+    """A present progressive set at a date still to come: "next week we are signing deals"."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children) and any(
+        t.ent_type_ == "DATE" and t.lower_ in COMING
+        for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep", "tmod")
+        for t in c.subtree)
+
+
 def tense(token: Token) -> str:
     """past, present or future (modals, "to"-infinitives and conditions: "will deliver",
     "plans to buy", "if it buys"); an infinitive under a decision takes the decision's tense
@@ -175,6 +187,8 @@ def tense(token: Token) -> str:
         if verb.head is verb:
             break
         verb = verb.head
+    if token.tag_ == "VBG" and _coming(token):
+        return "future"  # "next week, we are signing deals"
     if token.tag_ == "VBD":
         return "past"
     if token.tag_ == "VBN":
