@@ -27,7 +27,7 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     for t in clause_chain(token):
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if t is not token and lex.cue("neg_governor", lemma(t)):
+        if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
             return True
@@ -60,7 +60,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             ):
                 return "unless"  # "will withdraw ... unless X": a threat
     for below, t in zip([token, *chain], chain, strict=False):
-        if t is not token and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
+        if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
