@@ -740,3 +740,14 @@ def test_a_month_is_no_target() -> None:
         "In May last year, Sri Lanka's air force bombed the rebel airfield at Iranamadu."),
         "ASSAULT")
     assert all("May" not in a.text for a in bombed.target)
+
+
+def test_an_apology_is_a_verbal_concession() -> None:
+    """docs/annotation.md: apologising and admitting responsibility are CONCEDE, not SUPPORT."""
+    event = one(events_of("Japan's prime minister apologised to South Korea on Tuesday for "
+                          "the wartime forced labour."), "CONCEDE")
+    assert countries(event.source) == {"JPN"}
+    assert countries(event.target) == {"KOR"}
+    assert "SUPPORT" not in {e.event_type for e in events_of(
+        "The Dutch government offered a formal apology to Indonesia for its colonial-era "
+        "killings.")}
