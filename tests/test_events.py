@@ -751,3 +751,12 @@ def test_an_apology_is_a_verbal_concession() -> None:
     assert "SUPPORT" not in {e.event_type for e in events_of(
         "The Dutch government offered a formal apology to Indonesia for its colonial-era "
         "killings.")}
+
+
+def test_a_meeting_that_did_not_happen_is_negated_not_a_rejection() -> None:
+    """docs/annotation.md: "did not meet" is CONSULT negated; only a refusal is REJECT."""
+    events = events_of("The joint commission of Armenia and Azerbaijan has not met since 2021, "
+                       "officials in Baku said.")
+    assert "REJECT" not in {e.event_type for e in events}
+    refused = events_of("Azerbaijan refused to meet Armenian negotiators in Brussels on Monday.")
+    assert "REJECT" in {e.event_type for e in refused if not (e.negated or e.hypothetical)}

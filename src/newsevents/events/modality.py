@@ -82,14 +82,14 @@ def recode(
     cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
 ) -> tuple[str, str | None, bool]:
     """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
-    itself is THREATEN, a refused cooperation is REJECT.
+    itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
+    simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
+    say.
 
     Returns (type, mode, whether the event is still hypothetical).
     """
     etype, mode = cand.event_type, cand.mode
     if mode_word is None:
-        if negated and etype in COOPERATIVE:
-            return "REJECT", absorbed_mode("REJECT", cand), False
         return etype, mode, False
     if mode_word in ("if", "to"):
         return etype, mode, True
