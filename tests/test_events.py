@@ -760,3 +760,11 @@ def test_a_meeting_that_did_not_happen_is_negated_not_a_rejection() -> None:
     assert "REJECT" not in {e.event_type for e in events}
     refused = events_of("Azerbaijan refused to meet Armenian negotiators in Brussels on Monday.")
     assert "REJECT" in {e.event_type for e in refused if not (e.negated or e.hypothetical)}
+
+
+def test_a_statement_accusing_reports_the_accusation() -> None:
+    """A participle on a statement noun says what was said; on other nouns ("a law
+    recognizing the results") it describes."""
+    events = events_of("The rebel group issued a statement on Sunday accusing government "
+                       "forces of shelling the camp.")
+    assert "ACCUSE" in {e.event_type for e in events if not (e.negated or e.hypothetical)}

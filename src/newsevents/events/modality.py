@@ -50,7 +50,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     purpose = token.dep_ in ("acl", "advcl") and infinitive
     if purpose and not lex.cue("purpose_is_act", lemma(token)):
         return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
-    if token.dep_ == "acl" and token.tag_ == "VBG":
+    if token.dep_ == "acl" and token.tag_ == "VBG" and not lex.cue("statement", lemma(token.head)):
         return "to"  # "a law recognizing the results" describes, it does not report
     chain = list(_modal_scope(token))
     for t in chain:
