@@ -835,3 +835,31 @@ def test_what_a_march_is_against_when_the_parser_hangs_it_on_the_place() -> None
     march = one(asserted(events_of(text)), "PROTEST")
     assert countries(march.source) == {"PSE"}
     assert countries(march.target) == {"ISR"}
+
+
+def test_an_apology_is_a_verbal_concession() -> None:
+    """docs/annotation.md: apologising and admitting responsibility are CONCEDE, not SUPPORT."""
+    event = one(events_of("Japan's prime minister apologised to South Korea on Tuesday for "
+                          "the wartime forced labour."), "CONCEDE")
+    assert countries(event.source) == {"JPN"}
+    assert countries(event.target) == {"KOR"}
+    assert "SUPPORT" not in {e.event_type for e in events_of(
+        "The Dutch government offered a formal apology to Indonesia for its colonial-era "
+        "killings.")}
+
+
+def test_a_meeting_that_did_not_happen_is_negated_not_a_rejection() -> None:
+    """docs/annotation.md: "did not meet" is CONSULT negated; only a refusal is REJECT."""
+    events = events_of("The joint commission of Armenia and Azerbaijan has not met since 2021, "
+                       "officials in Baku said.")
+    assert "REJECT" not in {e.event_type for e in events}
+    refused = events_of("Azerbaijan refused to meet Armenian negotiators in Brussels on Monday.")
+    assert "REJECT" in {e.event_type for e in refused if not (e.negated or e.hypothetical)}
+
+
+def test_a_statement_accusing_reports_the_accusation() -> None:
+    """A participle on a statement noun says what was said; on other nouns ("a law
+    recognizing the results") it describes."""
+    events = events_of("The rebel group issued a statement on Sunday accusing government "
+                       "forces of shelling the camp.")
+    assert "ACCUSE" in {e.event_type for e in events if not (e.negated or e.hypothetical)}

@@ -32,7 +32,7 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     root = reading.mention.root
     nouns = [(root, True)]
     head = root
-    while head.dep_ in MODIFIERS | {"nummod"} and head.head is not head and (
+    while head.dep_ in MODIFIERS | {"nummod"} and head.head.i != head.i and (
             head.head.pos_ in ("NOUN", "PROPN")):  # "S-400 batteries", "FA-50 fighters"
         head = head.head
         if lemma(head) in lex.units:

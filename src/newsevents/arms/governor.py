@@ -72,8 +72,8 @@ def served(mention: Mention) -> bool:
 
 def _tops(span: Span) -> list[Token]:
     """Tokens whose head lies outside the span: one, unless the parser split the name."""
-    tops = [t for t in span if not inside(t.head, span) or t.head is t]
-    return sorted(tops, key=lambda t: t is not span.root)
+    tops = [t for t in span if not inside(t.head, span) or t.head.i == t.i]
+    return sorted(tops, key=lambda t: t.i != span.root.i)
 
 
 def _governor_from(root: Token, lex: Lexicon) -> Token | None:
@@ -92,7 +92,7 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
 def _climb(root: Token, lex: Lexicon) -> Token | None:
     token = root
     for _ in range(MAX_HOPS):
-        if token.head is token or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
+        if token.head.i == token.i or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
             return None  # "after months of requests for F-16s, the US gave approval..."
         subject = token.dep_ in ("nsubj", "nsubjpass")
         token = token.head
@@ -130,7 +130,7 @@ def used(mention: Mention, lex: Lexicon) -> bool:
         for _ in range(MAX_HOPS):
             if lex.cue_status(token) in NOT_DEALS:
                 return True
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
     return False

@@ -65,7 +65,7 @@ class Mention:
             if any(c.dep_ == "amod" and c.lower_ in APART
                    for c in (*token.children, *(g for t in token.children for g in t.children))):
                 return True  # also "plans other projects to supply weapons"
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
         return False

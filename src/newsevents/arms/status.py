@@ -187,7 +187,7 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
 def _of_what(trigger: Token) -> str | None:
     """The noun a transfer word is "of": "the possibility of supplying" -> "possibility"."""
     if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "of" and (
-            trigger.head.head is not trigger.head):
+            trigger.head.head.i != trigger.head.i):
         return lemma(trigger.head.head)
     return None
 
@@ -227,7 +227,7 @@ def _by_authority(token: Token, lex: Lexicon) -> bool:
             if any(lemmas[i:i + len(a)] == a for a in lex.authorities
                    for i in range(len(lemmas))):
                 return True
-        if not any(s.pos_ == "PRON" for s in subjects) or verb.head is verb:
+        if not any(s.pos_ == "PRON" for s in subjects) or verb.head.i == verb.i:
             return False
         verb = clause_verb(verb.head)
     return False
@@ -305,7 +305,8 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
             return steps  # also what a verb says of it: "are a lie", "put ... on hold",
             # "has given preliminary approval for sales of HIMARS", "an agreement of intent
             # was signed on the purchase of Rafale jets"
-        if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
+        if token.head.i == token.i or (
+                token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1

@@ -84,7 +84,7 @@ def clause_chain(token: Token) -> Iterator[Token]:
     """The trigger and the verbs it hangs from within one clause chain (xcomp, conj, aux)."""
     yield token
     while token.dep_ in ("xcomp", "conj", "acl", "pcomp", "dobj", "pobj", "prep") and (
-        token.head is not token
+        token.head.i != token.i
     ):
         token = token.head
         yield token
