@@ -259,14 +259,19 @@ def sentence_events(
         if cand.proposed and reading.event_type in types_read:
             continue
         types_read.add(reading.event_type)
-        location = places.event_location(sent, cand.token, gazetteer, default_place)
-        sources, targets = (
-            localise(sources, _scene_country(
-                sent, location, default_place, sources,
-                targets if reading.event_type in ADDRESSING else [], look)),
-            localise(targets, _scene_country(sent, location, default_place, targets, [],
-                                             look) or home_side(sources), people=True),
-        )
+        # Only an actor with no country of its own takes the scene's (``localise``): where
+        # every actor has one, the place is read only for an event that is kept.
+        placed = all(a.country or a.igo for a in (*sources, *targets))
+        location = None
+        if not placed:
+            location = places.event_location(sent, cand.token, gazetteer, default_place)
+            sources, targets = (
+                localise(sources, _scene_country(
+                    sent, location, default_place, sources,
+                    targets if reading.event_type in ADDRESSING else [], look)),
+                localise(targets, _scene_country(sent, location, default_place, targets, [],
+                                                 look) or home_side(sources), people=True),
+            )
         event_id = _event_id(doc_id, index, cand.token, reading.event_type)
         rules_ok = _has_actors(cand, sources, targets)
         feats = features(
@@ -287,6 +292,8 @@ def sentence_events(
                 continue
         # Dated only once kept: resolving date words is among the costliest steps per event.
         date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
+        if placed:
+            location = places.event_location(sent, cand.token, gazetteer, default_place)
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         event = Event(
             event_id=event_id,
