@@ -40,6 +40,7 @@ from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.events.tokens import TokenModel
 from newsevents.events.triggers import Candidate, absorb, find_candidates, with_alternatives
 from newsevents.models import Actor, Attribution, Event, Evidence, Location
+from newsevents.spans import article_text
 
 __all__ = ["FEATURES", "WORDS", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
 
@@ -347,7 +348,7 @@ def code_doc(
     article = doc._.article
     doc_id = article.id if article is not None else "text"
     article_date = article.date if article is not None else None
-    default_place = places.dateline(doc.text, places.Gazetteer.load())
+    default_place = places.dateline(article_text(doc), places.Gazetteer.load())
     look = ActorLookup(article_date)
     look.home = home_country(doc, default_place.country if default_place else None)
     events: list[Event] = []

@@ -27,6 +27,7 @@ from newsevents.tables import data_path
 
 MODEL = "model.json"
 WINDOW = 3
+SENTENCE_FEATURES = "newsevents.events.sentence_features"
 
 
 def features(
@@ -86,10 +87,20 @@ def features(
         if offset and sent.start <= i < sent.end:
             out.append(f"w{offset}={doc[i].lower_}")
             out.append(f"type|w{'-' if offset < 0 else '+'}={event_type}|{doc[i].lemma_.lower()}")
-    for word in {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}:
-        out.append(f"s={word}")
-    out.append(f"sent.len={min(len(sent) // 10, 5)}")
+    out.extend(_sentence_features(sent))
     return out
+
+
+def _sentence_features(sent: Span) -> list[str]:
+    """The sentence's content words and length, read once per sentence (a sentence has
+    several candidates) and kept in the document."""
+    per_sentence = sent.doc.user_data.setdefault(SENTENCE_FEATURES, {})
+    if sent.start not in per_sentence:
+        words = {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}
+        per_sentence[sent.start] = [
+            *(f"s={word}" for word in words), f"sent.len={min(len(sent) // 10, 5)}"
+        ]
+    return per_sentence[sent.start]
 
 
 def _bucket(p: float | None) -> str:
