@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -122,7 +123,7 @@ class EventModel:
         return probability >= (self.rules_threshold if rules_keep else self.threshold)
 
     def probability(self, feats: Sequence[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        score = self.bias + sum(map(self.weights.get, set(feats), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     @classmethod
