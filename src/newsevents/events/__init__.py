@@ -40,7 +40,7 @@ from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.events.tokens import TokenModel
 from newsevents.events.triggers import Candidate, absorb, find_candidates, with_alternatives
 from newsevents.models import Actor, Attribution, Event, Evidence, Location
-from newsevents.spans import article_text
+from newsevents.spans import article_text, span_text
 
 __all__ = ["FEATURES", "WORDS", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
 
@@ -229,7 +229,7 @@ def _model_keeps(
 
 
 def _evidence(sent: Span) -> Evidence:
-    text = sent.text
+    text = span_text(sent)
     evidence = text.strip()
     start = sent.start_char + len(text) - len(text.lstrip())
     return Evidence(sentence=evidence, start=start, end=start + len(evidence))
@@ -353,7 +353,7 @@ def code_doc(
     look.home = home_country(doc, default_place.country if default_place else None)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
-        if sent.text.strip():
+        if span_text(sent).strip():
             events.extend(
                 sentence_events(
                     sent, index, doc_id, lex, look, article_date, default_place, model, keep_all,
