@@ -139,8 +139,9 @@ def test_people_file_resolves_surnames_by_date(tmp_path: Path) -> None:
     assert bush_1990 is not None and bush_1990.name == "George H. W. Bush"
     bush_2003 = resolver.resolve_text("President Bush", dt.date(2003, 3, 20))
     assert bush_2003 is not None and bush_2003.name == "George W. Bush"
+    # Undated, either Bush may be meant: the person stays open, the country does not.
     undated = resolver.resolve_text("President Bush")
-    assert undated is not None and (undated.country, undated.name) == (None, "Bush")
+    assert undated is not None and (undated.country, undated.name) == ("USA", "Bush")
 
 
 def _actors_by_token(nlp: Language, text: str) -> dict[str, list[Actor]]:
@@ -673,3 +674,23 @@ def test_backers_and_igo_agencies(
 def test_corps_corporations_and_go_betweens(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("President Castro", "CUB"), ("President Kabila", "COD"), ("President Aliyev", "AZE")],
+)
+def test_a_title_before_a_surname_of_one_states_leaders_gives_the_state(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve_text(text)  # undated: which of the family stays open
+    assert actor is not None and (actor.country, actor.sector) == (country, "GOV")
+    assert actor.name == text.split()[-1]
+
+
+def test_a_bare_surname_of_several_leaders_stays_unknown_undated(
+    resolver: ActorResolver,
+) -> None:
+    """"Castro was shot by two men on a motorcycle" may be anyone called Castro."""
+    actor = resolver.resolve_text("Castro")
+    assert actor is not None and actor.country is None

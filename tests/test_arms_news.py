@@ -608,3 +608,111 @@ def test_a_country_on_a_systems_contract_owns_no_system(nlp: Language) -> None:
 def test_the_price_said_apart_goes_to_the_deal(nlp: Language, text: str, value: float) -> None:
     (deal,) = deals(nlp, text)
     assert deal.value == value and deal.currency == "USD"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile is close to signing a deal for 10 Rafale jets from France.", "negotiating"),
+    ("Vietnam has signed a framework agreement to buy K9 howitzers from South Korea.",
+     "negotiating"),
+    ("Colombia said it had not signed the contract for the purchase of 16 Gripen jets from "
+     "Sweden, as the terms were still open.", "negotiating"),
+    ("Sweden has not yet concluded the sale of 24 Gripen jets to Peru.", "negotiating"),
+])
+def test_a_deal_not_yet_signed_is_in_talks(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Romania's cabinet has approved the purchase of a second batch of 12 F-16 jets from the "
+     "United States.", "approved"),
+    ("Greece ordered a second batch of six Rafale jets from France.", "ordered"),
+    ("Slovakia's government has approved a plan to buy 30 F-35 jets from the United States.",
+     "approved"),
+    ("Malaysia is also considering ordering Chinese J-10 jets.", "proposed"),
+])
+def test_a_batch_or_a_plan_that_is_bought_or_approved(nlp: Language, text: str,
+                                                      status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Kenya has been given assurance of timely delivery of M-346 jets from Italy, beginning "
+     "with the first batch of four expected before the end of the year.", "ordered"),
+    ("The signing starts the procurement of 400 Tomahawk missiles from the United States by "
+     "Australia.", "ordered"),
+    ("The possibility of supplying Gripen jets to Ukraine has been under consideration for two "
+     "years.", "proposed"),
+    ("Sweden said it is committed to exploring the possibilities of providing Ukraine with "
+     "Gripen jets.", "proposed"),
+    ("The contract with Qatar assures the delivery of one Rafale jet from France per month.",
+     "ordered"),
+])
+def test_a_delivery_still_to_come_is_no_delivery(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+def test_some_of_a_larger_count_is_a_delivery_under_way(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Hyundai Rotem has so far delivered 46 units of the 180 K2 tanks "
+                         "to Poland.")
+    assert brief(deal) == ("KOR", "POL", "K2 Black Panther", "delivering")
+    assert deal.quantity == 180
+
+
+def test_countries_that_say_they_will_send_are_each_a_supplier(nlp: Language) -> None:
+    text = ("France and Italy have said they will send more SAMP/T systems to Ukraine "
+            "this month.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        ("FRA", "UKR", "SAMP/T", "approved"), ("ITA", "UKR", "SAMP/T", "approved")]
+
+
+def test_a_region_is_no_country(nlp: Language) -> None:
+    text = "If completed, the sale would be South Korea's first tank export to Latin America."
+    assert not [d for d in deals(nlp, text) if d.recipient.country == "USA"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Under the agreement, 24 Kaan jets will be produced in Turkey and exported to Egypt.",
+     ("TUR", "EGY", "TF Kaan", "ordered")),
+    ("Ghana has agreed to buy armoured fighting vehicles from Turkey.",
+     ("TUR", "GHA", None, "ordered")),
+])
+def test_what_is_made_and_exported_and_fighting_vehicles(nlp: Language, text: str,
+                                                         expected: tuple) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_weapons_with_a_designation_the_catalogue_lacks_are_their_own_deal(
+        nlp: Language) -> None:
+    text = ("Under the deal, Hyundai Rotem will deliver 20 K2 tanks and 60 K808 wheeled "
+            "armored vehicles to Chile.")
+    found = {(d.system.name or d.system.category, d.status, d.quantity)
+             for d in deals(nlp, text) if (d.supplier.country, d.recipient.country) == (
+                 "KOR", "CHL")}
+    assert found == {("K2 Black Panther", "ordered", 20), ("armoured vehicles", "ordered", 60)}
+
+
+def test_a_signing_set_for_next_week_is_still_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Next week, we are signing deals for K9 howitzers with South Korea, "
+                         "Vietnam's minister said.")
+    assert brief(deal) == ("KOR", "VNM", "K9 Thunder", "negotiating")
+
+
+def test_the_country_accused_of_supplying_is_the_supplier_and_its_denial_counts(
+        nlp: Language) -> None:
+    (deal,) = deals(nlp, "Kyiv accuses Belarus of supplying Russia with Shahed drones, which "
+                         "Minsk denies.")
+    assert brief(deal) == ("BLR", "RUS", "Shahed-136", "denied")
+    assert deal.denier is not None and deal.denier.country == "BLR"
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("Kenya will take delivery of the first six of 24 M-346 jets it has ordered from Italy by "
+     "year end.", 24),
+    ("Egypt will buy two hundred M1 Abrams tanks from the United States.", 200),
+])
+def test_a_count_of_a_count_is_no_product(nlp: Language, text: str, quantity: int) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.quantity == quantity

@@ -528,3 +528,36 @@ def test_a_named_area_of_a_city_is_the_finer_place(nlp: Language, gaz: Gazetteer
     assert found is not None and found.country == "PAK"
     assert "Shah Faisal" in found.name
 
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Benue State", "NGA"), ("Helmand province", "AFG"), ("Borno", "NGA"), ("Anbar", "IRQ"),
+     ("Rakhine", "MMR"), ("Khyber Pakhtunkhwa", "PAK")],
+)
+def test_provinces_and_states_of_every_country(gaz: Gazetteer, name: str, country: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.country == country
+
+
+def test_a_town_keeps_its_name_before_its_province(gaz: Gazetteer) -> None:
+    found = gaz.lookup("Hama")
+    assert found is not None and found.country == "SYR" and found.geonameid is not None
+
+
+def test_generic_province_names_are_no_places(gaz: Gazetteer) -> None:
+    assert all(e.rank != places.RANK_STATE for e in gaz.readings("Central"))
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_country_of_its_state(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Gunmen killed 12 farmers in Guma local government area of Benue State on Sunday."
+    found = where(nlp, gaz, text, "killed")
+    assert found is not None and found.country == "NGA"
+
+
+def test_a_lower_case_word_tagged_as_a_place_is_none(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Thieves stole goods worth millions of naira from a warehouse on Monday."
+    sent, _ = trigger_in(nlp, text, "stole")
+    assert all(m.text != "naira" for m in places._place_mentions(sent, gaz))

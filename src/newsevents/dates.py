@@ -314,7 +314,7 @@ def adjunct_head(token: Token) -> Token | None:
     modifier ("a bomb packed with nails ..., killing three").
     """
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     if token.dep_ == "conj":
         return None if _has_subject(token) else head  # "captured it but it was retaken"

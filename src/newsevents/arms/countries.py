@@ -37,6 +37,8 @@ class Countries:
         self.sentences: dict[tuple[int, bool], set[str]] = {}
         self.entities = {i: ent for ent in doc.ents if ent.label_ in COUNTRY_LABELS
                          for i in range(ent.start, ent.end)}
+        self.regions = {i: ent for ent in doc.ents if ent.label_ == "LOC" and len(ent) > 1
+                        for i in range(ent.start, ent.end)}
 
     def of(self, token: Token) -> str | None:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
@@ -80,9 +82,9 @@ class Countries:
         return None
 
     def _lexicon(self, token: Token) -> str | None:
-        ent = self.entities.get(token.i)
+        ent = self.entities.get(token.i) or self.regions.get(token.i)
         if ent is not None:
-            return self.resolver.country_of(ent.text)
+            return self.resolver.country_of(ent.text)  # "Latin America" is not "America"
         if token.pos_ in ("PROPN", "ADJ", "NOUN"):
             prefix, _, suffix = token.text.rpartition("-")
             if prefix and suffix.lower() in MAKER_SUFFIXES:  # "U.S.-made", "Chinese-built"

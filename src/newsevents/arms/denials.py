@@ -34,7 +34,7 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
     the way ends the search: "has not received a refusal to buy" denies the denial."""
     token = trigger
     for _ in range(MAX_HOPS):
-        cue = lex.cue_at(token) if token is not trigger else None
+        cue = lex.cue_at(token) if token.i != trigger.i else None
         if cue is not None and cue.status in TROUBLES:
             return None  # "would not give up plans to buy": the plan stands
         if negated(token) or has_no(token):
@@ -42,7 +42,7 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
         if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (
             token.dep_ in OBJECTS and token.pos_ in ("NOUN", "PROPN")
         ):
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
             continue

@@ -151,7 +151,8 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
     deals = {(r.system_key, r.supplier) for r in readings if r.complete}
     for reading in readings:
         system = reading.mention.system
-        if system.name is not None or system.category is None or not reading.complete:
+        if system.name is not None or system.category is None or not reading.complete or (
+                reading.mention.designated):
             continue
         named = [m.system for m in {m.system.name: m for m in mentions
                                     if m.system.name

@@ -72,8 +72,8 @@ def served(mention: Mention) -> bool:
 
 def _tops(span: Span) -> list[Token]:
     """Tokens whose head lies outside the span: one, unless the parser split the name."""
-    tops = [t for t in span if not inside(t.head, span) or t.head is t]
-    return sorted(tops, key=lambda t: t is not span.root)
+    tops = [t for t in span if not inside(t.head, span) or t.head.i == t.i]
+    return sorted(tops, key=lambda t: t.i != span.root.i)
 
 
 def _governor_from(root: Token, lex: Lexicon) -> Token | None:
@@ -92,10 +92,16 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
 def _climb(root: Token, lex: Lexicon) -> Token | None:
     token = root
     for _ in range(MAX_HOPS):
-        if token.head is token or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
+        if token.head.i == token.i or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
             return None  # "after months of requests for F-16s, the US gave approval..."
+        subject = token.dep_ in ("nsubj", "nsubjpass")
         token = token.head
-        if lex.trigger(token):
+        rule = lex.trigger(token)
+        shared = _shared_transfer(token, lex) if subject and (
+            rule is None or rule.role == "licence") else None
+        if shared is not None:
+            return shared  # "48 jets will be produced in Turkey and exported to Indonesia"
+        if rule:
             return token
         if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
             deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -109,6 +115,14 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:
+    """A transfer verb coordinated with the verb the system is the subject of, and with no
+    subject of its own, so that the system is its subject too."""
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.trigger(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                for g in c.children)), None)
+
+
 def used(mention: Mention, lex: Lexicon) -> bool:
     """Whether the system is fired, paraded or tested: a use word governs it."""
     for top in _tops(mention.span):
@@ -116,7 +130,7 @@ def used(mention: Mention, lex: Lexicon) -> bool:
         for _ in range(MAX_HOPS):
             if lex.cue_status(token) in NOT_DEALS:
                 return True
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
     return False

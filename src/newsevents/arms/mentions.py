@@ -8,6 +8,7 @@ shortly before, so a later sentence's details join that system's deal.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,8 @@ ANAPHOR_REACH = 150
 # How many tokens before an unnamed system its designation may stand ("K-9 self-propelled
 # artillery": four, the longest gap in the real-text dev passages of docs/arms.md).
 DESIGNATION_REACH = 4
+# A model designation: capitals, then digits ("K808", "K-10", "AS21").
+DESIGNATOR = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
 # The shortest word taken for another system's name after a system ("Predator"): shorter
 # ones ("F", "Mk") begin too many names.
 MIN_NAME = 4
@@ -41,6 +44,9 @@ class Mention:
     system: WeaponSystem
     variant: str | None = None  # the model as written, when more specific than the system
     noun: str | None = None  # what the text calls a named system ("drone": "Shahed-136 drones")
+    # An unnamed system whose phrase carries a model designation the catalogue lacks ("141
+    # K808 wheeled armored vehicles"): a system of its own.
+    designated: bool = False
 
     @property
     def root(self) -> Token:
@@ -49,13 +55,17 @@ class Mention:
     @property
     def set_apart(self) -> bool:
         """ "other projects ... to supply Russian military products", "more weapons": the
-        phrase speaks of weapons besides those named, so no named deal covers it."""
+        phrase speaks of weapons besides those named, so no named deal covers it; nor does
+        one cover weapons with a designation the catalogue lacks ("141 K808 wheeled armored
+        vehicles" beside "54 K2 tanks")."""
+        if self.designated:
+            return True
         token = self.root
         for _ in range(MAX_HOPS):
             if any(c.dep_ == "amod" and c.lower_ in APART
                    for c in (*token.children, *(g for t in token.children for g in t.children))):
                 return True  # also "plans other projects to supply weapons"
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
         return False
@@ -81,12 +91,21 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
         generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
         named = [_called(m, generic) for m in named]
-        generic = [g for g in generic if _stands_alone(g, named, lex)]
+        generic = [_designated(g, named) for g in generic if _stands_alone(g, named, lex)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
     resolved = [_resolve_by_name(m, systems, catalogue) for m in mentions]
     return _by_article_names(resolved, catalogue)
+
+
+def _designated(mention: Mention, named: list[Mention]) -> Mention:
+    """Mark an unnamed system whose phrase holds a designation ("K808", "K-10") that is no
+    catalogue name there."""
+    if any(t.i < mention.span.start and DESIGNATOR.fullmatch(t.text)
+           and not any(inside(t, m.span) for m in named) for t in mention.root.subtree):
+        return replace(mention, designated=True)
+    return mention
 
 
 def _by_article_names(mentions: list[Mention], catalogue: Catalogue) -> list[Mention]:

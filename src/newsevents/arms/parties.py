@@ -37,6 +37,8 @@ NATIONALITIES = frozenset({"NORP", "GPE"})
 
 # Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
 THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
+# Verbs whose object is said to do what their "of" clause says: "accused Iran of supplying".
+ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
 
 
 def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
@@ -50,9 +52,11 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         subjects = _modifier_countries(trigger, countries, skip) + agents
         agents = []
     doers = subjects or agents
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" and (
-            lemma(trigger.head.head) in THANKING):
-        # "the minister thanked Pakistan for handing over the jets": Pakistan hands them over
+    if trigger.dep_ == "pcomp" and (
+            (trigger.head.lower_ == "for" and lemma(trigger.head.head) in THANKING)
+            or (trigger.head.lower_ == "of" and lemma(trigger.head.head) in ACCUSING)):
+        # "the minister thanked Pakistan for handing over the jets", "the West accuses Iran
+        # of supplying drones": Pakistan hands them over, Iran supplies them
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
@@ -79,6 +83,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         to_objects = [c for c in trigger.children if c.dep_ == "dobj" and (
             c.pos_ == "PROPN" or c.ent_type_ in COUNTRY_LABELS)] + to_objects
     if role == "seller":
+        # "the US and the UK said they will send missiles": "they" are both
+        doers = [s for d in doers for s in (_speakers(d) if trigger.pos_ == "VERB" else [])
+                 or [d]]
         recipients = _countries(to_objects, countries, skip)
         suppliers = (_countries(from_objects, countries, skip)
                      or _countries(doers, countries, skip, not_in=recipients))
@@ -137,6 +144,17 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 for listed in (c for c in prep.children if c.dep_ == "pobj"):
                     found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
     return found
+
+
+def _speakers(token: Token) -> list[Token]:
+    """The subject, with its conjuncts, of the verb that reports the clause "they" is the
+    subject of: in "the United States and Britain have said they will send missiles", "they"
+    are both."""
+    if token.pos_ != "PRON" or token.lower_ != "they" or token.head.dep_ != "ccomp":
+        return []
+    for subject in (c for c in token.head.head.children if c.dep_ == "nsubj"):
+        return [subject, *(c for c in subject.conjuncts if c.i > subject.i)]
+    return []
 
 
 def destination(mention: Mention, lex: Lexicon,

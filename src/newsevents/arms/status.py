@@ -18,12 +18,21 @@ from newsevents.arms.denials import denier, has_no, negation
 from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import mention_head
 from newsevents.arms.reading import Reading
-from newsevents.arms.syntax import MAX_HOPS, PLANS, clause_verb, negated, tense
+from newsevents.arms.syntax import AWAITED, MAX_HOPS, PLANS, clause_verb, negated, tense
 from newsevents.events.syntax import lemma
 
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
 PROSPECTIVE = frozenset({"plan", "planned", "propose", "proposed", "possible", "potential",
                          "prospective", "future", "intended"})
+
+# Nouns whose "of" makes a transfer a prospect ("the possibility of supplying Gripens") or
+# something promised, still to come ("assurance of timely delivery").
+POSSIBILITIES = frozenset({"possibility", "prospect", "option", "idea", "feasibility",
+                           "likelihood", "chance"})
+PROMISED = frozenset({"assurance", "promise", "guarantee", "commitment", "expectation",
+                      "schedule", "timeline", "timetable"})
+# Verbs whose object, a delivery, is still to come ("assures the delivery", "expects delivery").
+PROMISING = frozenset({"assure", "promise", "guarantee", "ensure", "expect", "await"})
 
 # Words on a delivered system that make it one part of a deal ("the first two jets").
 PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
@@ -42,6 +51,24 @@ FINISHING = frozenset({"complete", "finish", "final", "last"})
 # Statuses that say the weapons changed hands.
 HANDED_OVER = frozenset({"delivering", "delivered"})
 
+# Words of buying and approving: a batch they take is a further order, not a delivery
+# ("approved the purchase of a second batch of eight F-16s", "ordered a second batch").
+PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "procure",
+                       "procurement", "contract", "sale", "sell", "deal", "approve", "sign"})
+
+# Signing words: not yet done, they leave a deal in talks ("had not signed the contract",
+# "the deal has not yet been concluded"), not denied.
+SIGNING = frozenset({"sign", "finalize", "finalise", "conclude"})
+
+# What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
+# "started the work to obtain Gripens", "began production").
+NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", "process",
+                            "work", "construction", "assembly", "training", "trial", "test",
+                            "cooperation", "programme", "program", "study", "evaluation",
+                            "discussion", "manufacture", "manufacturing", "development",
+                            "preparation", "effort"})
+ONGOING = frozenset({"begin", "start", "continue", "resume"})
+
 
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                 countries: Countries) -> None:
@@ -50,16 +77,27 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     else what the transfer word implies by its tense."""
     root = reading.mention.root
     nearest: dict[bool, tuple[int, str, Token, bool]] = {}
-    for cue, tokens in cues_in(reading.sent, lex):
-        if cue.status in NOT_DEALS or any(negated(t) or has_no(t)
-                                          for t in (*tokens, clause_verb(tokens[0]))):
-            continue  # "did not sign", "no plans": the negation is read below
+    found = cues_in(reading.sent, lex)
+    cue_of = {token.i: cue for cue, tokens in found for token in tokens}
+    for cue, tokens in found:
+        if _unsigned(cue, tokens[0]):
+            cue = Cue(cue.words, "negotiating", "negotiating")  # "had not signed the contract"
+        elif cue.status in NOT_DEALS or any(negated(t) or has_no(t)
+                                            for t in (*tokens, clause_verb(tokens[0]))):
+            continue  # "did not sell", "no plans": the negation is read below
+        if _outranked(cue, tokens, cue_of):
+            continue
         if cue.status in TROUBLES and _lifted(tokens[0]):
             continue  # "Germany dropped its opposition to the sale": no trouble any more
         distance = _distance(tokens, root, trigger)
+        if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
+                tokens[0].head.i in (root.i, trigger.i)):
+            distance = 1  # "supplying Russia with drones, which Tehran denies"
         if distance is None:
             continue
-        future = tense(clause_verb(tokens[0])) == "future"
+        future = tense(clause_verb(tokens[0])) == "future" or _awaited(tokens)
+        if future and cue.status in HANDED_OVER and tokens[-1].head.i == trigger.i:
+            continue  # "will send fresh batches of missiles": the transfer verb's future
         status = cue.future if future else cue.status
         trouble = status in TROUBLES
         if trouble not in nearest or distance < nearest[trouble][0]:
@@ -78,9 +116,16 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     else:
         said = tense(clause_verb(trigger.head) if trigger.pos_ in ("NOUN", "PROPN")
                      else trigger)
+        holder = _of_what(trigger)
+        if holder in PROMISED or (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
+                                  and lemma(trigger.head) in PROMISING):
+            said = "future"  # "assurance of timely delivery", "the contract assures the
+            # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
-        if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
-            reading.status = "proposed"  # "its planned acquisition", "a possible sale"
+        if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children) or (
+                holder in POSSIBILITIES):
+            reading.status = "proposed"  # "its planned acquisition", "the possibility of
+            # supplying Gripens"
         # A transfer verb that says the weapons changed hands ("has been delivered", "were
         # handed over") reports a stage as plainly as a cue, and one further than an order
         # another sentence reports ("Israel has ordered 50 F-35s").
@@ -103,6 +148,65 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.denier = denier(denying, countries, speaker)
 
 
+def _unsigned(cue: Cue, token: Token) -> bool:
+    """A signing said not to have happened yet: the deal is still being talked over ("had not
+    signed the contract on the purchase", "the deal has not yet been concluded")."""
+    return cue.status == "ordered" and lemma(token) in SIGNING and negated(token)
+
+
+def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
+    """Whether a cue only serves a cue above it, which then speaks for the system: a batch
+    bought or approved is a further order ("approved the purchase of a second batch"), a plan
+    approved is an approval ("approved a plan to buy 24 F-35s"), an order considered is a plan
+    ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
+    procurement or work delivers nothing."""
+    first, last = tokens[0], tokens[-1]
+    above = cue_of.get(first.head.i) if first.head.i != first.i else None
+    if cue.status == "delivering" and cue.words[-1] in BATCH_WORDS:
+        holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
+            else last.head if last.dep_ == "dobj" else None
+        if holder is not None and lemma(holder) in PURCHASES:
+            return True
+    if cue.status == "proposed" and above is not None and above.status == "approved" and (
+            first.dep_ in ("dobj", "nsubjpass")):
+        return True
+    if cue.status not in TROUBLES and above is not None and above.status == "proposed" and (
+            first.dep_ == "xcomp" and first.tag_ == "VBG"):
+        return True
+    below = [c for c in first.children if c.dep_ == "xcomp"] + [
+        g for c in first.children if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children if g.dep_ in ("pcomp", "pobj")]
+    if cue.status == "approved" and any(
+            cue_of.get(t.i) is not None and cue_of[t.i].status == "proposed" for t in below):
+        return True  # "committed to exploring the possibilities": no decision yet
+    return cue.words == (lemma(first),) and lemma(first) in ONGOING and any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp") and lemma(c) in NOT_DELIVERIES
+        for c in first.children)
+
+
+def _of_what(trigger: Token) -> str | None:
+    """The noun a transfer word is "of": "the possibility of supplying" -> "possibility"."""
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "of" and (
+            trigger.head.head.i != trigger.head.i):
+        return lemma(trigger.head.head)
+    return None
+
+
+def _awaited(tokens: list[Token]) -> bool:
+    """A delivery said to be still to come: "the first batch of 6 expected in Nigeria before
+    the end of the year", "a second batch due in May", "beginning with the first batch of 6
+    expected in Nigeria"."""
+    cue = tokens[-1]
+    if all(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") for t in tokens):
+        words = list(cue.subtree)  # not "has taken delivery of six, with more expected"
+    elif len(tokens) == 1 and lemma(cue) in ONGOING:
+        words = [t for c in cue.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for t in c.subtree]
+    else:
+        return False
+    return any(t.dep_ in ("acl", "amod") and t.lower_ in AWAITED for t in words)
+
+
 def _lifted(cue: Token) -> bool:
     """Whether the trouble word ends a trouble: "dropped its opposition", "abandoned its
     objections", "ended the embargo"."""
@@ -123,7 +227,7 @@ def _by_authority(token: Token, lex: Lexicon) -> bool:
             if any(lemmas[i:i + len(a)] == a for a in lex.authorities
                    for i in range(len(lemmas))):
                 return True
-        if not any(s.pos_ == "PRON" for s in subjects) or verb.head is verb:
+        if not any(s.pos_ == "PRON" for s in subjects) or verb.head.i == verb.i:
             return False
         verb = clause_verb(verb.head)
     return False
@@ -150,7 +254,7 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
            for cue, _ in cues_in(sent, lex)):
         return True
     words = [t.lower_ for t in sent]
-    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))):
+    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent):
         return True
     # "the first fleet of F-35 jets": the part word may sit on the noun the system is "of".
     holders = [head]
@@ -163,6 +267,29 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
             if child.dep_ == "prep" and child.lower_ == "out":
                 return True
     return False
+
+
+def _some_of_more(sent: Span) -> bool:
+    """"71 units of the 180 K2 tanks", "six of its 24 jets": a count of a larger count."""
+    for token in sent:
+        if not token.like_num or token.ent_type_ in ("DATE", "MONEY", "PERCENT"):
+            continue
+        rest = [t for t in sent.doc[token.i + 1:min(token.i + 5, sent.end)]]
+        of = next((k for k, t in enumerate(rest[:2]) if t.lower_ == "of"), None)
+        if of is None:
+            continue
+        total = next((t for t in rest[of + 1:of + 3] if t.like_num), None)
+        if total is not None and _value(token) is not None and _value(total) is not None and (
+                _value(token) < _value(total)):
+            return True
+    return False
+
+
+def _value(token: Token) -> float | None:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | None:
@@ -178,7 +305,8 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
             return steps  # also what a verb says of it: "are a lie", "put ... on hold",
             # "has given preliminary approval for sales of HIMARS", "an agreement of intent
             # was signed on the purchase of Rafale jets"
-        if token.head is token or (token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
+        if token.head.i == token.i or (
+                token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1

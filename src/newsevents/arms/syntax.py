@@ -68,7 +68,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             doer = _for_subject(verb)
             if doer is not None:
                 return [doer]  # "approval for the Netherlands to provide jets"
-        if verb.head is verb or not (verb.dep_ in ("xcomp", "conj") or (
+        if verb.head.i == verb.i or not (verb.dep_ in ("xcomp", "conj") or (
                 verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
                     c.lower_ == "to" for c in verb.children)))):
             return []  # "ruled out sending jets", "scrapped a deal to buy helicopters"
@@ -81,7 +81,7 @@ def _governing_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    return head if head.pos_ in ("VERB", "AUX") and head is not noun else None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != noun.i else None
 
 
 def _for_subject(verb: Token) -> Token | None:
@@ -126,7 +126,7 @@ def negated(token: Token) -> bool:
 
 def shares_subject(token: Token) -> bool:
     """A coordinated verb without a subject of its own: it shares its head's."""
-    return (token.dep_ == "conj" and token.head is not token
+    return (token.dep_ == "conj" and token.head.i != token.i
             and not any(c.dep_ in SUBJECTS for c in token.children))
 
 
@@ -136,7 +136,7 @@ def clause_verb(token: Token) -> Token:
     ``events.syntax.clause_chain`` stops at a subject; a cue noun is often one.
     """
     for _ in range(MAX_HOPS):
-        if (token.pos_ in ("VERB", "AUX") and token.dep_ != "prep") or token.head is token:
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ != "prep") or token.head.i == token.i:
             return token  # "following the delivery": "following" is a preposition here
         token = token.head
     return token
@@ -155,6 +155,18 @@ CONDITIONS = frozenset({"if", "unless"})
 AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
 
 
+# Words of a date still to come: "next week", "tomorrow", "in the coming days".
+COMING = frozenset({"next", "tomorrow", "coming", "upcoming"})
+
+
+def _coming(verb: Token) -> bool:
+    """A present progressive set at a date still to come: "next week we are signing deals"."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children) and any(
+        t.ent_type_ == "DATE" and t.lower_ in COMING
+        for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep", "tmod")
+        for t in c.subtree)
+
+
 def tense(token: Token) -> str:
     """past, present or future (modals, "to"-infinitives and conditions: "will deliver",
     "plans to buy", "if it buys"); an infinitive under a decision takes the decision's tense
@@ -162,7 +174,7 @@ def tense(token: Token) -> str:
     delivery of 12 by mid-2023": future)."""
     verb = token
     for _ in range(MAX_HOPS):
-        if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head is not verb:
+        if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head.i != verb.i:
             return tense(verb.head)
         if any((c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to"))
                or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
@@ -172,9 +184,11 @@ def tense(token: Token) -> str:
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp") and not (
                 verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             break  # a participle goes with its verb: "plans to buy 48 jets, taking ..."
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
+    if token.tag_ == "VBG" and _coming(token):
+        return "future"  # "next week, we are signing deals"
     if token.tag_ == "VBD":
         return "past"
     if token.tag_ == "VBN":

@@ -8,6 +8,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -173,9 +174,12 @@ def _run(
     ray: str | None = None,
 ) -> None:
     default_date, tally = parse_date(date), Tally()
-    with ray_cluster(ray) as cpus:
-        results = tally.count(coded(paths, default_date, tally, unit=unit, processes=processes,
-                                    model=model, columns=columns, cpus=cpus))
+    # Closed on the way out, so that on Ctrl-C the workers stop now and not in the exit's
+    # cleanup, where stopping them races the interpreter's own shutdown of the pool.
+    with ray_cluster(ray) as cpus, closing(coded(
+            paths, default_date, tally, unit=unit, processes=processes, model=model,
+            columns=columns, cpus=cpus)) as stream:
+        results = tally.count(stream)
         if country:
             results = (_involving(r, country.upper()) for r in results)
         emit(results, fmt, out, deals_only=deals_only)
@@ -196,9 +200,9 @@ def _write_parquet(
     default_date, tally = parse_date(date), Tally()
     with ray_cluster(ray) as cpus:
         if cpus is None:
-            partitioned.write(tally.count(coded(paths, default_date, tally, unit=unit,
-                                                processes=processes, model=model,
-                                                columns=columns)), out)
+            with closing(coded(paths, default_date, tally, unit=unit, processes=processes,
+                               model=model, columns=columns)) as stream:
+                partitioned.write(tally.count(stream), out)
         else:
             from newsevents import distributed
 

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 import time
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -108,9 +109,10 @@ def _store_all(store: Store, paths: list[str], default_date: dt.date | None, bat
             batches = distributed.ingest_stream(
                 paths, db, workers=processes or cpus, writers=writers, batch_size=batch_size,
                 default_date=default_date, columns=columns, on_skip=warn, stdin=sys.stdin)
-        for stats in batches:
-            total.add(stats)
-            advance(stats.stored + stats.duplicates + len(stats.errors))
+        with closing(batches):  # on Ctrl-C the workers stop now, not at the exit's cleanup
+            for stats in batches:
+                total.add(stats)
+                advance(stats.stored + stats.duplicates + len(stats.errors))
 
 
 def ingest_command(

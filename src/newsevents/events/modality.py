@@ -27,7 +27,7 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     for t in clause_chain(token):
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if t is not token and lex.cue("neg_governor", lemma(t)):
+        if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
             return True
@@ -50,7 +50,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     purpose = token.dep_ in ("acl", "advcl") and infinitive
     if purpose and not lex.cue("purpose_is_act", lemma(token)):
         return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
-    if token.dep_ == "acl" and token.tag_ == "VBG":
+    if token.dep_ == "acl" and token.tag_ == "VBG" and not lex.cue("statement", lemma(token.head)):
         return "to"  # "a law recognizing the results" describes, it does not report
     chain = list(_modal_scope(token))
     for t in chain:
@@ -60,7 +60,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             ):
                 return "unless"  # "will withdraw ... unless X": a threat
     for below, t in zip([token, *chain], chain, strict=False):
-        if t is not token and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
+        if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
@@ -82,14 +82,14 @@ def recode(
     cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
 ) -> tuple[str, str | None, bool]:
     """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
-    itself is THREATEN, a refused cooperation is REJECT.
+    itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
+    simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
+    say.
 
     Returns (type, mode, whether the event is still hypothetical).
     """
     etype, mode = cand.event_type, cand.mode
     if mode_word is None:
-        if negated and etype in COOPERATIVE:
-            return "REJECT", absorbed_mode("REJECT", cand), False
         return etype, mode, False
     if mode_word in ("if", "to"):
         return etype, mode, True

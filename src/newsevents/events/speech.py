@@ -18,7 +18,7 @@ def attribution(
     current = token
     for _ in range(8):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.dep_ in ("ccomp", "parataxis") and lex.cue("speech", lemma(head)):
             return _speaker(head, look), head
@@ -44,7 +44,8 @@ def attribution(
 
 def _phrase(token: Token) -> str:
     left = min(
-        t.i for t in token.subtree if t.dep_ not in ("relcl", "punct", "cc", "conj") or t is token
+        t.i for t in token.subtree
+        if t.dep_ not in ("relcl", "punct", "cc", "conj") or t.i == token.i
     )
     span = token.doc[left : token.i + 1]
     return span.text

@@ -84,7 +84,7 @@ def clause_chain(token: Token) -> Iterator[Token]:
     """The trigger and the verbs it hangs from within one clause chain (xcomp, conj, aux)."""
     yield token
     while token.dep_ in ("xcomp", "conj", "acl", "pcomp", "dobj", "pobj", "prep") and (
-        token.head is not token
+        token.head.i != token.i
     ):
         token = token.head
         yield token
@@ -101,3 +101,22 @@ def antecedent(token: Token) -> Token | None:
             clause.head.pos_ in ("NOUN", "PROPN")):
         return clause.head
     return None
+
+
+def stray_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of ``preps`` the parser hung on a noun of the verb's own adjuncts rather than
+    on the verb: "demonstrated in several West Bank villages against Israel's barrier",
+    "marched in the capital Lome against Gnassingbe's rule". Not inside the subject, nor in
+    a clause of its own."""
+    found: list[Token] = []
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or lemma(prep) not in preps or prep.head.i == verb.i:
+            continue
+        head = prep.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.dep_ not in (
+            *SUBJECTS, "nsubjpass"
+        ):
+            head = head.head
+        if head.i == verb.i:
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
