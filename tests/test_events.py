@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from newsevents import code
-from newsevents.models import Event, Result
+from newsevents import code, nlp
+from newsevents.events import ActorLookup
+from newsevents.models import Actor, Event, Result
 
 DATE = dt.date(2024, 5, 16)  # a Thursday
 
@@ -358,6 +359,18 @@ def test_a_possessive_pronoun_points_to_the_previous_sentence() -> None:
     event = one(events, "ASSAULT")
     assert countries(event.source) == {"RUS"}
     assert event.source[0].sector == "MIL"
+
+
+def test_a_subject_pronoun_is_read_again_once_the_last_subject_changes() -> None:
+    """The lookup remembers what each word stands for within a sentence; a subject pronoun
+    points to the latest subject, so a new one must not leave the old answer behind."""
+    doc = nlp.load()("She condemned the shelling of the port.")
+    look = ActorLookup(DATE)
+    look.last_subject = Actor(text="the German chancellor", country="DEU", sector="GOV")
+    assert look.actor(doc[0]) == look.last_subject
+    look.last_subject = Actor(text="the French president", country="FRA", sector="GOV")
+    found = look.actor(doc[0])
+    assert found is not None and found.country == "FRA"
 
 
 def test_rebels_of_a_named_group_take_its_country() -> None:

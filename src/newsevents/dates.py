@@ -113,12 +113,15 @@ def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
     its phrase outside reported speech, and its other conjuncts; a date that opens the
     sentence ("In July, ..."). Within a tier, the nearest first.
     """
+    phrases = _candidates(sent, trigger)
+    if not phrases:
+        return []  # most sentences: no need to read the scopes
     scopes = (
         *event_scope(trigger), _coordinated_scope(trigger), _simultaneous_scope(trigger),
         _wide_scope(trigger), _opening(sent),
     )
     ranked: list[tuple[int, int, Span | Token]] = []
-    for phrase in _candidates(sent, trigger):
+    for phrase in phrases:
         root = phrase.root if isinstance(phrase, Span) else phrase
         distance = abs(root.i - trigger.i)
         if isinstance(phrase, Span) and phrase.label_ == SINCE:

@@ -69,6 +69,7 @@ PLACE_SUFFIXES = frozenset({
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "attr"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CONTEXT_KEY = "newsevents.places.context"
+MENTIONS_KEY = "newsevents.places.mentions"
 # Labels the model gives to place names it does not know; such mentions are "weak".
 WEAK_LABELS = frozenset({
     "ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE",
@@ -728,7 +729,17 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     ("in central Hasakah", "near Manbij") or not at all: such names, and runs of proper
     nouns outside any entity, are kept as weak mentions (label ``WEAK``) when the gazetteer
     knows them; they count only in a scene's phrase (see ``_plausible``).
+
+    Read once per sentence, not per event: a sentence with several candidate events asked
+    for them each time.
     """
+    per_sentence = sent.doc.user_data.setdefault(MENTIONS_KEY, {})
+    if sent.start not in per_sentence:
+        per_sentence[sent.start] = _read_place_mentions(sent, gazetteer)
+    return per_sentence[sent.start]
+
+
+def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     doc = sent.doc
     mentions = []
     covered: set[int] = set()

@@ -89,6 +89,11 @@ def article_text(doc: Doc) -> str:
     return doc._.article.text if doc._.article is not None else doc.text
 
 
+def span_text(span: Span) -> str:
+    """The span's text, cut from the article's (``Span.text`` joins its tokens anew)."""
+    return article_text(span.doc)[span.start_char : span.end_char]
+
+
 def paragraph_starts(doc: Doc) -> list[int]:
     """Character offsets where the document's non-empty lines (paragraphs) start."""
     if PARAGRAPHS not in doc.user_data:

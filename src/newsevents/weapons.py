@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsevents.models import WeaponSystem
@@ -44,8 +44,12 @@ def rows(name: str, data_dir: Path = DATA_DIR) -> Iterator[dict[str, str]]:
     return read_tsv(data_dir / name)
 
 
+@lru_cache(maxsize=1 << 16)
 def compact(text: str) -> str:
-    """The key a name is indexed under: case, spaces and hyphens do not distinguish names."""
+    """The key a name is indexed under: case, spaces and hyphens do not distinguish names.
+
+    Kept for the most recent words: every word of every sentence is compacted to scan for
+    weapon names, and most words recur."""
     return _NOT_ALNUM.sub("", text.translate(_HOMOGLYPHS).lower())
 
 

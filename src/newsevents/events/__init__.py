@@ -40,6 +40,7 @@ from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.events.tokens import TokenModel
 from newsevents.events.triggers import Candidate, absorb, find_candidates, with_alternatives
 from newsevents.models import Actor, Attribution, Event, Evidence, Location
+from newsevents.spans import article_text, span_text
 
 __all__ = ["FEATURES", "WORDS", "ActorLookup", "EventCoder", "Lexicon", "attribution", "code_doc"]
 
@@ -228,7 +229,7 @@ def _model_keeps(
 
 
 def _evidence(sent: Span) -> Evidence:
-    text = sent.text
+    text = span_text(sent)
     evidence = text.strip()
     start = sent.start_char + len(text) - len(text.lstrip())
     return Evidence(sentence=evidence, start=start, end=start + len(evidence))
@@ -259,14 +260,19 @@ def sentence_events(
         if cand.proposed and reading.event_type in types_read:
             continue
         types_read.add(reading.event_type)
-        location = places.event_location(sent, cand.token, gazetteer, default_place)
-        sources, targets = (
-            localise(sources, _scene_country(
-                sent, location, default_place, sources,
-                targets if reading.event_type in ADDRESSING else [], look)),
-            localise(targets, _scene_country(sent, location, default_place, targets, [],
-                                             look) or home_side(sources), people=True),
-        )
+        # Only an actor with no country of its own takes the scene's (``localise``): where
+        # every actor has one, the place is read only for an event that is kept.
+        placed = all(a.country or a.igo for a in (*sources, *targets))
+        location = None
+        if not placed:
+            location = places.event_location(sent, cand.token, gazetteer, default_place)
+            sources, targets = (
+                localise(sources, _scene_country(
+                    sent, location, default_place, sources,
+                    targets if reading.event_type in ADDRESSING else [], look)),
+                localise(targets, _scene_country(sent, location, default_place, targets, [],
+                                                 look) or home_side(sources), people=True),
+            )
         event_id = _event_id(doc_id, index, cand.token, reading.event_type)
         rules_ok = _has_actors(cand, sources, targets)
         feats = features(
@@ -287,6 +293,8 @@ def sentence_events(
                 continue
         # Dated only once kept: resolving date words is among the costliest steps per event.
         date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
+        if placed:
+            location = places.event_location(sent, cand.token, gazetteer, default_place)
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         event = Event(
             event_id=event_id,
@@ -340,12 +348,12 @@ def code_doc(
     article = doc._.article
     doc_id = article.id if article is not None else "text"
     article_date = article.date if article is not None else None
-    default_place = places.dateline(doc.text, places.Gazetteer.load())
+    default_place = places.dateline(article_text(doc), places.Gazetteer.load())
     look = ActorLookup(article_date)
     look.home = home_country(doc, default_place.country if default_place else None)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
-        if sent.text.strip():
+        if span_text(sent).strip():
             events.extend(
                 sentence_events(
                     sent, index, doc_id, lex, look, article_date, default_place, model, keep_all,

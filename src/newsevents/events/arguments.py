@@ -68,12 +68,25 @@ class ActorLookup:
     """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
 
     def __init__(self, date: dt.date | None = None) -> None:
-        self.last_subject: Actor | None = None
         self.date = date
         # The article's own country (its dateline, or the country it names most), for local
         # actors in sentences that name none (docs/annotation.md, section 4).
         self.home: str | None = None
         self._entities: dict[int, Actor | None] = {}
+        # What ``actor`` found for a token (by index): the candidates of a sentence ask for
+        # the same subjects and objects again and again.
+        self._found: dict[int, Actor | None] = {}
+        self._last_subject: Actor | None = None
+
+    @property
+    def last_subject(self) -> Actor | None:
+        """The subject of the previous sentences that a pronoun points to."""
+        return self._last_subject
+
+    @last_subject.setter
+    def last_subject(self, actor: Actor | None) -> None:
+        self._last_subject = actor
+        self._found.clear()  # a pronoun may now point elsewhere
 
     def _entity(self, token: Token) -> Actor | None:
         """A named entity used as a modifier ("a U.S. request") is an actor too."""
@@ -102,6 +115,15 @@ class ActorLookup:
         return self._entities[start]
 
     def actor(
+        self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
+    ) -> Actor | None:
+        if subtree:  # what lies below depends on ``exclude``: read each time
+            return self._read_actor(token, subtree=True, exclude=exclude)
+        if token.i not in self._found:
+            self._found[token.i] = self._read_actor(token)
+        return self._found[token.i]
+
+    def _read_actor(
         self, token: Token, *, subtree: bool = False, exclude: Sequence[Actor] = ()
     ) -> Actor | None:
         if token.dep_ in OBJECTS and token.lower_ in REFLEXIVES:
@@ -186,8 +208,9 @@ class ActorLookup:
                 if found is not None:
                     return found
         if token.pos_ in ("NOUN", "PROPN"):
-            end = min(token.right_edge.i + 5, token.sent.end)
-            for t in token.doc[token.right_edge.i + 1 : end]:
+            for t in token.doc[token.right_edge.i + 1 : token.right_edge.i + 5]:
+                if t.is_sent_start:  # up to the sentence's end (cheaper than ``token.sent``)
+                    break
                 # The parser sometimes splits "his Turkish counterpart Recep Tayyip Erdogan".
                 if t._.actor is not None and token.text in t._.actor.text.split():
                     return t._.actor

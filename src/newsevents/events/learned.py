@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -27,6 +28,7 @@ from newsevents.tables import data_path
 
 MODEL = "model.json"
 WINDOW = 3
+SENTENCE_FEATURES = "newsevents.events.sentence_features"
 
 
 def features(
@@ -86,10 +88,20 @@ def features(
         if offset and sent.start <= i < sent.end:
             out.append(f"w{offset}={doc[i].lower_}")
             out.append(f"type|w{'-' if offset < 0 else '+'}={event_type}|{doc[i].lemma_.lower()}")
-    for word in {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}:
-        out.append(f"s={word}")
-    out.append(f"sent.len={min(len(sent) // 10, 5)}")
+    out.extend(_sentence_features(sent))
     return out
+
+
+def _sentence_features(sent: Span) -> list[str]:
+    """The sentence's content words and length, read once per sentence (a sentence has
+    several candidates) and kept in the document."""
+    per_sentence = sent.doc.user_data.setdefault(SENTENCE_FEATURES, {})
+    if sent.start not in per_sentence:
+        words = {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}
+        per_sentence[sent.start] = [
+            *(f"s={word}" for word in words), f"sent.len={min(len(sent) // 10, 5)}"
+        ]
+    return per_sentence[sent.start]
 
 
 def _bucket(p: float | None) -> str:
@@ -111,7 +123,7 @@ class EventModel:
         return probability >= (self.rules_threshold if rules_keep else self.threshold)
 
     def probability(self, feats: Sequence[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        score = self.bias + sum(map(self.weights.get, set(feats), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     @classmethod
