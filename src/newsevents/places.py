@@ -41,7 +41,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, subtree_without
 from newsevents.models import Location
-from newsevents.spans import entities_in, in_lead, lead_dateline
+from newsevents.spans import entities_in, in_lead, lead_dateline, per_sentence
 from newsevents.tables import data_path, read_tsv
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -733,10 +733,7 @@ def _place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     Read once per sentence, not per event: a sentence with several candidate events asked
     for them each time.
     """
-    per_sentence = sent.doc.user_data.setdefault(MENTIONS_KEY, {})
-    if sent.start not in per_sentence:
-        per_sentence[sent.start] = _read_place_mentions(sent, gazetteer)
-    return per_sentence[sent.start]
+    return per_sentence(sent, MENTIONS_KEY, lambda s: _read_place_mentions(s, gazetteer))
 
 
 def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 # the components attach, and the actor a token names.
 DOC_EXTENSIONS: dict[str, object] = {"article": None, "events": [], "deals": []}
 TOKEN_EXTENSIONS: dict[str, object] = {"actor": None}
+T = TypeVar("T")
 
 
 def register_extensions() -> None:
@@ -92,6 +95,15 @@ def article_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """The span's text, cut from the article's (``Span.text`` joins its tokens anew)."""
     return article_text(span.doc)[span.start_char : span.end_char]
+
+
+def per_sentence(sent: Span, key: str, read: Callable[[Span], T]) -> T:
+    """``read(sent)``, read once per sentence and kept in the document under ``key``: a
+    sentence with several candidate events asks for the same thing for each."""
+    kept = sent.doc.user_data.setdefault(key, {})
+    if sent.start not in kept:
+        kept[sent.start] = read(sent)
+    return kept[sent.start]
 
 
 def paragraph_starts(doc: Doc) -> list[int]:

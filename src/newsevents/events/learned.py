@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.syntax import lemma
 from newsevents.models import Actor
+from newsevents.spans import per_sentence
 from newsevents.tables import data_path
 
 MODEL = "model.json"
@@ -95,13 +96,12 @@ def features(
 def _sentence_features(sent: Span) -> list[str]:
     """The sentence's content words and length, read once per sentence (a sentence has
     several candidates) and kept in the document."""
-    per_sentence = sent.doc.user_data.setdefault(SENTENCE_FEATURES, {})
-    if sent.start not in per_sentence:
-        words = {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}
-        per_sentence[sent.start] = [
-            *(f"s={word}" for word in words), f"sent.len={min(len(sent) // 10, 5)}"
-        ]
-    return per_sentence[sent.start]
+    return per_sentence(sent, SENTENCE_FEATURES, _read_sentence_features)
+
+
+def _read_sentence_features(sent: Span) -> list[str]:
+    words = {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}
+    return [*(f"s={word}" for word in words), f"sent.len={min(len(sent) // 10, 5)}"]
 
 
 def _bucket(p: float | None) -> str:
