@@ -484,8 +484,11 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
 def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
     noun, trigger = cand.token, cand.trigger
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    # a name first; else a role the modifier's words give ("the regime attack")
-    sources = look.actors(owners) or look.actors(owners, roles=True)
+    sources = look.actors(owners)
+    if not sources and cand.event_type == "ASSAULT":
+        # a role the modifier's words give ("the regime attack"); not for other nouns, where
+        # "military cooperation" or "army exercises" name no party
+        sources = look.actors(owners, roles=True)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
                 if a not in sources]
     sides = prep_objects(noun, frozenset({"between", "among"}))
