@@ -167,16 +167,26 @@ class ActorLookup:
         to their group, not to the place where they fight (ISIS has no country)."""
         if found is None or found.sector not in MEMBER_SECTORS:
             return None
-        resolver = actors.ActorResolver.load()
         for pobj in prep_objects(token, frozenset({"of"})):
-            text = token.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
-            group = resolver.resolve_text(text, self.date)
-            if group is not None and resolver.names_group(group.text, ("org",)):
+            group = self._group(token.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+            if group is not None:
                 return group.model_copy(update={
                     "text": token.doc[token.left_edge.i : pobj.right_edge.i + 1].text,
-                    "name": group.name or group.text,
                     "sector": group.sector or found.sector,
                 })
+        return None
+
+    def _group(self, phrase: Span) -> Actor | None:
+        """The armed group a phrase names, known to our tables: the whole phrase, else a name
+        inside it ("the radical group of Islamic State (ISIS)"). A phrase the tables do not
+        know may read as something else ("the outlawed Kurdish Workers' Party" as a union)."""
+        resolver = actors.ActorResolver.load()
+        for text in (phrase.text, *(e.text for e in entities_in(phrase) if e.label_ == "ORG")):
+            group = resolver.resolve_text(text, self.date)
+            if (group is not None and (group.name or group.country or group.igo)
+                    and group.sector in MEMBER_SECTORS
+                    and resolver.names_group(group.text, ("org",))):
+                return group
         return None
 
     def _placed(self, token: Token, found: Actor | None) -> Actor | None:
@@ -487,8 +497,9 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     sources = look.actors(owners)
     if not sources and cand.event_type == "ASSAULT":
         # a role the modifier's words give ("the regime attack"); not for other nouns, where
-        # "military cooperation" or "army exercises" name no party
-        sources = look.actors(owners, roles=True)
+        # "military cooperation" or "army exercises" name no party, nor for an owner ("the
+        # coalition's airstrikes"), whose role word alone would be read as local
+        sources = look.actors([c for c in owners if c.dep_ != "poss"], roles=True)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
                 if a not in sources]
     sides = prep_objects(noun, frozenset({"between", "among"}))
