@@ -62,6 +62,9 @@ DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "i
 # Fights with two sides: whoever the victims fought is the one who struck them.
 FIGHTS = frozenset({"clash", "fighting", "battle", "gunbattle", "firefight", "skirmish"})
 FIGHT_SIDES = frozenset({"with", "between"})
+# Nouns of a wider conflict: only its sides, never its modifiers, say who fought ("the
+# conflict between pro-Assad forces and Kurdish gunmen", but not "the Syrian war").
+CONFLICT_NOUNS = frozenset({"conflict", "war", "confrontation", "fight", "feud", "violence"})
 
 
 class ActorLookup:
@@ -165,7 +168,7 @@ class ActorLookup:
     def _member(self, token: Token, found: Actor | None) -> Actor | None:
         """ "militants of the IS radical group", "fighters of Hamas": armed members belong
         to their group, not to the place where they fight (ISIS has no country)."""
-        if found is None or found.sector not in MEMBER_SECTORS:
+        if found is None or found.sector not in actors.MEMBER_SECTORS:
             return None
         for pobj in prep_objects(token, frozenset({"of"})):
             group = self._group(token.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
@@ -184,7 +187,7 @@ class ActorLookup:
         for text in (phrase.text, *(e.text for e in entities_in(phrase) if e.label_ == "ORG")):
             group = resolver.resolve_text(text, self.date)
             if (group is not None and (group.name or group.country or group.igo)
-                    and group.sector in MEMBER_SECTORS
+                    and group.sector in actors.ARMED_SECTORS
                     and resolver.names_group(group.text, ("org",))):
                 return group
         return None
@@ -681,10 +684,14 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
         if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
             found += prep_objects(noun, frozenset({"of"}))
             continue
+        if lemma(noun) in CONFLICT_NOUNS:  # "killed during the conflict between A and B"
+            found += prep_objects(noun, FIGHT_SIDES)
+            continue
         if lemma(noun) not in ATTACK_NOUNS:
             found += launchers(noun)  # "killed under mortar shells fired by the YPG"
             continue
-        by = prep_objects(noun, frozenset({"by"})) or launchers(noun)
+        by = (prep_objects(noun, frozenset({"by"})) or launchers(noun)
+              or armed_of(noun, look))  # "under the heavy mortar fire of Nusra militants"
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         # a name first ("a US drone strike": not the drone); else a role ("regime shelling")
         owners = [c for c in modifiers if c.ent_type_ in ("NORP", "GPE", "ORG")
@@ -698,6 +705,15 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
         found += foes(clause)
     return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def armed_of(noun: Token, look: ActorLookup) -> list[Token]:
+    """The armed side an attack noun's "of" phrase names ("the mortar fire of Nusra
+    militants"); not the place or people it struck ("the shelling of Aleppo", "the bombing of
+    a market")."""
+    return [g for g in prep_objects(noun, frozenset({"of"}))
+            if g.ent_type_ not in PLACE_ENTITIES
+            and (found := look.actor(g)) is not None and found.sector in actors.MEMBER_SECTORS]
 
 
 def foes(clause: Token) -> list[Token]:
@@ -828,8 +844,6 @@ def _unplaced_person(actor: Actor) -> bool:
     return not actors.ActorResolver.load().names_group(actor.text, ("org", "igo"))
 
 
-# Sectors of the armed members of a named group ("militants of the IS radical group").
-MEMBER_SECTORS = frozenset({"REB", "MIL", "UAF", "COP"})
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
 # Conjunctions of a clause that says when something happened.
