@@ -1,7 +1,8 @@
 """Reports keep the generic realis: a habit told in general ("troops often patrol the
 border"), stored as a report but, like a negated or hypothetical one, never an event of its
 own. A plain added column, false for the rows already stored, so SQLite and PostgreSQL
-migrate alike.
+migrate alike. It is added in place, not in batch mode: rebuilding ``reports`` on SQLite would
+drop the triggers that keep its search index in step.
 
 Revision ID: 0004
 Revises: 0003
@@ -19,11 +20,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("reports", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("generic", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column(
+        "reports", sa.Column("generic", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("reports", schema=None) as batch_op:
-        batch_op.drop_column("generic")
+    op.drop_column("reports", "generic")
