@@ -960,3 +960,11 @@ def test_a_regime_attack_is_carried_out_by_the_regime() -> None:
     event = one(events_of("Opposition activists said the regime attack on Douma killed eight "
                           "people in Syria on Friday."), "ASSAULT")
     assert [a.sector for a in event.source] == ["GOV"]
+
+
+def test_two_named_groups_of_one_country_are_two_sides() -> None:
+    event = one(events_of("Three fighters from al-Nusra Front were killed in clashes with the "
+                          "Kurdish fighters of the People's Protection Units (YPG) in Hasakah."),
+                "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+    assert "Nusra" in " ".join(a.text for a in event.target)

@@ -166,11 +166,11 @@ class ActorLookup:
         return None
 
     def _member(self, token: Token, found: Actor | None) -> Actor | None:
-        """ "militants of the IS radical group", "fighters of Hamas": armed members belong
-        to their group, not to the place where they fight (ISIS has no country)."""
+        """ "militants of the IS radical group", "fighters from Hamas": armed members
+        belong to their group, not to the place where they fight (ISIS has no country)."""
         if found is None or found.sector not in actors.MEMBER_SECTORS:
             return None
-        for pobj in prep_objects(token, frozenset({"of"})):
+        for pobj in prep_objects(token, frozenset({"of", "from"})):
             group = self._group(token.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
             if group is not None:
                 return group.model_copy(update={
@@ -344,6 +344,8 @@ def same_actor(a: Actor, b: Actor) -> bool:
     two (domestic events have source and target in one country)."""
     if a.text.lower() == b.text.lower() or (a.name is not None and a.name == b.name):
         return True
+    if a.name is not None and b.name is not None:
+        return False  # two named groups of one country: "the YPG" fights "al-Nusra Front"
     return (a.country, a.igo, a.sector) == (b.country, b.igo, b.sector) and (
         a.country is not None or a.igo is not None
     )
