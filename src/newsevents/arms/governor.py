@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
+from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
 from newsevents.events.syntax import lemma
@@ -62,6 +62,8 @@ def served(mention: Mention) -> bool:
     """A named system that what is sold is for ("ammunition for the F-16 jets", "spare parts
     for its Black Hawks", "missiles for the IRIS-T system"): it changes no hands itself."""
     root = mention_head(mention)
+    if root.dep_ == "appos":  # "ammunition for High Mobility Artillery Rocket Systems (HIMARS)"
+        root = root.head
     if mention.system.name is None or root.dep_ != "pobj" or root.head.lower_ != "for":
         return False
     head = root.head.head  # what it is for: "ammunition", or "a sale of ammunition"
@@ -95,7 +97,11 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if token.head.i == token.i or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
             return None  # "after months of requests for F-16s, the US gave approval..."
         subject = token.dep_ in ("nsubj", "nsubjpass")
+        through_for = token.dep_ == "prep" and token.lower_ == "for"
         token = token.head
+        deal = _deal_object(token, lex) if through_for else None
+        if deal is not None:
+            return deal  # "terminated its contract with NHIndustries for 14 helicopters"
         rule = lex.trigger(token)
         shared = _shared_transfer(token, lex) if subject and (
             rule is None or rule.role == "licence") else None
@@ -113,6 +119,15 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def _deal_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The deal noun a verb takes, when a "for" phrase the parser hung on the verb belongs to
+    it: "signed a contract with Airbus for 12 helicopters"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.pos_ == "NOUN" and lemma(c) in DEAL_NOUNS and lex.trigger(c)), None)
 
 
 def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:
@@ -178,5 +193,7 @@ def statistic(noun: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("acl", "relcl") and lex.trends.get(lemma(c)) == "verb"
            for c in noun.children):
         return True
-    return (noun.dep_ == "pobj" and head.lower_ in ("of", "in")
-            and lex.trends.get(lemma(head.head)) == "measure")
+    if any(c.dep_ == "advmod" and c.lower_ in ("down", "up") for c in noun.children):
+        return True  # a headline: "India's arms imports from Russia down 37%"
+    return (noun.dep_ == "pobj" and head.lower_ in ("of", "in", "on")
+            and lex.trends.get(lemma(head.head)) == "measure")  # "data on arms transfers"

@@ -70,6 +70,17 @@ NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", 
 ONGOING = frozenset({"begin", "start", "continue", "resume"})
 
 
+# Nouns of the time a procedure leaves to act ("lawmakers have 30 days to block the sale"):
+# a trouble verb in their "to"-infinitive is a right, not a threat.
+SPANS_OF_TIME = frozenset({"day", "week", "month", "period", "window", "time"})
+
+
+def time_to(verb: Token) -> bool:
+    """ "Congress has 30 days to block the sale": the notice period of an export approval."""
+    return verb.dep_ in ("acl", "relcl") and lemma(verb.head) in SPANS_OF_TIME and any(
+        c.lower_ == "to" for c in verb.children)
+
+
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                 countries: Countries) -> None:
     """The nearest status cue governing the system, a governing trouble (a cancellation, a
@@ -87,7 +98,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             continue  # "did not sell", "no plans": the negation is read below
         if _outranked(cue, tokens, cue_of):
             continue
-        if cue.status in TROUBLES and _lifted(tokens[0]):
+        if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])):
             continue  # "Germany dropped its opposition to the sale": no trouble any more
         distance = _distance(tokens, root, trigger)
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
@@ -161,17 +172,20 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
     procurement or work delivers nothing."""
     first, last = tokens[0], tokens[-1]
-    above = cue_of.get(first.head.i) if first.head.i != first.i else None
+    holder = first.head.head if first.dep_ in ("pcomp", "pobj") and (
+        first.head.dep_ == "prep") else first.head  # "interest in striking a deal",
+    # "notified Congress of plans to sell": the cue is above the preposition
+    above = cue_of.get(holder.i) if first.head.i != first.i else None
     if cue.status == "delivering" and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
         if holder is not None and lemma(holder) in PURCHASES:
             return True
     if cue.status == "proposed" and above is not None and above.status == "approved" and (
-            first.dep_ in ("dobj", "nsubjpass")):
+            first.dep_ in ("dobj", "nsubjpass", "pobj")):
         return True
     if cue.status not in TROUBLES and above is not None and above.status == "proposed" and (
-            first.dep_ == "xcomp" and first.tag_ == "VBG"):
+            first.dep_ in ("xcomp", "pcomp") and first.tag_ == "VBG"):
         return True
     below = [c for c in first.children if c.dep_ == "xcomp"] + [
         g for c in first.children if c.dep_ == "prep" and c.lower_ == "to"
