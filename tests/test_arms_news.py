@@ -796,3 +796,27 @@ def test_the_count_of_a_previous_sale_is_not_the_new_ones(nlp: Language) -> None
 ])
 def test_shares_and_headline_trends_are_statistics(nlp: Language, text: str) -> None:
     assert deals(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Britain has signed a preliminary multibillion-pound deal for the sale of 12 Typhoon jets "
+    "to Qatar.",
+    "Sweden and Peru signed a memorandum on the supply of Gripen fighter jets.",
+])
+def test_a_preliminary_deal_or_a_memorandum_is_still_talks(nlp: Language, text: str) -> None:
+    statuses = {d.status for d in deals(nlp, text) if d.system.name}
+    assert statuses == {"negotiating"}
+
+
+def test_a_hyphenated_amount_and_a_dispatched_batch(nlp: Language) -> None:
+    text = ("Brazil has dispatched the initial batch of Guarani armored personnel carriers to "
+            "the Philippine Army under a $46-million deal for 28 vehicles.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("BRA", "PHL", "VBTP-MR Guarani", "delivering")
+    assert deal.value == 46e6
+
+
+def test_a_model_name_in_quotes(nlp: Language) -> None:
+    text = 'Hanwha signed a contract to supply 129 "Redback" infantry fighting vehicles to Australia.'
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "AUS", "AS21 Redback", "ordered")

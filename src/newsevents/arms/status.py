@@ -59,6 +59,8 @@ PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "pr
 # Signing words: not yet done, they leave a deal in talks ("had not signed the contract",
 # "the deal has not yet been concluded"), not denied.
 SIGNING = frozenset({"sign", "finalize", "finalise", "conclude"})
+# What makes a signed deal one still to be turned into a contract ("a preliminary deal").
+TENTATIVE = frozenset({"preliminary", "tentative", "provisional", "initial", "interim"})
 
 # What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
 # "started the work to obtain Gripens", "began production").
@@ -160,9 +162,13 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
 
 
 def _unsigned(cue: Cue, token: Token) -> bool:
-    """A signing said not to have happened yet: the deal is still being talked over ("had not
-    signed the contract on the purchase", "the deal has not yet been concluded")."""
-    return cue.status == "ordered" and lemma(token) in SIGNING and negated(token)
+    """A signing said not to have happened yet, or of a deal that is not the contract yet:
+    the deal is still being talked over ("had not signed the contract on the purchase", "the
+    deal has not yet been concluded", "signed a preliminary multibillion-pound deal")."""
+    if cue.status != "ordered" or lemma(token) not in SIGNING:
+        return False
+    return negated(token) or any(c.dep_ in ("dobj", "nsubjpass") and any(
+        g.dep_ == "amod" and g.lower_ in TENTATIVE for g in c.children) for c in token.children)
 
 
 def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
