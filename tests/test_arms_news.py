@@ -817,6 +817,7 @@ def test_a_hyphenated_amount_and_a_dispatched_batch(nlp: Language) -> None:
 
 
 def test_a_model_name_in_quotes(nlp: Language) -> None:
-    text = 'Hanwha signed a contract to supply 129 "Redback" infantry fighting vehicles to Australia.'
+    text = ('Hanwha signed a contract to supply 129 "Redback" infantry fighting vehicles to '
+            'Australia.')
     (deal,) = deals(nlp, text)
     assert brief(deal) == ("KOR", "AUS", "AS21 Redback", "ordered")
