@@ -821,3 +821,10 @@ def test_a_model_name_in_quotes(nlp: Language) -> None:
             'Australia.')
     (deal,) = deals(nlp, text)
     assert brief(deal) == ("KOR", "AUS", "AS21 Redback", "ordered")
+
+
+def test_buyers_that_give_the_weapons_on_are_their_suppliers(nlp: Language) -> None:
+    text = ("Belgium and Luxembourg will jointly buy, refurbish and donate 10 Leopard 1A5 tanks "
+            "for Moldova, the ministries said.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        ("BEL", "MDA", "Leopard 1", "approved"), ("LUX", "MDA", "Leopard 1", "approved")]

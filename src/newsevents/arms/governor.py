@@ -108,7 +108,7 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if shared is not None:
             return shared  # "48 jets will be produced in Turkey and exported to Indonesia"
         if rule:
-            return token
+            return _passed_on(token, lex) if rule.role == "buyer" else token
         if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
             deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                          and lex.trigger(c)), None)
@@ -119,6 +119,21 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def _passed_on(buy: Token, lex: Lexicon) -> Token:
+    """"The Netherlands and Denmark will buy, refurbish and donate 14 tanks for Ukraine": a
+    buyer that gives the weapons on, in the same clause, is their supplier; the giving is the
+    transfer the article reports."""
+    if buy.pos_ != "VERB":
+        return buy
+    for verb in buy.conjuncts:
+        rule = lex.trigger(verb)
+        if verb.i > buy.i and verb.pos_ == "VERB" and rule is not None and (
+                rule.role == "seller") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return verb
+    return buy
 
 
 def _deal_object(verb: Token, lex: Lexicon) -> Token | None:

@@ -61,7 +61,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
-                  + transfer_objects(root, frozenset({"to"})))
+                  + transfer_objects(root, frozenset({"to"}))
+                  + transfer_objects(mention_head(reading.mention), frozenset({"for"})))
+    # "donate 14 Leopard 2A4 tanks for Ukraine": the country the weapons are for
     if trigger.dep_ == "acl":  # "the countries pledging F-16s to Ukraine"
         to_objects += transfer_objects(trigger.head, frozenset({"to"}))
     from_objects = (transfer_objects(trigger, frozenset({"from"}))
