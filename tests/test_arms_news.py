@@ -828,3 +828,12 @@ def test_buyers_that_give_the_weapons_on_are_their_suppliers(nlp: Language) -> N
             "for Moldova, the ministries said.")
     assert sorted(brief(d) for d in deals(nlp, text)) == [
         ("BEL", "MDA", "Leopard 1", "approved"), ("LUX", "MDA", "Leopard 1", "approved")]
+
+
+def test_the_package_an_article_announced_gives_its_parties_to_what_it_includes(
+        nlp: Language) -> None:
+    text = ("The Pentagon unveiled a new package of military aid for Taiwan on Friday. The "
+            "package includes Javelin anti-tank missiles and ammo for NASAMS and HIMARS "
+            "systems. It also contains Stinger missiles.")
+    assert sorted(brief(d) for d in deals(nlp, text) if d.system.name) == [
+        ("USA", "TWN", "FIM-92 Stinger", "approved"), ("USA", "TWN", "Javelin", "approved")]

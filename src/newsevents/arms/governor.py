@@ -26,10 +26,14 @@ QUESTIONS = frozenset({"when", "whether", "if", "how"})
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
-# Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
-CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
+# Verbs that list what a deal holds: their subject ("the deal", "the package", or "it" for
+# one) governs.
+CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist", "contain"})
+# How far back (in tokens) an "it" that includes weapons looks for its deal: about two news
+# sentences, as the countries' stand-ins do (``countries.ANTECEDENT_REACH``).
+PACKAGE_REACH = 120
 # Nouns for what is sold for a system the buyer has: "ammunition for the F-16 jets".
-SUPPLIES = frozenset({"ammunition", "munition", "part", "spare", "missile", "bomb", "round",
+SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missile", "bomb", "round",
                       "shell", "support", "upgrade", "maintenance", "training", "kit", "pod",
                       "engine", "sustainment", "modernization", "modernisation"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
@@ -62,7 +66,11 @@ def served(mention: Mention) -> bool:
     """A named system that what is sold is for ("ammunition for the F-16 jets", "spare parts
     for its Black Hawks", "missiles for the IRIS-T system"): it changes no hands itself."""
     root = mention_head(mention)
-    if root.dep_ == "appos":  # "ammunition for High Mobility Artillery Rocket Systems (HIMARS)"
+    for _ in range(MAX_HOPS):  # "ammunition for High Mobility Artillery Rocket Systems
+        # (HIMARS)", "ammo for NASAMS and HIMARS systems"
+        if root.head.i == root.i or root.dep_ not in ("appos", "conj", "nmod", "compound") or (
+                root.dep_ == "conj" and root.head.dep_ not in ("nmod", "compound")):
+            break  # a conjunct noun is a thing of its own: "ammunition for X and Stinger missiles"
         root = root.head
     if mention.system.name is None or root.dep_ != "pobj" or root.head.lower_ != "for":
         return False
@@ -111,13 +119,25 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
             return _passed_on(token, lex) if rule.role == "buyer" else token
         if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
             deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and lex.trigger(c)), None)
+                         and (lex.trigger(c) or c.lower_ in ("it", "this"))), None)
+            if deal is not None and deal.pos_ == "PRON":
+                deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
             if deal is not None:
                 return deal
         if lex.cue_status(token) in NOT_DEALS or (
                 token.pos_ == "VERB" and token.dep_ not in NOMINAL
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
+    return None
+
+
+def _deal_before(pronoun: Token, lex: Lexicon) -> Token | None:
+    """The deal noun an "it" that includes weapons stands for: the last one before it, within
+    about two sentences ("This package includes howitzers ... It also includes drones")."""
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - PACKAGE_REACH), -1):
+        if doc[i].pos_ == "NOUN" and lemma(doc[i]) in DEAL_NOUNS and lex.trigger(doc[i]):
+            return doc[i]
     return None
 
 
