@@ -837,3 +837,8 @@ def test_the_package_an_article_announced_gives_its_parties_to_what_it_includes(
             "systems. It also contains Stinger missiles.")
     assert sorted(brief(d) for d in deals(nlp, text) if d.system.name) == [
         ("USA", "TWN", "FIM-92 Stinger", "approved"), ("USA", "TWN", "Javelin", "approved")]
+
+
+def test_challenger_tanks_are_challenger_2s(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Britain delivered several Challenger tanks to Ukraine last spring.")
+    assert brief(deal) == ("GBR", "UKR", "Challenger 2", "delivered")
