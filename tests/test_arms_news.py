@@ -842,3 +842,10 @@ def test_the_package_an_article_announced_gives_its_parties_to_what_it_includes(
 def test_challenger_tanks_are_challenger_2s(nlp: Language) -> None:
     (deal,) = deals(nlp, "Britain delivered several Challenger tanks to Ukraine last spring.")
     assert brief(deal) == ("GBR", "UKR", "Challenger 2", "delivered")
+
+
+def test_a_country_that_only_consents_is_no_party(nlp: Language) -> None:
+    text = ("The purchase follows the US government authorisation to transfer the aircraft, "
+            "as well as 20 Danish F-16 jets.")
+    assert not [d for d in deals(nlp, text) if "USA" in (d.supplier.country,
+                                                          d.recipient.country)]

@@ -23,6 +23,9 @@ from newsevents.events.syntax import lemma
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Nouns of a consent a third country gives to a transfer between others.
+CONSENTS = frozenset({"authorisation", "authorization", "approval", "permission", "consent",
+                      "clearance", "go-ahead"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
@@ -59,7 +62,8 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
             # C-17s"), seldom as its buyer.
             placed = reading.role in ("arrival", "licence")
             rest = (countries.in_sentence(reading.sent, placed) - {reading.supplier, origin}
-                    - makers.get(reading.sent.start, set()) - set(reading.allies))
+                    - makers.get(reading.sent.start, set()) - set(reading.allies)
+                    - _consenting(reading.sent, countries))
             if len(rest) == 1:
                 reading.recipient = rest.pop()
     _share_with_conjuncts(readings)
@@ -70,6 +74,14 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _consenting(sent: Span, countries: Countries) -> set[str]:
+    """Countries that only give their consent in the sentence ("the US government
+    authorisation to transfer the aircraft"): no party to the transfer they allow."""
+    return {c for t in sent if lemma(t) in CONSENTS
+            for m in t.subtree if m.i < t.i and m.dep_ in MODIFIERS
+            for c in [countries.of(m)] if c}
 
 
 def _buyers_own(readings: list[Reading]) -> None:
