@@ -849,3 +849,10 @@ def test_a_country_that_only_consents_is_no_party(nlp: Language) -> None:
             "as well as 20 Danish F-16 jets.")
     assert not [d for d in deals(nlp, text) if "USA" in (d.supplier.country,
                                                           d.recipient.country)]
+
+
+def test_a_force_that_decided_to_introduce_jets_buys_them(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The Thai air force decided to introduce 12 FA-50 jets made by "
+                         "South Korea's KAI.")
+    assert brief(deal)[:3] == ("KOR", "THA", "T-50 Golden Eagle")
+    assert deal.quantity == 12
