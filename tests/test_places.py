@@ -561,3 +561,21 @@ def test_a_lower_case_word_tagged_as_a_place_is_none(nlp: Language, gaz: Gazette
     text = "Thieves stole goods worth millions of naira from a warehouse on Monday."
     sent, _ = trigger_in(nlp, text, "stole")
     assert all(m.text != "naira" for m in places._place_mentions(sent, gaz))
+
+
+def test_a_town_the_model_runs_into_the_words_after_it(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Government forces shelled Aleppo for the ninth consecutive day on Sunday."
+    sent, token = trigger_in(nlp, text, "shelled")
+    assert not any(e.text == "Aleppo" for e in sent.ents)  # the model's span runs on
+    found = event_location(sent, token, gaz, None)
+    assert found is not None and (found.name, found.country) == ("Aleppo", "SYR")
+
+
+def test_a_town_named_so_whose_only_namesakes_are_far_away(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """The gazetteer knows "Taji" only in Japan and China; beside Baghdad the sentence's
+    own town keeps its name, in Iraq."""
+    text = "A suicide bomber blew up a bus carrying pilgrims in the town of Taji, north of Baghdad."
+    found = where(nlp, gaz, text, "blew")
+    assert found is not None and (found.name, found.country) == ("Taji", "IRQ")

@@ -662,7 +662,7 @@ def event_location(
     ordered = [e for *_, e in sorted(direct, key=lambda r: r[:3])]
     ordered += [e for *_, e in sorted(nested, key=lambda r: r[:3])]
     # The scene's own name when the gazetteer lacks it ("the village of Abu Leiha").
-    unknown = ordered[0] if ordered and ordered[0].label_ in NAMED_LABELS else None
+    unknown = ordered[0] if ordered and _named_scene(ordered[0], gazetteer, context) else None
     ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
     for ent in ordered:
         found = _geocode(ent, gazetteer, context)
@@ -681,6 +681,14 @@ def event_location(
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
     return default if in_lead(sent) else None
+
+
+def _named_scene(ent: Span, gazetteer: Gazetteer, context: _Context) -> bool:
+    """A scene named as a place, or one the sentence calls a town whose only readings lie in
+    far countries ("in the town of Taji, north of Baghdad": Taji is no Japanese village)."""
+    if ent.label_ in NAMED_LABELS:
+        return True
+    return _names_a_place(ent) and _geocode(ent, gazetteer, context) is None
 
 
 def _nationality(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -756,6 +764,8 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
         elif ent.label_ in WEAK_LABELS - {"DATE"} and _names_a_place(ent):
             mentions.append(Span(doc, ent.start, ent.end, label=UNKNOWN))
+        elif (lead := _leading_name(ent)) is not None and _known(gazetteer, lead.text):
+            mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
     i = sent.start
     while i < sent.end:
         j = i
@@ -771,6 +781,21 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, i, j, label=UNKNOWN))
         i = max(j, i + 1)
     return mentions
+
+
+def _leading_name(ent: Span) -> Span | None:
+    """The proper name an over-long entity starts with, when the model ran a place into the
+    words after it ("Aleppo for the ninth consecutive day" as a work of art), or None."""
+    if ent.label_ not in WEAK_LABELS - {"DATE", "PERSON"}:
+        return None
+    end = ent.start
+    while end < ent.end and (
+        ent.doc[end].pos_ == "PROPN" or (end > ent.start and ent.doc[end].lower_ in NAME_LINKS)
+    ):
+        end += 1
+    while end > ent.start and ent.doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    return ent.doc[ent.start : end] if ent.start < end < ent.end else None
 
 
 def _named_participant(ent: Span) -> bool:
