@@ -579,3 +579,23 @@ def test_a_town_named_so_whose_only_namesakes_are_far_away(
     text = "A suicide bomber blew up a bus carrying pilgrims in the town of Taji, north of Baghdad."
     found = where(nlp, gaz, text, "blew")
     assert found is not None and (found.name, found.country) == ("Taji", "IRQ")
+
+
+def test_a_province_a_country_owns_is_the_finer_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Hundreds of students demonstrated in Iran's southwestern province of Khuzestan."
+    found = where(nlp, gaz, text, "demonstrated")
+    assert found is not None and (found.name, found.country) == ("Khuzestan", "IRN")
+    text = ("A man detonated an explosive belt on Monday evening in Russia's southern region of "
+            "Ingushetia.")
+    found = where(nlp, gaz, text, "detonated")
+    assert found is not None and (found.name, found.country) == ("Ingushetia", "RUS")
+
+
+def test_a_square_the_gazetteer_lacks_takes_the_country_around_it(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """The sentence names no country; the article names one."""
+    text = ("Lebanon's prime minister resigned on Monday. Police later fired tear gas at "
+            "demonstrators in Martyrs Square.")
+    found = where(nlp, gaz, text, "fired")
+    assert found is not None and (found.name, found.country) == ("Martyrs Square", "LBN")

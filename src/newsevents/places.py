@@ -675,12 +675,21 @@ def event_location(
                 part = _village_in(refined, mentions, own, trigger, gazetteer, context)
             return part or refined.location()
     if unknown is not None:
-        only = next(iter(context.sentence)) if len(context.sentence) == 1 else None
-        return _unknown_place(unknown, only)
+        return _unknown_place(unknown, _one_country(context))
     located = [f for e in free if (f := _geocode(e, gazetteer, context)) is not None]
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
     return default if in_lead(sent) else None
+
+
+def _one_country(context: _Context) -> str | None:
+    """The country around a place the gazetteer lacks: the one the sentence names, else the
+    one the whole article names ("protesters gathered in Martyrs Square" in a story that
+    names only Lebanon)."""
+    for countries in (context.sentence, context.article):
+        if countries:
+            return next(iter(countries)) if len(countries) == 1 else None
+    return None
 
 
 def _named_scene(ent: Span, gazetteer: Gazetteer, context: _Context) -> bool:
@@ -1055,9 +1064,17 @@ def _refine(
         if _object_of_other_verb(other, trigger):
             continue
         town = _geocode(other, gazetteer, context)
-        if town is not None and town.country == found.country and town.rank == RANK_CITY:
+        if town is not None and town.country == found.country and _finer(town, found):
             return town
     return found
+
+
+def _finer(place: _Entry, around: _Entry) -> bool:
+    """A town inside anything larger, or a province inside its country ("in Russia's
+    southern region of Ingushetia")."""
+    return place.rank == RANK_CITY or (
+        place.rank in (RANK_STATE, RANK_REGION) and around.rank > RANK_REGION
+    )
 
 
 def _object_of_other_verb(ent: Span, trigger: Token) -> bool:
