@@ -599,3 +599,20 @@ def test_a_square_the_gazetteer_lacks_takes_the_country_around_it(
             "demonstrators in Martyrs Square.")
     found = where(nlp, gaz, text, "fired")
     assert found is not None and (found.name, found.country) == ("Martyrs Square", "LBN")
+
+
+@pytest.mark.parametrize(("text", "word", "name", "country"), [
+    # the model calls the town a people
+    ("After a lull, clashes between tribesmen and the guards erupted in Taez late on Monday.",
+     "clashes", "Taiz", "YEM"),
+    # a lower-case Arabic article starts the name
+    ("The group's spokesman was killed in al-Bab in late August.", "killed", "al-Bab", "SYR"),
+    # a place entity that runs into the words after it
+    ("During savage fighting in the village of Bamut earlier this year, rebels captured a "
+     "soldier.", "fighting", "Bamut", "RUS"),
+])
+def test_towns_the_model_mislabels_after_a_locative_word(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str, country: str
+) -> None:
+    found = where(nlp, gaz, text, word)
+    assert found is not None and (found.name, found.country) == (name, country)

@@ -761,7 +761,11 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
         covered.update(range(ent.start, ent.end))
         if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
-        if ent.label_ in PLACE_LABELS or (
+        if ent.label_ in PLACE_LABELS and not _known(gazetteer, _mention_text(ent)) and (
+            lead := _leading_name(ent)
+        ) is not None and _known(gazetteer, lead.text):
+            mentions.append(Span(doc, lead.start, lead.end, label=WEAK))  # "Bamut earlier"
+        elif ent.label_ in PLACE_LABELS or (
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
         ):
             mentions.append(ent)
@@ -795,7 +799,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
 def _leading_name(ent: Span) -> Span | None:
     """The proper name an over-long entity starts with, when the model ran a place into the
     words after it ("Aleppo for the ninth consecutive day" as a work of art), or None."""
-    if ent.label_ not in WEAK_LABELS - {"DATE", "PERSON"}:
+    if ent.label_ not in (WEAK_LABELS | PLACE_LABELS) - {"DATE", "PERSON"}:
         return None
     end = ent.start
     while end < ent.end and (
@@ -821,7 +825,10 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     "Kurdish")."""
     if ent.label_ != "NORP" or normalise(ent.text) in gazetteer.adjectives:
         return False
-    return ent.root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in event_roles()["locative_prepositions"]:
+        return True  # "erupted in Taez", "shelled each other in Kisangani"
+    return root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
 
 
 def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
@@ -1155,8 +1162,8 @@ def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | Non
     if region is not None:
         region_text = _mention_text(ent.doc[region.left_edge.i : region.right_edge.i + 1])
     text = _mention_text(ent)
-    if not any(word[:1].isupper() for word in text.split()):
-        return None
+    if not any(word[:1].isupper() for word in text.replace("-", " ").split()):
+        return None  # a common word; but "al-Bab" is a name
     found = _best_with_region(gazetteer, text, region_text, context)
     if found is None and (name := _without_suffix(text)):  # "Deir Ezzor Governorate"
         found = _best_with_region(gazetteer, name, region_text, context)
