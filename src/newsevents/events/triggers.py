@@ -65,7 +65,37 @@ def _matches(token: Token, trigger: Trigger) -> bool:
             c.dep_ == "acomp" and lemma(c) in values for c in token.children
         ):
             return False
+        elif rel == "pred" and not any(_names(t, values) for t in predicates(token)):
+            return False
     return True
+
+
+def predicates(verb: Token) -> list[Token]:
+    """What a verb of naming says its object is, with the words that qualify it: "called it
+    outrageous", "called the verdict a travesty of justice", "described the aid as
+    inadequate", "held the rebels responsible", "what they called a policy of genocide"."""
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    for child in verb.children:
+        if child.dep_ == "prep" and lemma(child) == "as":
+            heads += [g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")]
+        elif child.dep_ in OBJECTS:
+            heads += [g for g in child.children if g.dep_ in ("amod", "oprd") and g.i > child.i]
+    return [t for head in heads for t in _phrase_words(head)]
+
+
+def _phrase_words(token: Token) -> Iterator[Token]:
+    """A phrase without its relative and participle clauses, which say more than it does."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl"):
+            yield from _phrase_words(child)
+
+
+def _names(token: Token, values: frozenset[str]) -> bool:
+    """A word of the predicate is one of ``values``, or of a cue kind named ``cue:kind``."""
+    word = lemma(token)
+    return word in values or any(
+        v.startswith("cue:") and Lexicon.load().cue(v[4:], word) for v in values)
 
 
 def _taken(verb: Token) -> list[Token]:
