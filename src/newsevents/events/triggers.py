@@ -65,8 +65,9 @@ def _matches(token: Token, trigger: Trigger) -> bool:
             c.dep_ == "acomp" and lemma(c) in values for c in token.children
         ):
             return False
-        elif rel == "pred" and not any(_names(t, values) for t in predicates(token)):
-            return False
+        elif rel == "pred" and (token.dep_ == "acl" or not any(
+                _names(t, values) for t in predicates(token))):
+            return False  # "a network held responsible for": a description, not an act
     return True
 
 
@@ -173,7 +174,7 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
                 return True
             continue
         found = _related(token, relation)
-        if any(lemma(t) in words or t.lower_ in words for t in found):
+        if any(lemma(t) in words or t.lower_ in words or "*" in words for t in found):
             return True
     return False
 
