@@ -65,22 +65,31 @@ def _matches(token: Token, trigger: Trigger) -> bool:
             c.dep_ == "acomp" and lemma(c) in values for c in token.children
         ):
             return False
-        elif rel == "pred" and (token.dep_ == "acl" or not any(
+        elif rel == "pred" and (_participle(token) or not any(
                 _names(t, values) for t in predicates(token))):
-            return False  # "a network held responsible for": a description, not an act
+            return False
     return True
+
+
+def _participle(verb: Token) -> bool:
+    """ "the network, held responsible for the attacks": a description, not an act."""
+    own = {c.dep_ for c in verb.children}
+    if verb.dep_ in ("acl", "advcl") and not own & {"nsubj", "nsubjpass"}:
+        return verb.tag_ != "VBG"  # "..., holding them responsible" is the subject's act
+    return verb.tag_ == "VBN" and not own & {"aux", "auxpass"}
 
 
 def predicates(verb: Token) -> list[Token]:
     """What a verb of naming says its object is, with the words that qualify it: "called it
-    outrageous", "called the verdict a travesty of justice", "described the aid as
+    outrageous", "called the verdict a travesty of justice", "labelled the aid as
     inadequate", "held the rebels responsible", "what they called a policy of genocide"."""
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
     for child in verb.children:
         if child.dep_ == "prep" and lemma(child) == "as":
             heads += [g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")]
         elif child.dep_ in OBJECTS:
-            heads += [g for g in child.children if g.dep_ in ("amod", "oprd") and g.i > child.i]
+            heads += [g for g in child.children
+                      if g.dep_ in ("amod", "oprd", "appos") and g.i > child.i]
     return [t for head in heads for t in _phrase_words(head)]
 
 
@@ -174,7 +183,7 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
                 return True
             continue
         found = _related(token, relation)
-        if any(lemma(t) in words or t.lower_ in words or "*" in words for t in found):
+        if any(lemma(t) in words or t.lower_ in words for t in found):
             return True
     return False
 
