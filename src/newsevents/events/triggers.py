@@ -61,14 +61,22 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel == "taken":
             if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
-        elif rel == "acomp" and not any(
-            c.dep_ == "acomp" and lemma(c) in values for c in token.children
-        ):
-            return False
-        elif rel == "pred" and (_participle(token) or not any(
-                _names(t, values) for t in predicates(token))):
+        elif rel in ("acomp", "pred") and not _completes(token, rel, values):
             return False
     return True
+
+
+def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
+    """The verb's complement is one of ``values``: "acomp" its adjective complement, "pred"
+    what a verb of naming calls its object."""
+    if rel == "acomp":
+        return any(c.dep_ == "acomp" and lemma(c) in values for c in verb.children)
+    return _calls(verb, values)
+
+
+def _calls(verb: Token, values: frozenset[str]) -> bool:
+    """A verb of naming ("called", "held") that says its object is one of ``values``."""
+    return not _participle(verb) and any(_names(t, values) for t in predicates(verb))
 
 
 def _participle(verb: Token) -> bool:
