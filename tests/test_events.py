@@ -447,6 +447,29 @@ def test_a_statement_coded_as_an_event_takes_the_statement_date() -> None:
     assert event.date == dt.date(2024, 5, 13)
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Congolese President Felix Tshisekedi said on Monday that Rwanda must stop its aggression.",
+     "COD", "RWA"),
+    ("The Chinese foreign ministry said Washington should stop arming Taiwan.", "CHN", "USA"),
+])
+def test_a_demand_told_as_what_another_must_do_is_the_speakers_request(
+    text: str, source: str, target: str
+) -> None:
+    """The "must" is the demand itself, not a doubt about it: the request is asserted, by the
+    speaker, of the one asked (the hand rules; the model learns it when retrained)."""
+    event = one(asserted(events_of(text, learned=False)), "REQUEST")
+    assert countries(event.source) == {source}
+    assert countries(event.target) == {target}
+
+
+def test_a_statement_takes_its_realis_from_the_speech_verb() -> None:
+    maybe = one(events_of("Beijing may say that the arms sale is a provocation."), "ACCUSE")
+    assert maybe.hypothetical
+    said = one(events_of("US officials said on Monday that the purchase would be a mistake."),
+               "ACCUSE")
+    assert not (said.hypothetical or said.negated)
+
+
 # Sources and targets on report phrasings (docs/annotation.md, section 4).
 def test_a_nationality_on_a_noun_our_tables_do_not_know_still_places_it() -> None:
     lawyers = one(events_of("Pakistani lawyers marched on the Supreme Court in Islamabad on "

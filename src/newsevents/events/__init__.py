@@ -115,13 +115,15 @@ def _candidates(
 
 def _with_speech_acts(found: list[Found], acts: list[Found]) -> list[Found]:
     """The speaker's own statement replaces a sourceless reading of the same words
-    ("US officials said the purchase is a concern")."""
+    ("US officials said the purchase is a concern"); a demand ("said Rwanda must stop")
+    replaces any reading of its clause, whose subject is the one asked, not a source."""
     for act in acts:
         clause = {t.i for t in act[0].token.subtree}
+        demand = act[0].event_type == "REQUEST"
         same = [f for f in found if f[0].event_type == act[0].event_type]
         if not same:
             found.append(act)
-        elif all(not src and cand.token.i in clause for cand, src, _ in same):
+        elif all((demand or not src) and cand.token.i in clause for cand, src, _ in same):
             found = [f for f in found if f not in same] + [act]
     return found
 
@@ -131,9 +133,13 @@ def _reading(
 ) -> Reading:
     """Negation, modality and attribution: a threat or a denial may recode the trigger's type,
     and a speaker other than the source makes a claim only a report of one."""
-    att, speech_verb = (None, None) if _speech_act(cand) else attribution(cand.token, look, lex)
-    negated = is_negated(cand.token, lex)
-    mode_word = modal(cand.token, lex)
+    said = _speech_act(cand)
+    att, speech_verb = (None, None) if said else attribution(cand.token, look, lex)
+    # A statement's realis is its speech verb's: in "said Rwanda must withdraw" the "must" is
+    # the demand itself, and "may say that" is what makes the demand uncertain.
+    told = cand.token.head if said else cand.token
+    negated = is_negated(told, lex)
+    mode_word = modal(told, lex)
     if cand.nominal and hedged(cand.token, lex):
         mode_word = mode_word or "possible"
     speaker_is_source = att is None or (
