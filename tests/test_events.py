@@ -765,6 +765,9 @@ def test_calling_without_blame_or_a_description_is_no_accusation() -> None:
     assert not [e for e in asserted(events_of(
         "The suspect was captured in 2001 after coalition forces set out to hunt down "
         "members of the network, held responsible for the bombings.")) if e.event_type == "ACCUSE"]
+    assert not [e for e in asserted(events_of(
+        "A win in court would mark the first time a mining company is held liable for damage "
+        "abroad, the lawyer said.")) if e.event_type == "ACCUSE"]
 
 
 def test_the_same_words_in_their_political_sense_still_code_events() -> None:

@@ -84,6 +84,8 @@ def _participle(verb: Token) -> bool:
     own = {c.dep_ for c in verb.children}
     if verb.dep_ in ("acl", "advcl") and not own & {"nsubj", "nsubjpass"}:
         return verb.tag_ != "VBG"  # "..., holding them responsible" is the subject's act
+    if verb.dep_ == "relcl" and "auxpass" in own and "agent" not in own:
+        return True  # "the first time a firm is held liable": no one holds it so here
     return verb.tag_ == "VBN" and not own & {"aux", "auxpass"}
 
 
