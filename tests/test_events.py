@@ -984,3 +984,65 @@ def test_a_statement_accusing_reports_the_accusation() -> None:
     events = events_of("The rebel group issued a statement on Sunday accusing government "
                        "forces of shelling the camp.")
     assert "ACCUSE" in {e.event_type for e in events if e.factual}
+
+
+def test_ground_under_a_groups_control_makes_that_group_the_target() -> None:
+    """Coders take whoever holds the ground attacked as the target ("a village under the
+    control of", "held by", "-controlled")."""
+    offensive = one(events_of("Government troops launched an offensive near Hama on Sunday, "
+                              "targeting the village of Kafr Zita, which is under the control "
+                              "of Jaysh al-Izza."), "ASSAULT")
+    assert [a.text for a in offensive.target] == ["Jaysh al-Izza"]
+    assert countries(offensive.target) == {"SYR"}
+    stormed = one(events_of("Kurdish fighters stormed a district of Hasakah held by the Syrian "
+                            "army on Tuesday."), "ASSAULT")
+    assert countries(stormed.target) == {"SYR"}
+    assert [a.sector for a in stormed.target] == ["MIL"]
+
+
+def test_a_town_captured_from_a_state_makes_the_state_the_target() -> None:
+    event = one(events_of("In 1967 Israel captured the Golan Heights and several villages from "
+                          "Syria."), "ASSAULT")
+    assert countries(event.source) == {"ISR"}
+    assert countries(event.target) == {"SYR"}
+    ruled = one(events_of("Israeli forces captured the old city of Hebron from Jordanian rule "
+                          "in the 1967 war."), "ASSAULT")
+    assert countries(ruled.target) == {"JOR"}
+
+
+def test_fighters_of_a_stateless_group_do_not_take_the_country_of_the_battle() -> None:
+    """ISIS has no country (docs/annotation.md, 4); its fighters are its own, not Syria's."""
+    event = one(events_of("Twelve fighters of the Islamic State were killed near Raqqa on "
+                          "Monday in clashes with the Syrian Democratic Forces."), "ASSAULT")
+    assert event.target and not countries(event.target)
+    placed = one(events_of("Four fighters of Hamas were killed in an Israeli air strike on a "
+                           "house in Rafah."), "ASSAULT")
+    assert countries(placed.target) == {"PSE"}
+
+
+def test_the_fire_of_an_armed_group_names_who_struck() -> None:
+    event = one(events_of("Three children were killed in the Sheikh Maqsoud district of Aleppo "
+                          "under the mortar fire of Nusra militants."), "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+    assert [a.sector for a in event.source] == ["REB"]
+
+
+def test_the_sides_of_a_conflict_name_who_struck() -> None:
+    event = one(events_of("At least twenty people were killed in Mali last month during the "
+                          "conflict between the army and Tuareg rebels."), "ASSAULT")
+    assert event.source and countries(event.source) == {"MLI"}
+    assert "rebels" in " ".join(a.text for a in event.source)
+
+
+def test_a_regime_attack_is_carried_out_by_the_regime() -> None:
+    event = one(events_of("Opposition activists said the regime attack on Douma killed eight "
+                          "people in Syria on Friday."), "ASSAULT")
+    assert [a.sector for a in event.source] == ["GOV"]
+
+
+def test_two_named_groups_of_one_country_are_two_sides() -> None:
+    event = one(events_of("Three fighters from al-Nusra Front were killed in clashes with the "
+                          "Kurdish fighters of the People's Protection Units (YPG) in Hasakah."),
+                "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+    assert "Nusra" in " ".join(a.text for a in event.target)
