@@ -856,3 +856,11 @@ def test_a_force_that_decided_to_introduce_jets_buys_them(nlp: Language) -> None
                          "South Korea's KAI.")
     assert brief(deal)[:3] == ("KOR", "THA", "T-50 Golden Eagle")
     assert deal.quantity == 12
+
+
+def test_a_list_of_weapons_to_be_provided_is_the_announced_package(nlp: Language) -> None:
+    text = ("Washington announced a new $300 million package of military aid for Georgia on "
+            "Tuesday. The list of weapons to be provided includes Javelin anti-tank systems "
+            "and TOW missiles.")
+    assert sorted(brief(d) for d in deals(nlp, text) if d.system.name) == [
+        ("USA", "GEO", "Javelin", "approved"), ("USA", "GEO", "TOW", "approved")]
