@@ -864,3 +864,20 @@ def test_a_list_of_weapons_to_be_provided_is_the_announced_package(nlp: Language
             "and TOW missiles.")
     assert sorted(brief(d) for d in deals(nlp, text) if d.system.name) == [
         ("USA", "GEO", "Javelin", "approved"), ("USA", "GEO", "TOW", "approved")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia's defence ministry confirmed the order on Monday. South Korea's KAI said it "
+     "will deliver 18 FA-50 jets to the Southeast Asian country from 2026.",
+     ("KOR", "MYS", "T-50 Golden Eagle", "ordered")),
+    ("Qatar has been courting several suppliers. France signed a deal on Monday to sell 12 "
+     "more Rafale jets to the Gulf state.", ("FRA", "QAT", "Rafale", "ordered")),
+])
+def test_a_country_said_by_its_region_is_the_last_one_named_there(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_a_bare_infinitive_takes_the_tense_of_its_verb(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The contract will see Hanwha deliver 24 K9 howitzers to Norway.")
+    assert brief(deal) == ("KOR", "NOR", "K9 Thunder", "ordered")
