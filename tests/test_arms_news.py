@@ -881,3 +881,16 @@ def test_a_country_said_by_its_region_is_the_last_one_named_there(
 def test_a_bare_infinitive_takes_the_tense_of_its_verb(nlp: Language) -> None:
     (deal,) = deals(nlp, "The contract will see Hanwha deliver 24 K9 howitzers to Norway.")
     assert brief(deal) == ("KOR", "NOR", "K9 Thunder", "ordered")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Embraer is to provide six Super Tucano aircraft for the Paraguayan Air Force.",
+     ("BRA", "PRY", "A-29 Super Tucano", "ordered")),
+    ("Italian manufacturer Leonardo will give ten M-346 jets to Nigeria next year.",
+     ("ITA", "NGA", "M-346 Master", "ordered")),
+    ("Germany will provide 40 Marder vehicles to Ukraine.",
+     ("DEU", "UKR", "Marder", "approved")),
+])
+def test_a_maker_that_will_provide_weapons_sells_them_a_state_decides_to_give(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
