@@ -894,3 +894,16 @@ def test_a_bare_infinitive_takes_the_tense_of_its_verb(nlp: Language) -> None:
 def test_a_maker_that_will_provide_weapons_sells_them_a_state_decides_to_give(
         nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany's veto has grounded the sale of Eurofighter Typhoons to Turkey.",
+     [("GBR", "TUR", "Eurofighter Typhoon", "suspended")]),
+    ("Berlin obstructed the sale of Eurofighter jets to Saudi Arabia for two years.",
+     [("GBR", "SAU", "Eurofighter Typhoon", "suspended")]),
+    ("Germany halted the delivery of Leopard 2 tanks to Turkey in 2019.",
+     [("DEU", "TUR", "Leopard 2", "suspended")]),
+])
+def test_a_partner_that_blocks_a_sale_is_no_supplier_the_maker_country_still_is(
+        nlp: Language, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == expected
