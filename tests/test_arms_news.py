@@ -907,3 +907,11 @@ def test_a_maker_that_will_provide_weapons_sells_them_a_state_decides_to_give(
 def test_a_partner_that_blocks_a_sale_is_no_supplier_the_maker_country_still_is(
         nlp: Language, text: str, expected: list[tuple[str, str, str, str]]) -> None:
     assert [brief(d) for d in deals(nlp, text)] == expected
+
+
+def test_a_count_said_only_of_several_donors_together_is_each_ones(nlp: Language) -> None:
+    found = deals(nlp, "Norway and Belgium will together refurbish and donate 20 Leopard 1A5 "
+                       "tanks to Moldova.")
+    assert sorted((brief(d), d.quantity) for d in found) == [
+        (("BEL", "MDA", "Leopard 1", "approved"), 20),
+        (("NOR", "MDA", "Leopard 1", "approved"), 20)]
