@@ -915,3 +915,14 @@ def test_a_count_said_only_of_several_donors_together_is_each_ones(nlp: Language
     assert sorted((brief(d), d.quantity) for d in found) == [
         (("BEL", "MDA", "Leopard 1", "approved"), 20),
         (("NOR", "MDA", "Leopard 1", "approved"), 20)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Egyptian Navy awarded a contract to Italy's Fincantieri for two FREMM frigates.",
+     ("ITA", "EGY", "FREMM", "ordered")),
+    ("A contract for 12 Caesar howitzers was awarded to KNDS France by the Belgian army.",
+     ("FRA", "BEL", "CAESAR howitzer", "ordered")),
+])
+def test_the_winner_of_an_awarded_contract_supplies(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]

@@ -39,6 +39,8 @@ NATIONALITIES = frozenset({"NORP", "GPE"})
 # Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
 THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
 # Verbs whose object is said to do what their "of" clause says: "accused Iran of supplying".
+# Verbs by which a buyer gives a deal to the company that wins it.
+AWARDING = frozenset({"award", "grant", "give"})
 # Nouns and verbs of a third country that stops a deal: "Germany's veto has grounded the sale",
 # "Germany obstructed the sale of Eurofighters": the vetoing partner sells nothing.
 OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockade", "embargo",
@@ -110,6 +112,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                 _countries(in_objects, countries, skip))
     if role == "licence":
         return [], _countries(doers + in_objects, countries, skip)
+    awarded = _awarded(trigger, countries, skip)
+    if awarded is not None:
+        return awarded
     named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
     # "a contract for FREMM frigates from Italy": the "from" still names the seller
@@ -260,6 +265,22 @@ def _approver(verb: Token, lex: Lexicon) -> bool:
     whose consent a re-export needs."""
     cue = lex.cue_at(verb)
     return cue is not None and cue.status == "approved"
+
+
+def _awarded(deal: Token, countries: Countries,
+             skip: Span) -> tuple[list[str], list[str]] | None:
+    """"The navy awarded a contract to Fincantieri", "a contract was awarded to Norinco by the
+    army": the winner of an awarded deal supplies, the one that awards it buys."""
+    verb = deal.head
+    if deal.pos_ != "NOUN" or deal.dep_ not in ("dobj", "nsubjpass") or (
+            lemma(verb) not in AWARDING):
+        return None
+    winners = _countries(transfer_objects(verb, frozenset({"to"})), countries, skip)
+    if not winners:
+        return None
+    buyers = transfer_objects(verb, frozenset({"by"})) if deal.dep_ == "nsubjpass" else [
+        c for c in verb.children if c.dep_ == "nsubj"]
+    return winners, _countries(buyers, countries, skip, not_in=winners)
 
 
 def _blocker(verb: Token, lex: Lexicon) -> bool:
