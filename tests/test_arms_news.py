@@ -926,3 +926,14 @@ def test_a_count_said_only_of_several_donors_together_is_each_ones(nlp: Language
 def test_the_winner_of_an_awarded_contract_supplies(
         nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "variant"), [
+    ("Bulgaria signed a deal for eight F-16 jets of the latest Block 70 version from the "
+     "United States.", "F-16 Block 70"),
+    ("Pakistan delivered the Block III version of the JF-17 to Azerbaijan.", "JF-17 Block III"),
+])
+def test_a_variant_said_in_words_is_the_name_and_its_designator(
+        nlp: Language, text: str, variant: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.variant == variant
