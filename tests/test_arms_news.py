@@ -937,3 +937,9 @@ def test_a_variant_said_in_words_is_the_name_and_its_designator(
         nlp: Language, text: str, variant: str) -> None:
     (deal,) = deals(nlp, text)
     assert deal.variant == variant
+
+
+def test_the_naval_rafale_is_a_variant(nlp: Language) -> None:
+    (deal,) = deals(nlp, "New Delhi signed a contract with France for 26 Rafale Marine jets "
+                         "for its aircraft carrier.")
+    assert (brief(deal), deal.variant) == (("FRA", "IND", "Rafale", "ordered"), "Rafale Marine")
