@@ -943,3 +943,11 @@ def test_the_naval_rafale_is_a_variant(nlp: Language) -> None:
     (deal,) = deals(nlp, "New Delhi signed a contract with France for 26 Rafale Marine jets "
                          "for its aircraft carrier.")
     assert (brief(deal), deal.variant) == (("FRA", "IND", "Rafale", "ordered"), "Rafale Marine")
+
+
+def test_ammunition_resupply_vehicles_are_armoured_vehicles(nlp: Language) -> None:
+    found = deals(nlp, "Hanwha signed a contract with Estonia to supply 12 K9 howitzers and "
+                       "six K10 ammunition resupply vehicles.")
+    assert sorted((d.system.name or d.system.category or "", d.quantity) for d in found
+                  if brief(d)[:2] == ("KOR", "EST")) == [
+        ("K9 Thunder", 12), ("armoured vehicles", 6)]
