@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -201,7 +202,7 @@ def _worded_variant(mention: Mention) -> str | None:
         versions.append(head.head.head)  # "the Block 70 version of the F-16"
     for version in versions:
         words = list(version.doc[version.left_edge.i:version.i])
-        for word, number in zip(words, words[1:], strict=False):
+        for word, number in pairwise(words):
             if word.lower_ in DESIGNATORS and (number.like_num or number.text.isalnum()):
                 name = mention.span.text
                 if name.endswith("s") and (name[-2:-1].isdigit() or name[-2:-1].isupper()):

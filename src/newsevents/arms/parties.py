@@ -287,7 +287,7 @@ def _blocker(verb: Token, lex: Lexicon) -> bool:
     """Whether the verb stops a deal ("block", "veto", "halt"): its subject may be a partner
     in the system whose consent the seller needs, not the seller."""
     cue = lex.cue_at(verb)
-    return cue is not None and cue.status in ("suspended", "at_risk", "denied") or (
+    return (cue is not None and cue.status in ("suspended", "at_risk", "denied")) or (
         lemma(verb) in OBSTRUCTING)
 
 
