@@ -34,7 +34,14 @@ from newsevents.events.arguments import (
 )
 from newsevents.events.learned import EventModel, features
 from newsevents.events.lexicon import Lexicon
-from newsevents.events.modality import COOPERATIVE, hedged, is_negated, modal, recode
+from newsevents.events.modality import (
+    COOPERATIVE,
+    hedged,
+    is_generic,
+    is_negated,
+    modal,
+    recode,
+)
 from newsevents.events.speech import attribution, speech_acts
 from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.events.tokens import TokenModel
@@ -77,6 +84,7 @@ class Reading:
     mode: str | None
     negated: bool
     hypothetical: bool
+    generic: bool
     attribution: Attribution | None
     speech_verb: Token | None
     modal_word: str | None
@@ -140,7 +148,8 @@ def _reading(
         mode = lex.instrument_mode(sent)
     if etype != cand.event_type:
         negated = False if etype == "REJECT" else negated
-    return Reading(etype, mode, negated, hypothetical, att, speech_verb, mode_word)
+    generic = not (negated or hypothetical) and is_generic(cand.token, lex)
+    return Reading(etype, mode, negated, hypothetical, generic, att, speech_verb, mode_word)
 
 
 def _speech_act(cand: Candidate) -> bool:
@@ -215,10 +224,9 @@ def _model_keeps(
     model: EventModel, confidence: float, reading: Reading, rules_ok: bool, cand: Candidate
 ) -> bool:
     """What would be coded as fact must pass the model's threshold (a lower one where the hand
-    rules alone would code it); flagged (negated, hypothetical) events are kept for users to
-    filter where the rules would keep them."""
-    flagged = reading.negated or reading.hypothetical
-    if flagged:
+    rules alone would code it); flagged (negated, hypothetical, generic) events are kept for
+    users to filter where the rules would keep them."""
+    if reading.negated or reading.hypothetical or reading.generic:
         return rules_ok
     if rules_ok and reading.event_type != cand.event_type:
         # The rules' recoding (a blow the actor says it could strike is a threat, a promised
@@ -313,6 +321,7 @@ def sentence_events(
             attribution=reading.attribution if keep_attribution else None,
             negated=reading.negated,
             hypothetical=reading.hypothetical,
+            generic=reading.generic,
             confidence=round(confidence, 2),
         )
         if cand.proposed and cand.token.i in at_token:
