@@ -49,7 +49,8 @@ TYPE_CASES = [
         {"KOR"},
     ),
     ("SUPPORT", "The German government praised Moldova for its reforms.", {"DEU"}, {"MDA"}),
-    ("CONCEDE", "Georgian authorities lifted the curfew in Batumi on Wednesday.", {"GEO"}, set()),
+    ("CONCEDE", "Israel promised on Monday to withdraw its troops from the border villages.",
+     {"ISR"}, set()),
     ("COOPERATE", "Kenyan police extradited two suspects to Uganda last week.", {"KEN"}, {"UGA"}),
     ("AID", "Norway donated 40 tonnes of medicine to Sudan.", {"NOR"}, {"SDN"}),
     ("RETREAT", "Russian troops withdrew from Kherson in November.", {"RUS"}, set()),
@@ -82,9 +83,6 @@ TYPE_CASES = [
 def test_each_plover_type(
     event_type: str, text: str, source: set[str], target: set[str], learned: bool
 ) -> None:
-    if learned and event_type == "CONCEDE":
-        pytest.xfail("the trained model has seen few concessions in real text and doubts a "
-                     "lifted curfew")
     event = one(asserted(events_of(text, learned=learned)), event_type)
     assert source <= countries(event.source)
     assert target <= countries(event.target)
@@ -876,3 +874,46 @@ def test_a_statement_accusing_reports_the_accusation() -> None:
     events = events_of("The rebel group issued a statement on Sunday accusing government "
                        "forces of shelling the camp.")
     assert "ACCUSE" in {e.event_type for e in events if not (e.negated or e.hypothetical)}
+
+
+def asserted_types(text: str, learned: bool = False) -> set[str]:
+    return {e.event_type for e in asserted(events_of(text, learned=learned))}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels agreed on Sunday to release 20 soldiers they captured in March.",
+    "Moscow promised to withdraw its forces from the two border villages.",
+    "The interior ministry said it will lift the curfew in the capital on Monday.",
+    "The army declared a temporary ceasefire in the eastern provinces on Friday.",
+])
+def test_a_promised_concession_is_concede(text: str) -> None:
+    """docs/annotation.md: promising to withdraw, to ease restrictions or declaring a ceasefire
+    is CONCEDE; what is promised is not coded as done, and the promise is no plain AGREE."""
+    for learned in (False, True):
+        types = asserted_types(text, learned)
+        assert "CONCEDE" in types
+        assert not types & {"AGREE", "RETREAT"}
+
+
+def test_an_agreement_to_cooperate_stays_agree() -> None:
+    assert "AGREE" in asserted_types("Chile and Peru agreed on Monday to hold joint naval "
+                                     "exercises next year.")
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Georgian authorities lifted the curfew in Batumi on Wednesday.", "RETREAT", "CONCEDE"),
+    ("The junta pardoned 300 political prisoners on Thursday.", "RETREAT", "CONCEDE"),
+    ("The European Union released 2 million euros in emergency funding for flood victims "
+     "in Libya.", "AID", "RETREAT"),
+    ("Spain sent 56 rescuers and four sniffer dogs to Morocco on Sunday.", "AID", "MOBILIZE"),
+    ("The army said it had sent 1,200 more troops to the northern province.", "MOBILIZE",
+     "AID"),
+    ("The United States withdrew from the nuclear agreement with Iran in 2018.", "SANCTION",
+     "RETREAT"),
+])
+def test_carried_out_concessions_and_aid(text: str, expected: str, not_expected: str) -> None:
+    """A lifted curfew or a pardon is done (RETREAT), released funds are aid, troops sent
+    are mobilised, and leaving a treaty is a sanction (docs/annotation.md)."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types
