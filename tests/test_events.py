@@ -187,6 +187,15 @@ def test_due_to_gives_a_cause_not_an_intent() -> None:
     assert all(e.event_type != "CONSULT" for e in asserted(planned))
 
 
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_planned_meeting_is_a_hypothetical_meeting_not_a_promise(learned: bool) -> None:
+    """docs/annotation.md: planned visits are CONSULT, hypothetical; AGREE is a promise."""
+    events = events_of("The Indian prime minister will meet his Chinese counterpart in Beijing "
+                       "on Friday.", learned=learned)
+    assert one(events, "CONSULT").hypothetical
+    assert "AGREE" not in {e.event_type for e in events}
+
+
 def test_attacking_a_policy_is_criticism_not_a_blow() -> None:
     events = events_of("The opposition leader attacked the government's handling of the "
                        "floods in a speech on Tuesday.")

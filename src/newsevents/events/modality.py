@@ -86,7 +86,8 @@ def _gives_a_cause(word: Token, below: Token) -> bool:
 def recode(
     cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
 ) -> tuple[str, str | None, bool]:
-    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
+    """Intent is not action: a promised cooperation is AGREE (a promised concession CONCEDE; a
+    planned meeting or visit stays CONSULT, hypothetical), a conditional blow by the actor
     itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
     simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
     say.
@@ -104,7 +105,8 @@ def recode(
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", absorbed_mode("REJECT", cand), False
-    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+    if (not negated and etype in COOPERATIVE - {"AGREE", "CONSULT"}
+            and mode_word in ("will", "would", "shall")):
         return ("CONCEDE" if etype in CONCESSIONS else "AGREE"), None, False
     if not own_words:
         return etype, mode, True
