@@ -919,10 +919,13 @@ def test_an_agreement_to_cooperate_stays_agree() -> None:
      "AID"),
     ("The United States withdrew from the nuclear agreement with Iran in 2018.", "SANCTION",
      "RETREAT"),
+    ("Ecuador has handed over 14 suspects to the United States since January.", "COOPERATE",
+     "AID"),
 ])
 def test_carried_out_concessions_and_aid(text: str, expected: str, not_expected: str) -> None:
     """A lifted curfew or a pardon is done (RETREAT), released funds are aid, troops sent
-    are mobilised, and leaving a treaty is a sanction (docs/annotation.md)."""
+    are mobilised, leaving a treaty is a sanction and handing suspects over is cooperation
+    (docs/annotation.md)."""
     types = asserted_types(text)
     assert expected in types
     assert not_expected not in types
