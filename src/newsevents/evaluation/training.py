@@ -85,6 +85,8 @@ class Choice:
     """the mean of the micro- and macro-F1 of asserted types"""
     clean: float
     gold_f1: float
+    type_alpha: float = 0.0
+    """the exponent of the event types' weights (``TYPE_ALPHAS``)"""
 
 
 def choose(choices: list[Choice]) -> Choice:
@@ -117,10 +119,11 @@ DETECTOR_MIN_WEIGHT = 0.01
 # The train split is coded in this many parts, each by a detector fitted on the others, so the
 # event model learns how far to trust the detector on words it has not seen.
 FOLDS = 3
-TYPE_ALPHA = 0.0
+TYPE_ALPHAS = (0.0, 0.25, 0.5)
 """Each rule event weighs (its type's count / the commonest type's count) ** -alpha in the
-event model: without it ASSAULT's events, nearly half the examples, set the shared weights
-(the sentence's words, the actors) and the rarer types' right events score low."""
+event model, alpha chosen on dev with C and the thresholds: without it ASSAULT's events,
+nearly half the examples, set the shared weights (the sentence's words, the actors) and the
+rarer types' right events score low."""
 
 
 @dataclass
@@ -456,11 +459,10 @@ def train(
               if gold_ex else None)
     empty_dev = no_event_sentences(dev_docs)
     choices: list[Choice] = []
-    by_type = type_weights([e.event_type for e in train_ex], TYPE_ALPHA)
-    sample_weight = [by_type[e.event_type] for e in train_ex]
-    for c in C_GRID:
+    for alpha, c in ((a, c) for a in TYPE_ALPHAS for c in C_GRID):
+        by_type = type_weights([e.event_type for e in train_ex], alpha)
         model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
-        model.fit(x_train, labels, sample_weight=sample_weight)
+        model.fit(x_train, labels, sample_weight=[by_type[e.event_type] for e in train_ex])
         probs = model.predict_proba(x_dev)[:, 1] if dev_ex else []
         gold_probs = model.predict_proba(x_gold)[:, 1] if x_gold is not None else []
         for threshold, rules_threshold in _threshold_grid():
@@ -469,7 +471,8 @@ def train(
             gold_f1 = (gold_macro_f1(keep(gold_ex, gold_probs, threshold, rules_threshold),
                                      gold_types) if gold_ex else 1.0)
             choices.append(Choice(model, c, threshold, rules_threshold, precision,
-                                  (micro + macro) / 2, no_event_clean(kept, empty_dev), gold_f1))
+                                  (micro + macro) / 2, no_event_clean(kept, empty_dev), gold_f1,
+                                  alpha))
     best = choose(choices)
     model, c, threshold, rules_threshold = (
         best.model, best.c, best.threshold, best.rules_threshold)
@@ -486,8 +489,10 @@ def train(
         "trained_on": {"documents": len(train_docs), "rule_events": len(train_ex),
                        "right": sum(labels), "learned_triggers": len(triggers),
                        "detector": {"words": sum(map(len, rows)), "C": DETECTOR_C,
-                                    "floor": DETECTOR_FLOOR, "folds": FOLDS}},
-        "chosen_on_dev": {"documents": len(dev_docs), "C": c, "threshold": threshold,
+                                    "floor": DETECTOR_FLOOR, "folds": FOLDS,
+                                    "type_alpha": DETECTOR_TYPE_ALPHA}},
+        "chosen_on_dev": {"documents": len(dev_docs), "C": c, "type_alpha": best.type_alpha,
+                          "threshold": threshold,
                           "rules_threshold": rules_threshold,
                           "type_precision": round(precision, 3),
                           "type_micro_f1": round(micro, 3), "type_macro_f1": round(macro, 3),
