@@ -18,11 +18,6 @@ COOPERATIVE = COOPERATIVE_TYPES
 # hypothetical in 74 of 78 such train/dev events; the other 4 are strikes called on a
 # condition, coded THREATEN).
 THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
-# What a concession is made of: an actor that agrees, promises or says it will do one of these
-# ("agreed to withdraw", "will lift the curfew", "promised to release") concedes, CONCEDE in
-# docs/annotation.md; in train/dev, 21 of the 29 sentences that agree or promise to do such an
-# act ("agreed to release", "pledged to stop") hold a CONCEDE, 8 an AGREE only.
-CONCESSIONS = frozenset({"RETREAT", "CONCEDE"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
@@ -86,8 +81,7 @@ def _gives_a_cause(word: Token, below: Token) -> bool:
 def recode(
     cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
 ) -> tuple[str, str | None, bool]:
-    """Intent is not action: a promised cooperation is AGREE (a promised concession CONCEDE; a
-    planned meeting or visit stays CONSULT, hypothetical), a conditional blow by the actor
+    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
     itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
     simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
     say.
@@ -95,8 +89,6 @@ def recode(
     Returns (type, mode, whether the event is still hypothetical).
     """
     etype, mode = cand.event_type, cand.mode
-    if _promised_concession(cand, negated):
-        return "CONCEDE", None, mode_word in ("if", "to")
     if mode_word is None:
         return etype, mode, False
     if mode_word in ("if", "to"):
@@ -105,9 +97,8 @@ def recode(
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", absorbed_mode("REJECT", cand), False
-    if (not negated and etype in COOPERATIVE - {"AGREE", "CONSULT"}
-            and mode_word in ("will", "would", "shall")):
-        return ("CONCEDE" if etype in CONCESSIONS else "AGREE"), None, False
+    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+        return "AGREE", None, False
     if not own_words:
         return etype, mode, True
     if etype in THREATENABLE and mode_word in ("will", "would", "could", "may", "might"):
@@ -115,14 +106,6 @@ def recode(
             return etype, mode, True  # "would also be injured": a blow no one threatens
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     return etype, mode, True
-
-
-def _promised_concession(cand: Candidate, negated: bool) -> bool:
-    """An agreement or promise whose content is a concession ("agreed to withdraw its
-    troops")."""
-    inner = cand.absorbed
-    return (not negated and cand.event_type == "AGREE" and inner is not None
-            and inner.event_type in CONCESSIONS)
 
 
 def _agentless_passive(verb: Token) -> bool:
