@@ -111,9 +111,11 @@ MIN_TRIGGER_SHARE = 0.2
 # lexicon: a third), while under one candidate in four is of a wrong type.
 DETECTOR_C = 1.0
 DETECTOR_FLOOR = 0.2
-DETECTOR_TYPE_ALPHA = 0.0
+DETECTOR_TYPE_ALPHA = 0.5
 """Each event type's words weigh (its count / the commonest type's count) ** -alpha in the
-detector, so that the rare types' words reach the floor; the words of no event weigh 1."""
+detector, so that the rare types' words reach the floor; the words of no event weigh 1. Set
+on dev (1,212 documents, gold set at its floor either way): at 0.5 the choice gives micro-F1
+0.792, macro-F1 0.627, 94.1% clean no-event sentences; at 0, 0.774, 0.598 and 94.9%."""
 DETECTOR_MIN_COUNT = 2
 DETECTOR_MIN_WEIGHT = 0.01
 # The train split is coded in this many parts, each by a detector fitted on the others, so the
