@@ -716,3 +716,143 @@ def test_the_country_accused_of_supplying_is_the_supplier_and_its_denial_counts(
 def test_a_count_of_a_count_is_no_product(nlp: Language, text: str, quantity: int) -> None:
     (deal,) = deals(nlp, text)
     assert deal.quantity == quantity
+
+
+# --- aid packages, second-hand ships and aircraft, procedures and statistics ------------------
+
+def test_what_an_aid_package_includes_is_given_item_by_item(nlp: Language) -> None:
+    text = ("The United States will send more armoured vehicles to Ukraine as part of a new "
+            "military aid package. The package includes 40 Bradley Fighting Vehicles, 20 "
+            "Stryker armored personnel carriers and 25 mine-resistant ambush-protected "
+            "vehicles. The assistance also includes ammunition for High Mobility Artillery "
+            "Rocket Systems (HIMARS) and four Avenger air-defense systems.")
+    found = {(d.system.name or d.system.category, d.status, d.quantity)
+             for d in deals(nlp, text) if (d.supplier.country, d.recipient.country) == (
+                 "USA", "UKR")}
+    assert {("M2 Bradley", "approved", 40), ("Stryker", "approved", 20),
+            ("armoured vehicles", "approved", 25),
+            ("Avenger air defense system", "approved", 4)} <= found
+    assert not [s for s, _, _ in found if s == "M142 HIMARS"]  # only its ammunition is sent
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("French shipyard Piriou has delivered a second patrol vessel to the Senegalese Navy.",
+     ("FRA", "SEN", None, "delivering")),
+    ("Qatar said it had struck an agreement with Turkish drone maker Baykar to procure its "
+     "TB2 drones.", ("TUR", "QAT", "Bayraktar TB2", "ordered")),
+    ("The Bangladesh Navy is set to receive four corvettes from China.",
+     ("CHN", "BGD", None, "ordered")),
+    ("The Ghana Navy commissioned its new patrol vessel from China on Monday.",
+     ("CHN", "GHA", None, "delivered")),
+    ("Chile bought three P-3 Orion aircraft, recently retired by Norway.",
+     ("NOR", "CHL", "P-3 Orion", "ordered")),
+])
+def test_parties_said_through_a_company_a_raising_verb_or_a_former_owner(
+        nlp: Language, text: str, expected: tuple) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_a_ship_named_after_an_aircraft_is_no_aircraft(nlp: Language) -> None:
+    text = ("The US Navy decommissioned USS Tornado and USS Chinook before handing both "
+            "Cyclone-class patrol ships to Bahrain. Chinook was commissioned in 1995.")
+    assert [d.system.name for d in deals(nlp, text)] == ["Cyclone-class patrol ship"]
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department approved the possible sale of 12 Black Hawk helicopters to "
+    "Colombia. Lawmakers have 30 days to block the sale, although such action is rare.",
+    "The agency notified Congress of plans to sell five Black Hawk helicopters to Colombia.",
+])
+def test_the_notice_period_of_an_export_approval_is_no_threat(nlp: Language, text: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("USA", "COL", "UH-60 Black Hawk", "approved")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Denmark terminated its contract with NHIndustries for nine NH90 helicopters.",
+     "cancelled"),
+    ("Denmark ordered nine NH90 helicopters in 2001. Twenty years later the ministry told the "
+     "manufacturer of the NH90 that it had terminated the contract.", "cancelled"),
+    ("Albania has shown interest in striking a deal to buy TB2 drones from Turkey.",
+     "proposed"),
+    ("Armenia has expressed interest in the Indian Pinaka rocket launcher.", "proposed"),
+])
+def test_a_contract_ended_and_an_interest_shown(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
+def test_the_count_of_a_previous_sale_is_not_the_new_ones(nlp: Language) -> None:
+    text = ("The agency notified Congress of a sale of six Black Hawk helicopters to Colombia. "
+            "It mirrors a previously notified sale of 20 Black Hawks.")
+    (deal,) = deals(nlp, text)
+    assert deal.quantity == 6
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam's arms imports from Russia down 40%",
+    "Vietnam received 20% of Israel's arms exports in 2019-23, according to new data on "
+    "global arms transfers.",
+])
+def test_shares_and_headline_trends_are_statistics(nlp: Language, text: str) -> None:
+    assert deals(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Britain has signed a preliminary multibillion-pound deal for the sale of 12 Typhoon jets "
+    "to Qatar.",
+    "Sweden and Peru signed a memorandum on the supply of Gripen fighter jets.",
+])
+def test_a_preliminary_deal_or_a_memorandum_is_still_talks(nlp: Language, text: str) -> None:
+    statuses = {d.status for d in deals(nlp, text) if d.system.name}
+    assert statuses == {"negotiating"}
+
+
+def test_a_hyphenated_amount_and_a_dispatched_batch(nlp: Language) -> None:
+    text = ("Brazil has dispatched the initial batch of Guarani armored personnel carriers to "
+            "the Philippine Army under a $46-million deal for 28 vehicles.")
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("BRA", "PHL", "VBTP-MR Guarani", "delivering")
+    assert deal.value == 46e6
+
+
+def test_a_model_name_in_quotes(nlp: Language) -> None:
+    text = ('Hanwha signed a contract to supply 129 "Redback" infantry fighting vehicles to '
+            'Australia.')
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("KOR", "AUS", "AS21 Redback", "ordered")
+
+
+def test_buyers_that_give_the_weapons_on_are_their_suppliers(nlp: Language) -> None:
+    text = ("Belgium and Luxembourg will jointly buy, refurbish and donate 10 Leopard 1A5 tanks "
+            "for Moldova, the ministries said.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        ("BEL", "MDA", "Leopard 1", "approved"), ("LUX", "MDA", "Leopard 1", "approved")]
+
+
+def test_the_package_an_article_announced_gives_its_parties_to_what_it_includes(
+        nlp: Language) -> None:
+    text = ("The Pentagon unveiled a new package of military aid for Taiwan on Friday. The "
+            "package includes Javelin anti-tank missiles and ammo for NASAMS and HIMARS "
+            "systems. It also contains Stinger missiles.")
+    assert sorted(brief(d) for d in deals(nlp, text) if d.system.name) == [
+        ("USA", "TWN", "FIM-92 Stinger", "approved"), ("USA", "TWN", "Javelin", "approved")]
+
+
+def test_challenger_tanks_are_challenger_2s(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Britain delivered several Challenger tanks to Ukraine last spring.")
+    assert brief(deal) == ("GBR", "UKR", "Challenger 2", "delivered")
+
+
+def test_a_country_that_only_consents_is_no_party(nlp: Language) -> None:
+    text = ("The purchase follows the US government authorisation to transfer the aircraft, "
+            "as well as 20 Danish F-16 jets.")
+    assert not [d for d in deals(nlp, text) if "USA" in (d.supplier.country,
+                                                          d.recipient.country)]
+
+
+def test_a_force_that_decided_to_introduce_jets_buys_them(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The Thai air force decided to introduce 12 FA-50 jets made by "
+                         "South Korea's KAI.")
+    assert brief(deal)[:3] == ("KOR", "THA", "T-50 Golden Eagle")
+    assert deal.quantity == 12

@@ -10,7 +10,7 @@ import pytest
 
 from newsevents import nlp
 from newsevents.evaluation.corpus import GoldDocument, read_corpus
-from newsevents.evaluation.scoring import _article, realis_of
+from newsevents.evaluation.scoring import _article
 from newsevents.events.learned import EventModel
 from newsevents.models import Event
 from newsevents.pipeline import code_chunk
@@ -42,7 +42,7 @@ def test_sentences_without_events_mostly_stay_empty(dev: list) -> None:
             if not s.events:
                 empty += 1
                 clean += not [e for e in _in(s.start, s.end, events)
-                              if realis_of(e) == "asserted"]
+                              if e.realis == "asserted"]
     assert empty > 200
     assert clean / empty >= 0.85
 
@@ -58,7 +58,7 @@ def test_asserted_events_it_keeps_are_mostly_right_and_each_common_type_is_found
             gold = {g.type for g in s.events if g.realis == "asserted"}
             support.update(gold)
             coded = {e.event_type for e in _in(s.start, s.end, events)
-                     if realis_of(e) == "asserted"}
+                     if e.realis == "asserted"}
             kept += len(coded)
             right += len(coded & gold)
             found.update(coded & gold)
@@ -77,7 +77,7 @@ def test_realis_of_matched_events_follows_the_annotation(dev: list) -> None:
             for gold in s.events:
                 match = next((e for e in coded if e.event_type == gold.type), None)
                 if match is not None:
-                    pairs[(gold.realis, realis_of(match))] += 1
+                    pairs[(gold.realis, match.realis)] += 1
     total = sum(pairs.values())
     assert total > 200
     assert sum(n for (g, c), n in pairs.items() if g == c) / total >= 0.9
@@ -89,7 +89,7 @@ def test_high_confidence_means_right_type(dev: list) -> None:
         for s in doc.sentences:
             gold = {g.type for g in s.events if g.realis == "asserted"}
             for e in _in(s.start, s.end, events):
-                if realis_of(e) == "asserted" and e.confidence >= 0.8:
+                if e.realis == "asserted" and e.confidence >= 0.8:
                     high += 1
                     right += e.event_type in gold
     assert high > 100

@@ -18,7 +18,7 @@ def found(result: Result, event_type: str, source: str, target: str | None) -> l
         e
         for e in result.events
         if e.event_type == event_type
-        and not (e.negated or e.hypothetical)
+        and e.factual
         and source in {a.country for a in e.source}
         and (target is None or target in {a.country for a in e.target})
     ]

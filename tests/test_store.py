@@ -125,6 +125,25 @@ def test_a_failing_batch_is_rolled_back(store: Store, articles: list[Article]) -
     assert store.add_results(results).stored == 3
 
 
+def test_a_habit_is_stored_as_a_generic_report_and_makes_no_event(store: Store) -> None:
+    habit = Article(id="habit", date=dt.date(2024, 5, 10),
+                    text="Israeli troops routinely fire at Palestinians who approach the "
+                         "border fence with Gaza.")
+    act = Article(id="act", date=dt.date(2024, 5, 10),
+                  text="Israeli troops fired at Palestinians who approached the border fence "
+                       "with Gaza on Friday.")
+    _ingest(store, [habit])
+    with store.engine.connect() as conn:
+        stored = conn.execute(sa.select(schema.reports)).all()
+    assert stored and all(r.generic and not r.factual for r in stored)
+    assert _counts(store)["events"] == 0
+    _ingest(store, [act])
+    with store.engine.connect() as conn:
+        flags = {(r.generic, r.factual) for r in conn.execute(sa.select(schema.reports))}
+    assert (False, True) in flags
+    assert _counts(store)["events"] >= 1
+
+
 def test_merging_is_the_same_on_every_backend(db_url: str) -> None:
     result = evaluate(CORPUS, "gold", db_url)
     assert (result.precision, result.recall, result.n_sources_exact) == (1.0, 1.0, 1.0)

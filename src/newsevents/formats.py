@@ -38,6 +38,7 @@ EVENT_COLUMNS = [
     "trigger",
     "negated",
     "hypothetical",
+    "generic",
     "speaker",
     "confidence",
     "sentence",
@@ -190,6 +191,7 @@ def event_row(event: Event) -> dict[str, object]:
         "trigger": event.trigger,
         "negated": event.negated,
         "hypothetical": event.hypothetical,
+        "generic": event.generic,
         "speaker": event.attribution.speaker.text if event.attribution else "",
         "confidence": event.confidence,
         "sentence": event.evidence.sentence,
@@ -265,6 +267,8 @@ def _flags(event: Event) -> str:
         flags.append("negated")
     if event.hypothetical:
         flags.append("hypothetical")
+    if event.generic:
+        flags.append("generic")
     if event.attribution:
         flags.append(f"per {event.attribution.speaker.text or '?'}")
     return ", ".join(flags)

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
+Realis = Literal["asserted", "negated", "hypothetical", "generic"]
+
 EventType = Literal[
     "AGREE",
     "CONSULT",
@@ -172,7 +174,23 @@ class Event(Record):
     attribution: Attribution | None = None
     negated: bool = False
     hypothetical: bool = False
+    # A habit or a general statement ("troops often patrol the border"), not one act.
+    generic: bool = False
     confidence: float = 0.5
+
+    @property
+    def realis(self) -> Realis:
+        """The annotation guidelines' realis: a denial outranks a possibility, and both a
+        habit; only an asserted event claims that something happened."""
+        if self.negated:
+            return "negated"
+        if self.hypothetical:
+            return "hypothetical"
+        return "generic" if self.generic else "asserted"
+
+    @property
+    def factual(self) -> bool:
+        return self.realis == "asserted"
 
 
 class Party(Record):

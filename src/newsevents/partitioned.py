@@ -28,7 +28,7 @@ PARTITION = "published"
 _BATCH_ROWS = 10_000
 _INTEGERS = frozenset({"sentence_index", "quantity", "n_sentences"})
 _FLOATS = frozenset({"confidence", "value"})
-_BOOLEANS = frozenset({"negated", "hypothetical"})
+_BOOLEANS = frozenset({"negated", "hypothetical", "generic"})
 
 
 def schema() -> pa.Schema:

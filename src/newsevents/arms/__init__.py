@@ -69,7 +69,8 @@ def deals_for_doc(
     fill_parties(readings, mentions, countries)
     name_unnamed(readings, mentions)
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
-    told = {m.sent.start for m in mentions}
+    told = {r.sent.start for r in readings}  # a sentence naming a system in no deal of its
+    # own ("the manufacturer of the NH90") may still say what became of "the contract"
     return merge(doc, [r for r in readings if r.complete], echoes, told, lex, countries)
 
 

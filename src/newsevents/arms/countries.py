@@ -57,13 +57,22 @@ class Countries:
         actor = self.look.actor(token)
         if actor is not None and (actor.country or actor.igo):
             return actor.country
-        for t in (token, *(c for c in token.children if c.dep_ in MODIFIERS)):
+        for t in (token, *self._describing(token)):
             country = self._lexicon(t)
             if country:
                 return country
         if token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children):
             return self._antecedent(token)
         return None
+
+    @staticmethod
+    def _describing(token: Token) -> list[Token]:
+        """The words that describe a party's noun, also through the noun of a company's name:
+        "French" in "French shipyard PIRIOU", "Turkish" in "Turkish drone giant Baykar"."""
+        words = [c for c in token.children if c.dep_ in MODIFIERS]
+        for noun in [c for c in token.children if c.dep_ in ("compound", "appos")]:
+            words.extend(c for c in noun.children if c.dep_ in MODIFIERS)
+        return words
 
     def _place(self, token: Token) -> str | None:
         actor = self.look.actor(token)

@@ -17,12 +17,15 @@ from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
-from newsevents.arms.syntax import MODIFIERS, inside
+from newsevents.arms.syntax import MAX_HOPS, MODIFIERS, inside
 from newsevents.events.syntax import lemma
 
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Nouns of a consent a third country gives to a transfer between others.
+CONSENTS = frozenset({"authorisation", "authorization", "approval", "permission", "consent",
+                      "clearance", "go-ahead"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
@@ -59,7 +62,8 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
             # C-17s"), seldom as its buyer.
             placed = reading.role in ("arrival", "licence")
             rest = (countries.in_sentence(reading.sent, placed) - {reading.supplier, origin}
-                    - makers.get(reading.sent.start, set()) - set(reading.allies))
+                    - makers.get(reading.sent.start, set()) - set(reading.allies)
+                    - _consenting(reading.sent, countries))
             if len(rest) == 1:
                 reading.recipient = rest.pop()
     _share_with_conjuncts(readings)
@@ -70,6 +74,14 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _consenting(sent: Span, countries: Countries) -> set[str]:
+    """Countries that only give their consent in the sentence ("the US government
+    authorisation to transfer the aircraft"): no party to the transfer they allow."""
+    return {c for t in sent if lemma(t) in CONSENTS
+            for m in t.subtree if m.i < t.i and m.dep_ in MODIFIERS
+            for c in [countries.of(m)] if c}
 
 
 def _buyers_own(readings: list[Reading]) -> None:
@@ -198,6 +210,35 @@ def listed(readings: list[Reading], echoes: list[Mention]) -> list[Reading]:
     return found
 
 
+def _announced(sent: Span, countries: Countries) -> tuple[str, str] | None:
+    """"The package includes dozens of howitzers" after "Biden announced a new package of
+    military aid for Ukraine": the parties of the deal the sentence's "the package" (or
+    "this sale") points back to, read where the article first tells it, by the subject that
+    announces it and the country it is for."""
+    sents = list(sent.doc.sents)
+    place = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    nouns: set[str] = set()
+    for told in (sent, *sents[max(0, place - 1):place]):  # "It also includes drones"
+        nouns = nouns or {lemma(t) for t in told if t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS
+                          and any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                                  for c in t.children)}
+    for earlier in sents[:place]:
+        for noun in (t for t in earlier if t.pos_ == "NOUN" and lemma(t) in nouns):
+            receivers = [g for t in noun.subtree if t.dep_ == "prep" and t.lower_ in (
+                "for", "to") for g in t.children if g.dep_ == "pobj"]
+            recipient = next((c for c in map(countries.of, receivers) if c), None)
+            verb = noun
+            for _ in range(MAX_HOPS):  # "revealed the specifics of a package of aid"
+                if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            supplier = next((c for c in map(countries.of, subjects) if c), None)
+            if supplier and recipient and supplier != recipient:
+                return supplier, recipient
+    return None
+
+
 def _fill_from_article(reading: Reading, known: list[Reading], countries: Countries) -> None:
     """The sentence's deal in the same kind of weapon, the same system's deal elsewhere in the
     article, the one deal between the two countries this sentence names ("Russia and Turkey
@@ -219,6 +260,12 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
                    and reading.recipient in (None, p[1])}
         if len(fitting) == 1:
             reading.supplier, reading.recipient = fitting.pop()
+            return
+    if not named:
+        announced = _announced(reading.sent, countries)
+        if announced is not None and reading.supplier in (None, announced[0]) and (
+                reading.recipient in (None, announced[1])):
+            reading.supplier, reading.recipient = announced
             return
     # One more supplier of the system to the same buyer ("the Netherlands, Norway and Belgium
     # pledge F-16s to Ukraine ... Denmark would deliver the first F-16s"), or the reverse.

@@ -16,7 +16,7 @@ from newsevents.arms.amounts import money_in
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import has_no
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
-from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in
+from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in, time_to
 from newsevents.arms.syntax import clause_verb, negated, tense
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer
@@ -72,7 +72,7 @@ def _said_of_deal(sent: Span, lex: Lexicon) -> str | None:
     what "the deal" is the subject or object of), or talks."""
     for cue, tokens in cues_in(sent, lex):
         first = tokens[0]
-        if cue.status in NOT_DEALS or negated(first) or has_no(first):
+        if cue.status in NOT_DEALS or negated(first) or has_no(first) or time_to(first):
             continue
         if lemma(first) in TALKS or _on_the_deal(first):
             return _stage(cue, first)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.lexicon import NOT_DEALS, Lexicon, Trigger
+from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
 from newsevents.events.syntax import lemma
@@ -26,10 +26,14 @@ QUESTIONS = frozenset({"when", "whether", "if", "how"})
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
-# Verbs that list what a deal holds: their subject ("the deal", "the package") governs.
-CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist"})
+# Verbs that list what a deal holds: their subject ("the deal", "the package", or "it" for
+# one) governs.
+CONTENTS = frozenset({"include", "comprise", "cover", "involve", "consist", "contain"})
+# How far back (in tokens) an "it" that includes weapons looks for its deal: about two news
+# sentences, as the countries' stand-ins do (``countries.ANTECEDENT_REACH``).
+PACKAGE_REACH = 120
 # Nouns for what is sold for a system the buyer has: "ammunition for the F-16 jets".
-SUPPLIES = frozenset({"ammunition", "munition", "part", "spare", "missile", "bomb", "round",
+SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missile", "bomb", "round",
                       "shell", "support", "upgrade", "maintenance", "training", "kit", "pod",
                       "engine", "sustainment", "modernization", "modernisation"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
@@ -62,6 +66,12 @@ def served(mention: Mention) -> bool:
     """A named system that what is sold is for ("ammunition for the F-16 jets", "spare parts
     for its Black Hawks", "missiles for the IRIS-T system"): it changes no hands itself."""
     root = mention_head(mention)
+    for _ in range(MAX_HOPS):  # "ammunition for High Mobility Artillery Rocket Systems
+        # (HIMARS)", "ammo for NASAMS and HIMARS systems"
+        if root.head.i == root.i or root.dep_ not in ("appos", "conj", "nmod", "compound") or (
+                root.dep_ == "conj" and root.head.dep_ not in ("nmod", "compound")):
+            break  # a conjunct noun is a thing of its own: "ammunition for X and Stinger missiles"
+        root = root.head
     if mention.system.name is None or root.dep_ != "pobj" or root.head.lower_ != "for":
         return False
     head = root.head.head  # what it is for: "ammunition", or "a sale of ammunition"
@@ -95,17 +105,23 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if token.head.i == token.i or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
             return None  # "after months of requests for F-16s, the US gave approval..."
         subject = token.dep_ in ("nsubj", "nsubjpass")
+        through_for = token.dep_ == "prep" and token.lower_ == "for"
         token = token.head
+        deal = _deal_object(token, lex) if through_for else None
+        if deal is not None:
+            return deal  # "terminated its contract with NHIndustries for 14 helicopters"
         rule = lex.trigger(token)
         shared = _shared_transfer(token, lex) if subject and (
             rule is None or rule.role == "licence") else None
         if shared is not None:
             return shared  # "48 jets will be produced in Turkey and exported to Indonesia"
         if rule:
-            return token
+            return _passed_on(token, lex) if rule.role == "buyer" else token
         if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
             deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and lex.trigger(c)), None)
+                         and (lex.trigger(c) or c.lower_ in ("it", "this"))), None)
+            if deal is not None and deal.pos_ == "PRON":
+                deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
             if deal is not None:
                 return deal
         if lex.cue_status(token) in NOT_DEALS or (
@@ -113,6 +129,40 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def _deal_before(pronoun: Token, lex: Lexicon) -> Token | None:
+    """The deal noun an "it" that includes weapons stands for: the last one before it, within
+    about two sentences ("This package includes howitzers ... It also includes drones")."""
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - PACKAGE_REACH), -1):
+        if doc[i].pos_ == "NOUN" and lemma(doc[i]) in DEAL_NOUNS and lex.trigger(doc[i]):
+            return doc[i]
+    return None
+
+
+def _passed_on(buy: Token, lex: Lexicon) -> Token:
+    """"The Netherlands and Denmark will buy, refurbish and donate 14 tanks for Ukraine": a
+    buyer that gives the weapons on, in the same clause, is their supplier; the giving is the
+    transfer the article reports."""
+    if buy.pos_ != "VERB":
+        return buy
+    for verb in buy.conjuncts:
+        rule = lex.trigger(verb)
+        if verb.i > buy.i and verb.pos_ == "VERB" and rule is not None and (
+                rule.role == "seller") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return verb
+    return buy
+
+
+def _deal_object(verb: Token, lex: Lexicon) -> Token | None:
+    """The deal noun a verb takes, when a "for" phrase the parser hung on the verb belongs to
+    it: "signed a contract with Airbus for 12 helicopters"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.pos_ == "NOUN" and lemma(c) in DEAL_NOUNS and lex.trigger(c)), None)
 
 
 def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:
@@ -178,5 +228,7 @@ def statistic(noun: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("acl", "relcl") and lex.trends.get(lemma(c)) == "verb"
            for c in noun.children):
         return True
-    return (noun.dep_ == "pobj" and head.lower_ in ("of", "in")
-            and lex.trends.get(lemma(head.head)) == "measure")
+    if any(c.dep_ == "advmod" and c.lower_ in ("down", "up") for c in noun.children):
+        return True  # a headline: "India's arms imports from Russia down 37%"
+    return (noun.dep_ == "pobj" and head.lower_ in ("of", "in", "on")
+            and lex.trends.get(lemma(head.head)) == "measure")  # "data on arms transfers"

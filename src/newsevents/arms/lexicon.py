@@ -136,11 +136,11 @@ def _check_statuses(verbs: dict[str, Trigger], nouns: dict[str, Trigger],
 def _money_pattern(
     signs: Iterable[str], words: Iterable[str], scales: Iterable[str]
 ) -> re.Pattern[str]:
-    """One pattern for "$2.5 billion", "€1.2bn" and "2.5 billion dollars"."""
+    """One pattern for "$2.5 billion", "€1.2bn", "$46-million" and "2.5 billion dollars"."""
     def alt(items: Iterable[str]) -> str:
         return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
     number = r"\d+(?:[.,]\d+)*"
-    scale = rf"(?:\s?(?P<{{}}>{alt(scales)})\b)?"
+    scale = rf"(?:[\s-]?(?P<{{}}>{alt(scales)})\b)?"
     return re.compile(
         rf"(?P<sign>{alt(signs)})\s?(?P<num>{number}){scale.format('scale')}"
         rf"|(?P<num2>{number}){scale.format('scale2')}\s?(?P<word>{alt(words)})\b",

@@ -25,6 +25,13 @@ ANAPHORS = frozenset({"such", "these", "those", "same"})
 BUNDLES = frozenset({"package", "consignment", "cargo"})
 # Words that set weapons apart from those already named ("other", "additional").
 APART = frozenset({"other", "additional", "further", "more"})
+# Prefixes of a ship's name: the word after one names a ship wherever the article uses it, not
+# a system of another kind ("USS Chinook", then "Chinook was commissioned in 1995", is no
+# helicopter; "BRP Miguel Malvar" may be a ship of its class).
+SHIP_PREFIXES = frozenset({"USS", "USNS", "USCGC", "HMS", "HMAS", "HMCS", "HMNZS", "BRP", "INS",
+                           "ARA", "BNS", "KRI", "TCG", "PNS", "RSS", "HTMS", "ROKS", "JS",
+                           "NRP", "ESPS", "FGS", "ITS", "HNLMS", "HDMS", "KNM", "ORP", "ENS",
+                           "GNS", "NNS", "SAS", "CNS", "KD", "HNoMS"})
 # How far back (in tokens) "such systems" may refer to a named system.
 ANAPHOR_REACH = 150
 # How many tokens before an unnamed system its designation may stand ("K-9 self-propelled
@@ -47,6 +54,9 @@ class Mention:
     # An unnamed system whose phrase carries a model designation the catalogue lacks ("141
     # K808 wheeled armored vehicles"): a system of its own.
     designated: bool = False
+    # An unnamed system counted as one item of a list of named ones ("59 Bradley Fighting
+    # Vehicles, 90 Strykers, 53 mine-resistant ambush-protected vehicles"): a system of its own.
+    itemised: bool = False
 
     @property
     def root(self) -> Token:
@@ -58,7 +68,7 @@ class Mention:
         phrase speaks of weapons besides those named, so no named deal covers it; nor does
         one cover weapons with a designation the catalogue lacks ("141 K808 wheeled armored
         vehicles" beside "54 K2 tanks")."""
-        if self.designated:
+        if self.designated or self.itemised:
             return True
         token = self.root
         for _ in range(MAX_HOPS):
@@ -85,18 +95,36 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
                   countries: Countries) -> list[Mention]:
     """Named and generic system mentions in document order, anaphors resolved."""
     mentions: list[Mention] = []
+    ships = {t.nbor().text for t in doc[:-1] if t.text in SHIP_PREFIXES}  # "USS Chinook"
     for sent in doc.sents:
         words = [t.text for t in sent]
         pieces = [compact(w) for w in words]
-        named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)]
+        named = [_mention(sent, h, countries) for h in catalogue.named.scan(words, pieces)
+                 if not (words[h.start] in ships and h.entry.category != "ships")]
         generic = [_mention(sent, h, countries) for h in catalogue.generic.scan(words, pieces)]
         named = [_called(m, generic) for m in named]
-        generic = [_designated(g, named) for g in generic if _stands_alone(g, named, lex)]
+        generic = [_itemised(_designated(g, named), named) for g in generic
+                   if _stands_alone(g, named, lex)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
     resolved = [_resolve_by_name(m, systems, catalogue) for m in mentions]
     return _by_article_names(resolved, catalogue)
+
+
+def _itemised(mention: Mention, named: list[Mention]) -> Mention:
+    """Mark an unnamed system with its own count that a list joins to a named one ("90 Stryker
+    Armored Personnel Carriers, 53 mine-resistant ambush-protected vehicles"): another item of
+    the list, not the named system again."""
+    root = mention.root
+    if not any(c.dep_ == "nummod" for c in root.children):
+        return mention
+    token = root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+        if any(inside(token, m.span) or m.span.root.head.i == token.i for m in named):
+            return replace(mention, itemised=True)
+    return mention
 
 
 def _designated(mention: Mention, named: list[Mention]) -> Mention:
@@ -156,9 +184,11 @@ def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
 
 
 def _adjective_origin(span: Span, countries: Countries) -> str | None:
-    """"modern Russian military products": a nationality before an unnamed system."""
+    """"modern Russian military products": a nationality before an unnamed system; not a
+    possessive pronoun ("its first frigate" is the owner's, not the maker's)."""
     for token in span.root.subtree:
-        if token.i < span.root.i and token.dep_ in MODIFIERS and not inside(token, span):
+        if token.i < span.root.i and token.dep_ in MODIFIERS and not inside(token, span) and (
+                token.pos_ != "PRON"):
             country = countries.of(token)
             if country:
                 return country

@@ -19,6 +19,7 @@ from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
     ADVERBIAL,
+    MAX_HOPS,
     MODIFIERS,
     clause_subjects,
     inside,
@@ -60,7 +61,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
-                  + transfer_objects(root, frozenset({"to"})))
+                  + transfer_objects(root, frozenset({"to"}))
+                  + transfer_objects(mention_head(reading.mention), frozenset({"for"})))
+    # "donate 14 Leopard 2A4 tanks for Ukraine": the country the weapons are for
     if trigger.dep_ == "acl":  # "the countries pledging F-16s to Ukraine"
         to_objects += transfer_objects(trigger.head, frozenset({"to"}))
     from_objects = (transfer_objects(trigger, frozenset({"from"}))
@@ -202,14 +205,39 @@ def owner(mention: Mention, countries: Countries) -> list[str]:
                                 mention.span)
             if owners:
                 return owners[:1]
+    retired = _retired_by(head, countries, mention.span)
+    if retired:
+        return retired
     for token in (*mention.span, head):
         for child in token.children:
             if child.dep_ in MODIFIERS and not inside(child, mention.span) and (
-                    not _made(child) and child.ent_type_ != "PERSON"):
+                    not _made(child) and child.ent_type_ != "PERSON"
+                    and child.pos_ != "PRON"):
+                # "to procure its TB2 drones": "its" may be the maker's; and where it is the
+                # owner's ("Poland gave its MiG-29s") the clause's subject says so already
                 # "Lockheed Martin F-35": a maker the tagger took for a person owns nothing
                 country = countries.of(child)
                 if country and country != mention.system.origin:
                     return [country]
+    return []
+
+
+def _retired_by(head: Token, countries: Countries, skip: Span) -> list[str]:
+    """"Argentina acquired four P-3 Orion aircraft, recently retired by Norway": a clause on
+    the verb, when the parser hangs it there, that says who gave the system up (not the
+    verb's own subject)."""
+    verb = head
+    for _ in range(MAX_HOPS):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    doers = {countries.of(t) for t in clause_subjects(verb)} if verb.pos_ == "VERB" else set()
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBN" and lemma(clause) in OWNING:
+            owners = [c for c in _countries(transfer_objects(clause, frozenset({"by"})),
+                                            countries, skip) if c not in doers]
+            if owners:
+                return owners[:1]
     return []
 
 

@@ -29,6 +29,8 @@ from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponS
 # deal: two, as one year back is often the current deal's own ("signed last year"); set on
 # the real-text dev passages of docs/arms.md.
 BACKGROUND_YEARS = 2
+# Words that place a sentence's deal before the article's own ("a previously notified sale").
+EARLIER = frozenset({"previously", "formerly"})
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
@@ -124,7 +126,12 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
     first = group[0]
     status = _status([r for r in group if r.status in TROUBLES or not _background(r, now)]
                      or group)
-    sized = _size(group, status)
+    # A count said of the deal now comes before one said of an earlier deal, which is often
+    # another deal for the same system; and when the deal is that earlier one (a contract of
+    # 2018 cancelled in 2021), its count is the only one there is. A deal being delivered is
+    # the contract the earlier sentence tells ("signed in 2016 for 36 jets"; five arrived).
+    current = [] if status in HANDED_OVER else [r for r in group if not _background(r, now)]
+    sized = _size(current, status) or _size(group, status)
     priced = next((r for r in group if r.value is not None), None)
     return ArmsTransfer(
         deal_id=deal_id(doc_id, *key),
@@ -173,8 +180,11 @@ def _best_system(group: list[Reading]) -> WeaponSystem:
 def _background(reading: Reading, now: int | None) -> bool:
     """Whether the sentence tells an earlier deal for the same system: every year it names
     is at least BACKGROUND_YEARS before the article's ("In 2015, Egypt received 24 Rafale
-    jets" in a 2021 report of a new order for 30). Its stage is not the new deal's; a
-    cancellation or a denial, though, ends whatever deal there was."""
+    jets" in a 2021 report of a new order for 30), or that says it came before ("a previously
+    notified sale of 18"). Its stage and its count are not the new deal's; a cancellation or
+    a denial, though, ends whatever deal there was."""
+    if any(t.lower_ in EARLIER for t in reading.sent):
+        return True  # "a previously notified sale of 18 Black Hawks"
     years = [int(t.text) for t in reading.sent if len(t.text) == 4 and t.text.isdigit()
              and 1900 < int(t.text) < 2100]
     return now is not None and bool(years) and max(years) <= now - BACKGROUND_YEARS

@@ -59,6 +59,8 @@ PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "pr
 # Signing words: not yet done, they leave a deal in talks ("had not signed the contract",
 # "the deal has not yet been concluded"), not denied.
 SIGNING = frozenset({"sign", "finalize", "finalise", "conclude"})
+# What makes a signed deal one still to be turned into a contract ("a preliminary deal").
+TENTATIVE = frozenset({"preliminary", "tentative", "provisional", "initial", "interim"})
 
 # What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
 # "started the work to obtain Gripens", "began production").
@@ -68,6 +70,17 @@ NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", 
                             "discussion", "manufacture", "manufacturing", "development",
                             "preparation", "effort"})
 ONGOING = frozenset({"begin", "start", "continue", "resume"})
+
+
+# Nouns of the time a procedure leaves to act ("lawmakers have 30 days to block the sale"):
+# a trouble verb in their "to"-infinitive is a right, not a threat.
+SPANS_OF_TIME = frozenset({"day", "week", "month", "period", "window", "time"})
+
+
+def time_to(verb: Token) -> bool:
+    """ "Congress has 30 days to block the sale": the notice period of an export approval."""
+    return verb.dep_ in ("acl", "relcl") and lemma(verb.head) in SPANS_OF_TIME and any(
+        c.lower_ == "to" for c in verb.children)
 
 
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
@@ -87,7 +100,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             continue  # "did not sell", "no plans": the negation is read below
         if _outranked(cue, tokens, cue_of):
             continue
-        if cue.status in TROUBLES and _lifted(tokens[0]):
+        if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])):
             continue  # "Germany dropped its opposition to the sale": no trouble any more
         distance = _distance(tokens, root, trigger)
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
@@ -149,9 +162,13 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
 
 
 def _unsigned(cue: Cue, token: Token) -> bool:
-    """A signing said not to have happened yet: the deal is still being talked over ("had not
-    signed the contract on the purchase", "the deal has not yet been concluded")."""
-    return cue.status == "ordered" and lemma(token) in SIGNING and negated(token)
+    """A signing said not to have happened yet, or of a deal that is not the contract yet:
+    the deal is still being talked over ("had not signed the contract on the purchase", "the
+    deal has not yet been concluded", "signed a preliminary multibillion-pound deal")."""
+    if cue.status != "ordered" or lemma(token) not in SIGNING:
+        return False
+    return negated(token) or any(c.dep_ in ("dobj", "nsubjpass") and any(
+        g.dep_ == "amod" and g.lower_ in TENTATIVE for g in c.children) for c in token.children)
 
 
 def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
@@ -161,17 +178,20 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
     procurement or work delivers nothing."""
     first, last = tokens[0], tokens[-1]
-    above = cue_of.get(first.head.i) if first.head.i != first.i else None
+    holder = first.head.head if first.dep_ in ("pcomp", "pobj") and (
+        first.head.dep_ == "prep") else first.head  # "interest in striking a deal",
+    # "notified Congress of plans to sell": the cue is above the preposition
+    above = cue_of.get(holder.i) if first.head.i != first.i else None
     if cue.status == "delivering" and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
         if holder is not None and lemma(holder) in PURCHASES:
             return True
     if cue.status == "proposed" and above is not None and above.status == "approved" and (
-            first.dep_ in ("dobj", "nsubjpass")):
+            first.dep_ in ("dobj", "nsubjpass", "pobj")):
         return True
     if cue.status not in TROUBLES and above is not None and above.status == "proposed" and (
-            first.dep_ == "xcomp" and first.tag_ == "VBG"):
+            first.dep_ in ("xcomp", "pcomp") and first.tag_ == "VBG"):
         return True
     below = [c for c in first.children if c.dep_ == "xcomp"] + [
         g for c in first.children if c.dep_ == "prep" and c.lower_ == "to"

@@ -48,6 +48,10 @@ def clause_subjects(verb: Token) -> list[Token]:
                     for c in found]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [verb.head]  # "the countries pledging F-16s": the noun does it
+        if verb.dep_ == "xcomp":
+            raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return raised  # "the navy is set to receive ten warships"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             owner = verb.head.head  # "discussing the idea of supplying jets", "by selling"
             owner = owner if owner.pos_ in ("VERB", "AUX") else _governing_verb(owner)

@@ -165,7 +165,8 @@ def aggregate_command(
             store.close()
         rows = counts.rows()
     _write_table(list(rows), fmt, output)
-    left_out = f"; left out {counts.left_out} negated or hypothetical" if counts.left_out else ""
+    left_out = (f"; left out {counts.left_out} negated, hypothetical or generic"
+                if counts.left_out else "")
     err.print(f"aggregated {counts.total} event(s) into {len(counts.events)} row(s){left_out}")
 
 

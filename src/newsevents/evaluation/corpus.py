@@ -18,10 +18,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from newsevents.models import EVENT_TYPES
+from newsevents.models import EVENT_TYPES, Realis
 from newsevents.tables import data_path, read_tsv
 
-Realis = Literal["asserted", "negated", "hypothetical", "generic"]
 Split = Literal["train", "dev", "test"]
 Origin = Literal["event-sentences", "wikinews", "written", "plover-gold"]
 REAL_ORIGINS: frozenset[str] = frozenset({"event-sentences", "wikinews"})

@@ -126,8 +126,9 @@ def evaluate(path: Path, n_process: int = 1, learned: bool = True) -> Report:
     for g, result in zip(gold, results, strict=True):
         gold_type = g["event_type"]
         support[gold_type] += 1
-        # Gold sets code what a sentence asserts: negated and hypothetical events are not claims.
-        asserted = [e for e in result.events if not (e.negated or e.hypothetical)]
+        # Gold sets code what a sentence asserts: negated, hypothetical and generic events are not
+        # claims.
+        asserted = [e for e in result.events if e.factual]
         predicted = {e.event_type for e in asserted}
         if gold_type in predicted:
             tp[gold_type] += 1

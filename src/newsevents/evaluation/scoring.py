@@ -27,12 +27,6 @@ from newsevents.places import Gazetteer
 CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
 
 
-def realis_of(event: Event) -> str:
-    if event.negated:
-        return "negated"
-    return "hypothetical" if event.hypothetical else "asserted"
-
-
 def _codes(actors: Iterable[Actor | GoldActor]) -> set[str]:
     return {a.igo or a.country for a in actors if a.igo or a.country}  # type: ignore[misc]
 
@@ -156,7 +150,7 @@ def _best(gold: GoldEvent, candidates: Sequence[Event]) -> Event | None:
 
 def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> None:
     tally.sentences += 1
-    asserted = [e for e in coded if realis_of(e) == "asserted"]
+    asserted = [e for e in coded if e.realis == "asserted"]
     gold_asserted = [g for g in sentence.events if g.realis == "asserted"]
     want = {g.type for g in gold_asserted}
     got = {e.event_type for e in asserted}
@@ -173,7 +167,7 @@ def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> 
         candidate = _best(gold, coded)
         if candidate is not None:
             tally.realis_total += 1
-            tally.realis_right += realis_of(candidate) == gold.realis
+            tally.realis_right += candidate.realis == gold.realis
     right_events: set[int] = set()
     for gold in gold_asserted:
         match = _best(gold, asserted)

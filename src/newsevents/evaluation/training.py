@@ -41,7 +41,6 @@ from spacy.tokens import Doc, Token
 from newsevents import nlp, pipeline
 from newsevents.evaluation.corpus import GoldDocument, GoldEvent, GoldSentence
 from newsevents.evaluation.gold import load_gold
-from newsevents.evaluation.scoring import realis_of
 from newsevents.events import FEATURES, WORDS
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS, Lexicon
@@ -278,7 +277,7 @@ def examples(docs: Iterable[GoldDocument], data_dir: Path) -> Iterator[Example]:
         words = parsed.user_data.get(WORDS, {})
         for event in parsed._.events:
             sentence = _sentence_of(doc, event.evidence.start)
-            realis = realis_of(event)
+            realis = event.realis
             right = any(g.type == event.event_type and g.realis == realis
                         for g in sentence.events)
             yield Example(feats[event.event_id], right, realis == "asserted",
@@ -319,7 +318,7 @@ def gold_examples(path: Path, data_dir: Path) -> tuple[list[Example], dict[str, 
         feats = parsed.user_data.get(FEATURES, {})
         words = parsed.user_data.get(WORDS, {})
         for event in parsed._.events:
-            asserted = not (event.negated or event.hypothetical)
+            asserted = event.factual
             found.append(Example(feats[event.event_id], event.event_type == types[article.id],
                                  asserted, (article.id, 0), event.event_type,
                                  _rules_keep(feats[event.event_id]),

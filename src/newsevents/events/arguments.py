@@ -62,6 +62,9 @@ DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "i
 # Fights with two sides: whoever the victims fought is the one who struck them.
 FIGHTS = frozenset({"clash", "fighting", "battle", "gunbattle", "firefight", "skirmish"})
 FIGHT_SIDES = frozenset({"with", "between"})
+# Nouns of a wider conflict: only its sides, never its modifiers, say who fought ("the
+# conflict between pro-Assad forces and Kurdish gunmen", but not "the Syrian war").
+CONFLICT_NOUNS = frozenset({"conflict", "war", "confrontation", "fight", "feud", "violence"})
 
 
 class ActorLookup:
@@ -132,7 +135,8 @@ class ActorLookup:
             return None
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
-            found = self._whole_phrase(token, found) or self._placed(token, found) or found
+            found = (self._whole_phrase(token, found) or self._member(token, found)
+                     or self._placed(token, found) or found)
             return self._owned(token, found)
         return found
 
@@ -159,6 +163,33 @@ class ActorLookup:
         whole = actors.ActorResolver.load().resolve_text(text, self.date)
         if whole is not None and (whole.country or whole.igo):
             return whole
+        return None
+
+    def _member(self, token: Token, found: Actor | None) -> Actor | None:
+        """ "militants of the IS radical group", "fighters from Hamas": armed members
+        belong to their group, not to the place where they fight (ISIS has no country)."""
+        if found is None or found.sector not in actors.MEMBER_SECTORS:
+            return None
+        for pobj in prep_objects(token, frozenset({"of", "from"})):
+            group = self._group(token.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+            if group is not None:
+                return group.model_copy(update={
+                    "text": token.doc[token.left_edge.i : pobj.right_edge.i + 1].text,
+                    "sector": group.sector or found.sector,
+                })
+        return None
+
+    def _group(self, phrase: Span) -> Actor | None:
+        """The armed group a phrase names, known to our tables: the whole phrase, else a name
+        inside it ("the radical group of Islamic State (ISIS)"). A phrase the tables do not
+        know may read as something else ("the outlawed Kurdish Workers' Party" as a union)."""
+        resolver = actors.ActorResolver.load()
+        for text in (phrase.text, *(e.text for e in entities_in(phrase) if e.label_ == "ORG")):
+            group = resolver.resolve_text(text, self.date)
+            if (group is not None and (group.name or group.country or group.igo)
+                    and group.sector in actors.ARMED_SECTORS
+                    and resolver.names_group(group.text, ("org",))):
+                return group
         return None
 
     def _placed(self, token: Token, found: Actor | None) -> Actor | None:
@@ -313,6 +344,8 @@ def same_actor(a: Actor, b: Actor) -> bool:
     two (domestic events have source and target in one country)."""
     if a.text.lower() == b.text.lower() or (a.name is not None and a.name == b.name):
         return True
+    if a.name is not None and b.name is not None:
+        return False  # two named groups of one country: "the YPG" fights "al-Nusra Front"
     return (a.country, a.igo, a.sector) == (b.country, b.igo, b.sector) and (
         a.country is not None or a.igo is not None
     )
@@ -332,7 +365,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     else:
         sources = look.actors(subject_of(verb))
         targets = look.actors(taken_from(verb))
-        targets = targets or look.actors([c for c in verb.children if c.dep_ in OBJECTS])
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if not targets and cand.event_type in HOLDER_TYPES:
+            targets = look.actors(holders(objects), roles=True, exclude=sources)
+        targets = targets or look.actors(objects)
         if not targets and not any(c.dep_ in OBJECTS for c in verb.children):
             # "shot and killed a student": the object sits on the conjoined verb
             targets = look.actors([o for c in verb.children
@@ -464,6 +500,11 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     noun, trigger = cand.token, cand.trigger
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
+    if not sources and cand.event_type == "ASSAULT":
+        # a role the modifier's words give ("the regime attack"); not for other nouns, where
+        # "military cooperation" or "army exercises" name no party, nor for an owner ("the
+        # coalition's airstrikes"), whose role word alone would be read as local
+        sources = look.actors([c for c in owners if c.dep_ != "poss"], roles=True)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
                 if a not in sources]
     sides = prep_objects(noun, frozenset({"between", "among"}))
@@ -474,7 +515,11 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = between
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
-    targets = look.actors(prep_objects(noun, trigger.target_preps), subtree=True)
+    aimed_at = prep_objects(noun, trigger.target_preps)
+    targets = []
+    if cand.event_type in HOLDER_TYPES:
+        targets = look.actors(holders(aimed_at), roles=True, exclude=sources)
+    targets = targets or look.actors(aimed_at, subtree=True)
     if not targets and noun.dep_ == "nsubj":
         # "air strikes killed 20 civilians", "the blast hit a police convoy"
         targets = look.actors(harmed(noun.head), subtree=True, exclude=sources)
@@ -488,7 +533,9 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         clauses = expand([c for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")])
         aims = [o for c in clauses if lemma(c) in AIMING_VERBS | VICTIM_VERBS
                 for o in c.children if o.dep_ in OBJECTS]
-        targets = look.actors(aims, subtree=True, exclude=sources)
+        if cand.event_type in HOLDER_TYPES:
+            targets = look.actors(holders(aims), roles=True, exclude=sources)
+        targets = targets or look.actors(aims, subtree=True, exclude=sources)
     if not targets and cand.event_type in PATIENT_OF_TYPES:
         # "the 1989 US invasion of Panama", "the NATO bombing of Yugoslavia"
         targets = look.actors(prep_objects(noun, frozenset({"of"})), subtree=True,
@@ -499,6 +546,49 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def holders(places: list[Token]) -> list[Token]:
+    """Who holds the ground an attack or a capture is aimed at, which coders take as its
+    target: "the village of Tal Hamra, which is under the control of Jabhat Al-Nusra", "the
+    government-controlled districts", "the last town held by the rebels", "Knin, the onetime
+    stronghold of the Croatian Serbs", "the Syrian Army's checkpoints", "rebel positions"."""
+    found: list[Token] = []
+    for place in expand(places):
+        for noun in (place, *prep_objects(place, frozenset({"of"}))):
+            found += _holders_of(noun)
+    return found
+
+
+def _holders_of(noun: Token) -> list[Token]:
+    ground = lemma(noun) in GROUND_NOUNS or noun.ent_type_ in PLACE_ENTITIES
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" and ground:
+            found.append(child)  # "the Syrian Army's checkpoints", "Malik's two camps"
+        elif (child.dep_ in ("compound", "amod", "nmod") and lemma(noun) in HELD_NOUNS
+              and lemma(child) not in HOLDING_VERBS and child.ent_type_ not in PLACE_ENTITIES):
+            found.append(child)  # "rebel positions", "the rebel capital of Jaffna"
+        elif lemma(child) in HOLDING_VERBS and child.dep_ in ("acl", "amod", "relcl"):
+            found += agent_of(child)  # "held by the rebels"
+            # "government-controlled", "the town the rebels hold"
+            found += [g for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                      or (g.dep_ == "nsubj" and g.pos_ != "PRON")]
+        elif child.dep_ == "relcl":  # "which is under the control of"
+            found += [h for p in child.children if p.dep_ == "prep"
+                      and lemma(p) in CONTROL_PREPS for h in _controller(p)]
+        elif child.dep_ == "prep" and lemma(child) in CONTROL_PREPS:
+            found += _controller(child)  # "the districts under ISIS control"
+        elif child.dep_ == "appos" and lemma(child) in HELD_NOUNS:
+            found += _holders_of(child) + prep_objects(child, frozenset({"of"}))
+    return found
+
+
+def _controller(prep: Token) -> list[Token]:
+    """Whose control a place is under: "under the control of ISIS", "under ISIS control",
+    "in opposition hands", "in the hands of the rebels"."""
+    return [r for g in prep.children if g.dep_ == "pobj" and lemma(g) in CONTROL_NOUNS
+            for r in _rulers(g)]
 
 
 def harmed(verb: Token) -> list[Token]:
@@ -539,9 +629,21 @@ def taken_from(verb: Token) -> list[Token]:
     if lemma(verb) not in places.event_roles()["object_is_scene"]:
         return []
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
-    if not objects or any(o.ent_type_ not in PLACE_ENTITIES for o in objects):
-        return []
-    return prep_objects(verb, frozenset({"from"}))
+    # the parser may hang "from" on the last object ("the city and its sites from Jordan")
+    losers = [c for t in (verb, *expand(objects)) for g in prep_objects(t, frozenset({"from"}))
+              for c in (_rulers(g) if lemma(g) in CONTROL_NOUNS else [g])]
+    if objects and all(o.ent_type_ in PLACE_ENTITIES for o in objects):
+        return losers
+    # "captured east Jerusalem and its holy sites from Jordan", "from Jordanian rule": a
+    # state is whom the ground was taken from, whatever the objects are
+    return [c for c in losers if c.ent_type_ in ("GPE", "NORP")]
+
+
+def _rulers(noun: Token) -> list[Token]:
+    """Whose rule, control or hands a noun names ("Jordanian rule", "the control of ISIS")."""
+    return prep_objects(noun, frozenset({"of"})) or [
+        c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+        and c.pos_ in ("NOUN", "PROPN", "ADJ")]
 
 
 def shared_agents(verb: Token) -> list[Token]:
@@ -584,10 +686,14 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
         if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
             found += prep_objects(noun, frozenset({"of"}))
             continue
+        if lemma(noun) in CONFLICT_NOUNS:  # "killed during the conflict between A and B"
+            found += prep_objects(noun, FIGHT_SIDES)
+            continue
         if lemma(noun) not in ATTACK_NOUNS:
             found += launchers(noun)  # "killed under mortar shells fired by the YPG"
             continue
-        by = prep_objects(noun, frozenset({"by"})) or launchers(noun)
+        by = (prep_objects(noun, frozenset({"by"})) or launchers(noun)
+              or armed_of(noun, look))  # "under the heavy mortar fire of Nusra militants"
         modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         # a name first ("a US drone strike": not the drone); else a role ("regime shelling")
         owners = [c for c in modifiers if c.ent_type_ in ("NORP", "GPE", "ORG")
@@ -601,6 +707,15 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
         found += foes(clause)
     return found or [a for v in verbs for a in clause_agents(v)]
+
+
+def armed_of(noun: Token, look: ActorLookup) -> list[Token]:
+    """The armed side an attack noun's "of" phrase names ("the mortar fire of Nusra
+    militants"); not the place or people it struck ("the shelling of Aleppo", "the bombing of
+    a market")."""
+    return [g for g in prep_objects(noun, frozenset({"of"}))
+            if g.ent_type_ not in PLACE_ENTITIES
+            and (found := look.actor(g)) is not None and found.sector in actors.MEMBER_SECTORS]
 
 
 def foes(clause: Token) -> list[Token]:
@@ -766,6 +881,24 @@ LAUNCHING_VERBS = frozenset({
 PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
+# Types whose target is whoever holds the ground they are aimed at (``holders``).
+HOLDER_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Verbs of holding ground ("held by", "government-controlled").
+HOLDING_VERBS = frozenset({"hold", "control", "occupy", "defend", "garrison", "besiege"})
+# Ground an armed side holds, whose modifier names the holder ("rebel positions").
+HELD_NOUNS = frozenset({
+    "position", "checkpoint", "base", "post", "outpost", "stronghold", "bastion", "camp",
+    "defence", "defense", "barracks", "headquarters", "garrison", "line", "trench", "capital",
+    "territory", "hideout", "fortification", "bunker", "enclave", "pocket", "airbase",
+})
+# Places a possessive names the holder of ("Syria's Golan Heights", "Malik's camps").
+GROUND_NOUNS = HELD_NOUNS | {
+    "town", "village", "city", "district", "neighborhood", "neighbourhood", "area", "region",
+    "suburb", "quarter", "hill", "hilltop", "airport", "road", "highway", "farm", "province",
+    "countryside", "sector", "front", "height", "heights", "island", "valley", "port",
+}
+CONTROL_PREPS = frozenset({"under", "in"})
+CONTROL_NOUNS = frozenset({"control", "hand", "grip", "rule", "occupation"})
 # What an attack leaves its victims ("left 22 people dead").
 HARM_STATES = frozenset({"dead", "injured", "wounded", "homeless", "hurt"})
 # Verbs an attack noun does its harm through ("the strike hit a convoy").

@@ -83,8 +83,9 @@ class Lexicon:
             lex.cues.setdefault(row["kind"], set()).add(row["cue"])
         lex.instruments = {row["lemma"]: row["mode"] for row in _rows("instruments.tsv")}
         for row in _rows("other_senses.tsv"):
-            lex.other_senses.setdefault(row["lemma"], []).append(
-                (row["relation"], frozenset(row["words"].split("|"))))
+            for word in row["lemma"].split("|"):
+                lex.other_senses.setdefault(word, []).append(
+                    (row["relation"], frozenset(row["words"].split("|"))))
         return lex
 
     def _add_learned(self, folder: Path) -> None:

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.arguments import ActorLookup, same_actor
 from newsevents.events.lexicon import Lexicon, Trigger
+from newsevents.events.modality import is_negated
 from newsevents.events.syntax import SUBJECTS, lemma, subject_of
 from newsevents.events.triggers import Candidate
 from newsevents.models import Actor, Attribution, Speaker
@@ -75,8 +76,8 @@ def speech_acts(
     """
     acts = []
     for verb in sent:
-        if not lex.cue("speech", lemma(verb)):
-            continue
+        if not lex.cue("speech", lemma(verb)) or is_negated(verb, lex):
+            continue  # "I do not think they are wrong"
         speakers = look.actors([c for c in verb.children if c.dep_ in SUBJECTS])
         if not speakers:
             continue
@@ -102,8 +103,11 @@ def _speech_kind(clause: Token, lex: Lexicon) -> str | None:
     for child in clause.children:
         if child.dep_ == "aux" and lex.cue("obligation", lemma(child)):
             return "obligation"
+    if is_negated(clause, lex):
+        return None  # "said the exercise is not a threat"
     for t in (clause, *clause.conjuncts):
         for child in t.children:
-            if child.dep_ in ("attr", "acomp", "dobj") and lex.cue("disapproval", lemma(child)):
+            if (child.dep_ in ("attr", "acomp", "dobj") and lex.cue("disapproval", lemma(child))
+                    and not is_negated(child, lex)):  # "poses no threat"
                 return "disapproval"
     return None

@@ -65,11 +65,61 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel == "taken":
             if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
-        elif rel == "acomp" and not any(
-            c.dep_ == "acomp" and lemma(c) in values for c in token.children
-        ):
+        elif rel in ("acomp", "pred") and not _completes(token, rel, values):
             return False
     return True
+
+
+def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
+    """The verb's complement is one of ``values``: "acomp" its adjective complement, "pred"
+    what a verb of naming calls its object."""
+    if rel == "acomp":
+        return any(c.dep_ == "acomp" and lemma(c) in values for c in verb.children)
+    return _calls(verb, values)
+
+
+def _calls(verb: Token, values: frozenset[str]) -> bool:
+    """A verb of naming ("called", "held") that says its object is one of ``values``."""
+    return not _participle(verb) and any(_names(t, values) for t in predicates(verb))
+
+
+def _participle(verb: Token) -> bool:
+    """ "the network, held responsible for the attacks": a description, not an act."""
+    own = {c.dep_ for c in verb.children}
+    if verb.dep_ in ("acl", "advcl") and not own & {"nsubj", "nsubjpass"}:
+        return verb.tag_ != "VBG"  # "..., holding them responsible" is the subject's act
+    if verb.dep_ == "relcl" and "auxpass" in own and "agent" not in own:
+        return True  # "the first time a firm is held liable": no one holds it so here
+    return verb.tag_ == "VBN" and not own & {"aux", "auxpass"}
+
+
+def predicates(verb: Token) -> list[Token]:
+    """What a verb of naming says its object is, with the words that qualify it: "called it
+    outrageous", "called the verdict a travesty of justice", "labelled the aid as
+    inadequate", "held the rebels responsible", "what they called a policy of genocide"."""
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    for child in verb.children:
+        if child.dep_ == "prep" and lemma(child) == "as":
+            heads += [g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")]
+        elif child.dep_ in OBJECTS:
+            heads += [g for g in child.children
+                      if g.dep_ in ("amod", "oprd", "appos") and g.i > child.i]
+    return [t for head in heads for t in _phrase_words(head)]
+
+
+def _phrase_words(token: Token) -> Iterator[Token]:
+    """A phrase without its relative and participle clauses, which say more than it does."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl"):
+            yield from _phrase_words(child)
+
+
+def _names(token: Token, values: frozenset[str]) -> bool:
+    """A word of the predicate is one of ``values``, or of a cue kind named ``cue:kind``."""
+    word = lemma(token)
+    return word in values or any(
+        v.startswith("cue:") and Lexicon.load().cue(v[4:], word) for v in values)
 
 
 def _taken(verb: Token) -> list[Token]:

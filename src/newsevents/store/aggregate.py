@@ -4,8 +4,9 @@ One row per (period, source country, target country, event type): the number of 
 quad class, and the number of independent sources that reported them. Each event is counted
 in exactly one row, so the counts add up to the events they come from: an event with actors of
 several countries on one side has them all, ';'-joined and sorted, as that side's key (as in
-``export``), and a side with no known country or organisation has an empty key. Negated and
-hypothetical events are not claims that something happened; they are left out, and counted.
+``export``), and a side with no known country or organisation has an empty key. Negated,
+hypothetical and generic events (a habit told in general) are not claims that something
+happened; they are left out, and counted.
 
 Two inputs give the same table: the store's merged events (independent sources: the distinct
 origins of their reports' documents, syndicated copies counting once), or the JSON Lines of
@@ -63,7 +64,7 @@ class Aggregate:
 
     def add(self, event: Mapping[str, Any], sources: Iterable[str]) -> None:
         """Count one event (a record or a stored event's summary) and who reported it."""
-        if event.get("negated") or event.get("hypothetical"):
+        if event.get("negated") or event.get("hypothetical") or event.get("generic"):
             self.left_out += 1
             return
         cell = (period_start(_date(event.get("date")), self.period),

@@ -222,6 +222,7 @@ class SqlReadStore(ABC):
                 sentence=r.sentence, start=r.start_char, end=r.end_char, trigger=r.trigger,
                 source_actors=r.source_actors, target_actors=r.target_actors,
                 attribution=r.attribution, negated=r.negated, hypothetical=r.hypothetical,
+                generic=r.generic,
             )
             for r in report_rows
         ]

@@ -159,12 +159,13 @@ class Report(Out):
     attribution: Attribution | None
     negated: bool
     hypothetical: bool
+    generic: bool = Field(description="A habit told in general, not one act.")
 
 
 class EventDetail(EventSummary):
     reports: list[Report] = Field(
-        description="Factual reports, plus negated or hypothetical ones that match the event "
-        "(shown, never counted).")
+        description="Factual reports, plus negated, hypothetical or generic ones that match "
+        "the event (shown, never counted).")
 
 
 class TimelinePoint(Out):

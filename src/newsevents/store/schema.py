@@ -99,7 +99,7 @@ reports = sa.Table(
     "reports",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    # NULL for a negated/hypothetical report that matched no factual event.
+    # NULL for a negated/hypothetical/generic report that matched no factual event.
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), index=True),
     sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False,
               index=True),
@@ -120,6 +120,7 @@ reports = sa.Table(
     sa.Column("attribution", sa.JSON),
     sa.Column("negated", sa.Boolean, nullable=False),
     sa.Column("hypothetical", sa.Boolean, nullable=False),
+    sa.Column("generic", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("factual", sa.Boolean, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.UniqueConstraint("document_id", "mention_id", name="uq_report_mention"),

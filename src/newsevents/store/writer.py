@@ -167,7 +167,7 @@ class BatchWriter:
 
     def add_report(self, document_id: int, event: Event, doc_date: dt.date | None) -> None:
         mention = merge.mention_of(event, doc_date)
-        factual = not (event.negated or event.hypothetical)
+        factual = event.factual
         event_id = merge.best_match(mention, self._candidates(mention))
         if event_id is None and factual:
             event_id = self._create_event(event, mention)
@@ -180,7 +180,8 @@ class BatchWriter:
             source_actors=_dump(event.source), target_actors=_dump(event.target),
             location=event.location.model_dump() if event.location else None,
             attribution=event.attribution.model_dump() if event.attribution else None,
-            negated=event.negated, hypothetical=event.hypothetical, factual=factual,
+            negated=event.negated, hypothetical=event.hypothetical, generic=event.generic,
+            factual=factual,
             confidence=event.confidence,
         ))
         if event_id is None:
@@ -235,9 +236,9 @@ class BatchWriter:
         return event_id
 
     def _adopt_unlinked(self, event_id: int, mention: merge.Mention) -> None:
-        """Negated or hypothetical reports stored before their factual event existed join it
-        now, so the outcome does not depend on the order articles arrive in. An event without
-        a date or known actors merges with nothing, so it has nothing to adopt."""
+        """Negated, hypothetical or generic reports stored before their factual event existed
+        join it now, so the outcome does not depend on the order articles arrive in. An event
+        without a date or known actors merges with nothing, so it has nothing to adopt."""
         if not merge.mergeable(mention) or mention.date is None:
             return
         window = dt.timedelta(days=merge.date_window(mention.event_type))

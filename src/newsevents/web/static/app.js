@@ -933,6 +933,7 @@
     return [
       item.negated ? el("span", { class: "flag", text: "negated" }) : null,
       item.hypothetical ? el("span", { class: "flag", text: "hypothetical" }) : null,
+      item.generic ? el("span", { class: "flag", text: "generic" }) : null,
     ];
   }
 
