@@ -856,3 +856,98 @@ def test_a_force_that_decided_to_introduce_jets_buys_them(nlp: Language) -> None
                          "South Korea's KAI.")
     assert brief(deal)[:3] == ("KOR", "THA", "T-50 Golden Eagle")
     assert deal.quantity == 12
+
+
+def test_a_list_of_weapons_to_be_provided_is_the_announced_package(nlp: Language) -> None:
+    text = ("Washington announced a new $300 million package of military aid for Georgia on "
+            "Tuesday. The list of weapons to be provided includes Javelin anti-tank systems "
+            "and TOW missiles.")
+    assert sorted(brief(d) for d in deals(nlp, text) if d.system.name) == [
+        ("USA", "GEO", "Javelin", "approved"), ("USA", "GEO", "TOW", "approved")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia's defence ministry confirmed the order on Monday. South Korea's KAI said it "
+     "will deliver 18 FA-50 jets to the Southeast Asian country from 2026.",
+     ("KOR", "MYS", "T-50 Golden Eagle", "ordered")),
+    ("Qatar has been courting several suppliers. France signed a deal on Monday to sell 12 "
+     "more Rafale jets to the Gulf state.", ("FRA", "QAT", "Rafale", "ordered")),
+])
+def test_a_country_said_by_its_region_is_the_last_one_named_there(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_a_bare_infinitive_takes_the_tense_of_its_verb(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The contract will see Hanwha deliver 24 K9 howitzers to Norway.")
+    assert brief(deal) == ("KOR", "NOR", "K9 Thunder", "ordered")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Embraer is to provide six Super Tucano aircraft for the Paraguayan Air Force.",
+     ("BRA", "PRY", "A-29 Super Tucano", "ordered")),
+    ("Italian manufacturer Leonardo will give ten M-346 jets to Nigeria next year.",
+     ("ITA", "NGA", "M-346 Master", "ordered")),
+    ("Germany will provide 40 Marder vehicles to Ukraine.",
+     ("DEU", "UKR", "Marder", "approved")),
+])
+def test_a_maker_that_will_provide_weapons_sells_them_a_state_decides_to_give(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany's veto has grounded the sale of Eurofighter Typhoons to Turkey.",
+     [("GBR", "TUR", "Eurofighter Typhoon", "suspended")]),
+    ("Berlin obstructed the sale of Eurofighter jets to Saudi Arabia for two years.",
+     [("GBR", "SAU", "Eurofighter Typhoon", "suspended")]),
+    ("Germany halted the delivery of Leopard 2 tanks to Turkey in 2019.",
+     [("DEU", "TUR", "Leopard 2", "suspended")]),
+])
+def test_a_partner_that_blocks_a_sale_is_no_supplier_the_maker_country_still_is(
+        nlp: Language, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == expected
+
+
+def test_a_count_said_only_of_several_donors_together_is_each_ones(nlp: Language) -> None:
+    found = deals(nlp, "Norway and Belgium will together refurbish and donate 20 Leopard 1A5 "
+                       "tanks to Moldova.")
+    assert sorted((brief(d), d.quantity) for d in found) == [
+        (("BEL", "MDA", "Leopard 1", "approved"), 20),
+        (("NOR", "MDA", "Leopard 1", "approved"), 20)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Egyptian Navy awarded a contract to Italy's Fincantieri for two FREMM frigates.",
+     ("ITA", "EGY", "FREMM", "ordered")),
+    ("A contract for 12 Caesar howitzers was awarded to KNDS France by the Belgian army.",
+     ("FRA", "BEL", "CAESAR howitzer", "ordered")),
+])
+def test_the_winner_of_an_awarded_contract_supplies(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "variant"), [
+    ("Bulgaria signed a deal for eight F-16 jets of the latest Block 70 version from the "
+     "United States.", "F-16 Block 70"),
+    ("Pakistan delivered the Block III version of the JF-17 to Azerbaijan.", "JF-17 Block III"),
+])
+def test_a_variant_said_in_words_is_the_name_and_its_designator(
+        nlp: Language, text: str, variant: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.variant == variant
+
+
+def test_the_naval_rafale_is_a_variant(nlp: Language) -> None:
+    (deal,) = deals(nlp, "New Delhi signed a contract with France for 26 Rafale Marine jets "
+                         "for its aircraft carrier.")
+    assert (brief(deal), deal.variant) == (("FRA", "IND", "Rafale", "ordered"), "Rafale Marine")
+
+
+def test_ammunition_resupply_vehicles_are_armoured_vehicles(nlp: Language) -> None:
+    found = deals(nlp, "Hanwha signed a contract with Estonia to supply 12 K9 howitzers and "
+                       "six K10 ammunition resupply vehicles.")
+    assert sorted((d.system.name or d.system.category or "", d.quantity) for d in found
+                  if brief(d)[:2] == ("KOR", "EST")) == [
+        ("K9 Thunder", 12), ("armoured vehicles", 6)]

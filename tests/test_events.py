@@ -986,6 +986,35 @@ def test_a_statement_accusing_reports_the_accusation() -> None:
     assert "ACCUSE" in {e.event_type for e in events if e.factual}
 
 
+def asserted_types(text: str, learned: bool = False) -> set[str]:
+    return {e.event_type for e in asserted(events_of(text, learned=learned))}
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The army declared a temporary ceasefire in the eastern provinces on Friday.", "CONCEDE",
+     "RETREAT"),
+    ("The junta pardoned 300 political prisoners on Thursday.", "RETREAT", "CONCEDE"),
+    ("The European Union released 2 million euros in emergency funding for flood victims "
+     "in Libya.", "AID", "RETREAT"),
+    ("Spain sent 56 rescuers and four sniffer dogs to Morocco on Sunday.", "AID", "MOBILIZE"),
+    ("The army said it had sent 1,200 more troops to the northern province.", "MOBILIZE",
+     "AID"),
+    ("The United States withdrew from the nuclear agreement with Iran in 2018.", "SANCTION",
+     "RETREAT"),
+    ("Ecuador has handed over 14 suspects to the United States since January.", "COOPERATE",
+     "AID"),
+    ("Swiss doctors handed over 700 kilograms of medicine to the Red Crescent in Bam.", "AID",
+     "COOPERATE"),
+])
+def test_carried_out_concessions_and_aid(text: str, expected: str, not_expected: str) -> None:
+    """A pardon is a release (RETREAT) and declaring a ceasefire a concession, released funds
+    are aid, troops sent are mobilised, leaving a treaty is a sanction and handing suspects
+    over is cooperation (docs/annotation.md)."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types
+
+
 def test_ground_under_a_groups_control_makes_that_group_the_target() -> None:
     """Coders take whoever holds the ground attacked as the target ("a village under the
     control of", "held by", "-controlled")."""

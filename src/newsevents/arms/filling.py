@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from newsevents.arms.countries import Countries
+from newsevents.arms.governor import CONTENTS
 from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -222,6 +223,8 @@ def _announced(sent: Span, countries: Countries) -> tuple[str, str] | None:
         nouns = nouns or {lemma(t) for t in told if t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS
                           and any(c.dep_ == "det" and c.lower_ in ("the", "this")
                                   for c in t.children)}
+    if not nouns and any(lemma(t) in CONTENTS for t in sent):
+        nouns = set(DEAL_NOUNS)  # "The list of weapons to be provided includes ..."
     for earlier in sents[:place]:
         for noun in (t for t in earlier if t.pos_ == "NOUN" and lemma(t) in nouns):
             receivers = [g for t in noun.subtree if t.dep_ == "prep" and t.lower_ in (

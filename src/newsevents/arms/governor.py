@@ -118,8 +118,9 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if rule:
             return _passed_on(token, lex) if rule.role == "buyer" else token
         if lemma(token) in CONTENTS:  # "the deal includes 48 FA-50 jets"
-            deal = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and (lex.trigger(c) or c.lower_ in ("it", "this"))), None)
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            deal = _listing(subject, lex) if subject is not None else None
             if deal is not None and deal.pos_ == "PRON":
                 deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
             if deal is not None:
@@ -129,6 +130,18 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def _listing(subject: Token, lex: Lexicon) -> Token | None:
+    """The deal a subject that lists weapons stands for: a deal word ("the package"), "it",
+    or a list whose weapons a transfer word describes ("the list of weapons to be provided
+    includes", "the weapons Washington will send include")."""
+    if lex.trigger(subject) or subject.lower_ in ("it", "this"):
+        return subject
+    nouns = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")]
+    return next((c for noun in nouns for c in noun.children
+                 if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and lex.trigger(c)), None)
 
 
 def _deal_before(pronoun: Token, lex: Lexicon) -> Token | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.syntax import MAX_HOPS, MODIFIERS, inside
+from newsevents.events.syntax import lemma
 from newsevents.models import WeaponSystem
 from newsevents.weapons import Catalogue, Hit, compact, variant_text, weapon_system
 
@@ -42,6 +44,10 @@ DESIGNATOR = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")
 # The shortest word taken for another system's name after a system ("Predator"): shorter
 # ones ("F", "Mk") begin too many names.
 MIN_NAME = 4
+# Nouns that name a variant said in words ("the latest Block 70 version") and the words that
+# open its designator ("Block 70", "Tranche 3").
+VERSIONS = frozenset({"version", "variant", "configuration", "standard", "model", "variation"})
+DESIGNATORS = frozenset({"block", "tranche", "batch", "increment", "flight", "lot"})
 
 
 @dataclass(frozen=True)
@@ -179,8 +185,30 @@ def _called(named: Mention, generic: list[Mention]) -> Mention:
 def _mention(sent: Span, hit: Hit, countries: Countries) -> Mention:
     span = sent[hit.start:hit.end]
     origin = hit.entry.origin or _adjective_origin(span, countries)
-    return Mention(span, sent, weapon_system(hit.entry, span.text, origin),
-                   variant_text(hit.entry, span.text))
+    mention = Mention(span, sent, weapon_system(hit.entry, span.text, origin),
+                      variant_text(hit.entry, span.text))
+    if mention.variant is None and hit.entry.name is not None:
+        mention = replace(mention, variant=_worded_variant(mention))
+    return mention
+
+
+def _worded_variant(mention: Mention) -> str | None:
+    """A variant said in words beside the name: "F-16 jets of the latest Block 70 version",
+    "the Tranche 3 standard of the Typhoon": the name and the designator ("F-16 Block 70")."""
+    head = mention_head(mention)
+    versions = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                for g in c.children if g.dep_ == "pobj" and lemma(g) in VERSIONS]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and lemma(head.head.head) in VERSIONS:
+        versions.append(head.head.head)  # "the Block 70 version of the F-16"
+    for version in versions:
+        words = list(version.doc[version.left_edge.i:version.i])
+        for word, number in pairwise(words):
+            if word.lower_ in DESIGNATORS and (number.like_num or number.text.isalnum()):
+                name = mention.span.text
+                if name.endswith("s") and (name[-2:-1].isdigit() or name[-2:-1].isupper()):
+                    name = name[:-1]
+                return f"{name} {word.text} {number.text}"
+    return None
 
 
 def _adjective_origin(span: Span, countries: Countries) -> str | None:

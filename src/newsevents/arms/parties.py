@@ -39,6 +39,13 @@ NATIONALITIES = frozenset({"NORP", "GPE"})
 # Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
 THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
 # Verbs whose object is said to do what their "of" clause says: "accused Iran of supplying".
+# Verbs by which a buyer gives a deal to the company that wins it.
+AWARDING = frozenset({"award", "grant", "give"})
+# Nouns and verbs of a third country that stops a deal: "Germany's veto has grounded the sale",
+# "Germany obstructed the sale of Eurofighters": the vetoing partner sells nothing.
+OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockade", "embargo",
+                            "ban", "refusal", "resistance"})
+OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
 ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
 
 
@@ -81,6 +88,10 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         approver = role == "seller" and verb is not None and _approver(verb, lex)
         if approver and origin and origin not in {countries.of(t) for t in doers}:
             doers = []  # "the US approved the sale of Arrow 3 to Germany": Israel sells
+        doers = [d for d in doers if lemma(d) not in OBSTACLE_NOUNS]
+        if role == "seller" and verb is not None and _blocker(verb, lex) and origin and (
+                origin not in {countries.of(t) for t in doers}):
+            doers = []  # "Germany blocked the sale of Typhoons to Turkey": a partner's veto
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
         # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
         to_objects = [c for c in trigger.children if c.dep_ == "dobj" and (
@@ -101,6 +112,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                 _countries(in_objects, countries, skip))
     if role == "licence":
         return [], _countries(doers + in_objects, countries, skip)
+    awarded = _awarded(trigger, countries, skip)
+    if awarded is not None:
+        return awarded
     named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
     # "a contract for FREMM frigates from Italy": the "from" still names the seller
@@ -251,6 +265,30 @@ def _approver(verb: Token, lex: Lexicon) -> bool:
     whose consent a re-export needs."""
     cue = lex.cue_at(verb)
     return cue is not None and cue.status == "approved"
+
+
+def _awarded(deal: Token, countries: Countries,
+             skip: Span) -> tuple[list[str], list[str]] | None:
+    """"The navy awarded a contract to Fincantieri", "a contract was awarded to Norinco by the
+    army": the winner of an awarded deal supplies, the one that awards it buys."""
+    verb = deal.head
+    if deal.pos_ != "NOUN" or deal.dep_ not in ("dobj", "nsubjpass") or (
+            lemma(verb) not in AWARDING):
+        return None
+    winners = _countries(transfer_objects(verb, frozenset({"to"})), countries, skip)
+    if not winners:
+        return None
+    buyers = transfer_objects(verb, frozenset({"by"})) if deal.dep_ == "nsubjpass" else [
+        c for c in verb.children if c.dep_ == "nsubj"]
+    return winners, _countries(buyers, countries, skip, not_in=winners)
+
+
+def _blocker(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb stops a deal ("block", "veto", "halt"): its subject may be a partner
+    in the system whose consent the seller needs, not the seller."""
+    cue = lex.cue_at(verb)
+    return (cue is not None and cue.status in ("suspended", "at_risk", "denied")) or (
+        lemma(verb) in OBSTRUCTING)
 
 
 def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:

@@ -159,8 +159,10 @@ def _size(group: list[Reading], status: str) -> Reading | None:
     deal for the same system ("agreed to buy 20 more F-35As" beside "acquired 40 F-35As from
     2019 to 2022"), so the first count said with the deal's own status wins. A number said
     of several suppliers together ("Netherlands and Denmark to send 61 F-16s") is none of
-    theirs."""
-    sized = [r for r in group if r.quantity_text and len(r.allies) <= 1]
+    theirs while a supplier's own count is said; when none is, it is each one's, as the
+    annotation rules of docs/arms.md count it ("together donate 14 Leopard 2A4 tanks")."""
+    sized = [r for r in group if r.quantity_text and len(r.allies) <= 1] or [
+        r for r in group if r.quantity_text]
     counted = [r for r in sized if r.quantity is not None]
     staged = [r for r in counted if r.status == status]
     if staged and status not in HANDED_OVER:

@@ -50,6 +50,9 @@ FINISHING = frozenset({"complete", "finish", "final", "last"})
 
 # Statuses that say the weapons changed hands.
 HANDED_OVER = frozenset({"delivering", "delivered"})
+# Nouns of a company that makes weapons: what it will give or provide, it sells.
+MAKER_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "contractor", "shipyard",
+                         "shipbuilder", "giant", "group", "producer", "supplier", "builder"})
 
 # Words of buying and approving: a batch they take is a further order, not a delivery
 # ("approved the purchase of a second batch of eight F-16s", "ordered a second batch").
@@ -135,6 +138,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
+        if said == "future" and reading.status == "approved" and rule.role == "seller" and (
+                trigger.pos_ == "VERB" and _maker(trigger)):
+            reading.status = "ordered"  # "Embraer is to provide six Super Tucanos": a maker
+            # gives under a contract, it decides no gift
         if any(c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children) or (
                 holder in POSSIBILITIES):
             reading.status = "proposed"  # "its planned acquisition", "the possibility of
@@ -159,6 +166,21 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _maker(verb: Token) -> bool:
+    """Whether the verb's subject is a company ("Embraer", "Turkish firm Otokar", "the
+    shipyard"), through the verbs it depends on ("is to provide", "agreed to supply")."""
+    for _ in range(MAX_HOPS):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return any((t._.actor is not None and t._.actor.sector == "BUS")
+                       or lemma(t) in MAKER_NOUNS for t in (subject, *(
+                           c for c in subject.children if c.dep_ in ("compound", "appos"))))
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _unsigned(cue: Cue, token: Token) -> bool:

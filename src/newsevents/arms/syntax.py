@@ -174,7 +174,8 @@ def _coming(verb: Token) -> bool:
 def tense(token: Token) -> str:
     """past, present or future (modals, "to"-infinitives and conditions: "will deliver",
     "plans to buy", "if it buys"); an infinitive under a decision takes the decision's tense
-    ("decided to cancel": past), a participle its verb's ("plans to bring in 48 jets, taking
+    ("decided to cancel": past), a bare infinitive its verb's ("will see it deliver":
+    future), a participle its verb's ("plans to bring in 48 jets, taking
     delivery of 12 by mid-2023": future)."""
     verb = token
     for _ in range(MAX_HOPS):
@@ -191,6 +192,8 @@ def tense(token: Token) -> str:
         if verb.head.i == verb.i:
             break
         verb = verb.head
+    if token.tag_ == "VB" and token.dep_ in ("ccomp", "xcomp") and token.head.i != token.i:
+        return tense(token.head)  # a bare infinitive: "the contract will see it deliver"
     if token.tag_ == "VBG" and _coming(token):
         return "future"  # "next week, we are signing deals"
     if token.tag_ == "VBD":

@@ -84,6 +84,8 @@ class Choice:
     """the mean of the micro- and macro-F1 of asserted types"""
     clean: float
     gold_f1: float
+    type_alpha: float = 0.0
+    """the exponent of the event types' weights (``TYPE_ALPHAS``)"""
 
 
 def choose(choices: list[Choice]) -> Choice:
@@ -108,11 +110,21 @@ MIN_TRIGGER_SHARE = 0.2
 # lexicon: a third), while under one candidate in four is of a wrong type.
 DETECTOR_C = 1.0
 DETECTOR_FLOOR = 0.2
+DETECTOR_TYPE_ALPHA = 0.5
+"""Each event type's words weigh (its count / the commonest type's count) ** -alpha in the
+detector, so that the rare types' words reach the floor; the words of no event weigh 1. Set
+on dev (1,212 documents, gold set at its floor either way): at 0.5 the choice gives micro-F1
+0.792, macro-F1 0.627, 94.1% clean no-event sentences; at 0, 0.774, 0.598 and 94.9%."""
 DETECTOR_MIN_COUNT = 2
 DETECTOR_MIN_WEIGHT = 0.01
 # The train split is coded in this many parts, each by a detector fitted on the others, so the
 # event model learns how far to trust the detector on words it has not seen.
 FOLDS = 3
+TYPE_ALPHAS = (0.0, 0.25, 0.5)
+"""Each rule event weighs (its type's count / the commonest type's count) ** -alpha in the
+event model, alpha chosen on dev with C and the thresholds: without it ASSAULT's events,
+nearly half the examples, set the shared weights (the sentence's words, the actors) and the
+rarer types' right events score low."""
 
 
 @dataclass
@@ -213,8 +225,10 @@ def fit_detector(rows: list[tuple[list[str], str]]) -> dict[str, object]:
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(
         {f: 1 for f in feats if counts[f] >= DETECTOR_MIN_COUNT} for feats, _ in rows)
-    model = LogisticRegression(C=DETECTOR_C, max_iter=300, random_state=SEED)
-    model.fit(x, [label for _, label in rows])
+    labels = [label for _, label in rows]
+    model = LogisticRegression(C=DETECTOR_C, max_iter=300, random_state=SEED,
+                               class_weight=type_weights(labels, DETECTOR_TYPE_ALPHA))
+    model.fit(x, labels)
     weights = {}
     for name, column in zip(vectorizer.get_feature_names_out(), model.coef_.T, strict=True):
         if max(abs(column)) >= DETECTOR_MIN_WEIGHT:
@@ -222,6 +236,18 @@ def fit_detector(rows: list[tuple[list[str], str]]) -> dict[str, object]:
     return {"classes": [str(c) for c in model.classes_],
             "bias": [round(float(b), 4) for b in model.intercept_],
             "floor": DETECTOR_FLOOR, "weights": weights}
+
+
+def type_weights(labels: list[str], alpha: float) -> dict[str, float]:
+    """Weights of the event types among ``labels``: (count / the commonest type's count)
+    ** -alpha, so that ASSAULT weighs 1 and a type a tenth as common 10 ** alpha; no event
+    weighs 1."""
+    counts = Counter(label for label in labels if label != NO_EVENT)
+    top = max(counts.values(), default=1)
+    weights = {t: (n / top) ** -alpha for t, n in counts.items()}
+    if NO_EVENT in labels:
+        weights[NO_EVENT] = 1.0
+    return weights
 
 
 def write_detector(table: dict[str, object], folder: Path) -> None:
@@ -434,9 +460,10 @@ def train(
               if gold_ex else None)
     empty_dev = no_event_sentences(dev_docs)
     choices: list[Choice] = []
-    for c in C_GRID:
+    for alpha, c in ((a, c) for a in TYPE_ALPHAS for c in C_GRID):
+        by_type = type_weights([e.event_type for e in train_ex], alpha)
         model = LogisticRegression(C=c, solver="liblinear", random_state=SEED, max_iter=1000)
-        model.fit(x_train, labels)
+        model.fit(x_train, labels, sample_weight=[by_type[e.event_type] for e in train_ex])
         probs = model.predict_proba(x_dev)[:, 1] if dev_ex else []
         gold_probs = model.predict_proba(x_gold)[:, 1] if x_gold is not None else []
         for threshold, rules_threshold in _threshold_grid():
@@ -445,7 +472,8 @@ def train(
             gold_f1 = (gold_macro_f1(keep(gold_ex, gold_probs, threshold, rules_threshold),
                                      gold_types) if gold_ex else 1.0)
             choices.append(Choice(model, c, threshold, rules_threshold, precision,
-                                  (micro + macro) / 2, no_event_clean(kept, empty_dev), gold_f1))
+                                  (micro + macro) / 2, no_event_clean(kept, empty_dev), gold_f1,
+                                  alpha))
     best = choose(choices)
     model, c, threshold, rules_threshold = (
         best.model, best.c, best.threshold, best.rules_threshold)
@@ -462,8 +490,10 @@ def train(
         "trained_on": {"documents": len(train_docs), "rule_events": len(train_ex),
                        "right": sum(labels), "learned_triggers": len(triggers),
                        "detector": {"words": sum(map(len, rows)), "C": DETECTOR_C,
-                                    "floor": DETECTOR_FLOOR, "folds": FOLDS}},
-        "chosen_on_dev": {"documents": len(dev_docs), "C": c, "threshold": threshold,
+                                    "floor": DETECTOR_FLOOR, "folds": FOLDS,
+                                    "type_alpha": DETECTOR_TYPE_ALPHA}},
+        "chosen_on_dev": {"documents": len(dev_docs), "C": c, "type_alpha": best.type_alpha,
+                          "threshold": threshold,
                           "rules_threshold": rules_threshold,
                           "type_precision": round(precision, 3),
                           "type_micro_f1": round(micro, 3), "type_macro_f1": round(macro, 3),

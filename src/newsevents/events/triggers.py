@@ -55,6 +55,10 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel in ("prt", "prep"):
             if not any(c.dep_ in ("prt", "prep") and lemma(c) in values for c in token.children):
                 return False
+        elif rel == "pobj":
+            if not any(g.dep_ == "pobj" and lemma(g) in values
+                       for c in token.children if c.dep_ == "prep" for g in c.children):
+                return False
         elif rel == "taken" and "place" in values:
             if not _takes_place(token):
                 return False
