@@ -561,3 +561,58 @@ def test_a_lower_case_word_tagged_as_a_place_is_none(nlp: Language, gaz: Gazette
     text = "Thieves stole goods worth millions of naira from a warehouse on Monday."
     sent, _ = trigger_in(nlp, text, "stole")
     assert all(m.text != "naira" for m in places._place_mentions(sent, gaz))
+
+
+def test_a_town_the_model_runs_into_the_words_after_it(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Government forces shelled Aleppo for the ninth consecutive day on Sunday."
+    sent, token = trigger_in(nlp, text, "shelled")
+    assert not any(e.text == "Aleppo" for e in sent.ents)  # the model's span runs on
+    found = event_location(sent, token, gaz, None)
+    assert found is not None and (found.name, found.country) == ("Aleppo", "SYR")
+
+
+def test_a_town_named_so_whose_only_namesakes_are_far_away(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """The gazetteer knows "Taji" only in Japan and China; beside Baghdad the sentence's
+    own town keeps its name, in Iraq."""
+    text = "A suicide bomber blew up a bus carrying pilgrims in the town of Taji, north of Baghdad."
+    found = where(nlp, gaz, text, "blew")
+    assert found is not None and (found.name, found.country) == ("Taji", "IRQ")
+
+
+def test_a_province_a_country_owns_is_the_finer_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Hundreds of students demonstrated in Iran's southwestern province of Khuzestan."
+    found = where(nlp, gaz, text, "demonstrated")
+    assert found is not None and (found.name, found.country) == ("Khuzestan", "IRN")
+    text = ("A man detonated an explosive belt on Monday evening in Russia's southern region of "
+            "Ingushetia.")
+    found = where(nlp, gaz, text, "detonated")
+    assert found is not None and (found.name, found.country) == ("Ingushetia", "RUS")
+
+
+def test_a_square_the_gazetteer_lacks_takes_the_country_around_it(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    """The sentence names no country; the article names one."""
+    text = ("Lebanon's prime minister resigned on Monday. Police later fired tear gas at "
+            "demonstrators in Martyrs Square.")
+    found = where(nlp, gaz, text, "fired")
+    assert found is not None and (found.name, found.country) == ("Martyrs Square", "LBN")
+
+
+@pytest.mark.parametrize(("text", "word", "name", "country"), [
+    # the model calls the town a people
+    ("After a lull, clashes between tribesmen and the guards erupted in Taez late on Monday.",
+     "clashes", "Taiz", "YEM"),
+    # a lower-case Arabic article starts the name
+    ("The group's spokesman was killed in al-Bab in late August.", "killed", "al-Bab", "SYR"),
+    # a place entity that runs into the words after it
+    ("During savage fighting in the village of Bamut earlier this year, rebels captured a "
+     "soldier.", "fighting", "Bamut", "RUS"),
+])
+def test_towns_the_model_mislabels_after_a_locative_word(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str, country: str
+) -> None:
+    found = where(nlp, gaz, text, word)
+    assert found is not None and (found.name, found.country) == (name, country)

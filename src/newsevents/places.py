@@ -662,7 +662,7 @@ def event_location(
     ordered = [e for *_, e in sorted(direct, key=lambda r: r[:3])]
     ordered += [e for *_, e in sorted(nested, key=lambda r: r[:3])]
     # The scene's own name when the gazetteer lacks it ("the village of Abu Leiha").
-    unknown = ordered[0] if ordered and ordered[0].label_ in NAMED_LABELS else None
+    unknown = ordered[0] if ordered and _named_scene(ordered[0], gazetteer, context) else None
     ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
     for ent in ordered:
         found = _geocode(ent, gazetteer, context)
@@ -675,12 +675,29 @@ def event_location(
                 part = _village_in(refined, mentions, own, trigger, gazetteer, context)
             return part or refined.location()
     if unknown is not None:
-        only = next(iter(context.sentence)) if len(context.sentence) == 1 else None
-        return _unknown_place(unknown, only)
+        return _unknown_place(unknown, _one_country(context))
     located = [f for e in free if (f := _geocode(e, gazetteer, context)) is not None]
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
     return default if in_lead(sent) else None
+
+
+def _one_country(context: _Context) -> str | None:
+    """The country around a place the gazetteer lacks: the one the sentence names, else the
+    one the whole article names ("protesters gathered in Martyrs Square" in a story that
+    names only Lebanon)."""
+    for countries in (context.sentence, context.article):
+        if countries:
+            return next(iter(countries)) if len(countries) == 1 else None
+    return None
+
+
+def _named_scene(ent: Span, gazetteer: Gazetteer, context: _Context) -> bool:
+    """A scene named as a place, or one the sentence calls a town whose only readings lie in
+    far countries ("in the town of Taji, north of Baghdad": Taji is no Japanese village)."""
+    if ent.label_ in NAMED_LABELS:
+        return True
+    return _names_a_place(ent) and _geocode(ent, gazetteer, context) is None
 
 
 def _nationality(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -744,7 +761,11 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
         covered.update(range(ent.start, ent.end))
         if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
-        if ent.label_ in PLACE_LABELS or (
+        if ent.label_ in PLACE_LABELS and not _known(gazetteer, _mention_text(ent)) and (
+            lead := _leading_name(ent)
+        ) is not None and _known(gazetteer, lead.text):
+            mentions.append(Span(doc, lead.start, lead.end, label=WEAK))  # "Bamut earlier"
+        elif ent.label_ in PLACE_LABELS or (
             ent.label_ in LANDMARK_LABELS and gazetteer.is_alias(ent.text)
         ):
             mentions.append(ent)
@@ -756,6 +777,8 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
         elif ent.label_ in WEAK_LABELS - {"DATE"} and _names_a_place(ent):
             mentions.append(Span(doc, ent.start, ent.end, label=UNKNOWN))
+        elif (lead := _leading_name(ent)) is not None and _known(gazetteer, lead.text):
+            mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
     i = sent.start
     while i < sent.end:
         j = i
@@ -773,6 +796,21 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     return mentions
 
 
+def _leading_name(ent: Span) -> Span | None:
+    """The proper name an over-long entity starts with, when the model ran a place into the
+    words after it ("Aleppo for the ninth consecutive day" as a work of art), or None."""
+    if ent.label_ not in (WEAK_LABELS | PLACE_LABELS) - {"DATE", "PERSON"}:
+        return None
+    end = ent.start
+    while end < ent.end and (
+        ent.doc[end].pos_ == "PROPN" or (end > ent.start and ent.doc[end].lower_ in NAME_LINKS)
+    ):
+        end += 1
+    while end > ent.start and ent.doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    return ent.doc[ent.start : end] if ent.start < end < ent.end else None
+
+
 def _named_participant(ent: Span) -> bool:
     """A name the actor tables know as a group, a medium or a person ("told Xinhua", "Hong
     Kong's Cathay"): no place, though a town may share its name. Names of states and
@@ -787,7 +825,10 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     "Kurdish")."""
     if ent.label_ != "NORP" or normalise(ent.text) in gazetteer.adjectives:
         return False
-    return ent.root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in event_roles()["locative_prepositions"]:
+        return True  # "erupted in Taez", "shelled each other in Kisangani"
+    return root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
 
 
 def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
@@ -1030,9 +1071,17 @@ def _refine(
         if _object_of_other_verb(other, trigger):
             continue
         town = _geocode(other, gazetteer, context)
-        if town is not None and town.country == found.country and town.rank == RANK_CITY:
+        if town is not None and town.country == found.country and _finer(town, found):
             return town
     return found
+
+
+def _finer(place: _Entry, around: _Entry) -> bool:
+    """A town inside anything larger, or a province inside its country ("in Russia's
+    southern region of Ingushetia")."""
+    return place.rank == RANK_CITY or (
+        place.rank in (RANK_STATE, RANK_REGION) and around.rank > RANK_REGION
+    )
 
 
 def _object_of_other_verb(ent: Span, trigger: Token) -> bool:
@@ -1113,8 +1162,8 @@ def _geocode(ent: Span, gazetteer: Gazetteer, context: _Context) -> _Entry | Non
     if region is not None:
         region_text = _mention_text(ent.doc[region.left_edge.i : region.right_edge.i + 1])
     text = _mention_text(ent)
-    if not any(word[:1].isupper() for word in text.split()):
-        return None
+    if not any(word[:1].isupper() for word in text.replace("-", " ").split()):
+        return None  # a common word; but "al-Bab" is a name
     found = _best_with_region(gazetteer, text, region_text, context)
     if found is None and (name := _without_suffix(text)):  # "Deir Ezzor Governorate"
         found = _best_with_region(gazetteer, name, region_text, context)
