@@ -111,3 +111,20 @@ def test_the_card_says_which_type_weights_were_chosen(trained: tuple[Path, dict]
 
     _, card = trained
     assert card["chosen_on_dev"]["type_alpha"] in TYPE_ALPHAS
+
+
+def test_training_keeps_the_events_the_coder_keeps() -> None:
+    """A recoded reading stays whatever the model says, but a promise read off "will" (AGREE)
+    the model all but rules out goes, in training as in the coder; others pass by threshold."""
+    from newsevents.evaluation.training import Example, keep
+    from newsevents.events import PROMISE_FLOOR
+
+    recoded = ["recoded=True", "rules_ok=True"]
+    threat = Example(recoded, True, True, ("d", 0), "THREATEN", True, ("d", 1))
+    promise = Example(recoded, False, True, ("d", 0), "AGREE", True, ("d", 2))
+    plain = Example(["rules_ok=True"], True, True, ("d", 0), "ASSAULT", True, ("d", 3))
+    low = PROMISE_FLOOR / 2
+    kept = keep([threat, promise, plain], [low, low, 0.5], threshold=0.8, rules_threshold=0.4)
+    assert {e.event_type for e in kept} == {"THREATEN", "ASSAULT"}
+    kept = keep([promise, plain], [PROMISE_FLOOR, 0.3], threshold=0.8, rules_threshold=0.4)
+    assert [e.event_type for e in kept] == ["AGREE"]

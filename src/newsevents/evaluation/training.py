@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from newsevents import nlp, pipeline
 from newsevents.evaluation.corpus import GoldDocument, GoldEvent, GoldSentence
 from newsevents.evaluation.gold import load_gold
-from newsevents.events import FEATURES, WORDS
+from newsevents.events import FEATURES, WORDS, keeps_recoding
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS, Lexicon
 from newsevents.events.tokens import NO_EVENT, POS, TOKEN_MODEL, TokenModel, token_features
@@ -352,12 +352,16 @@ def gold_macro_f1(kept: Iterable[Example], types: dict[str, str]) -> float:
 def keep(examples: Iterable[Example], probs: Iterable[float], threshold: float,
          rules_threshold: float) -> list[Example]:
     """The events the coder keeps: a rule event at ``rules_threshold``, any other at
-    ``threshold``, and the rules' recoded events always; of the readings of one word that
-    pass, the likeliest (the decision ``events`` makes with the model)."""
+    ``threshold``, and the rules' recoded events as ``events.keeps_recoding`` says; of the
+    readings of one word that pass, the likeliest (the decision ``events`` makes with the
+    model)."""
     kept: list[Example] = []
     likeliest: dict[tuple[str, int], tuple[float, Example]] = {}
     for e, p in zip(examples, probs, strict=True):
-        if not (_recoded(e.features) or p >= (rules_threshold if e.rules_keep else threshold)):
+        if _recoded(e.features):
+            if not keeps_recoding(e.event_type, p):
+                continue
+        elif p < (rules_threshold if e.rules_keep else threshold):
             continue
         if e.word is None:
             kept.append(e)

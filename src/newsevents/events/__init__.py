@@ -243,12 +243,17 @@ def _model_keeps(
     if reading.negated or reading.hypothetical or reading.generic:
         return rules_ok
     if rules_ok and reading.event_type != cand.event_type:
-        # The rules' recoding (a blow the actor says it could strike is a threat, a promised
-        # cooperation an agreement) follows the guidelines; the corpus holds too few such
-        # sentences for the model to learn it, so where the rules keep the event, it stays;
-        # a promise read off "will" or "would" only if the model does not all but rule it out.
-        return reading.event_type != "AGREE" or confidence >= PROMISE_FLOOR
+        return keeps_recoding(reading.event_type, confidence)
     return model.keeps(confidence, rules_ok and not cand.trigger.learned)
+
+
+def keeps_recoding(event_type: str, confidence: float) -> bool:
+    """Whether a reading the rules recoded, and would keep, stays. The recoding (a blow the
+    actor says it could strike is a threat, a promised cooperation an agreement) follows the
+    guidelines, and the corpus holds too few such sentences for the model to learn it; only a
+    promise read off "will" or "would" goes where the model all but rules it out. Training
+    keeps the same events, so the figures it chooses by are the coder's."""
+    return event_type != "AGREE" or confidence >= PROMISE_FLOOR
 
 
 def _evidence(sent: Span) -> Evidence:
