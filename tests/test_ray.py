@@ -8,6 +8,7 @@ local ingest stores them, then skip all of them when run again.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -50,10 +51,14 @@ MODEL_MB = 400
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def _free_ports(count: int) -> list[int]:
+    """Distinct free ports: each probe stays bound until all are taken, since the system may
+    hand a closed probe's port out again (Ray refuses one port given to two components)."""
+    with contextlib.ExitStack() as stack:
+        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [int(probe.getsockname()[1]) for probe in probes]
 
 
 @dataclass(frozen=True)
@@ -95,10 +100,10 @@ def cluster() -> Iterator[Cluster]:
     # Bound to the loopback address and gone with the module; a token would have to be set
     # before this process first imports Ray, which pytest's collection has already done.
     env = {"RAY_AUTH_MODE": "disabled"}
-    port = _free_port()
-    ports = [f"--{name}={_free_port()}" for name in (
-        "dashboard-agent-listen-port", "dashboard-agent-grpc-port", "runtime-env-agent-port",
-        "metrics-export-port", "node-manager-port", "object-manager-port")]
+    names = ("dashboard-agent-listen-port", "dashboard-agent-grpc-port", "runtime-env-agent-port",
+             "metrics-export-port", "node-manager-port", "object-manager-port")
+    port, *free = _free_ports(len(names) + 1)
+    ports = [f"--{name}={number}" for name, number in zip(names, free, strict=True)]
     log = Path(temp, "start.log")
     with log.open("w") as out:
         head = subprocess.Popen(
