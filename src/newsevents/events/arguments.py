@@ -366,9 +366,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = look.actors(subject_of(verb))
         targets = look.actors(taken_from(verb))
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
-        if not targets and cand.event_type in HOLDER_TYPES:
-            targets = look.actors(holders(objects), roles=True, exclude=sources)
-        targets = targets or look.actors(objects)
+        targets = targets or struck(look, cand.event_type, objects, sources)
         if not targets and not any(c.dep_ in OBJECTS for c in verb.children):
             # "shot and killed a student": the object sits on the conjoined verb
             targets = look.actors([o for c in verb.children
@@ -515,11 +513,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = between
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
-    aimed_at = prep_objects(noun, trigger.target_preps)
-    targets = []
-    if cand.event_type in HOLDER_TYPES:
-        targets = look.actors(holders(aimed_at), roles=True, exclude=sources)
-    targets = targets or look.actors(aimed_at, subtree=True)
+    targets = struck(look, cand.event_type, prep_objects(noun, trigger.target_preps), sources,
+                     subtree=True)
     if not targets and noun.dep_ == "nsubj":
         # "air strikes killed 20 civilians", "the blast hit a police convoy"
         targets = look.actors(harmed(noun.head), subtree=True, exclude=sources)
@@ -533,9 +528,7 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         clauses = expand([c for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")])
         aims = [o for c in clauses if lemma(c) in AIMING_VERBS | VICTIM_VERBS
                 for o in c.children if o.dep_ in OBJECTS]
-        if cand.event_type in HOLDER_TYPES:
-            targets = look.actors(holders(aims), roles=True, exclude=sources)
-        targets = targets or look.actors(aims, subtree=True, exclude=sources)
+        targets = struck(look, cand.event_type, aims, sources, subtree=True, exclude=sources)
     if not targets and cand.event_type in PATIENT_OF_TYPES:
         # "the 1989 US invasion of Panama", "the NATO bombing of Yugoslavia"
         targets = look.actors(prep_objects(noun, frozenset({"of"})), subtree=True,
@@ -546,6 +539,20 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def struck(
+    look: ActorLookup, event_type: str, aimed: list[Token], sources: list[Actor], *,
+    subtree: bool = False, exclude: Sequence[Actor] = (),
+) -> list[Actor]:
+    """Whom a blow or capture aimed at ``aimed`` strikes: whoever holds that ground (other
+    than the sources), for the types that take the holder as target (``holders``), else what
+    the phrases themselves name."""
+    if event_type in HOLDER_TYPES:
+        held = look.actors(holders(aimed), roles=True, exclude=sources)
+        if held:
+            return held
+    return look.actors(aimed, subtree=subtree, exclude=exclude)
 
 
 def holders(places: list[Token]) -> list[Token]:
