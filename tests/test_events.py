@@ -1078,3 +1078,34 @@ def test_two_named_groups_of_one_country_are_two_sides() -> None:
                 "ASSAULT")
     assert countries(event.source) == {"SYR"}
     assert "Nusra" in " ".join(a.text for a in event.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        # a participle after its noun is a passive with the noun as its patient
+        ("Pakistani police on Monday released Ahmed Karimi, a Canadian doctor accused by "
+         "India of spying for Beijing.", "ACCUSE", "IND", "CAN"),
+        ("Rebels in Darfur seized heavy weapons supplied to the Chadian army by France "
+         "in March.", "AID", "FRA", "TCD"),
+        # a participle joined to a passive shares its agent
+        ("The Japanese engineer was captured by Malian soldiers near Gao and extradited to "
+         "France on Friday.", "COOPERATE", "MLI", "FRA"),
+    ],
+)
+def test_a_passive_without_its_auxiliary_keeps_its_roles(
+    text: str, event_type: str, source: str, target: str
+) -> None:
+    event = one(events_of(text), event_type)
+    assert countries(event.source) == {source}
+    assert countries(event.target) == {target}
+
+
+def test_a_main_verb_hung_on_its_subject_is_not_read_as_a_passive() -> None:
+    """The parser can take "called" after a long subject for a participle ("a man called
+    Ali"); read as a passive, the Red Cross would be asked instead of asking."""
+    request = one(events_of(
+        "The Red Cross, which ran the exchange, called on both sides to treat the prisoners "
+        "humanely."), "REQUEST")
+    assert countries(request.source) == {"ICRC"}
+    assert countries(request.target) == set()

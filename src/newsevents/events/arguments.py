@@ -14,7 +14,9 @@ from newsevents.events.syntax import (
     agent_of,
     antecedent,
     expand,
+    is_passive,
     lemma,
+    patients_of,
     prep_objects,
     prep_objects_of,
     stray_objects,
@@ -353,13 +355,19 @@ def same_actor(a: Actor, b: Actor) -> bool:
 
 def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
     verb, trigger = cand.token, cand.trigger
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = is_passive(verb)
+    patients = patients_of(verb) if passive else []
     if passive:
         sources = (look.actors(agent_of(verb)) or look.actors(shared_agents(verb))
                    or look.actors(device_agents(verb))
                    or look.actors(attack_agents(verb, look), roles=True))
-        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        targets = look.actors(patients, subtree=True, exclude=sources)
+        targets = []
+        if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            # a participle that shares its patient with the passive it is joined to may name
+            # its own target ("was captured by Malian soldiers and extradited to France")
+            targets = look.actors(prep_objects(verb, trigger.target_preps), subtree=True,
+                                  exclude=sources)
+        targets = targets or look.actors(patients, subtree=True, exclude=sources)
         if not targets and lemma(verb) in BLAST_VERBS:
             targets = blast_targets(verb, look, sources)  # "a bomb was detonated near"
     else:
@@ -413,7 +421,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not sources and lemma(verb) in MARCHING_VERBS and verb.dep_ in ("ROOT", "conj", "advcl"):
         sources = plain_people(subject_of(verb), look, targets)  # "about 40,000 protested"
     if not targets and lemma(verb) in HARM_VERBS:
-        harmed = [c for c in verb.children if c.dep_ in ("nsubjpass", *OBJECTS)]
+        harmed = patients + [c for c in verb.children if c.dep_ in OBJECTS]
         targets = plain_people(harmed, look, sources)
     if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
             and not _someone_unknown(verb)):
@@ -656,10 +664,15 @@ def _rulers(noun: Token) -> list[Token]:
 def shared_agents(verb: Token) -> list[Token]:
     """ "was shot and killed by Haitian gunmen": coordinated passives share the agent of the
     last one; so do the clauses of one report ("three militants were killed and four others
-    were arrested by the Kurdish forces"), where only a later passive names it."""
+    were arrested by the Kurdish forces"), where only a later passive names it. A participle
+    with no subject of its own shares the agent of the passive it is joined to ("was captured
+    by Afghan forces and handed to U.S. troops")."""
     conjuncts = [c for c in verb.conjuncts if c.pos_ == "VERB" and not any(
         d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
     found = [a for c in conjuncts for a in agent_of(c)]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            d.dep_ in ("nsubj", "nsubjpass") for d in verb.children):
+        found += agent_of(verb.head)
     if found:
         return found
     later = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"

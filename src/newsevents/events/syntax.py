@@ -76,6 +76,51 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+def is_passive(verb: Token) -> bool:
+    """A passive clause, also where English drops the auxiliary: a participle after its noun
+    ("a treaty signed by Moscow and Dushanbe", "Marwan Barghouti, accused by Israel of"),
+    and a participle joined to a passive ("was captured by Afghan forces and handed to U.S.
+    troops"; the tagger often takes such a participle for a past tense). Not "have killed",
+    whose participle is active, nor a verb with a subject or object of its own."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ not in ("VBN", "VBD") or any(
+        c.dep_ in (*SUBJECTS, "aux", *OBJECTS) for c in verb.children
+    ):
+        return False
+    if verb.tag_ == "VBN" and _participle_after_noun(verb):
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
+
+
+def _participle_after_noun(verb: Token) -> bool:
+    """A participle that follows the noun it tells of ("weapons supplied to Fatah"); not a
+    main verb the parser hung on its subject for want of another verb ("The Red Cross, which
+    transported them, called on both sides", "the military and two militias murdered")."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    noun = verb.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ != "ROOT"
+
+
+def patients_of(verb: Token) -> list[Token]:
+    """Whom a passive clause is done to: its passive subject, the noun a participle follows
+    ("dozens of government soldiers executed at point-blank range"), or the subject a joined
+    participle shares ("were captured by Jordanian forces, but were released")."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own:
+        return own
+    if _participle_after_noun(verb):
+        return [verb.head]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+        c.dep_ in SUBJECTS for c in verb.children
+    ):
+        return patients_of(verb.head)
+    return []
+
+
 def agent_of(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
