@@ -1086,8 +1086,8 @@ def test_two_named_groups_of_one_country_are_two_sides() -> None:
         # a participle after its noun is a passive with the noun as its patient
         ("Pakistani police on Monday released Ahmed Karimi, a Canadian doctor accused by "
          "India of spying for Beijing.", "ACCUSE", "IND", "CAN"),
-        ("Rebels in Darfur seized heavy weapons supplied to the Chadian army by France "
-         "in March.", "AID", "FRA", "TCD"),
+        ("Aid workers recovered the bodies of three Kenyan police officers killed by "
+         "al-Shabaab fighters near Lamu.", "ASSAULT", "SOM", "KEN"),
         # a participle joined to a passive shares its agent
         ("The Japanese engineer was captured by Malian soldiers near Gao and extradited to "
          "France on Friday.", "COOPERATE", "MLI", "FRA"),
@@ -1109,3 +1109,24 @@ def test_a_main_verb_hung_on_its_subject_is_not_read_as_a_passive() -> None:
         "humanely."), "REQUEST")
     assert countries(request.source) == {"ICRC"}
     assert countries(request.target) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at supporters of the Awami League on Sunday.",
+        "Riot police clashed with members of the Muslim Brotherhood after Friday prayers.",
+    ],
+)
+def test_a_named_group_of_the_sentence_places_its_local_actors(text: str) -> None:
+    """No place is named, but the party the police face is of one country: the police are
+    that country's."""
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.source) == countries(event.target) != set()
+
+
+def test_a_protest_for_and_against_someone_is_aimed_at_them() -> None:
+    protest = one(events_of(
+        "Thousands of Malians demonstrated in Bamako for and against the military junta on "
+        "Friday."), "PROTEST")
+    assert [a.text for a in protest.target] == ["the military junta"]

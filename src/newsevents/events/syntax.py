@@ -88,12 +88,12 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in (*SUBJECTS, "aux", *OBJECTS) for c in verb.children
     ):
         return False
-    if verb.tag_ == "VBN" and _participle_after_noun(verb):
+    if verb.tag_ == "VBN" and participle_after_noun(verb):
         return True
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
 
 
-def _participle_after_noun(verb: Token) -> bool:
+def participle_after_noun(verb: Token) -> bool:
     """A participle that follows the noun it tells of ("weapons supplied to Fatah"); not a
     main verb the parser hung on its subject for want of another verb ("The Red Cross, which
     transported them, called on both sides", "the military and two militias murdered")."""
@@ -112,7 +112,7 @@ def patients_of(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if own:
         return own
-    if _participle_after_noun(verb):
+    if participle_after_noun(verb):
         return [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
         c.dep_ in SUBJECTS for c in verb.children
@@ -152,10 +152,14 @@ def stray_objects(verb: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of ``preps`` the parser hung on a noun of the verb's own adjuncts rather than
     on the verb: "demonstrated in several West Bank villages against Israel's barrier",
     "marched in the capital Lome against Gnassingbe's rule". Not inside the subject, nor in
-    a clause of its own."""
+    a clause of its own. A preposition joined to another counts too ("rallies for and
+    against President Gbagbo")."""
     found: list[Token] = []
     for prep in verb.subtree:
-        if prep.dep_ != "prep" or lemma(prep) not in preps or prep.head.i == verb.i:
+        joined = prep.dep_ == "conj" and prep.head.dep_ == "prep"
+        if (prep.dep_ != "prep" and not joined) or lemma(prep) not in preps or (
+            prep.head.i == verb.i
+        ):
             continue
         head = prep.head
         while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.dep_ not in (
