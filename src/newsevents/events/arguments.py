@@ -808,16 +808,19 @@ def sentence_country(sent: Span) -> str | None:
         if code is None and ent.label_ in ("GPE", "LOC", "FAC") and not ent.text.islower():
             place = gazetteer.lookup(ent.text)
             code = place.country if place is not None else None
-        if code is None and ent.label_ in NAMED_ACTORS and ent.root._.actor is not None:
-            code = ent.root._.actor.country  # "the Syrian Democratic Forces", "Boko Haram"
+        named = ent.root._.actor if ent.label_ in NAMED_ACTORS else None
+        if code is None and named is not None and named.sector not in TRADING_SECTORS:
+            code = named.country  # "the Syrian Democratic Forces", "Boko Haram"
         if code is not None:
             found.add(code)
     return found.pop() if len(found) == 1 else None
 
 
 # Named entities whose resolved actor says a country the sentence names (the
-# ``sentence_country`` of local actors).
+# ``sentence_country`` of local actors); not companies and media, which are often foreign
+# to the story ("blocked TikTok across the territory").
 NAMED_ACTORS = frozenset({"ORG", "PERSON", "NORP"})
+TRADING_SECTORS = frozenset({"BUS", "JRN"})
 
 
 def home_country(doc: Doc, dateline: str | None) -> str | None:
