@@ -99,6 +99,8 @@ def participle_after_noun(verb: Token) -> bool:
     transported them, called on both sides", "the military and two militias murdered")."""
     if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN", "NUM"):
         return False
+    if any(o.dep_ in OBJECTS for c in verb.conjuncts for o in c.children):
+        return False  # "armed men ... killed or wounded dozens of people": a main verb
     noun = verb.head
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
