@@ -22,6 +22,8 @@ PLACES = frozenset({"in", "at", "near", "over", "across", "inside", "within", "o
 INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Word endings that make a country word say who made a system ("U.S.-made").
 MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
+# What separates a dateline from the story ("KYIV -", "MOSCOW --").
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
 STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"})
 # A noun that stands for a country only with a region word before it ("the Gulf state"):
@@ -137,7 +139,8 @@ class Countries:
         for token in sent:
             if token.ent_type_ == "MONEY":
                 continue  # "worth 700 million U.S. dollars": a currency names no party
-            placed = token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
+            placed = (token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
+                      ) or (dateline(token) and token.is_upper)
             if token._.actor is not None and token._.actor.country and not placed:
                 found.add(token._.actor.country)
             if token.ent_type_ in INSTITUTIONS or placed:
@@ -147,6 +150,19 @@ class Countries:
                 if country:
                     found.add(country)
         return found
+
+
+def dateline(token: Token) -> bool:
+    """A place that opens the text's sentence as its dateline, before a colon ("New Delhi: As
+    part of...") or, in capitals, before the agency ("WARSAW (Agencies): Croatia's
+    government..."): where the report was filed, no party."""
+    doc, after = token.doc, token.i + 1
+    if token.left_edge.i != token.sent.start or after >= len(doc):
+        return False
+    if doc[after].text.startswith(":"):
+        return True
+    return token.i == token.sent.start and token.is_upper and len(token) > 3 and (
+        doc[after].text.startswith("(") or doc[after].text in DASHES)
 
 
 def _region(token: Token) -> frozenset[str]:

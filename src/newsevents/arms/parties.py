@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.countries import COUNTRY_LABELS, Countries
+from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -101,8 +101,12 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         doers = [s for d in doers for s in (_speakers(d) if trigger.pos_ == "VERB" else [])
                  or [d]]
         recipients = _countries(to_objects, countries, skip)
-        suppliers = (_countries(from_objects, countries, skip)
-                     or _countries(doers, countries, skip, not_in=recipients))
+        givers = _countries(from_objects, countries, skip)
+        if givers and not recipients and trigger.pos_ == "VERB":
+            # "the navy has leased two MQ-9Bs from the United States": who takes a system
+            # from another country receives it
+            recipients = _countries(doers, countries, skip, not_in=givers)
+        suppliers = givers or _countries(doers, countries, skip, not_in=recipients)
         return suppliers, recipients
     if role == "buyer":
         return (_countries(from_objects, countries, skip),
@@ -128,20 +132,13 @@ def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
     Qatar and Poland")."""
     excluded = set(not_in)
     for token in tokens:
-        if inside(token, skip) or _dateline(token):
+        if inside(token, skip) or dateline(token):
             continue  # the system itself, or "New Delhi:" opening the text
         found = [c for c in (countries.of(t) for t in _with_conjuncts([token]))
                  if c and c not in excluded]
         if found:
             return list(dict.fromkeys(found))
     return []
-
-
-def _dateline(token: Token) -> bool:
-    """"New Delhi: As part of..." : a place before a colon that opens the sentence."""
-    after = token.i + 1
-    return (token.left_edge.i == token.sent.start and after < len(token.doc)
-            and token.doc[after].text == ":")
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:

@@ -198,10 +198,18 @@ def _status(group: list[Reading]) -> DealStatus:
     batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought")."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
     status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
-    if status == "delivered" and any(r.partial for r in group) and not any(
-            r.finished for r in group):
+    if status == "delivered" and not any(r.finished for r in group) and (
+            any(r.partial for r in group) or _fewer_came(group)):
         return "delivering"
     return status
+
+
+def _fewer_came(group: list[Reading]) -> bool:
+    """Whether every count said to have come is smaller than the count the deal is for:
+    "three F-16s have landed" beside "a contract for the purchase of 32 F-16s"."""
+    came = [r.quantity for r in group if r.status in HANDED_OVER and r.quantity]
+    bought = [r.quantity for r in group if r.status not in HANDED_OVER and r.quantity]
+    return bool(came and bought) and max(came) < max(bought)
 
 
 def _denier(group: list[Reading]) -> Party | None:

@@ -18,7 +18,15 @@ from newsevents.arms.denials import denier, has_no, negation
 from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import mention_head
 from newsevents.arms.reading import Reading
-from newsevents.arms.syntax import AWAITED, MAX_HOPS, PLANS, clause_verb, negated, tense
+from newsevents.arms.syntax import (
+    AWAITED,
+    MAX_HOPS,
+    PLANS,
+    clause_verb,
+    cue_tense,
+    negated,
+    tense,
+)
 from newsevents.events.syntax import lemma
 
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
@@ -111,7 +119,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             distance = 1  # "supplying Russia with drones, which Tehran denies"
         if distance is None:
             continue
-        future = tense(clause_verb(tokens[0])) == "future" or _awaited(tokens)
+        future = cue_tense(tokens[0]) == "future" or _awaited(tokens)
         if future and cue.status in HANDED_OVER and tokens[-1].head.i == trigger.i:
             continue  # "will send fresh batches of missiles": the transfer verb's future
         status = cue.future if future else cue.status
