@@ -1021,3 +1021,44 @@ def test_fewer_arrived_than_were_bought_is_delivering(nlp: Language) -> None:
                        "of 18 F-16 jets.")
     assert [(brief(d), d.quantity) for d in found] == [
         (("NLD", "ROU", "F-16 Fighting Falcon", "delivering"), 18)]
+
+
+def test_no_weapons_moved_is_a_denial(nlp: Language) -> None:
+    found = deals(nlp, "Officials said Kenya had supplied weapons to Sudan. \"No permit was "
+                       "granted and no arms were exported,\" the Kenyan defence minister said.")
+    assert [(brief(d), d.denier and d.denier.country) for d in found] == [
+        (("KEN", "SDN", None, "denied"), "KEN")]
+
+
+def test_exports_to_unnamed_countries_are_not_the_articles_deal(nlp: Language) -> None:
+    found = deals(nlp, "Serbia signed a contract with France for Caesar howitzers. The Caesar "
+                       "has been exported to several countries.")
+    assert [brief(d) for d in found] == [("FRA", "SRB", "CAESAR howitzer", "ordered")]
+
+
+def test_the_threat_a_system_guards_against_is_no_party(nlp: Language) -> None:
+    found = deals(nlp, "Egypt will buy KM-SAM air defence systems from South Korea. This will "
+                       "be the fourth contract for the KM-SAM, a safeguard against threats "
+                       "from North Korea.")
+    assert sorted(brief(d)[:2] for d in found) == [("KOR", "EGY")]
+
+
+def test_a_share_of_all_weapons_is_a_statistic(nlp: Language) -> None:
+    found = deals(nlp, "Russia supplied more than 60% of Algeria's military equipment over "
+                       "the past five years.")
+    assert found == []
+
+
+def test_a_notice_period_to_approve_or_block_is_no_threat(nlp: Language) -> None:
+    found = deals(nlp, "The State Department has sent a notice to Congress on the sale of "
+                       "F-16 jets to Jordan. Congress has 30 days to approve or block the "
+                       "sale.")
+    assert [brief(d) for d in found] == [("USA", "JOR", "F-16 Fighting Falcon", "approved")]
+
+
+def test_a_notice_of_the_authority_outranks_a_wish(nlp: Language) -> None:
+    found = deals(nlp, "The State Department has sent a notice to Congress on the sale of "
+                       "F-16 jets to Jordan. Jordan told Washington last year it wanted to buy "
+                       "16 F-16 Block 70 jets.")
+    assert [(brief(d), d.quantity) for d in found] == [
+        (("USA", "JOR", "F-16 Fighting Falcon", "approved"), 16)]

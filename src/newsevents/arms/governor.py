@@ -39,6 +39,9 @@ SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missil
 # Of those, the nouns a system's name may modify and still be only what the supplies are for:
 # "Leopard tank ammunition", "Gepard air defense system ammunition" (not "Patriot missiles").
 ROUNDS = frozenset({"ammunition", "ammo", "munition", "round", "shell", "cartridge", "spare"})
+# Nouns that measure a part of all the weapons a country has or trades.
+SHARES = frozenset({"percent", "per cent", "share", "proportion", "bulk", "majority",
+                    "fraction", "portion"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -225,6 +228,8 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
             lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
     if rule.role == "arrival" and carrier(trigger):
         return True
+    if shared_out(mention):
+        return True  # "China supplied 81% of Pakistan's military equipment"
     if trigger.pos_ == "NOUN":
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
@@ -244,6 +249,16 @@ def _a_country(token: Token) -> bool:
     """A country, or a force named by its country ("the Philippine Navy")."""
     return token.ent_type_ in ("GPE", "NORP") or (
         token._.actor is not None and bool(token._.actor.country))
+
+
+def shared_out(mention: Mention) -> bool:
+    """Weapons counted by a share ("81% of Pakistan's military equipment", "the bulk of its
+    arms"): a statistic of many deals, none of them reported."""
+    head = mention_head(mention)
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    measure = head.head.head
+    return measure.text == "%" or lemma(measure) in SHARES
 
 
 def carrier(arrival: Token) -> bool:

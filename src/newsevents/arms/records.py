@@ -167,6 +167,11 @@ def _size(group: list[Reading], status: str) -> Reading | None:
     staged = [r for r in counted if r.status == status]
     if staged and status not in HANDED_OVER:
         return min(staged, key=lambda r: r.sent.start)
+    if counted and status not in HANDED_OVER and any(r.mention.system.name for r in counted):
+        # no count said with the deal's own stage: the first said of the named system
+        # ("wanted to buy 40 F-16 Block 70 jets and upgrade kits for 79 aircraft")
+        named = [r for r in counted if r.mention.system.name]
+        return min(named, key=lambda r: (r.sent.start, r.mention.span.start))
     if counted:
         return max(counted, key=lambda r: r.quantity or 0)
     return sized[0] if sized else None

@@ -17,9 +17,14 @@ from newsevents.arms.mentions import Mention
 from newsevents.arms.parties import destination, owner, read_parties
 from newsevents.arms.reading import Reading
 from newsevents.arms.status import HANDED_OVER, MAKER_NOUNS, read_status
+from newsevents.arms.syntax import transfer_objects
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.events import attribution
 from newsevents.events.syntax import lemma
+
+# Plural nouns of buyers left unnamed ("exported to several countries").
+BUYER_NOUNS = frozenset({"country", "nation", "customer", "buyer", "client", "operator",
+                         "user", "state", "government", "army", "military"})
 
 
 def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
@@ -36,6 +41,8 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
     reading.attribution = attribution(trigger, countries.look, speech)[0]
     suppliers, recipients = read_parties(reading, trigger, role, lex, countries)
+    if not recipients and _to_unnamed_buyers(trigger):
+        return []  # "the CAESAR has been exported to several countries": not this deal
     if rule is not given and not suppliers:
         suppliers = _maker(reading.sent, countries, recipients)
     promised_by, promised_to = destination(mention, lex, countries)
@@ -59,6 +66,13 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
             readings.append(replace(reading, supplier=supplier, recipient=recipient,
                                     parties=list(reading.parties), allies=list(suppliers)))
     return readings
+
+
+def _to_unnamed_buyers(trigger: Token) -> bool:
+    """Whether a transfer goes "to several countries", "to many customers": buyers the
+    sentence leaves unnamed, whom the article's own deal is not to stand in for."""
+    return any(g.tag_ == "NNS" and lemma(g) in BUYER_NOUNS for g in transfer_objects(
+        trigger, frozenset({"to"})))
 
 
 def _maker(sent: Span, countries: Countries, recipients: list[str]) -> list[str]:

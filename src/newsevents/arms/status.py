@@ -89,7 +89,10 @@ SPANS_OF_TIME = frozenset({"day", "week", "month", "period", "window", "time"})
 
 
 def time_to(verb: Token) -> bool:
-    """ "Congress has 30 days to block the sale": the notice period of an export approval."""
+    """ "Congress has 30 days to block the sale", "15 days to approve or block the sale": the
+    notice period of an export approval."""
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     return verb.dep_ in ("acl", "relcl") and lemma(verb.head) in SPANS_OF_TIME and any(
         c.lower_ == "to" for c in verb.children)
 
@@ -131,7 +134,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                                 not (future and cue.status in HANDED_OVER))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
-    denying = None if chosen else negation(trigger, lex)
+    denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
         denying = chosen[2] if chosen[1] == "denied" else None
@@ -160,7 +163,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.explicit = (trigger.pos_ == "VERB" and said != "future"
                             and reading.status in HANDED_OVER)
     if reading.status == "ordered" and _by_authority(chosen[2] if chosen else trigger, lex):
-        reading.status = "approved"  # "the State Department has agreed the sale of F-35s"
+        # "the State Department has agreed the sale of F-35s", "has sent a notice to
+        # Congress on the sale of F-16s": an act of the authority states the stage
+        reading.status, reading.explicit = "approved", True
     reading.finished = (chosen is not None and chosen[1] == "delivered"
                         and lemma(chosen[2]) in FINISHING)
     planned = chosen is not None and lemma(chosen[2]) == "plan"
@@ -174,6 +179,16 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _none_of(reading: Reading, trigger: Token) -> Token | None:
+    """The transfer verb when what it moves is "no" weapons: "no arms were exported", "it
+    supplied no drones"."""
+    head = mention_head(reading.mention)
+    if trigger.pos_ == "VERB" and head.head.i == trigger.i and head.dep_ in (
+            "nsubjpass", "dobj") and has_no(head):
+        return trigger
+    return None
 
 
 def _maker(verb: Token) -> bool:
