@@ -1062,3 +1062,17 @@ def test_a_notice_of_the_authority_outranks_a_wish(nlp: Language) -> None:
                        "16 F-16 Block 70 jets.")
     assert [(brief(d), d.quantity) for d in found] == [
         (("USA", "JOR", "F-16 Fighting Falcon", "approved"), 16)]
+
+
+def test_a_sum_in_words_is_the_first_value(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Slovakia agreed to buy Gripen jets from Sweden in a deal worth two "
+                         "billion euros ($2.4 billion).")
+    assert (brief(deal), deal.value, deal.currency) == (
+        ("SWE", "SVK", "JAS 39 Gripen", "ordered"), 2e9, "EUR")
+
+
+def test_anti_submarine_ships_are_ships(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Denmark has agreed to buy at least three new British anti-submarine "
+                         "ships.")
+    assert (brief(deal), deal.quantity) == (("GBR", "DNK", None, "ordered"), 3)
+    assert deal.system.category == "ships"
