@@ -1076,3 +1076,14 @@ def test_anti_submarine_ships_are_ships(nlp: Language) -> None:
                          "ships.")
     assert (brief(deal), deal.quantity) == (("GBR", "DNK", None, "ordered"), 3)
     assert deal.system.category == "ships"
+
+
+def test_a_licence_builder_may_sell_to_the_systems_own_country(nlp: Language) -> None:
+    found = deals(nlp, "Canada will supply locally-made Leopard 2 tanks to Germany.")
+    assert [brief(d) for d in found] == [("CAN", "DEU", "Leopard 2", "ordered")]
+
+
+def test_deliveries_not_begun_leave_the_order(nlp: Language) -> None:
+    found = deals(nlp, "Egypt signed a contract for K9 howitzers with South Korea last year. "
+                       "Deliveries of the K9 howitzers to Egypt have not begun.")
+    assert [brief(d) for d in found] == [("KOR", "EGY", "K9 Thunder", "ordered")]

@@ -149,6 +149,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
+        if reading.status in HANDED_OVER and _not_begun(trigger):
+            reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun"
         if said == "future" and reading.status == "approved" and rule.role == "seller" and (
                 trigger.pos_ == "VERB" and _maker(trigger)):
             reading.status = "ordered"  # "Embraer is to provide six Super Tucanos": a maker
@@ -179,6 +181,15 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _not_begun(noun: Token) -> bool:
+    """A delivery said not to have started: "deliveries had not begun", "the shipments have
+    yet to start"."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and (
+        lemma(verb) in ONGOING) and (negated(verb) or any(
+            c.lower_ == "yet" for c in verb.children))
 
 
 def _none_of(reading: Reading, trigger: Token) -> Token | None:
