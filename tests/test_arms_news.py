@@ -1087,3 +1087,16 @@ def test_deliveries_not_begun_leave_the_order(nlp: Language) -> None:
     found = deals(nlp, "Egypt signed a contract for K9 howitzers with South Korea last year. "
                        "Deliveries of the K9 howitzers to Egypt have not begun.")
     assert [brief(d) for d in found] == [("KOR", "EGY", "K9 Thunder", "ordered")]
+
+
+def test_a_contract_to_supply_is_a_sale_beside_aid_to_another_country(nlp: Language) -> None:
+    found = deals(nlp, "Hanwha signed a contract with Romania on Monday to supply 54 K9 "
+                       "howitzers. Romania has sent military aid to Ukraine.")
+    assert [(brief(d), d.quantity) for d in found] == [
+        (("KOR", "ROU", "K9 Thunder", "ordered"), 54)]
+
+
+def test_rounds_count_ammunition(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Bulgaria will deliver 20,000 rounds of ammunition to Ukraine.")
+    assert (deal.supplier.country, deal.recipient.country, deal.quantity) == (
+        "BGR", "UKR", 20000)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no, negation
-from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
+from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
@@ -172,7 +172,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                         and lemma(chosen[2]) in FINISHING)
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
-            donating(trigger.doc, lex)):
+            donating(trigger.doc, lex)) and not _contracted(trigger):
         # A donor that will supply, agreed to deliver or plans to send has decided to give:
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
         reading.status = "approved"
@@ -181,6 +181,17 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _contracted(trigger: Token) -> bool:
+    """A supply a contract is for ("signed a contract with Poland to supply 288 launchers"),
+    or a maker's: a sale, also in an article that speaks of aid to another country."""
+    if trigger.dep_ in ("acl", "relcl") and lemma(trigger.head) in DEAL_NOUNS:
+        return True
+    if trigger.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "dobj" and lemma(c) in DEAL_NOUNS for c in trigger.head.children):
+        return True  # "signed a basic contract with Poland on Wednesday to supply 288 ..."
+    return trigger.pos_ == "VERB" and _maker(trigger)
 
 
 def _not_begun(noun: Token) -> bool:
