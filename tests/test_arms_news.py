@@ -1100,3 +1100,14 @@ def test_rounds_count_ammunition(nlp: Language) -> None:
     (deal,) = deals(nlp, "Bulgaria will deliver 20,000 rounds of ammunition to Ukraine.")
     assert (deal.supplier.country, deal.recipient.country, deal.quantity) == (
         "BGR", "UKR", 20000)
+
+
+def test_who_denies_a_shipment_is_the_one_said_to_ship(nlp: Language) -> None:
+    found = deals(nlp, "Serbia denied there was any deal to ship weapons to Russia.")
+    assert [(brief(d), d.denier and d.denier.country) for d in found] == [
+        (("SRB", "RUS", None, "denied"), "SRB")]
+
+
+def test_a_buyer_that_denies_is_not_the_supplier(nlp: Language) -> None:
+    found = deals(nlp, "Iran denied reports that it would buy Su-35 jets.")
+    assert [brief(d)[1:] for d in found] == [("IRN", "Su-35", "denied")]

@@ -51,6 +51,11 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     suppliers = suppliers or promised_by or owner(mention, countries)
     reading.owned = owned and bool(suppliers)
     read_status(reading, trigger, rule, lex, countries)
+    if reading.status == "denied" and not suppliers and reading.denier and (
+            reading.denier not in recipients) and rule.role != "buyer":
+        # "South Africa denied there was a deal to ship weapons to Russia": who denies
+        # shipping is the one said to ship
+        suppliers = [reading.denier]
     read_quantity(reading, lex)
     if reading.status == "approved" and not reading.explicit and _under_a_deal(trigger):
         reading.status = "ordered"  # "IAI will provide the Barak MX in a deal worth $500m"
