@@ -1111,3 +1111,14 @@ def test_who_denies_a_shipment_is_the_one_said_to_ship(nlp: Language) -> None:
 def test_a_buyer_that_denies_is_not_the_supplier(nlp: Language) -> None:
     found = deals(nlp, "Iran denied reports that it would buy Su-35 jets.")
     assert [brief(d)[1:] for d in found] == [("IRN", "Su-35", "denied")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sudan has managed to secure a contract with Iran for the delivery of Mohajer-6 drones.",
+     ("IRN", "SDN", "Mohajer-6", "ordered")),
+    ("Hanwha secured a contract for the delivery of K9 howitzers to Egypt.",
+     ("KOR", "EGY", "K9 Thunder", "ordered")),
+])
+def test_a_contract_for_a_delivery_is_an_order_and_who_secures_it(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]

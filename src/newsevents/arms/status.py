@@ -149,8 +149,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
-        if reading.status in HANDED_OVER and _not_begun(trigger):
-            reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun"
+        if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)):
+            reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun",
+            # "secured a contract for the delivery of K9 howitzers"
         if said == "future" and reading.status == "approved" and rule.role == "seller" and (
                 trigger.pos_ == "VERB" and _maker(trigger)):
             reading.status = "ordered"  # "Embraer is to provide six Super Tucanos": a maker
@@ -192,6 +193,14 @@ def _contracted(trigger: Token) -> bool:
             c.dep_ == "dobj" and lemma(c) in DEAL_NOUNS for c in trigger.head.children):
         return True  # "signed a basic contract with Poland on Wednesday to supply 288 ..."
     return trigger.pos_ == "VERB" and _maker(trigger)
+
+
+def _contract_for(noun: Token) -> bool:
+    """A delivery that a contract is for ("a contract for the delivery of K9 howitzers",
+    "an agreement on the supply of drones"): what is agreed, not what came."""
+    prep = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ in ("for", "on") and (
+        lemma(prep.head) in DEAL_NOUNS)
 
 
 def _not_begun(noun: Token) -> bool:
