@@ -904,7 +904,7 @@ def _unplaced_person(actor: Actor) -> bool:
 # in Darayya", "Marwan Barghouti, accused by Israel of"). Of other types such a participle
 # mostly describes the noun ("a rebel group supported by Turkey", "fentanyl seized by U.S.
 # authorities"): read as a passive, those gave the model actors to keep them by, and 9 more
-# false events on the train split (precision 0.977 to 0.975, real text) for 3 right ones.
+# false events on the train split for 2 right ones (real text; precision 0.977 to 0.975).
 VICTIM_TYPES = frozenset({"ASSAULT", "ACCUSE"})
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
