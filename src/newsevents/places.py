@@ -95,6 +95,20 @@ GENERIC_REGION_WORDS = COMPASS | {
     "city", "province", "region", "district", "federal", "territory", "centre", "center",
     "middle", "interior", "national", "greater", "new", "great", "highlands", "valley",
 }
+# Endings of words for peoples, faiths and followers ("Palestinians", "Kurdish", "Shiite").
+PEOPLE_ENDINGS = ("s", "ian", "ish", "ese", "i")
+# Labels the model gives to a village's name that a known place then locates.
+LOCATED_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Prepositions before a village's name that the next words locate ("at Olangur in ...").
+LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into"})
+# Words between such a name and the place that locates it ("some 20 kilometers (12 miles)").
+DISTANCE_WORDS = frozenset({
+    "just", "some", "about", "around", "roughly", "nearly", "almost", "kilometers", "kilometres",
+    "km", "miles", "mi", "meters", "metres",
+})
+# How many words after the name the locating place may start within. Set by reasoning: the
+# longest distance phrase above with its conversion in brackets.
+LOCATING_REACH = 12
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -757,7 +771,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     doc = sent.doc
     mentions = []
     covered: set[int] = set()
-    for ent in entities_in(sent):
+    for ent in map(_without_leading_article, entities_in(sent)):
         covered.update(range(ent.start, ent.end))
         if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
@@ -775,7 +789,10 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
         ):
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
-        elif ent.label_ in WEAK_LABELS - {"DATE"} and _names_a_place(ent):
+        elif (
+            (ent.label_ in WEAK_LABELS - {"DATE"} or _village_as_people(ent, gazetteer))
+            and _names_a_place(ent)
+        ) or (ent.label_ in LOCATED_LABELS and _located_name(ent, gazetteer)):
             mentions.append(Span(doc, ent.start, ent.end, label=UNKNOWN))
         elif (lead := _leading_name(ent)) is not None and _known(gazetteer, lead.text):
             mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
@@ -784,10 +801,47 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
         j = _name_end(doc, i, sent.end, covered)
         if j > i and _known(gazetteer, doc[i:j].text):
             mentions.append(Span(doc, i, j, label=WEAK))
-        elif j > i and _names_a_place(doc[i:j]):
+        elif j > i and (_names_a_place(doc[i:j]) or _located_name(doc[i:j], gazetteer)):
             mentions.append(Span(doc, i, j, label=UNKNOWN))
         i = max(j, i + 1)
     return mentions
+
+
+def _without_leading_article(ent: Span) -> Span:
+    """The entity without a leading "the" that the parser hung on a noun after it ("the
+    Shorta al-Khamsa" before "district"): the article would stand as the name's root and
+    hide the name's own place in the sentence."""
+    if len(ent) > 1 and ent[0].dep_ == "det" and ent.root.i == ent.start:
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _located_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name after a locative preposition that the next words place by a known place:
+    "at Olangur in Villupuram district", "in Sabaa al-Bour, just north of Baghdad", "on
+    al-Latmana, in Hama province". News locates a village by the town or province the
+    reader knows; the model often tags such a name as a person or an organisation."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in LOCATING_PREPOSITIONS:
+        return False
+    if not span[0].is_title or _known(gazetteer, _mention_text(span)):
+        return False
+    doc, i = span.doc, span.end
+    stop = min(len(doc), span.sent.end, i + LOCATING_REACH)
+    while i < stop and (doc[i].is_punct or doc[i].like_num or doc[i].lower_ in DISTANCE_WORDS):
+        i += 1  # ", some 220 kilometers (150 miles)"
+    if i + 1 < stop and doc[i].lower_ in COMPASS and doc[i + 1].lower_ == "of":
+        i += 2
+    elif i < stop and doc[i].lower_ in ("in", "near", "outside"):
+        i += 1
+    else:
+        return False
+    while i < stop and (doc[i].is_lower or doc[i].is_punct) and (
+        doc[i].pos_ in ("DET", "ADJ", "NOUN", "PUNCT") or doc[i].tag_ == "VBN"
+    ):
+        i += 1  # "in the rebel-held Wanni region", "in south Baghdad"
+    end = _name_end(doc, i, stop)
+    return end > i and (_known(gazetteer, doc[i:end].text) or _names_a_place(doc[i:end]))
 
 
 def _leading_name(ent: Span) -> Span | None:
@@ -830,7 +884,15 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in event_roles()["locative_prepositions"]:
         return True  # "erupted in Taez", "shelled each other in Kisangani"
-    return root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
+    return root.tag_ in ("NNP",) and not ent.text.endswith(PEOPLE_ENDINGS)
+
+
+def _village_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A name the model tagged as a people that reads as no people's word ("the Fdhiliyah
+    neighborhood"; not "the Nazi concentration camp", "the Islamic State")."""
+    return ent.label_ == "NORP" and normalise(ent.text) not in gazetteer.adjectives and (
+        not ent.text.endswith((*PEOPLE_ENDINGS, "ic", "an"))
+    )
 
 
 def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
