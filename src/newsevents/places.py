@@ -97,8 +97,21 @@ GENERIC_REGION_WORDS = COMPASS | {
 }
 # Endings of words for peoples, faiths and followers ("Palestinians", "Kurdish", "Shiite").
 PEOPLE_ENDINGS = ("s", "ian", "ish", "ese", "i")
+# Faiths and communities a neighbourhood is named for ("his Rohingya Muslim neighborhood").
+FAITHS = frozenset({
+    "muslim", "christian", "jewish", "hindu", "sunni", "shia", "shiite", "buddhist", "alawite",
+    "druze", "kurd", "turkmen", "yazidi", "catholic", "protestant", "orthodox", "sikh",
+    "maronite", "coptic", "rohingya",
+})
 # Labels the model gives to a village's name that a known place then locates.
 LOCATED_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Last words of buildings, which the corpus places by their town ("building with its town").
+BUILDING_WORDS = frozenset({
+    "theater", "theatre", "office", "offices", "stadium", "school", "elementary", "hospital",
+    "house", "park", "hotel", "center", "centre", "church", "museum", "palace", "embassy",
+    "complex", "building", "mall", "club", "restaurant", "cafe", "court", "courthouse",
+    "ministry", "headquarters", "parliament", "library", "cathedral", "temple", "synagogue",
+})
 # Prepositions before a village's name that the next words locate ("at Olangur in ...").
 LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into"})
 # Words between such a name and the place that locates it ("some 20 kilometers (12 miles)").
@@ -812,7 +825,9 @@ def _without_leading_article(ent: Span) -> Span:
     Shorta al-Khamsa" before "district"): the article would stand as the name's root and
     hide the name's own place in the sentence."""
     if len(ent) > 1 and ent[0].dep_ == "det" and ent.root.i == ent.start:
-        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+        name = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+        if name.root.dep_ in ("compound", "nmod") and name.root.head.i >= ent.end:
+            return name
     return ent
 
 
@@ -826,6 +841,9 @@ def _located_name(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     if not span[0].is_title or _known(gazetteer, _mention_text(span)):
         return False
+    if span[-1].lower_ in BUILDING_WORDS or _locates_a_place(root.head):
+        return False  # a building by its town ("Al-Midan Theater in Haifa"), or the place
+        # that locates another ("the village of Amerli, near the Tuz-Khurmato town")
     doc, i = span.doc, span.end
     stop = min(len(doc), span.sent.end, i + LOCATING_REACH)
     while i < stop and (doc[i].is_punct or doc[i].like_num or doc[i].lower_ in DISTANCE_WORDS):
@@ -842,6 +860,12 @@ def _located_name(span: Span, gazetteer: Gazetteer) -> bool:
         i += 1  # "in the rebel-held Wanni region", "in south Baghdad"
     end = _name_end(doc, i, stop)
     return end > i and (_known(gazetteer, doc[i:end].text) or _names_a_place(doc[i:end]))
+
+
+def _locates_a_place(preposition: Token) -> bool:
+    """Whether the preposition's phrase locates a place named before it."""
+    head = preposition.head
+    return head.pos_ == "PROPN" or head.lower_ in TOWN_NOUNS or head.lower_ in PLACE_SUFFIXES
 
 
 def _leading_name(ent: Span) -> Span | None:
@@ -890,8 +914,10 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
 def _village_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     """A name the model tagged as a people that reads as no people's word ("the Fdhiliyah
     neighborhood"; not "the Nazi concentration camp", "the Islamic State")."""
-    return ent.label_ == "NORP" and normalise(ent.text) not in gazetteer.adjectives and (
-        not ent.text.endswith((*PEOPLE_ENDINGS, "ic", "an"))
+    if ent.label_ != "NORP" or normalise(ent.text) in gazetteer.adjectives:
+        return False
+    return not ent.text.endswith((*PEOPLE_ENDINGS, "ic", "an")) and not any(
+        t.lower_ in FAITHS for t in ent
     )
 
 
