@@ -784,7 +784,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     doc = sent.doc
     mentions = []
     covered: set[int] = set()
-    for ent in map(_without_leading_article, entities_in(sent)):
+    for ent in (_whole_name(_without_leading_article(e), gazetteer) for e in entities_in(sent)):
         covered.update(range(ent.start, ent.end))
         if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
@@ -826,8 +826,21 @@ def _without_leading_article(ent: Span) -> Span:
     hide the name's own place in the sentence."""
     if len(ent) > 1 and ent[0].dep_ == "det" and ent.root.i == ent.start:
         name = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
-        if name.root.dep_ in ("compound", "nmod") and name.root.head.i >= ent.end:
+        head = name.root.head
+        if name.root.dep_ in ("compound", "nmod") and head.i >= ent.end and head.pos_ == "NOUN":
             return name
+    return ent
+
+
+def _whole_name(ent: Span, gazetteer: Gazetteer) -> Span:
+    """The entity with the rest of a hyphenated place name the model cut off ("Mazar" of
+    "Mazar-e-Sharif"; not "Yamaguchi" of the "Yamaguchi-gumi" syndicate)."""
+    doc = ent.doc
+    if ent.end >= ent.sent.end or doc[ent.end].text != "-" or doc[ent.end - 1].whitespace_:
+        return ent
+    end = _name_end(doc, ent.start, ent.sent.end)
+    if end > ent.end and _known(gazetteer, doc[ent.start : end].text):
+        return Span(doc, ent.start, end, label=ent.label_)
     return ent
 
 
@@ -908,6 +921,8 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in event_roles()["locative_prepositions"]:
         return True  # "erupted in Taez", "shelled each other in Kisangani"
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in PLACE_SUFFIXES:
+        return True  # "in Tirunelveli district", "in Aleppo city"
     return root.tag_ in ("NNP",) and not ent.text.endswith(PEOPLE_ENDINGS)
 
 
@@ -1033,6 +1048,8 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
         # "killed under shelling west of Kobane": near there, after a place named as the scene
         verb = next((a for a in side.ancestors if a.pos_ == "VERB"), None)
         return verb, 1
+    if (named := _named_after(ent)) is not None:
+        token = named  # "in the capital, Islamabad," read by the parser as an adverb
     for _ in range(int(roles["phrase_depth"]) + 1):
         anchor = _scene_anchor(token, trigger)
         if anchor is not None:
@@ -1054,6 +1071,16 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
         if token.pos_ not in NOUNS:
             break
     return None, 0
+
+
+def _named_after(ent: Span) -> Token | None:
+    """The town noun a name follows after a comma ("the capital, Islamabad", "the northern
+    city, Jaffna") when the parser hung the name elsewhere: the name stands in its place."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or ent.root.dep_ == "appos":
+        return None
+    noun = doc[ent.start - 2]
+    return noun if noun.lower_ in TOWN_NOUNS and noun.pos_ == "NOUN" else None
 
 
 def _names(name: Token, noun: Token) -> bool:
