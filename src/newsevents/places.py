@@ -97,11 +97,12 @@ GENERIC_REGION_WORDS = COMPASS | {
 }
 # Endings of words for peoples, faiths and followers ("Palestinians", "Kurdish", "Shiite").
 PEOPLE_ENDINGS = ("s", "ian", "ish", "ese", "i")
-# Faiths and communities a neighbourhood is named for ("his Rohingya Muslim neighborhood").
+# Faiths, communities and creeds a neighbourhood or a camp is named for ("his Rohingya
+# Muslim neighborhood", "a Nazi camp").
 FAITHS = frozenset({
     "muslim", "christian", "jewish", "hindu", "sunni", "shia", "shiite", "buddhist", "alawite",
     "druze", "kurd", "turkmen", "yazidi", "catholic", "protestant", "orthodox", "sikh",
-    "maronite", "coptic", "rohingya",
+    "maronite", "coptic", "rohingya", "nazi", "islamist", "islamic", "communist", "zionist",
 })
 # Labels the model gives to a village's name that a known place then locates.
 LOCATED_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
@@ -922,7 +923,8 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in event_roles()["locative_prepositions"]:
         return True  # "erupted in Taez", "shelled each other in Kisangani"
     if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in PLACE_SUFFIXES:
-        return True  # "in Tirunelveli district", "in Aleppo city"
+        return not any(t.lower_ in FAITHS for t in ent)  # "in Tirunelveli district"; not
+        # "the Nazi concentration camp"
     return root.tag_ in ("NNP",) and not ent.text.endswith(PEOPLE_ENDINGS)
 
 
