@@ -662,3 +662,10 @@ def test_a_hyphenated_town_the_model_cut_short(nlp: Language, gaz: Gazetteer) ->
     text = "Militia fighters stormed Mazar-e-Sharif on Thursday."
     found = where(nlp, gaz, text, "stormed")
     assert found is not None and found.country == "AFG" and found.name.startswith("Maz")
+
+
+def test_a_hill_named_as_such_is_the_scene(nlp: Language, gaz: Gazetteer) -> None:
+    """ "Tal" (hill) opens the name of a place too small for the gazetteer: what rebels
+    entered is a place, not a group."""
+    found = where(nlp, gaz, "Rebels entered Tal Shihab overnight, residents said.", "entered")
+    assert found is not None and found.name == "Tal Shihab"

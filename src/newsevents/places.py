@@ -104,6 +104,12 @@ FAITHS = frozenset({
     "druze", "kurd", "turkmen", "yazidi", "catholic", "protestant", "orthodox", "sikh",
     "maronite", "coptic", "rohingya", "nazi", "islamist", "islamic", "communist", "zionist",
 })
+# First words of Arabic place names: hill, village, inn, mountain, monastery, spring, house,
+# valley, cape, well, castle, quarter ("Tal Al-Bardah", "Kafr Naya", "Deir Hafer").
+PLACE_PREFIXES = frozenset({
+    "tal", "tel", "tall", "tell", "kafr", "kfar", "kafar", "khan", "jabal", "jebel", "deir",
+    "ain", "beit", "wadi", "ras", "bir", "qasr", "dahiyat", "hayy", "mount", "qalaat",
+})
 # Labels the model gives to a village's name that a known place then locates.
 LOCATED_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Last words of buildings, which the corpus places by their town ("building with its town").
@@ -951,6 +957,8 @@ def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
     words = [t.lower_ for t in span]
     if words[-1] in kinds:
         return len(words) > 1
+    if nouns is None and len(words) > 1 and words[0] in PLACE_PREFIXES and span[0].is_title:
+        return True  # "Tal Al-Bardah", "Kafr Naya", "Wadi Hmeid"
     if any(c.dep_ == "appos" and c.lower_ in kinds for c in root.children):
         return True  # "in Maryin Gubay, a small town in southern Somalia"
     head = root.head
