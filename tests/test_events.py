@@ -8,7 +8,6 @@ import pytest
 
 from newsevents import code, nlp
 from newsevents.events import ActorLookup
-from newsevents.events.arguments import sentence_country
 from newsevents.models import Actor, Event, Result
 
 DATE = dt.date(2024, 5, 16)  # a Thursday
@@ -1131,21 +1130,3 @@ def test_a_protest_for_and_against_someone_is_aimed_at_them() -> None:
         "Thousands of Malians demonstrated in Bamako for and against the military junta on "
         "Friday."), "PROTEST")
     assert [a.text for a in protest.target] == ["the military junta"]
-
-
-@pytest.mark.parametrize(
-    ("text", "country"),
-    [
-        # named three times against once: the Iraqi side is the sentence's own
-        ("Iraqi police said the bus carrying Iraqi pilgrims from Baghdad was hit near an "
-         "Iranian border post.", "IRQ"),
-        # once each: the sentence does not say whose its local actors are
-        ("Police said the bus carrying Iraqi pilgrims was hit near an Iranian border post.",
-         None),
-    ],
-)
-def test_the_country_a_sentence_names_clearly_most_often_is_its_own(
-    text: str, country: str | None
-) -> None:
-    doc = nlp.load()(text)
-    assert sentence_country(doc[:]) == country

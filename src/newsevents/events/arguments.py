@@ -791,19 +791,15 @@ def clause_agents(verb: Token) -> list[Token]:
 
 
 def sentence_country(sent: Span) -> str | None:
-    """The country a sentence names (a state, a nationality, a town, a group of one
-    country), else None.
+    """The one country a sentence names (a state, a nationality, a town), else None.
 
     Where the event's own place is not found, a sentence that names a single country ("in
     the southern Somali town of Janaale", "north of Baghdad", "Thailand's insurgency") still
-    says where its local actors belong; so does one named at least twice and twice as often
-    as any other ("a bus carrying Iraqis from Khalis, north of Baghdad, to the camp of an
-    Iranian opposition movement"; on the train and dev splits this gave 13 actors their
-    country and took it from 8). Two countries named alike say nothing.
+    says where its local actors belong; a sentence naming two countries says nothing.
     """
     resolver = actors.ActorResolver.load()
     gazetteer = places.Gazetteer.load()
-    found: dict[str, int] = {}
+    found: set[str] = set()
     for ent in entities_in(sent):
         # A country's name, adjective or capital counts whatever the tagger called it
         # ("Sri Lankan" as a PERSON, "Colombo" as an ORG); other places must be places, and
@@ -816,11 +812,8 @@ def sentence_country(sent: Span) -> str | None:
         if code is None and named is not None:
             code = named.country  # "the Syrian Democratic Forces", "Boko Haram"
         if code is not None:
-            found[code] = found.get(code, 0) + 1
-    ranked = sorted(found.items(), key=lambda item: -item[1])
-    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] >= 2 * ranked[1][1] >= 2):
-        return ranked[0][0]
-    return None
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 # Named groups whose resolved actor says a country the sentence names (the
