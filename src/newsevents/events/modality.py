@@ -24,7 +24,9 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
+    top = token
     for t in clause_chain(token):
+        top = t
         if any(c.dep_ == "neg" for c in t.children):
             return True
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
@@ -33,6 +35,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True
         if t.dep_ == "pcomp" and lex.cue("negator", lemma(t.head)):
             return True  # "without returning"
+    if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
+        return True  # "denied that it had carried out strikes": the guidelines code no attack
     return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
 
 
@@ -82,6 +86,8 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             ):
                 return "unless"  # "will withdraw ... unless X": a threat
     for below, t in zip([token, *chain], chain, strict=False):
+        if t.i != token.i and lex.cue("fear", lemma(t)):
+            return "if"  # "in fear of being captured": feared, not done, and no one's threat
         if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:

@@ -193,7 +193,8 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
     sense that is no event (``other_senses.tsv``)."""
     for relation, words in lex.other_senses.get(lemma(token), ()):
         if relation == "clause":
-            if any(c.dep_ == "ccomp" for c in token.children):
+            if any("-" in words or lemma(c) in words or any(lemma(s) in words for s in
+                   subject_of(c)) for c in token.children if c.dep_ == "ccomp"):
                 return True
             continue
         found = _related(token, relation)
