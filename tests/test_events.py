@@ -724,6 +724,8 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Three soldiers were killed in the crash of a transport plane near Kandahar.",
     "The health minister dismissed the claim, saying vaccines had reached every district.",
     "The regulator rejected the criticism and said the tests had been repeated.",
+    "The United Nations warned that the death toll from the earthquake could double.",
+    "Aid agencies warned that the coming winter would make shelter the most urgent need.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1078,3 +1080,32 @@ def test_two_named_groups_of_one_country_are_two_sides() -> None:
                 "ASSAULT")
     assert countries(event.source) == {"SYR"}
     assert "Nusra" in " ".join(a.text for a in event.target)
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The ministry would not say whether troops had detained the two journalists.", "COERCE"),
+    ("It was not clear whether the rebels had shelled the market in Goma.", "ASSAULT"),
+    ("The junta denied that its aircraft had bombed the village of Pa Zi Gyi.", "ASSAULT"),
+    ("The army denied that soldiers had shot the protesters outside the parliament.", "ASSAULT"),
+    ("Villagers fled across the border in fear of being abducted by the militia.", "ASSAULT"),
+    ("Hundreds of families left Kidal, fearing reprisals by the army.", "ASSAULT"),
+])
+def test_acts_asked_about_denied_or_feared_are_not_reported_as_fact(
+    text: str, event_type: str
+) -> None:
+    assert all(e.event_type != event_type for e in asserted(events_of(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow warned that it would take countermeasures if NATO deployed troops near its borders.",
+    "The president warned that any drone entering the country's airspace would be shot down.",
+])
+def test_a_warning_of_force_is_still_a_threat(text: str) -> None:
+    assert one(asserted(events_of(text)), "THREATEN")
+
+
+def test_the_same_acts_told_as_fact_stay_asserted() -> None:
+    assert one(asserted(events_of("Troops detained the two journalists in Bamako on Monday.")),
+               "COERCE")
+    assert one(asserted(events_of("Soldiers shot three protesters outside the parliament.")),
+               "ASSAULT")

@@ -157,7 +157,8 @@ def _reading(
         and att.speaker.country is not None
         and att.speaker.country == sources[0].country
     )
-    etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source)
+    etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source,
+                                       spoken=said or att is not None)
     if etype == "ASSAULT" and mode is None:
         mode = lex.instrument_mode(sent)
     if etype != cand.event_type:

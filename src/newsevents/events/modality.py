@@ -107,12 +107,18 @@ def _gives_a_cause(word: Token, below: Token) -> bool:
 
 
 def recode(
-    cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
+    cand: Candidate, mode_word: str | None, negated: bool, own_words: bool, *, spoken: bool
 ) -> tuple[str, str | None, bool]:
-    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
-    itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
-    simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
-    say.
+    """Intent is not action: a promised cooperation is AGREE, a conditional blow the actor
+    itself says it will deal is THREATEN, a cooperation the actor says it will not give is
+    REJECT; one that simply did not happen ("had not met since 2016") stays a negated event,
+    as the guidelines say.
+
+    ``spoken``: the words are a statement (a speech verb tells them, or the trigger is what a
+    speaker said). A blow the reporter only foresees ("the army will launch another offensive
+    in the coming days") is a plan or a prediction, not a threat: the guidelines code it
+    hypothetical, and such readings were the THREATEN events coded on train and dev sentences
+    that hold none.
 
     Returns (type, mode, whether the event is still hypothetical).
     """
@@ -130,7 +136,7 @@ def recode(
     if not own_words:
         return etype, mode, True
     if etype in THREATENABLE and mode_word in ("will", "would", "could", "may", "might"):
-        if _agentless_passive(cand.token):
+        if _agentless_passive(cand.token) or not spoken:
             return etype, mode, True  # "would also be injured": a blow no one threatens
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     return etype, mode, True

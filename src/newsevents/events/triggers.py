@@ -175,8 +175,26 @@ def _takes_people(token: Token) -> bool:
 
 
 def _taken_by_armed_group(token: Token) -> bool:
+    """Taken hostage: by an armed group that is no state's, or, where the sentence names no
+    captor, soldiers, police, aid workers or journalists, whom no authority arrests ("the
+    soldier was captured during an ambush", "aid workers were captured in Ghazni"): the
+    guidelines' kidnapping. Suspects and fighters taken by no one named stay arrests."""
     takers = [*subject_of(token), *agent_of(token)]
+    if not takers:
+        return any(_hostage(t) for t in _taken(token))
     return any(t._.actor is not None and t._.actor.sector in ARMED_GROUPS for t in takers)
+
+
+# Who is taken hostage rather than arrested when the captor is not named (sectors, and words
+# for people the actor tables give no sector).
+HOSTAGE_SECTORS = frozenset({"MIL", "COP", "NGO", "JRN"})
+HOSTAGE_NOUNS = frozenset({"soldier", "pilot", "officer", "policeman", "general", "journalist",
+                           "reporter", "engineer", "worker", "tourist", "hostage", "missionary"})
+
+
+def _hostage(taken: Token) -> bool:
+    actor = taken._.actor
+    return lemma(taken) in HOSTAGE_NOUNS or (actor is not None and actor.sector in HOSTAGE_SECTORS)
 
 
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
