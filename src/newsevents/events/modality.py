@@ -21,6 +21,10 @@ THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Modal readings that commit the actor to a future act: "will", "would", "shall", and an
+# intent word ("plans to", "is ready to"), which tells the actor's own aim even where no
+# speech verb reports it.
+PROMISING = frozenset({"will", "would", "shall", "intent"})
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
@@ -89,7 +93,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
         if t.i != token.i and lex.cue("fear", lemma(t)):
             return "if"  # "in fear of being captured": feared, not done, and no one's threat
         if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
-            return "will"  # "is willing to send", "plans to impose"
+            return "intent"  # "is willing to send", "plans to impose": the actor's own aim
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
                 return lemma(child)
@@ -115,7 +119,8 @@ def recode(
     as the guidelines say.
 
     ``spoken``: the words are a statement (a speech verb tells them, or the trigger is what a
-    speaker said). A blow the reporter only foresees ("the army will launch another offensive
+    speaker said); an intent word ("plans to impose") tells the actor's aim itself. A blow the
+    reporter only foresees ("the army will launch another offensive
     in the coming days") is a plan or a prediction, not a threat: the guidelines code it
     hypothetical, and such readings were the THREATEN events coded on train and dev sentences
     that hold none.
@@ -131,12 +136,12 @@ def recode(
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", absorbed_mode("REJECT", cand), False
-    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in PROMISING:
         return "AGREE", None, False
     if not own_words:
         return etype, mode, True
-    if etype in THREATENABLE and mode_word in ("will", "would", "could", "may", "might"):
-        if _agentless_passive(cand.token) or not spoken:
+    if etype in THREATENABLE and mode_word in (*PROMISING, "could", "may", "might"):
+        if _agentless_passive(cand.token) or not (spoken or mode_word == "intent"):
             return etype, mode, True  # "would also be injured": a blow no one threatens
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     return etype, mode, True
