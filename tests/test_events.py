@@ -1109,3 +1109,28 @@ def test_the_same_acts_told_as_fact_stay_asserted() -> None:
                "COERCE")
     assert one(asserted(events_of("Soldiers shot three protesters outside the parliament.")),
                "ASSAULT")
+
+
+def test_a_blow_the_reporter_foresees_is_a_plan_and_one_the_actor_announces_a_threat() -> None:
+    foreseen = events_of("In the coming days, the army will launch another offensive on the "
+                         "rebel-held town of Saraqib.")
+    assert all(e.event_type != "THREATEN" for e in foreseen)
+    assert all(e.hypothetical for e in foreseen if e.event_type == "ASSAULT")
+    announced = events_of("Turkish Defence Minister Hulusi Akar said Turkey would strike the "
+                          "militants' camps in northern Iraq if the attacks continued.",
+                          learned=False)
+    assert not one(announced, "THREATEN").hypothetical
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_soldiers_or_aid_workers_captured_by_no_one_named_are_taken_hostage(
+    learned: bool
+) -> None:
+    for text in ("Two soldiers were captured during an ambush near the border on Sunday.",
+                 "Four aid workers were captured in the province of Ghazni on Friday."):
+        events = events_of(text, learned=learned)
+        assert one(events, "ASSAULT").trigger == "captured"
+        assert all(e.event_type != "COERCE" for e in events)
+    suspects = events_of("Three suspects were captured in a raid on a warehouse in Izmir.",
+                         learned=learned)
+    assert all(e.event_type != "ASSAULT" for e in suspects)
