@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from newsevents.events.syntax import agent_of, lemma, subject_of
+from newsevents.events.syntax import lemma
 from newsevents.models import Actor
 from newsevents.spans import per_sentence
 from newsevents.tables import data_path
@@ -30,9 +30,6 @@ from newsevents.tables import data_path
 MODEL = "model.json"
 WINDOW = 3
 SENTENCE_FEATURES = "newsevents.events.sentence_features"
-QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
-# First-person text (testimony, opinion, interviews) codes far fewer events than reporting.
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 def features(
@@ -86,8 +83,6 @@ def features(
             out.append(f"type|{role}.sector={event_type}|{actor.sector}")
     for child in token.children:
         out.append(f"child={child.dep_}|{lemma(child)}")
-    out.extend(_argument_words(token, event_type))
-    out.append(f"quoted={_quoted(sent, token)}")
     doc = sent.doc
     for offset in range(-WINDOW, WINDOW + 1):
         i = token.i + offset
@@ -98,30 +93,6 @@ def features(
     return out
 
 
-def _argument_words(token: Token, event_type: str) -> list[str]:
-    """The words in the subject and object slots, whether or not they name an actor: "the gas
-    kills", "the storm destroyed", "capture the market" are no acts of one actor on another,
-    and a slot filled by no named entity ("it", "the helicopter") rarely holds one."""
-    out = []
-    slots = (("subj", [*subject_of(token), *agent_of(token)]),
-             ("obj", [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]))
-    for role, words in slots:
-        word = words[0] if words else None
-        kind = "none" if word is None else word.ent_type_ or word.pos_
-        out.append(f"{role}.kind={kind}")
-        out.append(f"type|{role}.kind={event_type}|{kind}")
-        if word is not None:
-            out.append(f"{role}={lemma(word)}")
-    return out
-
-
-def _quoted(sent: Span, token: Token) -> bool:
-    """Inside quotation marks: a speaker's own words ("They are shooting at our children"),
-    which report opinion and feeling as often as acts."""
-    marks = sum(t.text in QUOTES for t in sent if t.i < token.i)
-    return marks % 2 == 1
-
-
 def _sentence_features(sent: Span) -> list[str]:
     """The sentence's content words and length, read once per sentence (a sentence has
     several candidates) and kept in the document."""
@@ -130,9 +101,7 @@ def _sentence_features(sent: Span) -> list[str]:
 
 def _read_sentence_features(sent: Span) -> list[str]:
     words = {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}
-    first_person = any(t.lower_ in FIRST_PERSON for t in sent)
-    return [*(f"s={word}" for word in words), f"sent.len={min(len(sent) // 10, 5)}",
-            f"first_person={first_person}"]
+    return [*(f"s={word}" for word in words), f"sent.len={min(len(sent) // 10, 5)}"]
 
 
 def _bucket(p: float | None) -> str:
