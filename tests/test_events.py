@@ -726,6 +726,8 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The regulator rejected the criticism and said the tests had been repeated.",
     "The United Nations warned that the death toll from the earthquake could double.",
     "Aid agencies warned that the coming winter would make shelter the most urgent need.",
+    "A farmer in Kandal province accidentally detonated an old mortar shell while ploughing.",
+    "Army engineers carried out a controlled explosion of a suspect bag outside the embassy.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:

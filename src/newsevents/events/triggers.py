@@ -236,6 +236,8 @@ def _related(token: Token, relation: str) -> list[Token]:
         return list(token.sent)
     if relation == "compound":
         return [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if relation == "advmod":
+        return [c for c in token.children if c.dep_ == "advmod"]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
