@@ -21,10 +21,8 @@ THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
-# Modal readings that commit the actor to a future act: "will", "would", "shall", and an
-# intent word ("plans to", "is ready to"), which tells the actor's own aim even where no
-# speech verb reports it.
-PROMISING = frozenset({"will", "would", "shall", "intent"})
+# Modal readings that commit the actor to a future act (an intent word reads as "will").
+PROMISING = frozenset({"will", "would", "shall"})
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
@@ -93,13 +91,21 @@ def modal(token: Token, lex: Lexicon) -> str | None:
         if t.i != token.i and lex.cue("fear", lemma(t)):
             return "if"  # "in fear of being captured": feared, not done, and no one's threat
         if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
-            return "intent"  # "is willing to send", "plans to impose": the actor's own aim
+            return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
                 return lemma(child)
             if child.dep_ == "mark" and lex.cue("condition", lemma(child)):
                 return "if"
     return None
+
+
+def states_intent(token: Token, lex: Lexicon) -> bool:
+    """An intent word governs the act ("is willing to send", "plans to impose"): it tells the
+    actor's own aim, as a statement would."""
+    chain = list(_modal_scope(token))
+    return any(t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below)
+               for below, t in zip([token, *chain], chain, strict=False))
 
 
 def _gives_a_cause(word: Token, below: Token) -> bool:
@@ -118,8 +124,8 @@ def recode(
     REJECT; one that simply did not happen ("had not met since 2016") stays a negated event,
     as the guidelines say.
 
-    ``spoken``: the words are a statement (a speech verb tells them, or the trigger is what a
-    speaker said); an intent word ("plans to impose") tells the actor's aim itself. A blow the
+    ``spoken``: the words are the actor's own (a speech verb tells them, the trigger is what a
+    speaker said, or an intent word tells its aim: "plans to impose"). A blow the
     reporter only foresees ("the army will launch another offensive
     in the coming days") is a plan or a prediction, not a threat: the guidelines code it
     hypothetical, and such readings were the THREATEN events coded on train and dev sentences
@@ -141,7 +147,7 @@ def recode(
     if not own_words:
         return etype, mode, True
     if etype in THREATENABLE and mode_word in (*PROMISING, "could", "may", "might"):
-        if _agentless_passive(cand.token) or not (spoken or mode_word == "intent"):
+        if _agentless_passive(cand.token) or not spoken:
             return etype, mode, True  # "would also be injured": a blow no one threatens
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     return etype, mode, True
