@@ -100,11 +100,17 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     return None
 
 
+# Intent words that tell a schedule or others' expectation, not the actor's own aim: "is due
+# to be voted into law", "is expected to put a strain".
+SCHEDULED = frozenset({"due", "expect"})
+
+
 def states_intent(token: Token, lex: Lexicon) -> bool:
     """An intent word governs the act ("is willing to send", "plans to impose"): it tells the
     actor's own aim, as a statement would."""
     chain = list(_modal_scope(token))
-    return any(t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below)
+    return any(t.i != token.i and lex.cue("intent", lemma(t)) and lemma(t) not in SCHEDULED
+               and not _gives_a_cause(t, below)
                for below, t in zip([token, *chain], chain, strict=False))
 
 
