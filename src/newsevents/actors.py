@@ -690,13 +690,23 @@ def _family(candidates: tuple[Person, ...]) -> Person | None:
 def _in_office_first(candidates: tuple[Person, ...], date: dt.date | None,
                      titled: bool = False) -> Person:
     """One person may hold several offices over time: take the one held at ``date``; with
-    no date, the latest, or the latest office when the phrase gives the title."""
+    no date, the latest, or the latest office when the phrase gives the title.
+
+    A row with no dates at all is the derived tables' fallback for any other time (Kofi
+    Annan is the UN's from 1997 to 2006 and an elite otherwise): a dated row wins over it.
+    """
     if date is not None:
-        for person in candidates:
-            if person.in_office(date.year):
-                return person
+        held = [p for p in candidates if p.in_office(date.year)]
+        if held:
+            return next((p for p in held if not _undated(p)), held[0])
     offices = [p for p in candidates if p.sector in OFFICE_SECTORS] if titled else []
-    return max(offices or candidates, key=lambda p: (p.end is None, p.end or 0))
+    pool = offices or candidates
+    return max([p for p in pool if not _undated(p)] or pool,
+               key=lambda p: (p.end is None, p.end or 0))
+
+
+def _undated(person: Person) -> bool:
+    return person.start is None and person.end is None
 
 
 def _cue_of_person(person: Person) -> Cue:
