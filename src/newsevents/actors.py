@@ -876,6 +876,9 @@ def _load(data_dir: Path) -> ActorResolver:
     refs = _load_igos(lexicon, data_dir / "igos.tsv")
     _load_orgs(lexicon, data_dir / "orgs.tsv")
     surnames = _load_people(lexicon, data_dir / "people.tsv")
+    for surname, persons in _load_people(lexicon, data_dir / "leaders.tsv",
+                                         last_names=False).items():
+        surnames[surname] = surnames.get(surname, ()) + persons
     # Tables derived from the field's open dictionaries (scripts/derive_actor_tables.py) come
     # after ours, so our entries win wherever both name a phrase.
     for prefix in DERIVED:
@@ -938,12 +941,14 @@ def _load_orgs(lexicon: Lexicon, path: Path) -> None:
             lexicon.add(alias, cue)
 
 
-def _load_people(lexicon: Lexicon, path: Path,
-                 with_surnames: bool = True) -> dict[str, tuple[Person, ...]]:
+def _load_people(lexicon: Lexicon, path: Path, with_surnames: bool = True,
+                 last_names: bool = True) -> dict[str, tuple[Person, ...]]:
     """Full names and aliases go into the lexicon; surnames into a table for lone mentions.
 
     ``with_surnames`` false (the large derived tables) keeps only full names: a lone surname
-    shared by thousands of office holders would name the wrong one.
+    shared by thousands of office holders would name the wrong one. ``last_names`` false
+    keeps the one-word aliases a table lists but makes no surname of a last name on its own
+    ("Lagos", "Maduro" and "Chapo" alone name a city, another president and a drug lord).
     """
     surnames: dict[str, list[Person]] = {}
     by_name: dict[str, list[Person]] = {}
@@ -960,7 +965,7 @@ def _load_people(lexicon: Lexicon, path: Path,
         last = name.split()[-1]
         # Regnal numbers and suffixes are no surnames; where the last name is none
         # (FAMILY_NAME_FIRST) the name used alone is listed as an alias.
-        if (with_surnames and norm(last) not in NOT_SURNAMES
+        if (with_surnames and last_names and norm(last) not in NOT_SURNAMES
                 and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
         for alias in [name, *_split(row.get("aliases", ""))]:
