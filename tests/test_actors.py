@@ -694,3 +694,85 @@ def test_a_bare_surname_of_several_leaders_stays_unknown_undated(
     """"Castro was shot by two men on a motorcycle" may be anyone called Castro."""
     actor = resolver.resolve_text("Castro")
     assert actor is not None and actor.country is None
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Thousands", (None, "CVL", None)),
+    ("tens of thousands", (None, "CVL", None)),
+    ("at least 300", (None, "CVL", None)),
+    ("another Palestinian", ("PSE", "CVL", None)),
+    ("a 19-year-old Afghan", ("AFG", "CVL", None)),
+])
+def test_bare_counts_and_single_nationals_are_people(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_others_and_vague_quantities_point_back_and_name_no_one(
+        resolver: ActorResolver) -> None:
+    """"Two others were wounded" are whoever the sentence before named."""
+    for phrase in ("two others", "some", "many"):
+        actor = resolver.resolve_text(phrase)
+        assert actor is None or actor.sector is None
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("U.S.", ("USA", "MIL", None)),  # "U.S. air strikes killed ..."
+    ("US-led", ("USA", "MIL", None)),  # "the US-led invasion"
+    ("Saudi-led", ("SAU", "MIL", None)),
+    ("the U.S.", ("USA", "GOV", None)),  # "the U.S. imposed sanctions"
+    ("the United States", ("USA", "GOV", None)),
+])
+def test_a_lone_abbreviation_is_an_adjective_and_the_country_a_state(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Russian jet fighters", ("RUS", "MIL", None)),
+    ("two Israeli fighter-bombers", ("ISR", "MIL", None)),
+    ("U.S. cruise missiles", ("USA", "MIL", None)),
+    ("Turkish reinforcements", ("TUR", "MIL", None)),
+    ("the Republican Guard", (None, "MIL", None)),
+    ("prison guards", (None, "COP", None)),
+    ("a security guard", (None, "CVL", None)),
+    ("its nuclear-armed neighbours", (None, "GOV", None)),
+    ("a Lebanese butcher", ("LBN", "CVL", None)),
+])
+def test_weapons_guards_neighbours_and_trades(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_a_dated_office_wins_over_the_derived_undated_fallback(
+        resolver: ActorResolver) -> None:
+    """PETRARCH2 gives Kofi Annan the UN for 1997-2006 and "elite" for any other time."""
+    phrase = "United Nations Secretary General Kofi Annan"
+    assert fields(resolver.resolve_text(phrase)) == (None, None, "UN")
+    assert fields(resolver.resolve_text(phrase, dt.date(2003, 3, 1))) == (None, None, "UN")
+    assert fields(resolver.resolve_text(phrase, dt.date(2012, 3, 1))) == (None, "ELI", None)
+
+
+@pytest.mark.parametrize(("phrase", "date", "expected"), [
+    ("Prime Minister Lawrence Wong", dt.date(2025, 1, 8), ("SGP", "GOV")),
+    ("Boric", dt.date(2023, 9, 11), ("CHL", "GOV")),
+    ("President Maaouya Ould Taya", dt.date(2003, 6, 8), ("MRT", "GOV")),
+    ("Outgoing President Rodrigo Chaves", dt.date(2026, 2, 5), ("CRI", "GOV")),
+    ("Hichilema", dt.date(2022, 4, 1), ("ZMB", "GOV")),
+    ("Il Duce", None, ("ITA", "GOV")),
+])
+def test_more_heads_of_state_and_government(
+        resolver: ActorResolver, phrase: str, date: dt.date | None,
+        expected: tuple[str, str]) -> None:
+    actor = resolver.resolve_text(phrase, date)
+    assert actor is not None and (actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(("phrase", "country"), [
+    ("residents of Lagos", "NGA"),  # not Chile's President Lagos
+    ("Maduro", "VEN"),  # not Honduras's Ricardo Maduro
+])
+def test_a_leaders_last_name_alone_names_no_one_else(
+        resolver: ActorResolver, phrase: str, country: str) -> None:
+    actor = resolver.resolve_text(phrase)
+    assert actor is not None and actor.country == country

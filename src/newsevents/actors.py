@@ -646,11 +646,14 @@ def _unled(rest: list[str]) -> list[str]:
 
 
 def _abbreviation(words: list[str], head: Match) -> bool:
-    """A country's abbreviation with no article ("U.S." of "U.S. air strikes", "UK") is used
-    as an adjective, as "the U.S." is not. On the train+dev gold actor spans of
-    corpus/annotated (scripts/score_actor_spans.py) a lone "U.S."/"US" was the armed forces
-    60 times and the government 26; "the U.S." the government 12 times and the forces 5."""
-    return head.end - head.start == 1 and case_of(words[head.start]) == "U"
+    """A country's two-letter abbreviation with no article ("U.S." of "U.S. air strikes",
+    "UK") is used as an adjective, as "the U.S." is not; longer ones ("DPRK", "UAE") are
+    names. On the train+dev gold actor spans of corpus/annotated
+    (scripts/score_actor_spans.py) a lone "U.S."/"US" was the armed forces 60 times and the
+    government 26; "the U.S." the government 12 times and the forces 5."""
+    word = words[head.start]
+    return (head.end - head.start == 1 and case_of(word) == "U"
+            and sum(c.isalpha() for c in word) == 2)
 
 
 def _contradicted(head: Match, core: list[Match]) -> bool:
