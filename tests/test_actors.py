@@ -776,3 +776,13 @@ def test_a_leaders_last_name_alone_names_no_one_else(
         resolver: ActorResolver, phrase: str, country: str) -> None:
     actor = resolver.resolve_text(phrase)
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("phrase", ["Mohammed Abdel-Hamid", "Hamid al-Nador", "Omar al-Bihassi"])
+def test_a_leaders_surname_inside_another_name_is_that_person(
+        resolver: ActorResolver, phrase: str) -> None:
+    """A surname joined by a hyphen to a given name, or followed by "al-" and a name, is
+    part of someone else's name."""
+    actor = resolver.resolve_text(phrase)
+    assert actor is None or actor.country is None
+    assert fields(resolver.resolve_text("Hafez al-Assad")) == ("SYR", "GOV", None)

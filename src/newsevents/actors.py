@@ -493,10 +493,19 @@ def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -
                 and words[i].isalpha() and keys[i] not in HONORIFICS
                 and keys[i] not in DETERMINERS and keys[i] not in NUMBER_WORDS)
 
+    def joined_before(i: int) -> bool:  # "Abdel-Hamid": a hyphen to a given name
+        return (i > 0 and keys[i] == "-" and name_word(i - 1) and i - 1 not in surnames
+                and keys[i - 1] not in NAME_PARTICLES)
+
+    def particle_after(i: int) -> bool:  # "Hamid al-Nador": the surname is a given name
+        rest = [w for w in words[i:i + 3] if w != "-"]
+        return (len(rest) >= 2 and keys[i] in NAME_PARTICLES and rest[1][:1].isupper())
+
     out = []
     for m in matches:
         other_name = _lone_surname(m) and (
-            (name_word(m.start - 1) and m.start - 1 not in surnames) or name_word(m.end))
+            (name_word(m.start - 1) and m.start - 1 not in surnames) or name_word(m.end)
+            or joined_before(m.start - 1) or particle_after(m.end))
         if other_name or _title_as_surname(m, words, name_word):
             first, last = m.start, m.end
             while name_word(first - 1):
