@@ -784,3 +784,16 @@ def test_a_leaders_surname_inside_another_name_is_that_person(
     actor = resolver.resolve_text(phrase)
     assert actor is None or actor.country is None
     assert fields(resolver.resolve_text("Hafez al-Assad")) == ("SYR", "GOV", None)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("A retired Chilean colonel", ("CHL", "ELI", None)),
+    ("a former police chief", (None, "ELI", None)),
+    ("former army officers", (None, "MIL", None)),  # a body of them still acts as one
+    ("the Nazis", ("DEU", "GOV", None)),
+    ("Nazi troops", ("DEU", "MIL", None)),
+    ("neo-Nazis", (None, "CVL", None)),
+])
+def test_retired_servants_are_elites_and_the_nazi_state(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
