@@ -319,7 +319,8 @@ class ActorResolver:
         if cut < len(keys) and keys[cut] == "," and cut + 1 < len(tokens):
             # "Habib, an Australian citizen": the apposition fills what the name leaves open
             rest = self._memo(text[tokens[cut + 1].start():], date, ())
-            if rest is not None and not _counts_only(words[cut + 1:]):  # not "Hatuel, 34"
+            age = _counts_only([w for w in words[cut + 1:] if w[:1].isalnum()])
+            if rest is not None and not age:  # "Hatuel, 34," names no civilians
                 actor = _merge(actor, rest.actor) if actor else rest.actor
                 actor = actor.model_copy(update={"text": text.strip()})
         if actor is None:
