@@ -798,7 +798,3 @@ def test_retired_servants_are_elites_and_the_nazi_state(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
 
-
-def test_a_peace_missions_police_keep_their_sector(resolver: ActorResolver) -> None:
-    assert fields(resolver.resolve_text("about 4,000 U.N. police officers")) == (None, "COP", "UN")
-    assert fields(resolver.resolve_text("UN officials")) == (None, None, "UN")

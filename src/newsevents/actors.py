@@ -388,8 +388,8 @@ class ActorResolver:
             if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
                 sector = _sector_of_bare_head(post[-1], words, post)
         sector = _retired(sector, core, words, cut)
-        if igo and sector not in IGO_FORCES:
-            sector = None  # an IGO has no sector unless it is a peace mission's force
+        if igo and sector != "MIL":
+            sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not (core or post) and _counted_people(words):
             sector = "CVL"
         if not any((country, igo, sector, name)):
@@ -398,11 +398,6 @@ class ActorResolver:
 
 
 # ---- helpers of resolution (pure functions over matches) ----------------------------
-
-
-# The sectors an IGO's own people may have: a peace mission's troops and its police ("U.N.
-# police officers", docs/annotation.md, 4).
-IGO_FORCES = frozenset({"MIL", "COP"})
 
 
 # A town no table names gives its country only when the gazetteer reads it one way: a city
