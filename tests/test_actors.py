@@ -798,3 +798,11 @@ def test_retired_servants_are_elites_and_the_nazi_state(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
 
+
+
+def test_an_age_in_apposition_says_nothing_of_the_person(nlp: Language) -> None:
+    doc = nlp("Dilshod Rakhimov, 47, was shot dead in Khujand on Monday.")
+    named = [t._.actor for t in doc if t._.actor is not None and t.text == "Rakhimov"]
+    assert named and named[0].sector is None
+    doc = nlp("Mamdouh Habib, an Egyptian-born Australian citizen, was detained in Pakistan.")
+    assert any(t._.actor is not None and t._.actor.sector == "CVL" for t in doc[:3])

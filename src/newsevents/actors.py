@@ -1166,7 +1166,10 @@ class ActorComponent:
         for child in head.children:
             if child.dep_ != "appos":
                 continue
-            other = self.resolver.resolve_span(head.doc[child.left_edge.i:child.i + 1], date)
+            appos = head.doc[child.left_edge.i:child.i + 1]
+            if child.like_num:
+                continue  # "Latifi, 62,": an age, no count of people
+            other = self.resolver.resolve_span(appos, date)
             if other is None:
                 continue
             merged = _merge(actor, other)
