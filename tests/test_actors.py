@@ -806,3 +806,15 @@ def test_an_age_in_apposition_says_nothing_of_the_person(nlp: Language) -> None:
     assert named and named[0].sector is None
     doc = nlp("Mamdouh Habib, an Egyptian-born Australian citizen, was detained in Pakistan.")
     assert any(t._.actor is not None and t._.actor.sector == "CVL" for t in doc[:3])
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("ethnic Albanians", (None, "CVL", None)),  # a people: the place of the story decides
+    ("ethnic Albanian guerrillas", (None, "REB", None)),
+    ("ethnic Albanians in southern Serbia", ("SRB", "CVL", None)),
+    ("Albanian police", ("ALB", "COP", None)),
+    ("Kosovo Albanians", ("XKX", "CVL", None)),
+])
+def test_an_ethnic_people_is_not_the_state_of_its_name(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
