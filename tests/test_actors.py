@@ -717,13 +717,12 @@ def test_others_and_vague_quantities_point_back_and_name_no_one(
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
-    ("U.S.", ("USA", "MIL", None)),  # "U.S. air strikes killed ..."
     ("US-led", ("USA", "MIL", None)),  # "the US-led invasion"
     ("Saudi-led", ("SAU", "MIL", None)),
     ("the U.S.", ("USA", "GOV", None)),  # "the U.S. imposed sanctions"
     ("the United States", ("USA", "GOV", None)),
 ])
-def test_a_lone_abbreviation_is_an_adjective_and_the_country_a_state(
+def test_a_country_leading_a_war_is_its_forces_and_the_country_a_state(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
 
