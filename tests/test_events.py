@@ -1078,3 +1078,63 @@ def test_two_named_groups_of_one_country_are_two_sides() -> None:
                 "ASSAULT")
     assert countries(event.source) == {"SYR"}
     assert "Nusra" in " ".join(a.text for a in event.target)
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Peru and Chile agreed on Monday to lift the duties they had imposed on each other's "
+     "fish exports.", "CONCEDE", "AGREE"),
+    ("The junta pledged on Sunday to release all political prisoners by the end of the year.",
+     "CONCEDE", "AGREE"),
+    ("Bolivian President Luis Arce said Bolivia would withdraw its troops from the disputed "
+     "border area next month.", "CONCEDE", "AGREE"),
+    ("The government promised to send food and medicine to the flooded districts.", "AGREE",
+     "CONCEDE"),
+    ("The Shabaab militia vowed to attack African Union bases across southern Somalia.",
+     "THREATEN", "AGREE"),
+])
+def test_a_promise_is_typed_by_what_is_promised(
+    text: str, expected: str, not_expected: str
+) -> None:
+    """docs/annotation.md, 3: promising to ease restrictions or to withdraw is CONCEDE, a vow
+    of a blow a threat; a promise of help stays AGREE."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A court in Tehran sentenced the French teacher to eight years in prison on Tuesday.",
+     "SANCTION"),
+    ("A revolutionary court found the protester guilty of waging war against God.",
+     "SANCTION"),
+    ("Two Latvian diplomats were declared persona non grata by the Russian foreign ministry.",
+     "SANCTION"),
+    ("South Korea's parliament impeached the prime minister on Friday.", "SANCTION"),
+    ("The Guyanese government put its defence forces on high alert after the referendum.",
+     "MOBILIZE"),
+    ("The Thai army said it had stepped up patrols along the Moei river after the fighting.",
+     "MOBILIZE"),
+    ("The Syrian army has been building up its forces in the Ghab plain for weeks.",
+     "MOBILIZE"),
+    ("Palestinian police took up positions at the western end of the coastal road.",
+     "MOBILIZE"),
+    ("Three members of the gang handed themselves in and confessed to the bombing.",
+     "CONCEDE"),
+    ("Algeria opened its airspace to relief flights bound for Morocco on Saturday.", "RETREAT"),
+    ("Moroccan soldiers were distributing water and blankets in Al Haouz province.", "AID"),
+])
+def test_sanctions_mobilisations_and_concessions_told_in_other_words(
+    text: str, expected: str
+) -> None:
+    """The codebook's acts in the words reporters use for them (docs/annotation.md, 3):
+    sentencing and convicting are SANCTION, forces put on alert or moved up MOBILIZE, a
+    confession CONCEDE, airspace opened RETREAT access, relief handed out AID."""
+    assert expected in asserted_types(text)
+
+
+def test_a_verdict_in_other_words_is_no_sanction() -> None:
+    """"found" and "declared" sanction only with their verdict."""
+    types = asserted_types("Investigators found the wreckage of the helicopter near Mosul.")
+    assert "SANCTION" not in types
+    assert "SANCTION" not in asserted_types("Kenya declared three days of national mourning.")
+    assert "MOBILIZE" not in asserted_types("The ministry put the new rules on its website.")
