@@ -21,6 +21,9 @@ THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Modals by which an actor tells what it will do: a threat so told is made, not possible (the
+# train split's THREATEN events on "would respond", "will be met with force": 13 asserted).
+PROMISING = frozenset({"will", "would", "shall"})
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
@@ -124,6 +127,8 @@ def recode(
         return ("CONCEDE" if etype in CONCESSIONS else "AGREE"), None, False
     if not own_words:
         return etype, mode, True
+    if etype == "THREATEN" and mode_word in PROMISING:
+        return etype, mode, False  # "would respond with full force": the threat is the words
     if etype in THREATENABLE and mode_word in ("will", "would", "could", "may", "might"):
         if _agentless_passive(cand.token):
             return etype, mode, True  # "would also be injured": a blow no one threatens
