@@ -274,11 +274,25 @@ def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
         trigger = _verb_trigger(token, lex)
         if trigger and not _declines_comment(token, lex):
             return Candidate(token, trigger, nominal=False)
-    if _noun_trigger_position(token):
+    placed = _noun_trigger_position(token)
+    if placed or _occasion(token):
         noun = _noun_entry(token, lex)
-        if noun is not None:
+        if noun is not None and (placed or noun.event_type in OCCASIONS):
             return Candidate(token, noun, nominal=True)
     return None
+
+
+# Events that other news happens at: "signed the treaty during his state visit to Tashkent",
+# "congratulated him in a telephone call", "on a three-day trip to Seoul". In the train split
+# such visits, trips and calls are annotated CONSULT; a blow named so ("during Monday's
+# attack") is background to the news and stays out.
+OCCASIONS = frozenset({"CONSULT"})
+OCCASION_PREPS = frozenset({"during", "on", "in"})
+
+
+def _occasion(token: Token) -> bool:
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj"
+            and lemma(token.head) in OCCASION_PREPS)
 
 
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
@@ -404,6 +418,8 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                 cand.event_type = absorbed_type(cand, inner)
                 cand.mode = cand.mode or absorbed_mode(cand.event_type, inner)
                 dropped.add(comp.i)
+            elif _occasion(inner.token) and inner.event_type in OCCASIONS:
+                continue  # "congratulated him in a telephone call": two acts
             elif inner.nominal and (inner.trigger.learned or not cand.trigger.learned):
                 # "impose sanctions", "open an investigation": the verb entry already says it.
                 # A verb learned from the corpus ("announce") says less than the hand
