@@ -1138,3 +1138,32 @@ def test_a_verdict_in_other_words_is_no_sanction() -> None:
     assert "SANCTION" not in types
     assert "SANCTION" not in asserted_types("Kenya declared three days of national mourning.")
     assert "MOBILIZE" not in asserted_types("The ministry put the new rules on its website.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The former soldier pleaded guilty on Monday to two charges of conspiracy.",
+     "CONCEDE"),
+    ("The M23 said it would abide by the humanitarian truce declared by Washington.",
+     "CONCEDE"),
+    ("The Canadian defence department offers its condolences to the families of the dead.",
+     "SUPPORT"),
+    ("The ADF moved to eastern Congo in the 1990s and pledged allegiance to Islamic State in "
+     "2019.", "SUPPORT"),
+])
+def test_concessions_and_support_in_set_phrases(text: str, expected: str) -> None:
+    """Pleading guilty and keeping to a truce concede; condolences and allegiance are SUPPORT
+    (docs/annotation.md, 3)."""
+    assert expected in asserted_types(text)
+
+
+def test_a_visit_or_call_that_other_news_happens_at_is_a_consultation() -> None:
+    """"during his state visit", "in a telephone call": the visit and the call are events of
+    their own beside what was done at them."""
+    found = events_of("Uzbek President Shavkat Mirziyoyev signed a border treaty in Astana "
+                      "during his first state visit to Kazakhstan.")
+    assert {"SUPPORT", "CONSULT"} <= {e.event_type for e in found if e.factual}
+    called = events_of("Turkish President Recep Tayyip Erdogan congratulated Azerbaijani "
+                       "President Ilham Aliyev in a telephone call on Thursday.")
+    assert {"SUPPORT", "CONSULT"} <= {e.event_type for e in called if e.factual}
+    assert "CONSULT" not in asserted_types("Two hikers were hurt during a school visit to the "
+                                           "museum on Friday.")
