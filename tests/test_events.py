@@ -49,7 +49,12 @@ TYPE_CASES = [
         {"KOR"},
     ),
     ("SUPPORT", "The German government praised Moldova for its reforms.", {"DEU"}, {"MDA"}),
-    ("CONCEDE", "Georgian authorities lifted the curfew in Batumi on Wednesday.", {"GEO"}, set()),
+    (
+        "CONCEDE",
+        "The Georgian government apologised to Armenia on Wednesday for the seizure of its trucks.",
+        {"GEO"},
+        set(),
+    ),
     ("COOPERATE", "Kenyan police extradited two suspects to Uganda last week.", {"KEN"}, {"UGA"}),
     ("AID", "Norway donated 40 tonnes of medicine to Sudan.", {"NOR"}, {"SDN"}),
     ("RETREAT", "Russian troops withdrew from Kherson in November.", {"RUS"}, set()),
@@ -82,9 +87,6 @@ TYPE_CASES = [
 def test_each_plover_type(
     event_type: str, text: str, source: set[str], target: set[str], learned: bool
 ) -> None:
-    if learned and event_type == "CONCEDE":
-        pytest.xfail("the trained model has seen few concessions in real text and doubts a "
-                     "lifted curfew")
     event = one(asserted(events_of(text, learned=learned)), event_type)
     assert source <= countries(event.source)
     assert target <= countries(event.target)
@@ -997,6 +999,7 @@ def asserted_types(text: str, learned: bool = False) -> set[str]:
     ("The army declared a temporary ceasefire in the eastern provinces on Friday.", "CONCEDE",
      "RETREAT"),
     ("The junta pardoned 300 political prisoners on Thursday.", "RETREAT", "CONCEDE"),
+    ("Georgian authorities lifted the curfew in Batumi on Wednesday.", "RETREAT", "CONCEDE"),
     ("The European Union released 2 million euros in emergency funding for flood victims "
      "in Libya.", "AID", "RETREAT"),
     ("Spain sent 56 rescuers and four sniffer dogs to Morocco on Sunday.", "AID", "MOBILIZE"),
