@@ -78,8 +78,6 @@ Found = tuple[Candidate, list[Actor], list[Actor]]
 # true one lost). Threats are not floored: the S-400 article's threat to cancel the F-35
 # sale scores 0.01.
 PROMISE_FLOOR = 0.04
-# The readings of "will" and "would" the floor applies to: a promise, or a promised concession.
-PROMISES = frozenset({"AGREE", "CONCEDE"})
 
 # Events whose sources turn to another state (a march to its consulate, a demand on it): that
 # state's name in the sentence is not where the sources are from.
@@ -255,7 +253,7 @@ def keeps_recoding(event_type: str, confidence: float) -> bool:
     guidelines, and the corpus holds too few such sentences for the model to learn it; only a
     promise read off "will" or "would" goes where the model all but rules it out. Training
     keeps the same events, so the figures it chooses by are the coder's."""
-    return event_type not in PROMISES or confidence >= PROMISE_FLOOR
+    return event_type != "AGREE" or confidence >= PROMISE_FLOOR
 
 
 def _evidence(sent: Span) -> Evidence:

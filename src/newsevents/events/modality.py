@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from newsevents.events.lexicon import Lexicon
 from newsevents.events.syntax import clause_chain, lemma
-from newsevents.events.triggers import CONCESSIONS, Candidate, absorbed_mode
+from newsevents.events.triggers import Candidate, absorbed_mode
 from newsevents.models import COOPERATIVE_TYPES
 
 COOPERATIVE = COOPERATIVE_TYPES
@@ -106,9 +106,8 @@ def _gives_a_cause(word: Token, below: Token) -> bool:
 def recode(
     cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
 ) -> tuple[str, str | None, bool]:
-    """Intent is not action: a promised cooperation is AGREE (a promised concession, "would
-    withdraw its tariffs", is CONCEDE: 21 of 22 such train/dev events), a conditional blow by
-    the actor itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
+    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
+    itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
     simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
     say.
 
@@ -124,7 +123,7 @@ def recode(
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", absorbed_mode("REJECT", cand), False
     if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
-        return ("CONCEDE" if etype in CONCESSIONS else "AGREE"), None, False
+        return "AGREE", None, False
     if not own_words:
         return etype, mode, True
     if etype == "THREATEN" and mode_word in PROMISING:
