@@ -694,3 +694,126 @@ def test_a_bare_surname_of_several_leaders_stays_unknown_undated(
     """"Castro was shot by two men on a motorcycle" may be anyone called Castro."""
     actor = resolver.resolve_text("Castro")
     assert actor is not None and actor.country is None
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Thousands", (None, "CVL", None)),
+    ("tens of thousands", (None, "CVL", None)),
+    ("at least 300", (None, "CVL", None)),
+    ("another Palestinian", ("PSE", "CVL", None)),
+    ("a 19-year-old Afghan", ("AFG", "CVL", None)),
+])
+def test_bare_counts_and_single_nationals_are_people(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_others_and_vague_quantities_point_back_and_name_no_one(
+        resolver: ActorResolver) -> None:
+    """"Two others were wounded" are whoever the sentence before named."""
+    for phrase in ("two others", "some", "many"):
+        actor = resolver.resolve_text(phrase)
+        assert actor is None or actor.sector is None
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("US-led", ("USA", "MIL", None)),  # "the US-led invasion"
+    ("Saudi-led", ("SAU", "MIL", None)),
+    ("the U.S.", ("USA", "GOV", None)),  # "the U.S. imposed sanctions"
+    ("the United States", ("USA", "GOV", None)),
+])
+def test_a_country_leading_a_war_is_its_forces_and_the_country_a_state(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Russian jet fighters", ("RUS", "MIL", None)),
+    ("two Israeli fighter-bombers", ("ISR", "MIL", None)),
+    ("Turkish reinforcements", ("TUR", "MIL", None)),
+    ("the Republican Guard", (None, "MIL", None)),
+    ("prison guards", (None, "COP", None)),
+    ("a security guard", (None, "CVL", None)),
+    ("a Lebanese butcher", ("LBN", "CVL", None)),
+])
+def test_warplanes_guards_and_trades(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_a_dated_office_wins_over_the_derived_undated_fallback(
+        resolver: ActorResolver) -> None:
+    """PETRARCH2 gives Kofi Annan the UN for 1997-2006 and "elite" for any other time."""
+    phrase = "United Nations Secretary General Kofi Annan"
+    assert fields(resolver.resolve_text(phrase)) == (None, None, "UN")
+    assert fields(resolver.resolve_text(phrase, dt.date(2003, 3, 1))) == (None, None, "UN")
+    assert fields(resolver.resolve_text(phrase, dt.date(2012, 3, 1))) == (None, "ELI", None)
+
+
+@pytest.mark.parametrize(("phrase", "date", "expected"), [
+    ("Prime Minister Lawrence Wong", dt.date(2025, 1, 8), ("SGP", "GOV")),
+    ("Boric", dt.date(2023, 9, 11), ("CHL", "GOV")),
+    ("President Maaouya Ould Taya", dt.date(2003, 6, 8), ("MRT", "GOV")),
+    ("Outgoing President Rodrigo Chaves", dt.date(2026, 2, 5), ("CRI", "GOV")),
+    ("Hichilema", dt.date(2022, 4, 1), ("ZMB", "GOV")),
+    ("Il Duce", None, ("ITA", "GOV")),
+])
+def test_more_heads_of_state_and_government(
+        resolver: ActorResolver, phrase: str, date: dt.date | None,
+        expected: tuple[str, str]) -> None:
+    actor = resolver.resolve_text(phrase, date)
+    assert actor is not None and (actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize(("phrase", "country"), [
+    ("residents of Lagos", "NGA"),  # not Chile's President Lagos
+    ("Maduro", "VEN"),  # not Honduras's Ricardo Maduro
+])
+def test_a_leaders_last_name_alone_names_no_one_else(
+        resolver: ActorResolver, phrase: str, country: str) -> None:
+    actor = resolver.resolve_text(phrase)
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("phrase", ["Mohammed Abdel-Hamid", "Hamid al-Nador", "Omar al-Bihassi"])
+def test_a_leaders_surname_inside_another_name_is_that_person(
+        resolver: ActorResolver, phrase: str) -> None:
+    """A surname joined by a hyphen to a given name, or followed by "al-" and a name, is
+    part of someone else's name."""
+    actor = resolver.resolve_text(phrase)
+    assert actor is None or actor.country is None
+    assert fields(resolver.resolve_text("Hafez al-Assad")) == ("SYR", "GOV", None)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("A retired Chilean colonel", ("CHL", "ELI", None)),
+    ("a former police chief", (None, "ELI", None)),
+    ("former army officers", (None, "MIL", None)),  # a body of them still acts as one
+    ("the Nazis", ("DEU", "GOV", None)),
+    ("Nazi troops", ("DEU", "MIL", None)),
+    ("neo-Nazis", (None, "CVL", None)),
+])
+def test_retired_servants_are_elites_and_the_nazi_state(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+
+def test_an_age_in_apposition_says_nothing_of_the_person(nlp: Language) -> None:
+    doc = nlp("Dilshod Rakhimov, 47, was shot dead in Khujand on Monday.")
+    named = [t._.actor for t in doc if t._.actor is not None and t.text == "Rakhimov"]
+    assert named and named[0].sector is None
+    doc = nlp("Mamdouh Habib, an Egyptian-born Australian citizen, was detained in Pakistan.")
+    assert any(t._.actor is not None and t._.actor.sector == "CVL" for t in doc[:3])
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("ethnic Albanians", (None, "CVL", None)),  # a people: the place of the story decides
+    ("ethnic Albanian guerrillas", (None, "REB", None)),
+    ("ethnic Albanians in southern Serbia", ("SRB", "CVL", None)),
+    ("Albanian police", ("ALB", "COP", None)),
+    ("Kosovo Albanians", ("XKX", "CVL", None)),
+])
+def test_an_ethnic_people_is_not_the_state_of_its_name(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

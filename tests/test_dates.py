@@ -262,3 +262,25 @@ def test_a_weekday_before_an_event_noun_still_dates_it(nlp: Language) -> None:
     text = "One protester was shot dead by police in Sunday's unrest in the capital."
     sent, shot = trigger_in(nlp, text, "shot")
     assert event_date(sent, shot, THURSDAY)[1] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "phrase"),
+    [
+        ("Nurses staged a 24-hour nationwide strike on Tuesday over unpaid wages.", "staged",
+         "on Tuesday"),
+        ("In 2011, months of protests forced the president to step down.", "forced", "In 2011"),
+    ],
+)
+def test_a_length_is_no_date_beside_a_date(
+    nlp: Language, text: str, word: str, phrase: str
+) -> None:
+    """ "a 24-hour strike" and "months of protests" say how long; the date is elsewhere."""
+    sent, trigger = trigger_in(nlp, text, word)
+    assert event_date(sent, trigger, THURSDAY)[1] == phrase
+
+
+def test_a_length_before_a_clause_is_a_time(nlp: Language) -> None:
+    sent, seized = trigger_in(
+        nlp, "Hours before the talks opened, rebels seized the border post.", "seized")
+    assert event_date(sent, seized, THURSDAY)[1] == "Hours"

@@ -726,6 +726,10 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Three soldiers were killed in the crash of a transport plane near Kandahar.",
     "The health minister dismissed the claim, saying vaccines had reached every district.",
     "The regulator rejected the criticism and said the tests had been repeated.",
+    "The United Nations warned that the death toll from the earthquake could double.",
+    "Aid agencies warned that the coming winter would make shelter the most urgent need.",
+    "A farmer in Kandal province accidentally detonated an old mortar shell while ploughing.",
+    "Army engineers carried out a controlled explosion of a suspect bag outside the embassy.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1164,3 +1168,57 @@ def test_a_visit_or_call_that_other_news_happens_at_is_a_consultation() -> None:
     assert {"SUPPORT", "CONSULT"} <= {e.event_type for e in called if e.factual}
     assert "CONSULT" not in asserted_types("Two hikers were hurt during a school visit to the "
                                            "museum on Friday.")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The ministry would not say whether troops had detained the two journalists.", "COERCE"),
+    ("It was not clear whether the rebels had shelled the market in Goma.", "ASSAULT"),
+    ("The junta denied that its aircraft had bombed the village of Pa Zi Gyi.", "ASSAULT"),
+    ("The army denied that soldiers had shot the protesters outside the parliament.", "ASSAULT"),
+    ("Villagers fled across the border in fear of being abducted by the militia.", "ASSAULT"),
+    ("Hundreds of families left Kidal, fearing reprisals by the army.", "ASSAULT"),
+])
+def test_acts_asked_about_denied_or_feared_are_not_reported_as_fact(
+    text: str, event_type: str
+) -> None:
+    assert all(e.event_type != event_type for e in asserted(events_of(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow warned that it would take countermeasures if NATO deployed troops near its borders.",
+    "The president warned that any drone entering the country's airspace would be shot down.",
+])
+def test_a_warning_of_force_is_still_a_threat(text: str) -> None:
+    assert one(asserted(events_of(text)), "THREATEN")
+
+
+def test_the_same_acts_told_as_fact_stay_asserted() -> None:
+    assert one(asserted(events_of("Troops detained the two journalists in Bamako on Monday.")),
+               "COERCE")
+    assert one(asserted(events_of("Soldiers shot three protesters outside the parliament.")),
+               "ASSAULT")
+
+
+def test_a_blow_the_reporter_foresees_is_a_plan_and_one_the_actor_announces_a_threat() -> None:
+    foreseen = events_of("In the coming days, the army will launch another offensive on the "
+                         "rebel-held town of Saraqib.")
+    assert all(e.event_type != "THREATEN" for e in foreseen)
+    assert all(e.hypothetical for e in foreseen if e.event_type == "ASSAULT")
+    announced = events_of("Turkish Defence Minister Hulusi Akar said Turkey would strike the "
+                          "militants' camps in northern Iraq if the attacks continued.",
+                          learned=False)
+    assert not one(announced, "THREATEN").hypothetical
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_soldiers_or_aid_workers_captured_by_no_one_named_are_taken_hostage(
+    learned: bool
+) -> None:
+    for text in ("Two soldiers were captured during an ambush near the border on Sunday.",
+                 "Four aid workers were captured in the province of Ghazni on Friday."):
+        events = events_of(text, learned=learned)
+        assert one(events, "ASSAULT").trigger == "captured"
+        assert all(e.event_type != "COERCE" for e in events)
+    suspects = events_of("Three suspects were captured in a raid on a warehouse in Izmir.",
+                         learned=learned)
+    assert all(e.event_type != "ASSAULT" for e in suspects)

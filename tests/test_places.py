@@ -616,3 +616,56 @@ def test_towns_the_model_mislabels_after_a_locative_word(
 ) -> None:
     found = where(nlp, gaz, text, word)
     assert found is not None and (found.name, found.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name", "country"),
+    [
+        ("A shopkeeper was stabbed to death at Kottapalayam in Tirunelveli district on Monday.",
+         "stabbed", "Kottapalayam", "IND"),
+        ("Two rockets hit houses in Umm Qasabah, just south of Mosul, killing a child.",
+         "hit", "Umm Qasabah", "IRQ"),
+        ("Police said the gunmen opened fire on a bus at Dhok Wazira, some 30 kilometers "
+         "(19 miles) west of Rawalpindi.", "opened", "Dhok Wazira", "PAK"),
+    ],
+)
+def test_a_village_the_next_words_locate_by_a_known_place(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str, country: str
+) -> None:
+    """The village the gazetteer lacks is the scene, in the country of the place that
+    locates it, not that better-known place."""
+    found = where(nlp, gaz, text, word)
+    assert found is not None and (found.name, found.country) == (name, country)
+
+
+def test_a_building_stays_placed_by_its_town(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Several hundred farmers protested outside the Regional Revenue Office in Nashik."
+    found = where(nlp, gaz, text, "protested")
+    assert found is not None and found.name == "Nashik"
+
+
+def test_a_district_named_after_the_article(nlp: Language, gaz: Gazetteer) -> None:
+    """ "the Hayy al-Amel district": the model's entity takes in "the", which must not hide
+    the name's place in the sentence."""
+    text = "A car bomb killed nine people in the Hayy al-Amel district of Baghdad."
+    found = where(nlp, gaz, text, "killed")
+    assert found is not None and found.country == "IRQ" and "Amel" in found.name
+
+
+def test_a_city_named_after_a_comma(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A grenade exploded in a bar in the northern city, Gulu, wounding six."
+    found = where(nlp, gaz, text, "exploded")
+    assert found is not None and (found.name, found.country) == ("Gulu", "UGA")
+
+
+def test_a_hyphenated_town_the_model_cut_short(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Militia fighters stormed Mazar-e-Sharif on Thursday."
+    found = where(nlp, gaz, text, "stormed")
+    assert found is not None and found.country == "AFG" and found.name.startswith("Maz")
+
+
+def test_a_hill_named_as_such_is_the_scene(nlp: Language, gaz: Gazetteer) -> None:
+    """ "Tal" (hill) opens the name of a place too small for the gazetteer: what rebels
+    entered is a place, not a group."""
+    found = where(nlp, gaz, "Rebels entered Tal Shihab overnight, residents said.", "entered")
+    assert found is not None and found.name == "Tal Shihab"

@@ -57,6 +57,10 @@ DURATION_RE = re.compile(
 )
 AGE_RE = re.compile(r"\byears?[- ]old\b", re.IGNORECASE)
 DECADE_RE = re.compile(r"\b((?:1[0-9]|20)[0-9])0'?s\b")
+# Units of time standing alone, which say how long, never when ("weeks of strikes").
+BARE_LENGTHS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+# Words after a length that make it a time: "hours before", "days later", "weeks ago".
+RELATIVE_WORDS = frozenset({"before", "after", "later", "earlier", "ago", "since"})
 YEAR_RE = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 PERIODS_WITH_DAY = frozenset({"day", "part_of_day"})
 SINCE = "SINCE"  # the label of a "since ..." phrase that holds no date entity
@@ -387,8 +391,11 @@ def _is_duration(ent: Span) -> bool:
     head = ent.root.head
     if ent.root.dep_ == "pobj" and head.lower_ in _cues()["duration_prepositions"]:
         return True
-    if ent.root.dep_ in ("amod", "compound") and "-" in ent.text:
-        return True
+    if ent.root.dep_ in ("amod", "compound", "nmod") and "-" in ent.text:
+        return True  # "a 12-hour general strike", "a three-day public holiday"
+    if ent.text.lower() in BARE_LENGTHS:  # "weeks of strikes forced ..."; but "hours
+        following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""  # before"
+        return following not in RELATIVE_WORDS
     return _is_length(ent) and not _is_period(ent)
 
 

@@ -95,6 +95,40 @@ GENERIC_REGION_WORDS = COMPASS | {
     "city", "province", "region", "district", "federal", "territory", "centre", "center",
     "middle", "interior", "national", "greater", "new", "great", "highlands", "valley",
 }
+# Endings of words for peoples, faiths and followers ("Palestinians", "Kurdish", "Shiite").
+PEOPLE_ENDINGS = ("s", "ian", "ish", "ese", "i")
+# Faiths, communities and creeds a neighbourhood or a camp is named for ("his Rohingya
+# Muslim neighborhood", "a Nazi camp").
+FAITHS = frozenset({
+    "muslim", "christian", "jewish", "hindu", "sunni", "shia", "shiite", "buddhist", "alawite",
+    "druze", "kurd", "turkmen", "yazidi", "catholic", "protestant", "orthodox", "sikh",
+    "maronite", "coptic", "rohingya", "nazi", "islamist", "islamic", "communist", "zionist",
+})
+# First words of Arabic place names: hill, village, inn, mountain, monastery, spring, house,
+# valley, cape, well, castle, quarter ("Tal Al-Bardah", "Kafr Naya", "Deir Hafer").
+PLACE_PREFIXES = frozenset({
+    "tal", "tel", "tall", "tell", "kafr", "kfar", "kafar", "khan", "jabal", "jebel", "deir",
+    "ain", "beit", "wadi", "ras", "bir", "qasr", "dahiyat", "hayy", "mount", "qalaat",
+})
+# Labels the model gives to a village's name that a known place then locates.
+LOCATED_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Last words of buildings, which the corpus places by their town ("building with its town").
+BUILDING_WORDS = frozenset({
+    "theater", "theatre", "office", "offices", "stadium", "school", "elementary", "hospital",
+    "house", "park", "hotel", "center", "centre", "church", "museum", "palace", "embassy",
+    "complex", "building", "mall", "club", "restaurant", "cafe", "court", "courthouse",
+    "ministry", "headquarters", "parliament", "library", "cathedral", "temple", "synagogue",
+})
+# Prepositions before a village's name that the next words locate ("at Olangur in ...").
+LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into"})
+# Words between such a name and the place that locates it ("some 20 kilometers (12 miles)").
+DISTANCE_WORDS = frozenset({
+    "just", "some", "about", "around", "roughly", "nearly", "almost", "kilometers", "kilometres",
+    "km", "miles", "mi", "meters", "metres",
+})
+# How many words after the name the locating place may start within. Set by reasoning: the
+# longest distance phrase above with its conversion in brackets.
+LOCATING_REACH = 12
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -757,7 +791,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     doc = sent.doc
     mentions = []
     covered: set[int] = set()
-    for ent in entities_in(sent):
+    for ent in (_whole_name(_without_leading_article(e), gazetteer) for e in entities_in(sent)):
         covered.update(range(ent.start, ent.end))
         if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
             continue
@@ -775,7 +809,10 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
             ent.label_ == "DATE" and any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
         ):
             mentions.append(Span(doc, ent.start, ent.end, label=WEAK))
-        elif ent.label_ in WEAK_LABELS - {"DATE"} and _names_a_place(ent):
+        elif (
+            (ent.label_ in WEAK_LABELS - {"DATE"} or _village_as_people(ent, gazetteer))
+            and _names_a_place(ent)
+        ) or (ent.label_ in LOCATED_LABELS and _located_name(ent, gazetteer)):
             mentions.append(Span(doc, ent.start, ent.end, label=UNKNOWN))
         elif (lead := _leading_name(ent)) is not None and _known(gazetteer, lead.text):
             mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
@@ -784,10 +821,71 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
         j = _name_end(doc, i, sent.end, covered)
         if j > i and _known(gazetteer, doc[i:j].text):
             mentions.append(Span(doc, i, j, label=WEAK))
-        elif j > i and _names_a_place(doc[i:j]):
+        elif j > i and (_names_a_place(doc[i:j]) or _located_name(doc[i:j], gazetteer)):
             mentions.append(Span(doc, i, j, label=UNKNOWN))
         i = max(j, i + 1)
     return mentions
+
+
+def _without_leading_article(ent: Span) -> Span:
+    """The entity without a leading "the" that the parser hung on a noun after it ("the
+    Shorta al-Khamsa" before "district"): the article would stand as the name's root and
+    hide the name's own place in the sentence."""
+    if len(ent) > 1 and ent[0].dep_ == "det" and ent.root.i == ent.start:
+        name = Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+        head = name.root.head
+        if name.root.dep_ in ("compound", "nmod") and head.i >= ent.end and head.pos_ == "NOUN":
+            return name
+    return ent
+
+
+def _whole_name(ent: Span, gazetteer: Gazetteer) -> Span:
+    """The entity with the rest of a hyphenated place name the model cut off ("Mazar" of
+    "Mazar-e-Sharif"; not "Yamaguchi" of the "Yamaguchi-gumi" syndicate)."""
+    doc = ent.doc
+    if ent.end >= ent.sent.end or doc[ent.end].text != "-" or doc[ent.end - 1].whitespace_:
+        return ent
+    end = _name_end(doc, ent.start, ent.sent.end)
+    if end > ent.end and _known(gazetteer, doc[ent.start : end].text):
+        return Span(doc, ent.start, end, label=ent.label_)
+    return ent
+
+
+def _located_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name after a locative preposition that the next words place by a known place:
+    "at Olangur in Villupuram district", "in Sabaa al-Bour, just north of Baghdad", "on
+    al-Latmana, in Hama province". News locates a village by the town or province the
+    reader knows; the model often tags such a name as a person or an organisation."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in LOCATING_PREPOSITIONS:
+        return False
+    if not span[0].is_title or _known(gazetteer, _mention_text(span)):
+        return False
+    if span[-1].lower_ in BUILDING_WORDS or _locates_a_place(root.head):
+        return False  # a building by its town ("Al-Midan Theater in Haifa"), or the place
+        # that locates another ("the village of Amerli, near the Tuz-Khurmato town")
+    doc, i = span.doc, span.end
+    stop = min(len(doc), span.sent.end, i + LOCATING_REACH)
+    while i < stop and (doc[i].is_punct or doc[i].like_num or doc[i].lower_ in DISTANCE_WORDS):
+        i += 1  # ", some 220 kilometers (150 miles)"
+    if i + 1 < stop and doc[i].lower_ in COMPASS and doc[i + 1].lower_ == "of":
+        i += 2
+    elif i < stop and doc[i].lower_ in ("in", "near", "outside"):
+        i += 1
+    else:
+        return False
+    while i < stop and (doc[i].is_lower or doc[i].is_punct) and (
+        doc[i].pos_ in ("DET", "ADJ", "NOUN", "PUNCT") or doc[i].tag_ == "VBN"
+    ):
+        i += 1  # "in the rebel-held Wanni region", "in south Baghdad"
+    end = _name_end(doc, i, stop)
+    return end > i and (_known(gazetteer, doc[i:end].text) or _names_a_place(doc[i:end]))
+
+
+def _locates_a_place(preposition: Token) -> bool:
+    """Whether the preposition's phrase locates a place named before it."""
+    head = preposition.head
+    return head.pos_ == "PROPN" or head.lower_ in TOWN_NOUNS or head.lower_ in PLACE_SUFFIXES
 
 
 def _leading_name(ent: Span) -> Span | None:
@@ -830,7 +928,20 @@ def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in event_roles()["locative_prepositions"]:
         return True  # "erupted in Taez", "shelled each other in Kisangani"
-    return root.tag_ in ("NNP",) and not ent.text.endswith(("s", "ian", "ish", "ese", "i"))
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in PLACE_SUFFIXES:
+        return not any(t.lower_ in FAITHS for t in ent)  # "in Tirunelveli district"; not
+        # "the Nazi concentration camp"
+    return root.tag_ in ("NNP",) and not ent.text.endswith(PEOPLE_ENDINGS)
+
+
+def _village_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A name the model tagged as a people that reads as no people's word ("the Fdhiliyah
+    neighborhood"; not "the Nazi concentration camp", "the Islamic State")."""
+    if ent.label_ != "NORP" or normalise(ent.text) in gazetteer.adjectives:
+        return False
+    return not ent.text.endswith((*PEOPLE_ENDINGS, "ic", "an")) and not any(
+        t.lower_ in FAITHS for t in ent
+    )
 
 
 def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
@@ -846,6 +957,8 @@ def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
     words = [t.lower_ for t in span]
     if words[-1] in kinds:
         return len(words) > 1
+    if nouns is None and len(words) > 1 and words[0] in PLACE_PREFIXES and span[0].is_title:
+        return True  # "Tal Al-Bardah", "Kafr Naya", "Wadi Hmeid"
     if any(c.dep_ == "appos" and c.lower_ in kinds for c in root.children):
         return True  # "in Maryin Gubay, a small town in southern Somalia"
     head = root.head
@@ -945,6 +1058,8 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
         # "killed under shelling west of Kobane": near there, after a place named as the scene
         verb = next((a for a in side.ancestors if a.pos_ == "VERB"), None)
         return verb, 1
+    if (named := _named_after(ent)) is not None:
+        token = named  # "in the capital, Islamabad," read by the parser as an adverb
     for _ in range(int(roles["phrase_depth"]) + 1):
         anchor = _scene_anchor(token, trigger)
         if anchor is not None:
@@ -966,6 +1081,16 @@ def _nested_anchor(ent: Span, trigger: Token) -> tuple[Token | None, int]:
         if token.pos_ not in NOUNS:
             break
     return None, 0
+
+
+def _named_after(ent: Span) -> Token | None:
+    """The town noun a name follows after a comma ("the capital, Islamabad", "the northern
+    city, Jaffna") when the parser hung the name elsewhere: the name stands in its place."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "," or ent.root.dep_ == "appos":
+        return None
+    noun = doc[ent.start - 2]
+    return noun if noun.lower_ in TOWN_NOUNS and noun.pos_ == "NOUN" else None
 
 
 def _names(name: Token, noun: Token) -> bool:

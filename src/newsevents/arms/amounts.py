@@ -164,7 +164,8 @@ def money_in(sent: Span, lex: Lexicon) -> list[tuple[int, float, str, str | None
     currency ("$4.25 billion", "EUR 1.2bn", "46 million euros")."""
     found = []
     for match in lex.money.finditer(sent.text):
-        number = float((match["num"] or match["num2"]).replace(",", ""))
+        figure = (match["num"] or match["num2"]).replace(",", "")
+        number = float(figure) if figure[0].isdigit() else float(lex.numbers[figure.lower()])
         scale = (match["scale"] or match["scale2"] or "").lower()
         sign, word = match["sign"], match["word"]
         table, key = (lex.currency_signs, sign) if sign else (lex.currency_words, word)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.actors import ActorResolver
 from newsevents.arms.syntax import MODIFIERS
 from newsevents.events import ActorLookup
+from newsevents.events.syntax import lemma
 from newsevents.weapons import rows
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
@@ -22,6 +23,10 @@ PLACES = frozenset({"in", "at", "near", "over", "across", "inside", "within", "o
 INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 # Word endings that make a country word say who made a system ("U.S.-made").
 MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
+# Nouns of a danger whose "from" names no party ("threats from North Korea").
+THREATS = frozenset({"threat", "attack", "aggression", "invasion", "incursion", "strike"})
+# What separates a dateline from the story ("KYIV -", "MOSCOW --").
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
 STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"})
 # A noun that stands for a country only with a region word before it ("the Gulf state"):
@@ -137,7 +142,8 @@ class Countries:
         for token in sent:
             if token.ent_type_ == "MONEY":
                 continue  # "worth 700 million U.S. dollars": a currency names no party
-            placed = token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
+            placed = (token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
+                      ) or (dateline(token) and token.is_upper) or _threat(token)
             if token._.actor is not None and token._.actor.country and not placed:
                 found.add(token._.actor.country)
             if token.ent_type_ in INSTITUTIONS or placed:
@@ -147,6 +153,31 @@ class Countries:
                 if country:
                     found.add(country)
         return found
+
+
+def _threat(token: Token) -> bool:
+    """A country named as what weapons guard against, no party: "a safeguard against
+    threats from North Korea", "to defend against Russia"."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head  # "North" in "threats from North Korea"
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ == "against" or (
+        prep.lower_ == "from" and lemma(prep.head) in THREATS)
+
+
+def dateline(token: Token) -> bool:
+    """A place that opens the text's sentence as its dateline, before a colon ("New Delhi: As
+    part of...") or, in capitals, before the agency ("WARSAW (Agencies): Croatia's
+    government..."): where the report was filed, no party."""
+    doc, after = token.doc, token.i + 1
+    if token.left_edge.i != token.sent.start or after >= len(doc):
+        return False
+    if doc[after].text.startswith(":"):
+        return True
+    return token.i == token.sent.start and token.is_upper and len(token) > 3 and (
+        doc[after].text.startswith("(") or doc[after].text in DASHES)
 
 
 def _region(token: Token) -> frozenset[str]:

@@ -24,6 +24,8 @@ from newsevents.events.syntax import lemma
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Words that say a system is made in the country that sells it ("locally-made Boxers").
+LOCAL = frozenset({"locally", "domestically", "indigenously"})
 # Nouns of a consent a third country gives to a transfer between others.
 CONSENTS = frozenset({"authorisation", "authorization", "approval", "permission", "consent",
                       "clearance", "go-ahead"})
@@ -52,7 +54,8 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
                 reading.supplier = suppliers.pop()
             elif not suppliers - {origin} and origin != reading.recipient:
                 reading.supplier = origin
-        if origin and reading.recipient == origin and reading.supplier not in (None, origin):
+        if origin and reading.recipient == origin and reading.supplier not in (None, origin) and (
+                not _made_there(reading, makers)):
             # Nobody buys its own system from another country: the parse swapped the two.
             reading.supplier, reading.recipient = reading.recipient, reading.supplier
         others = [c for c in reading.parties if c != reading.supplier]
@@ -75,6 +78,15 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _made_there(reading: Reading, makers: dict[int, set[str]]) -> bool:
+    """Whether the sentence says the supplier makes the system itself, so that it may sell
+    it to the system's own country: "Australia will supply locally-made Boxers to Germany",
+    "more than 100 Australian-made Boxers for the German Army"."""
+    if reading.supplier in makers.get(reading.sent.start, set()):
+        return True
+    return any(t.lower_.split("-")[0] in LOCAL for t in reading.sent)
 
 
 def _consenting(sent: Span, countries: Countries) -> set[str]:

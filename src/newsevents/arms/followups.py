@@ -17,7 +17,7 @@ from newsevents.arms.countries import Countries
 from newsevents.arms.denials import has_no
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
 from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in, time_to
-from newsevents.arms.syntax import clause_verb, negated, tense
+from newsevents.arms.syntax import clause_verb, cue_tense, negated
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer
 
@@ -107,4 +107,4 @@ def _on_the_deal(cue: Token) -> bool:
 
 
 def _stage(cue: Cue, token: Token) -> str:
-    return cue.future if tense(clause_verb(token)) == "future" else cue.status
+    return cue.future if cue_tense(token) == "future" else cue.status

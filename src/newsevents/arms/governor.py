@@ -36,6 +36,12 @@ PACKAGE_REACH = 120
 SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missile", "bomb", "round",
                       "shell", "support", "upgrade", "maintenance", "training", "kit", "pod",
                       "engine", "sustainment", "modernization", "modernisation"})
+# Of those, the nouns a system's name may modify and still be only what the supplies are for:
+# "Leopard tank ammunition", "Gepard air defense system ammunition" (not "Patriot missiles").
+ROUNDS = frozenset({"ammunition", "ammo", "munition", "round", "shell", "cartridge", "spare"})
+# Nouns that measure a part of all the weapons a country has or trades.
+SHARES = frozenset({"percent", "per cent", "share", "proportion", "bulk", "majority",
+                    "fraction", "portion"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -63,18 +69,26 @@ def purpose(mention: Mention) -> bool:
 
 
 def served(mention: Mention) -> bool:
-    """A named system that what is sold is for ("ammunition for the F-16 jets", "spare parts
-    for its Black Hawks", "missiles for the IRIS-T system"): it changes no hands itself."""
+    """A system that what is sold is for ("ammunition for the F-16 jets", "spare parts for its
+    Black Hawks", "missiles for the IRIS-T system", "ammunition for the Leopard battle tanks",
+    "Leopard tank ammunition"): it changes no hands itself."""
     root = mention_head(mention)
+    if root.i != mention.root.i and lemma(root) in ROUNDS:
+        return True  # "Gepard air defense system ammunition"
+    for token in (mention.root, root):
+        if token.dep_ in ("compound", "nmod") and lemma(token.head) in ROUNDS:
+            return True  # "Leopard tank ammunition"
     for _ in range(MAX_HOPS):  # "ammunition for High Mobility Artillery Rocket Systems
         # (HIMARS)", "ammo for NASAMS and HIMARS systems"
         if root.head.i == root.i or root.dep_ not in ("appos", "conj", "nmod", "compound") or (
                 root.dep_ == "conj" and root.head.dep_ not in ("nmod", "compound")):
             break  # a conjunct noun is a thing of its own: "ammunition for X and Stinger missiles"
         root = root.head
-    if mention.system.name is None or root.dep_ != "pobj" or root.head.lower_ != "for":
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
         return False
     head = root.head.head  # what it is for: "ammunition", or "a sale of ammunition"
+    if head.pos_ == "VERB":  # "supply ammunition for the Gepard guns"
+        return any(c.dep_ == "dobj" and lemma(c) in ROUNDS for c in head.children)
     sold = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj")]
     return head.pos_ == "NOUN" and any(lemma(t) in SUPPLIES for t in sold)
@@ -210,13 +224,41 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
     statistics ("arms exports fell 7 percent"), an open question ("did not say when the
     tanks would be delivered"), and the vehicle that brought a delivery (``carrier``)."""
     if rule.role == "licence":
-        return not any(lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
+        return not builds_for(trigger, mention) and not any(
+            lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
     if rule.role == "arrival" and carrier(trigger):
         return True
+    if shared_out(mention):
+        return True  # "China supplied 81% of Pakistan's military equipment"
     if trigger.pos_ == "NOUN":
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def builds_for(verb: Token, mention: Mention) -> bool:
+    """Whether a "build" is a maker's work for a foreign buyer, a sale: "the shipyard tasked
+    with building two patrol vessels for Uruguay", "contracted to produce frigates for the
+    Philippine Navy"."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and _a_country(g) for g in c.children)
+        for word in (verb, mention_head(mention)) for c in word.children)
+
+
+def _a_country(token: Token) -> bool:
+    """A country, or a force named by its country ("the Philippine Navy")."""
+    return token.ent_type_ in ("GPE", "NORP") or (
+        token._.actor is not None and bool(token._.actor.country))
+
+
+def shared_out(mention: Mention) -> bool:
+    """Weapons counted by a share ("81% of Pakistan's military equipment", "the bulk of its
+    arms"): a statistic of many deals, none of them reported."""
+    head = mention_head(mention)
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    measure = head.head.head
+    return measure.text == "%" or lemma(measure) in SHARES
 
 
 def carrier(arrival: Token) -> bool:

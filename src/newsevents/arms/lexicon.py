@@ -90,7 +90,8 @@ class Lexicon:
             numbers={r["word"]: int(r["value"]) for r in rows("numbers.tsv", data_dir)},
             currency_signs=money["sign"], currency_words=money["word"],
             scales={k: float(v) for k, v in money["scale"].items()},
-            money=_money_pattern(money["sign"], money["word"], money["scale"]),
+            money=_money_pattern(money["sign"], money["word"], money["scale"],
+                                 (r["word"] for r in rows("numbers.tsv", data_dir))),
             donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
             authorities=frozenset(tuple(r["phrase"].split())
                                   for r in rows("authorities.tsv", data_dir)),
@@ -134,15 +135,21 @@ def _check_statuses(verbs: dict[str, Trigger], nouns: dict[str, Trigger],
 
 
 def _money_pattern(
-    signs: Iterable[str], words: Iterable[str], scales: Iterable[str]
+    signs: Iterable[str], words: Iterable[str], scales: Iterable[str],
+    number_words: Iterable[str] = (),
 ) -> re.Pattern[str]:
-    """One pattern for "$2.5 billion", "€1.2bn", "$46-million" and "2.5 billion dollars"."""
+    """One pattern for "$2.5 billion", "€1.2bn", "$46-million", "2.5 billion dollars" and
+    "one billion euros" (a number in words only before a scale)."""
     def alt(items: Iterable[str]) -> str:
         return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
     number = r"\d+(?:[.,]\d+)*"
+    scales = list(scales)
+    spelled = alt(number_words)
+    number2 = (rf"(?:{number}|\b(?:{spelled})(?=[\s-](?:{alt(scales)})\b))" if spelled
+               else number)
     scale = rf"(?:[\s-]?(?P<{{}}>{alt(scales)})\b)?"
     return re.compile(
         rf"(?P<sign>{alt(signs)})\s?(?P<num>{number}){scale.format('scale')}"
-        rf"|(?P<num2>{number}){scale.format('scale2')}\s?(?P<word>{alt(words)})\b",
+        rf"|(?P<num2>{number2}){scale.format('scale2')}\s?(?P<word>{alt(words)})\b",
         re.IGNORECASE,
     )

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.countries import COUNTRY_LABELS, Countries
+from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
+from newsevents.arms.status import MAKER_NOUNS
 from newsevents.arms.syntax import (
     ADVERBIAL,
     MAX_HOPS,
@@ -31,6 +32,9 @@ from newsevents.events.syntax import lemma
 # shipment").
 TAKING = frozenset({"take", "get", "accept", "await", "welcome"})
 
+# Verbs by which a country, not a maker, gets what a transfer noun brings ("Ethiopia
+# secured a contract for the delivery of drones"); a maker that secures one sells.
+SECURING = frozenset({"secure", "clinch", "land"})
 # Verbs whose "by" names who has had a system ("jets previously used by Qatar").
 OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "field"})
 # Entity types of a word that gives a weapon a nationality ("Russian helicopters").
@@ -82,8 +86,11 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         if verb is not None:  # "Canada froze exports of armoured vehicles to Saudi Arabia"
             to_objects += transfer_objects(verb, frozenset({"to"}))
         if role == "seller" and verb is not None and (
-                getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING):
-            role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery"
+                getattr(lex.trigger(verb), "role", None) == "buyer" or lemma(verb) in TAKING
+                or (lemma(verb) in SECURING and not to_objects and doers
+                    and not any(_company(d) for d in doers))):
+            role = "buyer"  # "Russia received a shipment", "Myanmar has taken delivery",
+            # "Ethiopia secured a contract with Iran for the delivery of drones"
         origin = reading.mention.system.origin
         approver = role == "seller" and verb is not None and _approver(verb, lex)
         if approver and origin and origin not in {countries.of(t) for t in doers}:
@@ -101,8 +108,12 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         doers = [s for d in doers for s in (_speakers(d) if trigger.pos_ == "VERB" else [])
                  or [d]]
         recipients = _countries(to_objects, countries, skip)
-        suppliers = (_countries(from_objects, countries, skip)
-                     or _countries(doers, countries, skip, not_in=recipients))
+        givers = _countries(from_objects, countries, skip)
+        if givers and not recipients and trigger.pos_ == "VERB":
+            # "the navy has leased two MQ-9Bs from the United States": who takes a system
+            # from another country receives it
+            recipients = _countries(doers, countries, skip, not_in=givers)
+        suppliers = givers or _countries(doers, countries, skip, not_in=recipients)
         return suppliers, recipients
     if role == "buyer":
         return (_countries(from_objects, countries, skip),
@@ -128,20 +139,13 @@ def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
     Qatar and Poland")."""
     excluded = set(not_in)
     for token in tokens:
-        if inside(token, skip) or _dateline(token):
+        if inside(token, skip) or dateline(token):
             continue  # the system itself, or "New Delhi:" opening the text
         found = [c for c in (countries.of(t) for t in _with_conjuncts([token]))
                  if c and c not in excluded]
         if found:
             return list(dict.fromkeys(found))
     return []
-
-
-def _dateline(token: Token) -> bool:
-    """"New Delhi: As part of..." : a place before a colon that opens the sentence."""
-    after = token.i + 1
-    return (token.left_edge.i == token.sent.start and after < len(token.doc)
-            and token.doc[after].text == ":")
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
@@ -302,6 +306,12 @@ def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return [], None
     return clause_subjects(verb), verb
+
+
+def _company(token: Token) -> bool:
+    """Whether a party's word is a company ("Hanwha", "the shipyard")."""
+    return (token._.actor is not None and token._.actor.sector == "BUS") or (
+        lemma(token) in MAKER_NOUNS)
 
 
 def _modifier_countries(noun: Token, countries: Countries, skip: Span) -> list[Token]:

@@ -167,6 +167,11 @@ def _size(group: list[Reading], status: str) -> Reading | None:
     staged = [r for r in counted if r.status == status]
     if staged and status not in HANDED_OVER:
         return min(staged, key=lambda r: r.sent.start)
+    if counted and status not in HANDED_OVER and any(r.mention.system.name for r in counted):
+        # no count said with the deal's own stage: the first said of the named system
+        # ("wanted to buy 40 F-16 Block 70 jets and upgrade kits for 79 aircraft")
+        named = [r for r in counted if r.mention.system.name]
+        return min(named, key=lambda r: (r.sent.start, r.mention.span.start))
     if counted:
         return max(counted, key=lambda r: r.quantity or 0)
     return sized[0] if sized else None
@@ -198,10 +203,18 @@ def _status(group: list[Reading]) -> DealStatus:
     batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought")."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
     status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
-    if status == "delivered" and any(r.partial for r in group) and not any(
-            r.finished for r in group):
+    if status == "delivered" and not any(r.finished for r in group) and (
+            any(r.partial for r in group) or _fewer_came(group)):
         return "delivering"
     return status
+
+
+def _fewer_came(group: list[Reading]) -> bool:
+    """Whether every count said to have come is smaller than the count the deal is for:
+    "three F-16s have landed" beside "a contract for the purchase of 32 F-16s"."""
+    came = [r.quantity for r in group if r.status in HANDED_OVER and r.quantity]
+    bought = [r.quantity for r in group if r.status not in HANDED_OVER and r.quantity]
+    return bool(came and bought) and max(came) < max(bought)
 
 
 def _denier(group: list[Reading]) -> Party | None:

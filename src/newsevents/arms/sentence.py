@@ -7,18 +7,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsevents.arms.amounts import deal_count, read_quantity
 from newsevents.arms.countries import Countries
+from newsevents.arms.governor import builds_for
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
 from newsevents.arms.parties import destination, owner, read_parties
 from newsevents.arms.reading import Reading
-from newsevents.arms.status import HANDED_OVER, read_status
+from newsevents.arms.status import HANDED_OVER, MAKER_NOUNS, read_status
+from newsevents.arms.syntax import transfer_objects
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.events import attribution
 from newsevents.events.syntax import lemma
+
+# Plural nouns of buyers left unnamed ("exported to several countries").
+BUYER_NOUNS = frozenset({"country", "nation", "customer", "buyer", "client", "operator",
+                         "user", "state", "government", "army", "military"})
 
 
 def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countries: Countries,
@@ -26,16 +32,30 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     """All a sentence says about the mention except money, which is shared out per sentence
     (``read_values``): one reading per supplier and recipient when it names several
     ("the Netherlands and Denmark will give F-16s")."""
-    reading = Reading(mention, role=rule.role)
+    given = rule
+    if rule.role == "licence" and builds_for(trigger, mention):
+        # a maker building for a foreign buyer sells: what is being built is on order
+        rule = replace(rule, role="seller", statuses={**rule.statuses, "present": "ordered"})
+    role = rule.role
+    reading = Reading(mention, role=role)
     # Who reports the deal ("X said", "according to X"), read as the events stage reads it.
     reading.attribution = attribution(trigger, countries.look, speech)[0]
-    suppliers, recipients = read_parties(reading, trigger, rule.role, lex, countries)
+    suppliers, recipients = read_parties(reading, trigger, role, lex, countries)
+    if not recipients and _to_unnamed_buyers(trigger):
+        return []  # "the CAESAR has been exported to several countries": not this deal
+    if rule is not given and not suppliers:
+        suppliers = _maker(reading.sent, countries, recipients)
     promised_by, promised_to = destination(mention, lex, countries)
     recipients = promised_to or recipients
     owned = not (suppliers or promised_by)
     suppliers = suppliers or promised_by or owner(mention, countries)
     reading.owned = owned and bool(suppliers)
     read_status(reading, trigger, rule, lex, countries)
+    if reading.status == "denied" and not suppliers and reading.denier and (
+            reading.denier not in recipients) and rule.role != "buyer":
+        # "South Africa denied there was a deal to ship weapons to Russia": who denies
+        # shipping is the one said to ship
+        suppliers = [reading.denier]
     read_quantity(reading, lex)
     if reading.status == "approved" and not reading.explicit and _under_a_deal(trigger):
         reading.status = "ordered"  # "IAI will provide the Barak MX in a deal worth $500m"
@@ -51,6 +71,24 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
             readings.append(replace(reading, supplier=supplier, recipient=recipient,
                                     parties=list(reading.parties), allies=list(suppliers)))
     return readings
+
+
+def _to_unnamed_buyers(trigger: Token) -> bool:
+    """Whether a transfer goes "to several countries", "to many customers": buyers the
+    sentence leaves unnamed, whom the article's own deal is not to stand in for."""
+    return any(g.tag_ == "NNS" and lemma(g) in BUYER_NOUNS for g in transfer_objects(
+        trigger, frozenset({"to"})))
+
+
+def _maker(sent: Span, countries: Countries, recipients: list[str]) -> list[str]:
+    """The country of the maker a sentence names ("the Spanish shipyard", "Spain's Cardama
+    Shipyard"): who builds for a foreign buyer supplies."""
+    for token in sent:
+        if lemma(token) in MAKER_NOUNS:
+            country = countries.of(token)
+            if country and country not in recipients:
+                return [country]
+    return []
 
 
 def _under_a_deal(trigger: Token) -> bool:

@@ -15,10 +15,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no, negation
-from newsevents.arms.lexicon import NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
+from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
 from newsevents.arms.mentions import mention_head
 from newsevents.arms.reading import Reading
-from newsevents.arms.syntax import AWAITED, MAX_HOPS, PLANS, clause_verb, negated, tense
+from newsevents.arms.syntax import (
+    AWAITED,
+    MAX_HOPS,
+    PLANS,
+    clause_verb,
+    cue_tense,
+    negated,
+    tense,
+)
 from newsevents.events.syntax import lemma
 
 # Words that make a transfer noun a plan, not a deal ("planned acquisition").
@@ -81,7 +89,10 @@ SPANS_OF_TIME = frozenset({"day", "week", "month", "period", "window", "time"})
 
 
 def time_to(verb: Token) -> bool:
-    """ "Congress has 30 days to block the sale": the notice period of an export approval."""
+    """ "Congress has 30 days to block the sale", "15 days to approve or block the sale": the
+    notice period of an export approval."""
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     return verb.dep_ in ("acl", "relcl") and lemma(verb.head) in SPANS_OF_TIME and any(
         c.lower_ == "to" for c in verb.children)
 
@@ -111,7 +122,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             distance = 1  # "supplying Russia with drones, which Tehran denies"
         if distance is None:
             continue
-        future = tense(clause_verb(tokens[0])) == "future" or _awaited(tokens)
+        future = cue_tense(tokens[0]) == "future" or _awaited(tokens)
         if future and cue.status in HANDED_OVER and tokens[-1].head.i == trigger.i:
             continue  # "will send fresh batches of missiles": the transfer verb's future
         status = cue.future if future else cue.status
@@ -123,7 +134,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                                 not (future and cue.status in HANDED_OVER))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
-    denying = None if chosen else negation(trigger, lex)
+    denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
         denying = chosen[2] if chosen[1] == "denied" else None
@@ -138,6 +149,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
+        if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)):
+            reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun",
+            # "secured a contract for the delivery of K9 howitzers"
         if said == "future" and reading.status == "approved" and rule.role == "seller" and (
                 trigger.pos_ == "VERB" and _maker(trigger)):
             reading.status = "ordered"  # "Embraer is to provide six Super Tucanos": a maker
@@ -152,12 +166,14 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.explicit = (trigger.pos_ == "VERB" and said != "future"
                             and reading.status in HANDED_OVER)
     if reading.status == "ordered" and _by_authority(chosen[2] if chosen else trigger, lex):
-        reading.status = "approved"  # "the State Department has agreed the sale of F-35s"
+        # "the State Department has agreed the sale of F-35s", "has sent a notice to
+        # Congress on the sale of F-16s": an act of the authority states the stage
+        reading.status, reading.explicit = "approved", True
     reading.finished = (chosen is not None and chosen[1] == "delivered"
                         and lemma(chosen[2]) in FINISHING)
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
-            donating(trigger.doc, lex)):
+            donating(trigger.doc, lex)) and not _contracted(trigger):
         # A donor that will supply, agreed to deliver or plans to send has decided to give:
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
         reading.status = "approved"
@@ -166,6 +182,44 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _contracted(trigger: Token) -> bool:
+    """A supply a contract is for ("signed a contract with Poland to supply 288 launchers"),
+    or a maker's: a sale, also in an article that speaks of aid to another country."""
+    if trigger.dep_ in ("acl", "relcl") and lemma(trigger.head) in DEAL_NOUNS:
+        return True
+    if trigger.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "dobj" and lemma(c) in DEAL_NOUNS for c in trigger.head.children):
+        return True  # "signed a basic contract with Poland on Wednesday to supply 288 ..."
+    return trigger.pos_ == "VERB" and _maker(trigger)
+
+
+def _contract_for(noun: Token) -> bool:
+    """A delivery that a contract is for ("a contract for the delivery of K9 howitzers",
+    "an agreement on the supply of drones"): what is agreed, not what came."""
+    prep = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ in ("for", "on") and (
+        lemma(prep.head) in DEAL_NOUNS)
+
+
+def _not_begun(noun: Token) -> bool:
+    """A delivery said not to have started: "deliveries had not begun", "the shipments have
+    yet to start"."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and (
+        lemma(verb) in ONGOING) and (negated(verb) or any(
+            c.lower_ == "yet" for c in verb.children))
+
+
+def _none_of(reading: Reading, trigger: Token) -> Token | None:
+    """The transfer verb when what it moves is "no" weapons: "no arms were exported", "it
+    supplied no drones"."""
+    head = mention_head(reading.mention)
+    if trigger.pos_ == "VERB" and head.head.i == trigger.i and head.dep_ in (
+            "nsubjpass", "dobj") and has_no(head):
+        return trigger
+    return None
 
 
 def _maker(verb: Token) -> bool:

@@ -156,6 +156,9 @@ CONDITIONS = frozenset({"if", "unless"})
 
 
 # Predicates of "be" that put what they say in the future ("the first batch is due").
+# Nouns of a decision taken: a cue in their "to"-infinitive is done ("the decision to
+# terminate the contract").
+DECISIONS = frozenset({"decision", "resolution"})
 AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
 
 
@@ -169,6 +172,17 @@ def _coming(verb: Token) -> bool:
         t.ent_type_ == "DATE" and t.lower_ in COMING
         for c in verb.children if c.dep_ in ("npadvmod", "advmod", "prep", "tmod")
         for t in c.subtree)
+
+
+def cue_tense(cue: Token) -> str:
+    """The tense of a status cue's clause; a cue that is the content of a decision taken
+    ("announced his government's decision to terminate the contract") is done, not to come."""
+    verb = clause_verb(cue)
+    noun = verb.head
+    if cue.pos_ == "VERB" and verb.dep_ == "acl" and lemma(noun) in DECISIONS and (
+            noun.head.i != noun.i and tense(noun.head) != "future"):
+        return "past"
+    return tense(verb)
 
 
 def tense(token: Token) -> str:

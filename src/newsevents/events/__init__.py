@@ -41,6 +41,7 @@ from newsevents.events.modality import (
     is_negated,
     modal,
     recode,
+    states_intent,
 )
 from newsevents.events.speech import attribution, speech_acts
 from newsevents.events.syntax import SUBJECTS, lemma
@@ -157,7 +158,8 @@ def _reading(
         and att.speaker.country is not None
         and att.speaker.country == sources[0].country
     )
-    etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source)
+    spoken = said or att is not None or states_intent(told, lex)
+    etype, mode, hypothetical = recode(cand, mode_word, negated, speaker_is_source, spoken=spoken)
     if etype == "ASSAULT" and mode is None:
         mode = lex.instrument_mode(sent)
     if etype != cand.event_type:

@@ -21,13 +21,16 @@ THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
-# Modals by which an actor tells what it will do: a threat so told is made, not possible (the
-# train split's THREATEN events on "would respond", "will be met with force": 13 asserted).
+# Modal readings that commit the actor to a future act (an intent word reads as "will"). A
+# threat so told is made, not possible (the train split's THREATEN events on "would respond",
+# "will be met with force": 13 asserted).
 PROMISING = frozenset({"will", "would", "shall"})
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
+    top = token
     for t in clause_chain(token):
+        top = t
         if any(c.dep_ == "neg" for c in t.children):
             return True
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
@@ -36,6 +39,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True
         if t.dep_ == "pcomp" and lex.cue("negator", lemma(t.head)):
             return True  # "without returning"
+    if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
+        return True  # "denied that it had carried out strikes": the guidelines code no attack
     return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
 
 
@@ -85,6 +90,8 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             ):
                 return "unless"  # "will withdraw ... unless X": a threat
     for below, t in zip([token, *chain], chain, strict=False):
+        if t.i != token.i and lex.cue("fear", lemma(t)):
+            return "if"  # "in fear of being captured": feared, not done, and no one's threat
         if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
@@ -93,6 +100,20 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             if child.dep_ == "mark" and lex.cue("condition", lemma(child)):
                 return "if"
     return None
+
+
+# Intent words that tell a schedule or others' expectation, not the actor's own aim: "is due
+# to be voted into law", "is expected to put a strain".
+SCHEDULED = frozenset({"due", "expect"})
+
+
+def states_intent(token: Token, lex: Lexicon) -> bool:
+    """An intent word governs the act ("is willing to send", "plans to impose"): it tells the
+    actor's own aim, as a statement would."""
+    chain = list(_modal_scope(token))
+    return any(t.i != token.i and lex.cue("intent", lemma(t)) and lemma(t) not in SCHEDULED
+               and not _gives_a_cause(t, below)
+               for below, t in zip([token, *chain], chain, strict=False))
 
 
 def _gives_a_cause(word: Token, below: Token) -> bool:
@@ -104,12 +125,19 @@ def _gives_a_cause(word: Token, below: Token) -> bool:
 
 
 def recode(
-    cand: Candidate, mode_word: str | None, negated: bool, own_words: bool
+    cand: Candidate, mode_word: str | None, negated: bool, own_words: bool, *, spoken: bool
 ) -> tuple[str, str | None, bool]:
-    """Intent is not action: a promised cooperation is AGREE, a conditional blow by the actor
-    itself is THREATEN, a cooperation the actor says it will not give is REJECT; one that
-    simply did not happen ("had not met since 2016") stays a negated event, as the guidelines
-    say.
+    """Intent is not action: a promised cooperation is AGREE, a conditional blow the actor
+    itself says it will deal is THREATEN, a cooperation the actor says it will not give is
+    REJECT; one that simply did not happen ("had not met since 2016") stays a negated event,
+    as the guidelines say.
+
+    ``spoken``: the words are the actor's own (a speech verb tells them, the trigger is what a
+    speaker said, or an intent word tells its aim: "plans to impose"). A blow the
+    reporter only foresees ("the army will launch another offensive
+    in the coming days") is a plan or a prediction, not a threat: the guidelines code it
+    hypothetical, and such readings were the THREATEN events coded on train and dev sentences
+    that hold none.
 
     Returns (type, mode, whether the event is still hypothetical).
     """
@@ -122,14 +150,14 @@ def recode(
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     if negated and etype in COOPERATIVE and own_words:
         return "REJECT", absorbed_mode("REJECT", cand), False
-    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in ("will", "would", "shall"):
+    if not negated and etype in COOPERATIVE - {"AGREE"} and mode_word in PROMISING:
         return "AGREE", None, False
     if not own_words:
         return etype, mode, True
-    if etype == "THREATEN" and mode_word in PROMISING:
+    if etype == "THREATEN" and mode_word in PROMISING and spoken:
         return etype, mode, False  # "would respond with full force": the threat is the words
-    if etype in THREATENABLE and mode_word in ("will", "would", "could", "may", "might"):
-        if _agentless_passive(cand.token):
+    if etype in THREATENABLE and mode_word in (*PROMISING, "could", "may", "might"):
+        if _agentless_passive(cand.token) or not spoken:
             return etype, mode, True  # "would also be injured": a blow no one threatens
         return "THREATEN", absorbed_mode("THREATEN", cand), False
     return etype, mode, True

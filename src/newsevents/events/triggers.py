@@ -178,8 +178,26 @@ def _takes_people(token: Token) -> bool:
 
 
 def _taken_by_armed_group(token: Token) -> bool:
+    """Taken hostage: by an armed group that is no state's, or, where the sentence names no
+    captor, soldiers, police, aid workers or journalists, whom no authority arrests ("the
+    soldier was captured during an ambush", "aid workers were captured in Ghazni"): the
+    guidelines' kidnapping. Suspects and fighters taken by no one named stay arrests."""
     takers = [*subject_of(token), *agent_of(token)]
+    if not takers:
+        return any(_hostage(t) for t in _taken(token))
     return any(t._.actor is not None and t._.actor.sector in ARMED_GROUPS for t in takers)
+
+
+# Who is taken hostage rather than arrested when the captor is not named (sectors, and words
+# for people the actor tables give no sector).
+HOSTAGE_SECTORS = frozenset({"MIL", "COP", "NGO", "JRN"})
+HOSTAGE_NOUNS = frozenset({"soldier", "pilot", "officer", "policeman", "general", "journalist",
+                           "reporter", "engineer", "worker", "tourist", "hostage", "missionary"})
+
+
+def _hostage(taken: Token) -> bool:
+    actor = taken._.actor
+    return lemma(taken) in HOSTAGE_NOUNS or (actor is not None and actor.sector in HOSTAGE_SECTORS)
 
 
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
@@ -196,7 +214,8 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
     sense that is no event (``other_senses.tsv``)."""
     for relation, words in lex.other_senses.get(lemma(token), ()):
         if relation == "clause":
-            if any(c.dep_ == "ccomp" for c in token.children):
+            if any("-" in words or lemma(c) in words or any(lemma(s) in words for s in
+                   subject_of(c)) for c in token.children if c.dep_ == "ccomp"):
                 return True
             continue
         found = _related(token, relation)
@@ -220,6 +239,8 @@ def _related(token: Token, relation: str) -> list[Token]:
         return list(token.sent)
     if relation == "compound":
         return [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if relation == "advmod":
+        return [c for c in token.children if c.dep_ == "advmod"]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
