@@ -49,7 +49,12 @@ TYPE_CASES = [
         {"KOR"},
     ),
     ("SUPPORT", "The German government praised Moldova for its reforms.", {"DEU"}, {"MDA"}),
-    ("CONCEDE", "Georgian authorities lifted the curfew in Batumi on Wednesday.", {"GEO"}, set()),
+    (
+        "CONCEDE",
+        "The Georgian government apologised to Armenia on Wednesday for the seizure of its trucks.",
+        {"GEO"},
+        set(),
+    ),
     ("COOPERATE", "Kenyan police extradited two suspects to Uganda last week.", {"KEN"}, {"UGA"}),
     ("AID", "Norway donated 40 tonnes of medicine to Sudan.", {"NOR"}, {"SDN"}),
     ("RETREAT", "Russian troops withdrew from Kherson in November.", {"RUS"}, set()),
@@ -82,9 +87,6 @@ TYPE_CASES = [
 def test_each_plover_type(
     event_type: str, text: str, source: set[str], target: set[str], learned: bool
 ) -> None:
-    if learned and event_type == "CONCEDE":
-        pytest.xfail("the trained model has seen few concessions in real text and doubts a "
-                     "lifted curfew")
     event = one(asserted(events_of(text, learned=learned)), event_type)
     assert source <= countries(event.source)
     assert target <= countries(event.target)
@@ -1134,6 +1136,90 @@ def test_a_protest_for_and_against_someone_is_aimed_at_them() -> None:
         "Thousands of Malians demonstrated in Bamako for and against the military junta on "
         "Friday."), "PROTEST")
     assert [a.text for a in protest.target] == ["the military junta"]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The government promised to send food and medicine to the flooded districts.", "AGREE",
+     "THREATEN"),
+    ("The Shabaab militia vowed to attack African Union bases across southern Somalia.",
+     "THREATEN", "AGREE"),
+])
+def test_a_promise_is_typed_by_what_is_promised(
+    text: str, expected: str, not_expected: str
+) -> None:
+    """A vow of a blow is a threat (docs/annotation.md, 3); a promise of help stays AGREE."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A court in Tehran sentenced the French teacher to eight years in prison on Tuesday.",
+     "SANCTION"),
+    ("A revolutionary court found the protester guilty of waging war against God.",
+     "SANCTION"),
+    ("Two Latvian diplomats were declared persona non grata by the Russian foreign ministry.",
+     "SANCTION"),
+    ("South Korea's parliament impeached the prime minister on Friday.", "SANCTION"),
+    ("The Guyanese government put its defence forces on high alert after the referendum.",
+     "MOBILIZE"),
+    ("The Thai army said it had stepped up patrols along the Moei river after the fighting.",
+     "MOBILIZE"),
+    ("The Syrian army has been building up its forces in the Ghab plain for weeks.",
+     "MOBILIZE"),
+    ("Palestinian police took up positions at the western end of the coastal road.",
+     "MOBILIZE"),
+    ("Three members of the gang handed themselves in and confessed to the bombing.",
+     "CONCEDE"),
+    ("Algeria opened its airspace to relief flights bound for Morocco on Saturday.", "RETREAT"),
+    ("Moroccan soldiers were distributing water and blankets in Al Haouz province.", "AID"),
+    ("Philippine and Malaysian navy vessels are patrolling the Sulu Sea after the kidnapping.",
+     "MOBILIZE"),
+    ("Qatar brokered a ceasefire between Congo and the M23 rebels in July.", "CONSULT"),
+    ("The Czech parliament voted for the resolution on Ukraine on Tuesday.", "SUPPORT"),
+])
+def test_sanctions_mobilisations_and_concessions_told_in_other_words(
+    text: str, expected: str
+) -> None:
+    """The codebook's acts in the words reporters use for them (docs/annotation.md, 3):
+    sentencing and convicting are SANCTION, forces put on alert or moved up MOBILIZE, a
+    confession CONCEDE, airspace opened RETREAT access, relief handed out AID."""
+    assert expected in asserted_types(text)
+
+
+def test_a_verdict_in_other_words_is_no_sanction() -> None:
+    """"found" and "declared" sanction only with their verdict."""
+    types = asserted_types("Investigators found the wreckage of the helicopter near Mosul.")
+    assert "SANCTION" not in types
+    assert "SANCTION" not in asserted_types("Kenya declared three days of national mourning.")
+    assert "MOBILIZE" not in asserted_types("The ministry put the new rules on its website.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The former soldier pleaded guilty on Monday to two charges of conspiracy.",
+     "CONCEDE"),
+    ("The Canadian defence department offers its condolences to the families of the dead.",
+     "SUPPORT"),
+    ("The ADF moved to eastern Congo in the 1990s and pledged allegiance to Islamic State in "
+     "2019.", "SUPPORT"),
+])
+def test_concessions_and_support_in_set_phrases(text: str, expected: str) -> None:
+    """Pleading guilty concedes; condolences and allegiance are SUPPORT
+    (docs/annotation.md, 3)."""
+    assert expected in asserted_types(text)
+
+
+def test_a_visit_or_call_that_other_news_happens_at_is_a_consultation() -> None:
+    """"during his state visit", "in a telephone call": the visit and the call are events of
+    their own beside what was done at them."""
+    found = events_of("Uzbek President Shavkat Mirziyoyev signed a border treaty in Astana "
+                      "during his first state visit to Kazakhstan.")
+    assert {"SUPPORT", "CONSULT"} <= {e.event_type for e in found if e.factual}
+    called = events_of("Turkish President Recep Tayyip Erdogan congratulated Azerbaijani "
+                       "President Ilham Aliyev in a telephone call on Thursday.")
+    assert {"SUPPORT", "CONSULT"} <= {e.event_type for e in called if e.factual}
+    assert "CONSULT" not in asserted_types("Two hikers were hurt during a school visit to the "
+                                           "museum on Friday.")
 
 
 @pytest.mark.parametrize(("text", "event_type"), [

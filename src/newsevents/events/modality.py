@@ -21,7 +21,9 @@ THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
-# Modal readings that commit the actor to a future act (an intent word reads as "will").
+# Modal readings that commit the actor to a future act (an intent word reads as "will"). A
+# threat so told is made, not possible (the train split's THREATEN events on "would respond",
+# "will be met with force": 13 asserted).
 PROMISING = frozenset({"will", "would", "shall"})
 
 
@@ -152,6 +154,8 @@ def recode(
         return "AGREE", None, False
     if not own_words:
         return etype, mode, True
+    if etype == "THREATEN" and mode_word in PROMISING and spoken:
+        return etype, mode, False  # "would respond with full force": the threat is the words
     if etype in THREATENABLE and mode_word in (*PROMISING, "could", "may", "might"):
         if _agentless_passive(cand.token) or not spoken:
             return etype, mode, True  # "would also be injured": a blow no one threatens

@@ -98,6 +98,9 @@ def predicates(verb: Token) -> list[Token]:
     outrageous", "called the verdict a travesty of justice", "labelled the aid as
     inadequate", "held the rebels responsible", "what they called a policy of genocide"."""
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    # "found him guilty", "declared two diplomats persona non grata": the parser reads the
+    # object and what it is called as a small clause of their own.
+    heads += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")]
     for child in verb.children:
         if child.dep_ == "prep" and lemma(child) == "as":
             heads += [g for g in child.children if g.dep_ in ("pobj", "amod", "acomp")]
@@ -292,11 +295,28 @@ def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
         trigger = _verb_trigger(token, lex)
         if trigger and not _declines_comment(token, lex):
             return Candidate(token, trigger, nominal=False)
-    if _noun_trigger_position(token):
+    placed = _noun_trigger_position(token)
+    if placed or _occasion(token):
         noun = _noun_entry(token, lex)
-        if noun is not None:
+        if noun is not None and (placed or noun.mode in OCCASIONS):
             return Candidate(token, noun, nominal=True)
     return None
+
+
+# Events that other news happens at: "signed the treaty during his state visit to Tashkent",
+# "congratulated him in a telephone call", "on a three-day trip to Seoul". In the train split
+# such visits, trips and calls are annotated CONSULT; a blow named so ("during Monday's
+# attack") is background to the news and stays out, and so do talks and summits ("rioting
+# during a G8 summit", "mediation in peace negotiations"), which the sentence gold set does
+# not code there.
+OCCASIONS = frozenset({"visit", "phone"})
+"""the CONSULT modes of the nouns that count so"""
+OCCASION_PREPS = frozenset({"during", "on", "in"})
+
+
+def _occasion(token: Token) -> bool:
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj"
+            and lemma(token.head) in OCCASION_PREPS)
 
 
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
@@ -364,6 +384,23 @@ def absorbed_mode(outer: str, inner: Candidate) -> str | None:
     return table.get(inner.event_type, "change" if outer != "THREATEN" else None)
 
 
+# Words of a promise that, sworn to a blow, coercion or a sanction, make a threat: "vowed to
+# retake the town", "pledged to hit back" (train and dev: 9 of the 10 such vows annotated with
+# a type are THREATEN).
+VOWS = frozenset({"vow", "pledge", "promise"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def absorbed_type(outer: Candidate, inner: Candidate) -> str:
+    """The type of a governing verb with the act it names: a vow of a blow is a threat;
+    anything else keeps the governing verb's type. (A promise of a concession, "agreed to lift
+    the tariffs", stays AGREE: the corpus annotates it CONCEDE, as the codebook does, but the
+    sentence gold set AGREE, and the coder keeps that set's floor.)"""
+    if outer.event_type == "AGREE" and inner.event_type in HOSTILE and outer.trigger.lemma in VOWS:
+        return "THREATEN"
+    return outer.event_type
+
+
 def _complements(token: Token) -> Iterator[Token]:
     """Tokens naming what a governing verb agrees to, demands, rejects or threatens."""
     lex = Lexicon.load()
@@ -395,8 +432,11 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                 continue
             if cand.trigger.absorbs:
                 cand.absorbed = inner
+                cand.event_type = absorbed_type(cand, inner)
                 cand.mode = cand.mode or absorbed_mode(cand.event_type, inner)
                 dropped.add(comp.i)
+            elif _occasion(inner.token) and inner.mode in OCCASIONS:
+                continue  # "congratulated him in a telephone call": two acts
             elif inner.nominal and (inner.trigger.learned or not cand.trigger.learned):
                 # "impose sanctions", "open an investigation": the verb entry already says it.
                 # A verb learned from the corpus ("announce") says less than the hand
