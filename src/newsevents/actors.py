@@ -607,6 +607,10 @@ def _counts_only(words: list[str]) -> bool:
                               for k in keys)
 
 
+# Counts that say how many only vaguely, or only one: left to what they point back to.
+VAGUE_COUNTS = frozenset({"several", "one"})
+
+
 def _counted_people(words: list[str]) -> bool:
     """Whether the phrase is a bare count of people ("Thousands", "tens of thousands", "at
     least 300", "five"): those are civilians (docs/annotation.md, 4: "people"). On the
@@ -617,10 +621,6 @@ def _counted_people(words: list[str]) -> bool:
     keys = [norm(w) for w in words]
     return (any(k[:1].isdigit() or k in COUNT_WORDS for k in keys)
             and not VAGUE_COUNTS.intersection(keys) and _counts_only(words))
-
-
-# Counts that say how many only vaguely, or only one: left to what they point back to.
-VAGUE_COUNTS = frozenset({"several", "one"})
 
 
 # What a nationality adjective alone stands for as an actor: annotators mark "Saudi" of "Saudi
@@ -664,7 +664,6 @@ def _sector_of_bare_head(head: Match, words: list[str], core: list[Match]) -> st
 def _unled(rest: list[str]) -> list[str]:
     """"US-led" of "US-led air strikes" is the country's own armed force, as "US" alone is."""
     return [] if [norm(w) for w in rest] == ["-", "led"] else rest
-
 
 
 def _contradicted(head: Match, core: list[Match]) -> bool:

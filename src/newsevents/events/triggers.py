@@ -309,8 +309,8 @@ def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
 # attack") is background to the news and stays out, and so do talks and summits ("rioting
 # during a G8 summit", "mediation in peace negotiations"), which the sentence gold set does
 # not code there.
+# The CONSULT modes of the nouns that count so.
 OCCASIONS = frozenset({"visit", "phone"})
-"""the CONSULT modes of the nouns that count so"""
 OCCASION_PREPS = frozenset({"during", "on", "in"})
 
 
