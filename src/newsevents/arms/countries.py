@@ -143,7 +143,7 @@ class Countries:
             if token.ent_type_ == "MONEY":
                 continue  # "worth 700 million U.S. dollars": a currency names no party
             placed = (token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
-                      ) or (dateline(token) and token.is_upper) or _threat(token)
+                      ) or (token.is_upper and dateline(token)) or _threat(token)
             if token._.actor is not None and token._.actor.country and not placed:
                 found.add(token._.actor.country)
             if token.ent_type_ in INSTITUTIONS or placed:
