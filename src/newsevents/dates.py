@@ -393,8 +393,9 @@ def _is_duration(ent: Span) -> bool:
         return True
     if ent.root.dep_ in ("amod", "compound", "nmod") and "-" in ent.text:
         return True  # "a 12-hour general strike", "a three-day public holiday"
-    if ent.text.lower() in BARE_LENGTHS:  # "weeks of strikes forced ..."; but "hours
-        following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""  # before"
+    if ent.text.lower() in BARE_LENGTHS:
+        # "weeks of strikes forced ..." is a length; "hours before" is a time
+        following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
         return following not in RELATIVE_WORDS
     return _is_length(ent) and not _is_period(ent)
 

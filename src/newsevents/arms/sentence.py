@@ -44,7 +44,7 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     if not recipients and _to_unnamed_buyers(trigger):
         return []  # "the CAESAR has been exported to several countries": not this deal
     if rule is not given and not suppliers:
-        suppliers = _maker(reading.sent, countries, recipients)
+        suppliers = _maker_country(reading.sent, countries, recipients)
     promised_by, promised_to = destination(mention, lex, countries)
     recipients = promised_to or recipients
     owned = not (suppliers or promised_by)
@@ -80,7 +80,7 @@ def _to_unnamed_buyers(trigger: Token) -> bool:
         trigger, frozenset({"to"})))
 
 
-def _maker(sent: Span, countries: Countries, recipients: list[str]) -> list[str]:
+def _maker_country(sent: Span, countries: Countries, recipients: list[str]) -> list[str]:
     """The country of the maker a sentence names ("the Spanish shipyard", "Spain's Cardama
     Shipyard"): who builds for a foreign buyer supplies."""
     for token in sent:

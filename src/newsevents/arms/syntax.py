@@ -155,10 +155,10 @@ DECIDED = frozenset({"have", "decide", "choose", "opt", "force", "agree"})
 CONDITIONS = frozenset({"if", "unless"})
 
 
-# Predicates of "be" that put what they say in the future ("the first batch is due").
 # Nouns of a decision taken: a cue in their "to"-infinitive is done ("the decision to
 # terminate the contract").
 DECISIONS = frozenset({"decision", "resolution"})
+# Predicates of "be" that put what they say in the future ("the first batch is due").
 AWAITED = frozenset({"due", "expected", "scheduled", "set", "slated", "likely", "planned"})
 
 
