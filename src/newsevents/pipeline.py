@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents import ingest, nlp
+from newsevents import ingest, model_ops, nlp
 from newsevents.models import Article, Document, InputError, Result
 
 CHUNK = 32
@@ -157,6 +157,7 @@ def _start_worker(parent: int) -> None:
     kernel kills it too (Linux), or a thread notices the parent is gone (elsewhere).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    model_ops.one_blas_thread()
     if sys.platform == "linux":
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     else:
