@@ -18,11 +18,11 @@ import json
 import time
 from pathlib import Path
 
+from bench_pipeline import corpus
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from thinc.api import NumpyOps
 
-from bench_pipeline import corpus
 from newsevents import model_ops, nlp
 
 ROOT = Path(__file__).resolve().parents[1]

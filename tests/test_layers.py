@@ -28,7 +28,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "actors",
         "events",
         "arms",
-        "nlp model_rules model_ops pipeline newsevents",  # assembling the components; coding articles
+        "nlp model_rules model_ops pipeline newsevents",  # assembling components; coding articles
         "formats exports partitioned store",
         "service distributed",  # code-and-store, here or on a Ray cluster, for the CLI and the API
         "api web",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Model
 
-from newsevents import nlp, spans
+from newsevents import model_ops, nlp, spans
 
 
 def test_the_model_is_the_pinned_package_with_its_published_metadata() -> None:
@@ -65,3 +67,33 @@ def test_rules_by_lookup_leave_every_token_as_spacys_own_do() -> None:
 
     assert read(ours) == read(theirs)
     assert {t.pos_ for t in ours} >= {"AUX", "VERB", "PRON", "SPACE", "SCONJ"}
+
+
+def test_the_models_products_by_numpy_read_as_blis_does() -> None:
+    """``MatmulOps`` is for speed only: every layer of the loaded model uses it, and tags,
+    heads, labels, entities and sentences are those of the model computing with blis."""
+    text = (
+        "BEIRUT, June 4 (AP) - Israeli jets struck a weapons depot near the Syrian port of "
+        "Tartus overnight, Syria's state news agency SANA said on Thursday, adding that air "
+        "defences had intercepted most of the missiles.\n\n"
+        "The strike came two days after Iran's foreign minister, Abbas Araghchi, met his "
+        "Russian counterpart in Moscow to discuss a ceasefire and the sale of 24 Su-35 "
+        "fighter jets worth $2.4 billion.\n\n"
+        "\"We will not stand by,\" a spokesman for the Lebanese army told reporters."
+    )
+    def nodes(language: Language) -> list[Model]:
+        return [node for _, pipe in language.pipeline
+                if getattr(pipe, "model", None) is not None for node in pipe.model.walk()]
+
+    ours = nlp.load(())
+    stock = spacy.load(nlp.MODEL)
+    stock.add_pipe("newsevents_paragraphs", before="parser")
+    assert all(isinstance(node.ops, model_ops.MatmulOps) for node in nodes(ours))
+    assert not any(isinstance(node.ops, model_ops.MatmulOps) for node in nodes(stock))
+
+    def read(doc: Doc) -> list[tuple[object, ...]]:
+        return [(t.text, t.tag_, t.head.i, t.dep_, t.ent_iob_, t.ent_type_, t.is_sent_start)
+                for t in doc]
+
+    assert read(ours(text)) == read(stock(text))
+    assert {"GPE", "NORP", "PERSON", "MONEY"} <= {e.label_ for e in ours(text).ents}
