@@ -53,6 +53,8 @@ LOCATING_WORDS = frozenset({"of", "in", "from"})
 # "forces loyal to Assad", "militants linked to Hamas": the one they serve says whose they are.
 ALLEGIANCE_WORDS = frozenset({"loyal", "linked", "allied", "aligned", "affiliated", "tied"})
 ALLEGIANCE_PREPOSITIONS = frozenset({"to", "with"})
+# "gunmen suspected to be members of Boko Haram": what follows says who they are.
+IDENTITY_WORDS = frozenset({"suspected", "believed", "thought"})
 # "Iranian-backed militias" are not Iranian: a country before these words is a backer.
 BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "armed", "trained", "allied",
                           "aligned", "linked", "affiliated"})
@@ -566,6 +568,8 @@ def _locates(keys: list[str], cut: int, head: Match | None) -> bool:
     if keys[cut] == "for":
         return (head is not None and head.end == cut and head.cue.kind == "sector"
                 and head.cue.sector == "GOV")
+    if keys[cut] == "to" and keys[cut - 1] in IDENTITY_WORDS:  # "gunmen suspected to be ..."
+        return True
     return keys[cut] in ALLEGIANCE_PREPOSITIONS and keys[cut - 1] in ALLEGIANCE_WORDS
 
 
@@ -805,7 +809,39 @@ def _sector(core: list[Match], keys: list[str]) -> str | None:
     sector = cue.sector if cue else None
     if sector in OFFICE_SECTORS and any("former" in m.cue.flags for m in core):
         return "ELI"
-    return _whose_arms(sector, core, keys)
+    return _whose_arms(_followers(_armed_people(sector, core, keys), core), core, keys)
+
+
+# Nouns for people that say nothing of who they are ("men", "individuals").
+PLAIN_PEOPLE = frozenset({"man", "men", "person", "persons", "individual", "people", "youth"})
+# Words after plain people that make them armed ("men armed with machetes"); before them,
+# "gun-wielding youths".
+ARMING_WORDS = frozenset({"armed", "wielding"})
+
+
+def _armed_people(sector: str | None, core: list[Match], keys: list[str]) -> str | None:
+    """Plain people named only as armed are unidentified armed attackers (docs/annotation.md,
+    4: UAF), as "armed men" are."""
+    roles = [m for m in core if m.cue.kind == "sector" and m.cue.sector]
+    if sector != "CVL" or not roles or roles[-1].cue.term not in PLAIN_PEOPLE:
+        return sector
+    head = roles[-1]
+    if ARMING_WORDS.intersection(keys[max(head.start - 2, 0):head.end + 1]):
+        return "UAF"
+    return sector
+
+
+# Nouns for followers: "government supporters" are civilians who back the government.
+FOLLOWERS = frozenset({"supporter"})
+
+
+def _followers(sector: str | None, core: list[Match]) -> str | None:
+    """Supporters of a government or its leader are civilians (train+dev gold actor spans of
+    corpus/annotated: 4 of 4); of a party or the opposition they keep its sector."""
+    roles = [m.cue for m in core if m.cue.kind == "sector" and m.cue.sector]
+    if sector == "GOV" and roles and roles[-1].term in FOLLOWERS:
+        return "CVL"
+    return sector
 
 
 # Nouns for an armed body, its members or its arms, which say that it is armed but not
@@ -907,6 +943,9 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
              and m.cue.sector in ARMED_SECTORS]
     if armed and role in MEMBER_SECTORS:
         return armed[-1].sector
+    if role == "UAF" and any(m.cue.kind == "sector" and m.cue.sector == "REB"
+                             and "weak" not in m.cue.flags for m in post):
+        return "REB"  # "gunmen from militant groups": the group says who they are
     if not groups:
         return role
     cue = _role(core, keys)
@@ -918,7 +957,8 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
 def _generic_role(cue: Cue) -> bool:
     """Whether a role is a modifier ("Kurdish", "state"), a generic one ("official",
     "leader") or an office title any organisation has ("spokesman", "president")."""
-    return "mod" in cue.flags or (bool(cue.flags & {"weak", "title"}) and cue.sector == "GOV")
+    return "mod" in cue.flags or (bool(cue.flags & {"weak", "title"})
+                                  and cue.sector in ("GOV", "COP", "SPY"))
 
 
 def _level(cue: Cue) -> str:
