@@ -385,6 +385,10 @@ class ActorResolver:
         if sector is None and head is not None and (head.end >= _last_word(words, cut)
                                                     or not _unled(words[head.end:])):
             sector = _sector_of_bare_head(head, words, core)
+        if (cut < len(words) and keys[cut] == "of" and _titled_only(core, keys)
+                and not any(m.cue.kind in ("org", "igo") for m in post)):
+            # "leaders of two major tribes", "the spokesman of the army": whose voice it is
+            sector = _sector([m for m in post if m.cue.kind == "sector"], keys) or sector
         if sector is None and cut < len(words) and norm(words[cut]) == "of":
             # "thousands of villagers", "members of a family"; not a place's own sector
             sector = _sector([m for m in post if m.cue.kind == "sector"], keys)
@@ -848,7 +852,7 @@ def _followers(sector: str | None, core: list[Match]) -> str | None:
 # whose: "Kurdish forces", "separatist forces", "regime jets", "a pro-regime fighter".
 ARMED_BODIES = frozenset({"forces", "force", "troops", "soldier", "commander", "unit",
                           "contingent", "fighter", "jet", "aircraft", "helicopter", "plane",
-                          "chopper", "warplane", "drone"})
+                          "chopper", "warplane", "drone", "brigade", "battalion"})
 # Peoples with no state of their own, whose armed bodies are armed groups ("Kurdish forces",
 # "Tamil fighters"); faiths are left out ("Bosnian Muslim forces" were a state's army), and so
 # are Serbs ("Serb forces" were Serbia's and the Bosnian Serbs' armies alike).
@@ -904,9 +908,23 @@ def _role(core: list[Match], keys: list[str]) -> Cue | None:
     for level in ("strong", "weak", "mod"):
         found = [m for m in core if m.cue.sector and m.cue.kind not in ("person", "org")
                  and _level(m.cue) == level]
+        # "union leaders", "community leaders": an office any body has yields to the body
+        found = [m for m in found if not _office_title(m.cue)] or found
         if found:
             return _first_of_list(found, keys).cue
     return None
+
+
+def _titled_only(core: list[Match], keys: list[str]) -> bool:
+    """Whether the phrase's only role is a generic title and it names no group itself."""
+    cue = _role(core, keys)
+    return (cue is not None and _office_title(cue)
+            and not any(m.cue.kind in ("org", "igo", "country", "seat") for m in core))
+
+
+def _office_title(cue: Cue) -> bool:
+    """A generic title any organisation's head or voice may bear ("leader", "spokesman")."""
+    return cue.flags >= {"weak", "title"} and cue.sector == "GOV"
 
 
 # Words that list actors of one phrase ("police, paramilitary and army troops").
