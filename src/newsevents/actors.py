@@ -388,10 +388,10 @@ class ActorResolver:
         if (cut < len(words) and keys[cut] == "of" and _titled_only(core, keys)
                 and not any(m.cue.kind in ("org", "igo") for m in post)):
             # "leaders of two major tribes", "the spokesman of the army": whose voice it is
-            sector = _sector([m for m in post if m.cue.kind == "sector"], keys) or sector
+            sector = _sector(_first_part(post, keys, cut), keys) or sector
         if sector is None and cut < len(words) and norm(words[cut]) == "of":
             # "thousands of villagers", "members of a family"; not a place's own sector
-            sector = _sector([m for m in post if m.cue.kind == "sector"], keys)
+            sector = _sector(_first_part(post, keys, cut), keys)
             if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
                 sector = _sector_of_bare_head(post[-1], words, post)
         sector = _retired(sector, core, words, cut)
@@ -913,6 +913,18 @@ def _role(core: list[Match], keys: list[str]) -> Cue | None:
         if found:
             return _first_of_list(found, keys).cue
     return None
+
+
+# Words that open what happened to those named after "of", not who they are.
+CLAUSE_WORDS = frozenset({"who", "which", "that", "whose", "at", "in", "on", "near", "inside",
+                          "outside", "with", "including", "against", "during"})
+
+
+def _first_part(post: list[Match], keys: list[str], cut: int) -> list[Match]:
+    """The role nouns of the phrase after "of", up to its own next preposition or relative
+    word: "scores of workers who were captured at a cement factory" are workers."""
+    end = next((i for i in range(cut + 1, len(keys)) if keys[i] in CLAUSE_WORDS), len(keys))
+    return [m for m in post if m.cue.kind == "sector" and m.end <= end]
 
 
 def _titled_only(core: list[Match], keys: list[str]) -> bool:
