@@ -920,3 +920,14 @@ def test_a_president_with_two_separate_terms(resolver: ActorResolver) -> None:
 def test_armed_groups_named_like_others(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("two opposition lawmakers", (None, "OPP", None)),
+    ("a Kenyan opposition activist", ("KEN", "OPP", None)),
+    ("opposition fighters", (None, "REB", None)),  # armed, they are rebels
+    ("lawmakers", (None, "LEG", None)),
+])
+def test_the_opposition_before_a_role_is_the_opposition(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
