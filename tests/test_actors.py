@@ -931,3 +931,13 @@ def test_armed_groups_named_like_others(
 def test_the_opposition_before_a_role_is_the_opposition(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Gazprom", ("RUS", "BUS", None)),
+    ("two Toyota executives", ("JPN", "BUS", None)),
+    ("Petrobras workers", ("BRA", "LAB", None)),
+])
+def test_companies_named_by_one_word(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
