@@ -22,9 +22,14 @@ from newsevents.arms.syntax import (
     negated,
     shares_subject,
 )
+from newsevents.events.syntax import lemma
 
 # Objects of a verb through which "will not approve the sale" negates the sale.
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr"})
+# A decision or agreement said not to be reached yet ("no decision regarding the purchase was
+# reached", "no agreement has been signed on the sale"): the deal is still open, not denied.
+PENDING_NOUNS = frozenset({"decision", "agreement", "contract", "conclusion", "final"})
+REACHING = frozenset({"reach", "make", "take", "sign", "finalise", "finalize", "conclude"})
 
 
 def negation(trigger: Token, lex: Lexicon) -> Token | None:
@@ -37,6 +42,8 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
         cue = lex.cue_at(token) if token.i != trigger.i else None
         if cue is not None and cue.status in TROUBLES:
             return None  # "would not give up plans to buy": the plan stands
+        if has_no(token) and pending(token):
+            return None
         if negated(token) or has_no(token):
             return token
         if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (
@@ -48,6 +55,11 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def pending(noun: Token) -> bool:
+    """"no decision ... was reached", "no agreement has been signed": not yet, not never."""
+    return lemma(noun) in PENDING_NOUNS and lemma(noun.head) in REACHING
 
 
 def has_no(token: Token) -> bool:

@@ -125,7 +125,7 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if deal is not None:
             return deal  # "terminated its contract with NHIndustries for 14 helicopters"
         rule = lex.trigger(token)
-        shared = _shared_transfer(token, lex) if subject and (
+        shared = (_shared_transfer(token, lex) or _raised_transfer(token, lex)) if subject and (
             rule is None or rule.role == "licence") else None
         if shared is not None:
             return shared  # "48 jets will be produced in Turkey and exported to Indonesia"
@@ -196,6 +196,14 @@ def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:
     """A transfer verb coordinated with the verb the system is the subject of, and with no
     subject of its own, so that the system is its subject too."""
     return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.trigger(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                for g in c.children)), None)
+
+
+def _raised_transfer(verb: Token, lex: Lexicon) -> Token | None:
+    """A transfer verb the system's verb raises its subject to: "Two other choppers are
+    expected to be delivered in May", "the jets are due to be handed over"."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                  and lex.trigger(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
                                                 for g in c.children)), None)
 

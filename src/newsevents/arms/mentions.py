@@ -150,6 +150,12 @@ def _by_article_names(mentions: list[Mention], catalogue: Catalogue) -> list[Men
     called: dict[str, WeaponSystem] = {}
     for mention in mentions:
         system = mention.system
+        last = compact(mention.span[-1].text)
+        if system.name and len(mention.span) > 1 and any(
+                entry.name not in (None, system.name) and entry.category == system.category
+                for entry in [catalogue.named.keys.get(last)] if entry is not None):
+            called[last] = system  # "Boeing 737 AWACS aircraft", then "its first AWACS": the
+            # 737, not the E-3 that "AWACS" alone names
         after = mention.span.doc[mention.span.end:mention.span.end + 1]
         word = compact(after.text)
         if not system.name or len(word) < MIN_NAME or not after.text[:1].isupper():

@@ -47,6 +47,11 @@ PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
+# Words on weapons still to come after a delivery: more of the deal remains.
+STILL_TO_COME = frozenset({"other", "remaining"})
+# Nouns of one delivery among several, which a part word ("the first", "the initial") makes
+# a partial one: "delivered in the first party delivery", "arrived with the first shipment".
+INSTALMENTS = BATCH_WORDS | {"delivery", "party", "instalment", "installment", "wave"}
 
 # What a trouble word may end rather than cause ("dropped its opposition to the sale").
 OBSTACLES = frozenset({"opposition", "objection", "veto", "embargo", "ban", "restriction",
@@ -352,6 +357,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     words = [t.lower_ for t in sent]
     if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent):
         return True
+    if any(t.dep_ == "amod" and lemma(t) in PART_WORDS and lemma(t.head) in INSTALMENTS
+           for t in sent):
+        return True  # "30 tanks were delivered in the first party delivery"
     # "the first fleet of F-35 jets": the part word may sit on the noun the system is "of".
     holders = [head]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
@@ -362,6 +370,8 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
                 return True
             if child.dep_ == "prep" and child.lower_ == "out":
                 return True
+            if child.dep_ == "amod" and lemma(child) in STILL_TO_COME:
+                return True  # "Two other choppers are expected to be delivered in May"
     return False
 
 
