@@ -1196,3 +1196,34 @@ def test_cobra_attack_helicopters_are_ah_1zs(nlp: Language) -> None:
     found = deals(nlp, "Senators delayed the sale of 12 Cobra attack helicopters to Nigeria "
                        "from the United States.")
     assert [brief(d) for d in found] == [("USA", "NGA", "AH-1Z Viper", "at_risk")]
+
+
+def test_a_postponed_delivery_is_at_risk(nlp: Language) -> None:
+    found = deals(nlp, "The delivery of the Patriot systems that Poland ordered from the "
+                       "United States will be postponed.")
+    assert [brief(d) for d in found] == [("USA", "POL", "Patriot", "at_risk")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey announced that Malaysia had ordered 24 Hurjet trainers. The Malaysian government "
+    "said it had not signed the contract on the purchase of the Hurjet trainers.",
+    "Malaysia has reached agreement on buying 24 Hurjet trainers from Turkey. The signing of "
+    "the contract can be expected in about three months.",
+    "Malaysia has reached agreement on buying 24 Hurjet trainers from Turkey. Officials said "
+    "they had yet to finalize the deal.",
+])
+def test_an_order_with_its_contract_still_to_sign_is_talks(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("TUR", "MYS", "Hurjet", "negotiating")]
+
+
+def test_a_country_that_made_replaced_jets_is_no_buyer(nlp: Language) -> None:
+    found = deals(nlp, "Egypt approved the purchase of 30 J-10 jets from China. These aircraft "
+                       "are expected to be delivered within two years and would replace the "
+                       "French-made Mirage fighters.")
+    assert [brief(d) for d in found] == [("CHN", "EGY", "J-10", "approved")]
+
+
+def test_a_decision_still_to_come_is_no_approval(nlp: Language) -> None:
+    found = deals(nlp, "Peru is in talks with Sweden on the purchase of Gripen jets. The "
+                       "number will be decided in the contract.")
+    assert [brief(d) for d in found] == [("SWE", "PER", "JAS 39 Gripen", "negotiating")]

@@ -26,10 +26,11 @@ from newsevents.events.syntax import lemma
 
 # Objects of a verb through which "will not approve the sale" negates the sale.
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr"})
-# A decision or agreement said not to be reached yet ("no decision regarding the purchase was
-# reached", "no agreement has been signed on the sale"): the deal is still open, not denied.
-PENDING_NOUNS = frozenset({"decision", "agreement", "contract", "conclusion", "final"})
-REACHING = frozenset({"reach", "make", "take", "sign", "finalise", "finalize", "conclude"})
+# A decision said not to be taken yet ("no decision regarding the purchase was reached"):
+# the deal is still open, not denied. "No agreement has been reached between Pakistan and
+# China for the purchase" stays a denial: it answers the reports of a deal.
+PENDING_NOUNS = frozenset({"decision"})
+REACHING = frozenset({"reach", "make", "take"})
 
 
 def negation(trigger: Token, lex: Lexicon) -> Token | None:
@@ -58,7 +59,7 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
 
 
 def pending(noun: Token) -> bool:
-    """"no decision ... was reached", "no agreement has been signed": not yet, not never."""
+    """"no decision ... was reached", "no decision has been made": not yet, not never."""
     return lemma(noun) in PENDING_NOUNS and lemma(noun.head) in REACHING
 
 

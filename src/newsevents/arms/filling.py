@@ -24,6 +24,8 @@ from newsevents.events.syntax import lemma
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Participles that make a country before them a system's maker ("French-made", "US-built").
+MAKING_WORDS = frozenset({"make", "build", "design", "manufacture", "produce"})
 # Words that say a system is made in the country that sells it ("locally-made Boxers").
 LOCAL = frozenset({"locally", "domestically", "indigenously"})
 # Nouns of a consent a third country gives to a transfer between others.
@@ -206,6 +208,11 @@ def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]
                 country = countries.of(token)
                 if country:
                     found.setdefault(mention.sent.start, set()).add(country)
+    for token in {t.i: t for m in mentions for t in m.sent}.values():
+        maker = countries.of(token) if token.dep_ in MAKER_LINKS and lemma(
+            token.head) in MAKING_WORDS else None
+        if maker:  # "French-made Mirage fighters", however the parser hung the words
+            found.setdefault(token.sent.start, set()).add(maker)
     return found
 
 

@@ -111,9 +111,11 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     nearest: dict[bool, tuple[int, str, Token, bool]] = {}
     found = cues_in(reading.sent, lex)
     cue_of = {token.i: cue for cue, tokens in found for token in tokens}
+    unsigned: set[int] = set()
     for cue, tokens in found:
         if _unsigned(cue, tokens[0]):
             cue = Cue(cue.words, "negotiating", "negotiating")  # "had not signed the contract"
+            unsigned.add(tokens[0].i)
         elif cue.status in NOT_DEALS or any(negated(t) or has_no(t)
                                             for t in (*tokens, clause_verb(tokens[0]))):
             continue  # "did not sell", "no plans": the negation is read below
@@ -142,6 +144,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
+        reading.unsigned = chosen[2].i in unsigned or _will_sign(chosen[2])
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
         reading.status, reading.explicit = "denied", True
@@ -250,6 +253,13 @@ def _unsigned(cue: Cue, token: Token) -> bool:
         return False
     return negated(token) or any(c.dep_ in ("dobj", "nsubjpass") and any(
         g.dep_ == "amod" and g.lower_ in TENTATIVE for g in c.children) for c in token.children)
+
+
+def _will_sign(token: Token) -> bool:
+    """A signing still ahead: "will sign the contract next month" ("would be the 30th
+    country to finalize a contract" is no such plan)."""
+    return lemma(token) in SIGNING and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children)
 
 
 def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
