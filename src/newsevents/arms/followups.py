@@ -24,7 +24,7 @@ from newsevents.models import ArmsTransfer
 # The words of talks about a deal.
 TALKS = frozenset({"talk", "negotiation", "negotiate", "discuss"})
 # Verbs that put a signing still ahead: "the signing of the contract can be expected".
-AWAITING = frozenset({"expect", "await", "anticipate", "plan", "schedule"})
+AWAITING = frozenset({"expect", "await", "anticipate"})
 
 
 def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int],
