@@ -98,8 +98,8 @@ def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
         if lemma(token) not in SIGNING and token.lower_ != "signing":
             continue
         verb = clause_verb(token)
-        later = cue_tense(verb) == "future" or lemma(verb) in AWAITING or _yet(token) or (
-            negated(token))
+        later = lemma(verb) in AWAITING or _yet(token) or negated(token) or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
         if later and _speaks_of_a_deal(sent):
             return True
     return False
