@@ -1227,3 +1227,14 @@ def test_a_decision_still_to_come_is_no_approval(nlp: Language) -> None:
     found = deals(nlp, "Peru is in talks with Sweden on the purchase of Gripen jets. The "
                        "number will be decided in the contract.")
     assert [brief(d) for d in found] == [("SWE", "PER", "JAS 39 Gripen", "negotiating")]
+
+
+def test_weapons_a_package_lists_after_including_are_in_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "The State Department approved a possible sale of 12 F-16 jets to "
+                       "Jordan. The package also includes a range of weapons including 48 "
+                       "AIM-120 missiles and 30 Small Diameter Bombs. Taiwan took delivery "
+                       "of its first F-16 Block 70 jets last month.")
+    assert {(brief(d), d.quantity) for d in found if d.recipient.country == "JOR"} == {
+        (("USA", "JOR", "F-16 Fighting Falcon", "approved"), 12),
+        (("USA", "JOR", "AIM-120 AMRAAM", "approved"), 48),
+        (("USA", "JOR", "Small Diameter Bomb", "approved"), 30)}

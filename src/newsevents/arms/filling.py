@@ -279,8 +279,8 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
     pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
     # A sentence that names no country and speaks of "the sale" goes on about the article's
     # deal: "The sale includes four drones" after "a weapons sale to Morocco".
-    only = {(r.supplier, r.recipient) for r in known} if not named and _the_deal(
-        reading.sent) else set()
+    only = {(r.supplier, r.recipient) for r in known if r.sent.start < reading.sent.start} if (
+        not named and _the_deal(reading.sent)) else set()  # (a deal told before it)
     for candidates in (here, same, pairs, only):
         fitting = {p for p in candidates if reading.supplier in (None, p[0])
                    and reading.recipient in (None, p[1])}

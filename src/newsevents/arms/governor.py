@@ -25,6 +25,8 @@ MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develo
 QUESTIONS = frozenset({"when", "whether", "if", "how"})
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
+# Prepositions that list what a noun before them holds ("weapons including Stingers").
+LISTING = frozenset({"including", "like"})
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package", or "it" for
 # one) governs.
@@ -139,6 +141,8 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
             if deal is not None:
                 return deal
+        if token.dep_ == "prep" and token.lower_ in LISTING:
+            continue  # "a range of weapons including 112 AIM-120 missiles": the list's head
         if lex.cue_status(token) in NOT_DEALS or (
                 token.pos_ == "VERB" and token.dep_ not in NOMINAL
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
