@@ -1238,3 +1238,10 @@ def test_weapons_a_package_lists_after_including_are_in_the_deal(nlp: Language) 
         (("USA", "JOR", "F-16 Fighting Falcon", "approved"), 12),
         (("USA", "JOR", "AIM-120 AMRAAM", "approved"), 48),
         (("USA", "JOR", "Small Diameter Bomb", "approved"), 30)}
+
+
+def test_planes_of_weapons_carry_the_weapons(nlp: Language) -> None:
+    found = deals(nlp, "Turkey denied reports that it had sent six planes of weapons to "
+                       "Pakistan.")
+    assert [(brief(d), d.denier and d.denier.country) for d in found] == [
+        (("TUR", "PAK", None, "denied"), "TUR")]

@@ -111,11 +111,21 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         named = [_called(m, generic) for m in named]
         generic = [_itemised(_designated(g, named), named) for g in generic
                    if _stands_alone(g, named, lex)]
+        generic = [g for g in generic if not _carrier(g, named + generic)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
     resolved = [_resolve_by_name(m, systems, catalogue) for m in mentions]
     return _by_article_names(resolved, catalogue)
+
+
+def _carrier(mention: Mention, others: list[Mention]) -> bool:
+    """An unnamed vehicle that only carries the weapons its "of" names ("six planes of
+    weapons", "two ships of ammunition"): what is moved is the weapons, not the planes."""
+    head = mention.span.root
+    return any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        inside(obj, other.span) for obj in prep.children if obj.dep_ == "pobj"
+        for other in others if other is not mention) for prep in head.children)
 
 
 def _itemised(mention: Mention, named: list[Mention]) -> Mention:
