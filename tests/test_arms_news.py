@@ -1245,3 +1245,11 @@ def test_planes_of_weapons_carry_the_weapons(nlp: Language) -> None:
                        "Pakistan.")
     assert [(brief(d), d.denier and d.denier.country) for d in found] == [
         (("TUR", "PAK", None, "denied"), "TUR")]
+
+
+def test_talks_said_apart_go_to_the_named_deal_between_the_two(nlp: Language) -> None:
+    found = deals(nlp, "Colombia plans to buy 16 Gripen jets from Sweden. Sweden also "
+                       "delivered two patrol boats to Colombia last year. Negotiations "
+                       "between Colombia and Saab are under way.")
+    assert sorted(brief(d) for d in found) == [
+        ("SWE", "COL", "JAS 39 Gripen", "negotiating"), ("SWE", "COL", None, "delivered")]

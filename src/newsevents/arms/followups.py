@@ -60,6 +60,9 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
         meant = [d for d in deals if named and named <= {d.supplier.country, d.recipient.country}]
         if not named and len(deals) == 1:
             meant = deals
+        if len(meant) > 1 and len(systems := [d for d in meant if d.system.name]) == 1:
+            meant = systems  # "negotiations between Colombia and Saab" beside Gripens and an
+            # unnamed deal between the two: the talks are about the named system
         if len(meant) != 1:
             continue
         deal = meant[0]
