@@ -1253,3 +1253,10 @@ def test_talks_said_apart_go_to_the_named_deal_between_the_two(nlp: Language) ->
                        "between Colombia and Saab are under way.")
     assert {brief(d) for d in found} == {
         ("SWE", "COL", "JAS 39 Gripen", "negotiating"), ("SWE", "COL", None, "delivered")}
+
+
+def test_a_signing_asked_for_in_exchange_is_still_ahead(nlp: Language) -> None:
+    found = deals(nlp, "Italy selected the Leopard 2 tank from Germany. The Italian government "
+                       "expects compensation from Berlin in exchange for signing the "
+                       "agreement.")
+    assert [brief(d) for d in found] == [("DEU", "ITA", "Leopard 2", "approved")]
