@@ -23,7 +23,7 @@ from newsevents.models import ArmsTransfer
 
 # The words of talks about a deal.
 TALKS = frozenset({"talk", "negotiation", "negotiate", "discuss"})
-# Prepositions that put what their gerund says still ahead ("in exchange for signing").
+# Prepositions that put a signing their gerund says still ahead ("in exchange for signing").
 AHEAD = frozenset({"for", "before", "toward", "towards"})
 # Verbs that put a signing still ahead: "the signing of the contract can be expected".
 AWAITING = frozenset({"expect", "await", "anticipate"})
@@ -145,5 +145,6 @@ def _on_the_deal(cue: Token) -> bool:
 def _stage(cue: Cue, token: Token) -> str:
     """The cue's stage, or its future one when still ahead: "will sign", and "in exchange
     for signing the agreement", "before signing the contract"."""
-    ahead = token.dep_ == "pcomp" and token.head.lower_ in AHEAD
+    ahead = token.dep_ == "pcomp" and token.head.lower_ in AHEAD and lemma(token) in SIGNING
+    # ("the break fee for scrapping the deal" still scraps it)
     return cue.future if ahead or cue_tense(token) == "future" else cue.status
