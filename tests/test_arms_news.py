@@ -1260,3 +1260,9 @@ def test_a_signing_asked_for_in_exchange_is_still_ahead(nlp: Language) -> None:
                        "expects compensation from Berlin in exchange for signing the "
                        "agreement.")
     assert [brief(d) for d in found] == [("DEU", "ITA", "Leopard 2", "approved")]
+
+
+def test_a_clause_on_the_noun_a_system_names_delivers_it(nlp: Language) -> None:
+    found = deals(nlp, "The first ship to reach Varna carried five Stryker armored combat "
+                       "vehicles delivered from the United States to Bulgaria.")
+    assert [brief(d) for d in found] == [("USA", "BGR", "Stryker", "delivered")]

@@ -108,7 +108,7 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     found = _climb(root, lex)
     if found is not None:
         return found
-    nouns = (root, root.head) if root.dep_ == "compound" else (root,)
+    nouns = (root, root.head) if root.dep_ in ("compound", "nmod") else (root,)
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
             return child
