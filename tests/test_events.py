@@ -730,6 +730,17 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Aid agencies warned that the coming winter would make shelter the most urgent need.",
     "A farmer in Kandal province accidentally detonated an old mortar shell while ploughing.",
     "Army engineers carried out a controlled explosion of a suspect bag outside the embassy.",
+    "A cargo plane lost power after take-off and crashed into a field, killing its four crew.",
+    "Seven miners were killed when a tunnel collapsed at a gold mine in South Kivu.",
+    "The former mayor captured the governorship of Ohio in 1998.",
+    "The minister's outburst was captured on camera by a journalist from Reuters.",
+    "Two holiday villas near Marseille were destroyed by a wildfire on Sunday.",
+    "Human Rights Watch released a report on the detention of activists in Cairo.",
+    "The army released a video showing the new drones on Monday.",
+    "Volunteers and firefighters patrolled the dikes along the river overnight.",
+    "The ministry issued a press release on Friday.",
+    "The young striker shot to fame after scoring twice in the cup final.",
+    "The band marched into the stadium to the beat of drums before the final whistle.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1242,6 +1253,16 @@ def test_acts_asked_about_denied_or_feared_are_not_reported_as_fact(
 ])
 def test_a_warning_of_force_is_still_a_threat(text: str) -> None:
     assert one(asserted(events_of(text)), "THREATEN")
+
+
+def test_an_act_no_longer_done_or_set_to_be_done_is_not_asserted() -> None:
+    stopped = one(events_of("American troops no longer patrol the streets of Tikrit."),
+                  "MOBILIZE")
+    assert stopped.negated
+    planned = events_of("The seized weapons are set to be destroyed at a depot near Goma.")
+    assert all(e.event_type != "ASSAULT" for e in asserted(planned))
+    set_fire = events_of("Militants set fire to a school in Borno state on Tuesday.")
+    assert asserted(set_fire)
 
 
 def test_the_same_acts_told_as_fact_stay_asserted() -> None:

@@ -33,6 +33,9 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         top = t
         if any(c.dep_ == "neg" for c in t.children):
             return True
+        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)
+               for c in t.children):
+            return True  # "troops no longer patrol": the parser hangs the "no" on "longer"
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
@@ -92,7 +95,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     for below, t in zip([token, *chain], chain, strict=False):
         if t.i != token.i and lex.cue("fear", lemma(t)):
             return "if"  # "in fear of being captured": feared, not done, and no one's threat
-        if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
+        if t.i != token.i and _intent_word(t, below, lex) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
@@ -105,6 +108,16 @@ def modal(token: Token, lex: Lexicon) -> str | None:
 # Intent words that tell a schedule or others' expectation, not the actor's own aim: "is due
 # to be voted into law", "is expected to put a strain".
 SCHEDULED = frozenset({"due", "expect"})
+
+
+def _intent_word(word: Token, below: Token, lex: Lexicon) -> bool:
+    """An intent word ("plans to impose"), or a schedule word before an infinitive ("are set
+    to be destroyed", not "set fire to"); never a phrasal verb built on one ("set out to hunt
+    down" tells what was done)."""
+    if any(c.dep_ == "prt" for c in word.children):
+        return False
+    return lex.cue("intent", lemma(word)) or (
+        lex.cue("schedule", lemma(word)) and below.dep_ == "xcomp")
 
 
 def states_intent(token: Token, lex: Lexicon) -> bool:
