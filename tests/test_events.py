@@ -808,6 +808,23 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     assert countries(rejected.source) == {"IND"}
 
 
+# The same words beside the new other-sense cues ("not far", "a third", a sinking, a collapse).
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The suspect was captured by Israeli soldiers not far from the old city of Hebron.",
+     "COERCE"),
+    ("Rebel forces have captured a third of the country since launching their offensive.",
+     "ASSAULT"),
+    ("The militia has attacked dozens of ships since March, sinking two vessels and killing "
+     "at least four sailors.", "ASSAULT"),
+    ("Talks collapsed last year after a car bomb killed 22 police cadets in Bogota.", "ASSAULT"),
+    ("Some 9,000 UN peacekeepers patrol the buffer zone between the two armies.", "MOBILIZE"),
+])
+def test_blows_and_patrols_beside_other_sense_cues_stay_asserted(
+    text: str, event_type: str
+) -> None:
+    assert one(asserted(events_of(text)), event_type)
+
+
 def test_who_launched_the_strikes_a_victim_was_killed_in_is_the_source() -> None:
     killed = one(events_of(
         "At least 12 militants were killed in airstrikes launched by the Russian Air Force "

@@ -33,9 +33,9 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         top = t
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)
-               for c in t.children):
-            return True  # "troops no longer patrol": the parser hangs the "no" on "longer"
+        if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
+                g.dep_ == "neg" for g in c.children) for c in t.children):
+            return True  # "troops no longer patrol" (not "not far from"): "no" hangs on "longer"
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):

@@ -234,7 +234,7 @@ def _related(token: Token, relation: str) -> list[Token]:
         # "crashed, killing 148", "killed when their helicopter crashed": the accident the
         # deaths are told as the outcome of
         clauses = [c for c in token.children if c.dep_ == "advcl"]
-        return clauses + ([token.head] if token.dep_ in ("advcl", "conj") else [])
+        return clauses + ([token.head] if token.dep_ == "advcl" and token.tag_ == "VBG" else [])
     if relation == "subject":
         found = [*subject_of(token), *agent_of(token)]
         return found + [n for t in found if (n := antecedent(t)) is not None]
