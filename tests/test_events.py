@@ -741,6 +741,7 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The ministry issued a press release on Friday.",
     "The young striker shot to fame after scoring twice in the cup final.",
     "The band marched into the stadium to the beat of drums before the final whistle.",
+    "The retired teacher patrols the streets near the temple as a volunteer.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1272,12 +1273,15 @@ def test_a_warning_of_force_is_still_a_threat(text: str) -> None:
     assert one(asserted(events_of(text)), "THREATEN")
 
 
-def test_an_act_no_longer_done_or_set_to_be_done_is_not_asserted() -> None:
+def test_an_act_no_longer_done_done_to_no_one_or_set_to_be_done_is_not_asserted() -> None:
     stopped = one(events_of("American troops no longer patrol the streets of Tikrit."),
                   "MOBILIZE")
     assert stopped.negated
     planned = events_of("The seized weapons are set to be destroyed at a depot near Goma.")
     assert all(e.event_type != "ASSAULT" for e in asserted(planned))
+    for text in ("No suspects have been arrested, according to the police in Florencia.",
+                 "Nobody has been detained over the attack on the convoy."):
+        assert all(e.event_type != "COERCE" for e in asserted(events_of(text)))
     set_fire = events_of("Militants set fire to a school in Borno state on Tuesday.")
     assert asserted(set_fire)
 

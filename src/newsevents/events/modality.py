@@ -36,6 +36,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
                 g.dep_ == "neg" for g in c.children) for c in t.children):
             return True  # "troops no longer patrol" (not "not far from"): "no" hangs on "longer"
+        if any(c.dep_ == "nsubjpass" and _no_one(c) for c in t.children):
+            return True  # "no suspects have been captured", "nobody has been arrested"
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
@@ -45,6 +47,11 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
         return True  # "denied that it had carried out strikes": the guidelines code no attack
     return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
+
+
+def _no_one(subject: Token) -> bool:
+    return lemma(subject) in ("nobody", "none") or any(
+        c.dep_ == "det" and lemma(c) == "no" for c in subject.children)
 
 
 def is_generic(token: Token, lex: Lexicon) -> bool:

@@ -245,7 +245,7 @@ def _related(token: Token, relation: str) -> list[Token]:
     if relation == "sentence":
         return list(token.sent)
     if relation == "compound":
-        return [c for c in token.children if c.dep_ in ("compound", "amod")]
+        return [c for c in token.children if c.dep_ in ("compound", "amod", "npadvmod")]
     if relation == "advmod":
         return [c for c in token.children if c.dep_ == "advmod"]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
