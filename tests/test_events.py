@@ -135,6 +135,8 @@ def test_conditional_event_is_hypothetical() -> None:
     "Militants in the hills often shell the garrison town of Kupwara.",
     "Rebels have shot down army helicopters over the Nuba Mountains in the past.",
     "Indonesian navy boats patrol the Malacca Strait every night to stop smugglers.",
+    "When a gunman opens fire in a crowded market, he kills people who have no part in the war.",
+    "The army shells the villages whenever the rebels attack its convoys.",
 ])
 def test_a_habit_told_in_general_is_generic_not_a_new_fact(text: str) -> None:
     events = events_of(text)
@@ -146,6 +148,7 @@ def test_a_habit_told_in_general_is_generic_not_a_new_fact(text: str) -> None:
     "Israeli troops fired at Palestinians who approached the border fence on Friday.",
     "Militants repeatedly shelled the garrison town of Kupwara on Sunday.",
     "Rebels shot down an army helicopter over the Nuba Mountains in the past week.",
+    "The army shelled the villages when the rebels attacked its convoy on Monday.",
 ])
 def test_one_act_stays_asserted_beside_frequency_like_words(text: str) -> None:
     events = events_of(text)

@@ -72,8 +72,28 @@ def is_generic(token: Token, lex: Lexicon) -> bool:
             if child.dep_ == "prep" and lemma(child) == "in" and any(
                     c.dep_ == "pobj" and lemma(c) == "past" for c in child.children):
                 return True  # "in the past", not "in the past week"
+    if _whenever_in_the_present(token):
+        return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex.cue("frequency", lemma(c)) for c in token.children)
+
+
+PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _whenever_in_the_present(verb: Token) -> bool:
+    """ "When a bomber blows himself up at a mall, he kills many": two present tenses joined by
+    "when" tell what happens each time, not one act. A headline ("Police fire tear gas when
+    crowd storms parliament") tells news in the present, so a sentence must end in a full
+    stop."""
+    if verb.tag_ not in PRESENT or verb.sent[-1].text != ".":
+        return False
+    pairs = [c for c in verb.children if c.dep_ == "advcl"]
+    if verb.dep_ == "advcl":
+        pairs.append(verb)
+    return any(c.tag_ in PRESENT and c.head.tag_ in PRESENT and any(
+        lemma(m) in ("when", "whenever") for m in c.children if m.dep_ == "advmod")
+        for c in pairs)
 
 
 def _modal_scope(token: Token) -> Iterator[Token]:
