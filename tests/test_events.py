@@ -745,6 +745,7 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The young striker shot to fame after scoring twice in the cup final.",
     "The band marched into the stadium to the beat of drums before the final whistle.",
     "The retired teacher patrols the streets near the temple as a volunteer.",
+    "The governor demonstrated his displeasure by leaving the dinner early.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
