@@ -119,6 +119,11 @@ BUILDING_WORDS = frozenset({
     "complex", "building", "mall", "club", "restaurant", "cafe", "court", "courthouse",
     "ministry", "headquarters", "parliament", "library", "cathedral", "temple", "synagogue",
 })
+# ... and, with bases and streets, what the corpus places by its town rather than by name.
+BUILT_WORDS = BUILDING_WORDS | {
+    "factory", "plant", "base", "road", "street", "avenue", "highway", "boulevard",
+    "thoroughfare",
+}
 # Prepositions before a village's name that the next words locate ("at Olangur in ...").
 LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into"})
 # Words between such a name and the place that locates it ("some 20 kilometers (12 miles)").
@@ -129,6 +134,12 @@ DISTANCE_WORDS = frozenset({
 # How many words after the name the locating place may start within. Set by reasoning: the
 # longest distance phrase above with its conversion in brackets.
 LOCATING_REACH = 12
+# Words that tie a place to the place around it ("Rafiah Yam in southern Gaza", "the
+# district of Baghdad", "Abu Saida, a town near Baquba"), and how many words up the parse
+# such a place may sit below the name it places. Set by reasoning: a preposition, its
+# object and a compound or a modifier between them.
+LOCATING_WORDS = frozenset({"in", "near", "outside", "of", "inside", "at", "around"})
+LOCATING_DEPTH = 4
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -707,6 +718,8 @@ def event_location(
             part = _part_of_city(refined, mentions, own, gazetteer, context)
             if part is None and refined.rank > RANK_CITY:
                 part = _village_in(refined, mentions, own, trigger, gazetteer, context)
+            if part is None and refined is found:
+                part = _located_there(ent, found, mentions, clause, gazetteer, context)
             return part or refined.location()
     if unknown is not None:
         return _unknown_place(unknown, _one_country(context))
@@ -1172,6 +1185,66 @@ def _village_in(
         if _geocode(other, gazetteer, context) is None:
             return _unknown_place(other, region.country)
     return None
+
+
+def _located_there(
+    ent: Span, found: _Entry, mentions: list[Span], clause: int, gazetteer: Gazetteer,
+    context: _Context,
+) -> Location | None:
+    """A named place too small for the gazetteer that the place found locates: "the Jewish
+    settlement of Rafiah Yam in southern Gaza", "Adil neighborhood in western Baghdad", "the
+    Homs neighbourhood of Baba Amr", "the Washash district of Baghdad". News names the
+    village, the district or the camp where it happened and places it by a town or a
+    province the reader knows; the corpus marks the village. Not a building, which the
+    corpus places by its town ("outside New York's Plaza Hotel")."""
+    for other in mentions:
+        if other is ent or other.label_ not in NAMED_LABELS or _speech_clause(other.root) != clause:
+            continue
+        if _built(other) or not _locates(ent, other):
+            continue
+        if _geocode(other, gazetteer, context) is None:
+            return _unknown_place(other, found.country)
+    return None
+
+
+def _built(span: Span) -> bool:
+    """A building, a base or a street, which the corpus places by its town ("the el-Shifa
+    factory in north Khartoum", "the Al-Matar Road in Benghazi")."""
+    return span[-1].lower_ in BUILT_WORDS or _place_phrase(span.root).lower_ in BUILT_WORDS
+
+
+def _locates(outer: Span, inner: Span) -> bool:
+    """Whether ``outer`` sits in the noun phrase of the place ``inner`` names, as what
+    places it: "Rafiah Yam in southern Gaza", "the Homs neighbourhood of Baba Amr". Where
+    both name one noun that is no part of a city, its of-phrase is its name and the other a
+    description ("the Azov Sea port city of Mariupol", "Syria's border city of Ras al-Ain")."""
+    head = _place_phrase(inner.root)
+    token = outer.root
+    for _ in range(LOCATING_DEPTH):
+        if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ not in LOCATING_WORDS:
+            return False
+        token = token.head
+        if token.i == head.i:
+            return head.lower_ in CITY_PARTS or inner.root.head.lower_ == "of"
+    return False
+
+
+def _place_phrase(token: Token) -> Token:
+    """The noun a place's name belongs to: "village" of "Gaidamgari village" and of "the
+    village of Amerli"; the name itself when it stands alone."""
+    for _ in range(2):
+        head = token.head
+        if token.dep_ in ("compound", "nmod", "appos") and head.pos_ in NOUNS:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (
+            TOWN_NOUNS | PLACE_SUFFIXES | LANDMARK_WORDS
+        ):
+            token = head.head
+        else:
+            break
+    return token
 
 
 def _in_participant_phrase(token: Token) -> bool:
