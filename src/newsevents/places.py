@@ -140,6 +140,9 @@ LOCATING_REACH = 12
 # object and a compound or a modifier between them.
 LOCATING_WORDS = frozenset({"in", "near", "outside", "of", "inside", "at", "around"})
 LOCATING_DEPTH = 4
+# Relations of a place the parse left unattached in the trigger's phrase ("demonstrated in
+# the Togolese capital Lome", read as an adverb): no subject, object, list or possessive.
+LOOSE_DEPS = frozenset({"advmod", "npadvmod", "appos", "nmod", "compound", "pobj"})
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -687,6 +690,7 @@ def event_location(
     direct: list[tuple[int, bool, int, Span]] = []
     nested: list[tuple[int, bool, int, Span]] = []
     elsewhere: list[tuple[int, Span]] = []
+    loose: list[tuple[int, Span]] = []
     free: list[Span] = []
     for ent in mentions:
         if _speech_clause(ent.root) != clause and ent.root.i not in own:
@@ -702,12 +706,15 @@ def event_location(
             (direct if depth == 0 else nested).append((*key, ent))
         elif anchor is not None:
             elsewhere.append((distance, ent))
+        elif ent.root.i in tiers[0] and _loose(ent, trigger):
+            loose.append((distance, ent))  # "demonstrated in the Togolese capital Lome"
         if ent.label_ not in (WEAK, UNKNOWN) and not _participant(ent, trigger):
             free.append(ent)
     ordered = [e for *_, e in sorted(direct, key=lambda r: r[:3])]
     ordered += [e for *_, e in sorted(nested, key=lambda r: r[:3])]
     # The scene's own name when the gazetteer lacks it ("the village of Abu Leiha").
     unknown = ordered[0] if ordered and _named_scene(ordered[0], gazetteer, context) else None
+    ordered += [e for _, e in sorted(loose, key=lambda r: r[0])]
     ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
     for ent in ordered:
         found = _geocode(ent, gazetteer, context)
@@ -727,6 +734,18 @@ def event_location(
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
     return default if in_lead(sent) else None
+
+
+def _loose(ent: Span, trigger: Token) -> bool:
+    """A place the parse left in the trigger's own phrase as a modifier, not as an actor,
+    an object or one of a list of them: "demonstrated in the Togolese capital Lome" (read as
+    an adverb), "patrolling downtown Tbilisi Saturday", "Israel's invasion of Lebanon"."""
+    root = ent.root
+    if ent.label_ == UNKNOWN or root.dep_ not in LOOSE_DEPS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ != "of":
+        return False
+    return not _participant(ent, trigger, by_name=False)
 
 
 def _one_country(context: _Context) -> str | None:
@@ -1131,12 +1150,15 @@ def _of_objects(noun: Token) -> list[Token]:
     return [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def _participant(ent: Span, trigger: Token) -> bool:
-    """A place that acts, is acted on, or names where an actor comes from."""
+def _participant(ent: Span, trigger: Token, by_name: bool = True) -> bool:
+    """A place that acts, is acted on, or names where an actor comes from; ``by_name``: or
+    a place our actor tables know as a state, where the parse does not say its role
+    ("Ankara warned"), which is too strict for a place the parse left in the trigger's own
+    phrase unattached ("demonstrated in the Togolese capital Lome")."""
     root = ent.root
     if _in_participant_phrase(root):
         return True  # "protested against Washington's threat"
-    if root._.actor is not None and root.dep_ not in ("pobj", "poss"):
+    if by_name and root._.actor is not None and root.dep_ not in ("pobj", "poss"):
         return True
     if root.dep_ in PARTICIPANT_DEPS:
         return True
