@@ -143,6 +143,8 @@ LOCATING_DEPTH = 4
 # Relations of a place the parse left unattached in the trigger's phrase ("demonstrated in
 # the Togolese capital Lome", read as an adverb): no subject, object, list or possessive.
 LOOSE_DEPS = frozenset({"advmod", "npadvmod", "appos", "nmod", "compound", "pobj"})
+# Prepositions that put an event inside or beside a place, never a person.
+INSIDE_WORDS = frozenset({"in", "inside", "near", "outside", "around"})
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -844,7 +846,9 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
         elif (
             (ent.label_ in WEAK_LABELS - {"DATE"} or _village_as_people(ent, gazetteer))
             and _names_a_place(ent)
-        ) or (ent.label_ in LOCATED_LABELS and _located_name(ent, gazetteer)):
+        ) or (ent.label_ in LOCATED_LABELS and (
+            _located_name(ent, gazetteer) or _name_in(ent, gazetteer)
+        )):
             mentions.append(Span(doc, ent.start, ent.end, label=UNKNOWN))
         elif (lead := _leading_name(ent)) is not None and _known(gazetteer, lead.text):
             mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
@@ -912,6 +916,23 @@ def _located_name(span: Span, gazetteer: Gazetteer) -> bool:
         i += 1  # "in the rebel-held Wanni region", "in south Baghdad"
     end = _name_end(doc, i, stop)
     return end > i and (_known(gazetteer, doc[i:end].text) or _names_a_place(doc[i:end]))
+
+
+def _name_in(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name the model tagged as a person or an organisation that a verb's "in", "inside"
+    or "near" puts the event in ("were killed while defending civilians in Sheikh Maqsoud",
+    "killed in Logo LGA"): things happen in places, not in people. Not a name our actor
+    tables know ("in Hamas", "in Congress")."""
+    root = span.root
+    if span.label_ not in ("PERSON", "ORG", "FAC") or root.pos_ != "PROPN":
+        return False
+    if root.dep_ != "pobj" or root.head.lower_ not in INSIDE_WORDS:
+        return False
+    if root.head.head.pos_ not in ("VERB", "AUX") or root._.actor is not None:
+        return False
+    if root.tag_ == "NNPS" or _built(span):
+        return False  # "in captured Humvees", "outside Al-Midan Theater in Haifa"
+    return span[0].is_title and not _known(gazetteer, _mention_text(span))
 
 
 def _locates_a_place(preposition: Token) -> bool:
