@@ -705,3 +705,9 @@ def test_a_place_tagged_as_a_person_after_in(nlp: Language, gaz: Gazetteer) -> N
     found = where(nlp, gaz, "Nine people were killed in Kwande Gari on Monday, police said.",
                   "killed")
     assert found is not None and found.name == "Kwande Gari"
+
+
+def test_a_town_named_near_a_bigger_one_is_the_scene(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Riot police are patrolling the streets of Rochdale, a northern "
+                  "town near Manchester, after a night of clashes.", "patrolling")
+    assert (found.name, found.country) == ("Rochdale", "GBR")

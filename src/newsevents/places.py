@@ -1234,18 +1234,24 @@ def _located_there(
     ent: Span, found: _Entry, mentions: list[Span], clause: int, gazetteer: Gazetteer,
     context: _Context,
 ) -> Location | None:
-    """A named place too small for the gazetteer that the place found locates: "the Jewish
-    settlement of Rafiah Yam in southern Gaza", "Adil neighborhood in western Baghdad", "the
-    Homs neighbourhood of Baba Amr", "the Washash district of Baghdad". News names the
-    village, the district or the camp where it happened and places it by a town or a
-    province the reader knows; the corpus marks the village. Not a building, which the
+    """A town or a village that the place found locates: "the Jewish settlement of Rafiah
+    Yam in southern Gaza", "Adil neighborhood in western Baghdad", "the Homs neighbourhood of
+    Baba Amr", "the streets of Oldham, a town near Manchester". News names the village, the
+    district or the camp where it happened and places it by a town or a province the reader
+    knows; the corpus marks the village. Such a name is in the country of the place that
+    locates it, whatever namesakes the gazetteer has elsewhere. Not a building, which the
     corpus places by its town ("outside New York's Plaza Hotel")."""
     for other in mentions:
-        if other is ent or other.label_ not in NAMED_LABELS or _speech_clause(other.root) != clause:
+        if other is ent or other.label_ not in NAMED_LABELS | {WEAK}:
             continue
-        if _built(other) or not _locates(ent, other):
+        if _speech_clause(other.root) != clause or _built(other) or not _locates(ent, other):
             continue
-        if _geocode(other, gazetteer, context) is None:
+        town = _geocode(other, gazetteer, context)
+        if town is not None and _place_phrase(ent.root).i == _place_phrase(other.root).i:
+            continue  # "the Findik region of Sirnak": two known names of one noun
+        if town is not None and town.rank == RANK_CITY and found.country in (None, town.country):
+            return town.location()  # "Bishkek, capital of Kyrgyzstan in central Asia"
+        if town is None or town.rank == RANK_CITY:
             return _unknown_place(other, found.country)
     return None
 
