@@ -670,12 +670,17 @@ def event_location(
     2. a place inside such a scene phrase: a possessive, compound or of-phrase ("in the
        courtyard of the West Bank's largest hospital", "over the suburbs of Aleppo", "struck
        the Idlib governorate", "in the battle for Shaddadi");
-    3. a place in a locative phrase elsewhere in the sentence, outside reported speech;
+    3. a place the parse left unattached in the trigger's own phrase, as a modifier and not
+       as an actor or an object ("demonstrated in the Togolese capital Lome", read as an
+       adverb), then a place in a locative phrase elsewhere in the sentence, outside
+       reported speech;
     4. the one place the sentence names that is not a participant, if there is exactly one.
 
     A country or region found so gives way to a town inside it that the event's own phrase
     also names ("a prison in Cascavel ... in Brazil", "near the city of Hebron" beside "in the
-    West Bank"). A place in reported content ("said that ... in the US") is not the
+    West Bank"), and a town or village that the place found locates is the scene ("the
+    settlement of Rafiah Yam in southern Gaza", "the streets of Oldham, a town near
+    Manchester"). A place in reported content ("said that ... in the US") is not the
     speaker's event's.
 
     With no place in the sentence, the dateline (``default``) is used only for sentences in
