@@ -63,16 +63,16 @@ def test_the_coder_applies_the_model_it_is_given(
     text = "Police in Lagos arrested twelve protesters on Monday."
     rules = nlp.load(nlp.COMPONENTS, "rules", str(folder))(text)
     assert any(e.event_type == "COERCE" for e in rules._.events)
-    # The same model with a threshold nothing passes: every asserted event is dropped.
+    # The same model with thresholds nothing passes: every asserted event is dropped.
     strict = json.loads((folder / MODEL).read_text())
-    strict["threshold"] = 1.0
+    strict["threshold"] = strict["rules_threshold"] = 1.0
     (tmp_path / MODEL).write_text(json.dumps(strict))
     for name in (LEARNED_TRIGGERS, TOKEN_MODEL):
         (tmp_path / name).write_bytes((folder / name).read_bytes())
     coded = nlp.load(nlp.COMPONENTS, "hybrid", str(tmp_path))(text)
     assert not [e for e in coded._.events if e.factual]
     model = EventModel.load(tmp_path)
-    assert model is not None and model.threshold == 1.0
+    assert model is not None and model.threshold == model.rules_threshold == 1.0
 
 
 def test_the_choice_keeps_the_no_event_floor_and_then_takes_the_best_macro_f1() -> None:
