@@ -568,6 +568,22 @@ def test_an_offensive_targeting_positions_is_aimed_at_their_holders() -> None:
     assert [a.sector for a in event.target] == ["REB"]
 
 
+def test_an_offensive_is_aimed_at_whom_its_clauses_strike_or_take_ground_from() -> None:
+    """The parser hangs "under the control of" on the aiming verb, not on the ground; an
+    offensive "to seize" a town is aimed at whoever it is taken from."""
+    seize = one(events_of("Al-Shabaab fighters launched an offensive on Monday to seize the "
+                          "town of Bulo Burde from the Somali army."), "ASSAULT")
+    assert seize.trigger == "offensive"
+    assert [(a.text, a.country) for a in seize.target] == [("the Somali army", "SOM")]
+    held = one(events_of("The Nigerian army continued its offensive in Borno on Friday, "
+                         "targeting villages under the control of Boko Haram."), "ASSAULT")
+    assert [a.text for a in held.target] == ["Boko Haram"]
+    fired = [e for e in events_of("The rebels began the assault by firing rockets at the "
+                                  "army's positions near Kidal.") if e.trigger == "assault"]
+    assert len(fired) == 1
+    assert [(a.sector, a.country) for a in fired[0].target] == [("MIL", "MLI")]
+
+
 def test_a_named_victim_is_of_the_country_where_the_attack_happened() -> None:
     event = one(events_of("Journalist Ana Lucia Ferreira was shot dead outside her home in "
                           "Recife on Tuesday."), "ASSAULT")
@@ -649,6 +665,16 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     wounded = one(events_of("A second device was detonated at the main gate of a supermarket in "
                             "Koronadal City, wounding four civilians."), "ASSAULT")
     assert countries(wounded.target) == {"PHL"}
+    passing = one(events_of("The guerrillas detonated a mine as an army bus carrying soldiers "
+                            "drove through Madduvil, Sri Lanka."), "ASSAULT")
+    assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]
+
+
+def test_a_subject_hung_on_the_passive_auxiliary_is_still_the_victim() -> None:
+    """ "were on Monday killed": the parser hangs the subject on "were"."""
+    event = one(events_of("No fewer than seven persons were on Monday killed in an attack on a "
+                          "village in Taraba State by gunmen."), "ASSAULT")
+    assert [(a.sector, a.country) for a in event.target] == [("CVL", "NGA")]
 
 
 def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents import actors, places
 from newsevents.events.syntax import (
+    MANNER_PREPS,
     OBJECTS,
     SUBJECTS,
     agent_of,
@@ -425,6 +426,11 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and lemma(verb) in HARM_VERBS:
         harmed = patients + [c for c in verb.children if c.dep_ in OBJECTS]
         targets = plain_people(harmed, look, sources)
+    if not targets and lemma(verb) in CAPTURING_VERBS:
+        # "Two were captured in Bogota", "Police captured Qadeer in Gujranwala": a number or
+        # a name that is no place is a person taken
+        taken = patients + [c for c in verb.children if c.dep_ in OBJECTS]
+        targets = plain_people([t for t in expand(taken) if _named_or_counted(t)], look, sources)
     if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
             and not _someone_unknown(verb)):
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
@@ -448,7 +454,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
 def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
     """Whom a blast was aimed at: the victims of its "killing" clause ("was detonated at the
     gate, wounding four civilians"), or whom it went off beside ("detonated near a U.S.
-    patrol", "outside a police station", "when an army patrol passed by")."""
+    patrol", "outside a police station", "when an army patrol passed by", "as a bus
+    carrying soldiers drove past")."""
     victims = look.actors([o for c in verb.children
                            if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
                            for o in c.children if o.dep_ in OBJECTS], exclude=sources)
@@ -457,9 +464,13 @@ def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> l
     beside = look.actors(prep_objects(verb, BLAST_PREPS), exclude=sources)
     if beside:
         return beside
-    passers = [s for c in verb.children if c.dep_ == "advcl" and lemma(c) in PASSING_VERBS
+    # the parser takes "as" for a preposition at times ("as a bus ... drove past")
+    clauses = [c for c in verb.children if c.dep_ == "advcl"] + [
+        x for p in verb.children if p.dep_ == "prep" and lemma(p) in WHEN_WORDS
+        for x in p.children if x.dep_ == "pcomp"]
+    passers = [s for c in clauses if lemma(c) in PASSING_VERBS
                for s in c.children if s.dep_ in SUBJECTS]
-    return look.actors(passers, exclude=sources)
+    return look.actors(passers, subtree=True, exclude=sources)  # "a bus carrying soldiers"
 
 
 def _someone_unknown(verb: Token) -> bool:
@@ -532,13 +543,19 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # "a night raid ... that left 22 people dead", "an attack killing three"
         targets = look.actors([o for c in noun.children if c.dep_ in ("acl", "relcl")
                                for o in harmed(c)], subtree=True, exclude=sources)
+    if not targets and cand.event_type in HOLDER_TYPES:
+        # "an offensive that targeted the districts under the control of the rebels"
+        targets = aimed_at(look, [c for c in noun.children if c.dep_ in ("acl", "relcl")],
+                           sources)
     if not targets and noun.dep_ in OBJECTS:
         # "launched an offensive in Hama, targeting the army's positions near Kawkab",
-        # "carried out an airstrike over Beit Na'im, killing 20 fighters"
-        clauses = expand([c for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")])
-        aims = [o for c in clauses if lemma(c) in AIMING_VERBS | VICTIM_VERBS
-                for o in c.children if o.dep_ in OBJECTS]
-        targets = struck(look, cand.event_type, aims, sources, subtree=True, exclude=sources)
+        # "carried out an airstrike over Beit Na'im, killing 20 fighters", "launched an
+        # offensive to capture the crossing from the Iraqi army", "began the assault by
+        # storming the army's positions"
+        clauses = [c for c in noun.head.children if c.dep_ in ("advcl", "conj", "xcomp")]
+        clauses += [x for p in noun.head.children if p.dep_ == "prep"
+                    and lemma(p) in MANNER_PREPS for x in p.children if x.dep_ == "pcomp"]
+        targets = aimed_at(look, expand(clauses), sources, event_type=cand.event_type)
     if not targets and cand.event_type in PATIENT_OF_TYPES:
         # "the 1989 US invasion of Panama", "the NATO bombing of Yugoslavia"
         targets = look.actors(prep_objects(noun, frozenset({"of"})), subtree=True,
@@ -549,6 +566,36 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def aimed_at(
+    look: ActorLookup, clauses: list[Token], sources: list[Actor], *, event_type: str = "ASSAULT"
+) -> list[Actor]:
+    """Whom an attack is aimed at, told by the clauses that say what it does: what they
+    strike or kill, whom they take ground from ("to capture the crossing from the Iraqi
+    army"), what they fire at ("by launching car bombs at the army's defences"), and whose
+    control the ground they strike is under, which the parser often hangs on the verb
+    ("targeting several neighborhoods under the control of the rebels")."""
+    aims: list[Token] = []
+    rulers: list[Token] = []
+    for clause in clauses:
+        verb = lemma(clause)
+        if verb in AIMING_VERBS | VICTIM_VERBS | CAPTURING_VERBS:
+            aims += [o for o in clause.children if o.dep_ in OBJECTS]
+            rulers += [h for p in clause.children if p.dep_ == "prep"
+                       and lemma(p) in CONTROL_PREPS for h in _controller(p)]
+        if verb in CAPTURING_VERBS:  # whom the ground is taken from, wherever the parser hung it
+            objects = [o for o in clause.children if o.dep_ in OBJECTS]
+            rulers += [c for t in (clause, *expand(objects))
+                       for g in prep_objects(t, frozenset({"from"}))
+                       for c in (_rulers(g) if lemma(g) in CONTROL_NOUNS else [g])]
+        elif verb in LAUNCHING_VERBS:
+            aims += prep_objects(clause, FIRED_AT_PREPS)
+    if event_type in HOLDER_TYPES:
+        held = look.actors(rulers, subtree=True, exclude=sources)
+        if held:
+            return held
+    return struck(look, event_type, aims, sources, subtree=True, exclude=sources)
 
 
 def struck(
@@ -638,6 +685,16 @@ def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor
         text = token.doc[token.left_edge.i : token.i + 1].text
         found.append(Actor(text=text, sector="CVL"))
     return found
+
+
+def _named_or_counted(token: Token) -> bool:
+    """A number ("Two were captured") or a name the gazetteer does not know as a place."""
+    if token.pos_ == "NUM":
+        return True
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        return False
+    name = token.doc[token.left_edge.i : token.i + 1].text
+    return places.Gazetteer.load().lookup(name) is None
 
 
 def taken_from(verb: Token) -> list[Token]:
@@ -934,6 +991,10 @@ LAUNCHING_VERBS = frozenset({
 PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
+# Verbs of taking ground, whose loser an offensive launched to take it is aimed at.
+CAPTURING_VERBS = frozenset({"capture", "recapture", "seize", "retake", "take", "reclaim"})
+# Where a fired weapon is aimed ("launching car bombs at the army's defences").
+FIRED_AT_PREPS = frozenset({"at", "towards", "toward", "on", "against"})
 # Types whose target is whoever holds the ground they are aimed at (``holders``).
 HOLDER_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Verbs of holding ground ("held by", "government-controlled").
