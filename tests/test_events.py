@@ -670,6 +670,17 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]
 
 
+def test_a_person_or_a_number_captured_is_the_target_a_town_is_not() -> None:
+    counted = one(events_of("Two were captured on Wednesday morning in Bogota and face charges "
+                            "of money laundering."), "COERCE")
+    assert [(a.text, a.country) for a in counted.target] == [("Two", "COL")]
+    named = one(events_of("Police captured Qadeer in the eastern city of Gujranwala on July "
+                          "28."), "COERCE")
+    assert [(a.text, a.country) for a in named.target] == [("Qadeer", "PAK")]
+    town = one(events_of("Tamil rebels captured Mullaittivu last July."), "ASSAULT")
+    assert town.target == []
+
+
 def test_a_subject_hung_on_the_passive_auxiliary_is_still_the_victim() -> None:
     """ "were on Monday killed": the parser hangs the subject on "were"."""
     event = one(events_of("No fewer than seven persons were on Monday killed in an attack on a "
@@ -686,6 +697,20 @@ def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> 
                            "embassy in central Bangkok."), "PROTEST")
     assert countries(facing.target) == {"USA"}
     assert countries(facing.source) == {"THA"}
+
+
+def test_a_march_is_aimed_at_whom_it_chants_against_or_greets() -> None:
+    chanting = one(events_of("Hundreds of students marched in Tripoli on Tuesday, chanting "
+                             "against the militias."), "PROTEST")
+    assert [(a.text, a.country) for a in chanting.target] == [("the militias", "LBY")]
+    joined = one(events_of("Supporters marched through Damanhour, chanting slogans in support "
+                           "of Morsi and against General Sisi."), "PROTEST")
+    assert [a.text for a in joined.target] == ["General Sisi"]
+    greeted = one(events_of("About 1,000 activists demonstrated at the airport on Saturday as "
+                            "Zimbabwean President Robert Mugabe arrived for a regional summit."),
+                  "PROTEST")
+    assert countries(greeted.target) == {"ZWE"}
+    assert countries(greeted.source) == set()
 
 
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:

@@ -59,8 +59,15 @@ SITE_NOUNS = frozenset({
     "embassy", "consulate", "mission", "office", "headquarters", "parliament", "ministry",
     "palace", "residence", "court", "courthouse", "legislature", "assembly", "building",
 })
-# Verbs of a march's purpose that name what it is against ("to protest against").
-OPPOSING_VERBS = frozenset({"protest", "denounce", "condemn", "oppose", "decry", "reject"})
+# Verbs of a march's purpose or cries that name what it is against ("to protest against",
+# "chanting against the militias").
+OPPOSING_VERBS = frozenset({
+    "protest", "denounce", "condemn", "oppose", "decry", "reject", "chant", "shout",
+    "excoriate", "slam", "criticize", "criticise",
+})
+# Arrivals a demonstration greets: whoever arrives is whom it is aimed at ("demonstrated at
+# the airport as President Mugabe arrived").
+ARRIVING_VERBS = frozenset({"arrive", "visit", "land", "meet", "gather", "speak", "open", "tour"})
 # Verbs of marchers addressing someone ("..., demanding that the government resign").
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
 # Fights with two sides: whoever the victims fought is the one who struck them.
@@ -496,11 +503,20 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     if found:
         return found
     for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp") and lemma(clause) in OPPOSING_VERBS:
-            # "marched through Rome to protest against Israel's construction of a barrier"
+        if clause.dep_ in ("advcl", "xcomp", "conj") and lemma(clause) in OPPOSING_VERBS:
+            # "marched through Rome to protest against Israel's construction of a barrier",
+            # "chanting slogans in support of Morsi and against General Sisi"
             opposed = prep_objects(clause, frozenset({"against", "over", "at"}))
+            opposed += stray_objects(clause, frozenset({"against"}))
             opposed += [c for c in clause.children if c.dep_ in OBJECTS]
             found = look.actors(opposed, subtree=True, exclude=sources)
+            if found:
+                return found
+        if clause.dep_ == "advcl" and lemma(clause) in ARRIVING_VERBS and any(
+            m.dep_ == "mark" and lemma(m) in WHEN_WORDS for m in clause.children
+        ):
+            greeted = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+            found = look.actors(greeted, exclude=sources)
             if found:
                 return found
         if clause.dep_ not in ("advcl", "xcomp", "conj") or lemma(clause) not in DEMAND_VERBS:
