@@ -801,7 +801,8 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
         found += foes(clause)
-    return found or [a for v in verbs for a in clause_agents(v)]
+    return (found or [a for v in verbs for a in clause_agents(v)]
+            or [a for c in when_clauses(verb) for a in _doers(c)])
 
 
 def armed_of(noun: Token, look: ActorLookup) -> list[Token]:
@@ -834,6 +835,37 @@ def launchers(noun: Token) -> list[Token]:
         if clause.dep_ == "relcl":
             found += [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     return found
+
+
+def when_clauses(verb: Token) -> list[Token]:
+    """Clauses that say when the victims were hit, wherever the parser hung them: a report of
+    dead and wounded ("were killed and two others injured as troops stepped up sweeps",
+    "..., after the air force dropped barrels") often puts the clause under the wounded. Not
+    inside the victims' own phrase."""
+    victims = {t.i for c in verb.children if c.dep_ in (*SUBJECTS, "nsubjpass")
+               for t in c.subtree}
+    return [t for t in verb.subtree if t.i != verb.i and t.i not in victims
+            and t.dep_ in ("advcl", "conj") and t.pos_ in ("VERB", "AUX")
+            and lemma(t) not in NOT_DOINGS
+            and any(_when_word(m) for m in t.children)]
+
+
+def _when_word(token: Token) -> bool:
+    return token.dep_ in ("mark", "advmod") and lemma(token) in WHEN_WORDS
+
+
+def _doers(clause: Token) -> list[Token]:
+    """Who acts in a when-clause: its subject, or the agent of a passive one ("when their
+    helicopter was shot down by rebels")."""
+    agents = agent_of(clause)
+    if agents:
+        return agents
+    if any(c.dep_ == "nsubjpass" for c in clause.children):
+        return []
+    # its own subject follows its conjunction: the parser may give it the wounded too
+    mark = min(m.i for m in clause.children if _when_word(m))
+    return [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+            and s.i > mark and lemma(s) not in FIGHTS | ATTACK_NOUNS]
 
 
 def clause_agents(verb: Token) -> list[Token]:
