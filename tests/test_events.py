@@ -681,6 +681,20 @@ def test_a_person_or_a_number_captured_is_the_target_a_town_is_not() -> None:
     assert town.target == []
 
 
+def test_who_acts_in_the_clause_that_says_when_the_victims_fell_is_the_source() -> None:
+    """Also where the parser hangs that clause under the wounded of a dead-and-wounded
+    report, and where it is a passive with its own agent."""
+    sweeps = [e for e in events_of("At least nine civilians were killed and two others injured "
+                                   "as government troops stepped up sweeps against separatists "
+                                   "in Aceh.") if e.trigger == "killed"]
+    assert len(sweeps) == 1
+    assert [(a.text, a.country) for a in sweeps[0].source] == [("government troops", "IDN")]
+    downed = one(events_of("Sixteen American soldiers were killed when their helicopter was "
+                           "shot down by rebels in Kunar province."), "ASSAULT")
+    assert [a.text for a in downed.source] == ["rebels"]
+    assert countries(downed.target) == {"USA"}
+
+
 def test_a_subject_hung_on_the_passive_auxiliary_is_still_the_victim() -> None:
     """ "were on Monday killed": the parser hangs the subject on "were"."""
     event = one(events_of("No fewer than seven persons were on Monday killed in an attack on a "
