@@ -727,6 +727,29 @@ def test_a_march_is_aimed_at_whom_it_chants_against_or_greets() -> None:
     assert countries(greeted.source) == set()
 
 
+def test_a_protest_or_condemnation_of_an_act_is_aimed_at_its_doer() -> None:
+    """Not at whom the act was done to, also where the parser hangs "by" on the verb."""
+    bombing = one(events_of("Bangladesh's Left Democratic Front on Saturday protested against "
+                            "the bombing of Yugoslavia by NATO."), "PROTEST")
+    assert [a.igo for a in bombing.target] == ["NATO"]
+    occupation = one(events_of("Greek Cypriot students were protesting over the occupation of "
+                               "northern Cyprus by Turkish troops."), "PROTEST")
+    assert countries(occupation.target) == {"TUR"}
+    massacre = one(events_of("The Syrian Coalition strongly condemned the massacre of 62 "
+                             "civilians by Russian forces in Idlib."), "ACCUSE")
+    assert [(a.text, a.country) for a in massacre.target] == [("Russian forces", "RUS")]
+
+
+def test_a_march_is_aimed_at_whom_a_demand_hung_anywhere_in_it_addresses() -> None:
+    banners = one(events_of("Some 5,000 others marched in the centre of Seoul with banners "
+                            "demanding the United States pull out its troops."), "PROTEST")
+    assert countries(banners.target) == {"USA"}
+    city = one(events_of("More than 10,000 people demonstrated on Sunday in this major Ivory "
+                         "Coast city calling for President Laurent Gbagbo to step down."),
+               "PROTEST")
+    assert [a.text for a in city.target] == ["President Laurent Gbagbo"]
+
+
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:
     event = one(events_of("Four civilians were killed as clashes broke out between the army and "
                           "rebels in Bangui on Monday."), "ASSAULT")

@@ -53,6 +53,16 @@ ATTACK_NOUNS = frozenset({
     "barrage", "onslaught", "invasion", "incursion", "fighting", "battle", "gunbattle",
     "firefight", "skirmish",
 })
+# Types whose target, where they absorb an act ("condemned the massacre by"), is its doer.
+BLAMING_TYPES = frozenset({"ACCUSE", "PROTEST"})
+# Nouns of acts whose doer a "by" phrase names: what a protest or a condemnation is aimed at
+# is the doer, not whom the act was done to.
+ACT_NOUNS = frozenset({
+    "attack", "airstrike", "strike", "raid", "bombing", "shelling", "bombardment", "assault",
+    "offensive", "invasion", "incursion", "occupation", "massacre", "killing", "siege",
+    "blockade", "crackdown", "detention", "arrest", "execution", "abduction", "kidnapping",
+    "shooting", "annexation", "destruction", "seizure", "takeover",
+})
 # Where a demonstration gathers, and the buildings whose owner it is aimed at.
 SITE_PREPS = frozenset({"outside", "at", "near", "before", "in"})
 SITE_NOUNS = frozenset({
@@ -244,7 +254,8 @@ class ActorLookup:
                         return self._role(token) or named
                     if named is not None:
                         return named
-        if token.pos_ in ("NUM", "NOUN"):
+        if token.pos_ in ("NUM", "NOUN") and lemma(token) not in ACT_NOUNS:
+            # not "the massacre of civilians": an act is not made of whom it was done to
             for pobj in prep_objects_of([token], "of"):
                 found = self.actor(pobj)  # "thousands of Iraqi Kurds", "members of MASSOB"
                 if found is not None:
@@ -298,7 +309,10 @@ class ActorLookup:
         Possessive pronouns ("offered its troops to Lebanon") point back to the subject and
         are skipped, as are the actors in ``exclude`` (the event's sources).
         """
-        queue = [*launchers(token), *token.children]  # "the campaign the regime launched"
+        # "the campaign the regime launched"; an act's doer before whom it was done to
+        # ("protested against the bombing of Yugoslavia by NATO")
+        doers = prep_objects(token, frozenset({"by"})) if lemma(token) in ACT_NOUNS else []
+        queue = [*doers, *launchers(token), *token.children]
         while queue:
             t = queue.pop(0)
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
@@ -408,7 +422,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "visit":
         preps = preps | {"in", "at"}
     if not targets and trigger.roles != "notarget":
-        targets = look.actors(prep_objects(verb, preps), subtree=True)
+        targets = look.actors(doers_of(verb, prep_objects(verb, preps), passive), subtree=True)
     if not targets:
         targets = look.actors(prep_objects(verb, frozenset({"between"})), subtree=True)
     if not targets and trigger.absorbs and cand.absorbed is None:
@@ -417,7 +431,12 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if cand.absorbed is not None and not targets:
         inner = cand.absorbed
         if inner.nominal:
-            targets = noun_arguments(inner, look)[1]
+            doers, done_to = noun_arguments(inner, look)
+            stray = [d for d in doers_of(verb, [inner.token], passive) if d.i != inner.token.i]
+            doers = look.actors(stray) or doers
+            # "condemned the attack on the convoy by rebels": the accused is the doer
+            doers = [d for d in doers if not any(same_actor(d, s) for s in sources)]
+            targets = (doers if cand.event_type in BLAMING_TYPES else []) or done_to
         else:
             inner_targets = verb_arguments(inner, look)[1]
             inner_subjects = look.actors([c for c in inner.token.children if c.dep_ in SUBJECTS])
@@ -425,7 +444,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             targets = targets or inner_targets
     if not targets and trigger.roles != "notarget":
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
-        targets = look.actors(objects, subtree=True, exclude=sources)
+        targets = look.actors(doers_of(verb, objects, passive), subtree=True, exclude=sources)
     if not targets and cand.event_type == "PROTEST":
         targets = protest_targets(verb, look, sources)
     if not sources and lemma(verb) in MARCHING_VERBS and verb.dep_ in ("ROOT", "conj", "advcl"):
@@ -456,6 +475,21 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def doers_of(verb: Token, aimed: list[Token], passive: bool) -> list[Token]:
+    """What a protest, a condemnation or a demand is aimed at is the doer of the act it
+    names, not whom the act was done to: "protested against the bombing of Yugoslavia by
+    NATO", "condemned the massacre of civilians by Russian forces". The parser often hangs
+    the "by" phrase on the verb; of a verb in the active voice it can only be the act's."""
+    found: list[Token] = []
+    for token in aimed:
+        by = prep_objects(token, frozenset({"by"})) if lemma(token) in ACT_NOUNS else []
+        if lemma(token) in ACT_NOUNS and not by and not passive:
+            by = [g for c in verb.children if c.dep_ in ("agent", "prep") and lemma(c) == "by"
+                  and c.i > token.i for g in c.children if g.dep_ == "pobj"]
+        found += by or [token]
+    return found
 
 
 def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
@@ -498,8 +532,8 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     grievances += [g for p in sites if lemma(p) in ("protest", "solidarity")  # "in protest at"
                    for g in prep_objects(p, frozenset({"at", "against", "over", "with"}))]
     grievances += stray_objects(verb, frozenset({"against"}))
-    found = look.actors([s for s in sites if lemma(s) in SITE_NOUNS] + grievances,
-                        subtree=True, exclude=sources)
+    found = look.actors([s for s in sites if lemma(s) in SITE_NOUNS]
+                        + doers_of(verb, grievances, False), subtree=True, exclude=sources)
     if found:
         return found
     for clause in verb.children:
@@ -519,8 +553,7 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
             found = look.actors(greeted, exclude=sources)
             if found:
                 return found
-        if clause.dep_ not in ("advcl", "xcomp", "conj") or lemma(clause) not in DEMAND_VERBS:
-            continue
+    for clause in _demands(verb):
         addressed = [c for c in clause.children if c.dep_ in OBJECTS]
         addressed += [s for c in clause.children if c.dep_ == "ccomp"
                       for s in c.children if s.dep_ in SUBJECTS]
@@ -529,6 +562,19 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
         if found:
             return found
     return []
+
+
+def _demands(verb: Token) -> list[Token]:
+    """The demands a march makes: its own clauses, then a demanding participle anywhere in
+    its predicate, which the parser often hangs on a noun ("marched with banners demanding
+    that the United States pull out", "demonstrated in this city calling for Gbagbo to step
+    down"). Not inside its subject ("activists demanding reform marched")."""
+    own = [c for c in verb.children
+           if c.dep_ in ("advcl", "xcomp", "conj") and lemma(c) in DEMAND_VERBS]
+    marchers = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    hung = [t for t in verb.subtree if t.dep_ in ("acl", "advcl") and t.i not in marchers
+            and lemma(t) in DEMAND_VERBS and t not in own and t.i != verb.i]
+    return own + hung
 
 
 def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
