@@ -695,6 +695,16 @@ def test_who_acts_in_the_clause_that_says_when_the_victims_fell_is_the_source() 
     assert countries(downed.target) == {"USA"}
 
 
+def test_a_subject_hung_on_the_auxiliary_still_acts_and_a_strike_is_its_callers() -> None:
+    patrol = one(events_of("Security forces were patrolling Senegal's capital Thursday, where "
+                           "streets were reopened to traffic."), "MOBILIZE")
+    assert [(a.text, a.country) for a in patrol.source] == [("Security forces", "SEN")]
+    strike = one(events_of("Paramilitary troops patrolled the streets of Karachi on Tuesday as "
+                           "a strike called by Shiite Muslims kept many shops closed."),
+                 "PROTEST")
+    assert [(a.text, a.country) for a in strike.source] == [("Shiite Muslims", "PAK")]
+
+
 def test_a_subject_hung_on_the_passive_auxiliary_is_still_the_victim() -> None:
     """ "were on Monday killed": the parser hangs the subject on "were"."""
     event = one(events_of("No fewer than seven persons were on Monday killed in an attack on a "

@@ -871,7 +871,8 @@ def foes(clause: Token) -> list[Token]:
 
 def launchers(noun: Token) -> list[Token]:
     """Who launched, fired or carried out what the noun names: the agent of a participle
-    ("airstrikes launched by Russian jets", "shells fired by the YPG") or the subject of a
+    ("airstrikes launched by Russian jets", "shells fired by the YPG", "a strike called by
+    Shiite groups") or the subject of a
     relative clause ("the aerial campaign the regime has launched on the city")."""
     found: list[Token] = []
     for clause in noun.children:
@@ -1078,7 +1079,8 @@ FIGHTING_VERBS = frozenset({"fight", "battle", "clash", "confront", "engage", "r
 # launched by", "shells fired by", "the campaign the regime waged").
 LAUNCHING_VERBS = frozenset({
     "launch", "fire", "conduct", "carry", "mount", "stage", "wage", "drop", "lob", "plant",
-    "unleash", "shoot", "throw", "detonate", "perpetrate", "commit",
+    "unleash", "shoot", "throw", "detonate", "perpetrate", "commit", "call", "organise",
+    "organize", "lead", "hold",
 })
 # Types whose event noun's "of" phrase names whom the act was done to ("the invasion of
 # Panama", "the arrest of two journalists"); not "the release of" or "the support of".

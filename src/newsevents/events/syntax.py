@@ -53,6 +53,9 @@ def subject_of(verb: Token) -> list[Token]:
     while seen < 6:
         seen += 1
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # "Security forces were patrolling": the parser may hang the subject on the auxiliary
+        subjects += [s for a in verb.children if a.dep_ == "aux" for s in a.children
+                     if s.dep_ in SUBJECTS]
         if subjects:
             return subjects
         if any(c.dep_ == "nsubjpass" for c in verb.children):
