@@ -665,6 +665,9 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     wounded = one(events_of("A second device was detonated at the main gate of a supermarket in "
                             "Koronadal City, wounding four civilians."), "ASSAULT")
     assert countries(wounded.target) == {"PHL"}
+    both = one(events_of("A suicide bomber detonated his explosives inside the market of "
+                         "Qamishli City, killing and wounding several people."), "ASSAULT")
+    assert [(a.text, a.country) for a in both.target] == [("several people", "SYR")]
     passing = one(events_of("The guerrillas detonated a mine as an army bus carrying soldiers "
                             "drove through Madduvil, Sri Lanka."), "ASSAULT")
     assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]

@@ -497,9 +497,14 @@ def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> l
     gate, wounding four civilians"), or whom it went off beside ("detonated near a U.S.
     patrol", "outside a police station", "when an army patrol passed by", "as a bus
     carrying soldiers drove past")."""
-    victims = look.actors([o for c in verb.children
-                           if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
-                           for o in c.children if o.dep_ in OBJECTS], exclude=sources)
+    # "killing and wounding several people", "and damaged two police cars", "two bombs,
+    # which killed one soldier"
+    clauses = expand([c for c in verb.children if c.dep_ in ("advcl", "conj")
+                      and lemma(c) in STRIKING_VERBS])
+    victims = look.actors([o for c in clauses for o in c.children if o.dep_ in OBJECTS]
+                          + [o for b in verb.children if b.dep_ in OBJECTS
+                             for c in b.children if c.dep_ in ("relcl", "acl")
+                             for o in harmed(c)], subtree=True, exclude=sources)
     if victims:
         return victims
     beside = look.actors(prep_objects(verb, BLAST_PREPS), exclude=sources)
