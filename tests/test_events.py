@@ -753,6 +753,19 @@ def test_a_protest_or_condemnation_of_an_act_is_aimed_at_its_doer() -> None:
     assert [(a.text, a.country) for a in massacre.target] == [("Russian forces", "RUS")]
 
 
+def test_a_role_word_before_a_noun_says_whose_it_is() -> None:
+    """ "a government proposal", "the police crackdown": the modifier is the owner, also
+    where the parser gives it no actor of its own."""
+    proposal = one(events_of("The ELN delegation, however, rejected a government proposal to "
+                             "gather its fighters in designated zones."), "REJECT")
+    assert [(a.sector, a.country) for a in proposal.target] == [("GOV", "COL")]
+    crackdown = one(events_of("Opposition leaders in Caracas condemned the police crackdown on "
+                              "students."), "ACCUSE")
+    assert [(a.sector, a.country) for a in crackdown.target] == [("COP", "VEN")]
+    curfew = one(events_of("The government curfew in Srinagar kept shops closed."), "COERCE")
+    assert [(a.sector, a.country) for a in curfew.source] == [("GOV", "IND")]
+
+
 def test_a_march_is_aimed_at_whom_a_demand_hung_anywhere_in_it_addresses() -> None:
     banners = one(events_of("Some 5,000 others marched in the centre of Seoul with banners "
                             "demanding the United States pull out its troops."), "PROTEST")

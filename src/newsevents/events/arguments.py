@@ -88,6 +88,10 @@ FIGHT_SIDES = frozenset({"with", "between"})
 CONFLICT_NOUNS = frozenset({"conflict", "war", "confrontation", "fight", "feud", "violence"})
 
 
+# Modifiers that say whose a thing is ("a government proposal", "the army's raid").
+OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
 class ActorLookup:
     """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
 
@@ -318,6 +322,8 @@ class ActorLookup:
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
                 continue
             found = self.actor(t)
+            if found is None and t.head.i == token.i and t.dep_ in OWNER_DEPS:
+                found = self._role(t)  # "rejected a government proposal", "the army raid"
             if found is not None and not any(same_actor(found, e) for e in exclude):
                 return found
             queue.extend(t.children)
@@ -452,9 +458,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and lemma(verb) in HARM_VERBS:
         harmed = patients + [c for c in verb.children if c.dep_ in OBJECTS]
         targets = plain_people(harmed, look, sources)
-    if not targets and lemma(verb) in CAPTURING_VERBS:
+    if not targets and lemma(verb) in CAPTURING_VERBS and cand.event_type == "COERCE":
         # "Two were captured in Bogota", "Police captured Qadeer in Gujranwala": a number or
-        # a name that is no place is a person taken
+        # a name that is no place is a person arrested (read as a blow, such a capture gave
+        # the model an ASSAULT to keep that the dev split has as an arrest)
         taken = patients + [c for c in verb.children if c.dep_ in OBJECTS]
         targets = plain_people([t for t in expand(taken) if _named_or_counted(t)], look, sources)
     if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
@@ -586,8 +593,9 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     noun, trigger = cand.token, cand.trigger
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
-    if not sources and cand.event_type == "ASSAULT":
-        # a role the modifier's words give ("the regime attack"); not for other nouns, where
+    if not sources and cand.event_type in HOLDER_TYPES:
+        # a role the modifier's words give ("the regime attack", "the police crackdown");
+        # not for other nouns, where
         # "military cooperation" or "army exercises" name no party, nor for an owner ("the
         # coalition's airstrikes"), whose role word alone would be read as local
         sources = look.actors([c for c in owners if c.dep_ != "poss"], roles=True)
