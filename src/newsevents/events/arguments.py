@@ -88,10 +88,6 @@ FIGHT_SIDES = frozenset({"with", "between"})
 CONFLICT_NOUNS = frozenset({"conflict", "war", "confrontation", "fight", "feud", "violence"})
 
 
-# Modifiers that say whose a thing is ("a government proposal", "the army's raid").
-OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-
-
 class ActorLookup:
     """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
 
@@ -322,8 +318,6 @@ class ActorLookup:
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
                 continue
             found = self.actor(t)
-            if found is None and t.head.i == token.i and t.dep_ in OWNER_DEPS:
-                found = self._role(t)  # "rejected a government proposal", "the army raid"
             if found is not None and not any(same_actor(found, e) for e in exclude):
                 return found
             queue.extend(t.children)
