@@ -817,3 +817,127 @@ def test_an_age_in_apposition_says_nothing_of_the_person(nlp: Language) -> None:
 def test_an_ethnic_people_is_not_the_state_of_its_name(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("riot police and soldiers", (None, "COP", None)),
+    ("about 300 soldiers and policemen", (None, "MIL", None)),
+    ("three policemen and a civilian", (None, "COP", None)),
+    ("students and teachers from the university", (None, "CVL", None)),
+])
+def test_a_list_of_roles_takes_its_first(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Kurdish forces", (None, "REB", None)),
+    ("separatist troops", (None, "REB", None)),
+    ("a jihadist commander", (None, "REB", None)),
+    ("Tamil fighters", (None, "REB", None)),
+    ("regime helicopters", (None, "MIL", None)),
+    ("a pro-government fighter", (None, "MIL", None)),
+    ("paramilitary troops", (None, "MIL", None)),  # a state's own, not rebels
+    ("anti-terrorism troops", (None, "MIL", None)),
+    ("Serb forces", (None, "MIL", None)),  # Serbia's army as much as the Bosnian Serbs'
+    ("pro-government militias", (None, "REB", None)),
+])
+def test_whose_an_armed_body_is(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("two men armed with rifles", (None, "UAF", None)),
+    ("knife-wielding youths", (None, "UAF", None)),
+    ("unidentified men", (None, "UAF", None)),
+    ("two men", (None, "CVL", None)),
+    ("gunmen believed to be members of al-Shabaab", ("SOM", "REB", None)),
+    ("gunmen suspected to be cattle thieves", (None, "UAF", None)),
+    ("gunmen from a local militia", (None, "REB", None)),
+])
+def test_armed_people_of_no_named_group_are_unidentified_attackers(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a tribal chief", (None, "ELI", None)),
+    ("an Iraqi tribal leader", ("IRQ", "ELI", None)),
+    ("village elders", (None, "CVL", None)),
+    ("union leaders", (None, "LAB", None)),
+    ("community leaders", (None, "CVL", None)),
+    ("leaders of the two clans", (None, "CVL", None)),
+    ("the spokesman of the army", (None, "MIL", None)),
+    ("government supporters", (None, "CVL", None)),
+    ("opposition supporters", (None, "OPP", None)),
+    ("a Basque politician", (None, "PTY", None)),
+    ("Democrats", (None, "PTY", None)),
+    ("CIA officers", ("USA", "SPY", None)),
+    ("both parties", None),
+    ("the warring parties", None),
+])
+def test_leaders_followers_and_politicians(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...] | None) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("two Japanese carmakers", ("JPN", "BUS", None)),
+    ("three Brazilian financial institutions", ("BRA", "BUS", None)),
+    ("the owners of a restaurant", (None, "BUS", None)),
+    ("workers who were trapped in a factory", (None, "LAB", None)),
+    ("hundreds of workers at the plant", (None, "LAB", None)),
+])
+def test_businesses_by_their_trade(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Jewish settlers", ("ISR", "CVL", None)),
+    ("the Joint Chiefs", ("USA", "MIL", None)),
+    ("Ghana's Trades Union Congress", ("GHA", "LAB", None)),
+])
+def test_groups_of_broad_use(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_a_president_with_two_separate_terms(resolver: ActorResolver) -> None:
+    """Peter Mutharika led Malawi in 2014-2020 and again from 2025, after Chakwera."""
+    for year in (2015, 2019, 2025):
+        actor = resolver.resolve_text("President Peter Mutharika", dt.date(year, 11, 2))
+        assert actor is not None and (actor.country, actor.sector) == ("MWI", "GOV")
+    actor = resolver.resolve_text("President Lazarus Chakwera", dt.date(2022, 5, 1))
+    assert actor is not None and actor.country == "MWI"
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Kata'eb Hezbollah", ("IRQ", "REB", None)),  # Iraq's, not Lebanon's Hezbollah
+    ("Zapatista rebels", ("MEX", "REB", None)),  # not Colombia's National Liberation Army
+])
+def test_armed_groups_named_like_others(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("two opposition lawmakers", (None, "OPP", None)),
+    ("a Kenyan opposition activist", ("KEN", "OPP", None)),
+    ("opposition fighters", (None, "REB", None)),  # armed, they are rebels
+    ("lawmakers", (None, "LEG", None)),
+])
+def test_the_opposition_before_a_role_is_the_opposition(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Gazprom", ("RUS", "BUS", None)),
+    ("two Toyota executives", ("JPN", "BUS", None)),
+    ("Petrobras workers", ("BRA", "LAB", None)),
+])
+def test_companies_named_by_one_word(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

@@ -1122,3 +1122,147 @@ def test_a_buyer_that_denies_is_not_the_supplier(nlp: Language) -> None:
 def test_a_contract_for_a_delivery_is_an_order_and_who_secures_it(
         nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+# --- talks, pending decisions, counts, licensees, what is still to come ------------------------
+
+def test_talks_with_two_buyers_for_a_supply_are_talks_with_each(nlp: Language) -> None:
+    found = deals(nlp, "South Korea is in talks with both Peru and Colombia for the possible "
+                       "supply of K2 tanks.")
+    assert sorted(brief(d) for d in found) == [
+        ("KOR", "COL", "K2 Black Panther", "negotiating"),
+        ("KOR", "PER", "K2 Black Panther", "negotiating")]
+
+
+def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
+    found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
+                       "that would be sent to Ukraine.")
+    assert [brief(d) for d in found] == [("NOR", "POL", "K9 Thunder", "negotiating")]
+
+
+def test_the_other_side_of_a_deal_on_the_verb(nlp: Language) -> None:
+    found = deals(nlp, "Egypt has signed a deal with Russia worth $2 billion for 24 Su-35 "
+                       "jets. With the sale of the Su-35, Egypt could have one of the "
+                       "strongest air forces in the region.")
+    assert [(brief(d), d.quantity) for d in found] == [(("RUS", "EGY", "Su-35", "ordered"), 24)]
+
+
+def test_a_wish_to_receive_is_a_proposal(nlp: Language) -> None:
+    found = deals(nlp, "Serbia would like to receive several Iskander missile systems from "
+                       "Russia.")
+    assert [brief(d) for d in found] == [("RUS", "SRB", "Iskander", "proposed")]
+
+
+def test_no_decision_reached_is_no_denial(nlp: Language) -> None:
+    found = deals(nlp, "Malaysia is negotiating with Turkey over the purchase of Hurjet "
+                       "trainers, but no decision regarding the purchase was reached.")
+    assert [brief(d) for d in found] == [("TUR", "MYS", "Hurjet", "negotiating")]
+
+
+def test_the_deal_of_the_same_count_takes_an_approval_without_a_buyer(
+        nlp: Language) -> None:
+    found = deals(nlp, "The State Department approved the possible sale of 18 M1126 Stryker "
+                       "vehicles. The Government of Chile has requested to buy 18 Stryker "
+                       "vehicles. Thailand received its first Stryker vehicles from the "
+                       "United States last year.")
+    assert ("USA", "CHL", "Stryker", "approved") in [brief(d) for d in found]
+
+
+def test_a_licensee_sends_licence_built_systems_to_the_licensor(nlp: Language) -> None:
+    found = [brief(d) for d in deals(
+        nlp, "Japan produces Patriot missiles under licence from Lockheed Martin. The "
+             "government said it will transfer the Patriot missiles to the United States.")]
+    assert ("JPN", "USA", "Patriot", "approved") in found
+    assert not [b for b in found if b[:2] == ("USA", "JPN") and b[3] == "approved"]
+
+
+def test_a_system_name_inside_a_longer_name_keeps_the_longer_one(nlp: Language) -> None:
+    found = deals(nlp, "Turkey received the last of four Boeing 737 AWACS aircraft from the "
+                       "United States. Turkey had planned to take delivery of its first AWACS "
+                       "years earlier.")
+    assert {d.system.name for d in found} == {"Boeing 737 AEW"}
+
+
+@pytest.mark.parametrize("text", [
+    "Around 40 T-90 tanks were delivered to Vietnam from Russia in the first delivery.",
+    "The United States handed over six helicopters to Kenya on Friday. Two other choppers "
+    "are expected to be delivered in the coming months.",
+])
+def test_a_first_delivery_or_more_to_come_is_delivering(nlp: Language, text: str) -> None:
+    assert [brief(d)[3] for d in deals(nlp, text)] == ["delivering"]
+
+
+def test_cobra_attack_helicopters_are_ah_1zs(nlp: Language) -> None:
+    found = deals(nlp, "Senators delayed the sale of 12 Cobra attack helicopters to Nigeria "
+                       "from the United States.")
+    assert [brief(d) for d in found] == [("USA", "NGA", "AH-1Z Viper", "at_risk")]
+
+
+def test_a_postponed_delivery_is_at_risk(nlp: Language) -> None:
+    found = deals(nlp, "The delivery of the Patriot systems that Poland ordered from the "
+                       "United States will be postponed.")
+    assert [brief(d) for d in found] == [("USA", "POL", "Patriot", "at_risk")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey announced that Malaysia had ordered 24 Hurjet trainers. The Malaysian government "
+    "said it had not signed the contract on the purchase of the Hurjet trainers.",
+    "Malaysia has reached agreement on buying 24 Hurjet trainers from Turkey. The signing of "
+    "the contract can be expected in about three months.",
+    "Malaysia has reached agreement on buying 24 Hurjet trainers from Turkey. Officials said "
+    "they had yet to finalize the deal.",
+])
+def test_an_order_with_its_contract_still_to_sign_is_talks(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("TUR", "MYS", "Hurjet", "negotiating")]
+
+
+def test_a_country_that_made_replaced_jets_is_no_buyer(nlp: Language) -> None:
+    found = deals(nlp, "Egypt approved the purchase of 30 J-10 jets from China. These aircraft "
+                       "are expected to be delivered within two years and would replace the "
+                       "French-made Mirage fighters.")
+    assert [brief(d) for d in found] == [("CHN", "EGY", "J-10", "approved")]
+
+
+def test_a_decision_still_to_come_is_no_approval(nlp: Language) -> None:
+    found = deals(nlp, "Peru is in talks with Sweden on the purchase of Gripen jets. The "
+                       "number will be decided in the contract.")
+    assert [brief(d) for d in found] == [("SWE", "PER", "JAS 39 Gripen", "negotiating")]
+
+
+def test_weapons_a_package_lists_after_including_are_in_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "The State Department approved a possible sale of 12 F-16 jets to "
+                       "Jordan. The package also includes a range of weapons including 48 "
+                       "AIM-120 missiles and 30 Small Diameter Bombs. Taiwan took delivery "
+                       "of its first F-16 Block 70 jets last month.")
+    assert {(brief(d), d.quantity) for d in found if d.recipient.country == "JOR"} == {
+        (("USA", "JOR", "F-16 Fighting Falcon", "approved"), 12),
+        (("USA", "JOR", "AIM-120 AMRAAM", "approved"), 48),
+        (("USA", "JOR", "Small Diameter Bomb", "approved"), 30)}
+
+
+def test_planes_of_weapons_carry_the_weapons(nlp: Language) -> None:
+    found = deals(nlp, "Turkey denied reports that it had sent six planes of weapons to "
+                       "Pakistan.")
+    assert [(brief(d), d.denier and d.denier.country) for d in found] == [
+        (("TUR", "PAK", None, "denied"), "TUR")]
+
+
+def test_talks_said_apart_go_to_the_named_deal_between_the_two(nlp: Language) -> None:
+    found = deals(nlp, "Colombia plans to buy 16 Gripen jets from Sweden. Sweden also "
+                       "delivered two patrol boats to Colombia last year. Negotiations "
+                       "between Colombia and Saab are under way.")
+    assert {brief(d) for d in found} == {
+        ("SWE", "COL", "JAS 39 Gripen", "negotiating"), ("SWE", "COL", None, "delivered")}
+
+
+def test_a_signing_asked_for_in_exchange_is_still_ahead(nlp: Language) -> None:
+    found = deals(nlp, "Italy selected the Leopard 2 tank from Germany. The Italian government "
+                       "expects compensation from Berlin in exchange for signing the "
+                       "agreement.")
+    assert [brief(d) for d in found] == [("DEU", "ITA", "Leopard 2", "approved")]
+
+
+def test_a_clause_on_the_noun_a_system_names_delivers_it(nlp: Language) -> None:
+    found = deals(nlp, "The first ship to reach Varna carried five Stryker armored combat "
+                       "vehicles delivered from the United States to Bulgaria.")
+    assert [brief(d) for d in found] == [("USA", "BGR", "Stryker", "delivered")]

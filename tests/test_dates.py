@@ -284,3 +284,16 @@ def test_a_length_before_a_clause_is_a_time(nlp: Language) -> None:
     sent, seized = trigger_in(
         nlp, "Hours before the talks opened, rebels seized the border post.", "seized")
     assert event_date(sent, seized, THURSDAY)[1] == "Hours"
+
+
+def test_a_date_closing_a_report_before_its_source_dates_the_event(nlp: Language) -> None:
+    sent, shot = trigger_in(nlp, "Opposition activist Pavel Orlov was shot dead in central "
+                            "Samara overnight Friday, an interior ministry spokesman told TASS.",
+                            "shot")
+    assert event_date(sent, shot, dt.date(2024, 5, 16)) == (dt.date(2024, 5, 10), "Friday")
+
+
+def test_a_date_after_the_source_still_dates_the_saying(nlp: Language) -> None:
+    sent, captured = trigger_in(nlp, "Rebels captured the border town, the army said Monday.",
+                                "captured")
+    assert event_date(sent, captured, dt.date(2024, 5, 16)) == (None, None)

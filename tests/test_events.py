@@ -135,6 +135,8 @@ def test_conditional_event_is_hypothetical() -> None:
     "Militants in the hills often shell the garrison town of Kupwara.",
     "Rebels have shot down army helicopters over the Nuba Mountains in the past.",
     "Indonesian navy boats patrol the Malacca Strait every night to stop smugglers.",
+    "When a gunman opens fire in a crowded market, he kills people who have no part in the war.",
+    "The army shells the villages whenever the rebels attack its convoys.",
 ])
 def test_a_habit_told_in_general_is_generic_not_a_new_fact(text: str) -> None:
     events = events_of(text)
@@ -146,6 +148,7 @@ def test_a_habit_told_in_general_is_generic_not_a_new_fact(text: str) -> None:
     "Israeli troops fired at Palestinians who approached the border fence on Friday.",
     "Militants repeatedly shelled the garrison town of Kupwara on Sunday.",
     "Rebels shot down an army helicopter over the Nuba Mountains in the past week.",
+    "The army shelled the villages when the rebels attacked its convoy on Monday.",
 ])
 def test_one_act_stays_asserted_beside_frequency_like_words(text: str) -> None:
     events = events_of(text)
@@ -841,6 +844,19 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Aid agencies warned that the coming winter would make shelter the most urgent need.",
     "A farmer in Kandal province accidentally detonated an old mortar shell while ploughing.",
     "Army engineers carried out a controlled explosion of a suspect bag outside the embassy.",
+    "A cargo plane lost power after take-off and crashed into a field, killing its four crew.",
+    "Seven miners were killed when a tunnel collapsed at a gold mine in South Kivu.",
+    "The former mayor captured the governorship of Ohio in 1998.",
+    "The minister's outburst was captured on camera by a journalist from Reuters.",
+    "Two holiday villas near Marseille were destroyed by a wildfire on Sunday.",
+    "Human Rights Watch released a report on the detention of activists in Cairo.",
+    "The army released a video showing the new drones on Monday.",
+    "Volunteers and firefighters patrolled the dikes along the river overnight.",
+    "The ministry issued a press release on Friday.",
+    "The young striker shot to fame after scoring twice in the cup final.",
+    "The band marched into the stadium to the beat of drums before the final whistle.",
+    "The retired teacher patrols the streets near the temple as a volunteer.",
+    "The governor demonstrated his displeasure by leaving the dinner early.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -906,6 +922,23 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     rejected = one(events_of("India rejected suggestions by U.S. officials that Washington could "
                              "mediate on Kashmir."), "REJECT")
     assert countries(rejected.source) == {"IND"}
+
+
+# The same words beside the new other-sense cues ("not far", "a third", a sinking, a collapse).
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The suspect was captured by Israeli soldiers not far from the old city of Hebron.",
+     "COERCE"),
+    ("Rebel forces have captured a third of the country since launching their offensive.",
+     "ASSAULT"),
+    ("The militia has attacked dozens of ships since March, sinking two vessels and killing "
+     "at least four sailors.", "ASSAULT"),
+    ("Talks collapsed last year after a car bomb killed 22 police cadets in Bogota.", "ASSAULT"),
+    ("Some 9,000 UN peacekeepers patrol the buffer zone between the two armies.", "MOBILIZE"),
+])
+def test_blows_and_patrols_beside_other_sense_cues_stay_asserted(
+    text: str, event_type: str
+) -> None:
+    assert one(asserted(events_of(text)), event_type)
 
 
 def test_who_launched_the_strikes_a_victim_was_killed_in_is_the_source() -> None:
@@ -1353,6 +1386,19 @@ def test_acts_asked_about_denied_or_feared_are_not_reported_as_fact(
 ])
 def test_a_warning_of_force_is_still_a_threat(text: str) -> None:
     assert one(asserted(events_of(text)), "THREATEN")
+
+
+def test_an_act_no_longer_done_done_to_no_one_or_set_to_be_done_is_not_asserted() -> None:
+    stopped = one(events_of("American troops no longer patrol the streets of Tikrit."),
+                  "MOBILIZE")
+    assert stopped.negated
+    planned = events_of("The seized weapons are set to be destroyed at a depot near Goma.")
+    assert all(e.event_type != "ASSAULT" for e in asserted(planned))
+    for text in ("No suspects have been arrested, according to the police in Florencia.",
+                 "Nobody has been detained over the attack on the convoy."):
+        assert all(e.event_type != "COERCE" for e in asserted(events_of(text)))
+    set_fire = events_of("Militants set fire to a school in Borno state on Tuesday.")
+    assert asserted(set_fire)
 
 
 def test_the_same_acts_told_as_fact_stay_asserted() -> None:

@@ -94,3 +94,22 @@ def test_high_confidence_means_right_type(dev: list) -> None:
                     right += e.event_type in gold
     assert high > 100
     assert right / high >= 0.8
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan sent 50 tonnes of emergency food and medicine to earthquake survivors in southern "
+     "Turkey on Tuesday.", {"AID"}),
+    ("Israeli forces withdrew from the town after a three-day raid, residents said.",
+     {"RETREAT"}),
+    ("My neighbour helped me carry the boxes up the stairs.", set()),
+    ("The striker helped his side beat the league leaders 2-1 on Saturday.", set()),
+])
+def test_the_model_keeps_aid_and_retreat_and_drops_everyday_help(
+    text: str, expected: set[str]
+) -> None:
+    """A relief shipment and a withdrawal are coded; help among neighbours and on the pitch
+    is no event."""
+    coded = nlp.load(nlp.COMPONENTS, "hybrid")(text)
+    assert {e.event_type for e in coded._.events if e.factual} >= expected
+    if not expected:
+        assert not [e for e in coded._.events if e.factual]

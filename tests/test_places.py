@@ -669,3 +669,45 @@ def test_a_hill_named_as_such_is_the_scene(nlp: Language, gaz: Gazetteer) -> Non
     entered is a place, not a group."""
     found = where(nlp, gaz, "Rebels entered Tal Shihab overnight, residents said.", "entered")
     assert found is not None and found.name == "Tal Shihab"
+
+
+def test_a_village_the_place_found_locates_is_the_scene(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "Soldiers guarding the village of Tal Kadro near Homs were "
+                  "ambushed by rebels on Sunday.", "ambushed")
+    assert (found.name, found.country) == ("Tal Kadro", "SYR")
+
+
+def test_a_port_city_named_after_its_sea_keeps_its_name(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "Rockets hit homes in the Black Sea port city of Odesa on "
+                  "Saturday.", "hit")
+    assert (found.name, found.country) == ("Odesa", "UKR")
+
+
+def test_a_theater_is_placed_by_its_town(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Demonstrators marched outside the Al-Safa Theater in Haifa on "
+                  "Friday.", "marched")
+    assert (found.name, found.country) == ("Haifa", "ISR")
+
+
+def test_a_town_the_parse_leaves_loose_in_the_event_phrase(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "Riot police patrolled downtown Bamako Sunday, a day after the "
+                  "vote.", "patrolled")
+    assert (found.name, found.country) == ("Bamako", "MLI")
+
+
+def test_a_place_tagged_as_a_person_after_in(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Nine people were killed in Kwande Gari on Monday, police said.",
+                  "killed")
+    assert found is not None and found.name == "Kwande Gari"
+
+
+def test_a_town_named_near_a_bigger_one_is_the_scene(nlp: Language, gaz: Gazetteer) -> None:
+    found = where(nlp, gaz, "Riot police are patrolling the streets of Rochdale, a northern "
+                  "town near Manchester, after a night of clashes.", "patrolling")
+    assert (found.name, found.country) == ("Rochdale", "GBR")

@@ -114,15 +114,16 @@ def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
     the parser often hangs a sentence's closing date ("fired at demonstrators who thronged
     Hama on Friday"); clauses of the same moment ("shot ... as he stepped out of a courthouse
     Tuesday evening", "killed ... on Thursday when security forces raided"); the rest of
-    its phrase outside reported speech, and its other conjuncts; a date that opens the
-    sentence ("In July, ..."). Within a tier, the nearest first.
+    its phrase outside reported speech, and its other conjuncts; the words that close a
+    report before its source ("... overnight Friday, a spokesman told AFP"); a date that
+    opens the sentence ("In July, ..."). Within a tier, the nearest first.
     """
     phrases = _candidates(sent, trigger)
     if not phrases:
         return []  # most sentences: no need to read the scopes
     scopes = (
         *event_scope(trigger), _coordinated_scope(trigger), _simultaneous_scope(trigger),
-        _wide_scope(trigger), _opening(sent),
+        _wide_scope(trigger), _reported_tail(trigger), _opening(sent),
     )
     ranked: list[tuple[int, int, Span | Token]] = []
     for phrase in phrases:
@@ -231,6 +232,22 @@ def _sequenced(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ in ("mark", "prep") and c.lower_ in ordering for c in token.children
     )
+
+
+def _reported_tail(trigger: Token) -> set[int]:
+    """The words right after a reported clause, up to the comma before its source ("... was
+    shot dead in central Moscow overnight Friday, a spokesman told AFP"): the parser hangs
+    a date there on the verb of saying, but it closes the report, not the saying."""
+    clause = _adjunct_heads(trigger)[-1]
+    verb = clause.head
+    if clause.dep_ not in REPORTED_DEPS or verb.i <= clause.i:
+        return set()
+    found: set[int] = set()
+    for token in clause.doc[clause.right_edge.i + 1 : verb.i]:
+        if token.is_punct or token.dep_ in SUBJECT_DEPS:
+            break
+        found.add(token.i)
+    return found
 
 
 def _opening(sent: Span) -> set[int]:

@@ -119,6 +119,11 @@ BUILDING_WORDS = frozenset({
     "complex", "building", "mall", "club", "restaurant", "cafe", "court", "courthouse",
     "ministry", "headquarters", "parliament", "library", "cathedral", "temple", "synagogue",
 })
+# ... and, with bases and streets, what the corpus places by its town rather than by name.
+BUILT_WORDS = BUILDING_WORDS | {
+    "factory", "plant", "base", "road", "street", "avenue", "highway", "boulevard",
+    "thoroughfare",
+}
 # Prepositions before a village's name that the next words locate ("at Olangur in ...").
 LOCATING_PREPOSITIONS = frozenset({"in", "at", "near", "on", "outside", "inside", "into"})
 # Words between such a name and the place that locates it ("some 20 kilometers (12 miles)").
@@ -129,6 +134,17 @@ DISTANCE_WORDS = frozenset({
 # How many words after the name the locating place may start within. Set by reasoning: the
 # longest distance phrase above with its conversion in brackets.
 LOCATING_REACH = 12
+# Words that tie a place to the place around it ("Rafiah Yam in southern Gaza", "the
+# district of Baghdad", "Abu Saida, a town near Baquba"), and how many words up the parse
+# such a place may sit below the name it places. Set by reasoning: a preposition, its
+# object and a compound or a modifier between them.
+LOCATING_WORDS = frozenset({"in", "near", "outside", "of", "inside", "at", "around"})
+LOCATING_DEPTH = 4
+# Relations of a place the parse left unattached in the trigger's phrase ("demonstrated in
+# the Togolese capital Lome", read as an adverb): no subject, object, list or possessive.
+LOOSE_DEPS = frozenset({"advmod", "npadvmod", "appos", "nmod", "compound", "pobj"})
+# Prepositions that put an event inside or beside a place, never a person.
+INSIDE_WORDS = frozenset({"in", "inside", "near", "outside", "around"})
 # A name the sentence calls a place but the gazetteer does not know.
 UNKNOWN = "UNKNOWN"
 # Nouns for a town or a smaller place: their name is the scene itself, where a "state of" or
@@ -654,12 +670,17 @@ def event_location(
     2. a place inside such a scene phrase: a possessive, compound or of-phrase ("in the
        courtyard of the West Bank's largest hospital", "over the suburbs of Aleppo", "struck
        the Idlib governorate", "in the battle for Shaddadi");
-    3. a place in a locative phrase elsewhere in the sentence, outside reported speech;
+    3. a place the parse left unattached in the trigger's own phrase, as a modifier and not
+       as an actor or an object ("demonstrated in the Togolese capital Lome", read as an
+       adverb), then a place in a locative phrase elsewhere in the sentence, outside
+       reported speech;
     4. the one place the sentence names that is not a participant, if there is exactly one.
 
     A country or region found so gives way to a town inside it that the event's own phrase
     also names ("a prison in Cascavel ... in Brazil", "near the city of Hebron" beside "in the
-    West Bank"). A place in reported content ("said that ... in the US") is not the
+    West Bank"), and a town or village that the place found locates is the scene ("the
+    settlement of Rafiah Yam in southern Gaza", "the streets of Oldham, a town near
+    Manchester"). A place in reported content ("said that ... in the US") is not the
     speaker's event's.
 
     With no place in the sentence, the dateline (``default``) is used only for sentences in
@@ -676,6 +697,7 @@ def event_location(
     direct: list[tuple[int, bool, int, Span]] = []
     nested: list[tuple[int, bool, int, Span]] = []
     elsewhere: list[tuple[int, Span]] = []
+    loose: list[tuple[int, Span]] = []
     free: list[Span] = []
     for ent in mentions:
         if _speech_clause(ent.root) != clause and ent.root.i not in own:
@@ -691,12 +713,15 @@ def event_location(
             (direct if depth == 0 else nested).append((*key, ent))
         elif anchor is not None:
             elsewhere.append((distance, ent))
+        elif ent.root.i in tiers[0] and _loose(ent, trigger):
+            loose.append((distance, ent))  # "demonstrated in the Togolese capital Lome"
         if ent.label_ not in (WEAK, UNKNOWN) and not _participant(ent, trigger):
             free.append(ent)
     ordered = [e for *_, e in sorted(direct, key=lambda r: r[:3])]
     ordered += [e for *_, e in sorted(nested, key=lambda r: r[:3])]
     # The scene's own name when the gazetteer lacks it ("the village of Abu Leiha").
     unknown = ordered[0] if ordered and _named_scene(ordered[0], gazetteer, context) else None
+    ordered += [e for _, e in sorted(loose, key=lambda r: r[0])]
     ordered += [e for _, e in sorted(elsewhere, key=lambda r: r[0])]
     for ent in ordered:
         found = _geocode(ent, gazetteer, context)
@@ -707,6 +732,8 @@ def event_location(
             part = _part_of_city(refined, mentions, own, gazetteer, context)
             if part is None and refined.rank > RANK_CITY:
                 part = _village_in(refined, mentions, own, trigger, gazetteer, context)
+            if part is None and refined is found:
+                part = _located_there(ent, found, mentions, clause, gazetteer, context)
             return part or refined.location()
     if unknown is not None:
         return _unknown_place(unknown, _one_country(context))
@@ -714,6 +741,18 @@ def event_location(
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location()
     return default if in_lead(sent) else None
+
+
+def _loose(ent: Span, trigger: Token) -> bool:
+    """A place the parse left in the trigger's own phrase as a modifier, not as an actor,
+    an object or one of a list of them: "demonstrated in the Togolese capital Lome" (read as
+    an adverb), "patrolling downtown Tbilisi Saturday", "Israel's invasion of Lebanon"."""
+    root = ent.root
+    if ent.label_ == UNKNOWN or root.dep_ not in LOOSE_DEPS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ != "of":
+        return False
+    return not _participant(ent, trigger, by_name=False)
 
 
 def _one_country(context: _Context) -> str | None:
@@ -812,7 +851,9 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
         elif (
             (ent.label_ in WEAK_LABELS - {"DATE"} or _village_as_people(ent, gazetteer))
             and _names_a_place(ent)
-        ) or (ent.label_ in LOCATED_LABELS and _located_name(ent, gazetteer)):
+        ) or (ent.label_ in LOCATED_LABELS and (
+            _located_name(ent, gazetteer) or _name_in(ent, gazetteer)
+        )):
             mentions.append(Span(doc, ent.start, ent.end, label=UNKNOWN))
         elif (lead := _leading_name(ent)) is not None and _known(gazetteer, lead.text):
             mentions.append(Span(doc, lead.start, lead.end, label=WEAK))
@@ -880,6 +921,23 @@ def _located_name(span: Span, gazetteer: Gazetteer) -> bool:
         i += 1  # "in the rebel-held Wanni region", "in south Baghdad"
     end = _name_end(doc, i, stop)
     return end > i and (_known(gazetteer, doc[i:end].text) or _names_a_place(doc[i:end]))
+
+
+def _name_in(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name the model tagged as a person or an organisation that a verb's "in", "inside"
+    or "near" puts the event in ("were killed while defending civilians in Sheikh Maqsoud",
+    "killed in Logo LGA"): things happen in places, not in people. Not a name our actor
+    tables know ("in Hamas", "in Congress")."""
+    root = span.root
+    if span.label_ not in ("PERSON", "ORG", "FAC") or root.pos_ != "PROPN":
+        return False
+    if root.dep_ != "pobj" or root.head.lower_ not in INSIDE_WORDS:
+        return False
+    if root.head.head.pos_ not in ("VERB", "AUX") or root._.actor is not None:
+        return False
+    if root.tag_ == "NNPS" or _built(span):
+        return False  # "in captured Humvees", "outside Al-Midan Theater in Haifa"
+    return span[0].is_title and not _known(gazetteer, _mention_text(span))
 
 
 def _locates_a_place(preposition: Token) -> bool:
@@ -1118,12 +1176,15 @@ def _of_objects(noun: Token) -> list[Token]:
     return [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def _participant(ent: Span, trigger: Token) -> bool:
-    """A place that acts, is acted on, or names where an actor comes from."""
+def _participant(ent: Span, trigger: Token, by_name: bool = True) -> bool:
+    """A place that acts, is acted on, or names where an actor comes from; ``by_name``: or
+    a place our actor tables know as a state, where the parse does not say its role
+    ("Ankara warned"), which is too strict for a place the parse left in the trigger's own
+    phrase unattached ("demonstrated in the Togolese capital Lome")."""
     root = ent.root
     if _in_participant_phrase(root):
         return True  # "protested against Washington's threat"
-    if root._.actor is not None and root.dep_ not in ("pobj", "poss"):
+    if by_name and root._.actor is not None and root.dep_ not in ("pobj", "poss"):
         return True
     if root.dep_ in PARTICIPANT_DEPS:
         return True
@@ -1172,6 +1233,72 @@ def _village_in(
         if _geocode(other, gazetteer, context) is None:
             return _unknown_place(other, region.country)
     return None
+
+
+def _located_there(
+    ent: Span, found: _Entry, mentions: list[Span], clause: int, gazetteer: Gazetteer,
+    context: _Context,
+) -> Location | None:
+    """A town or a village that the place found locates: "the Jewish settlement of Rafiah
+    Yam in southern Gaza", "Adil neighborhood in western Baghdad", "the Homs neighbourhood of
+    Baba Amr", "the streets of Oldham, a town near Manchester". News names the village, the
+    district or the camp where it happened and places it by a town or a province the reader
+    knows; the corpus marks the village. Such a name is in the country of the place that
+    locates it, whatever namesakes the gazetteer has elsewhere. Not a building, which the
+    corpus places by its town ("outside New York's Plaza Hotel")."""
+    for other in mentions:
+        if other is ent or other.label_ not in NAMED_LABELS | {WEAK}:
+            continue
+        if _speech_clause(other.root) != clause or _built(other) or not _locates(ent, other):
+            continue
+        town = _geocode(other, gazetteer, context)
+        if town is not None and _place_phrase(ent.root).i == _place_phrase(other.root).i:
+            continue  # "the Findik region of Sirnak": two known names of one noun
+        if town is not None and town.rank == RANK_CITY and found.country in (None, town.country):
+            return town.location()  # "Bishkek, capital of Kyrgyzstan in central Asia"
+        if town is None or town.rank == RANK_CITY:
+            return _unknown_place(other, found.country)
+    return None
+
+
+def _built(span: Span) -> bool:
+    """A building, a base or a street, which the corpus places by its town ("the el-Shifa
+    factory in north Khartoum", "the Al-Matar Road in Benghazi")."""
+    return span[-1].lower_ in BUILT_WORDS or _place_phrase(span.root).lower_ in BUILT_WORDS
+
+
+def _locates(outer: Span, inner: Span) -> bool:
+    """Whether ``outer`` sits in the noun phrase of the place ``inner`` names, as what
+    places it: "Rafiah Yam in southern Gaza", "the Homs neighbourhood of Baba Amr". Where
+    both name one noun that is no part of a city, its of-phrase is its name and the other a
+    description ("the Azov Sea port city of Mariupol", "Syria's border city of Ras al-Ain")."""
+    head = _place_phrase(inner.root)
+    token = outer.root
+    for _ in range(LOCATING_DEPTH):
+        if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ not in LOCATING_WORDS:
+            return False
+        token = token.head
+        if token.i == head.i:
+            return head.lower_ in CITY_PARTS or inner.root.head.lower_ == "of"
+    return False
+
+
+def _place_phrase(token: Token) -> Token:
+    """The noun a place's name belongs to: "village" of "Gaidamgari village" and of "the
+    village of Amerli"; the name itself when it stands alone."""
+    for _ in range(2):
+        head = token.head
+        if token.dep_ in ("compound", "nmod", "appos") and head.pos_ in NOUNS:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (
+            TOWN_NOUNS | PLACE_SUFFIXES | LANDMARK_WORDS
+        ):
+            token = head.head
+        else:
+            break
+    return token
 
 
 def _in_participant_phrase(token: Token) -> bool:

@@ -22,9 +22,15 @@ from newsevents.arms.syntax import (
     negated,
     shares_subject,
 )
+from newsevents.events.syntax import lemma
 
 # Objects of a verb through which "will not approve the sale" negates the sale.
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr"})
+# A decision said not to be taken yet ("no decision regarding the purchase was reached"):
+# the deal is still open, not denied. "No agreement has been reached between Pakistan and
+# China for the purchase" stays a denial: it answers the reports of a deal.
+PENDING_NOUNS = frozenset({"decision"})
+REACHING = frozenset({"reach", "make", "take"})
 
 
 def negation(trigger: Token, lex: Lexicon) -> Token | None:
@@ -37,6 +43,8 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
         cue = lex.cue_at(token) if token.i != trigger.i else None
         if cue is not None and cue.status in TROUBLES:
             return None  # "would not give up plans to buy": the plan stands
+        if has_no(token) and pending(token):
+            return None
         if negated(token) or has_no(token):
             return token
         if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (
@@ -48,6 +56,11 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def pending(noun: Token) -> bool:
+    """"no decision ... was reached", "no decision has been made": not yet, not never."""
+    return lemma(noun) in PENDING_NOUNS and lemma(noun.head) in REACHING
 
 
 def has_no(token: Token) -> bool:

@@ -24,6 +24,8 @@ from newsevents.events.syntax import lemma
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
+# Participles that make a country before them a system's maker ("French-made", "US-built").
+MAKING_WORDS = frozenset({"make", "build", "design", "manufacture", "produce"})
 # Words that say a system is made in the country that sells it ("locally-made Boxers").
 LOCAL = frozenset({"locally", "domestically", "indigenously"})
 # Nouns of a consent a third country gives to a transfer between others.
@@ -44,6 +46,7 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
         if reading.supplier:
             named[reading.system_key].add(reading.supplier)
     makers = _makers(mentions, countries)
+    licensed = {(r.system_key, r.recipient) for r in readings if r.role == "licence"}
     for reading in readings:
         origin = reading.mention.system.origin
         suppliers = named[reading.system_key] - {reading.recipient}
@@ -55,7 +58,10 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
             elif not suppliers - {origin} and origin != reading.recipient:
                 reading.supplier = origin
         if origin and reading.recipient == origin and reading.supplier not in (None, origin) and (
-                not _made_there(reading, makers)):
+                not _made_there(reading, makers)) and (
+                (reading.system_key, reading.supplier) not in licensed):
+            # (a licensee sends its licence-built systems back to the licensor's country:
+            # "Japan will transfer Patriot missiles to the United States")
             # Nobody buys its own system from another country: the parse swapped the two.
             reading.supplier, reading.recipient = reading.recipient, reading.supplier
         others = [c for c in reading.parties if c != reading.supplier]
@@ -202,6 +208,11 @@ def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]
                 country = countries.of(token)
                 if country:
                     found.setdefault(mention.sent.start, set()).add(country)
+    for token in {t.i: t for m in mentions for t in m.sent}.values():
+        maker = countries.of(token) if token.dep_ in MAKER_LINKS and lemma(
+            token.head) in MAKING_WORDS else None
+        if maker:  # "French-made Mirage fighters", however the parser hung the words
+            found.setdefault(token.sent.start, set()).add(maker)
     return found
 
 
@@ -268,11 +279,15 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
     pairs = {(r.supplier, r.recipient) for r in known if {r.supplier, r.recipient} == named}
     # A sentence that names no country and speaks of "the sale" goes on about the article's
     # deal: "The sale includes four drones" after "a weapons sale to Morocco".
-    only = {(r.supplier, r.recipient) for r in known} if not named and _the_deal(
-        reading.sent) else set()
+    only = {(r.supplier, r.recipient) for r in known if r.sent.start < reading.sent.start} if (
+        not named and _the_deal(reading.sent)) else set()  # (a deal told before it)
     for candidates in (here, same, pairs, only):
         fitting = {p for p in candidates if reading.supplier in (None, p[0])
                    and reading.recipient in (None, p[1])}
+        if len(fitting) > 1 and reading.quantity is not None:
+            # "approved the sale of 27 Strykers" beside "Argentina has requested to buy 27
+            # Strykers" and Thailand's Strykers: the deal of the same count
+            fitting = _counted(fitting, reading, known) or fitting
         if len(fitting) == 1:
             reading.supplier, reading.recipient = fitting.pop()
             return
@@ -295,3 +310,11 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
             sellers = {r.supplier for r in known if r.recipient == reading.recipient
                        and r.mention.system.category == category} - {reading.recipient, None}
         reading.supplier = sellers.pop() if len(sellers) == 1 else None
+
+
+def _counted(pairs: set[tuple[str | None, str | None]], reading: Reading,
+             known: list[Reading]) -> set[tuple[str | None, str | None]]:
+    """The one pair whose deal in the same system has the reading's count, if one has."""
+    found = {p for p in pairs if any((r.supplier, r.recipient) == p and r.quantity == (
+        reading.quantity) and r.system_key == reading.system_key for r in known)}
+    return found if len(found) == 1 else set()

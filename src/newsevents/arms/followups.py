@@ -16,22 +16,30 @@ from newsevents.arms.amounts import money_in
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import has_no
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
-from newsevents.arms.status import BATCH_WORDS, PART_WORDS, cues_in, time_to
+from newsevents.arms.status import BATCH_WORDS, PART_WORDS, SIGNING, cues_in, time_to
 from newsevents.arms.syntax import clause_verb, cue_tense, negated
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer
 
 # The words of talks about a deal.
 TALKS = frozenset({"talk", "negotiation", "negotiate", "discuss"})
+# Prepositions that put a signing their gerund says still ahead ("in exchange for signing").
+AHEAD = frozenset({"for", "before", "toward", "towards"})
+# Verbs that put a signing still ahead: "the signing of the contract can be expected".
+AWAITING = frozenset({"expect", "await", "anticipate"})
 
 
 def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int],
-              lex: Lexicon, countries: Countries) -> None:
+              lex: Lexicon, countries: Countries, unsigned: frozenset[str] = frozenset()
+              ) -> None:
     """Give each deal the status later sentences say of it without naming its system.
 
     ``told`` holds the starts of the sentences that name a system (they speak for
     themselves); a deal in ``cued`` already has a status a cue says, which only a further
-    stage replaces, while one read from a tense takes the sentence's."""
+    stage replaces, while one read from a tense takes the sentence's. A deal in ``unsigned``
+    has a contract still to sign, so no such sentence makes it an order; and a sentence that
+    says the contract is yet to be signed ("The signing of the contract can be expected in two
+    months") takes an order back to talks."""
     if not deals:
         return
     pairs = {(d.supplier.country, d.recipient.country) for d in deals}
@@ -47,18 +55,25 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
             continue
         said = _said_of_deal(sent, lex)
         priced = money_in(sent, lex) if _speaks_of_a_deal(sent) else []
-        if said is None and not priced:
+        yet = _yet_to_sign(sent, lex)
+        if said is None and not priced and not yet:
             continue
         named = countries.in_sentence(sent)
         meant = [d for d in deals if named and named <= {d.supplier.country, d.recipient.country}]
         if not named and len(deals) == 1:
             meant = deals
+        if len(meant) > 1 and len(systems := [d for d in meant if d.system.name]) == 1:
+            meant = systems  # "negotiations between Colombia and Saab" beside Gripens and an
+            # unnamed deal between the two: the talks are about the named system
         if len(meant) != 1:
             continue
         deal = meant[0]
         if priced and deal.value is None:  # "The contract, which is worth $320 million"
             _, deal.value, deal.value_text, deal.currency = priced[0]
-        if said is None:
+        if yet and deal.status == "ordered":
+            deal.status = "negotiating"
+            continue
+        if said is None or (said == "ordered" and deal.deal_id in unsigned):
             continue
         if deal.deal_id in cued:
             deal.status = max(deal.status, said, key=STATUS_ORDER.index)  # type: ignore[assignment]
@@ -72,11 +87,32 @@ def _said_of_deal(sent: Span, lex: Lexicon) -> str | None:
     what "the deal" is the subject or object of), or talks."""
     for cue, tokens in cues_in(sent, lex):
         first = tokens[0]
-        if cue.status in NOT_DEALS or negated(first) or has_no(first) or time_to(first):
-            continue
+        if cue.status in NOT_DEALS or negated(first) or has_no(first) or time_to(first) or (
+                _yet(first)):
+            continue  # "they had yet to finalize the deal": not done
         if lemma(first) in TALKS or _on_the_deal(first):
             return _stage(cue, first)
     return None
+
+
+def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
+    """Whether the sentence says the contract is still to be signed: "The signing of the
+    contract can be expected in two months", "they have yet to sign the contract", "the
+    deal has not been signed"."""
+    for token in sent:
+        if lemma(token) not in SIGNING and token.lower_ != "signing":
+            continue
+        verb = clause_verb(token)
+        later = lemma(verb) in AWAITING or _yet(token) or negated(token) or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+        if later and _speaks_of_a_deal(sent):
+            return True
+    return False
+
+
+def _yet(token: Token) -> bool:
+    """"has yet to finalize", "had yet to sign": a "yet" on the word or the verb above it."""
+    return any(c.lower_ == "yet" for t in (token, token.head) for c in t.children)
 
 
 def _speaks_of_a_deal(sent: Span) -> bool:
@@ -107,4 +143,8 @@ def _on_the_deal(cue: Token) -> bool:
 
 
 def _stage(cue: Cue, token: Token) -> str:
-    return cue.future if cue_tense(token) == "future" else cue.status
+    """The cue's stage, or its future one when still ahead: "will sign", and "in exchange
+    for signing the agreement", "before signing the contract"."""
+    ahead = token.dep_ == "pcomp" and token.head.lower_ in AHEAD and lemma(token) in SIGNING
+    # ("the break fee for scrapping the deal" still scraps it)
+    return cue.future if ahead or cue_tense(token) == "future" else cue.status

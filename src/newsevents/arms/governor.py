@@ -25,6 +25,8 @@ MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develo
 QUESTIONS = frozenset({"when", "whether", "if", "how"})
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
+# Prepositions that list what a noun before them holds ("weapons including Stingers").
+LISTING = frozenset({"including", "like"})
 NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos"})
 # Verbs that list what a deal holds: their subject ("the deal", "the package", or "it" for
 # one) governs.
@@ -106,7 +108,7 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     found = _climb(root, lex)
     if found is not None:
         return found
-    nouns = (root, root.head) if root.dep_ == "compound" else (root,)
+    nouns = (root, root.head) if root.dep_ in ("compound", "nmod") else (root,)
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
             return child
@@ -125,7 +127,7 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if deal is not None:
             return deal  # "terminated its contract with NHIndustries for 14 helicopters"
         rule = lex.trigger(token)
-        shared = _shared_transfer(token, lex) if subject and (
+        shared = (_shared_transfer(token, lex) or _raised_transfer(token, lex)) if subject and (
             rule is None or rule.role == "licence") else None
         if shared is not None:
             return shared  # "48 jets will be produced in Turkey and exported to Indonesia"
@@ -139,6 +141,8 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
             if deal is not None:
                 return deal
+        if token.dep_ == "prep" and token.lower_ in LISTING:
+            continue  # "a range of weapons including 112 AIM-120 missiles": the list's head
         if lex.cue_status(token) in NOT_DEALS or (
                 token.pos_ == "VERB" and token.dep_ not in NOMINAL
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
@@ -196,6 +200,14 @@ def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:
     """A transfer verb coordinated with the verb the system is the subject of, and with no
     subject of its own, so that the system is its subject too."""
     return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and lex.trigger(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                for g in c.children)), None)
+
+
+def _raised_transfer(verb: Token, lex: Lexicon) -> Token | None:
+    """A transfer verb the system's verb raises its subject to: "Two other choppers are
+    expected to be delivered in May", "the jets are due to be handed over"."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                  and lex.trigger(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
                                                 for g in c.children)), None)
 

@@ -111,11 +111,21 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         named = [_called(m, generic) for m in named]
         generic = [_itemised(_designated(g, named), named) for g in generic
                    if _stands_alone(g, named, lex)]
+        generic = [g for g in generic if not _carrier(g, named + generic)]
         for mention in sorted(named + generic, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
     resolved = [_resolve_by_name(m, systems, catalogue) for m in mentions]
     return _by_article_names(resolved, catalogue)
+
+
+def _carrier(mention: Mention, others: list[Mention]) -> bool:
+    """An unnamed vehicle that only carries the weapons its "of" names ("six planes of
+    weapons", "two ships of ammunition"): what is moved is the weapons, not the planes."""
+    head = mention.span.root
+    return any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        inside(obj, other.span) for obj in prep.children if obj.dep_ == "pobj"
+        for other in others if other is not mention) for prep in head.children)
 
 
 def _itemised(mention: Mention, named: list[Mention]) -> Mention:
@@ -150,6 +160,12 @@ def _by_article_names(mentions: list[Mention], catalogue: Catalogue) -> list[Men
     called: dict[str, WeaponSystem] = {}
     for mention in mentions:
         system = mention.system
+        last = compact(mention.span[-1].text)
+        if system.name and len(mention.span) > 1 and any(
+                entry.name not in (None, system.name) and entry.category == system.category
+                for entry in [catalogue.named.keys.get(last)] if entry is not None):
+            called[last] = system  # "Boeing 737 AWACS aircraft", then "its first AWACS": the
+            # 737, not the E-3 that "AWACS" alone names
         after = mention.span.doc[mention.span.end:mention.span.end + 1]
         word = compact(after.text)
         if not system.name or len(word) < MIN_NAME or not after.text[:1].isupper():

@@ -51,6 +51,11 @@ OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockad
                             "ban", "refusal", "resistance"})
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
 ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
+# Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
+# "India is in talks with Argentina and Egypt for the supply of Tejas jets".
+TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
+# Prepositions by which a transfer noun says what talks are about.
+TALKED_OVER = frozenset({"for", "on", "over", "about", "regarding"})
 
 
 def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
@@ -99,6 +104,21 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         if role == "seller" and verb is not None and _blocker(verb, lex) and origin and (
                 origin not in {countries.of(t) for t in doers}):
             doers = []  # "Germany blocked the sale of Typhoons to Turkey": a partner's veto
+    talk = _talks_over(trigger)
+    if talk is not None and not doers:
+        verb_of_talk = _governing_verb_of(talk)
+        talkers = clause_subjects(verb_of_talk) if verb_of_talk is not None else []
+        # "the German government has been in talks": the nationality names the side
+        talkers = [t for s in talkers for t in (s, *(c for c in s.children
+                                                    if c.dep_ in MODIFIERS))]
+        partners = transfer_objects(talk, frozenset({"with"}))
+        if role == "seller":
+            doers, to_objects = talkers, to_objects + partners
+        elif role == "buyer" and reading.mention.system.origin not in _countries(
+                talkers, countries, skip):
+            # (a maker's country buying its own systems back from a user: the rest of the
+            # article tells who is who)
+            doers, from_objects = talkers, from_objects + partners
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head == trigger:
         # "provide Ukraine with F-16s", "supply Ukraine with tanks": the object receives
         to_objects = [c for c in trigger.children if c.dep_ == "dobj" and (
@@ -127,6 +147,9 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     if awarded is not None:
         return awarded
     named = doers + transfer_objects(trigger, frozenset({"with", "between"}))
+    if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        named += transfer_objects(trigger.head, frozenset({"with"}))  # "Algeria has signed a
+        # deal with Russia for 14 Su-57s": the other side is on the verb
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
     # "a contract for FREMM frigates from Italy": the "from" still names the seller
     return _countries(from_objects, countries, skip), []
@@ -302,10 +325,37 @@ def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         if verb.lower_ in ADVERBIAL:
             return [], None  # "removed Turkey from the programme following the delivery"
+        if verb.lower_ == "with" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i
+                                         for c in verb.head.children):
+            return [], None  # "With the sale of the Su-57, Algeria could have the best air
+            # force": a framing phrase before the subject; "went ahead with the purchase"
+            # keeps it
         verb = verb.head
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return [], None
     return clause_subjects(verb), verb
+
+
+def _talks_over(noun: Token) -> Token | None:
+    """The talk noun a transfer noun says the subject of ("talks with Egypt for the supply of
+    Tejas jets", "negotiations with Boeing on the purchase of F-15s"), whose "with" names the
+    other side."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in TALKED_OVER:
+        return None
+    talk = noun.head.head
+    return talk if talk.pos_ == "NOUN" and lemma(talk) in TALK_NOUNS else None
+
+
+def _governing_verb_of(noun: Token) -> Token | None:
+    """The verb a noun hangs from, through prepositions ("is in talks")."""
+    token = noun
+    for _ in range(MAX_HOPS):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _company(token: Token) -> bool:

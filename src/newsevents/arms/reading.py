@@ -27,6 +27,7 @@ class Reading:
     partial: bool = False  # the sentence speaks of a first batch, of some out of more
     owned: bool = False  # the supplier is a nationality on the system ("the Canadian Leopards")
     finished: bool = False  # a cue says the last of the deal arrived ("completed delivery")
+    unsigned: bool = False  # the contract is still to be signed ("had not signed the contract")
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None

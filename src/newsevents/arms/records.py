@@ -50,7 +50,9 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[in
             if any(r.explicit for r in group)}
     deals = uncovered([_record(doc_id, key, group, now) for key, group in groups.items()],
                       {deal_id(doc_id, *key) for key in apart}, nouns, cued)
-    follow_up(doc, deals, cued, told, lex, countries)
+    unsigned = frozenset(deal_id(doc_id, *key) for key, group in groups.items()
+                         if any(r.unsigned for r in group))
+    follow_up(doc, deals, cued, told, lex, countries, unsigned)
     _add_echoes(deals, echoes)
     link_replacements(doc, deals, lex)
     _link_events(doc, deals)
@@ -200,9 +202,13 @@ def _background(reading: Reading, now: int | None) -> bool:
 def _status(group: list[Reading]) -> DealStatus:
     """The furthest stage a cue reports; the tense of transfer words only when no cue does.
     A deal one sentence calls delivered is still delivering when another speaks of its first
-    batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought")."""
+    batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought"), and one called
+    ordered is still in talks when another says its contract is yet to be signed."""
     said = [r.status for r in group if r.explicit] or [r.status for r in group]
     status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
+    if status == "ordered" and any(r.unsigned for r in group):
+        return "negotiating"  # "Jakarta had ordered 48 KAAN jets" beside "it had not signed
+        # the contract on the purchase": the order others announced is still being talked over
     if status == "delivered" and not any(r.finished for r in group) and (
             any(r.partial for r in group) or _fewer_came(group)):
         return "delivering"

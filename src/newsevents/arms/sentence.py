@@ -46,7 +46,11 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     if rule is not given and not suppliers:
         suppliers = _maker_country(reading.sent, countries, recipients)
     promised_by, promised_to = destination(mention, lex, countries)
-    recipients = promised_to or recipients
+    if not (role == "buyer" and recipients):
+        # a buyer named by the transfer word keeps the weapons it buys even when a clause
+        # says where they go next ("talks with Qatar on the purchase of 15 Gepard tanks that
+        # would be sent to Ukraine": Germany buys them)
+        recipients = promised_to or recipients
     owned = not (suppliers or promised_by)
     suppliers = suppliers or promised_by or owner(mention, countries)
     reading.owned = owned and bool(suppliers)

@@ -47,6 +47,11 @@ PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
 
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
+# Words on weapons still to come after a delivery: more of the deal remains.
+STILL_TO_COME = frozenset({"other", "remaining"})
+# Nouns of one delivery among several, which a part word ("the first", "the initial") makes
+# a partial one: "delivered in the first party delivery", "arrived with the first shipment".
+INSTALMENTS = BATCH_WORDS | {"delivery", "party", "instalment", "installment", "wave"}
 
 # What a trouble word may end rather than cause ("dropped its opposition to the sale").
 OBSTACLES = frozenset({"opposition", "objection", "veto", "embargo", "ban", "restriction",
@@ -106,9 +111,11 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     nearest: dict[bool, tuple[int, str, Token, bool]] = {}
     found = cues_in(reading.sent, lex)
     cue_of = {token.i: cue for cue, tokens in found for token in tokens}
+    unsigned: set[int] = set()
     for cue, tokens in found:
         if _unsigned(cue, tokens[0]):
             cue = Cue(cue.words, "negotiating", "negotiating")  # "had not signed the contract"
+            unsigned.add(tokens[0].i)
         elif cue.status in NOT_DEALS or any(negated(t) or has_no(t)
                                             for t in (*tokens, clause_verb(tokens[0]))):
             continue  # "did not sell", "no plans": the negation is read below
@@ -137,6 +144,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
+        reading.unsigned = chosen[2].i in unsigned or _will_sign(chosen[2])
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
         reading.status, reading.explicit = "denied", True
@@ -247,6 +255,13 @@ def _unsigned(cue: Cue, token: Token) -> bool:
         g.dep_ == "amod" and g.lower_ in TENTATIVE for g in c.children) for c in token.children)
 
 
+def _will_sign(token: Token) -> bool:
+    """A signing still ahead: "will sign the contract next month" ("would be the 30th
+    country to finalize a contract" is no such plan)."""
+    return lemma(token) in SIGNING and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children)
+
+
 def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     """Whether a cue only serves a cue above it, which then speaks for the system: a batch
     bought or approved is a further order ("approved the purchase of a second batch"), a plan
@@ -352,6 +367,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     words = [t.lower_ for t in sent]
     if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent):
         return True
+    if any(t.dep_ == "amod" and lemma(t) in PART_WORDS and lemma(t.head) in INSTALMENTS
+           for t in sent):
+        return True  # "30 tanks were delivered in the first party delivery"
     # "the first fleet of F-35 jets": the part word may sit on the noun the system is "of".
     holders = [head]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
@@ -362,6 +380,8 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
                 return True
             if child.dep_ == "prep" and child.lower_ == "out":
                 return True
+            if child.dep_ == "amod" and lemma(child) in STILL_TO_COME:
+                return True  # "Two other choppers are expected to be delivered in May"
     return False
 
 

@@ -14,10 +14,11 @@ would code on their own, one for every other candidate) are chosen on the dev sp
 order of needs: given a sentence gold set (``gold``, such as the public PLOVER records), its
 macro-F1 stays at ``GOLD_FLOOR`` or above, so that the model does not trade the short
 cooperative and verbal sentences of that set for the phrasing of the corpus; dev precision
-stays at ``PRECISION_FLOOR``; then the best mean of the micro- and macro-F1 of asserted event
-types (macro so that the rarer types weigh as much as ASSAULT), less ``NO_EVENT_WEIGHT``
-points for each point of dev's no-event sentences with an event coded beyond the share
-``NO_EVENT_FLOOR`` allows. The test split is never read.
+stays at ``PRECISION_FLOOR``; dev's no-event sentences stay clean at ``NO_EVENT_FLOOR``; then
+the best macro-F1 of asserted event types (so that the rarer types weigh as much as ASSAULT),
+micro-F1 settling ties. Where no choice keeps the no-event floor, the best mean of micro- and
+macro-F1 less ``NO_EVENT_WEIGHT`` points for each point of clean sentences short of it wins.
+The test split is never read.
 Everything is seeded: the same corpus gives the same model files.
 
 scikit-learn is needed here only (`pip install newsevents[train]`); the model it writes is a
@@ -61,13 +62,16 @@ choices above it the best F1 wins, and precision is not traded for recall below 
 NO_EVENT_FLOOR = 0.95
 """The lowest share of the dev split's sentences that hold no event which a choice may leave
 with an asserted event coded: event data full of events in statements, analysis and sport is
-not kept by anyone. Weighed after the gold set's floor, before precision."""
+not kept by anyone. Held after the gold set's and the precision floor. (Set on dev, 1,212
+documents, with the sentence's words crossed with the type: the floor and the weighted rule
+below take the same choice, macro-F1 0.668 at 95.2% clean.)"""
 NO_EVENT_WEIGHT = 2.0
 """What a point of clean no-event sentences short of ``NO_EVENT_FLOOR`` is worth in points of
 F1. Set on dev (1,212 documents): at 1 or 2 the choice leaves 93.0-93.6% clean with macro-F1
 0.560-0.568, at 3 93.6% with 0.560, at 5 and above 95.4% with 0.504: the last 1.8 points of
-clean sentences would cost 5.6 points of macro-F1 and 6 of recall on real text. (Held as a
-hard floor wherever some choice reached it, it made that costly choice.)"""
+clean sentences would cost 5.6 points of macro-F1 and 6 of recall on real text. That was
+before the sentence's words weighed per type; it now applies only where no choice keeps the
+floor."""
 
 
 @dataclass(frozen=True)
@@ -86,16 +90,20 @@ class Choice:
     gold_f1: float
     type_alpha: float = 0.0
     """the exponent of the event types' weights (``TYPE_ALPHAS``)"""
+    macro: float = 0.0
+    """the macro-F1 of asserted types"""
 
 
 def choose(choices: list[Choice]) -> Choice:
-    """The best F1 among the choices that keep the gold set's floor and the precision floor,
-    where each point of dev's no-event sentences left unclean under ``NO_EVENT_FLOOR`` counts
-    as ``NO_EVENT_WEIGHT`` points of F1: the floor pulls the choice toward it without buying
-    a point of clean sentences with several points of F1, and a choice past it earns nothing
-    more."""
+    """The best macro-F1 (then micro-F1) among the choices that keep the gold set's floor, the
+    precision floor and dev's no-event floor: the rarer types weigh as much as ASSAULT, and
+    no point of clean no-event sentences is traded for them. Where no choice reaches the
+    no-event floor, each point under it counts as ``NO_EVENT_WEIGHT`` points of F1."""
     able = [ch for ch in choices
             if ch.gold_f1 >= GOLD_FLOOR and ch.precision >= PRECISION_FLOOR] or choices
+    clean = [ch for ch in able if ch.clean >= NO_EVENT_FLOOR]
+    if clean:
+        return max(clean, key=lambda ch: (ch.macro, ch.f1))
     return max(able, key=lambda ch: ch.f1 - NO_EVENT_WEIGHT * max(0.0, NO_EVENT_FLOOR - ch.clean))
 
 
@@ -423,18 +431,39 @@ def _int32(matrix: Any) -> Any:
     return matrix
 
 
+@dataclass
+class Collected:
+    """What the event model is fitted and chosen on: the rule events of the train split
+    (cross-fitted), of the dev split and of the sentence gold set, with what they are scored
+    against."""
+
+    train: list[Example]
+    dev: list[Example]
+    gold: list[Example]
+    gold_types: dict[str, str]
+    gold_dev: set[tuple[tuple[str, int], str]]
+    empty_dev: set[tuple[str, int]]
+    card: dict[str, object]
+    """what the card says of the training material"""
+
+
 def train(
     docs: list[GoldDocument], data_dir: Path, gold: Path | None = None
 ) -> dict[str, object]:
     """Learn triggers and fit on train, choose C and the thresholds on dev (within the gold
     set's floor, given ``gold``); returns the card.
 
-    Writes `learned_triggers.tsv` and `model.json` into ``data_dir`` (the package's
-    `data/en/events/`, where the coder reads them).
+    Writes `learned_triggers.tsv`, `token_model.json` and `model.json` into ``data_dir`` (the
+    package's `data/en/events/`, where the coder reads them).
     """
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    collected = collect(docs, data_dir, gold)
+    card = fit_event_model(collected, data_dir)
+    return card
 
+
+def collect(docs: list[GoldDocument], data_dir: Path, gold: Path | None) -> Collected:
+    """Learn the triggers and the detector (written into ``data_dir``) and code the splits
+    and the gold set with them: the slow half of training."""
     train_docs = [d for d in docs if d.split == "train"]
     dev_docs = [d for d in docs if d.split == "dev"]
     if not train_docs or not dev_docs:
@@ -452,17 +481,30 @@ def train(
     write_detector(fit_detector([row for doc_rows in rows for row in doc_rows]), data_dir)
     nlp.load.cache_clear()
     dev_ex = list(examples(dev_docs, data_dir))
+    gold_ex, gold_types = gold_examples(gold, data_dir) if gold else ([], {})
+    card = {"train_documents": len(train_docs), "dev_documents": len(dev_docs),
+            "learned_triggers": len(triggers), "detector_words": sum(map(len, rows)),
+            "gold_file": gold.name if gold else None}
+    return Collected(train_ex, dev_ex, gold_ex, gold_types, gold_pairs(dev_docs),
+                     no_event_sentences(dev_docs), card)
+
+
+def fit_event_model(collected: Collected, data_dir: Path) -> dict[str, object]:
+    """Fit the event model on the train split's rule events, choose C, the type weights and
+    the thresholds (``choose``), and write `model.json`; returns the card."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train_ex, dev_ex, gold_ex = collected.train, collected.dev, collected.gold
+    gold_types, gold_dev, empty_dev = collected.gold_types, collected.gold_dev, collected.empty_dev
     labels = [e.right for e in train_ex]
     if len(set(labels)) < 2:
         raise ValueError("the rules' events on the train split are all right or all wrong")
     vectorizer = DictVectorizer()
     x_train = _int32(vectorizer.fit_transform({f: 1 for f in e.features} for e in train_ex))
     x_dev = _int32(vectorizer.transform({f: 1 for f in e.features} for e in dev_ex))
-    gold_dev = gold_pairs(dev_docs)
-    gold_ex, gold_types = gold_examples(gold, data_dir) if gold else ([], {})
     x_gold = (_int32(vectorizer.transform({f: 1 for f in e.features} for e in gold_ex))
               if gold_ex else None)
-    empty_dev = no_event_sentences(dev_docs)
     choices: list[Choice] = []
     for alpha, c in ((a, c) for a in TYPE_ALPHAS for c in C_GRID):
         by_type = type_weights([e.event_type for e in train_ex], alpha)
@@ -477,11 +519,10 @@ def train(
                                      gold_types) if gold_ex else 1.0)
             choices.append(Choice(model, c, threshold, rules_threshold, precision,
                                   (micro + macro) / 2, no_event_clean(kept, empty_dev), gold_f1,
-                                  alpha))
+                                  alpha, macro))
     best = choose(choices)
     model, c, threshold, rules_threshold = (
         best.model, best.c, best.threshold, best.rules_threshold)
-    precision, clean, floor = best.precision, best.clean, best.gold_f1
     names = vectorizer.get_feature_names_out()
     weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
                if abs(w) >= MIN_WEIGHT}
@@ -489,24 +530,26 @@ def train(
         keep(dev_ex, model.predict_proba(x_dev)[:, 1], threshold, rules_threshold), gold_dev)
     rules_precision, rules_micro, rules_macro = type_scores(
         [e for e in dev_ex if e.rules_keep], gold_dev)
+    info = collected.card
     card = {
         "model": "logistic regression over rule-event features",
-        "trained_on": {"documents": len(train_docs), "rule_events": len(train_ex),
-                       "right": sum(labels), "learned_triggers": len(triggers),
-                       "detector": {"words": sum(map(len, rows)), "C": DETECTOR_C,
+        "trained_on": {"documents": info["train_documents"], "rule_events": len(train_ex),
+                       "right": sum(labels), "learned_triggers": info["learned_triggers"],
+                       "detector": {"words": info["detector_words"], "C": DETECTOR_C,
                                     "floor": DETECTOR_FLOOR, "folds": FOLDS,
                                     "type_alpha": DETECTOR_TYPE_ALPHA}},
-        "chosen_on_dev": {"documents": len(dev_docs), "C": c, "type_alpha": best.type_alpha,
-                          "threshold": threshold,
+        "chosen_on_dev": {"documents": info["dev_documents"], "C": c,
+                          "type_alpha": best.type_alpha, "threshold": threshold,
                           "rules_threshold": rules_threshold,
-                          "type_precision": round(precision, 3),
+                          "type_precision": round(best.precision, 3),
                           "type_micro_f1": round(micro, 3), "type_macro_f1": round(macro, 3),
                           "rules_alone_type_micro_f1": round(rules_micro, 3),
                           "rules_alone_type_macro_f1": round(rules_macro, 3),
                           "rules_alone_type_precision": round(rules_precision, 3),
-                          "no_event_clean": round(clean, 3)},
-        "gold_set": ({"file": gold.name, "sentences": len(gold_types),
-                      "macro_f1": round(floor, 3), "floor": GOLD_FLOOR} if gold else None),
+                          "no_event_clean": round(best.clean, 3)},
+        "gold_set": ({"file": info["gold_file"], "sentences": len(gold_types),
+                      "macro_f1": round(best.gold_f1, 3), "floor": GOLD_FLOOR}
+                     if info["gold_file"] else None),
         "seed": SEED,
     }
     table = {"card": card, "bias": round(float(model.intercept_[0]), 4),

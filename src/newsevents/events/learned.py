@@ -89,8 +89,18 @@ def features(
         if offset and sent.start <= i < sent.end:
             out.append(f"w{offset}={doc[i].lower_}")
             out.append(f"type|w{'-' if offset < 0 else '+'}={event_type}|{doc[i].lemma_.lower()}")
-    out.extend(_sentence_features(sent))
+    out.extend(typed(event_type, _sentence_features(sent)))
     return out
+
+
+def typed(event_type: str, sentence_features: list[str]) -> list[str]:
+    """The sentence's features, its words also crossed with the candidate's type: one weight
+    per word serves every type alike, while "troops" or "vaccine" in a sentence speak for an AID
+    candidate and against a PROTEST one. (On dev, against the words alone: macro-F1 of
+    asserted types 0.650 -> 0.668 and real-text no-event sentences clean 0.953 -> 0.956, at
+    the same floors.)"""
+    return [*sentence_features,
+            *(f"type|{f}|{event_type}" for f in sentence_features if f.startswith("s="))]
 
 
 def _sentence_features(sent: Span) -> list[str]:

@@ -33,6 +33,11 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         top = t
         if any(c.dep_ == "neg" for c in t.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
+                g.dep_ == "neg" for g in c.children) for c in t.children):
+            return True  # "troops no longer patrol" (not "not far from"): "no" hangs on "longer"
+        if any(c.dep_ == "nsubjpass" and _no_one(c) for c in t.children):
+            return True  # "no suspects have been captured", "nobody has been arrested"
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
@@ -42,6 +47,11 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
         return True  # "denied that it had carried out strikes": the guidelines code no attack
     return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
+
+
+def _no_one(subject: Token) -> bool:
+    return lemma(subject) in ("nobody", "none") or any(
+        c.dep_ == "det" and lemma(c) == "no" for c in subject.children)
 
 
 def is_generic(token: Token, lex: Lexicon) -> bool:
@@ -62,8 +72,28 @@ def is_generic(token: Token, lex: Lexicon) -> bool:
             if child.dep_ == "prep" and lemma(child) == "in" and any(
                     c.dep_ == "pobj" and lemma(c) == "past" for c in child.children):
                 return True  # "in the past", not "in the past week"
+    if _whenever_in_the_present(token):
+        return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex.cue("frequency", lemma(c)) for c in token.children)
+
+
+PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _whenever_in_the_present(verb: Token) -> bool:
+    """ "When a bomber blows himself up at a mall, he kills many": two present tenses joined by
+    "when" tell what happens each time, not one act. A headline ("Police fire tear gas when
+    crowd storms parliament") tells news in the present, so a sentence must end in a full
+    stop."""
+    if verb.tag_ not in PRESENT or verb.sent[-1].text != ".":
+        return False
+    pairs = [c for c in verb.children if c.dep_ == "advcl"]
+    if verb.dep_ == "advcl":
+        pairs.append(verb)
+    return any(c.tag_ in PRESENT and c.head.tag_ in PRESENT and any(
+        lemma(m) in ("when", "whenever") for m in c.children if m.dep_ == "advmod")
+        for c in pairs)
 
 
 def _modal_scope(token: Token) -> Iterator[Token]:
@@ -92,7 +122,7 @@ def modal(token: Token, lex: Lexicon) -> str | None:
     for below, t in zip([token, *chain], chain, strict=False):
         if t.i != token.i and lex.cue("fear", lemma(t)):
             return "if"  # "in fear of being captured": feared, not done, and no one's threat
-        if t.i != token.i and lex.cue("intent", lemma(t)) and not _gives_a_cause(t, below):
+        if t.i != token.i and _intent_word(t, below, lex) and not _gives_a_cause(t, below):
             return "will"  # "is willing to send", "plans to impose"
         for child in t.children:
             if child.dep_ == "aux" and lex.cue("modal", lemma(child)):
@@ -105,6 +135,16 @@ def modal(token: Token, lex: Lexicon) -> str | None:
 # Intent words that tell a schedule or others' expectation, not the actor's own aim: "is due
 # to be voted into law", "is expected to put a strain".
 SCHEDULED = frozenset({"due", "expect"})
+
+
+def _intent_word(word: Token, below: Token, lex: Lexicon) -> bool:
+    """An intent word ("plans to impose"), or a schedule word before an infinitive ("are set
+    to be destroyed", not "set fire to"); never a phrasal verb built on one ("set out to hunt
+    down" tells what was done)."""
+    if any(c.dep_ == "prt" for c in word.children):
+        return False
+    return lex.cue("intent", lemma(word)) or (
+        lex.cue("schedule", lemma(word)) and below.dep_ == "xcomp")
 
 
 def states_intent(token: Token, lex: Lexicon) -> bool:

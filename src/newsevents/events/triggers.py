@@ -227,7 +227,14 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
 def _related(token: Token, relation: str) -> list[Token]:
     if relation == "object":
         objects = _taken(token)
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            objects.append(token.head)  # "a report released on Monday"
         return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
+    if relation == "event":
+        # "crashed, killing 148", "killed when their helicopter crashed": the accident the
+        # deaths are told as the outcome of
+        clauses = [c for c in token.children if c.dep_ == "advcl"]
+        return clauses + ([token.head] if token.dep_ == "advcl" and token.tag_ == "VBG" else [])
     if relation == "subject":
         found = [*subject_of(token), *agent_of(token)]
         return found + [n for t in found if (n := antecedent(t)) is not None]
@@ -238,7 +245,7 @@ def _related(token: Token, relation: str) -> list[Token]:
     if relation == "sentence":
         return list(token.sent)
     if relation == "compound":
-        return [c for c in token.children if c.dep_ in ("compound", "amod")]
+        return [c for c in token.children if c.dep_ in ("compound", "amod", "npadvmod")]
     if relation == "advmod":
         return [c for c in token.children if c.dep_ == "advmod"]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
