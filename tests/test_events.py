@@ -571,6 +571,22 @@ def test_an_offensive_targeting_positions_is_aimed_at_their_holders() -> None:
     assert [a.sector for a in event.target] == ["REB"]
 
 
+def test_an_offensive_is_aimed_at_whom_its_clauses_strike_or_take_ground_from() -> None:
+    """The parser hangs "under the control of" on the aiming verb, not on the ground; an
+    offensive "to seize" a town is aimed at whoever it is taken from."""
+    seize = one(events_of("Al-Shabaab fighters launched an offensive on Monday to seize the "
+                          "town of Bulo Burde from the Somali army."), "ASSAULT")
+    assert seize.trigger == "offensive"
+    assert [(a.text, a.country) for a in seize.target] == [("the Somali army", "SOM")]
+    held = one(events_of("The Nigerian army continued its offensive in Borno on Friday, "
+                         "targeting villages under the control of Boko Haram."), "ASSAULT")
+    assert [a.text for a in held.target] == ["Boko Haram"]
+    fired = [e for e in events_of("The rebels began the assault by firing rockets at the "
+                                  "army's positions near Kidal.") if e.trigger == "assault"]
+    assert len(fired) == 1
+    assert [(a.sector, a.country) for a in fired[0].target] == [("MIL", "MLI")]
+
+
 def test_a_named_victim_is_of_the_country_where_the_attack_happened() -> None:
     event = one(events_of("Journalist Ana Lucia Ferreira was shot dead outside her home in "
                           "Recife on Tuesday."), "ASSAULT")
@@ -652,6 +668,54 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     wounded = one(events_of("A second device was detonated at the main gate of a supermarket in "
                             "Koronadal City, wounding four civilians."), "ASSAULT")
     assert countries(wounded.target) == {"PHL"}
+    both = one(events_of("A suicide bomber detonated his explosives inside the market of "
+                         "Qamishli City, killing and wounding several people."), "ASSAULT")
+    assert [(a.text, a.country) for a in both.target] == [("several people", "SYR")]
+    passing = one(events_of("The guerrillas detonated a mine as an army bus carrying soldiers "
+                            "drove through Madduvil, Sri Lanka."), "ASSAULT")
+    assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]
+
+
+def test_a_person_or_a_number_captured_is_the_target_a_town_is_not() -> None:
+    counted = one(events_of("Two were captured on Wednesday morning in Bogota and face charges "
+                            "of money laundering."), "COERCE")
+    assert [(a.text, a.country) for a in counted.target] == [("Two", "COL")]
+    named = one(events_of("Police captured Qadeer in the eastern city of Gujranwala on July "
+                          "28."), "COERCE")
+    assert [(a.text, a.country) for a in named.target] == [("Qadeer", "PAK")]
+    town = one(events_of("Tamil rebels captured Mullaittivu last July."), "ASSAULT")
+    assert town.target == []
+
+
+def test_who_acts_in_the_clause_that_says_when_the_victims_fell_is_the_source() -> None:
+    """Also where the parser hangs that clause under the wounded of a dead-and-wounded
+    report, and where it is a passive with its own agent."""
+    sweeps = [e for e in events_of("At least nine civilians were killed and two others injured "
+                                   "as government troops stepped up sweeps against separatists "
+                                   "in Aceh.") if e.trigger == "killed"]
+    assert len(sweeps) == 1
+    assert [(a.text, a.country) for a in sweeps[0].source] == [("government troops", "IDN")]
+    downed = one(events_of("Sixteen American soldiers were killed when their helicopter was "
+                           "shot down by rebels in Kunar province."), "ASSAULT")
+    assert [a.text for a in downed.source] == ["rebels"]
+    assert countries(downed.target) == {"USA"}
+
+
+def test_a_subject_hung_on_the_auxiliary_still_acts_and_a_strike_is_its_callers() -> None:
+    patrol = one(events_of("Security forces were patrolling Senegal's capital Thursday, where "
+                           "streets were reopened to traffic."), "MOBILIZE")
+    assert [(a.text, a.country) for a in patrol.source] == [("Security forces", "SEN")]
+    strike = one(events_of("Paramilitary troops patrolled the streets of Karachi on Tuesday as "
+                           "a strike called by Shiite Muslims kept many shops closed."),
+                 "PROTEST")
+    assert [(a.text, a.country) for a in strike.source] == [("Shiite Muslims", "PAK")]
+
+
+def test_a_subject_hung_on_the_passive_auxiliary_is_still_the_victim() -> None:
+    """ "were on Monday killed": the parser hangs the subject on "were"."""
+    event = one(events_of("No fewer than seven persons were on Monday killed in an attack on a "
+                          "village in Taraba State by gunmen."), "ASSAULT")
+    assert [(a.sector, a.country) for a in event.target] == [("CVL", "NGA")]
 
 
 def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> None:
@@ -663,6 +727,53 @@ def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> 
                            "embassy in central Bangkok."), "PROTEST")
     assert countries(facing.target) == {"USA"}
     assert countries(facing.source) == {"THA"}
+
+
+def test_a_march_is_aimed_at_whom_it_chants_against_or_greets() -> None:
+    chanting = one(events_of("Hundreds of students marched in Tripoli on Tuesday, chanting "
+                             "against the militias."), "PROTEST")
+    assert [(a.text, a.country) for a in chanting.target] == [("the militias", "LBY")]
+    joined = one(events_of("Supporters marched through Damanhour, chanting slogans in support "
+                           "of Morsi and against General Sisi."), "PROTEST")
+    assert [a.text for a in joined.target] == ["General Sisi"]
+    greeted = one(events_of("About 1,000 activists demonstrated at the airport on Saturday as "
+                            "Zimbabwean President Robert Mugabe arrived for a regional summit."),
+                  "PROTEST")
+    assert countries(greeted.target) == {"ZWE"}
+    assert countries(greeted.source) == set()
+
+
+def test_a_protest_or_condemnation_of_an_act_is_aimed_at_its_doer() -> None:
+    """Not at whom the act was done to, also where the parser hangs "by" on the verb."""
+    bombing = one(events_of("Bangladesh's Left Democratic Front on Saturday protested against "
+                            "the bombing of Yugoslavia by NATO."), "PROTEST")
+    assert [a.igo for a in bombing.target] == ["NATO"]
+    occupation = one(events_of("Greek Cypriot students were protesting over the occupation of "
+                               "northern Cyprus by Turkish troops."), "PROTEST")
+    assert countries(occupation.target) == {"TUR"}
+    massacre = one(events_of("The Syrian Coalition strongly condemned the massacre of 62 "
+                             "civilians by Russian forces in Idlib."), "ACCUSE")
+    assert [(a.text, a.country) for a in massacre.target] == [("Russian forces", "RUS")]
+
+
+def test_a_role_word_before_a_coercion_says_whose_it_is() -> None:
+    """ "the police crackdown", "the government curfew": the modifier is the doer, also
+    where the parser gives it no actor of its own."""
+    crackdown = one(events_of("Opposition leaders in Caracas condemned the police crackdown on "
+                              "students."), "ACCUSE")
+    assert [(a.sector, a.country) for a in crackdown.target] == [("COP", "VEN")]
+    curfew = one(events_of("The government curfew in Srinagar kept shops closed."), "COERCE")
+    assert [(a.sector, a.country) for a in curfew.source] == [("GOV", "IND")]
+
+
+def test_a_march_is_aimed_at_whom_a_demand_hung_anywhere_in_it_addresses() -> None:
+    banners = one(events_of("Some 5,000 others marched in the centre of Seoul with banners "
+                            "demanding the United States pull out its troops."), "PROTEST")
+    assert countries(banners.target) == {"USA"}
+    city = one(events_of("More than 10,000 people demonstrated on Sunday in this major Ivory "
+                         "Coast city calling for President Laurent Gbagbo to step down."),
+               "PROTEST")
+    assert [a.text for a in city.target] == ["President Laurent Gbagbo"]
 
 
 def test_clashes_breaking_out_between_two_sides_name_both() -> None:

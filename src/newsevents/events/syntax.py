@@ -53,6 +53,9 @@ def subject_of(verb: Token) -> list[Token]:
     while seen < 6:
         seen += 1
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # "Security forces were patrolling": the parser may hang the subject on the auxiliary
+        subjects += [s for a in verb.children if a.dep_ == "aux" for s in a.children
+                     if s.dep_ in SUBJECTS]
         if subjects:
             return subjects
         if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -112,6 +115,9 @@ def patients_of(verb: Token) -> list[Token]:
     ("dozens of government soldiers executed at point-blank range"), or the subject a joined
     participle shares ("were captured by Jordanian forces, but were released")."""
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    # "seven persons were on Monday killed": the parser may hang the subject on the auxiliary
+    own += [s for a in verb.children if a.dep_ == "auxpass" for s in a.children
+            if s.dep_ in ("nsubj", "nsubjpass")]
     if own:
         return own
     if participle_after_noun(verb):
