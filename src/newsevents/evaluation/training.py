@@ -456,9 +456,7 @@ def train(
     Writes `learned_triggers.tsv`, `token_model.json` and `model.json` into ``data_dir`` (the
     package's `data/en/events/`, where the coder reads them).
     """
-    collected = collect(docs, data_dir, gold)
-    card = fit_event_model(collected, data_dir)
-    return card
+    return fit_event_model(collect(docs, data_dir, gold), data_dir)
 
 
 def collect(docs: list[GoldDocument], data_dir: Path, gold: Path | None) -> Collected:
