@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsevents import ingest, nlp, partitioned
+from newsevents import ingest, model_ops, nlp, partitioned
 from newsevents.models import Article, InputError, Result
 from newsevents.pipeline import CHUNK, code_chunk
 
@@ -206,6 +206,7 @@ class _Coding:
         self.unit = unit
         self.components = components
         self.mode = mode
+        model_ops.one_blas_thread()  # an actor holds one CPU, as a local worker does
 
     def __call__(self, batch: Batch) -> Batch:
         return _rows([self._code(part) for part in _chunks(batch)])
