@@ -311,8 +311,7 @@ class ActorLookup:
         """
         # "the campaign the regime launched"; an act's doer before whom it was done to
         # ("protested against the bombing of Yugoslavia by NATO")
-        doers = prep_objects(token, frozenset({"by"})) if lemma(token) in ACT_NOUNS else []
-        queue = [*doers, *launchers(token), *token.children]
+        queue = [*act_doers(token), *launchers(token), *token.children]
         while queue:
             t = queue.pop(0)
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
@@ -485,12 +484,17 @@ def doers_of(verb: Token, aimed: list[Token], passive: bool) -> list[Token]:
     the "by" phrase on the verb; of a verb in the active voice it can only be the act's."""
     found: list[Token] = []
     for token in aimed:
-        by = prep_objects(token, frozenset({"by"})) if lemma(token) in ACT_NOUNS else []
-        if lemma(token) in ACT_NOUNS and not by and not passive:
+        by = act_doers(token)
+        if not by and not passive and lemma(token) in ACT_NOUNS:
             by = [g for c in verb.children if c.dep_ in ("agent", "prep") and lemma(c) == "by"
                   and c.i > token.i for g in c.children if g.dep_ == "pobj"]
         found += by or [token]
     return found
+
+
+def act_doers(token: Token) -> list[Token]:
+    """The "by" phrase of an act noun: who did it ("the bombing of Yugoslavia by NATO")."""
+    return prep_objects(token, frozenset({"by"})) if lemma(token) in ACT_NOUNS else []
 
 
 def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
@@ -589,9 +593,9 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     sources = look.actors(owners)
     if not sources and cand.event_type in HOLDER_TYPES:
         # a role the modifier's words give ("the regime attack", "the police crackdown");
-        # not for other nouns, where
-        # "military cooperation" or "army exercises" name no party, nor for an owner ("the
-        # coalition's airstrikes"), whose role word alone would be read as local
+        # not for other nouns, where "military cooperation" or "army exercises" name no
+        # party, nor for an owner ("the coalition's airstrikes"), whose role word alone
+        # would be read as local
         sources = look.actors([c for c in owners if c.dep_ != "poss"], roles=True)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
                 if a not in sources]
