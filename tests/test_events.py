@@ -1287,11 +1287,43 @@ def test_a_protest_for_and_against_someone_is_aimed_at_them() -> None:
      "THREATEN"),
     ("The Shabaab militia vowed to attack African Union bases across southern Somalia.",
      "THREATEN", "AGREE"),
+    ("The militia commander vowed to retake the port city from government forces.",
+     "THREATEN", "AGREE"),
+    ("The interior minister vowed that those behind the bombing would be hunted down.",
+     "THREATEN", "AGREE"),
+    ("The Japanese government vowed to help Turkey rebuild the towns hit by the earthquake.",
+     "AGREE", "THREATEN"),
 ])
 def test_a_promise_is_typed_by_what_is_promised(
     text: str, expected: str, not_expected: str
 ) -> None:
-    """A vow of a blow is a threat (docs/annotation.md, 3); a promise of help stays AGREE."""
+    """A vow or promise of a blow is a threat (docs/annotation.md, 3), and so is a vow of
+    anything but help; a promise of help stays AGREE."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Uzbekistan reopened the Friendship Bridge to Afghan traffic on Tuesday.", "RETREAT",
+     None),
+    ("Japan announced an emergency grant of $2 million to Malawi on Monday.", "AID", None),
+    ("Turkey dispatched food and medicine to the flood-hit province on Friday.", "AID",
+     "MOBILIZE"),
+    ("The Indian and French navies held joint drills in the Arabian Sea on Monday.",
+     "COOPERATE", None),
+    ("Iran halted all flights to Baghdad on Sunday.", "SANCTION", None),
+    ("The government suspended the broadcaster's licence for 30 days.", "SANCTION", None),
+    ("The ruling party suspended two lawmakers over their remarks about the protesters.",
+     "SANCTION", None),
+    ("The army seized power in a coup on Wednesday.", "ASSAULT", "COERCE"),
+])
+def test_aid_access_drills_suspensions_and_coups_in_their_usual_words(
+    text: str, expected: str, not_expected: str | None
+) -> None:
+    """A reopened bridge gives access (RETREAT), a grant or relief dispatched is aid, joint
+    drills are cooperation, halted flights and suspended licences or officials are sanctions,
+    and seizing power is a blow, not a seizure of goods (docs/annotation.md, 3)."""
     types = asserted_types(text)
     assert expected in types
     assert not_expected not in types
