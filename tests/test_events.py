@@ -1319,14 +1319,18 @@ def test_a_promise_is_typed_by_what_is_promised(
     ("The army seized power in a coup on Wednesday.", "ASSAULT", "COERCE"),
     ("Health authorities warned residents to boil their drinking water.", "REQUEST",
      "THREATEN"),
+    ("The governor commuted the death sentences of twelve prisoners on Friday.", "RETREAT",
+     "SANCTION"),
+    ("Under the treaty, Ecuador ceded the disputed strip of jungle to Peru.", "RETREAT", None),
 ])
 def test_aid_access_drills_suspensions_and_coups_in_their_usual_words(
     text: str, expected: str, not_expected: str | None
 ) -> None:
     """A reopened bridge gives access (RETREAT), a grant or relief dispatched is aid, joint
     drills are cooperation, halted flights and suspended licences or officials are sanctions,
-    seizing power is a blow, not a seizure of goods, and warning the public to do something
-    is advice, not a threat (docs/annotation.md, 3)."""
+    seizing power is a blow, not a seizure of goods, warning the public to do something is
+    advice, not a threat, and a commuted sentence or ceded land a material concession
+    (docs/annotation.md, 3)."""
     types = asserted_types(text)
     assert expected in types
     assert not_expected not in types
