@@ -56,9 +56,13 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
 GOLD_FLOOR = 0.70
 """The lowest macro-F1 on the sentence gold set that a choice of C and thresholds may give."""
-PRECISION_FLOOR = 0.80
+PRECISION_FLOOR = 0.88
 """The lowest dev precision a choice may give: an analyst keeps what is coded, so among the
-choices above it the best F1 wins, and precision is not traded for recall below it."""
+choices above it the best F1 wins, and precision is not traded for recall below it. Set on
+dev (1,212 documents, gold set at its floor either way): at 0.80 the choice took precision
+0.874 for macro-F1 0.686, below the 0.880 of the model before it, and left fewer real-text
+no-event sentences clean (0.956, from 0.958); at 0.88 it gives 0.882, macro-F1 0.683 and
+the gold set 0.704."""
 NO_EVENT_FLOOR = 0.95
 """The lowest share of the dev split's sentences that hold no event which a choice may leave
 with an asserted event coded: event data full of events in statements, analysis and sport is
