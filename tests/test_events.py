@@ -156,6 +156,16 @@ def test_one_act_stays_asserted_beside_frequency_like_words(text: str) -> None:
     assert not [e for e in events if e.generic]
 
 
+@pytest.mark.parametrize("text", [
+    "Anyone who attacks a polling station will face the full force of the law.",
+    "Whoever fired the rockets at the airport must be brought to justice, the minister said.",
+])
+def test_an_act_of_anyone_who_does_it_is_no_one_act(text: str) -> None:
+    assert not [e for e in asserted(events_of(text)) if e.event_type == "ASSAULT"]
+    named = events_of("The gunmen who attacked the polling station fled into the forest.")
+    assert one(asserted(named), "ASSAULT")
+
+
 def test_occasional_clashes_are_generic() -> None:
     events = events_of("Occasional clashes between herders and farmers have left villages "
                        "in Plateau State deserted.")
@@ -862,6 +872,10 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Wildlife officers shot a bear that had wandered into a school playground in Montana.",
     "The health ministry rejected the accusations and said the vaccine was safe.",
     "The embassy declined to disclose the names of the two diplomats.",
+    "The senator captured 30 delegates in the Iowa caucuses on Monday night.",
+    "The Australian shot a 4-under-par 67 to take the lead after two rounds.",
+    "The finance minister returned from holiday in Spain on Sunday.",
+    "The two candidates clashed over taxes in a televised debate on Tuesday.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:

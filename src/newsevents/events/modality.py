@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsevents.events.lexicon import Lexicon
-from newsevents.events.syntax import clause_chain, lemma
+from newsevents.events.syntax import RELATIVE_PRONOUNS, clause_chain, lemma
 from newsevents.events.triggers import Candidate, absorbed_mode
 from newsevents.models import COOPERATIVE_TYPES
 
@@ -72,13 +72,27 @@ def is_generic(token: Token, lex: Lexicon) -> bool:
             if child.dep_ == "prep" and lemma(child) == "in" and any(
                     c.dep_ == "pobj" and lemma(c) == "past" for c in child.children):
                 return True  # "in the past", not "in the past week"
-    if _whenever_in_the_present(token):
+    if _whenever_in_the_present(token) or _done_by_anyone(token):
         return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex.cue("frequency", lemma(c)) for c in token.children)
 
 
 PRESENT = frozenset({"VBZ", "VBP"})
+# Subjects that name no one in particular: "anyone who attacks military installations will be
+# tried" (the train/dev sentences with one code no act of theirs).
+ANYONE = frozenset({"anyone", "anybody", "whoever"})
+
+
+def _done_by_anyone(verb: Token) -> bool:
+    """An act of "anyone who", "whoever" is a rule for whoever does it, not one act. Only the
+    verb's own subject: "would not allow anyone to interfere ... and rejected calls" rejects."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        named = verb.head if verb.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else (
+            subject)  # "anyone who has been murdered"
+        if lemma(named) in ANYONE:
+            return True
+    return False
 
 
 def _whenever_in_the_present(verb: Token) -> bool:
