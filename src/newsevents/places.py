@@ -153,6 +153,8 @@ TOWN_NOUNS = frozenset({
     "town", "village", "city", "capital", "district", "suburb", "neighbourhood",
     "neighborhood", "township", "quarter", "camp", "area", "hamlet", "locality",
 })
+# Plurals whose of-phrase names the place they are parts of, not places of their kind.
+PARTS_OF_PLACES = frozenset({"area", "part"})
 # What a city is divided into.
 CITY_PARTS = frozenset({
     "suburb", "district", "neighbourhood", "neighborhood", "township", "quarter", "camp",
@@ -943,7 +945,7 @@ def _name_in(span: Span, gazetteer: Gazetteer) -> bool:
 def _locates_a_place(preposition: Token) -> bool:
     """Whether the preposition's phrase locates a place named before it."""
     head = preposition.head
-    return head.pos_ == "PROPN" or head.lower_ in TOWN_NOUNS or head.lower_ in PLACE_SUFFIXES
+    return head.pos_ == "PROPN" or _kind(head) in TOWN_NOUNS | PLACE_SUFFIXES
 
 
 def _leading_name(ent: Span) -> Span | None:
@@ -1013,18 +1015,31 @@ def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
         return False  # a group or a person, not a place
     kinds = nouns if nouns is not None else PLACE_SUFFIXES | LANDMARK_WORDS
     words = [t.lower_ for t in span]
-    if words[-1] in kinds:
+    if _kind(span[-1]) in kinds:
         return len(words) > 1
     if nouns is None and len(words) > 1 and words[0] in PLACE_PREFIXES and span[0].is_title:
         return True  # "Tal Al-Bardah", "Kafr Naya", "Wadi Hmeid"
-    if any(c.dep_ == "appos" and c.lower_ in kinds for c in root.children):
+    if any(c.dep_ == "appos" and _kind(c) in kinds for c in root.children):
         return True  # "in Maryin Gubay, a small town in southern Somalia"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head  # "the town of Kupres"
     elif root.dep_ not in ("appos", "compound", "nmod"):
         return False
-    return head.i != root.i and head.lower_ in kinds
+    return head.i != root.i and _kind(head) in kinds
+
+
+def _kind(token: Token) -> str:
+    """A noun's word for what kind of place it is: "the villages of Mardes and Maharada"
+    name villages as "the village of Amerli" names one. A plural without its of-phrase
+    keeps its own word: "Shi'i neighbourhoods in Baghdad", "two Malik camps in Jolo" say
+    what is there, not what the place is called (train and dev split: the of-phrase
+    plurals' readings were right far more often than the bare plurals'), and "large areas of
+    Belarus" are parts of a place, not places called Belarus."""
+    if token.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        kind = token.lemma_.lower()
+        return token.lower_ if kind in PARTS_OF_PLACES else kind
+    return token.lower_
 
 
 def _unknown_place(ent: Span, country: str | None) -> Location:
@@ -1148,7 +1163,7 @@ def _named_after(ent: Span) -> Token | None:
     if ent.start < 2 or doc[ent.start - 1].text != "," or ent.root.dep_ == "appos":
         return None
     noun = doc[ent.start - 2]
-    return noun if noun.lower_ in TOWN_NOUNS and noun.pos_ == "NOUN" else None
+    return noun if _kind(noun) in TOWN_NOUNS and noun.pos_ == "NOUN" else None
 
 
 def _names(name: Token, noun: Token) -> bool:
@@ -1161,7 +1176,7 @@ def _names(name: Token, noun: Token) -> bool:
     ):
         return False  # "the Harare township of Highfield": Harare is around it, but "the
         # Kafr Souseh area of Damascus" names a place too small for the gazetteer
-    return noun.lower_ in TOWN_NOUNS or noun.lower_ in LANDMARK_WORDS
+    return _kind(noun) in TOWN_NOUNS | LANDMARK_WORDS
 
 
 def _proper_run(token: Token) -> Span:
@@ -1281,7 +1296,7 @@ def _locates(outer: Span, inner: Span) -> bool:
             return False
         token = token.head
         if token.i == head.i:
-            return head.lower_ in CITY_PARTS or inner.root.head.lower_ == "of"
+            return _kind(head) in CITY_PARTS or inner.root.head.lower_ == "of"
     return False
 
 
@@ -1292,7 +1307,7 @@ def _place_phrase(token: Token) -> Token:
         head = token.head
         if token.dep_ in ("compound", "nmod", "appos") and head.pos_ in NOUNS:
             token = head
-        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (
+        elif token.dep_ == "pobj" and head.lower_ == "of" and _kind(head.head) in (
             TOWN_NOUNS | PLACE_SUFFIXES | LANDMARK_WORDS
         ):
             token = head.head
