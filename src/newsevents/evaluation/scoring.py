@@ -141,7 +141,9 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def pair_events(golds: Sequence[GoldEvent], coded: Sequence[Event]) -> list[tuple[GoldEvent, Event]]:
+def pair_events(
+    golds: Sequence[GoldEvent], coded: Sequence[Event]
+) -> list[tuple[GoldEvent, Event]]:
     """Pairs each gold event of a sentence with at most one coded event of its type, and each
     coded event with at most one gold event.
 
