@@ -303,6 +303,9 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         buyers = {p[1] for p in same} - {reading.supplier}
         if not buyers:  # "Forty-eight K9 howitzers will be imported" after K2s for Poland
             buyers = {r.recipient for r in known if r.supplier == reading.supplier}
+        if not buyers:  # "Russia has also agreed to donate 30 T-72 tanks" in an article on
+            # Serbia's deals: the article's one buyer
+            buyers = {r.recipient for r in known} - {reading.supplier}
         reading.recipient = buyers.pop() if len(buyers) == 1 else None
     elif reading.recipient and reading.supplier is None:
         sellers = {p[0] for p in same} - {reading.recipient}

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import cast
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.followups import follow_up
@@ -195,8 +195,15 @@ def _background(reading: Reading, now: int | None) -> bool:
     if any(t.lower_ in EARLIER for t in reading.sent):
         return True  # "a previously notified sale of 18 Black Hawks"
     years = [int(t.text) for t in reading.sent if len(t.text) == 4 and t.text.isdigit()
-             and 1900 < int(t.text) < 2100]
+             and 1900 < int(t.text) < 2100 and _year(t)]
     return now is not None and bool(years) and max(years) <= now - BACKGROUND_YEARS
+
+
+def _year(token: Token) -> bool:
+    """A year, not a model number: "In 2015", not "Mirage 2000" or "ATMOS 2000"."""
+    before = token.nbor(-1) if token.i > 0 else None
+    return token.ent_type_ == "DATE" or before is None or not (
+        before.pos_ == "PROPN" or before.is_upper or before.text.endswith("-"))
 
 
 def _status(group: list[Reading]) -> DealStatus:

@@ -14,9 +14,9 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.denials import denier, has_no, negation
+from newsevents.arms.denials import denier, has_no, negation, not_yet
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
-from newsevents.arms.mentions import mention_head
+from newsevents.arms.mentions import designator, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
     AWAITED,
@@ -157,9 +157,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
-        if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)):
+        if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)
+                                              or not_yet(clause_verb(trigger))):
             reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun",
-            # "secured a contract for the delivery of K9 howitzers"
+            # "secured a contract for the delivery of K9 howitzers", "has not yet delivered"
         if said == "future" and reading.status == "approved" and rule.role == "seller" and (
                 trigger.pos_ == "VERB" and _maker(trigger)):
             reading.status = "ordered"  # "Embraer is to provide six Super Tucanos": a maker
@@ -178,7 +179,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # Congress on the sale of F-16s": an act of the authority states the stage
         reading.status, reading.explicit = "approved", True
     reading.finished = (chosen is not None and chosen[1] == "delivered"
-                        and lemma(chosen[2]) in FINISHING)
+                        and lemma(chosen[2]) in FINISHING) or (
+        reading.status == "delivered" and _all_of(mention_head(reading.mention)))
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
             donating(trigger.doc, lex)) and not _contracted(trigger):
@@ -190,6 +192,12 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _all_of(head: Token) -> bool:
+    """ "Has handed over all 13 MiG-29s", "all its Caesar howitzers": the whole deal came,
+    also when another sentence tells of its first batch."""
+    return any(t.lower_ == "all" and t.i < head.i for t in head.subtree)
 
 
 def _contracted(trigger: Token) -> bool:
@@ -273,7 +281,7 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
         first.head.dep_ == "prep") else first.head  # "interest in striking a deal",
     # "notified Congress of plans to sell": the cue is above the preposition
     above = cue_of.get(holder.i) if first.head.i != first.i else None
-    if cue.status == "delivering" and cue.words[-1] in BATCH_WORDS:
+    if cue.status in HANDED_OVER and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
         if holder is not None and lemma(holder) in PURCHASES:
@@ -434,8 +442,19 @@ def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
     lemmas = [lemma(t) for t in sent]
     found: list[tuple[Cue, list[Token]]] = []
     for i, first in enumerate(lemmas):
+        if designator(sent[i]):
+            continue  # "F-16 Viper Block 70": a version, not a blocked sale
         for cue in lex.cues.get(first, ()):
             if tuple(lemmas[i:i + len(cue.words)]) == cue.words:
+                if cue.status == "delivered" and _completes_deal(sent[i]):
+                    cue = Cue(cue.words, "ordered", "ordered")  # "the deal was completed"
                 found.append((cue, list(sent[i:i + len(cue.words)])))
                 break
     return found
+
+
+def _completes_deal(token: Token) -> bool:
+    """ "The deal was completed", "completed the contract": what is finished is the deal
+    itself, an order, not its delivery ("completed the delivery of 24 jets")."""
+    return lemma(token) in FINISHING and token.pos_ == "VERB" and any(
+        c.dep_ in ("nsubjpass", "dobj") and lemma(c) in DEAL_NOUNS for c in token.children)
