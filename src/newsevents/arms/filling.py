@@ -303,10 +303,14 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         buyers = {p[1] for p in same} - {reading.supplier}
         if not buyers:  # "Forty-eight K9 howitzers will be imported" after K2s for Poland
             buyers = {r.recipient for r in known if r.supplier == reading.supplier}
-        if not buyers:  # "Russia has also agreed to donate 30 T-72 tanks" in an article on
-            # Serbia's deals: the article's one buyer
-            buyers = {r.recipient for r in known} - {reading.supplier}
-        reading.recipient = buyers.pop() if len(buyers) == 1 else None
+        if not buyers and reading.status in ("approved", "negotiating") and (
+                reading.role == "seller" and reading.supplier in countries.in_sentence(
+                    reading.sent)):
+            # "Russia has also agreed to donate 30 T-72 tanks" in an article on Serbia's
+            # deals: a donor's decision goes to the article's one buyer
+            buyers = {r.recipient for r in known}
+        reading.recipient = buyers.pop() if len(buyers) == 1 and (
+            reading.supplier not in buyers) else None
     elif reading.recipient and reading.supplier is None:
         sellers = {p[0] for p in same} - {reading.recipient}
         if not sellers and category is not None:  # "the 12 helicopters" after French ones

@@ -16,7 +16,14 @@ from newsevents.arms.amounts import money_in
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
-from newsevents.arms.status import BATCH_WORDS, PART_WORDS, SIGNING, cues_in, time_to
+from newsevents.arms.status import (
+    BATCH_WORDS,
+    PART_WORDS,
+    SIGNING,
+    cues_in,
+    signing_ahead,
+    time_to,
+)
 from newsevents.arms.syntax import clause_verb, cue_tense, negated
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, Party
@@ -113,9 +120,11 @@ def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
             continue
         verb = clause_verb(token)
         later = lemma(verb) in AWAITING or _yet(token) or negated(token) or any(
-            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
-        if later and _speaks_of_a_deal(sent):
-            return True
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children
+        ) or signing_ahead(verb)
+        if later and (_speaks_of_a_deal(sent) or any(
+                lemma(c) in DEAL_NOUNS for c in verb.children if c.dep_ == "dobj")):
+            return True  # ("next week, we are signing deals")
     return False
 
 
@@ -141,7 +150,10 @@ def _a_part(sent: Span, lex: Lexicon) -> bool:
 
 
 def _on_a_claim(cue: Token) -> bool:
-    """A denial of what was said before: "has dismissed the claim", "denied the reports"."""
+    """A denial of what was said before: "has dismissed the claim", "denied the reports";
+    not "neither accepted nor denied the reports"."""
+    if any(t.lower_ in ("neither", "nor") for t in (*cue.children, *cue.head.children)):
+        return False
     return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in CLAIMS for c in cue.children)
 
 

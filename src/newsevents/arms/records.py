@@ -31,6 +31,9 @@ from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponS
 BACKGROUND_YEARS = 2
 # Words that place a sentence's deal before the article's own ("a previously notified sale").
 EARLIER = frozenset({"previously", "formerly"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
@@ -200,9 +203,10 @@ def _background(reading: Reading, now: int | None) -> bool:
 
 
 def _year(token: Token) -> bool:
-    """A year, not a model number: "In 2015", not "Mirage 2000" or "ATMOS 2000"."""
+    """A year, not a model number: "In 2015", "in June 2024", not "Mirage 2000" or "ATMOS
+    2000" (which the tagger may take for a date)."""
     before = token.nbor(-1) if token.i > 0 else None
-    return token.ent_type_ == "DATE" or before is None or not (
+    return before is None or before.lower_ in MONTHS or not (
         before.pos_ == "PROPN" or before.is_upper or before.text.endswith("-"))
 
 

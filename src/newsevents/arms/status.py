@@ -76,7 +76,12 @@ PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "pr
 # "the deal has not yet been concluded"), not denied.
 SIGNING = frozenset({"sign", "finalize", "finalise", "conclude"})
 # What makes a signed deal one still to be turned into a contract ("a preliminary deal").
-TENTATIVE = frozenset({"preliminary", "tentative", "provisional", "initial", "interim"})
+TENTATIVE = frozenset({"preliminary", "tentative", "provisional", "initial", "interim",
+                       "framework", "basic"})  # ("a basic contract": the framework one)
+# Words that put a signing said in the present still ahead: "next week we are signing deals".
+COMING = frozenset({"next", "tomorrow", "soon", "shortly"})
+# Verbs whose "to"-infinitive signing is still ahead: "the two sides plan to sign".
+INTENDING = frozenset({"plan", "expect", "aim", "intend", "hope", "want", "seek"})
 
 # What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
 # "started the work to obtain Gripens", "began production").
@@ -127,6 +132,8 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
                 tokens[0].head.i in (root.i, trigger.i)):
             distance = 1  # "supplying Russia with drones, which Tehran denies"
+        if distance is None and cue.status in TROUBLES and _of_its_deal(tokens[0], root):
+            distance = MAX_HOPS  # "signed a deal to buy 14 F-16s, but delivery was pushed back"
         if distance is None:
             continue
         future = cue_tense(tokens[0]) == "future" or _awaited(tokens)
@@ -192,6 +199,18 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+# Nouns of the deal or its delivery, which a trouble in a clause of their own may be said of.
+DEAL_OR_DELIVERY = DEAL_NOUNS | {"delivery", "shipment", "transfer", "handover"}
+
+
+def _of_its_deal(cue: Token, root: Token) -> bool:
+    """A trouble said in a coordinated clause of the deal or its delivery: "Slovakia signed a
+    deal to buy 14 F-16s, but delivery was pushed back two years"."""
+    return cue.dep_ == "conj" and root in cue.head.subtree and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in DEAL_OR_DELIVERY
+        for c in cue.children)
 
 
 def _all_of(head: Token) -> bool:
@@ -260,14 +279,26 @@ def _unsigned(cue: Cue, token: Token) -> bool:
     if cue.status != "ordered" or lemma(token) not in SIGNING:
         return False
     return negated(token) or any(c.dep_ in ("dobj", "nsubjpass") and any(
-        g.dep_ == "amod" and g.lower_ in TENTATIVE for g in c.children) for c in token.children)
+        g.dep_ in ("amod", "compound", "nmod") and g.lower_ in TENTATIVE for g in c.children)
+        for c in token.children)
 
 
 def _will_sign(token: Token) -> bool:
     """A signing still ahead: "will sign the contract next month" ("would be the 30th
     country to finalize a contract" is no such plan)."""
-    return lemma(token) in SIGNING and any(
+    return lemma(token) in SIGNING and (any(
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children)
+        or signing_ahead(token))
+
+
+def signing_ahead(verb: Token) -> bool:
+    """A signing in the present or planned that is still to come: "next week we are
+    signing deals", "the two sides plan to sign the contract within this year"."""
+    if verb.dep_ == "xcomp" and lemma(verb) in SIGNING and lemma(verb.head) in INTENDING:
+        return verb.head.tag_ in ("VBP", "VBZ", "VBG")  # not "had planned to sign"
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) and any(
+        t.lower_ in COMING for c in verb.children if c.dep_ in ("npadvmod", "advmod")
+        for t in c.subtree)
 
 
 def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
@@ -439,16 +470,17 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
 
 def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
     """Each status cue in the sentence with its tokens; the longest cue wins at a word."""
-    lemmas = [lemma(t) for t in sent]
+    words = [t for t in sent if not t.is_quote]  # "inked the "framework" deal"
+    lemmas = [lemma(t) for t in words]
     found: list[tuple[Cue, list[Token]]] = []
     for i, first in enumerate(lemmas):
-        if designator(sent[i]):
+        if designator(words[i]):
             continue  # "F-16 Viper Block 70": a version, not a blocked sale
         for cue in lex.cues.get(first, ()):
             if tuple(lemmas[i:i + len(cue.words)]) == cue.words:
-                if cue.status == "delivered" and _completes_deal(sent[i]):
+                if cue.status == "delivered" and _completes_deal(words[i]):
                     cue = Cue(cue.words, "ordered", "ordered")  # "the deal was completed"
-                found.append((cue, list(sent[i:i + len(cue.words)])))
+                found.append((cue, words[i:i + len(cue.words)]))
                 break
     return found
 
