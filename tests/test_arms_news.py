@@ -1373,3 +1373,20 @@ def test_a_king_air_of_another_model_is_no_king_air_350(nlp: Language) -> None:
                          "Philippines.")
     assert (brief(deal), deal.system.category) == (("JPN", "PHL", None, "delivered"),
                                                   "aircraft")
+
+
+def test_a_gifted_ship_is_delivered(nlp: Language) -> None:
+    found = deals(nlp, "India gifted a decommissioned corvette to Sri Lanka on Saturday.")
+    assert [brief(d) for d in found] == [("IND", "LKA", None, "delivered")]
+
+
+def test_a_soviet_made_system_is_handed_on_by_the_donor(nlp: Language) -> None:
+    found = deals(nlp, "Bulgaria handed over the first MiG-29 jets to Ukraine. Soviet-made "
+                       "Kub air defence systems will also be transferred to Ukraine.")
+    assert {brief(d)[:3] for d in found} == {("BGR", "UKR", "MiG-29"),
+                                             ("BGR", "UKR", "Kvadrat")}
+
+
+def test_the_arrival_of_a_batch_is_a_delivery(nlp: Language) -> None:
+    found = deals(nlp, "Kyiv welcomed the arrival of the first F-16 jets from Norway.")
+    assert [brief(d) for d in found] == [("NOR", "UKR", "F-16 Fighting Falcon", "delivering")]

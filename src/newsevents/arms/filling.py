@@ -26,6 +26,10 @@ from newsevents.events.syntax import lemma
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
 # Participles that make a country before them a system's maker ("French-made", "US-built").
 MAKING_WORDS = frozenset({"make", "build", "design", "manufacture", "produce"})
+# Ends of a word that names a system's maker ("Soviet-made", "US-built", "American-origin").
+MADE_SUFFIXES = frozenset({"made", "built", "origin", "designed", "produced"})
+# Makers that are gone ("Soviet-made", "Yugoslav-built", "Czechoslovak-made").
+GONE_STATES = ("soviet", "ussr", "yugoslav", "czechoslovak", "east german")
 # Words that say a system is made in the country that sells it ("locally-made Boxers").
 LOCAL = frozenset({"locally", "domestically", "indigenously"})
 # Nouns of a consent a third country gives to a transfer between others.
@@ -52,6 +56,9 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
         suppliers = named[reading.system_key] - {reading.recipient}
         if reading.supplier is None and reading.mention.system.name is None:
             reading.supplier = _supplier_here(reading, readings)
+        if reading.supplier is None and not suppliers and origin and _made_by_gone_state(
+                reading.sent):
+            reading.supplier = _handing_on(reading, readings, origin)
         if reading.supplier is None:
             if len(suppliers) == 1:
                 reading.supplier = suppliers.pop()
@@ -84,6 +91,27 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _made_by_gone_state(sent: Span) -> bool:
+    """Whether the sentence calls the system made by a state that no longer exists
+    ("Soviet-made", "Yugoslav-built"): it cannot be that state's sale, so whoever hands the
+    system on is its supplier."""
+    return any(t.lower_.startswith(GONE_STATES) and (
+        lemma(t.head) in MAKING_WORDS or t.lower_.rsplit("-", 1)[-1] in MADE_SUFFIXES
+        or (t.nbor(1).lower_ == "-" and t.i + 2 < len(t.doc)
+            and t.nbor(2).lower_ in MADE_SUFFIXES)) for t in sent if t.i + 1 < len(t.doc))
+
+
+def _handing_on(reading: Reading, readings: list[Reading], origin: str) -> str | None:
+    """The one other supplier the article names to the same buyer, for a system the sentence
+    says another country made: "In addition to the MiG-29s, Soviet-made Kub systems will be
+    transferred to Ukraine" in a report of Slovakia's donation."""
+    if reading.recipient is None:
+        return None
+    found = {r.supplier for r in readings if r.recipient == reading.recipient
+             and r.supplier not in (None, origin)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _made_there(reading: Reading, makers: dict[int, set[str]]) -> bool:
