@@ -1390,3 +1390,19 @@ def test_a_soviet_made_system_is_handed_on_by_the_donor(nlp: Language) -> None:
 def test_the_arrival_of_a_batch_is_a_delivery(nlp: Language) -> None:
     found = deals(nlp, "Kyiv welcomed the arrival of the first F-16 jets from Norway.")
     assert [brief(d) for d in found] == [("NOR", "UKR", "F-16 Fighting Falcon", "delivering")]
+
+
+def test_ships_for_sale_are_a_deal_of_their_own(nlp: Language) -> None:
+    found = deals(nlp, "France sold five used Mirage 2000 jets to Peru. A French shipyard is "
+                       "also in talks to sell four ships to Peru.")
+    assert {brief(d) for d in found} == {
+        ("FRA", "PER", "Mirage 2000", "ordered"), ("FRA", "PER", None, "negotiating")}
+
+
+def test_the_planes_of_one_sale_are_not_the_trainers_another_country_sold(
+        nlp: Language) -> None:
+    found = deals(nlp, "Italy sold six used fighter planes to Uruguay. Uruguay also bought 12 "
+                       "Beechcraft Texan aircraft from the United States. The planes from "
+                       "Italy will arrive next year.")
+    assert {brief(d)[:3] for d in found} == {("ITA", "URY", None),
+                                             ("USA", "URY", "T-6 Texan II")}

@@ -20,6 +20,7 @@ from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MAX_HOPS, MODIFIERS, inside
 from newsevents.events.syntax import lemma
+from newsevents.models import WeaponSystem
 
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
@@ -218,11 +219,21 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
                                     and m.system.category == system.category}.values()]
         choices = ([s for s in named if s.origin == reading.supplier],
                    [s for s in named if (s.name, reading.supplier) in deals],
-                   named if reading.mention.definite else [])
+                   [s for s in named if not _makers_own(s, reading.supplier, deals)]
+                   if reading.mention.definite else [])
         chosen = next((c for c in choices if len(c) == 1), None)
         if chosen:
             renamed = chosen[0].model_copy(update={"mention": system.mention})
             reading.mention = replace(reading.mention, system=renamed, variant=None)
+
+
+def _makers_own(system: WeaponSystem, supplier: str | None,
+                deals: set[tuple[str, str | None]]) -> bool:
+    """Whether the article has the system sold only by its maker's country, another than the
+    supplier: "the planes" of a French sale are not the US trainers named beside them (but
+    "the tanks" of Canada's may be the Leopards that Poland and Norway hand on too)."""
+    sellers = {seller for name, seller in deals if name == system.name}
+    return bool(sellers) and sellers == {system.origin} and supplier != system.origin
 
 
 def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]]:
