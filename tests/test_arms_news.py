@@ -1406,3 +1406,15 @@ def test_the_planes_of_one_sale_are_not_the_trainers_another_country_sold(
                        "Italy will arrive next year.")
     assert {brief(d)[:3] for d in found} == {("ITA", "URY", None),
                                              ("USA", "URY", "T-6 Texan II")}
+
+
+def test_a_donor_that_is_sending_weapons_has_decided_to(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Norway is sending its NASAMS air defence systems to Ukraine, the "
+                         "defence minister said, calling it a significant donation.")
+    assert brief(deal) == ("NOR", "UKR", "NASAMS", "approved")
+
+
+def test_caesar_artillery_is_the_caesar_howitzer(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Denmark has transferred all its Caesar self-propelled artillery "
+                         "installations to Ukraine.")
+    assert brief(deal) == ("DNK", "UKR", "CAESAR howitzer", "delivered")

@@ -189,8 +189,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                         and lemma(chosen[2]) in FINISHING) or (
         reading.status == "delivered" and _all_of(mention_head(reading.mention)))
     planned = chosen is not None and lemma(chosen[2]) == "plan"
-    if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
-            donating(trigger.doc, lex)) and not _contracted(trigger):
+    announced = chosen is None and reading.status == "delivering" and _progressive(trigger)
+    if (reading.status == "ordered" or planned or announced) and rule.role in (
+            "seller", "arrival") and donating(trigger.doc, lex) and not _contracted(trigger):
+        # ("Denmark is sending its Caesar howitzers to Ukraine": a donor's announcement)
         # A donor that will supply, agreed to deliver or plans to send has decided to give:
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
         reading.status = "approved"
@@ -211,6 +213,12 @@ def _of_its_deal(cue: Token, root: Token) -> bool:
     return cue.dep_ == "conj" and root in cue.head.subtree and any(
         c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in DEAL_OR_DELIVERY
         for c in cue.children)
+
+
+def _progressive(verb: Token) -> bool:
+    """ "Is sending", "are giving": a present progressive transfer verb."""
+    return verb.pos_ == "VERB" and verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and lemma(c) == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _all_of(head: Token) -> bool:
