@@ -1418,3 +1418,9 @@ def test_caesar_artillery_is_the_caesar_howitzer(nlp: Language) -> None:
     (deal,) = deals(nlp, "Denmark has transferred all its Caesar self-propelled artillery "
                          "installations to Ukraine.")
     assert brief(deal) == ("DNK", "UKR", "CAESAR howitzer", "delivered")
+
+
+def test_a_report_later_called_false_denies_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "A Kazakh news site reported that Kazakhstan would receive Su-35 jets "
+                       "from Russia, but later deleted the report and said that it was false.")
+    assert [brief(d) for d in found] == [("RUS", "KAZ", "Su-35", "denied")]

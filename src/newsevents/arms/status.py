@@ -132,7 +132,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
                 tokens[0].head.i in (root.i, trigger.i)):
             distance = 1  # "supplying Russia with drones, which Tehran denies"
-        if distance is None and cue.status in TROUBLES and _of_its_deal(tokens[0], root):
+        if distance is None and cue.status in TROUBLES and (
+                _of_its_deal(tokens[0], root) or (cue.status == "denied"
+                                                  and _claim_denied(tokens[0], root))):
             distance = MAX_HOPS  # "signed a deal to buy 14 F-16s, but delivery was pushed back"
         if distance is None:
             continue
@@ -213,6 +215,25 @@ def _of_its_deal(cue: Token, root: Token) -> bool:
     return cue.dep_ == "conj" and root in cue.head.subtree and any(
         c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in DEAL_OR_DELIVERY
         for c in cue.children)
+
+
+# What a later clause may call false of the report before it: "reported that Iran would
+# receive Su-35s, but later deleted the report and said that it was false".
+CLAIMED = frozenset({"claim", "report", "allegation", "it", "this", "that", "story"})
+
+
+def _claim_denied(cue: Token, root: Token) -> bool:
+    """A denial in a clause coordinated with the report of the deal, said of that report."""
+    token, claimed = cue, False
+    for _ in range(MAX_HOPS + 2):
+        claimed = claimed or any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                 and lemma(c) in CLAIMED for c in token.children)
+        if token.dep_ == "conj" and root in token.head.subtree:
+            return claimed
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _progressive(verb: Token) -> bool:
