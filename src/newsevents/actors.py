@@ -983,10 +983,10 @@ def _role(core: list[Match], keys: list[str]) -> Cue | None:
     for level in ("strong", "weak", "mod"):
         found = [m for m in core if m.cue.sector and m.cue.kind not in ("person", "org")
                  and _level(m.cue) == level]
-        # "union leaders", "community leaders": an office any body has yields to the body
-        # "business groups", "church groups": so does a body's generic noun
-        found = [m for m in found
-                 if not (_office_title(m.cue) or "collective" in m.cue.flags)] or found
+        # "union leaders", "community leaders": an office any body has yields to the body;
+        # "business groups", "church groups": so does a body's generic noun, first
+        found = ([m for m in found if not (_office_title(m.cue) or "collective" in m.cue.flags)]
+                 or [m for m in found if not _office_title(m.cue)] or found)
         if found:
             return _ranked_body(_first_of_list(found, keys), found, keys).cue
     return None
