@@ -355,8 +355,13 @@ class ActorResolver:
 
     def _person_cue(self, name: str, date: dt.date | None) -> Cue:
         """A known person by unique surname (in office at ``date``), else the bare name."""
-        candidates = self.surnames.get(norm(name.split()[-1]), ())
-        person = _pick_person(candidates, date)
+        parts = name.split()
+        candidates = self.surnames.get(norm(parts[-1]), ())
+        if len(parts) > 1:
+            # "Jack Ma" is not Ma Ying-jeou: where the family name comes first, a full name
+            # that ends in it is someone else's; nor is a full name a head's lone surname
+            candidates = tuple(p for p in candidates if p.country not in FAMILY_NAME_FIRST)
+        person = _pick_person(candidates, date, lone=len(parts) == 1)
         if person is None:
             return Cue("person", name=name)
         return _cue_of_person(person)
@@ -709,12 +714,15 @@ def _contradicted(head: Match, core: list[Match]) -> bool:
 
 
 def _pick_person(candidates: tuple[Person, ...], date: dt.date | None,
-                 titled: bool = False) -> Person | None:
+                 titled: bool = False, lone: bool = True) -> Person | None:
+    """``lone``: the surname is all the phrase names ("Blair", not "Ahmed Hassan")."""
     names = {p.name for p in candidates}
     if len(names) == 1:
         return _in_office_first(candidates, date, titled)
     if date is None:
-        return _family(candidates) if titled else _head_of_state(candidates)
+        if titled:
+            return _family(candidates)
+        return _head_of_state(candidates) if lone else None
     current = [p for p in candidates if p.in_office(date.year)]
     if len({p.name for p in current}) == 1:
         return current[0]
@@ -792,6 +800,9 @@ def _country_and_igo(core: list[Match], post: list[Match], head: Match | None,
     core = [m for m in core if not _ethnic(m, keys)]
     if head is not None and _ethnic(head, keys):
         head = None
+    if head is not None and "collective" in head.cue.flags:
+        # "the Shabab Alsunnah FSA group": the body the generic noun closes is the last named
+        head = next((m for m in reversed(core) if m.cue.kind in ("org", "igo")), head)
     named = [m for m in core if m is not head and m.cue.kind in ("country", "seat")
              and m.cue.country and (head is None or m.end <= head.start)]
     if head and head.cue.country and (head.cue.proper or head.cue.kind in ("person", "org")):
