@@ -990,16 +990,10 @@ def _retired(sector: str | None, core: list[Match], words: list[str], cut: int) 
 
 def _role(core: list[Match], keys: list[str]) -> Cue | None:
     """The last role noun of the strongest level; of roles joined by "and" or commas, the
-    first named ("policemen and soldiers" are police, "troops and policemen" the army).
-
-    Some nouns ("group") say who a body is only when the phrase points back to one named
-    before ("the group", "the Iranian-backed group"): "a group" or "Muslim groups" say
-    nothing, and as rebels they made events of "a group of diplomats" in the gold set.
-    """
+    first named ("policemen and soldiers" are police, "troops and policemen" the army)."""
     for level in ("strong", "weak", "mod"):
         found = [m for m in core if m.cue.sector and m.cue.kind not in ("person", "org")
-                 and _level(m.cue) == level
-                 and ("definite" not in m.cue.flags or _definite(m, keys))]
+                 and _level(m.cue) == level]
         # "union leaders", "community leaders": an office any body has yields to the body;
         # "business groups", "church groups": so does a body's generic noun, first
         found = ([m for m in found if not (_office_title(m.cue) or "collective" in m.cue.flags)]
@@ -1007,24 +1001,6 @@ def _role(core: list[Match], keys: list[str]) -> Cue | None:
         if found:
             return _ranked_body(_first_of_list(found, keys), found, keys).cue
     return None
-
-
-# Words that rank or count the members of a class: "the biggest group", "the two groups" are
-# one of several, not the one named before.
-RANKING_WORDS = frozenset({"first", "second", "third", "last", "next", "same", "other",
-                           "latter", "former", "only", "main"})
-
-
-def _definite(match: Match, keys: list[str]) -> bool:
-    """Whether "the" opens the noun phrase a match ends, a few words before it, pointing
-    back to one body ("the group", "the Iranian-backed group")."""
-    for key in reversed(keys[max(match.start - 4, 0):match.start]):
-        if key == "the":
-            return True
-        if (key in CUT_WORDS or key in NUMBER_WORDS or key in RANKING_WORDS
-                or (len(key) > 4 and key.endswith("est"))):
-            return False
-    return False
 
 
 # Ranks and members of a force whose body the word before them names ("a police sergeant",
