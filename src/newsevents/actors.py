@@ -459,14 +459,14 @@ def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> st
 
 # A name that opens with "Abu" and no table knows ("Abu Hajer al-Tunisi") is a nom de guerre:
 # on the train+dev gold actor spans of corpus/annotated (scripts/score_actor_spans.py) such
-# names were members of armed groups 26 times of 30 (3 none, 1 a journalist). Its sector only;
-# an apposition ("Abu Ahmed, a shopkeeper") says otherwise first.
+# names were members of armed groups 26 times of 30 (3 none, 1 a journalist). Its sector only,
+# and not where an apposition says who the person is ("Abu Karim, a baker").
 KUNYA_ACTOR = Actor(text="", sector="REB")
 
 
 def _kunya(words: list[str], keys: list[str], cut: int, matches: list[Match]) -> bool:
     start = 1 if keys[:1] and keys[0] in DETERMINERS else 0
-    return (keys[start:start + 1] == ["abu"]
+    return (keys[start:start + 1] == ["abu"] and "," not in keys[start:cut + 1]
             and any(w[:1].isupper() for w in words[start + 1:cut])
             and not any(m.cue.kind in ("sector", "org", "igo") and m.end <= cut
                         for m in matches))
