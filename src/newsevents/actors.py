@@ -409,8 +409,8 @@ class ActorResolver:
             if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
                 sector = _sector_of_bare_head(post[-1], words, post)
         sector = _retired(sector, core, words, cut)
-        if igo and sector not in ("MIL", "COP"):
-            sector = None  # an IGO has no sector unless it is a peacekeeping force or police
+        if igo and sector != "MIL":
+            sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not (core or post) and _counted_people(words):
             sector = "CVL"
         if not any((country, igo, sector, name)):
