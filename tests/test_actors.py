@@ -1037,3 +1037,14 @@ def test_unidentified_attackers_and_noms_de_guerre(
 def test_more_roles_of_news(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Liwaa Suqour al-Badiya", (None, "REB", None)),  # "brigade": an armed group's name
+    ("Jaish al-Ahrar al-Jadid", (None, "REB", None)),
+    ("Liwaa Imam al-Hussein", (None, "REB", None)),  # not a cleric, though "Imam" is in it
+    ("Jabhat al-Nusra", ("SYR", "REB", None)),  # the table's own entry
+])
+def test_arabic_armed_group_names(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
