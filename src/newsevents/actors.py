@@ -285,20 +285,21 @@ class ActorResolver:
     # ---- resolution -------------------------------------------------------------------
 
     def resolve_phrase(self, text: str, date: dt.date | None = None,
-                       persons: Iterable[tuple[int, int]] = ()) -> Resolution | None:
-        """Resolve ``text``; ``persons`` are character ranges known to name a person.
+                       persons: Iterable[tuple[int, int]] | None = None) -> Resolution | None:
+        """Resolve ``text``; ``persons`` are character ranges known to name a person, or None
+        where no tagger has read the text (a free-standing phrase).
 
         News repeats its phrases ("Turkey", "US officials"), so results are memoised; callers
         get copies, never a shared Actor.
         """
-        result = self._memo(text, date, tuple(persons))
+        result = self._memo(text, date, tuple(persons or ()), persons is not None)
         if result is None:
             return None
         return Resolution(result.actor.model_copy(), result.titles, result.head_known)
 
     @lru_cache(maxsize=8192)  # noqa: B019 -- one resolver per data dir lives for the process
-    def _memo(self, text: str, date: dt.date | None,
-              persons: tuple[tuple[int, int], ...]) -> Resolution | None:
+    def _memo(self, text: str, date: dt.date | None, persons: tuple[tuple[int, int], ...],
+              tagged: bool = False) -> Resolution | None:
         tokens = words_of(text)
         if not tokens:
             return None
@@ -330,7 +331,9 @@ class ActorResolver:
                            None)
             actor = Actor(text=text.strip(), name=text.split(",")[0].strip(), country=country,
                           sector="REB")
-        if (actor is None or actor.sector is None) and _kunya(words, keys, cut, matches):
+        if ((actor is None or actor.sector is None) and _kunya(words, keys, cut, matches)
+                and (not tagged or _person_at(tokens, keys.index("abu"), persons))):
+            # in a tagged text, only a name the tagger calls a person: "Abu Leiha" is a village
             actor = _merge(actor, KUNYA_ACTOR) if actor else KUNYA_ACTOR
             actor = actor.model_copy(update={"text": text.strip(), "name": actor.name
                                              or text.split(",")[0].strip()})
@@ -491,6 +494,11 @@ def _armed_group_name(words: list[str], keys: list[str], cut: int,
     return not any(m.cue.kind in ("org", "igo")
                    or (m.cue.kind == "person" and m.start == start and m.end >= cut)
                    for m in matches)
+
+
+def _person_at(tokens: list[re.Match[str]], index: int,
+               persons: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= tokens[index].start() < end for start, end in persons)
 
 
 def _kunya(words: list[str], keys: list[str], cut: int, matches: list[Match]) -> bool:
