@@ -331,9 +331,10 @@ class ActorResolver:
                            None)
             actor = Actor(text=text.strip(), name=text.split(",")[0].strip(), country=country,
                           sector="REB")
-        if ((actor is None or actor.sector is None) and _kunya(words, keys, cut, matches)
-                and (not tagged or _person_at(tokens, keys.index("abu"), persons))):
-            # in a tagged text, only a name the tagger calls a person: "Abu Leiha" is a village
+        if not tagged and (actor is None or actor.sector is None) and _kunya(
+                words, keys, cut, matches):
+            # a free-standing phrase only: in an article the tagger calls the village of
+            # "Abu Leiha" a person as well, and places must stay places
             actor = _merge(actor, KUNYA_ACTOR) if actor else KUNYA_ACTOR
             actor = actor.model_copy(update={"text": text.strip(), "name": actor.name
                                              or text.split(",")[0].strip()})
@@ -494,11 +495,6 @@ def _armed_group_name(words: list[str], keys: list[str], cut: int,
     return not any(m.cue.kind in ("org", "igo")
                    or (m.cue.kind == "person" and m.start == start and m.end >= cut)
                    for m in matches)
-
-
-def _person_at(tokens: list[re.Match[str]], index: int,
-               persons: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= tokens[index].start() < end for start, end in persons)
 
 
 def _kunya(words: list[str], keys: list[str], cut: int, matches: list[Match]) -> bool:
