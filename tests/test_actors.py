@@ -736,7 +736,7 @@ def test_a_country_leading_a_war_is_its_forces_and_the_country_a_state(
     ("Turkish reinforcements", ("TUR", "MIL", None)),
     ("the Republican Guard", (None, "MIL", None)),
     ("prison guards", (None, "COP", None)),
-    ("two Nepalese security guards", ("NPL", "COP", None)),  # security forces, as police
+    ("a security guard", (None, "CVL", None)),
     ("a Lebanese butcher", ("LBN", "CVL", None)),
 ])
 def test_warplanes_guards_and_trades(
