@@ -1506,3 +1506,20 @@ def test_soldiers_or_aid_workers_captured_by_no_one_named_are_taken_hostage(
     suspects = events_of("Three suspects were captured in a raid on a warehouse in Izmir.",
                          learned=learned)
     assert all(e.event_type != "ASSAULT" for e in suspects)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_protests_in_several_listed_places_are_one_event_per_place(learned: bool) -> None:
+    text = ("Thousands of dock workers protested in Valencia and in the port city of Bilbao "
+            "on Tuesday against the privatisation plan.")
+    protests = [e for e in events_of(text, learned=learned) if e.event_type == "PROTEST"]
+    assert [e.location.name if e.location else None for e in protests] == ["Valencia", "Bilbao"]
+    assert len({e.event_id for e in protests}) == 2
+    single = events_of("Hundreds of students protested in Lyon against the fee rise.",
+                       learned=learned)
+    assert len([e for e in single if e.event_type == "PROTEST"]) == 1
+
+
+def test_one_operation_over_two_listed_towns_stays_one_event() -> None:
+    events = events_of("Government troops captured the towns of Kidal and Tessalit on Sunday.")
+    assert len([e for e in events if e.event_type in ("ASSAULT", "COERCE")]) == 1

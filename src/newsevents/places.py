@@ -657,7 +657,59 @@ def _best_with_region(
 def event_location(
     sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
 ) -> Location | None:
-    """The place where the trigger's event happened, or ``default`` for lead sentences.
+    """The place where the trigger's event happened, or ``default`` for lead sentences
+    (``_scene``)."""
+    return _scene(sent, trigger, gazetteer, default)[0]
+
+
+def event_locations(
+    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
+) -> list[Location]:
+    """The event's place, then the places listed beside it as further scenes of the same
+    verb ("demonstrated in Berlin and in the German town of Mainz", "shelled targets in
+    Rafah and the town of Khan Yunis"), for the types whose acts in several places are
+    several events (docs/annotation.md)."""
+    location, ent = _scene(sent, trigger, gazetteer, default)
+    if location is None:
+        return []
+    found = [location]
+    if ent is None:
+        return found
+    context = _context(sent, gazetteer)
+    for other in _listed_with(ent, _place_mentions(sent, gazetteer)):
+        entry = _geocode(other, gazetteer, context)
+        # A conjunct shares the role of the scene it is listed with.
+        if entry is not None and all(f.name != entry.name for f in found):
+            found.append(entry.location())
+    return found
+
+
+def _listed_with(ent: Span, mentions: list[Span]) -> list[Span]:
+    """The place mentions coordinated with ``ent``: its own conjuncts ("in Paris and Lyon"),
+    the objects of a coordinated preposition ("in Paris and in Lyon"), and a conjunct's
+    of-phrase ("and the town of Khan Yunis")."""
+    at = {m.root.i: m for m in mentions}
+    root = ent.root
+    heads = list(root.conjuncts)
+    if root.dep_ == "pobj":
+        heads += [c for p in root.head.conjuncts for c in p.children if c.dep_ == "pobj"]
+    listed: list[Span] = []
+    for head in heads:
+        if head.i in at:
+            listed.append(at[head.i])
+            continue
+        listed += [
+            at[c.i] for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
+            for c in of.children if c.dep_ == "pobj" and c.i in at
+        ]
+    return [m for m in listed if m is not ent]
+
+
+def _scene(
+    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
+) -> tuple[Location | None, Span | None]:
+    """The place where the trigger's event happened, or ``default`` for lead sentences, and
+    the mention it was read from where a list may go on from it.
 
     A place counts only as the event's scene, never as a participant ("Turkey bought",
     "Ankara authorities", "supply weapons to Turkey"). In order:
@@ -692,7 +744,7 @@ def event_location(
     """
     mentions = _place_mentions(sent, gazetteer)
     if not mentions:
-        return default if in_lead(sent) else None
+        return (default if in_lead(sent) else None), None
     context = _context(sent, gazetteer)
     # Last, the clause the trigger's own tells the same moment as ("were patrolling a road
     # in Rangae district when the insurgents detonated a bomb"): one moment, one place.
@@ -733,19 +785,19 @@ def event_location(
         if found is not None:
             refined = _refine(found, ent, mentions, own, trigger, gazetteer, context)
             if unknown is not None and ent is not unknown:
-                return _unknown_place(unknown, refined.country)  # "a village near Aleppo"
+                return _unknown_place(unknown, refined.country), None  # "a village near Aleppo"
             part = _part_of_city(refined, mentions, own, gazetteer, context)
             if part is None and refined.rank > RANK_CITY:
                 part = _village_in(refined, mentions, own, trigger, gazetteer, context)
             if part is None and refined is found:
                 part = _located_there(ent, found, mentions, clause, gazetteer, context)
-            return part or refined.location()
+            return (part, None) if part is not None else (refined.location(), ent)
     if unknown is not None:
-        return _unknown_place(unknown, _one_country(context))
+        return _unknown_place(unknown, _one_country(context)), None
     located = [f for e in free if (f := _geocode(e, gazetteer, context)) is not None]
     if len({f.geonameid or f.name for f in located}) == 1:
-        return located[0].location()
-    return default if in_lead(sent) else None
+        return located[0].location(), None
+    return (default if in_lead(sent) else None), None
 
 
 def _loose(ent: Span, trigger: Token) -> bool:

@@ -83,6 +83,9 @@ PROMISE_FLOOR = 0.04
 # Events whose sources turn to another state (a march to its consulate, a demand on it): that
 # state's name in the sentence is not where the sources are from.
 ADDRESSING = frozenset({"PROTEST", "REQUEST"})
+# Types whose act in each of several listed places is its own event: "demonstrated in
+# Berlin and Mainz" is two protests (docs/annotation.md); one capture of two towns is one.
+ONE_PER_PLACE = frozenset({"PROTEST"})
 
 
 @dataclass(frozen=True)
@@ -293,9 +296,11 @@ def sentence_events(
         # Only an actor with no country of its own takes the scene's (``localise``): where
         # every actor has one, the place is read only for an event that is kept.
         placed = all(a.country or a.igo for a in (*sources, *targets))
+        scenes: list[Location] = []
         location = None
         if not placed:
-            location = places.event_location(sent, cand.token, gazetteer, default_place)
+            scenes = places.event_locations(sent, cand.token, gazetteer, default_place)
+            location = scenes[0] if scenes else None
             sources, targets = (
                 localise(sources, _scene_country(
                     sent, location, default_place, sources,
@@ -324,7 +329,8 @@ def sentence_events(
         # Dated only once kept: resolving date words is among the costliest steps per event.
         date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         if placed:
-            location = places.event_location(sent, cand.token, gazetteer, default_place)
+            scenes = places.event_locations(sent, cand.token, gazetteer, default_place)
+            location = scenes[0] if scenes else None
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         event = Event(
             event_id=event_id,
@@ -358,6 +364,12 @@ def sentence_events(
             continue
         at_token.setdefault(cand.token.i, len(events))
         events.append(event)
+        # Training reads one example per candidate: only coding splits an act per place.
+        if event.event_type in ONE_PER_PLACE and not (keep_all and model is None):
+            events += [
+                event.model_copy(update={"location": scene, "event_id": f"{event_id}-{n}"})
+                for n, scene in enumerate(scenes[1:], start=2)
+            ]
     return events
 
 
