@@ -877,8 +877,8 @@ def stray_attacks(verb: Token) -> list[Token]:
     victims = {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
     found: list[Token] = []
     for noun in verb.subtree:
-        if noun.i in victims or noun.dep_ not in ("pobj", "conj") or (
-            lemma(noun) not in ATTACK_NOUNS
+        if noun.i in victims or noun.i == verb.i or noun.pos_ != "NOUN" or (
+            noun.dep_ not in ("pobj", "conj") or lemma(noun) not in ATTACK_NOUNS
         ):
             continue
         head = noun.head
