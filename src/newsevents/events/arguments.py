@@ -828,6 +828,10 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
     coalition's airstrikes" (a modifier naming a role)."""
     # "were killed and four wounded due to the shelling": the phrase may hang on a conjunct
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    # "were killed and seven others injured under mortar shells fired by the YPG": the
+    # parser hangs the wounded's participle on them
+    verbs += [p for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM")
+              for p in c.children if p.dep_ == "acl" and p.tag_ == "VBN"]
     nouns = [g for v in verbs for c in v.children if c.dep_ in ("prep", "agent")
              for g in (*c.children, *(x for p in c.children if p.dep_ == "pcomp"
                                       for x in p.children))
@@ -843,7 +847,10 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
         found += foes(clause)
     return (found or [a for v in verbs for a in clause_agents(v)]
             or [a for c in when_clauses(verb) for a in _doers(c)]
-            or [a for noun in stray_attacks(verb) for a in _noun_agents(noun, look)])
+            # far from the verb, a place before the noun more often says where than who
+            # ("the Mosul offensive")
+            or [a for noun in stray_attacks(verb) for a in _noun_agents(noun, look)
+                if a.ent_type_ not in PLACE_ENTITIES])
 
 
 def _noun_agents(noun: Token, look: ActorLookup) -> list[Token]:
@@ -937,9 +944,10 @@ def when_clauses(verb: Token) -> list[Token]:
 
 
 def _dated_clause(token: Token) -> bool:
-    """A when-clause the parser took for a relative clause of the date before it ("was shot
-    to death Sept. 29 when army paratroopers closed in on him")."""
-    return token.dep_ == "relcl" and token.head.ent_type_ in ("DATE", "TIME")
+    """A when-clause the parser took for a relative clause of the date or the place before
+    it ("was shot to death Sept. 29 when army paratroopers closed in on him", "were killed in
+    the border town, Gamboru Ngala, when Boko Haram insurgents drove into the town")."""
+    return token.dep_ == "relcl" and any(_when_word(m) for m in token.children)
 
 
 def _when_word(token: Token) -> bool:
