@@ -299,7 +299,7 @@ def sentence_events(
             sources, targets = (
                 localise(sources, _scene_country(
                     sent, location, default_place, sources,
-                    targets if reading.event_type in ADDRESSING else [], look)),
+                    targets if reading.event_type in ADDRESSING else [], look), people=True),
                 localise(targets, _scene_country(sent, location, default_place, targets, [],
                                                  look) or home_side(sources), people=True),
             )
