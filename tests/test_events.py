@@ -1431,3 +1431,41 @@ def test_soldiers_or_aid_workers_captured_by_no_one_named_are_taken_hostage(
     suspects = events_of("Three suspects were captured in a raid on a warehouse in Izmir.",
                          learned=learned)
     assert all(e.event_type != "ASSAULT" for e in suspects)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a "by" the parser takes for a plain preposition
+        ("On Tuesday, a district judge was shot twice in the chest by soldiers riding a truck "
+         "in Kandahar province's main city.", "AFG"),
+        # a when-clause read as a relative clause of the date or of the place before it
+        ("After a long search, Dumont was shot dead Oct. 3 when Belgian commandos closed in on "
+         "him at a farm outside Liege.", "BEL"),
+        ("About 40 villagers were killed on Friday in a Nigerian border town with Chad, Dikwa, "
+         "when Boko Haram fighters rode into the market on motorbikes.", "NGA"),
+        # the agent hung on the wounded of a report of dead and wounded
+        ("At least six pro-government fighters were killed and nine others injured under "
+         "rockets fired by the Houthi rebels in Taiz.", "YEM"),
+        ("At least five shoppers were reportedly killed and many others hurt on Sunday, due to "
+         "a shelling by the Syrian army on a market in Idlib.", "SYR"),
+    ],
+)
+def test_a_passive_report_finds_who_struck_where_the_parser_hides_it(
+    text: str, source: str
+) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {source}
+
+
+def test_a_town_before_a_far_attack_noun_is_not_who_struck() -> None:
+    text = ("A Canadian soldier was killed by a roadside explosive during the third week of "
+            "the Kandahar offensive.")
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert killing.source == []
+
+
+def test_a_named_attacker_the_tables_do_not_know_takes_the_scene_country() -> None:
+    text = "Khaled Mansour stabbed a taxi driver in Amman on Monday."
+    stabbing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(stabbing.source) == {"JOR"}
