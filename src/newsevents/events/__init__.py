@@ -299,7 +299,9 @@ def sentence_events(
             sources, targets = (
                 localise(sources, _scene_country(
                     sent, location, default_place, sources,
-                    targets if reading.event_type in ADDRESSING else [], look), people=True),
+                    targets if reading.event_type in ADDRESSING else [], look),
+                    # a visitor is kept only if placed by what is known of them (``_has_actors``)
+                    people=cand.trigger.roles != "visit"),
                 localise(targets, _scene_country(sent, location, default_place, targets, [],
                                                  look) or home_side(sources), people=True),
             )

@@ -609,6 +609,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = between
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
+    if not sources:
+        sources = look.actors(framing_doers(noun))
     targets = struck(look, cand.event_type, prep_objects(noun, trigger.target_preps), sources,
                      subtree=True)
     if not targets and noun.dep_ == "nsubj":
@@ -641,6 +643,27 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+# Prepositions of an attack within which a verb's own act was done ("during a raid").
+FRAME_PREPS = frozenset({"during", "in"})
+
+
+def framing_doers(noun: Token) -> list[Token]:
+    """Who carried out an attack within which they did what the verb says: its subject
+    ("Israeli troops captured the Hamas commander during a raid on Nablus") or its passive's
+    agent ("was shot dead by American forces during a raid on a house"). Not a verb with no
+    object, whose subject may be the victim ("three died in an attack"), nor a fight, which
+    has two sides."""
+    if (noun.dep_ != "pobj" or lemma(noun.head) not in FRAME_PREPS
+            or lemma(noun) not in ATTACK_NOUNS - FIGHTS or noun.head.head.pos_ != "VERB"):
+        return []
+    verb = noun.head.head
+    if is_passive(verb):
+        return agent_of(verb)
+    if not any(c.dep_ in OBJECTS for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def aimed_at(
@@ -872,8 +895,10 @@ def _noun_agents(noun: Token, look: ActorLookup) -> list[Token]:
     return by or owners or sides
 
 
-# Clauses of their own below a passive verb: an attack noun inside tells of another act.
-OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj"})
+# Clauses of their own below a passive verb, and phrases that tell of someone else ("according
+# to Mike Ryan, director of WHO's response operations"): an attack noun inside is not the
+# report's.
+OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "appos"})
 
 
 def stray_attacks(verb: Token) -> list[Token]:
@@ -889,7 +914,7 @@ def stray_attacks(verb: Token) -> list[Token]:
         ):
             continue
         head = noun.head
-        while head.i != verb.i and head.dep_ not in OWN_CLAUSES:
+        while head.i != verb.i and head.dep_ not in OWN_CLAUSES and lemma(head) != "accord":
             head = head.head
         if head.i == verb.i:
             found.append(noun)
