@@ -1466,6 +1466,21 @@ def test_a_town_before_a_far_attack_noun_is_not_who_struck() -> None:
 
 
 def test_a_named_attacker_the_tables_do_not_know_takes_the_scene_country() -> None:
-    text = "Khaled Mansour stabbed a taxi driver in Amman on Monday."
+    text = "Khaled Mansour shot dead two policemen in Amman on Monday."
     stabbing = one(asserted(events_of(text)), "ASSAULT")
     assert countries(stabbing.source) == {"JOR"}
+
+
+def test_a_raid_within_which_the_agent_struck_is_the_agents() -> None:
+    text = "He was shot dead by Turkish troops during a raid on a farmhouse in Hakkari province."
+    raid = one(asserted(events_of(text)), "COERCE")
+    assert raid.trigger == "raid"
+    assert countries(raid.source) == {"TUR"}
+
+
+def test_an_operation_in_an_according_to_phrase_is_not_the_reports() -> None:
+    text = ("Some 40 foreign doctors were deployed in Guinea, a country where a decade of unrest "
+            "has left clinics unable to cope, according to Anne Moreau, head of MSF's emergency "
+            "operations.")
+    deployment = one(events_of(text), "MOBILIZE")
+    assert deployment.source == []
