@@ -1266,3 +1266,161 @@ def test_a_clause_on_the_noun_a_system_names_delivers_it(nlp: Language) -> None:
     found = deals(nlp, "The first ship to reach Varna carried five Stryker armored combat "
                        "vehicles delivered from the United States to Bulgaria.")
     assert [brief(d) for d in found] == [("USA", "BGR", "Stryker", "delivered")]
+
+
+# --- phrasings met in the development stories of the fourteenth batch -----------------------
+
+def test_a_block_number_is_a_version_not_a_count_nor_a_blocked_sale(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Oman signed a contract with the United States for 12 new F-16 Viper "
+                         "Block 72 aircraft.")
+    assert (brief(deal), deal.quantity) == (("USA", "OMN", "F-16 Fighting Falcon", "ordered"), 12)
+
+
+def test_a_completed_deal_is_an_order_not_a_delivery(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Kuwait agreed to buy 24 F-15 jets from the United States. The deal "
+                         "was completed on Monday despite the dispute.")
+    assert brief(deal) == ("USA", "KWT", "F-15 Eagle", "ordered")
+
+
+def test_a_contract_for_the_last_batch_is_an_order(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Indonesia signed a contract for the last batch of 18 Rafale jets "
+                         "from France.")
+    assert (brief(deal), deal.quantity) == (("FRA", "IDN", "Rafale", "ordered"), 18)
+
+
+def test_a_system_named_as_a_yardstick_is_no_deal(nlp: Language) -> None:
+    found = deals(nlp, "Algeria has acquired HQ-9B air defence systems from China, a system "
+                       "comparable to the Russian S-400.")
+    assert [brief(d)[:3] for d in found] == [("CHN", "DZA", "HQ-9")]
+
+
+def test_not_yet_is_no_denial(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Indonesia signed a contract to buy two FREMM frigates from Italy, "
+                         "but there is not yet a financed deal for the frigates.")
+    assert brief(deal) == ("ITA", "IDN", "FREMM", "ordered")
+
+
+def test_a_model_number_is_no_year(nlp: Language) -> None:
+    """ "Mirage 2000" in a 2025 report is no sentence about the year 2000: the jets that
+    arrived are this deal's delivery."""
+    text = ("The first Mirage 2000 jets from France have arrived in Ukraine.\n\n"
+            "In June 2024, France announced that it would provide Mirage 2000-5 jets to "
+            "Ukraine.")
+    doc = nlp.make_doc(text)
+    doc._.article = Article(id="mirage-ukraine", text=text, date=dt.date(2025, 2, 6))
+    (deal,) = nlp(doc)._.deals
+    assert brief(deal) == ("FRA", "UKR", "Mirage 2000", "delivering")
+
+
+def test_all_of_the_deal_handed_over_is_delivered(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Slovakia has handed over all 13 MiG-29 jets it had pledged to "
+                         "Ukraine. It had delivered the first four jets last month.")
+    assert (brief(deal), deal.quantity) == (("SVK", "UKR", "MiG-29", "delivered"), 13)
+
+
+def test_a_delivery_pushed_back_is_at_risk(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Slovakia signed a deal to buy 14 F-16 jets from the United States, "
+                         "but delivery was pushed back two years.")
+    assert brief(deal) == ("USA", "SVK", "F-16 Fighting Falcon", "at_risk")
+
+
+def test_a_dismissed_claim_denies_the_deal_told_before(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Washington accused North Korea of shipping artillery shells to "
+                         "Russia. Pyongyang dismissed the claim as groundless.")
+    assert (brief(deal), deal.denier and deal.denier.country) == (
+        ("PRK", "RUS", None, "denied"), "PRK")
+
+
+def test_reports_neither_confirmed_nor_denied_stand(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Armenia has ordered six ATAGS howitzers from India. An official "
+                         "neither confirmed nor denied the reports.")
+    assert brief(deal) == ("IND", "ARM", "ATAGS", "ordered")
+
+
+def test_in_talks_the_makers_side_supplies(nlp: Language) -> None:
+    found = deals(nlp, "Serbian defence minister Vulin held talks with Russian minister "
+                       "Sergei Shoigu on the supply of four Mi-35 helicopters to Serbia.")
+    assert [brief(d) for d in found] == [("RUS", "SRB", "Mi-35", "negotiating")]
+
+
+def test_a_donation_goes_to_the_articles_one_buyer(nlp: Language) -> None:
+    found = deals(nlp, "Russia handed over six MiG-29 jets to Serbia on Friday. Russia has "
+                       "also agreed to donate 30 T-72 tanks.")
+    assert {brief(d) for d in found} == {("RUS", "SRB", "MiG-29", "delivered"),
+                                         ("RUS", "SRB", "T-72", "approved")}
+
+
+def test_italian_ppa_ships_are_the_thaon_di_revel_class(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Italy is in talks with Indonesia on the sale of two PPA "
+                         "multipurpose patrol vessels.")
+    assert brief(deal) == ("ITA", "IDN", "Thaon di Revel-class", "negotiating")
+
+
+def test_barak_missiles_are_the_barak_system(nlp: Language) -> None:
+    (deal,) = deals(nlp, "India's defence ministry cleared the purchase of 131 Barak "
+                         "missiles from Israel.")
+    assert (brief(deal), deal.quantity) == (("ISR", "IND", "Barak 8", "approved"), 131)
+
+
+def test_a_framework_deal_in_quotes_is_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, 'Hanwha of South Korea signed a "framework" deal with Poland to '
+                         'supply 288 Chunmoo rocket launchers.')
+    assert brief(deal) == ("KOR", "POL", "K239 Chunmoo", "negotiating")
+
+
+def test_a_king_air_of_another_model_is_no_king_air_350(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Japan handed over two Beechcraft King Air TC-90 planes to the "
+                         "Philippines.")
+    assert (brief(deal), deal.system.category) == (("JPN", "PHL", None, "delivered"),
+                                                  "aircraft")
+
+
+def test_a_gifted_ship_is_delivered(nlp: Language) -> None:
+    found = deals(nlp, "India gifted a decommissioned corvette to Sri Lanka on Saturday.")
+    assert [brief(d) for d in found] == [("IND", "LKA", None, "delivered")]
+
+
+def test_a_soviet_made_system_is_handed_on_by_the_donor(nlp: Language) -> None:
+    found = deals(nlp, "Bulgaria handed over the first MiG-29 jets to Ukraine. Soviet-made "
+                       "Kub air defence systems will also be transferred to Ukraine.")
+    assert {brief(d)[:3] for d in found} == {("BGR", "UKR", "MiG-29"),
+                                             ("BGR", "UKR", "Kvadrat")}
+
+
+def test_the_arrival_of_a_batch_is_a_delivery(nlp: Language) -> None:
+    found = deals(nlp, "Kyiv welcomed the arrival of the first F-16 jets from Norway.")
+    assert [brief(d) for d in found] == [("NOR", "UKR", "F-16 Fighting Falcon", "delivering")]
+
+
+def test_ships_for_sale_are_a_deal_of_their_own(nlp: Language) -> None:
+    found = deals(nlp, "France sold five used Mirage 2000 jets to Peru. A French shipyard is "
+                       "also in talks to sell four ships to Peru.")
+    assert {brief(d) for d in found} == {
+        ("FRA", "PER", "Mirage 2000", "ordered"), ("FRA", "PER", None, "negotiating")}
+
+
+def test_the_planes_of_one_sale_are_not_the_trainers_another_country_sold(
+        nlp: Language) -> None:
+    found = deals(nlp, "Italy sold six used fighter planes to Uruguay. Uruguay also bought 12 "
+                       "Beechcraft Texan aircraft from the United States. The planes from "
+                       "Italy will arrive next year.")
+    assert {brief(d)[:3] for d in found} == {("ITA", "URY", None),
+                                             ("USA", "URY", "T-6 Texan II")}
+
+
+def test_a_donor_that_is_sending_weapons_has_decided_to(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Norway is sending its NASAMS air defence systems to Ukraine, the "
+                         "defence minister said, calling it a significant donation.")
+    assert brief(deal) == ("NOR", "UKR", "NASAMS", "approved")
+
+
+def test_caesar_artillery_is_the_caesar_howitzer(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Denmark has transferred all its Caesar self-propelled artillery "
+                         "installations to Ukraine.")
+    assert brief(deal) == ("DNK", "UKR", "CAESAR howitzer", "delivered")
+
+
+def test_a_report_later_called_false_denies_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "A Kazakh news site reported that Kazakhstan would receive Su-35 jets "
+                       "from Russia, but later deleted the report and said that it was false.")
+    assert [brief(d) for d in found] == [("RUS", "KAZ", "Su-35", "denied")]

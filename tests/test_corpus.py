@@ -13,12 +13,13 @@ from newsevents.evaluation.corpus import GoldDocument, check_lines, read_corpus,
 from newsevents.evaluation.scoring import (
     Tally,
     agreement,
+    pair_events,
     place_agrees,
     report,
     score_sentence,
     spans_agree,
 )
-from newsevents.models import Event, Evidence
+from newsevents.models import Event, Evidence, Location
 from newsevents.places import Gazetteer
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -146,3 +147,45 @@ def test_a_place_spelled_otherwise_is_the_same_place() -> None:
     assert place_agrees("Katmandu", kathmandu)
     assert not place_agrees("Pokhara", kathmandu)
     assert not place_agrees("Katmandu", None)
+
+
+def _sentence(text: str, events: list[dict]) -> GoldDocument:
+    doc_id = "pair-1"
+    return GoldDocument.model_validate({
+        "doc_id": doc_id, "origin": "written", "split": split_of(doc_id), "text": text,
+        "sentences": [{"index": 0, "start": 0, "end": len(text), "text": text,
+                       "events": events}]})
+
+
+def _placed(etype: str, trigger: str, place: str) -> Event:
+    return _event(etype, trigger).model_copy(update={"location": Location(name=place)})
+
+
+def test_one_coded_event_is_paired_with_one_gold_event() -> None:
+    # Two protests in two cities are two gold events (docs/annotation.md); a coder that codes
+    # one is scored once, on the protest it shares a trigger with, not again on the other city.
+    text = "Thousands protested in Moscow and in St. Petersburg on Saturday."
+    doc = _sentence(text, [
+        {"type": "PROTEST", "trigger": "protested", "place": "Moscow"},
+        {"type": "PROTEST", "trigger": "protested", "place": "St. Petersburg"}])
+    tally = Tally()
+    score_sentence(tally, doc.sentences[0], [_placed("PROTEST", "protested", "Moscow")])
+    rep = report("unit", tally)
+    assert (rep.gold_events, rep.matched_events) == (2, 1)
+    assert (rep.place_events, rep.place_accuracy) == (1, 1.0)
+
+
+def test_pairs_with_overlapping_triggers_are_made_before_pairs_by_order() -> None:
+    text = "Troops shelled Rafah overnight and jets bombed Khan Yunis at dawn."
+    doc = _sentence(text, [
+        {"type": "ASSAULT", "trigger": "shelled", "place": "Rafah"},
+        {"type": "ASSAULT", "trigger": "bombed", "place": "Khan Yunis"}])
+    golds = doc.sentences[0].events
+    bombed, shelled = _event("ASSAULT", "bombed"), _event("ASSAULT", "shelling")
+    pairs = pair_events(golds, [bombed, shelled])
+    assert [(g.trigger, e.trigger) for g, e in pairs] == [("shelled", "shelling"),
+                                                         ("bombed", "bombed")]
+    # A coded event whose trigger matches no gold one is paired by order with a gold event of
+    # its type that is still free, and never with a gold event of another type.
+    (only,) = pair_events(golds, [_event("ASSAULT", "attack"), _event("PROTEST", "rally")])
+    assert (only[0].trigger, only[1].trigger) == ("shelled", "attack")

@@ -156,6 +156,16 @@ def test_one_act_stays_asserted_beside_frequency_like_words(text: str) -> None:
     assert not [e for e in events if e.generic]
 
 
+@pytest.mark.parametrize("text", [
+    "Anyone who attacks a polling station will face the full force of the law.",
+    "Whoever fired the rockets at the airport must be brought to justice, the minister said.",
+])
+def test_an_act_of_anyone_who_does_it_is_no_one_act(text: str) -> None:
+    assert not [e for e in asserted(events_of(text)) if e.event_type == "ASSAULT"]
+    named = events_of("The gunmen who attacked the polling station fled into the forest.")
+    assert one(asserted(named), "ASSAULT")
+
+
 def test_occasional_clashes_are_generic() -> None:
     events = events_of("Occasional clashes between herders and farmers have left villages "
                        "in Plateau State deserted.")
@@ -857,6 +867,15 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The band marched into the stadium to the beat of drums before the final whistle.",
     "The retired teacher patrols the streets near the temple as a volunteer.",
     "The governor demonstrated his displeasure by leaving the dinner early.",
+    "A magnitude 6.1 earthquake struck eastern Turkey on Monday, killing at least 40 people.",
+    "A roadside bomb exploded prematurely in Ramadi, killing the two men who were planting it.",
+    "Wildlife officers shot a bear that had wandered into a school playground in Montana.",
+    "The health ministry rejected the accusations and said the vaccine was safe.",
+    "The embassy declined to disclose the names of the two diplomats.",
+    "The senator captured 30 delegates in the Iowa caucuses on Monday night.",
+    "The Australian shot a 4-under-par 67 to take the lead after two rounds.",
+    "The finance minister returned from holiday in Spain on Sunday.",
+    "The two candidates clashed over taxes in a televised debate on Tuesday.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1401,7 +1420,24 @@ def test_an_act_no_longer_done_done_to_no_one_or_set_to_be_done_is_not_asserted(
     assert asserted(set_fire)
 
 
+@pytest.mark.parametrize(("text", "charge"), [
+    ("Police in Pune arrested a 34-year-old man on Friday for allegedly stabbing his neighbour.",
+     "ASSAULT"),
+    ("A court in Urumqi convicted two men of attacking a police station and sentenced them to "
+     "life in prison.", "ASSAULT"),
+    ("Several men accused of looting shops in Durban were shown on state television.", "ACCUSE"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_the_act_someone_is_held_or_tried_for_is_the_charge_not_news(
+    text: str, charge: str, learned: bool
+) -> None:
+    assert all(e.event_type != charge for e in asserted(events_of(text, learned=learned)))
+
+
 def test_the_same_acts_told_as_fact_stay_asserted() -> None:
+    attacked = events_of("Gunmen attacked a police station in Kashgar on Sunday, and police "
+                         "arrested four suspects.")
+    assert {"ASSAULT", "COERCE"} <= {e.event_type for e in asserted(attacked)}
     assert one(asserted(events_of("Troops detained the two journalists in Bamako on Monday.")),
                "COERCE")
     assert one(asserted(events_of("Soldiers shot three protesters outside the parliament.")),

@@ -711,3 +711,41 @@ def test_a_town_named_near_a_bigger_one_is_the_scene(nlp: Language, gaz: Gazette
     found = where(nlp, gaz, "Riot police are patrolling the streets of Rochdale, a northern "
                   "town near Manchester, after a night of clashes.", "patrolling")
     assert (found.name, found.country) == ("Rochdale", "GBR")
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Pro-government militia killed 11 villagers in the East Darfur towns of Abu Karinka and "
+     "Adila on Tuesday.", "killed", "Abu Karinka"),
+    ("In the province of Idlib, rebels shelled the settlements of Foua and Kafraya overnight.",
+     "shelled", "Foua"),
+])
+def test_towns_named_in_a_plural_are_the_scene(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str
+) -> None:
+    # "the towns of A and B" names towns as "the town of A" names one; the first is marked.
+    found = where(nlp, gaz, text, word)
+    assert found is not None and found.name == name
+
+
+def test_parts_of_a_country_and_bare_plurals_name_no_place(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "Thousands marched in the Belarus capital Minsk on Sunday to mark "
+                  "a disaster that hit large areas of Belarus.", "marched")
+    assert found is not None and found.name == "Minsk"
+    found = where(nlp, gaz, "Car bombs hit several Shi'i neighbourhoods in Baghdad on Friday.",
+                  "hit")
+    assert found is not None and found.name == "Baghdad"
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Rangers were patrolling a dirt road in Bacho Tai district when insurgents detonated a "
+     "roadside bomb.", "detonated", "Bacho Tai"),
+    ("Two guards were standing at a checkpoint in the Khor Dalim area when gunmen opened fire "
+     "on them.", "opened", "Khor Dalim"),
+])
+def test_a_when_clause_happens_where_its_main_clause_does(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str
+) -> None:
+    found = where(nlp, gaz, text, word)
+    assert found is not None and found.name == name

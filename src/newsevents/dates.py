@@ -122,7 +122,7 @@ def _date_phrases(sent: Span, trigger: Token) -> list[Span | Token]:
     if not phrases:
         return []  # most sentences: no need to read the scopes
     scopes = (
-        *event_scope(trigger), _coordinated_scope(trigger), _simultaneous_scope(trigger),
+        *event_scope(trigger), _coordinated_scope(trigger), simultaneous_scope(trigger),
         _wide_scope(trigger), _reported_tail(trigger), _opening(sent),
     )
     ranked: list[tuple[int, int, Span | Token]] = []
@@ -181,7 +181,7 @@ def _time_word(token: Token, trigger: Token) -> bool:
     )
 
 
-def _simultaneous_scope(trigger: Token) -> set[int]:
+def simultaneous_scope(trigger: Token) -> set[int]:
     """Clauses that tell the same moment: a "when", "as" or "while" clause of the trigger's
     verbs, or the clause one of them is the "when" clause of."""
     found: set[int] = set()

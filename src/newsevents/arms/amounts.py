@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import Lexicon
-from newsevents.arms.mentions import DESIGNATOR
+from newsevents.arms.mentions import DESIGNATOR, designator
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
@@ -111,6 +111,8 @@ def _number_before(reading: Reading, lex: Lexicon) -> None:
 def _counts(token: Token) -> bool:
     """Whether a number counts things: not a date, a sum or a share. The parser takes "up
     to 50 F-35s" for a percentage, so a share needs its sign or word."""
+    if token.i > 0 and designator(token.nbor(-1)):
+        return False  # "Block 70", "Tranche 3": a version's number
     if token.ent_type_ == "PERCENT":
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         return entity is not None and not any(

@@ -46,7 +46,7 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
         if has_no(token) and pending(token):
             return None
         if negated(token) or has_no(token):
-            return token
+            return None if not_yet(token) else token
         if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (
             token.dep_ in OBJECTS and token.pos_ in ("NOUN", "PROPN")
         ):
@@ -56,6 +56,12 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def not_yet(token: Token) -> bool:
+    """ "There is not yet a financed deal", "have not yet delivered": still to come, not
+    denied."""
+    return negated(token) and any(c.lower_ == "yet" for c in token.children)
 
 
 def pending(noun: Token) -> bool:

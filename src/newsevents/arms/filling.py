@@ -20,12 +20,17 @@ from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MAX_HOPS, MODIFIERS, inside
 from newsevents.events.syntax import lemma
+from newsevents.models import WeaponSystem
 
 # How a country hangs in a system's phrase when it describes the system: "Russian-made
 # S-400s" (amod), "U.S.-made weapons" (npadvmod of "made").
 MAKER_LINKS = MODIFIERS | {"npadvmod"}
 # Participles that make a country before them a system's maker ("French-made", "US-built").
 MAKING_WORDS = frozenset({"make", "build", "design", "manufacture", "produce"})
+# Ends of a word that names a system's maker ("Soviet-made", "US-built", "American-origin").
+MADE_SUFFIXES = frozenset({"made", "built", "origin", "designed", "produced"})
+# Makers that are gone ("Soviet-made", "Yugoslav-built", "Czechoslovak-made").
+GONE_STATES = ("soviet", "ussr", "yugoslav", "czechoslovak", "east german")
 # Words that say a system is made in the country that sells it ("locally-made Boxers").
 LOCAL = frozenset({"locally", "domestically", "indigenously"})
 # Nouns of a consent a third country gives to a transfer between others.
@@ -52,6 +57,9 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
         suppliers = named[reading.system_key] - {reading.recipient}
         if reading.supplier is None and reading.mention.system.name is None:
             reading.supplier = _supplier_here(reading, readings)
+        if reading.supplier is None and not suppliers and origin and _made_by_gone_state(
+                reading.sent):
+            reading.supplier = _handing_on(reading, readings, origin)
         if reading.supplier is None:
             if len(suppliers) == 1:
                 reading.supplier = suppliers.pop()
@@ -84,6 +92,27 @@ def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Co
     for reading in readings:
         if not reading.complete:
             _fill_from_article(reading, known, countries)
+
+
+def _made_by_gone_state(sent: Span) -> bool:
+    """Whether the sentence calls the system made by a state that no longer exists
+    ("Soviet-made", "Yugoslav-built"): it cannot be that state's sale, so whoever hands the
+    system on is its supplier."""
+    return any(t.lower_.startswith(GONE_STATES) and (
+        lemma(t.head) in MAKING_WORDS or t.lower_.rsplit("-", 1)[-1] in MADE_SUFFIXES
+        or (t.nbor(1).lower_ == "-" and t.i + 2 < len(t.doc)
+            and t.nbor(2).lower_ in MADE_SUFFIXES)) for t in sent if t.i + 1 < len(t.doc))
+
+
+def _handing_on(reading: Reading, readings: list[Reading], origin: str) -> str | None:
+    """The one other supplier the article names to the same buyer, for a system the sentence
+    says another country made: "In addition to the MiG-29s, Soviet-made Kub systems will be
+    transferred to Ukraine" in a report of Slovakia's donation."""
+    if reading.recipient is None:
+        return None
+    found = {r.supplier for r in readings if r.recipient == reading.recipient
+             and r.supplier not in (None, origin)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _made_there(reading: Reading, makers: dict[int, set[str]]) -> bool:
@@ -190,11 +219,21 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
                                     and m.system.category == system.category}.values()]
         choices = ([s for s in named if s.origin == reading.supplier],
                    [s for s in named if (s.name, reading.supplier) in deals],
-                   named if reading.mention.definite else [])
+                   [s for s in named if not _makers_own(s, reading.supplier, deals)]
+                   if reading.mention.definite else [])
         chosen = next((c for c in choices if len(c) == 1), None)
         if chosen:
             renamed = chosen[0].model_copy(update={"mention": system.mention})
             reading.mention = replace(reading.mention, system=renamed, variant=None)
+
+
+def _makers_own(system: WeaponSystem, supplier: str | None,
+                deals: set[tuple[str, str | None]]) -> bool:
+    """Whether the article has the system sold only by its maker's country, another than the
+    supplier: "the planes" of a French sale are not the US trainers named beside them (but
+    "the tanks" of Canada's may be the Leopards that Poland and Norway hand on too)."""
+    sellers = {seller for name, seller in deals if name == system.name}
+    return bool(sellers) and sellers == {system.origin} and supplier != system.origin
 
 
 def _makers(mentions: list[Mention], countries: Countries) -> dict[int, set[str]]:
@@ -303,7 +342,14 @@ def _fill_from_article(reading: Reading, known: list[Reading], countries: Countr
         buyers = {p[1] for p in same} - {reading.supplier}
         if not buyers:  # "Forty-eight K9 howitzers will be imported" after K2s for Poland
             buyers = {r.recipient for r in known if r.supplier == reading.supplier}
-        reading.recipient = buyers.pop() if len(buyers) == 1 else None
+        if not buyers and reading.status in ("approved", "negotiating") and (
+                reading.role == "seller" and reading.supplier in countries.in_sentence(
+                    reading.sent)):
+            # "Russia has also agreed to donate 30 T-72 tanks" in an article on Serbia's
+            # deals: a donor's decision goes to the article's one buyer
+            buyers = {r.recipient for r in known}
+        reading.recipient = buyers.pop() if len(buyers) == 1 and (
+            reading.supplier not in buyers) else None
     elif reading.recipient and reading.supplier is None:
         sellers = {p[0] for p in same} - {reading.recipient}
         if not sellers and category is not None:  # "the 12 helicopters" after French ones

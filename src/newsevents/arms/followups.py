@@ -14,17 +14,28 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.amounts import money_in
 from newsevents.arms.countries import Countries
-from newsevents.arms.denials import has_no
+from newsevents.arms.denials import denier, has_no
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
-from newsevents.arms.status import BATCH_WORDS, PART_WORDS, SIGNING, cues_in, time_to
+from newsevents.arms.status import (
+    BATCH_WORDS,
+    PART_WORDS,
+    SIGNING,
+    cues_in,
+    signing_ahead,
+    time_to,
+)
 from newsevents.arms.syntax import clause_verb, cue_tense, negated
 from newsevents.events.syntax import lemma
-from newsevents.models import ArmsTransfer
+from newsevents.models import ArmsTransfer, Party
 
 # The words of talks about a deal.
 TALKS = frozenset({"talk", "negotiation", "negotiate", "discuss"})
 # Prepositions that put a signing their gerund says still ahead ("in exchange for signing").
 AHEAD = frozenset({"for", "before", "toward", "towards"})
+# What a denial may dismiss when it answers a deal told before: "Pyongyang has dismissed the
+# claim", "Cairo rejected the reports as baseless".
+CLAIMS = frozenset({"claim", "report", "allegation", "accusation", "rumour", "rumor",
+                    "speculation", "charge"})
 # Verbs that put a signing still ahead: "the signing of the contract can be expected".
 AWAITING = frozenset({"expect", "await", "anticipate"})
 
@@ -53,7 +64,7 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
                 if deal.status == "delivered":
                     deal.status = "delivering"
             continue
-        said = _said_of_deal(sent, lex)
+        said, saying = _said_of_deal(sent, lex)
         priced = money_in(sent, lex) if _speaks_of_a_deal(sent) else []
         yet = _yet_to_sign(sent, lex)
         if said is None and not priced and not yet:
@@ -80,19 +91,24 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
         else:
             deal.status = said  # type: ignore[assignment]
             cued.add(deal.deal_id)
+        if deal.status == "denied" and deal.denier is None and saying is not None:
+            country = denier(saying, countries, None)  # "Pyongyang has dismissed the claim"
+            deal.denier = Party(country=country) if country else None
 
 
-def _said_of_deal(sent: Span, lex: Lexicon) -> str | None:
-    """The status the sentence's first cue about a deal says: a cue on "the deal" (or on
-    what "the deal" is the subject or object of), or talks."""
+def _said_of_deal(sent: Span, lex: Lexicon) -> tuple[str | None, Token | None]:
+    """The status the sentence's first cue about a deal says, and the cue: a cue on "the
+    deal" (or on what "the deal" is the subject or object of), talks, or a denial of what
+    was claimed."""
     for cue, tokens in cues_in(sent, lex):
         first = tokens[0]
         if cue.status in NOT_DEALS or negated(first) or has_no(first) or time_to(first) or (
                 _yet(first)):
             continue  # "they had yet to finalize the deal": not done
-        if lemma(first) in TALKS or _on_the_deal(first):
-            return _stage(cue, first)
-    return None
+        if lemma(first) in TALKS or _on_the_deal(first) or (
+                cue.status == "denied" and _on_a_claim(first)):
+            return _stage(cue, first), first
+    return None, None
 
 
 def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
@@ -104,9 +120,11 @@ def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
             continue
         verb = clause_verb(token)
         later = lemma(verb) in AWAITING or _yet(token) or negated(token) or any(
-            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
-        if later and _speaks_of_a_deal(sent):
-            return True
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children
+        ) or signing_ahead(verb)
+        if later and (_speaks_of_a_deal(sent) or any(
+                lemma(c) in DEAL_NOUNS for c in verb.children if c.dep_ == "dobj")):
+            return True  # ("next week, we are signing deals")
     return False
 
 
@@ -129,6 +147,14 @@ def _a_part(sent: Span, lex: Lexicon) -> bool:
                                                or cue.words[-1] in BATCH_WORDS)
                for cue, _ in cues_in(sent, lex)) and any(
         t.pos_ == "NOUN" and lemma(t) in DEAL_NOUNS for t in sent)
+
+
+def _on_a_claim(cue: Token) -> bool:
+    """A denial of what was said before: "has dismissed the claim", "denied the reports";
+    not "neither accepted nor denied the reports"."""
+    if any(t.lower_ in ("neither", "nor") for t in (*cue.children, *cue.head.children)):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in CLAIMS for c in cue.children)
 
 
 def _on_the_deal(cue: Token) -> bool:

@@ -44,6 +44,10 @@ ROUNDS = frozenset({"ammunition", "ammo", "munition", "round", "shell", "cartrid
 # Nouns that measure a part of all the weapons a country has or trades.
 SHARES = frozenset({"percent", "per cent", "share", "proportion", "bulk", "majority",
                     "fraction", "portion"})
+# Words that compare a system with another one ("a system comparable to Russia's S-400",
+# "similar to the Patriot", "compared with the F-35"): the other system is only a yardstick.
+COMPARISONS = frozenset({"comparable", "similar", "equivalent", "akin", "analogous",
+                         "compare", "superior", "inferior", "alternative", "answer"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -120,6 +124,8 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
     for _ in range(MAX_HOPS):
         if token.head.i == token.i or (token.dep_ == "prep" and token.lower_ in ADVERBIAL):
             return None  # "after months of requests for F-16s, the US gave approval..."
+        if token.dep_ == "prep" and lemma(token.head) in COMPARISONS:
+            return None  # "acquired the HQ-9B, a system comparable to Russia's S-400"
         subject = token.dep_ in ("nsubj", "nsubjpass")
         through_for = token.dep_ == "prep" and token.lower_ == "for"
         token = token.head

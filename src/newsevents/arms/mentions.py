@@ -50,6 +50,14 @@ VERSIONS = frozenset({"version", "variant", "configuration", "standard", "model"
 DESIGNATORS = frozenset({"block", "tranche", "batch", "increment", "flight", "lot"})
 
 
+def designator(token: Token) -> bool:
+    """A word that, with the number after it, names a version ("F-16 Viper Block 70",
+    "Tranche 3"): the word is then no status cue ("block" a sale) and the number no count."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in DESIGNATORS and following is not None and following.like_num and (
+        following.i < token.sent.end)
+
+
 @dataclass(frozen=True)
 class Mention:
     span: Span

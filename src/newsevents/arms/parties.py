@@ -112,7 +112,13 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         talkers = [t for s in talkers for t in (s, *(c for c in s.children
                                                     if c.dep_ in MODIFIERS))]
         partners = transfer_objects(talk, frozenset({"with"}))
-        if role == "seller":
+        origin = reading.mention.system.origin
+        if role == "seller" and origin and origin in _countries(partners, countries, skip) and (
+                origin not in _countries(talkers, countries, skip)):
+            # "Vulin had talks with Russian minister Shoigu on the supply of Mi-35s": the
+            # maker's side supplies
+            doers, to_objects = partners, to_objects + talkers
+        elif role == "seller":
             doers, to_objects = talkers, to_objects + partners
         elif role == "buyer" and reading.mention.system.origin not in _countries(
                 talkers, countries, skip):

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import cast
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
 from newsevents.arms.followups import follow_up
@@ -31,6 +31,9 @@ from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponS
 BACKGROUND_YEARS = 2
 # Words that place a sentence's deal before the article's own ("a previously notified sale").
 EARLIER = frozenset({"previously", "formerly"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
@@ -195,8 +198,16 @@ def _background(reading: Reading, now: int | None) -> bool:
     if any(t.lower_ in EARLIER for t in reading.sent):
         return True  # "a previously notified sale of 18 Black Hawks"
     years = [int(t.text) for t in reading.sent if len(t.text) == 4 and t.text.isdigit()
-             and 1900 < int(t.text) < 2100]
+             and 1900 < int(t.text) < 2100 and _year(t)]
     return now is not None and bool(years) and max(years) <= now - BACKGROUND_YEARS
+
+
+def _year(token: Token) -> bool:
+    """A year, not a model number: "In 2015", "in June 2024", not "Mirage 2000" or "ATMOS
+    2000" (which the tagger may take for a date)."""
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is None or before.lower_ in MONTHS or not (
+        before.pos_ == "PROPN" or before.is_upper or before.text.endswith("-"))
 
 
 def _status(group: list[Reading]) -> DealStatus:

@@ -14,9 +14,9 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.denials import denier, has_no, negation
+from newsevents.arms.denials import denier, has_no, negation, not_yet
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
-from newsevents.arms.mentions import mention_head
+from newsevents.arms.mentions import designator, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import (
     AWAITED,
@@ -76,7 +76,12 @@ PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "pr
 # "the deal has not yet been concluded"), not denied.
 SIGNING = frozenset({"sign", "finalize", "finalise", "conclude"})
 # What makes a signed deal one still to be turned into a contract ("a preliminary deal").
-TENTATIVE = frozenset({"preliminary", "tentative", "provisional", "initial", "interim"})
+TENTATIVE = frozenset({"preliminary", "tentative", "provisional", "initial", "interim",
+                       "framework", "basic"})  # ("a basic contract": the framework one)
+# Words that put a signing said in the present still ahead: "next week we are signing deals".
+COMING = frozenset({"next", "tomorrow", "soon", "shortly"})
+# Verbs whose "to"-infinitive signing is still ahead: "the two sides plan to sign".
+INTENDING = frozenset({"plan", "expect", "aim", "intend", "hope", "want", "seek"})
 
 # What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
 # "started the work to obtain Gripens", "began production").
@@ -127,6 +132,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
                 tokens[0].head.i in (root.i, trigger.i)):
             distance = 1  # "supplying Russia with drones, which Tehran denies"
+        if distance is None and cue.status in TROUBLES and (
+                _of_its_deal(tokens[0], root) or (cue.status == "denied"
+                                                  and _claim_denied(tokens[0], root))):
+            distance = MAX_HOPS  # "signed a deal to buy 14 F-16s, but delivery was pushed back"
         if distance is None:
             continue
         future = cue_tense(tokens[0]) == "future" or _awaited(tokens)
@@ -157,9 +166,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
-        if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)):
+        if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)
+                                              or not_yet(clause_verb(trigger))):
             reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun",
-            # "secured a contract for the delivery of K9 howitzers"
+            # "secured a contract for the delivery of K9 howitzers", "has not yet delivered"
         if said == "future" and reading.status == "approved" and rule.role == "seller" and (
                 trigger.pos_ == "VERB" and _maker(trigger)):
             reading.status = "ordered"  # "Embraer is to provide six Super Tucanos": a maker
@@ -178,10 +188,13 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # Congress on the sale of F-16s": an act of the authority states the stage
         reading.status, reading.explicit = "approved", True
     reading.finished = (chosen is not None and chosen[1] == "delivered"
-                        and lemma(chosen[2]) in FINISHING)
+                        and lemma(chosen[2]) in FINISHING) or (
+        reading.status == "delivered" and _all_of(mention_head(reading.mention)))
     planned = chosen is not None and lemma(chosen[2]) == "plan"
-    if (reading.status == "ordered" or planned) and rule.role in ("seller", "arrival") and (
-            donating(trigger.doc, lex)) and not _contracted(trigger):
+    announced = chosen is None and reading.status == "delivering" and _progressive(trigger)
+    if (reading.status == "ordered" or planned or announced) and rule.role in (
+            "seller", "arrival") and donating(trigger.doc, lex) and not _contracted(trigger):
+        # ("Denmark is sending its Caesar howitzers to Ukraine": a donor's announcement)
         # A donor that will supply, agreed to deliver or plans to send has decided to give:
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
         reading.status = "approved"
@@ -190,6 +203,49 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+# Nouns of the deal or its delivery, which a trouble in a clause of their own may be said of.
+DEAL_OR_DELIVERY = DEAL_NOUNS | {"delivery", "shipment", "transfer", "handover"}
+
+
+def _of_its_deal(cue: Token, root: Token) -> bool:
+    """A trouble said in a coordinated clause of the deal or its delivery: "Slovakia signed a
+    deal to buy 14 F-16s, but delivery was pushed back two years"."""
+    return cue.dep_ == "conj" and root in cue.head.subtree and any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in DEAL_OR_DELIVERY
+        for c in cue.children)
+
+
+# What a later clause may call false of the report before it: "reported that Iran would
+# receive Su-35s, but later deleted the report and said that it was false".
+CLAIMED = frozenset({"claim", "report", "allegation", "it", "this", "that", "story"})
+
+
+def _claim_denied(cue: Token, root: Token) -> bool:
+    """A denial in a clause coordinated with the report of the deal, said of that report."""
+    token, claimed = cue, False
+    for _ in range(MAX_HOPS + 2):
+        claimed = claimed or any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                 and lemma(c) in CLAIMED for c in token.children)
+        if token.dep_ == "conj" and root in token.head.subtree:
+            return claimed
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _progressive(verb: Token) -> bool:
+    """ "Is sending", "are giving": a present progressive transfer verb."""
+    return verb.pos_ == "VERB" and verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and lemma(c) == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _all_of(head: Token) -> bool:
+    """ "Has handed over all 13 MiG-29s", "all its Caesar howitzers": the whole deal came,
+    also when another sentence tells of its first batch."""
+    return any(t.lower_ == "all" and t.i < head.i for t in head.subtree)
 
 
 def _contracted(trigger: Token) -> bool:
@@ -252,14 +308,26 @@ def _unsigned(cue: Cue, token: Token) -> bool:
     if cue.status != "ordered" or lemma(token) not in SIGNING:
         return False
     return negated(token) or any(c.dep_ in ("dobj", "nsubjpass") and any(
-        g.dep_ == "amod" and g.lower_ in TENTATIVE for g in c.children) for c in token.children)
+        g.dep_ in ("amod", "compound", "nmod") and g.lower_ in TENTATIVE for g in c.children)
+        for c in token.children)
 
 
 def _will_sign(token: Token) -> bool:
     """A signing still ahead: "will sign the contract next month" ("would be the 30th
     country to finalize a contract" is no such plan)."""
-    return lemma(token) in SIGNING and any(
+    return lemma(token) in SIGNING and (any(
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children)
+        or signing_ahead(token))
+
+
+def signing_ahead(verb: Token) -> bool:
+    """A signing in the present or planned that is still to come: "next week we are
+    signing deals", "the two sides plan to sign the contract within this year"."""
+    if verb.dep_ == "xcomp" and lemma(verb) in SIGNING and lemma(verb.head) in INTENDING:
+        return verb.head.tag_ in ("VBP", "VBZ", "VBG")  # not "had planned to sign"
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) and any(
+        t.lower_ in COMING for c in verb.children if c.dep_ in ("npadvmod", "advmod")
+        for t in c.subtree)
 
 
 def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
@@ -273,7 +341,7 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
         first.head.dep_ == "prep") else first.head  # "interest in striking a deal",
     # "notified Congress of plans to sell": the cue is above the preposition
     above = cue_of.get(holder.i) if first.head.i != first.i else None
-    if cue.status == "delivering" and cue.words[-1] in BATCH_WORDS:
+    if cue.status in HANDED_OVER and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
         if holder is not None and lemma(holder) in PURCHASES:
@@ -431,11 +499,23 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
 
 def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
     """Each status cue in the sentence with its tokens; the longest cue wins at a word."""
-    lemmas = [lemma(t) for t in sent]
+    words = [t for t in sent if not t.is_quote]  # "inked the "framework" deal"
+    lemmas = [lemma(t) for t in words]
     found: list[tuple[Cue, list[Token]]] = []
     for i, first in enumerate(lemmas):
+        if designator(words[i]):
+            continue  # "F-16 Viper Block 70": a version, not a blocked sale
         for cue in lex.cues.get(first, ()):
             if tuple(lemmas[i:i + len(cue.words)]) == cue.words:
-                found.append((cue, list(sent[i:i + len(cue.words)])))
+                if cue.status == "delivered" and _completes_deal(words[i]):
+                    cue = Cue(cue.words, "ordered", "ordered")  # "the deal was completed"
+                found.append((cue, words[i:i + len(cue.words)]))
                 break
     return found
+
+
+def _completes_deal(token: Token) -> bool:
+    """ "The deal was completed", "completed the contract": what is finished is the deal
+    itself, an order, not its delivery ("completed the delivery of 24 jets")."""
+    return lemma(token) in FINISHING and token.pos_ == "VERB" and any(
+        c.dep_ in ("nsubjpass", "dobj") and lemma(c) in DEAL_NOUNS for c in token.children)

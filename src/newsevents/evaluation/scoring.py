@@ -84,6 +84,7 @@ class Tally:
     no_event_clean: int = 0
     realis_total: int = 0
     realis_right: int = 0
+    gold_asserted: int = 0
     matched: int = 0
     source_total: int = 0
     source_right: int = 0
@@ -116,6 +117,7 @@ class SliceReport(BaseModel):
     no_event_clean: float | None
     realis_events: int
     realis_accuracy: float | None
+    gold_events: int = 0
     matched_events: int
     mode_accuracy: float | None
     source_events: int
@@ -139,13 +141,30 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _best(gold: GoldEvent, candidates: Sequence[Event]) -> Event | None:
-    """The coded event of the gold type whose trigger overlaps the gold trigger, else the first."""
-    same = [e for e in candidates if e.event_type == gold.type]
-    for event in same:
-        if spans_agree(gold.trigger, event.trigger):
-            return event
-    return same[0] if same else None
+def pair_events(
+    golds: Sequence[GoldEvent], coded: Sequence[Event]
+) -> list[tuple[GoldEvent, Event]]:
+    """Pairs each gold event of a sentence with at most one coded event of its type, and each
+    coded event with at most one gold event.
+
+    Pairs whose triggers overlap are made first, then the events left of each type in the
+    order they are listed. Only the type and the trigger decide, never the fields being
+    scored. One coded event is never scored against two gold events: where the text holds two
+    acts ("protested in Moscow and in St. Petersburg" is two protests, docs/annotation.md) and
+    the coder codes one, the second gold event is unpaired, not a second wrong place.
+    """
+    mates: dict[int, Event] = {}
+    free = list(coded)
+    for by_trigger in (True, False):
+        for gold in golds:
+            if id(gold) in mates:
+                continue
+            mate = next((e for e in free if e.event_type == gold.type
+                         and (not by_trigger or spans_agree(gold.trigger, e.trigger))), None)
+            if mate is not None:
+                mates[id(gold)] = mate
+                free.remove(mate)
+    return [(gold, mates[id(gold)]) for gold in golds if id(gold) in mates]
 
 
 def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> None:
@@ -163,16 +182,12 @@ def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> 
     if not sentence.events:
         tally.no_event_sentences += 1
         tally.no_event_clean += not asserted
-    for gold in sentence.events:
-        candidate = _best(gold, coded)
-        if candidate is not None:
-            tally.realis_total += 1
-            tally.realis_right += candidate.realis == gold.realis
+    for gold, candidate in pair_events(sentence.events, coded):
+        tally.realis_total += 1
+        tally.realis_right += candidate.realis == gold.realis
     right_events: set[int] = set()
-    for gold in gold_asserted:
-        match = _best(gold, asserted)
-        if match is None:
-            continue
+    tally.gold_asserted += len(gold_asserted)
+    for gold, match in pair_events(gold_asserted, asserted):
         tally.matched += 1
         checks = []
         if gold.mode:
@@ -247,7 +262,7 @@ def report(name: str, tally: Tally) -> SliceReport:
         no_event_clean=_share(tally.no_event_clean, tally.no_event_sentences),
         realis_events=tally.realis_total,
         realis_accuracy=_share(tally.realis_right, tally.realis_total),
-        matched_events=tally.matched,
+        gold_events=tally.gold_asserted, matched_events=tally.matched,
         mode_accuracy=_share(tally.mode_right, tally.mode_total),
         source_events=tally.source_total,
         source_accuracy=_share(tally.source_right, tally.source_total),
@@ -294,7 +309,8 @@ def print_reports(reports: list[SliceReport], console: Console) -> None:
             f"no-event sentences with no asserted event: {_pct(rep.no_event_clean)} "
             f"of {rep.no_event_sentences}",
             f"realis {_pct(rep.realis_accuracy)} of {rep.realis_events}; "
-            f"mode {_pct(rep.mode_accuracy)}; matched events {rep.matched_events}",
+            f"mode {_pct(rep.mode_accuracy)}; matched events {rep.matched_events} "
+            f"of {rep.gold_events} asserted gold events",
             f"source country {_pct(rep.source_accuracy)} of {rep.source_events}; "
             f"target {_pct(rep.target_accuracy)} of {rep.target_events}; "
             f"date {_pct(rep.date_accuracy)} of {rep.date_events}; "

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsevents.events.lexicon import Lexicon
-from newsevents.events.syntax import clause_chain, lemma
+from newsevents.events.syntax import RELATIVE_PRONOUNS, clause_chain, lemma
 from newsevents.events.triggers import Candidate, absorbed_mode
 from newsevents.models import COOPERATIVE_TYPES
 
@@ -72,13 +72,27 @@ def is_generic(token: Token, lex: Lexicon) -> bool:
             if child.dep_ == "prep" and lemma(child) == "in" and any(
                     c.dep_ == "pobj" and lemma(c) == "past" for c in child.children):
                 return True  # "in the past", not "in the past week"
-    if _whenever_in_the_present(token):
+    if _whenever_in_the_present(token) or _done_by_anyone(token):
         return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex.cue("frequency", lemma(c)) for c in token.children)
 
 
 PRESENT = frozenset({"VBZ", "VBP"})
+# Subjects that name no one in particular: "anyone who attacks military installations will be
+# tried" (the train/dev sentences with one code no act of theirs).
+ANYONE = frozenset({"anyone", "anybody", "whoever"})
+
+
+def _done_by_anyone(verb: Token) -> bool:
+    """An act of "anyone who", "whoever" is a rule for whoever does it, not one act. Only the
+    verb's own subject: "would not allow anyone to interfere ... and rejected calls" rejects."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        named = verb.head if verb.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS else (
+            subject)  # "anyone who has been murdered"
+        if lemma(named) in ANYONE:
+            return True
+    return False
 
 
 def _whenever_in_the_present(verb: Token) -> bool:
@@ -112,6 +126,8 @@ def modal(token: Token, lex: Lexicon) -> str | None:
         return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
     if token.dep_ == "acl" and token.tag_ == "VBG" and not lex.cue("statement", lemma(token.head)):
         return "to"  # "a law recognizing the results" describes, it does not report
+    if _charged_with(token, lex):
+        return "alleged"
     chain = list(_modal_scope(token))
     for t in chain:
         for child in t.children:
@@ -130,6 +146,36 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             if child.dep_ == "mark" and lex.cue("condition", lemma(child)):
                 return "if"
     return None
+
+
+# The prepositions that name what someone is held, tried or blamed for: "arrested for
+# murdering", "convicted of wounding", "charged with attacking".
+CHARGE_PREPS = frozenset({"for", "of", "with"})
+
+
+def _charged_with(token: Token, lex: Lexicon) -> bool:
+    """The act someone is arrested, tried, sentenced or blamed for is the charge, not news the
+    sentence reports ("was arrested for allegedly murdering his daughter", "convicted of
+    blocking a street"), as the content of an accusation is (guidelines, nested events). Only
+    the act the preposition itself names: in "suspected of leading the insurgency" the
+    insurgency is news. An epithet of the same words ("a student accused of blasphemy",
+    "those suspected of the attack") tells no act either, unless it names who accuses
+    ("accused by Israel of")."""
+    if (token.dep_ == "acl" and token.tag_ == "VBN" and lex.cue("epithet", lemma(token))
+            and not any(c.dep_ == "agent" for c in token.children)):
+        return True
+    act = token
+    while act.dep_ == "conj" and act.head.tag_ == act.tag_ and act.head.i != act.i:
+        act = act.head  # "convicted of wounding a guard and blocking a street"
+    prep = act.head
+    if act.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or lemma(prep) not in CHARGE_PREPS:
+        return False
+    holder = prep.head
+    if holder.dep_ == "dobj" and act.dep_ == "pcomp":
+        # the parser hangs "of" on the one convicted: "convicted two men of attacking" (not
+        # "arrested leaders of the protest", whose protest is news)
+        holder = holder.head
+    return lex.cue("charge", lemma(holder))
 
 
 # Intent words that tell a schedule or others' expectation, not the actor's own aim: "is due
@@ -184,7 +230,7 @@ def recode(
     etype, mode = cand.event_type, cand.mode
     if mode_word is None:
         return etype, mode, False
-    if mode_word in ("if", "to"):
+    if mode_word in ("if", "to", "alleged"):
         return etype, mode, True
     if mode_word == "unless" and own_words:
         return "THREATEN", absorbed_mode("THREATEN", cand), False

@@ -221,7 +221,15 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
         found = _related(token, relation)
         if any(lemma(t) in words or t.lower_ in words for t in found):
             return True
-    return False
+    return _outcome_of_other_sense(token, lex)
+
+
+def _outcome_of_other_sense(token: Token, lex: Lexicon) -> bool:
+    """ "A car bomb detonated prematurely, killing the two men", "the quake struck, killing
+    2,000": the deaths an accident or a disaster caused are in its sense too."""
+    head = token.head
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and head.i != token.i
+            and lemma(head) in lex.other_senses and _other_sense(head, lex))
 
 
 def _related(token: Token, relation: str) -> list[Token]:
@@ -238,6 +246,11 @@ def _related(token: Token, relation: str) -> list[Token]:
     if relation == "subject":
         found = [*subject_of(token), *agent_of(token)]
         return found + [n for t in found if (n := antecedent(t)) is not None]
+    if relation == "governor":
+        # "rejected the accusations": the verb a noun is the object of, unless the noun names
+        # its own author ("rejected criticism from a state trooper" reports the criticism)
+        named = any(c.dep_ == "prep" and lemma(c) in ("from", "by") for c in token.children)
+        return [token.head] if token.dep_ in ("dobj", "nsubjpass") and not named else []
     if relation == "pobj":
         return [
             g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
