@@ -1523,3 +1523,56 @@ def test_protests_in_several_listed_places_are_one_event_per_place(learned: bool
 def test_one_operation_over_two_listed_towns_stays_one_event() -> None:
     events = events_of("Government troops captured the towns of Kidal and Tessalit on Sunday.")
     assert len([e for e in events if e.event_type in ("ASSAULT", "COERCE")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a "by" the parser takes for a plain preposition
+        ("On Tuesday, a district judge was shot twice in the chest by soldiers riding a truck "
+         "in Kandahar province's main city.", "AFG"),
+        # a when-clause read as a relative clause of the date or of the place before it
+        ("After a long search, Dumont was shot dead Oct. 3 when Belgian commandos closed in on "
+         "him at a farm outside Liege.", "BEL"),
+        ("About 40 villagers were killed on Friday in a Nigerian border town with Chad, Dikwa, "
+         "when Boko Haram fighters rode into the market on motorbikes.", "NGA"),
+        # the agent hung on the wounded of a report of dead and wounded
+        ("At least six pro-government fighters were killed and nine others injured under "
+         "rockets fired by the Houthi rebels in Taiz.", "YEM"),
+        ("At least five shoppers were reportedly killed and many others hurt on Sunday, due to "
+         "a shelling by the Syrian army on a market in Idlib.", "SYR"),
+    ],
+)
+def test_a_passive_report_finds_who_struck_where_the_parser_hides_it(
+    text: str, source: str
+) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {source}
+
+
+def test_a_town_before_a_far_attack_noun_is_not_who_struck() -> None:
+    text = ("A Canadian soldier was killed by a roadside explosive during the third week of "
+            "the Kandahar offensive.")
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert killing.source == []
+
+
+def test_a_named_attacker_the_tables_do_not_know_takes_the_scene_country() -> None:
+    text = "Khaled Mansour shot dead two policemen in Amman on Monday."
+    stabbing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(stabbing.source) == {"JOR"}
+
+
+def test_a_raid_within_which_the_agent_struck_is_the_agents() -> None:
+    text = "He was shot dead by Turkish troops during a raid on a farmhouse in Hakkari province."
+    raid = one(asserted(events_of(text)), "COERCE")
+    assert raid.trigger == "raid"
+    assert countries(raid.source) == {"TUR"}
+
+
+def test_an_operation_in_an_according_to_phrase_is_not_the_reports() -> None:
+    text = ("Some 40 foreign doctors were deployed in Guinea, a country where a decade of unrest "
+            "has left clinics unable to cope, according to Anne Moreau, head of MSF's emergency "
+            "operations.")
+    deployment = one(events_of(text), "MOBILIZE")
+    assert deployment.source == []

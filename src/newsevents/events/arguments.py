@@ -14,6 +14,7 @@ from newsevents.events.syntax import (
     SUBJECTS,
     agent_of,
     antecedent,
+    by_objects,
     expand,
     is_passive,
     lemma,
@@ -381,7 +382,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         cand.event_type in VICTIM_TYPES or not participle_after_noun(verb))
     patients = patients_of(verb) if passive else []
     if passive:
-        sources = (look.actors(agent_of(verb)) or look.actors(shared_agents(verb))
+        sources = (look.actors(agent_of(verb)) or look.actors(by_objects(verb))
+                   or look.actors(shared_agents(verb))
                    or look.actors(device_agents(verb))
                    or look.actors(attack_agents(verb, look), roles=True))
         targets = []
@@ -607,6 +609,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = between
     if not sources and noun.dep_ in OBJECTS:
         sources = look.actors(subject_of(noun.head))
+    if not sources:
+        sources = look.actors(framing_doers(noun))
     targets = struck(look, cand.event_type, prep_objects(noun, trigger.target_preps), sources,
                      subtree=True)
     if not targets and noun.dep_ == "nsubj":
@@ -639,6 +643,27 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+# Prepositions of an attack within which a verb's own act was done ("during a raid").
+FRAME_PREPS = frozenset({"during", "in"})
+
+
+def framing_doers(noun: Token) -> list[Token]:
+    """Who carried out an attack within which they did what the verb says: its subject
+    ("Israeli troops captured the Hamas commander during a raid on Nablus") or its passive's
+    agent ("was shot dead by American forces during a raid on a house"). Not a verb with no
+    object, whose subject may be the victim ("three died in an attack"), nor a fight, which
+    has two sides."""
+    if (noun.dep_ != "pobj" or lemma(noun.head) not in FRAME_PREPS
+            or lemma(noun) not in ATTACK_NOUNS - FIGHTS or noun.head.head.pos_ != "VERB"):
+        return []
+    verb = noun.head.head
+    if is_passive(verb):
+        return agent_of(verb)
+    if not any(c.dep_ in OBJECTS for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def aimed_at(
@@ -826,6 +851,10 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
     coalition's airstrikes" (a modifier naming a role)."""
     # "were killed and four wounded due to the shelling": the phrase may hang on a conjunct
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    # "were killed and seven others injured under mortar shells fired by the YPG": the
+    # parser hangs the wounded's participle on them
+    verbs += [p for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM")
+              for p in c.children if p.dep_ == "acl" and p.tag_ == "VBN"]
     nouns = [g for v in verbs for c in v.children if c.dep_ in ("prep", "agent")
              for g in (*c.children, *(x for p in c.children if p.dep_ == "pcomp"
                                       for x in p.children))
@@ -833,33 +862,63 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
     nouns += [g for v in verbs for c in v.children if c.dep_ in ("prep", "advmod", "amod")
               for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     nouns = expand(nouns)  # "during fighting and shelling by Kadhafi's forces"
-    found: list[Token] = []
-    for noun in nouns:
-        if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
-            found += prep_objects(noun, frozenset({"of"}))
-            continue
-        if lemma(noun) in CONFLICT_NOUNS:  # "killed during the conflict between A and B"
-            found += prep_objects(noun, FIGHT_SIDES)
-            continue
-        if lemma(noun) not in ATTACK_NOUNS:
-            found += launchers(noun)  # "killed under mortar shells fired by the YPG"
-            continue
-        by = (prep_objects(noun, frozenset({"by"})) or launchers(noun)
-              or armed_of(noun, look))  # "under the heavy mortar fire of Nusra militants"
-        modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        # a name first ("a US drone strike": not the drone); else a role ("regime shelling")
-        owners = [c for c in modifiers if c.ent_type_ in ("NORP", "GPE", "ORG")
-                  or c._.actor is not None] or [c for c in modifiers if look.role(c) is not None]
-        # "killed in clashes with insurgents", "during fighting between the army and rebels"
-        sides = prep_objects(noun, FIGHT_SIDES) if lemma(noun) in FIGHTS else []
-        found += by or owners or sides
+    found = [a for noun in nouns for a in _noun_agents(noun, look)]
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             found += [a for acl in subject.children if acl.dep_ == "acl" for a in agent_of(acl)]
         found += foes(clause)
     return (found or [a for v in verbs for a in clause_agents(v)]
-            or [a for c in when_clauses(verb) for a in _doers(c)])
+            or [a for c in when_clauses(verb) for a in _doers(c)]
+            # far from the verb, a place before the noun more often says where than who
+            # ("the Mosul offensive")
+            or [a for noun in stray_attacks(verb) for a in _noun_agents(noun, look)
+                if a.ent_type_ not in PLACE_ENTITIES])
+
+
+def _noun_agents(noun: Token, look: ActorLookup) -> list[Token]:
+    """Who struck, told by a noun of the attack or the fight the victims fell in."""
+    if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
+        return prep_objects(noun, frozenset({"of"}))
+    if lemma(noun) in CONFLICT_NOUNS:  # "killed during the conflict between A and B"
+        return prep_objects(noun, FIGHT_SIDES)
+    if lemma(noun) not in ATTACK_NOUNS:
+        return launchers(noun)  # "killed under mortar shells fired by the YPG"
+    by = (prep_objects(noun, frozenset({"by"})) or launchers(noun)
+          or armed_of(noun, look))  # "under the heavy mortar fire of Nusra militants"
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    # a name first ("a US drone strike": not the drone); else a role ("regime shelling")
+    owners = [c for c in modifiers if c.ent_type_ in ("NORP", "GPE", "ORG")
+              or c._.actor is not None] or [c for c in modifiers if look.role(c) is not None]
+    # "killed in clashes with insurgents", "during fighting between the army and rebels"
+    sides = prep_objects(noun, FIGHT_SIDES) if lemma(noun) in FIGHTS else []
+    return by or owners or sides
+
+
+# Clauses of their own below a passive verb, and phrases that tell of someone else ("according
+# to Mike Ryan, director of WHO's response operations"): an attack noun inside is not the
+# report's.
+OWN_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "appos"})
+
+
+def stray_attacks(verb: Token) -> list[Token]:
+    """Attack nouns of a passive report that the parser hung away from its verb, as on the
+    wounded of a report of dead and wounded ("were killed and several others injured on
+    Monday, due to an aerial bombardment by the air force"); not inside the victims' phrase
+    nor in a clause of their own."""
+    victims = {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    found: list[Token] = []
+    for noun in verb.subtree:
+        if noun.i in victims or noun.i == verb.i or noun.pos_ != "NOUN" or (
+            noun.dep_ not in ("pobj", "conj") or lemma(noun) not in ATTACK_NOUNS
+        ):
+            continue
+        head = noun.head
+        while head.i != verb.i and head.dep_ not in OWN_CLAUSES and lemma(head) != "accord":
+            head = head.head
+        if head.i == verb.i:
+            found.append(noun)
+    return found
 
 
 def armed_of(noun: Token, look: ActorLookup) -> list[Token]:
@@ -903,9 +962,19 @@ def when_clauses(verb: Token) -> list[Token]:
     victims = {t.i for c in verb.children if c.dep_ in (*SUBJECTS, "nsubjpass")
                for t in c.subtree}
     return [t for t in verb.subtree if t.i != verb.i and t.i not in victims
-            and t.dep_ in ("advcl", "conj") and t.pos_ in ("VERB", "AUX")
+            and (t.dep_ in ("advcl", "conj") or (lemma(verb) in HARM_VERBS and _dated_clause(t)))
+            and t.pos_ in ("VERB", "AUX")
             and lemma(t) not in NOT_DOINGS
             and any(_when_word(m) for m in t.children)]
+
+
+def _dated_clause(token: Token) -> bool:
+    """A when-clause the parser took for a relative clause of the date or the place before
+    it ("was shot to death Sept. 29 when army paratroopers closed in on him", "were killed in
+    the border town, Gamboru Ngala, when Boko Haram insurgents drove into the town"). Read so
+    only for a report of harm: of other acts such a clause often tells an earlier one ("the
+    border has been closed since 1993, when Turkey shut it")."""
+    return token.dep_ == "relcl" and any(_when_word(m) for m in token.children)
 
 
 def _when_word(token: Token) -> bool:

@@ -133,6 +133,14 @@ def agent_of(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+def by_objects(verb: Token) -> list[Token]:
+    """The objects of a "by" the parser took for a plain preposition of a passive verb ("was
+    shot five times in the head by men riding a motorcycle"): the agent, unless they say
+    when ("by Friday")."""
+    return [g for c in verb.children if c.dep_ == "prep" and lemma(c) == "by"
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+
+
 def clause_chain(token: Token) -> Iterator[Token]:
     """The trigger and the verbs it hangs from within one clause chain (xcomp, conj, aux)."""
     yield token
