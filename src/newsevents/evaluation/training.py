@@ -54,8 +54,12 @@ if TYPE_CHECKING:
 SEED = 13
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
-GOLD_FLOOR = 0.70
-"""The lowest macro-F1 on the sentence gold set that a choice of C and thresholds may give."""
+GOLD_FLOOR = 0.71
+"""The lowest macro-F1 on the sentence gold set that a choice of C and thresholds may give: a
+point above the 0.70 the gold set must keep, because the collected examples move with every
+rule change and at 0.70 the chosen model sat at 0.701-0.704 (dev, 1,212 documents: with the
+detector's score weighed apart per trigger kind, 0.71 costs dev macro-F1 0.679 -> 0.675 and
+gains no-event clean 0.954 -> 0.956)."""
 PRECISION_FLOOR = 0.88
 """The lowest dev precision a choice may give: an analyst keeps what is coded, so among the
 choices above it the best F1 wins, and precision is not traded for recall below it. Set on
