@@ -18,6 +18,7 @@ from newsevents.events.syntax import (
     subject_of,
 )
 from newsevents.events.tokens import TokenModel
+from newsevents.models import COOPERATIVE_TYPES
 
 
 @dataclass
@@ -408,10 +409,9 @@ def absorbed_mode(outer: str, inner: Candidate) -> str | None:
 # hit back" (train and dev: 9 of the 10 such promises annotated with a type are THREATEN).
 VOWS = frozenset({"vow", "pledge", "promise"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-# "Vow" itself is a threat (verbs.tsv) unless what is vowed is one of these: in the train and
+# "Vow" itself is a threat (verbs.tsv) unless what is vowed is cooperative: in the train and
 # dev splits 9 of the 13 vows annotated with a type are THREATEN ("vowed to retake Kismayo",
 # "vowed to pursue the attackers", "vowed to boycott the vote"), one AGREE.
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 
 
 def absorbed_type(outer: Candidate, inner: Candidate) -> str:
@@ -421,7 +421,7 @@ def absorbed_type(outer: Candidate, inner: Candidate) -> str:
     CONCEDE, as the codebook does, but the sentence gold set AGREE, and the coder keeps that
     set's floor.)"""
     if outer.trigger.lemma == "vow":
-        return "AGREE" if inner.event_type in COOPERATIVE else "THREATEN"
+        return "AGREE" if inner.event_type in COOPERATIVE_TYPES else "THREATEN"
     if outer.event_type == "AGREE" and inner.event_type in HOSTILE and outer.trigger.lemma in VOWS:
         return "THREATEN"
     return outer.event_type
