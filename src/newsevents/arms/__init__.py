@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from newsevents.arms.amounts import by_sentence, read_values
 from newsevents.arms.countries import Countries
+from newsevents.arms.deployments import mark_deployed
 from newsevents.arms.filling import fill_parties, listed, name_unnamed
 from newsevents.arms.governor import blocked, governor, served, talks_deals, used
 from newsevents.arms.lexicon import Lexicon
@@ -71,7 +72,9 @@ def deals_for_doc(
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
     told = {r.sent.start for r in readings}  # a sentence naming a system in no deal of its
     # own ("the manufacturer of the NH90") may still say what became of "the contract"
-    return merge(doc, [r for r in readings if r.complete], echoes, told, lex, countries)
+    deals = merge(doc, [r for r in readings if r.complete], echoes, told, lex, countries)
+    mark_deployed(deals, mentions, countries)
+    return deals
 
 
 class ArmsComponent:
