@@ -1424,3 +1424,36 @@ def test_a_report_later_called_false_denies_the_deal(nlp: Language) -> None:
     found = deals(nlp, "A Kazakh news site reported that Kazakhstan would receive Su-35 jets "
                        "from Russia, but later deleted the report and said that it was false.")
     assert [brief(d) for d in found] == [("RUS", "KAZ", "Su-35", "denied")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Qatar told Washington that it will suspend discussions to acquire F-15 fighter jets.",
+     "suspended"),
+    ("Officials warned that Qatar could suspend discussions to acquire F-15 fighter jets.",
+     "at_risk"),
+])
+def test_a_buyer_that_will_suspend_its_talks_has_suspended_them(
+        nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("USA", "QAT", "F-15 Eagle", status)
+
+
+def test_a_purchase_made_outranks_the_decision_to_buy(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Algeria bought three batteries of HQ-9B systems from China last "
+                         "spring. Though Russia offered the S-400, Algeria chose to buy air "
+                         "defence from China.")
+    assert brief(deal) == ("CHN", "DZA", "HQ-9", "ordered")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Morocco had acquired the Barak MX system from Israel last year. Satellite images now "
+     "show that Morocco has deployed the Barak MX near Rabat.", "delivered"),
+    ("Morocco had acquired the Barak MX system from Israel last year. Morocco will deploy "
+     "the Barak MX near Rabat, officials said.", "ordered"),
+    ("Morocco had acquired the Barak MX system from Israel last year. Israel has deployed "
+     "the Barak MX along its northern border.", "ordered"),
+])
+def test_a_bought_system_its_buyer_deployed_was_delivered(
+        nlp: Language, text: str, status: str) -> None:
+    found = deals(nlp, text)
+    assert [brief(d) for d in found] == [("ISR", "MAR", "Barak 8", status)]
