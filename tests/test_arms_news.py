@@ -1457,3 +1457,14 @@ def test_a_bought_system_its_buyer_deployed_was_delivered(
         nlp: Language, text: str, status: str) -> None:
     found = deals(nlp, text)
     assert [brief(d) for d in found] == [("ISR", "MAR", "Barak 8", status)]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Greece has bought Israel's Spyder air defence system. The first deliveries of the "
+     "system arrived in Crete this week.", "delivering"),
+    ("Greece has bought Israel's Spyder air defence system and the American Patriot system. "
+     "The first deliveries of the system arrived in Crete this week.", "ordered"),
+])
+def test_the_system_is_the_one_named_system(nlp: Language, text: str, status: str) -> None:
+    found = deals(nlp, text)
+    assert ("ISR", "GRC", "SPYDER", status) in {brief(d) for d in found}

@@ -120,7 +120,10 @@ def find_mentions(doc: Doc, catalogue: Catalogue, lex: Lexicon,
         generic = [_itemised(_designated(g, named), named) for g in generic
                    if _stands_alone(g, named, lex)]
         generic = [g for g in generic if not _carrier(g, named + generic)]
-        for mention in sorted(named + generic, key=lambda m: m.span.start):
+        taken = {t.i for m in named + generic for t in m.span}
+        bare = [m for t in sent if t.i not in taken
+                if (m := _the_system(t, sent, mentions)) is not None]
+        for mention in sorted(named + generic + bare, key=lambda m: m.span.start):
             mentions.append(_resolve_anaphor(mention, mentions))
     systems = [m.system for m in mentions if m.system.name]
     resolved = [_resolve_by_name(m, systems, catalogue) for m in mentions]
@@ -297,6 +300,22 @@ def _named(mention: Mention, first: Token, system: WeaponSystem) -> Mention:
     """The mention as that system, its text from the naming word on."""
     text = mention.sent.doc[min(first.i, mention.span.start):mention.span.end].text
     return Mention(mention.span, mention.sent, system.model_copy(update={"mention": text}))
+
+
+def _the_system(token: Token, sent: Span, earlier: list[Mention]) -> Mention | None:
+    """ "Cyprus has purchased the Barak MX air defense system. Initial deliveries of the
+    system have arrived": a bare "the system" after the article has called exactly one named
+    system so is that system."""
+    if lemma(token) != "system" or token.tag_ != "NN" or [c.lower_ for c in token.children] != [
+            "the"]:
+        return None
+    called = {m.system.name: m.system for m in earlier
+              if m.system.name and lemma(mention_head(m)) == "system"}
+    if len(called) != 1:
+        return None
+    (system,) = called.values()
+    span = sent.doc[token.i:token.i + 1]
+    return Mention(span, sent, system.model_copy(update={"mention": span.text}))
 
 
 def _resolve_anaphor(mention: Mention, earlier: list[Mention]) -> Mention:
