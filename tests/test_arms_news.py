@@ -1468,3 +1468,9 @@ def test_a_bought_system_its_buyer_deployed_was_delivered(
 def test_the_system_is_the_one_named_system(nlp: Language, text: str, status: str) -> None:
     found = deals(nlp, text)
     assert ("ISR", "GRC", "SPYDER", status) in {brief(d) for d in found}
+
+
+def test_weapons_that_departed_for_delivery_are_on_their_way(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Kenya ordered four Z-9 helicopters from China in May. The "
+                         "helicopters departed for delivery from Tianjin on Friday.")
+    assert brief(deal) == ("CHN", "KEN", "Z-9", "delivering")
