@@ -1474,3 +1474,10 @@ def test_weapons_that_departed_for_delivery_are_on_their_way(nlp: Language) -> N
     (deal,) = deals(nlp, "Kenya ordered four Z-9 helicopters from China in May. The "
                          "helicopters departed for delivery from Tianjin on Friday.")
     assert brief(deal) == ("CHN", "KEN", "Z-9", "delivering")
+
+
+def test_the_maker_spelt_out_is_no_variant_and_no_count(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Algeria will receive 14 Sukhoi 35 fighter jets from Russia "
+                         "next year, the ministry said.")
+    assert brief(deal) == ("RUS", "DZA", "Su-35", "ordered")
+    assert (deal.variant, deal.quantity) == (None, 14)
