@@ -728,6 +728,27 @@ def test_a_subject_hung_on_the_passive_auxiliary_is_still_the_victim() -> None:
     assert [(a.sector, a.country) for a in event.target] == [("CVL", "NGA")]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "victim"),
+    [
+        ("A shepherd was found dead near Hebron on Friday after being shot by Israeli settlers.",
+         "shot", "A shepherd"),
+        ("The reporter died in a Lahore hospital on Tuesday after being beaten by police.",
+         "beaten", "The reporter"),
+        ("Two farmers were detained by the militia near Goma before being shot in the head.",
+         "shot", "Two farmers"),
+    ],
+)
+def test_a_when_clause_in_the_passive_is_done_to_the_subject_it_hangs_on(
+    text: str, trigger: str, victim: str
+) -> None:
+    """ "after being shot by": the clause has no subject of its own; its victim is the one
+    of the clause it tells the time of, whether that is passive or not."""
+    event = next(e for e in events_of(text) if e.trigger == trigger)
+    assert event.event_type == "ASSAULT"
+    assert [a.text for a in event.target] == [victim]
+
+
 def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> None:
     purpose = one(events_of("Several thousand people marched through central Rome on Saturday "
                             "to protest against Israel's construction of a security barrier."),

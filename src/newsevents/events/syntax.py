@@ -126,7 +126,21 @@ def patients_of(verb: Token) -> list[Token]:
         c.dep_ in SUBJECTS for c in verb.children
     ):
         return patients_of(verb.head)
-    return []
+    return _governing_subject(verb)
+
+
+def _governing_subject(verb: Token) -> list[Token]:
+    """Whom a passive clause with no subject of its own was done to when it says when ("A
+    civilian was killed after being shot by border guards", "He died before being taken to
+    hospital"): the subject of the clause it hangs on, passive or not."""
+    if verb.dep_ not in ("pcomp", "advcl") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    governing = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if governing.pos_ not in ("VERB", "AUX"):
+        return []
+    if is_passive(governing):
+        return patients_of(governing)
+    return [c for c in governing.children if c.dep_ == "nsubj"]
 
 
 def agent_of(verb: Token) -> list[Token]:
