@@ -13,7 +13,8 @@ designations resolved), ``governor`` (the transfer word a mention depends on, or
 none: a use, a statistic, a question), ``sentence`` (what one sentence says about one
 mention, a ``reading``: ``parties``, ``status`` with ``denials``, ``amounts``),
 ``filling`` (the parties a sentence left open, from the article), ``records`` (one record per
-deal, unnamed weapons folded into named ones, ``replacements`` linked). ``countries`` and
+deal, unnamed weapons folded into named ones, ``replacements`` linked), ``deployments``
+(a bought system its buyer has deployed was delivered). ``countries`` and
 ``syntax`` serve them. This module runs them as a spaCy component. All words live in
 ``data/en/arms/*.tsv``; docs/arms.md says what each status means and how well it is read.
 """
