@@ -66,9 +66,9 @@ def is_variant(name: str, alias: str) -> bool:
     theirs = _designation(alias)
     if (len(theirs) == len(designation) > 1 and theirs[-1] == designation[-1]
             and theirs[-1].isdigit() and theirs != designation
+            # not the maker spelt out: "Sukhoi-35", "Sukhoi 35" are the Su-35 itself
             and not theirs[0].startswith(designation[0])):
         return True  # "FA-50" of "T-50", "CF-18" of "F/A-18": another prefix, one number
-        # (not the maker spelt out: "Sukhoi-35", "Sukhoi 35" are the Su-35 itself)
     size = len(designation)
     for start in range(len(words) - size + 1):
         if [w for w, _, _ in words[start:start + size]] != designation:
