@@ -913,6 +913,30 @@ def test_plans_and_predictions_the_model_rules_out_are_no_promise(text: str) -> 
     assert asserted(events_of(text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Under the ceasefire deal, Israel is to withdraw its troops from the border villages within "
+    "60 days.",
+    "The Ukrainian foreign minister is to meet his Polish counterpart in Warsaw next week.",
+    "The Chilean ambassador will arrive in Lima on Monday to present his credentials.",
+    "Copper prices rose on hopes that Beijing would ease its curbs on imports.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_plan_the_reporter_tells_is_no_promise(text: str, learned: bool) -> None:
+    """"is to withdraw" is a schedule, and a visit or a relaxation the reporter foresees is no
+    actor's promise (AGREE): the guidelines code such plans hypothetical, of their own type."""
+    assert asserted(events_of(text, learned=learned)) == []
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_is_to_blame_is_an_accusation_and_a_spoken_promise_an_agreement(learned: bool) -> None:
+    assert "ACCUSE" in {e.event_type for e in asserted(events_of(
+        "Russian officials said Kyiv was to blame for the shelling of the market in Donetsk.",
+        learned=learned))}
+    assert "AGREE" in {e.event_type for e in asserted(events_of(
+        "The Japanese foreign minister said Tokyo would send 50 tonnes of medicine to Sudan.",
+        learned=learned))}
+
+
 def test_words_of_blame_a_speaker_negates_are_no_accusation() -> None:
     assert not [e for e in asserted(events_of(
         "Seoul and Washington have said the exercise is defensive and poses no threat to the "
