@@ -663,20 +663,21 @@ def event_location(
 
 
 def event_locations(
-    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
+    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None, *,
+    listed: bool = True,
 ) -> list[Location]:
-    """The event's place, then the places listed beside it as further scenes of the same
-    verb ("demonstrated in Berlin and in the German town of Mainz", "shelled targets in
-    Rafah and the town of Khan Yunis"), for the types whose acts in several places are
-    several events (docs/annotation.md)."""
+    """The event's place, then (with ``listed``) the places listed beside it as further
+    scenes of the same verb ("demonstrated in Berlin and in the German town of Mainz"), for
+    the types whose acts in several places are several events (docs/annotation.md)."""
     location, ent = _scene(sent, trigger, gazetteer, default)
     if location is None:
         return []
     found = [location]
-    if ent is None:
+    others = _listed_with(ent, _place_mentions(sent, gazetteer)) if listed and ent else []
+    if not others:
         return found
     context = _context(sent, gazetteer)
-    for other in _listed_with(ent, _place_mentions(sent, gazetteer)):
+    for other in others:
         entry = _geocode(other, gazetteer, context)
         # A conjunct shares the role of the scene it is listed with.
         if entry is not None and all(f.name != entry.name for f in found):

@@ -300,7 +300,8 @@ def sentence_events(
         location = None
         source_scene = None
         if not placed:
-            scenes = places.event_locations(sent, cand.token, gazetteer, default_place)
+            scenes = places.event_locations(sent, cand.token, gazetteer, default_place,
+                                            listed=reading.event_type in ONE_PER_PLACE)
             location = scenes[0] if scenes else None
             source_scene = _scene_country(sent, location, default_place, sources,
                                           targets if reading.event_type in ADDRESSING else [],
@@ -337,7 +338,8 @@ def sentence_events(
         # Dated only once kept: resolving date words is among the costliest steps per event.
         date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         if placed:
-            scenes = places.event_locations(sent, cand.token, gazetteer, default_place)
+            scenes = places.event_locations(sent, cand.token, gazetteer, default_place,
+                                            listed=reading.event_type in ONE_PER_PLACE)
             location = scenes[0] if scenes else None
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         event = Event(
