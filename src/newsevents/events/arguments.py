@@ -412,9 +412,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                                    for o in c.children if o.dep_ in OBJECTS])
         if not targets and not look.actors([c for c in verb.children if c.dep_ in OBJECTS]):
             # "detonated a bomb in the market, killing two tourists": the victims
-            targets = look.actors([o for c in verb.children
-                                   if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
-                                   for o in c.children if o.dep_ in OBJECTS])
+            targets = plain_people([o for c in verb.children
+                                    if c.dep_ in ("advcl", "conj") and lemma(c) in VICTIM_VERBS
+                                    for o in c.children if o.dep_ in OBJECTS], look, sources)
         if not targets and lemma(verb) in BLAST_VERBS:
             targets = blast_targets(verb, look, sources)
     preps = trigger.target_preps
@@ -516,10 +516,9 @@ def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> l
     # which killed one soldier"
     clauses = expand([c for c in verb.children if c.dep_ in ("advcl", "conj")
                       and lemma(c) in STRIKING_VERBS])
-    victims = look.actors([o for c in clauses for o in c.children if o.dep_ in OBJECTS]
-                          + [o for b in verb.children if b.dep_ in OBJECTS
-                             for c in b.children if c.dep_ in ("relcl", "acl")
-                             for o in harmed(c)], subtree=True, exclude=sources)
+    victims = harmed_people(clauses + [c for b in verb.children if b.dep_ in OBJECTS
+                                       for c in b.children if c.dep_ in ("relcl", "acl")],
+                            look, sources)
     if victims:
         return victims
     beside = look.actors(prep_objects(verb, BLAST_PREPS), exclude=sources)
@@ -623,11 +622,16 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                      subtree=True)
     if not targets and noun.dep_ == "nsubj":
         # "air strikes killed 20 civilians", "the blast hit a police convoy"
-        targets = look.actors(harmed(noun.head), subtree=True, exclude=sources)
+        # and the clauses that go on from it ("ripped through a bus and killed six", "hit
+        # two cars, killing 12 civilians")
+        targets = harmed_people([noun.head], look, sources) or harmed_people(
+            [c for c in noun.head.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"
+             and not any(s.dep_ in (*SUBJECTS, "nsubjpass") for s in c.children)],
+            look, sources)
     if not targets:
         # "a night raid ... that left 22 people dead", "an attack killing three"
-        targets = look.actors([o for c in noun.children if c.dep_ in ("acl", "relcl")
-                               for o in harmed(c)], subtree=True, exclude=sources)
+        targets = harmed_people([c for c in noun.children if c.dep_ in ("acl", "relcl")],
+                                look, sources)
     if not targets and cand.event_type in HOLDER_TYPES:
         # "an offensive that targeted the districts under the control of the rebels"
         targets = aimed_at(look, [c for c in noun.children if c.dep_ in ("acl", "relcl")],
@@ -786,6 +790,21 @@ def harmed(verb: Token) -> list[Token]:
     )):
         return [c for c in verb.children if c.dep_ in OBJECTS]
     return []
+
+
+def harmed_people(verbs: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """Whom the verbs of an attack harm (``harmed``); the objects of a verb of killing or
+    wounding are people even where no table knows the words ("killed 12 others", "left
+    eight people dead"), and so take the country of the place (``plain_people``)."""
+    found: list[Actor] = []
+    for verb in verbs:
+        hurt = harmed(verb)
+        if lemma(verb) in VICTIM_VERBS or lemma(verb) == "leave":
+            more = plain_people(hurt, look, sources)
+        else:
+            more = look.actors(hurt, subtree=True, exclude=sources)
+        found += [a for a in more if a not in found]
+    return found
 
 
 def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
