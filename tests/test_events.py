@@ -1621,3 +1621,40 @@ def test_an_operation_in_an_according_to_phrase_is_not_the_reports() -> None:
             "operations.")
     deployment = one(events_of(text), "MOBILIZE")
     assert deployment.source == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Rebel fighters captured the hilltop village of Kfar Nabl after fierce clashes with Syrian "
+     "troops on Sunday.", "SYR"),
+    ("The militia stormed the northern district of the town, resulting in a heavy battle with "
+     "the Iraqi army.", "IRQ"),
+    ("The insurgents launched an offensive on the airport after a long artillery exchange with "
+     "Turkish army units.", "TUR"),
+])
+def test_the_other_side_of_the_fight_an_attack_came_with_is_its_target(
+    text: str, target: str
+) -> None:
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.target) == {target}
+
+
+def test_a_side_fought_beside_the_attack_is_no_target_when_the_attack_names_one() -> None:
+    """The fight's other side is a last resort: what the verb itself strikes comes first."""
+    event = one(events_of("Police arrested 12 protesters in Lagos after clashes with rival "
+                          "Ghanaian traders."), "COERCE")
+    assert [a.text for a in event.target] == ["12 protesters"]
+    assert countries(event.target) == {"NGA"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A suicide bomber detonated his vest at a market in Kirkuk and killed at least ten "
+     "others.", "IRQ"),
+    ("A landmine explosion tore through a minibus in Kandahar province and killed six members "
+     "of one family.", "AFG"),
+    ("Insurgents set off a bomb near a bus station in Pattani, killing eight people.", "THA"),
+])
+def test_whom_a_blasts_killing_clause_names_are_its_victims(text: str, target: str) -> None:
+    """Numbers and plain nouns killed are people of the place where the blast went off."""
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.target) == {target}
+    assert {a.sector for a in event.target} == {"CVL"}
