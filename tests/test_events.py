@@ -1658,3 +1658,28 @@ def test_whom_a_blasts_killing_clause_names_are_its_victims(text: str, target: s
     event = one(events_of(text), "ASSAULT")
     assert countries(event.target) == {target}
     assert {a.sector for a in event.target} == {"CVL"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Several thousand students marched through Khartoum on Friday, chanting anti-Israeli "
+     "slogans.", "ISR"),
+    ("Up to 20,000 anti-Bush protesters marched to Trafalgar Square in central London.",
+     "USA"),
+    ("Anti-government protesters marched through the centre of Bangkok on Sunday.", "THA"),
+])
+def test_a_march_is_against_whom_its_anti_words_name(text: str, target: str) -> None:
+    event = one(events_of(text), "PROTEST")
+    assert countries(event.target) == {target}
+
+
+def test_an_anti_word_that_names_no_one_gives_no_target() -> None:
+    event = one(events_of("Thousands of anti-war protesters marched through Rome on "
+                          "Saturday."), "PROTEST")
+    assert event.target == []
+
+
+def test_whom_a_rally_supports_is_whom_it_is_addressed_to() -> None:
+    event = one(events_of("Students demonstrated in the capital Dili in support of Bishop "
+                          "Belo."), "PROTEST")
+    assert [a.text for a in event.target] == ["Bishop Belo"]
+    assert countries(event.target) == {"TLS"}

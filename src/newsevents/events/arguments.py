@@ -80,6 +80,7 @@ OPPOSING_VERBS = frozenset({
 # the airport as President Mugabe arrived").
 ARRIVING_VERBS = frozenset({"arrive", "visit", "land", "meet", "gather", "speak", "open", "tour"})
 # Verbs of marchers addressing someone ("..., demanding that the government resign").
+ANTI_DASHES = frozenset({"-", "–", "‑"})
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
 # Fights with two sides: whoever the victims fought is the one who struck them.
 FIGHTS = frozenset({"clash", "fighting", "battle", "gunbattle", "firefight", "skirmish"})
@@ -453,6 +454,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(doers_of(verb, objects, passive), subtree=True, exclude=sources)
     if not targets and cand.event_type == "PROTEST":
         targets = protest_targets(verb, look, sources)
+    if cand.event_type == "PROTEST" and all(a.sector is None and a.igo is None for a in targets):
+        # "chanting anti-Israeli slogans", "anti-government protesters": what the march is
+        # against, rather than the square it ends at
+        targets = opposed_by_name(verb, look) or targets
     if not sources and lemma(verb) in MARCHING_VERBS and verb.dep_ in ("ROOT", "conj", "advcl"):
         sources = plain_people(subject_of(verb), look, targets)  # "about 40,000 protested"
     if not targets and lemma(verb) in HARM_VERBS:
@@ -550,6 +555,9 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     grievances = prep_objects(verb, frozenset({"over"}))  # "demonstrated over the killing of"
     grievances += [g for p in sites if lemma(p) in ("protest", "solidarity")  # "in protest at"
                    for g in prep_objects(p, frozenset({"at", "against", "over", "with"}))]
+    # "demonstrated in support of Kyungu": whom a rally is for is whom it is addressed to
+    grievances += [g for p in sites if lemma(p) == "support"
+                   for g in prep_objects(p, frozenset({"of", "for"}))]
     grievances += stray_objects(verb, frozenset({"against"}))
     found = look.actors([s for s in sites if lemma(s) in SITE_NOUNS]
                         + doers_of(verb, grievances, False), subtree=True, exclude=sources)
@@ -581,6 +589,25 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
         if found:
             return found
     return []
+
+
+def opposed_by_name(verb: Token, look: ActorLookup) -> list[Actor]:
+    """Whom a march is against as its marchers' words name it: "anti-US and anti-Israeli
+    slogans", "anti-Bush protesters", "anti-government demonstrators" (the government of the
+    place, ``localise``). A nationality stands for its state, as a country's name does
+    (docs/annotation.md, 4). Not "anti-war", which names no one."""
+    resolver = actors.ActorResolver.load()
+    found: list[Actor] = []
+    for token in verb.subtree:
+        if token.i < 2 or token.doc[token.i - 1].text not in ANTI_DASHES or (
+                token.doc[token.i - 2].lower_ != "anti"):
+            continue
+        code = resolver.country_of(token.text)
+        named = (Actor(text=token.text, country=code, sector="GOV") if code is not None
+                 else resolver.resolve_text(token.text, look.date))
+        if named is not None and named.sector is not None and named not in found:
+            found.append(named)
+    return found
 
 
 def _demands(verb: Token) -> list[Token]:
