@@ -1683,3 +1683,25 @@ def test_whom_a_rally_supports_is_whom_it_is_addressed_to() -> None:
                           "Belo."), "PROTEST")
     assert [a.text for a in event.target] == ["Bishop Belo"]
     assert countries(event.target) == {"TLS"}
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("Some 5,000 Tamils demonstrated in Geneva against what they called Sri Lanka's policy of "
+     "genocide.", "PROTEST", "LKA"),
+    ("Thousands of Palestinians marched in Sanaa to protest what they called the genocide "
+     "perpetrated by Israeli forces.", "PROTEST", "ISR"),
+    ("The opposition denounced what it called Russia's occupation of Abkhazia.", "ACCUSE",
+     "RUS"),
+])
+def test_what_a_speaker_calls_something_stands_for_that_thing(
+    text: str, event_type: str, target: str
+) -> None:
+    """A free relative with a verb of naming ("what they called X") is aimed at X."""
+    event = one(events_of(text), event_type)
+    assert countries(event.target) == {target}
+
+
+def test_whom_an_accusation_tells_of_is_its_target() -> None:
+    event = one(events_of("Democrats shot back that Bush is not doing enough to get troops "
+                          "out of Iraq."), "ACCUSE")
+    assert countries(event.target) == {"USA"}

@@ -81,6 +81,8 @@ OPPOSING_VERBS = frozenset({
 ARRIVING_VERBS = frozenset({"arrive", "visit", "land", "meet", "gather", "speak", "open", "tour"})
 # Verbs of marchers addressing someone ("..., demanding that the government resign").
 ANTI_DASHES = frozenset({"-", "–", "‑"})
+# Verbs that give a name to what they are said of ("what they called a massacre").
+NAMING_VERBS = frozenset({"call", "brand", "term", "dub", "label", "describe", "deem"})
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
 # Fights with two sides: whoever the victims fought is the one who struck them.
 FIGHTS = frozenset({"clash", "fighting", "battle", "gunbattle", "firefight", "skirmish"})
@@ -404,7 +406,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     else:
         sources = look.actors(subject_of(verb))
         targets = look.actors(taken_from(verb))
-        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        # "denounced what they called Tokyo's hardline approach": the thing named
+        objects = named_as(verb) or [n for c in verb.children if c.dep_ == "ccomp"
+                                     for n in named_as(c)] or [
+            c for c in verb.children if c.dep_ in OBJECTS]
         targets = targets or struck(look, cand.event_type, objects, sources)
         if not targets and not any(c.dep_ in OBJECTS for c in verb.children):
             # "shot and killed a student": the object sits on the conjoined verb
@@ -435,6 +440,12 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and trigger.absorbs and cand.absorbed is None:
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
         targets = look.actors([s for c in clauses for s in c.children if s.dep_ in SUBJECTS])
+    if not targets and cand.event_type == "ACCUSE" and cand.absorbed is None:
+        # "Democrats shot back that Bush is not doing enough", "complained that peacekeepers
+        # did nothing": the accused is whom the charge is told of
+        clauses = expand([c for c in verb.children if c.dep_ == "ccomp"])
+        targets = look.actors([s for c in clauses for s in c.children
+                               if s.dep_ in (*SUBJECTS, "nsubjpass")], exclude=sources)
     if cand.absorbed is not None and not targets:
         inner = cand.absorbed
         if inner.nominal:
@@ -559,6 +570,9 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     grievances += [g for p in sites if lemma(p) == "support"
                    for g in prep_objects(p, frozenset({"of", "for"}))]
     grievances += stray_objects(verb, frozenset({"against"}))
+    grievances += [n for c in verb.children if c.dep_ == "prep"
+                   and lemma(c) in ("against", "over", "at")
+                   for x in c.children if x.dep_ == "pcomp" for n in named_as(x)]
     found = look.actors([s for s in sites if lemma(s) in SITE_NOUNS]
                         + doers_of(verb, grievances, False), subtree=True, exclude=sources)
     if found:
@@ -570,6 +584,7 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
             opposed = prep_objects(clause, frozenset({"against", "over", "at"}))
             opposed += stray_objects(clause, frozenset({"against"}))
             opposed += [c for c in clause.children if c.dep_ in OBJECTS]
+            opposed += [n for c in clause.children if c.dep_ == "ccomp" for n in named_as(c)]
             found = look.actors(opposed, subtree=True, exclude=sources)
             if found:
                 return found
@@ -589,6 +604,17 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
         if found:
             return found
     return []
+
+
+def named_as(verb: Token) -> list[Token]:
+    """What a free relative with a verb of naming stands for: "against what they called Sri
+    Lanka's policy of genocide", "to protest what they branded the siege of their district
+    by US forces". The clause's own object is "what"; the name given is the thing meant."""
+    if lemma(verb) not in NAMING_VERBS or not any(
+            c.dep_ in OBJECTS and c.lower_ == "what" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("oprd", "xcomp", *OBJECTS)
+            and c.lower_ != "what"]
 
 
 def opposed_by_name(verb: Token, look: ActorLookup) -> list[Actor]:
