@@ -1705,3 +1705,16 @@ def test_whom_an_accusation_tells_of_is_its_target() -> None:
     event = one(events_of("Democrats shot back that Bush is not doing enough to get troops "
                           "out of Iraq."), "ACCUSE")
     assert countries(event.target) == {"USA"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A Pakistani army convoy came under fire from Taliban gunmen near Wana on Monday.", "PAK"),
+    ("The Kenyan civilians were travelling to Mandera when they came under attack on Sunday.",
+     "KEN"),
+])
+def test_whoever_comes_under_an_attack_is_its_target_not_its_source(
+    text: str, target: str
+) -> None:
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.target) == {target}
+    assert target not in countries(event.source)

@@ -423,6 +423,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                                     for o in c.children if o.dep_ in OBJECTS], look, sources)
         if not targets and lemma(verb) in BLAST_VERBS:
             targets = blast_targets(verb, look, sources)
+    if lemma(verb) == "come" and prep_objects(verb, frozenset({"under"})) and not passive:
+        return came_under(verb, look)
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -501,6 +503,15 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def came_under(verb: Token, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    """ "The convoy came under fire from gunmen", "both Sunni and Shiite Muslims have come
+    under attack": whoever comes under an attack is its target, and the source is whom it
+    came from, not the subject as of other verbs."""
+    under = prep_objects(verb, frozenset({"under"}))
+    sources = look.actors([g for t in (verb, *under) for g in prep_objects(t, frozenset({"from"}))])
+    return sources, look.actors(subject_of(verb), exclude=sources)
 
 
 def doers_of(verb: Token, aimed: list[Token], passive: bool) -> list[Token]:
@@ -651,6 +662,8 @@ def _demands(verb: Token) -> list[Token]:
 
 def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
     noun, trigger = cand.token, cand.trigger
+    if noun.dep_ == "pobj" and lemma(noun.head) == "under" and lemma(noun.head.head) == "come":
+        return came_under(noun.head.head, look)  # "the convoy came under fire"
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     sources = look.actors(owners)
     if not sources and cand.event_type in HOLDER_TYPES:
