@@ -1718,3 +1718,13 @@ def test_whoever_comes_under_an_attack_is_its_target_not_its_source(
     event = one(events_of(text), "ASSAULT")
     assert countries(event.target) == {target}
     assert target not in countries(event.source)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A U.S. soldier captured in Iraq returned to her native Panama this week.", "USA"),
+    ("Kyrgyzstan released four Tajik citizens detained during the 2022 border fighting.", "TJK"),
+])
+def test_people_a_participle_of_taking_follows_are_whom_it_took(text: str, target: str) -> None:
+    """Not the place where they were taken ("captured in Iraq")."""
+    event = one(events_of(text), "COERCE")
+    assert countries(event.target) == {target}
