@@ -1728,3 +1728,23 @@ def test_people_a_participle_of_taking_follows_are_whom_it_took(text: str, targe
     """Not the place where they were taken ("captured in Iraq")."""
     event = one(events_of(text), "COERCE")
     assert countries(event.target) == {target}
+
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("The ELN delegation rejected a government proposal to gather its fighters in designated "
+     "zones.", "REJECT", "COL"),
+    ("The U.S. State Department denied a Mexican request for more river water.", "REJECT",
+     "MEX"),
+])
+def test_whose_the_thing_acted_on_is_is_the_target(
+    text: str, event_type: str, target: str
+) -> None:
+    event = one(events_of(text), event_type)
+    assert countries(event.target) == {target}
+
+
+def test_the_parts_of_a_name_are_no_owner() -> None:
+    """ "Khamis" in "Khamis Sirhan al-Muhammad" is the man's name, not whose he is."""
+    event = one(events_of("In Ramadi, U.S. troops captured Khamis Sirhan al-Muhammad, a former "
+                          "regional Baath Party chairman."), "COERCE")
+    assert "SYR" not in countries(event.target)

@@ -486,6 +486,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and cand.event_type in HOLDER_TYPES and not passive:
         # "captured the village after fierce clashes with government troops"
         targets = look.actors(fought(verb), subtree=True, exclude=sources)
+    if not targets and not passive and trigger.roles != "notarget":
+        targets = owners_of([c for c in verb.children if c.dep_ in OBJECTS], look, sources)
     if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
             and not _someone_unknown(verb)):
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
@@ -504,6 +506,20 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def owners_of(objects: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
+    """Whose the thing acted on is, when nothing else names a target: "rejected an ECOWAS
+    offer", "bombed the rebel airfield", "denied a Mexican request", "raided Uber offices".
+    The modifier is read as a role if need be; only one that places the owner counts (a
+    country, an IGO, or a local role such as "government" or "rebel"), and not the parts of
+    a name ("Khamis Sirhan al-Muhammad") or a plain adjective ("military operations")."""
+    resolver = actors.ActorResolver.load()
+    words = [c for o in expand(objects) if o.pos_ == "NOUN" for c in o.children
+             if c.dep_ in ("poss", "compound", "amod", "nmod")
+             and (c.pos_ in ("NOUN", "PROPN") or resolver.country_of(c.text))]
+    return [a for a in look.actors(words, roles=True, exclude=sources)
+            if a.country or a.igo or _local(a)]
 
 
 def came_under(verb: Token, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
