@@ -1748,3 +1748,14 @@ def test_the_parts_of_a_name_are_no_owner() -> None:
     event = one(events_of("In Ramadi, U.S. troops captured Khamis Sirhan al-Muhammad, a former "
                           "regional Baath Party chairman."), "COERCE")
     assert "SYR" not in countries(event.target)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Around 1,000 people marched through the streets of Blantyre on Monday to demonstrate "
+     "against President Bakili Muluzi's bid to stay in office.", "MWI"),
+    ("Arab Israelis demonstrated in the village of Sahnin against the army's activity in the "
+     "territories.", "ISR"),
+])
+def test_a_protest_against_an_act_is_against_whose_act_it_is(text: str, target: str) -> None:
+    event = one(events_of(text), "PROTEST")
+    assert countries(event.target) == {target}

@@ -74,7 +74,7 @@ SITE_NOUNS = frozenset({
 # "chanting against the militias").
 OPPOSING_VERBS = frozenset({
     "protest", "denounce", "condemn", "oppose", "decry", "reject", "chant", "shout",
-    "excoriate", "slam", "criticize", "criticise",
+    "excoriate", "slam", "criticize", "criticise", "demonstrate", "rally",
 })
 # Arrivals a demonstration greets: whoever arrives is whom it is aimed at ("demonstrated at
 # the airport as President Mugabe arrived").
@@ -624,6 +624,13 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
             found = look.actors(greeted, exclude=sources)
             if found:
                 return found
+    # "against the army's activity", "against President Muluzi's bid": whose the act is, the
+    # owner's words read as a role ("the army") where the actor stage gave them none
+    opposed = prep_objects(verb, frozenset({"against"})) + grievances
+    found = look.actors([c for g in expand(opposed) for c in g.children if c.dep_ == "poss"
+                         and c.pos_ != "PRON"], roles=True, exclude=sources)
+    if found:
+        return found
     for clause in _demands(verb):
         addressed = [c for c in clause.children if c.dep_ in OBJECTS]
         addressed += [s for c in clause.children if c.dep_ == "ccomp"
