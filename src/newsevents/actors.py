@@ -1242,15 +1242,27 @@ def _load(data_dir: Path) -> ActorResolver:
             refs[ref] = refs.get(ref, frozenset()) | igos
         _load_orgs(lexicon, data_dir / f"{prefix}_orgs.tsv")
         _load_people(lexicon, data_dir / f"{prefix}_people.tsv", with_surnames=False)
+        _load_sectors(lexicon, data_dir / f"{prefix}_sectors.tsv", fill_only=True)
     for row in _rows(data_dir / "blocked.tsv"):
         lexicon.add(row["phrase"], Cue("block"))
     return ActorResolver(lexicon, surnames, refs)
 
 
-def _load_sectors(lexicon: Lexicon, path: Path) -> None:
-    """Listed terms first, generated plurals after, so "forces" keeps its own entry."""
+def _load_sectors(lexicon: Lexicon, path: Path, fill_only: bool = False) -> None:
+    """Listed terms first, generated plurals after, so "forces" keeps its own entry.
+
+    With ``fill_only`` (the derived role nouns), a term is read only where none of its words
+    is a role noun already read: "arsonist" and "rustler" fill gaps, but "unidentified
+    gunmen" or "paramilitary police" stay composed by our own rules (the dictionary codes
+    them REB and MIL, against docs/annotation.md, 4).
+    """
     cues = [Cue("sector", sector=row["sector"] or None, flags=frozenset(_split(row["flags"])),
                 term=row["term"].lower()) for row in _rows(path)]
+    if fill_only:
+        known = {key[0] for key, bucket in lexicon.entries.items()
+                 if len(key) == 1 and any(cue.kind == "sector" for _, cue in bucket)}
+        cues = [cue for cue in cues if not known.intersection(
+            norm(m.group()) for m in words_of(cue.term))]
     for cue in cues:
         lexicon.add(cue.term, cue)
     for cue in cues:
