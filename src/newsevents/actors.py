@@ -182,7 +182,7 @@ class Lexicon:
         if not tokens:
             return
         key = tuple(norm(t) for t in tokens)
-        loose = cue.kind == "sector"
+        loose = cue.kind == "sector" and "name" not in cue.flags
         cases = tuple("" if loose or (len(tokens) > 1 and norm(t) in NAME_PARTICLES)
                       else case_of(t) for t in tokens)
         bucket = self.entries.setdefault(key, [])
@@ -306,7 +306,7 @@ class ActorResolver:
         words = [m.group() for m in tokens]
         keys = [norm(w) for w in words]
         matches = [m for m in self.lexicon.scan(words, keys) if m.cue.kind != "block"]
-        matches = _drop_stances(matches, keys)
+        matches = _drop_stances(_trades_in_names(matches, words), keys)
         matches = _drop_other_names(matches, words, keys)
         matches = self._add_persons(matches, tokens, persons, date)
         cut = _cut(keys, matches)
@@ -526,6 +526,19 @@ def _town_of(name: str, floor: float = TOWN_MIN_WEIGHT) -> str | None:
         return None
     rival = max((r.weight for r in readings if r.country != top.country), default=0.0)
     return top.country if top.weight >= TOWN_MARGIN * rival else None
+
+
+def _trades_in_names(matches: list[Match], words: list[str]) -> list[Match]:
+    """Keep a trade word flagged ``name`` only as the last word of a capitalised name ("Hunt
+    Oil", "Asia Energy"), not as a plain word or a name's first ("Oil workers"); the name it
+    ends is the company's, not a person's ("Hunt" of "Hunt Oil" is no minister)."""
+    def trade(m: Match) -> bool:
+        after = words[m.end] if m.end < len(words) else ""
+        return (m.start > 0 and words[m.start - 1][:1].isupper()
+                and not after[:1].isupper())
+    starts = {m.start for m in matches if "name" in m.cue.flags and trade(m)}
+    return [m for m in matches if ("name" not in m.cue.flags or m.start in starts)
+            and not (m.cue.kind == "person" and m.end in starts)]
 
 
 def _drop_stances(matches: list[Match], keys: list[str]) -> list[Match]:
