@@ -323,7 +323,7 @@ class ActorResolver:
             # "Habib, an Australian citizen": the apposition fills what the name leaves open
             rest = self._memo(text[tokens[cut + 1].start():], date, ())
             age = _counts_only([w for w in words[cut + 1:] if w[:1].isalnum()])
-            if rest is not None and not age:  # "Hatuel, 34," names no civilians
+            if rest is not None and not age:  # "Hatuel, 34" is no count (see _aged)
                 actor = _merge(actor, rest.actor) if actor else rest.actor
                 actor = actor.model_copy(update={"text": text.strip()})
         if _armed_group_name(words, keys, cut, matches):
@@ -422,7 +422,7 @@ class ActorResolver:
             if sector is None and post and _counts_only(words[:cut]):  # "hundreds of Palestinians"
                 sector = _sector_of_bare_head(post[-1], words, post)
         sector = _retired(sector, core, words, cut)
-        if igo and not _igo_force(sector, core):
+        if igo and sector != "MIL":
             sector = None  # an IGO has no sector unless it is a peacekeeping force
         if not (core or post) and _counted_people(words):
             sector = "CVL"
@@ -442,8 +442,9 @@ TOWN_MIN_WEIGHT = 500_000.0
 TOWN_MARGIN = 5.0
 # After "in", "of" or "from" ("officials in Dogubayazit", "residents of Batken") the word is
 # surely a place, so a smaller town will do (population x10 >= 50,000). Set on the same spans:
-# 8 phrases right, none wrong once a possessive is left out ("one of Morris's sons"); before a role noun a word is as often an
-# adjective ("Arab villagers", "Federal police"), and the lower floor there was wrong as often.
+# 8 phrases right, none wrong once a possessive is left out ("one of Morris's sons"). Before a
+# role noun a word is as often an adjective ("Arab villagers", "Federal police"), and the lower
+# floor there was wrong as often as right.
 LOCATED_TOWN_MIN_WEIGHT = 50_000.0
 
 
@@ -721,24 +722,15 @@ def _counted_people(words: list[str]) -> bool:
     """Whether the phrase is a bare count of people ("Thousands", "tens of thousands", "at
     least 300", "five"): those are civilians (docs/annotation.md, 4: "people"). On the
     train+dev gold actor spans of corpus/annotated (scripts/score_actor_spans.py) such counts
-    were civilians 45 times of 60, none 7, no other sector more than twice. "Two others", "several"
-    and an age ("Hatuel, 34") are left to what they point back to: "several" took the place
-    of a named source of dev events, and the dev actor phrases code "two others" none."""
+    were civilians 45 times of 60, none 7, no other sector more than twice. "Two others" and
+    "several" are left to what they point back to: "several" took the place of a named source
+    of dev events, and the dev actor phrases code "two others" none. An age ("Hatuel, 34") is
+    no count: ``_aged`` reads it."""
     keys = [norm(w) for w in words]
     return (any(k[:1].isdigit() or k in COUNT_WORDS for k in keys)
             and not VAGUE_COUNTS.intersection(keys) and _counts_only(words))
 
 
-# The sectors an IGO's own body keeps: its peacekeeping troops and its police ("U.N. police
-# officers": the gold actor spans of corpus/annotated code them so; docs/annotation.md, 4).
-IGO_FORCE_SECTORS = frozenset({"MIL", "COP"})
-
-
-def _igo_force(sector: str | None, core: list[Match]) -> bool:
-    """Whether an IGO's phrase names its armed body: peacekeepers, or police by a role noun
-    ("U.N. police officers"), not the police body that Interpol itself is."""
-    return sector == "MIL" or (sector in IGO_FORCE_SECTORS and any(
-        m.cue.kind == "sector" and m.cue.sector == sector for m in core))
 AGE_RE = re.compile(r"\d{1,3} ?- ?years? ?- ?old|, \d{1,2}(?: ,|$)|\baged \d{1,3}\b")
 
 
