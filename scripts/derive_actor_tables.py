@@ -11,6 +11,7 @@ script writes, into ``src/newsevents/data/en/actors/``:
   and sector and no dates (orgs.tsv's columns);
 - ``petrarch_igos.tsv``: more names of the international organisations we know (igos.tsv's
   columns);
+- ``petrarch_sectors.tsv``: role nouns -> our sectors (sectors.tsv's columns);
 - ``LICENSE.petrarch2``: the dictionaries' MIT notice, which derived data must keep.
 
 The resolver reads these after our own tables, so our entries win where both name a phrase.
@@ -22,10 +23,11 @@ sectors NGO, BUS and REB. Entries that are places (a bare country code), codes w
 and one-word names of companies and NGOs (too often ordinary words) are left out. The output
 follows the dictionaries' order and is the same on every run.
 
-The dictionaries' role nouns (Phoenix.agents.txt) were derived too and measured: they added
-nothing on the dev actor phrases or dev events beyond our own sectors.tsv, and CAMEO codes
-several of them against our guidelines (protesters as opposition, militants as unidentified
-forces, lawyers as courts), so they are not derived.
+The dictionaries' role nouns (Phoenix.agents.txt) become ``petrarch_sectors.tsv``
+(sectors.tsv's columns, every row ``weak``). CAMEO codes several of them against our guidelines
+(protesters as opposition, lawyers as courts, villages as civilians): those codes and nouns are
+left out (``AGENT_SECTORS``, ``AGENT_SKIP``), and the resolver reads a derived term only where
+none of its words is a role noun of ours, so our rules keep composing the rest.
 """
 
 from __future__ import annotations
