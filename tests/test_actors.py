@@ -1111,6 +1111,7 @@ def test_derived_role_nouns_keep_the_licence() -> None:
     ("Transnistria", ("MDA", "REB", None)),
     ("refugees from Abkhazia", ("GEO", "REF", None)),
     ("Karoo Mining", (None, "BUS", None)),  # a trade word ending a name: a company
+    ("the Shebaa Farms", None),  # not farms: that name is a place
     ("Karoo Petroleum workers", (None, "LAB", None)),
     ("oil workers", (None, "LAB", None)),
     ("the Oil Ministry", (None, "GOV", None)),
