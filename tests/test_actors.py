@@ -1121,3 +1121,13 @@ def test_derived_role_nouns_keep_the_licence() -> None:
 def test_breakaway_regions_and_company_names(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("three men with ties to al-Shabaab", ("SOM", "REB", None)),  # tied to an armed group
+    ("a youth linked to Boko Haram", ("NGA", "REB", None)),
+    ("men loyal to the governor", (None, "CVL", None)),  # no armed group: still people
+])
+def test_people_tied_to_armed_groups_are_their_members(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

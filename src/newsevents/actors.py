@@ -338,6 +338,10 @@ class ActorResolver:
             actor = _merge(actor, KUNYA_ACTOR) if actor else KUNYA_ACTOR
             actor = actor.model_copy(update={"text": text.strip(), "name": actor.name
                                              or text.split(",")[0].strip()})
+        group = _armed_group_tied(keys, cut, matches) if actor and actor.sector == "CVL" else None
+        if actor is not None and group is not None:
+            actor = actor.model_copy(update={
+                "sector": "REB", "country": actor.country or group.country})
         if (actor is None or not (actor.sector or actor.igo)) and _aged(keys):
             # "Yousef Jabri, 15", "a 14-year-old from Assira"
             aged = Actor(text=text.strip(), name=text.split(",")[0].strip(), sector="CVL")
@@ -1002,6 +1006,26 @@ def _armed_people(sector: str | None, core: list[Match], keys: list[str]) -> str
             keys[head.end + 1:head.end + 5]):
         return "UAF"
     return sector
+
+
+# Words that tie people to a group: "men with ties to the Islamic State", "youths loyal to
+# Sadr", "men with suspected al-Qaida links", "men believed to have links to al-Qaida".
+TIE_WORDS = frozenset({"tie", "ties", "link", "links", "linked", "loyal", "tied", "affiliated"})
+
+
+def _armed_group_tied(keys: list[str], cut: int, matches: list[Match]) -> Cue | None:
+    """The armed group that plain people are tied to after the core: they are its members
+    (docs/annotation.md, 4: members of armed groups are REB, of the group's country). On the
+    train+dev gold actor spans of corpus/annotated (scripts/score_actor_spans.py): 3 such
+    phrases made right, none wrong."""
+    heads = [m for m in matches if m.end <= cut and m.cue.kind == "sector"]
+    if not heads or heads[-1].cue.term not in PLAIN_PEOPLE:
+        return None
+    end = heads[-1].end
+    if not TIE_WORDS.intersection(keys[end:]):
+        return None
+    return next((m.cue for m in matches if m.start >= end and m.cue.sector == "REB"
+                 and m.cue.kind in ("org", "person")), None)
 
 
 # Nouns for followers: "government supporters" are civilians who back the government.
