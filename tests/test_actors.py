@@ -1078,6 +1078,8 @@ def test_divisions_and_security_posts(
     ("shopkeepers in Dogubayazit", ("TUR", "CVL", None)),  # a small town after "in"
     ("farmers from Batken", ("KGZ", "CVL", None)),
     ("one of Morris's sons", (None, "CVL", None)),  # a possessive after "of" is a person's
+    ("a Tulsa County judge", ("USA", "JUD", None)),  # a district is in its town's country
+    ("police in Mandera County", ("KEN", "COP", None)),
 ])
 def test_small_towns_after_in_of_from_give_their_country(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:

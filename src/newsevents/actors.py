@@ -450,6 +450,9 @@ TOWN_MARGIN = 5.0
 # role noun a word is as often an adjective ("Arab villagers", "Federal police"), and the lower
 # floor there was wrong as often as right.
 LOCATED_TOWN_MIN_WEIGHT = 50_000.0
+# Words that make a town's name the district around it ("Dallas County", "Mandera County",
+# "Jefferson Parish"): the district is in the town's country.
+ADMIN_WORDS = frozenset({"county", "parish", "district", "prefecture", "municipality"})
 
 
 def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> str | None:
@@ -477,6 +480,8 @@ def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> st
         if after in roles or located:
             floor = LOCATED_TOWN_MIN_WEIGHT if located else TOWN_MIN_WEIGHT
             country = _town_of(" ".join(words[i:j]), floor)
+            if country is None and j - i > 1 and keys[j - 1] in ADMIN_WORDS:
+                country = _town_of(" ".join(words[i:j - 1]), floor)  # "Dallas County"
             if country is not None:
                 return country
         i = j
