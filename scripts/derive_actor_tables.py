@@ -277,7 +277,8 @@ AGENT_SECTORS = {**SECTORS, "OPP": "", "RAD": "", "ENV": "NGO", "HRI": "NGO", "R
 # Role nouns the guidelines and our tables read otherwise (data/en/actors/README.md): villages
 # and towns, merchant ships and prisons are places, not actors; lawyers are civilians, not
 # courts; an uprising is an event; "captain" and "seaman" name ships' crews as often as ranks,
-# "telecom" companies, "chamber" the bodies of armed groups as often as parliaments.
+# "telecom" companies, "chamber" the bodies of armed groups as often as parliaments; a "boss"
+# or "monger" is whoever's leader or dealer ("crime boss", "party boss", "arms monger").
 AGENT_SKIP = frozenset({
     "village", "settlement", "small town", "neighborhood", "neighbourhood", "prison",
     "prison house", "correctional institution", "tanker", "oil tanker", "supertanker",
@@ -285,7 +286,7 @@ AGENT_SKIP = frozenset({
     "container vessel", "carrier", "advocate", "attorney", "barrister", "conveyancer",
     "counsel", "counsellor", "counselor", "counsellor-at-law", "pleader", "trial attorney",
     "intellectual", "uprising", "revolt", "insurgence", "captain", "capt.", "seaman", "seamen",
-    "telecom", "chamber",
+    "telecom", "chamber", "boss", "monger",
 })
 AGENT_LINE = re.compile(r"^([A-Z][A-Z0-9_'!.-]*)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]")
 MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")

@@ -1094,6 +1094,7 @@ def test_small_towns_after_in_of_from_give_their_country(
     ("paramilitary police", (None, "COP", None)),
     ("residents of the village", (None, "CVL", None)),  # a village is no actor of its own
     ("the defence lawyer", (None, "CVL", None)),  # lawyers are civilians, not courts
+    ("a party boss", (None, "PTY", None)),  # the dictionary's "boss" is no business here
 ])
 def test_derived_role_nouns_fill_gaps_and_yield_to_ours(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
