@@ -42,12 +42,16 @@ SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missil
 # "Leopard tank ammunition", "Gepard air defense system ammunition" (not "Patriot missiles").
 ROUNDS = frozenset({"ammunition", "ammo", "munition", "round", "shell", "cartridge", "spare"})
 # Nouns that measure a part of all the weapons a country has or trades.
-SHARES = frozenset({"percent", "per cent", "share", "proportion", "bulk", "majority",
-                    "fraction", "portion"})
+SHARES = frozenset({"percent", "per cent", "cent", "share", "proportion", "bulk", "majority",
+                    "fraction", "portion"})  # "cent": the last word of "80 per cent"
 # Words that compare a system with another one ("a system comparable to Russia's S-400",
 # "similar to the Patriot", "compared with the F-35"): the other system is only a yardstick.
 COMPARISONS = frozenset({"comparable", "similar", "equivalent", "akin", "analogous",
                          "compare", "superior", "inferior", "alternative", "answer"})
+# Nouns of what is told about weapons ("did not give the number of the drones"): a verb
+# whose object such a noun is hands over no weapons.
+DETAILS = frozenset({"number", "cost", "price", "value", "detail", "figure", "date", "timing",
+                     "timeline", "type", "name", "size", "specification", "breakdown"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -56,7 +60,7 @@ def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
     used (fired, paraded, tested) before any transfer word is reached, or when an unnamed
     system is what the weapons are for ("selected the Patriot system for its air defence")."""
-    if purpose(mention) or served(mention):
+    if purpose(mention) or served(mention) or told_of(mention):
         return None
     for top in _tops(mention.span):
         found = _governor_from(top, lex)
@@ -98,6 +102,22 @@ def served(mention: Mention) -> bool:
     sold = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj")]
     return head.pos_ == "NOUN" and any(lemma(t) in SUPPLIES for t in sold)
+
+
+def told_of(mention: Mention) -> bool:
+    """A system whose number, cost or details a verb gives ("He did not give the number or
+    the cost of the drones", "declined to provide details of the jets"): what the verb hands
+    over is information, not the weapons."""
+    root = mention_head(mention)
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    told = root.head.head
+    while told.dep_ == "conj" and lemma(told) in DETAILS:
+        told = told.head  # "the number or the cost of the drones"
+    # "supplying an unspecified number of aircraft" counts weapons; "the number" tells of them
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ != "a" and c.lower_ != "an")
+                   for c in told.children)
+    return told.pos_ == "NOUN" and lemma(told) in DETAILS and told.dep_ == "dobj" and definite
 
 
 def _tops(span: Span) -> list[Token]:
