@@ -48,6 +48,10 @@ SHARES = frozenset({"percent", "per cent", "cent", "share", "proportion", "bulk"
 # "similar to the Patriot", "compared with the F-35"): the other system is only a yardstick.
 COMPARISONS = frozenset({"comparable", "similar", "equivalent", "akin", "analogous",
                          "compare", "superior", "inferior", "alternative", "answer"})
+# Words of production shared with a partner: with two countries as its makers a "produce"
+# is a licence deal ("to jointly produce", "a joint venture to produce").
+JOINT = frozenset({"jointly", "joint", "co-produce", "coproduce", "co-production",
+                   "coproduction"})
 # Nouns of what is told about weapons ("did not give the number of the drones"): a verb
 # whose object such a noun is hands over no weapons.
 DETAILS = frozenset({"number", "cost", "price", "value", "detail", "figure", "date", "timing",
@@ -263,7 +267,8 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
     tanks would be delivered"), and the vehicle that brought a delivery (``carrier``)."""
     if rule.role == "licence":
         return not builds_for(trigger, mention) and not any(
-            lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
+            lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent) and (
+            not _made_by_two(trigger))
     if rule.role == "arrival" and carrier(trigger):
         return True
     if shared_out(mention):
@@ -272,6 +277,26 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def _made_by_two(verb: Token) -> bool:
+    """Production two countries share ("India and Russia concluded a deal to jointly produce
+    AK-203 rifles", "agreed to create a joint venture to produce Ka-226T helicopters"): the
+    licensor hands the system to the other. Three or more partners that build a jet together
+    ("Germany, Britain, Italy and Spain jointly build the jet") are a consortium, no sale."""
+    if not any(t.lower_ in JOINT for t in verb.sent):
+        return False
+    clause = verb
+    for _ in range(MAX_HOPS):  # up through "a deal to produce", "a venture to produce"
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            partners = [t for s in subjects for t in (s, *s.conjuncts)
+                        if t.ent_type_ in ("GPE", "NORP")]
+            return len(partners) == 2
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 def builds_for(verb: Token, mention: Mention) -> bool:
