@@ -1540,3 +1540,10 @@ def test_production_shared_by_two_countries_is_the_licensors_deal(
 def test_a_share_in_per_cent_counts_no_deal(nlp: Language) -> None:
     assert deals(nlp, "Vietnam obtained more than 80 per cent of its weapons from Russia "
                       "between 2000 and 2023.") == []
+
+
+def test_a_purchase_with_no_contract_signed_is_in_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Qatar will buy two more Wedgetail aircraft from the United States, "
+                         "officials announced. No contract has been signed, and the terms will "
+                         "not be set until final negotiations have concluded.")
+    assert brief(deal)[0:2] == ("USA", "QAT") and deal.status == "negotiating"
