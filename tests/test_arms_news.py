@@ -1547,3 +1547,9 @@ def test_a_purchase_with_no_contract_signed_is_in_talks(nlp: Language) -> None:
                          "officials announced. No contract has been signed, and the terms will "
                          "not be set until final negotiations have concluded.")
     assert brief(deal)[0:2] == ("USA", "QAT") and deal.status == "negotiating"
+
+
+def test_a_model_number_after_a_name_is_no_count(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The UAE ordered two more GlobalEye aircraft, built on the "
+                         "Bombardier Global 6000 business jet, from Sweden's Saab.")
+    assert brief(deal)[:3] == ("SWE", "ARE", "GlobalEye") and deal.quantity == 2
