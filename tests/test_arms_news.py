@@ -1553,3 +1553,9 @@ def test_a_model_number_after_a_name_is_no_count(nlp: Language) -> None:
     (deal,) = deals(nlp, "The UAE ordered two more GlobalEye aircraft, built on the "
                          "Bombardier Global 6000 business jet, from Sweden's Saab.")
     assert brief(deal)[:3] == ("SWE", "ARE", "GlobalEye") and deal.quantity == 2
+
+
+def test_a_clause_on_the_weapons_that_agrees_to_buy_them_is_their_deal(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The Bayraktar TB2 drones that Albania agreed to purchase will enter "
+                         "service next month, the prime minister said.")
+    assert brief(deal) == ("TUR", "ALB", "Bayraktar TB2", "ordered")

@@ -132,7 +132,8 @@ def _tops(span: Span) -> list[Token]:
 
 def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     """The transfer word the climb from the system reaches, else one in a clause on the
-    system ("drones supplied by Iran", "the systems it bought")."""
+    system ("drones supplied by Iran", "the systems it bought", "the drones that Albania
+    agreed to purchase")."""
     found = _climb(root, lex)
     if found is not None:
         return found
@@ -140,6 +141,9 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
             return child
+        if child.dep_ == "relcl":  # "the drones that Albania agreed to purchase"
+            for verb in (c for c in child.children if c.dep_ == "xcomp" and lex.trigger(c)):
+                return verb
     return None
 
 
