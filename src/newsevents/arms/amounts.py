@@ -125,7 +125,8 @@ def _counts(token: Token) -> bool:
 def _model_number(token: Token) -> bool:
     """A number of three or more figures written after a name ("Global 6000", "Boeing 737"):
     part of a model's name, where a count stands before the weapon's name, not after
-    another."""
+    another. Three figures, as model numbers have them (737, 2000, 6000) and no count after a
+    name in the real-text development passages (docs/arms.md) has."""
     before = token.nbor(-1)
     return token.text.isdigit() and len(token.text) >= 3 and before.pos_ == "PROPN" and (
         before.text[:1].isupper())
