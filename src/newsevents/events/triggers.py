@@ -223,6 +223,8 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
             return True
         if relation == "unarmed" and _unarmed_journey(token):
             return True
+        if relation == "epithet" and token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            return True
         found = _related(token, relation)
         if any(_listed(t, words, lex) for t in found):
             return True
