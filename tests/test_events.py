@@ -988,6 +988,46 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     assert countries(rejected.source) == {"IND"}
 
 
+# Questions put, travel, commentators' forecasts, hazards fought or destroying, and standing
+# ties named by a participle: each coded an event on main's rules (some also in the hybrid).
+@pytest.mark.parametrize("text", [
+    "Asked whether Turkey would send troops to Libya, Erdogan said the decision would be made "
+    "by parliament.",
+    "The Nigerian senator asked the police chief whether his officers had been paid.",
+    "Why did Russian troops attack the hospital in Mariupol?",
+    "Thousands of Lebanese holidaymakers returned home from Cyprus on Sunday.",
+    "Western analysts warned on Monday that Ukraine's counteroffensive had stalled.",
+    "Kenyan health workers are fighting a cholera outbreak in the slums of Nairobi.",
+    "Hundreds of Pakistani homes were destroyed in the flooding in Sindh province.",
+    "M23 rebels backed by Rwanda control the mining town of Rubaya.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_questions_travel_forecasts_and_hazards_code_nothing(text: str, learned: bool) -> None:
+    assert asserted(events_of(text, learned=learned)) == []
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The Iranian foreign minister asked Iraq to expel the armed group.", "REQUEST"),
+    ("Russian troops returned to their bases after the drills in Belarus.", "RETREAT"),
+    ("Gunmen fought Nigerian troops for three hours near Maiduguri.", "ASSAULT"),
+    ("Turkey-backed fighters shelled the Kurdish town of Manbij on Monday.", "ASSAULT"),
+    ('Protesters marched through the capital chanting, "Why do you shoot at us?"', "PROTEST"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_demands_pullbacks_and_blows_beside_those_shapes_stay_asserted(
+    text: str, event_type: str, learned: bool
+) -> None:
+    assert one(asserted(events_of(text, learned=learned)), event_type)
+
+
+def test_a_force_handing_people_back_still_returns_them() -> None:
+    returned = one(asserted(events_of("Kenya returned 40 Somali fishermen to Mogadishu on "
+                                      "Friday.", learned=False)), "RETREAT")
+    assert countries(returned.source) == {"KEN"}
+    assert not [e for e in asserted(events_of("Turkey-backed fighters shelled the Kurdish town "
+                                              "of Manbij on Monday.")) if e.event_type == "SUPPORT"]
+
+
 # The same words beside the new other-sense cues ("not far", "a third", a sinking, a collapse).
 @pytest.mark.parametrize(("text", "event_type"), [
     ("The suspect was captured by Israeli soldiers not far from the old city of Hebron.",
