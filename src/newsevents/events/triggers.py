@@ -68,7 +68,27 @@ def _matches(token: Token, trigger: Trigger) -> bool:
                 return False
         elif rel in ("acomp", "pred") and not _completes(token, rel, values):
             return False
+        elif rel == "advice" and not _advises(token):
+            return False
     return True
+
+
+# The modals of a that-clause that tells others what to do: "warned that civilians should be
+# told", "warned that the scheme must not turn the country into a waiting room".
+DIRECTIVE_MODALS = frozenset({"should", "must", "ought"})
+
+
+def _advises(verb: Token) -> bool:
+    """A warning that is a demand on others ("warned residents to boil their water", "warned
+    Israel against a ground operation", "warned that civilians should be told"), not one of
+    what the speaker will do ("warned that Moscow would respond")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and lemma(child) == "against"):
+            return True
+        if child.dep_ == "ccomp" and any(
+                g.dep_ == "aux" and g.lower_ in DIRECTIVE_MODALS for g in child.children):
+            return True
+    return False
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
