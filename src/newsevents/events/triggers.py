@@ -72,6 +72,8 @@ def _matches(token: Token, trigger: Trigger) -> bool:
             return False
         elif rel == "doer" and not _has_doer(token):
             return False
+        elif rel == "aimed" and _aimed(token) != ("yes" in values):
+            return False
     return True
 
 
@@ -89,6 +91,24 @@ def _advises(verb: Token) -> bool:
     return any(child.dep_ == "ccomp" and any(
         g.dep_ == "aux" and g.lower_ in DIRECTIVE_MODALS for g in child.children)
         for child in verb.children)
+
+
+# Prepositions that point a shot at something; open water and a date are no target ("fired
+# two missiles into the sea on Friday": a weapons test, MOBILIZE; "fired missiles at the
+# base", "a barrage of missiles towards the airport": a blow).
+AIMING_PREPS = frozenset({"at", "on", "upon", "toward", "towards", "against", "into"})
+OPEN_WATER = frozenset({"sea", "ocean", "water", "waters"})
+
+
+def _aimed(verb: Token) -> bool:
+    taken = _taken(verb)
+    for word in (verb, *taken, *prep_objects_of(taken, "of")):
+        for child in word.children:
+            if child.dep_ == "prep" and lemma(child) in AIMING_PREPS and any(
+                    lemma(g) not in OPEN_WATER and g.ent_type_ not in ("DATE", "TIME")
+                    for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _has_doer(verb: Token) -> bool:
