@@ -66,14 +66,21 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel == "taken":
             if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
-        elif rel in ("acomp", "pred") and not _completes(token, rel, values):
+        elif not _shape_holds(token, rel, values):
             return False
-        elif rel == "advice" and not _advises(token):
-            return False
-        elif rel == "doer" and not _has_doer(token):
-            return False
-        elif rel == "aimed" and _aimed(token) != ("yes" in values):
-            return False
+    return True
+
+
+def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
+    """The requirements on what the verb says rather than on one dependent's word."""
+    if rel in ("acomp", "pred"):
+        return _completes(verb, rel, values)
+    if rel == "advice":
+        return _advises(verb)
+    if rel == "doer":
+        return _has_doer(verb)
+    if rel == "aimed":
+        return _aimed(verb) == ("yes" in values)
     return True
 
 
