@@ -1661,3 +1661,45 @@ def test_an_operation_in_an_according_to_phrase_is_not_the_reports() -> None:
             "operations.")
     deployment = one(events_of(text), "MOBILIZE")
     assert deployment.source == []
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The opposition leader lambasted the finance minister over the new fuel tax on Monday.",
+     "ACCUSE", "ASSAULT"),
+    ("Lithuania objected to the Belarusian nuclear plant on its border.", "ACCUSE", None),
+    ("The health ministry advised residents of the flooded districts to boil their water.",
+     "REQUEST", None),
+    ("The interior ministry warned that foreigners should leave the border area at once.",
+     "REQUEST", "THREATEN"),
+    ("The foreign ministry warned that Ankara would respond to any violation of its airspace.",
+     "THREATEN", "REQUEST"),
+    ("Vilnius downgraded diplomatic ties with Minsk after the expulsions.", "SANCTION", None),
+    ("The army scaled back its operations in the northern hills on Tuesday.", "RETREAT", None),
+    ("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.",
+     "MOBILIZE", "ASSAULT"),
+    ("Pakistan tested a nuclear-capable cruise missile on Monday.", "MOBILIZE", "ASSAULT"),
+    ("The rebels fired two ballistic missiles at the airbase near Marib on Sunday.",
+     "ASSAULT", "MOBILIZE"),
+])
+def test_word_classes_of_blame_advice_and_de_escalation(
+    text: str, expected: str, not_expected: str | None, learned: bool
+) -> None:
+    """Verbs of disapproval are ACCUSE, verbs that direct others and warnings of what others
+    should do are REQUEST, a warning of what the speaker will do stays a threat, downgraded
+    ties are a sanction, scaled-back operations a retreat, and a missile fired at no target
+    or tested a show of force, not a blow (docs/annotation.md, 3)."""
+    types = asserted_types(text, learned=learned)
+    assert expected in types
+    assert not_expected not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Coastal villages were advised to stay indoors until the storm passed.",
+    "Rescuers scaled back their search for survivors as night fell.",
+    "The missiles were launched from a site near the capital shortly after dawn.",
+])
+def test_advice_from_no_one_and_a_scaled_back_search_are_no_event(text: str) -> None:
+    """A notice that names no one who gives it is no actor's demand, a search scaled back is
+    no retreat of forces, and missiles launched by no one named retell a launch told before."""
+    assert not ({"REQUEST", "RETREAT", "MOBILIZE"} & asserted_types(text))

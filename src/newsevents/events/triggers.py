@@ -66,9 +66,64 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel == "taken":
             if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
-        elif rel in ("acomp", "pred") and not _completes(token, rel, values):
+        elif not _shape_holds(token, rel, values):
             return False
     return True
+
+
+def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
+    """The requirements on what the verb says rather than on one dependent's word."""
+    if rel in ("acomp", "pred"):
+        return _completes(verb, rel, values)
+    if rel == "advice":
+        return _advises(verb)
+    if rel == "doer":
+        return _has_doer(verb)
+    if rel == "aimed":
+        return _aimed(verb) == ("yes" in values)
+    return True
+
+
+# The modals of a that-clause that tells others what to do: "warned that travellers should
+# avoid the border", "warned that the plan must not go ahead". (Train split: both such
+# warnings are REQUEST. A to-clause or "against" is not enough: "warned the navy to stop its
+# incursions or face action", "warned against any attempt to disrupt the vote" are THREATEN
+# there as often as such warnings are REQUEST.)
+DIRECTIVE_MODALS = frozenset({"should", "must", "ought"})
+
+
+def _advises(verb: Token) -> bool:
+    """A warning that is a demand on others ("warned that civilians should be told"), not one
+    of what the speaker will do ("warned that Moscow would respond")."""
+    return any(child.dep_ == "ccomp" and any(
+        g.dep_ == "aux" and g.lower_ in DIRECTIVE_MODALS for g in child.children)
+        for child in verb.children)
+
+
+# Prepositions that point a shot at something; open water and a date are no target ("fired
+# two missiles into the sea on Friday": a weapons test, MOBILIZE; "fired missiles at the
+# base", "a barrage of missiles towards the airport": a blow).
+AIMING_PREPS = frozenset({"at", "on", "upon", "toward", "towards", "against", "into"})
+OPEN_WATER = frozenset({"sea", "ocean", "water", "waters"})
+
+
+def _aimed(verb: Token) -> bool:
+    taken = _taken(verb)
+    for word in (verb, *taken, *prep_objects_of(taken, "of")):
+        for child in word.children:
+            if child.dep_ == "prep" and lemma(child) in AIMING_PREPS and any(
+                    lemma(g) not in OPEN_WATER and g.ent_type_ not in ("DATE", "TIME")
+                    for g in child.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _has_doer(verb: Token) -> bool:
+    """Active, or passive with its "by" agent: "coastal villages were advised to stay on
+    alert" names no one who advises, a notice rather than an actor's demand (train split:
+    both such sentences hold no event)."""
+    own = {c.dep_ for c in verb.children}
+    return "auxpass" not in own or "agent" in own
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
