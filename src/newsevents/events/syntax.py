@@ -79,6 +79,34 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+# Passives whose subject does what the clause after them says: reports and compulsion ("is
+# said to have", "was forced to"). Not those of plans ("is expected to visit", "are scheduled
+# to meet"), which tell of acts yet to come.
+RAISING_VERBS = frozenset({
+    "say", "report", "believe", "think", "know", "show", "see", "allege", "claim",
+    "understand", "suspect", "reveal", "confirm", "find", "rumour", "rumor", "force",
+    "compel", "oblige", "order", "make", "tell", "ask", "urge", "instruct", "hear", "film",
+})
+
+
+def raised_subjects(verb: Token) -> list[Token]:
+    """The passive subject a clause's verb takes its doer from: "The CBI is said to have
+    arrested the swami", "the rebels were forced to abandon the town", "fighters are shown
+    shooting at vehicles". Whom an act is said, forced or seen to be done by is the subject
+    of the passive it completes, which ``subject_of`` does not inherit (there the passive
+    verb itself is the event: "the aircraft are expected to arrive" names no sender)."""
+    seen = 0
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and seen < 4:
+        seen += 1
+        verb = verb.head
+        if any(c.dep_ in SUBJECTS for c in verb.children) or lemma(verb) not in RAISING_VERBS:
+            return []
+        own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if own:
+            return own
+    return []
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause, also where English drops the auxiliary: a participle after its noun
     ("a treaty signed by Moscow and Dushanbe", "Marwan Barghouti, accused by Israel of"),
