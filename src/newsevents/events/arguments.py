@@ -388,7 +388,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = (look.actors(agent_of(verb)) or look.actors(by_objects(verb))
                    or look.actors(shared_agents(verb))
                    or look.actors(device_agents(verb))
-                   or look.actors(attack_agents(verb, look), roles=True))
+                   or look.actors(attack_agents(verb, look), roles=True)
+                   or look.actors(violent_agents(verb)))
         targets = []
         if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
             # a participle that shares its patient with the passive it is joined to may name
@@ -892,6 +893,15 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
                 if a.ent_type_ not in PLACE_ENTITIES])
 
 
+def violent_agents(verb: Token) -> list[Token]:
+    """Who struck, told by the "by" phrase of another blow in a passive report: "were killed
+    and several others injured by bandits", "were killed after being targeted by pro-Assad
+    warplanes", "houses razed by unknown gunmen", "who were kidnapped by pirates have been
+    killed". One report of violence has one set of attackers unless it names others."""
+    return [a for t in verb.subtree if t.i != verb.i and lemma(t) in VIOLENT_PARTICIPLES
+            for a in agent_of(t) if a.ent_type_ not in ("DATE", "TIME")]
+
+
 def _noun_agents(noun: Token, look: ActorLookup) -> list[Token]:
     """Who struck, told by a noun of the attack or the fight the victims fell in."""
     if lemma(noun) == "hand":  # "at the hands of the SDF fighters"
@@ -1198,6 +1208,11 @@ LAUNCHING_VERBS = frozenset({
 PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Participles that say what an offensive was aimed at.
 AIMING_VERBS = frozenset({"target", "strike", "hit", "attack", "shell", "bomb", "storm"})
+# Participles of violence whose agent is the attacker of a passive report (``violent_agents``).
+VIOLENT_PARTICIPLES = HARM_VERBS | AIMING_VERBS | frozenset({
+    "surround", "raze", "burn", "torch", "ambush", "fire", "plant", "launch", "bombard",
+    "besiege", "loot", "overrun", "injure", "wound",
+})
 # Verbs of taking ground, whose loser an offensive launched to take it is aimed at.
 CAPTURING_VERBS = frozenset({"capture", "recapture", "seize", "retake", "take", "reclaim"})
 # Where a fired weapon is aimed ("launching car bombs at the army's defences").
