@@ -16,6 +16,7 @@ from newsevents.events.syntax import (
     antecedent,
     by_objects,
     expand,
+    guessed_subjects,
     is_passive,
     lemma,
     participle_after_noun,
@@ -25,6 +26,7 @@ from newsevents.events.syntax import (
     raised_subjects,
     stray_objects,
     subject_of,
+    suspected_as,
 )
 from newsevents.events.triggers import Candidate
 from newsevents.models import Actor
@@ -159,7 +161,7 @@ class ActorLookup:
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
             found = (self._whole_phrase(token, found) or self._member(token, found)
-                     or self._placed(token, found) or found)
+                     or self._suspected(token) or self._placed(token, found) or found)
             return self._owned(token, found)
         return found
 
@@ -200,6 +202,16 @@ class ActorLookup:
                     "text": token.doc[token.left_edge.i : pobj.right_edge.i + 1].text,
                     "sector": group.sector or found.sector,
                 })
+        return None
+
+    def _suspected(self, token: Token) -> Actor | None:
+        """ "gunmen suspected to be members of Boko Haram": whom they are taken for places
+        them, when it is a group or a state our tables know (not "Fulani herdsmen")."""
+        for guess in suspected_as(token):
+            found = self.actor(guess)
+            if found is not None and (found.country or found.igo):
+                text = token.doc[token.left_edge.i : guess.right_edge.i + 1].text
+                return found.model_copy(update={"text": text})
         return None
 
     def _group(self, phrase: Span) -> Actor | None:
@@ -409,7 +421,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # ("an agreement signed by Moscow", "meals provided by Qantas"); a clause completing
         # a passive by that passive's subject ("is said to have arrested").
         sources = (look.actors(agent_of(verb)) if described else []) or look.actors(
-            subject_of(verb)) or look.actors(raised_subjects(verb))
+            subject_of(verb)) or look.actors(raised_subjects(verb)) or look.actors(
+            guessed_subjects(verb))
         targets = look.actors(taken_from(verb))
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         targets = targets or struck(look, cand.event_type, objects, sources)

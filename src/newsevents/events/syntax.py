@@ -107,6 +107,36 @@ def raised_subjects(verb: Token) -> list[Token]:
     return []
 
 
+# Verbs of a guess at who someone is ("gunmen suspected to be members of Boko Haram").
+SUSPECTING_VERBS = frozenset({"suspect", "believe", "think"})
+
+
+def suspected_as(token: Token) -> list[Token]:
+    """Who a noun is said to be: "gunmen suspected to be members of Boko Haram", "militants
+    believed to belong to the ULFA". The parser often makes the guess the main clause
+    ("Gunmen suspected to be Fulani herdsmen have killed 19"), so the noun may be its subject
+    as well as the noun it describes."""
+    if token.dep_ in SUBJECTS and lemma(token.head) in SUSPECTING_VERBS:
+        guesses = [token.head]
+    else:
+        guesses = [c for c in token.children if c.dep_ == "acl" and lemma(c) in SUSPECTING_VERBS]
+    return [g for guess in guesses for clause in guess.children if clause.dep_ == "xcomp"
+            for g in (*(c for c in clause.children if c.dep_ == "attr"),
+                      *prep_objects(clause, frozenset({"to"})))]
+
+
+def guessed_subjects(verb: Token) -> list[Token]:
+    """The subject of a clause the parser hung on a guess at who did it: "Gunmen suspected to
+    be Boko Haram members yesterday killed 10 people" (killed as the guess's complement),
+    "when gunmen suspected to be members of Boko Haram attacked" (the guess as a clause of
+    the verb)."""
+    guesses = [verb.head] if verb.dep_ in ("ccomp", "dep", "conj") else []
+    guesses += [c for c in verb.children if c.dep_ in ("advcl", "dep") and c.i < verb.i]
+    return [s for g in guesses if lemma(g) in SUSPECTING_VERBS
+            and any(c.dep_ == "xcomp" for c in g.children)
+            for s in g.children if s.dep_ in SUBJECTS]
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause, also where English drops the auxiliary: a participle after its noun
     ("a treaty signed by Moscow and Dushanbe", "Marwan Barghouti, accused by Israel of"),
