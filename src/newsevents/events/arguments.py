@@ -12,6 +12,7 @@ from newsevents.events.syntax import (
     MANNER_PREPS,
     OBJECTS,
     SUBJECTS,
+    affiliated_with,
     agent_of,
     antecedent,
     by_objects,
@@ -161,7 +162,7 @@ class ActorLookup:
         found = self._actor(token, subtree=subtree, exclude=exclude)
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
             found = (self._whole_phrase(token, found) or self._member(token, found)
-                     or self._suspected(token) or self._placed(token, found) or found)
+                     or self._suspected(token, found) or self._placed(token, found) or found)
             return self._owned(token, found)
         return found
 
@@ -204,14 +205,18 @@ class ActorLookup:
                 })
         return None
 
-    def _suspected(self, token: Token) -> Actor | None:
-        """ "gunmen suspected to be members of Boko Haram": whom they are taken for places
-        them, when it is a group or a state our tables know (not "Fulani herdsmen")."""
-        for guess in suspected_as(token):
-            found = self.actor(guess)
-            if found is not None and (found.country or found.igo):
+    def _suspected(self, token: Token, found: Actor | None) -> Actor | None:
+        """ "gunmen suspected to be members of Boko Haram", "forces loyal to Assad": whom
+        they are taken for or tied to places them, when it is a group, a leader or a state our
+        tables know (not "Fulani herdsmen")."""
+        if found is None or found.sector not in actors.MEMBER_SECTORS:
+            return None
+        for guess in (*suspected_as(token), *affiliated_with(token)):
+            side = self.actor(guess)
+            if side is not None and (side.country or side.igo):
                 text = token.doc[token.left_edge.i : guess.right_edge.i + 1].text
-                return found.model_copy(update={"text": text})
+                sector = side.sector if side.sector in actors.ARMED_SECTORS else found.sector
+                return side.model_copy(update={"text": text, "sector": sector})
         return None
 
     def _group(self, phrase: Span) -> Actor | None:

@@ -125,15 +125,33 @@ def suspected_as(token: Token) -> list[Token]:
                       *prep_objects(clause, frozenset({"to"})))]
 
 
+# Words that tie armed men to the side they fight for ("forces loyal to Assad", "militants
+# linked to Hamas", "militiamen allied to the government"). Not "backed by": a sponsor is
+# not whose the fighters are.
+AFFILIATING_WORDS = frozenset({"loyal", "link", "affiliate", "ally", "align", "belong", "tie"})
+
+
+def affiliated_with(token: Token) -> list[Token]:
+    """The side a noun's fighters are tied to: "forces loyal to President Bashar al-Assad"."""
+    if token.dep_ in SUBJECTS and lemma(token.head) in AFFILIATING_WORDS:
+        ties = [token.head]  # the parser's main clause: "Militants linked to Hamas captured"
+    else:
+        ties = [c for c in token.children
+                if c.dep_ in ("acl", "amod") and lemma(c) in AFFILIATING_WORDS]
+    return [g for c in ties for g in prep_objects(c, frozenset({"to", "with"}))]
+
+
 def guessed_subjects(verb: Token) -> list[Token]:
-    """The subject of a clause the parser hung on a guess at who did it: "Gunmen suspected to
-    be Boko Haram members yesterday killed 10 people" (killed as the guess's complement),
+    """The subject of a clause the parser hung on a guess at who did it, or on whom they are
+    tied to: "Gunmen suspected to be Boko Haram members yesterday killed 10 people" (killed
+    as the guess's complement), "Militants linked to Hamas captured the soldier",
     "when gunmen suspected to be members of Boko Haram attacked" (the guess as a clause of
     the verb)."""
     guesses = [verb.head] if verb.dep_ in ("ccomp", "dep", "conj") else []
-    guesses += [c for c in verb.children if c.dep_ in ("advcl", "dep") and c.i < verb.i]
-    return [s for g in guesses if lemma(g) in SUSPECTING_VERBS
-            and any(c.dep_ == "xcomp" for c in g.children)
+    guesses += [c for c in verb.children if c.dep_ in ("advcl", "dep", "ccomp") and c.i < verb.i]
+    return [s for g in guesses if (lemma(g) in SUSPECTING_VERBS
+                                   and any(c.dep_ == "xcomp" for c in g.children))
+            or (lemma(g) in AFFILIATING_WORDS and prep_objects(g, frozenset({"to", "with"})))
             for s in g.children if s.dep_ in SUBJECTS]
 
 
