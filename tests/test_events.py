@@ -1621,3 +1621,63 @@ def test_an_operation_in_an_according_to_phrase_is_not_the_reports() -> None:
             "operations.")
     deployment = one(events_of(text), "MOBILIZE")
     assert deployment.source == []
+
+
+def test_a_participle_after_its_noun_is_done_by_its_by_phrase() -> None:
+    text = "Aid workers unloaded 4,000 food parcels donated by Japan in the port of Beira."
+    gift = one(asserted(events_of(text)), "AID")
+    assert countries(gift.source) == {"JPN"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("The Ethiopian army is reported to have arrested 40 students in Gondar.", "COERCE", "ETH"),
+    ("The Israeli army was forced to release 30 Palestinian prisoners.", "RETREAT", "ISR"),
+])
+def test_who_is_said_or_forced_to_act_is_the_source(
+    text: str, event_type: str, source: str
+) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert countries(event.source) == {source}
+
+
+def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
+    text = "Kenyan troops were deployed to the border town of Mandera on Friday."
+    deployment = one(asserted(events_of(text)), "MOBILIZE")
+    assert countries(deployment.source) == {"KEN"}
+    assert deployment.target == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("Residents marched in Lima against the withdrawal of Peruvian troops from the border.",
+     "RETREAT", "PER"),
+    ("It was the first visit of the Indian prime minister to Moscow since 2019.", "CONSULT",
+     "IND"),
+])
+def test_the_of_phrase_of_a_withdrawal_or_a_visit_is_its_doer(
+    text: str, event_type: str, source: str
+) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert countries(event.source) == {source}
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed after being ambushed by Shabaab fighters near Kismayo.",
+    "Nine villagers were killed and four others wounded by Shabaab fighters in Jilib on Sunday.",
+])
+def test_the_attacker_of_another_blow_in_one_passive_report_struck(text: str) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert killing.trigger == "killed"
+    assert countries(killing.source) == {"SOM"}
+
+
+def test_gunmen_suspected_to_be_members_of_a_group_are_the_groups() -> None:
+    text = "Gunmen suspected to be members of Boko Haram killed twelve farmers near Maiduguri."
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {"NGA"}
+    assert killing.source[0].sector == "REB"
+
+
+def test_fighters_loyal_to_a_movement_are_of_its_country_not_the_targets() -> None:
+    text = "Fighters loyal to the Houthi movement shelled a Saudi border post."
+    shelling = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(shelling.source) == {"YEM"}
