@@ -26,6 +26,7 @@ from newsevents.events.arguments import (
     ActorLookup,
     home_country,
     home_side,
+    lead_country,
     localise,
     noun_arguments,
     same_actor,
@@ -305,7 +306,7 @@ def sentence_events(
             location = scenes[0] if scenes else None
             source_scene = _scene_country(sent, location, default_place, sources,
                                           targets if reading.event_type in ADDRESSING else [],
-                                          look)
+                                          look) or look.lead
             sources, targets = (
                 localise(sources, source_scene),
                 localise(targets, _scene_country(sent, location, default_place, targets, [],
@@ -404,6 +405,7 @@ def code_doc(
     default_place = places.dateline(article_text(doc), places.Gazetteer.load())
     look = ActorLookup(article_date)
     look.home = home_country(doc, default_place.country if default_place else None)
+    look.lead = lead_country(doc)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if span_text(sent).strip():

@@ -101,6 +101,9 @@ class ActorLookup:
         # The article's own country (its dateline, or the country it names most), for local
         # actors in sentences that name none (docs/annotation.md, section 4).
         self.home: str | None = None
+        # The country a longer article names most, for its local sources where nothing
+        # closer says (``lead_country``).
+        self.lead: str | None = None
         self._entities: dict[int, Actor | None] = {}
         # What ``actor`` found for a token (by index): the candidates of a sentence ask for
         # the same subjects and objects again and again.
@@ -1092,6 +1095,8 @@ def sentence_country(sent: Span) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Sentences an article needs for its most-named country to place its local sources.
+LEAD_SENTENCES = 3
 # Named groups whose resolved actor says a country the sentence names (the
 # ``sentence_country`` of local actors); not companies and media, which are often foreign
 # to the story ("blocked TikTok across the territory").
@@ -1128,6 +1133,25 @@ def home_country(doc: Doc, dateline: str | None) -> str | None:
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return dateline
+
+
+def lead_country(doc: Doc) -> str | None:
+    """The country an article of several sentences names most, if more than any other:
+    where "the government", "police" or "the protesters" act in a story, they are mostly of
+    the country it is about even when it is named too rarely for ``home_country``. A short
+    text says nothing beyond its sentences."""
+    if sum(1 for _ in doc.sents) < LEAD_SENTENCES:
+        return None
+    resolver = actors.ActorResolver.load()
+    counts: dict[str, int] = {}
+    for ent in entities_in(doc[:]):
+        code = resolver.country_of(_bare(ent.text))
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=lambda code: counts[code])
 
 
 def _bare(text: str) -> str:
