@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents import dates, places
 from newsevents.events.arguments import (
     ActorLookup,
+    describing_agents,
     home_country,
     home_side,
     lead_country,
@@ -330,6 +331,10 @@ def sentence_events(
             confidence = model.probability(feats)
             if not _model_keeps(model, confidence, reading, rules_ok, cand):
                 continue
+        described = describing_agents(cand, look)
+        if described:  # "a force being deployed by ECOWAS": the noun is not the doer
+            sources = localise(described, _scene_country(sent, location, default_place,
+                                                         described, [], look) or look.lead)
         if cand.trigger.roles != "visit":
             # A named source our tables do not know belongs where it acts, as a victim does
             # ("Khaled Mansour stabbed a driver in Amman"); only once kept, as the model was

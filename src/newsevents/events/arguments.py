@@ -399,10 +399,8 @@ def same_actor(a: Actor, b: Actor) -> bool:
 
 def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
     verb, trigger = cand.token, cand.trigger
-    described = is_passive(verb)
-    passive = described and (
+    passive = is_passive(verb) and (
         cand.event_type in VICTIM_TYPES or not participle_after_noun(verb))
-    described = described and not passive  # "weapons supplied to Fatah by the United States"
     patients = patients_of(verb) if passive else []
     if passive:
         sources = (look.actors(agent_of(verb)) or look.actors(by_objects(verb))
@@ -425,12 +423,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
             if lemma(verb) in FORCE_MOVING_VERBS and forces:
                 sources, targets = forces, [t for t in targets if t not in forces]
     else:
-        # A participle describing its noun is done by its "by" phrase, never by the noun
-        # ("an agreement signed by Moscow", "meals provided by Qantas"); a clause completing
-        # a passive by that passive's subject ("is said to have arrested").
-        sources = (look.actors(agent_of(verb)) if described else []) or look.actors(
-            subject_of(verb)) or look.actors(raised_subjects(verb)) or look.actors(
-            guessed_subjects(verb))
+        # A clause completing a passive is done by that passive's subject ("is said to have
+        # arrested").
+        sources = (look.actors(subject_of(verb)) or look.actors(raised_subjects(verb))
+                   or look.actors(guessed_subjects(verb)))
         targets = look.actors(taken_from(verb))
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         targets = targets or struck(look, cand.event_type, objects, sources)
@@ -511,6 +507,19 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def describing_agents(cand: Candidate, look: ActorLookup) -> list[Actor]:
+    """Who did what a participle describing its noun tells: its "by" phrase ("an agreement
+    signed by Moscow", "meals provided by Qantas", "weapons supplied to Fatah by the United
+    States"), never the noun. Read for an event already kept: the model weighs such
+    candidates without it, and with it kept 2 more false events of 4 on the real train and
+    dev splits."""
+    verb = cand.token
+    if (cand.nominal or cand.event_type in VICTIM_TYPES or not is_passive(verb)
+            or not participle_after_noun(verb)):
+        return []
+    return look.actors(agent_of(verb))
 
 
 def doers_of(verb: Token, aimed: list[Token], passive: bool) -> list[Token]:
