@@ -1623,10 +1623,19 @@ def test_an_operation_in_an_according_to_phrase_is_not_the_reports() -> None:
     assert deployment.source == []
 
 
-def test_a_participle_after_its_noun_is_done_by_its_by_phrase() -> None:
-    text = "Aid workers unloaded 4,000 food parcels donated by Japan in the port of Beira."
-    gift = one(asserted(events_of(text)), "AID")
-    assert countries(gift.source) == {"JPN"}
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("Ethiopian troops guard the dam under a 2015 accord signed by Egypt and Sudan.", "SUPPORT",
+     {"EGY", "SDN"}),
+    ("Relief flights carried 3,000 tents provided by Turkey to the quake zone.", "AID", {"TUR"}),
+    ("A truce between the two clans, mediated by Kenya, ended a week of fighting.", "CONSULT",
+     {"KEN"}),
+])
+def test_a_participle_after_its_noun_is_done_by_its_by_phrase_not_the_noun(
+    text: str, event_type: str, source: set[str]
+) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert countries(event.source) == source
+    assert all(a.sector == "GOV" for a in event.source)
 
 
 @pytest.mark.parametrize(("text", "event_type", "source"), [
@@ -1681,3 +1690,18 @@ def test_fighters_loyal_to_a_movement_are_of_its_country_not_the_targets() -> No
     text = "Fighters loyal to the Houthi movement shelled a Saudi border post."
     shelling = one(asserted(events_of(text)), "ASSAULT")
     assert countries(shelling.source) == {"YEM"}
+
+
+def test_local_sources_of_an_article_take_the_country_it_is_about() -> None:
+    text = ("Monsoon floods have killed 40 people in Bangladesh this week. Bangladesh's disaster "
+            "agency said 200,000 people had fled their homes. Army helicopters dropped food to "
+            "villages cut off by the water. On Thursday the government banned all river ferries "
+            "until further notice.")
+    ban = one(asserted(events_of(text)), "COERCE")
+    assert countries(ban.source) == {"BGD"}
+
+
+def test_a_sentence_alone_gives_its_local_sources_no_country_it_does_not_name() -> None:
+    ban = one(asserted(events_of("On Thursday the government banned all river ferries.")),
+              "COERCE")
+    assert countries(ban.source) == set()
