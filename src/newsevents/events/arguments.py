@@ -646,8 +646,12 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                 if a not in sources]
     if not sources and cand.event_type in DOER_OF_TYPES and noun.dep_ not in ALONE_DEPS:
         # "the withdrawal of Indonesian troops", "the state visit of President Bush", "at the
-        # request of the Syrian government": of these acts the "of" phrase names the doer
-        sources = look.actors(prep_objects(noun, frozenset({"of"})))
+        # request of the Syrian government": of these acts the "of" phrase names the doer,
+        # unless it needs the scene to place it, where the subject of the verb that governs
+        # the noun is likelier ("The United States speeded up the withdrawal of some invasion
+        # forces from Panama")
+        sources = [a for a in look.actors(prep_objects(noun, frozenset({"of"})))
+                   if a.country or a.igo]
     sides = prep_objects(noun, frozenset({"between", "among"}))
     if not sides and lemma(noun) in FIGHTS and noun.dep_ in ("nsubj", "nsubjpass"):
         sides = prep_objects(noun.head, FIGHT_SIDES)  # "clashes broke out between A and B"
