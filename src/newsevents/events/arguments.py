@@ -644,12 +644,13 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = look.actors([c for c in owners if c.dep_ != "poss"], roles=True)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
                 if a not in sources]
-    if not sources and cand.event_type in DOER_OF_TYPES and noun.dep_ not in ALONE_DEPS:
+    if not sources and cand.event_type in DOER_OF_TYPES and noun.dep_ not in ALONE_DEPS and not (
+            noun.dep_ in OBJECTS and any(a.country or a.igo
+                                         for a in look.actors(subject_of(noun.head)))):
         # "the withdrawal of Indonesian troops", "the state visit of President Bush", "at the
         # request of the Syrian government": of these acts the "of" phrase names the doer,
-        # unless it needs the scene to place it, where the subject of the verb that governs
-        # the noun is likelier ("The United States speeded up the withdrawal of some invasion
-        # forces from Panama")
+        # where it places itself, and unless a placed subject of the verb governing the noun
+        # does it ("The United States speeded up the withdrawal of some invasion forces")
         sources = [a for a in look.actors(prep_objects(noun, frozenset({"of"})))
                    if a.country or a.igo]
     sides = prep_objects(noun, frozenset({"between", "among"}))
