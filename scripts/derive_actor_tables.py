@@ -11,6 +11,7 @@ script writes, into ``src/newsevents/data/en/actors/``:
   and sector and no dates (orgs.tsv's columns);
 - ``petrarch_igos.tsv``: more names of the international organisations we know (igos.tsv's
   columns);
+- ``petrarch_sectors.tsv``: role nouns -> our sectors (sectors.tsv's columns);
 - ``LICENSE.petrarch2``: the dictionaries' MIT notice, which derived data must keep.
 
 The resolver reads these after our own tables, so our entries win where both name a phrase.
@@ -22,10 +23,11 @@ sectors NGO, BUS and REB. Entries that are places (a bare country code), codes w
 and one-word names of companies and NGOs (too often ordinary words) are left out. The output
 follows the dictionaries' order and is the same on every run.
 
-The dictionaries' role nouns (Phoenix.agents.txt) were derived too and measured: they added
-nothing on the dev actor phrases or dev events beyond our own sectors.tsv, and CAMEO codes
-several of them against our guidelines (protesters as opposition, militants as unidentified
-forces, lawyers as courts), so they are not derived.
+The dictionaries' role nouns (Phoenix.agents.txt) become ``petrarch_sectors.tsv``
+(sectors.tsv's columns, every row ``weak``). CAMEO codes several of them against our guidelines
+(protesters as opposition, lawyers as courts, villages as civilians): those codes and nouns are
+left out (``AGENT_SECTORS``, ``AGENT_SKIP``), and the resolver reads a derived term only where
+none of its words is a role noun of ours, so our rules keep composing the rest.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "dictionaries" / "petrarch2"
-OUT = ROOT / "src" / "newsevents" / "data" / "actors"
+OUT = ROOT / "src" / "newsevents" / "data" / "en" / "actors"
 
 SECTORS = {
     "GOV": "GOV", "MIL": "MIL", "COP": "COP", "SPY": "SPY", "JUD": "JUD", "LEG": "LEG",
@@ -263,7 +265,87 @@ def derive(source: Path) -> dict[str, list[list[str]]]:
         "petrarch_people.tsv": _unique(people),
         "petrarch_orgs.tsv": _unique(orgs),
         "petrarch_igos.tsv": _unique(igos),
+        "petrarch_sectors.tsv": derive_agents(source),
     }
+
+
+# Role codes of the agents file -> our sectors, for role nouns only: the faith codes (CHR, MUS,
+# ...) say what people believe, not what they do, and OPP and RAD code protesters, detainees
+# and exiles as the opposition, against docs/annotation.md (4); they are left out, so a noun
+# coded only by them is not derived.
+AGENT_SECTORS = {**SECTORS, "OPP": "", "RAD": "", "ENV": "NGO", "HRI": "NGO", "REL": "REL"}
+# Role nouns the guidelines and our tables read otherwise (data/en/actors/README.md): villages
+# and towns, merchant ships and prisons are places, not actors; lawyers are civilians, not
+# courts; an uprising is an event; "captain" and "seaman" name ships' crews as often as ranks,
+# "telecom" companies, "chamber" the bodies of armed groups as often as parliaments; a "boss"
+# or "monger" is whoever's leader or dealer ("crime boss", "party boss", "arms monger").
+AGENT_SKIP = frozenset({
+    "village", "settlement", "small town", "neighborhood", "neighbourhood", "prison",
+    "prison house", "correctional institution", "tanker", "oil tanker", "supertanker",
+    "freighter", "cargo ship", "cargo vessel", "container ship", "containership",
+    "container vessel", "carrier", "advocate", "attorney", "barrister", "conveyancer",
+    "counsel", "counsellor", "counselor", "counsellor-at-law", "pleader", "trial attorney",
+    "intellectual", "uprising", "revolt", "insurgence", "captain", "capt.", "seaman", "seamen",
+    "telecom", "chamber", "boss", "monger",
+})
+AGENT_LINE = re.compile(r"^([A-Z][A-Z0-9_'!.-]*)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]")
+MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
+def agent_sector(roles: str) -> str | None:
+    """The first role code we map; a leading code we leave out (OPP, a faith) decides none."""
+    for i in range(0, len(roles) - 2, 3):
+        sector = AGENT_SECTORS.get(roles[i:i + 3])
+        if sector is not None:
+            return sector or None
+    return None
+
+
+def derive_agents(source: Path) -> list[list[str]]:
+    """Role nouns of ``Phoenix.agents.txt`` as sectors.tsv rows, each flagged weak so that a
+    role noun of our own beside it decides ("party boss" stays the party's). Macros such as
+    ``!PERSON!`` (man, men, woman, women, person) and ``{...}`` plurals are written out."""
+    macros: dict[str, list[str]] = {}
+    rows: list[list[str]] = []
+    for raw in (source / "Phoenix.agents.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        macro = MACRO.match(line)
+        if macro:
+            macros[macro.group(1)] = [w.strip().lower() for w in macro.group(2).split(",")]
+            continue
+        found = AGENT_LINE.match(line)
+        if not found:
+            continue
+        sector = agent_sector(found.group(3))
+        if sector is None:
+            continue
+        terms = [found.group(1), *(found.group(2) or "").split()]
+        for term in terms:
+            for written in _expand(term.lower().replace("_", " "), macros):
+                written = " ".join(written.split())
+                if (len(written) >= 3 and not written.endswith((" of", " in"))
+                        and written not in AGENT_SKIP):
+                    rows.append([written, sector, "weak"])
+    return _unique_terms(rows)
+
+
+def _expand(term: str, macros: dict[str, list[str]]) -> list[str]:
+    for name, words in macros.items():
+        key = name.lower()
+        if key in term:
+            return [t for w in words for t in _expand(term.replace(key, w), macros)]
+    return [] if "!" in term else [term]
+
+
+def _unique_terms(rows: list[list[str]]) -> list[list[str]]:
+    """One row per term: the dictionary's first coding of a term wins."""
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row[0] not in seen:
+            seen.add(row[0])
+            out.append(row)
+    return out
 
 
 def _unique(rows: list[list[str]]) -> list[list[str]]:
@@ -281,12 +363,14 @@ HEADERS = {
     "petrarch_people.tsv": ["name", "aliases", "country", "role", "sector", "start", "end"],
     "petrarch_orgs.tsv": ["name", "aliases", "country", "sector"],
     "petrarch_igos.tsv": ["igo", "name", "aliases", "refs", "sector"],
+    "petrarch_sectors.tsv": ["term", "sector", "flags"],
 }
 SOURCES = {
     "petrarch_people.tsv": "Phoenix.Countries.actors.txt, Phoenix.International.actors.txt",
     "petrarch_orgs.tsv": "Phoenix.Countries.actors.txt, Phoenix.International.actors.txt, "
                          "Phoenix.MilNonState.actors.txt",
     "petrarch_igos.tsv": "Phoenix.International.actors.txt",
+    "petrarch_sectors.tsv": "Phoenix.agents.txt",
 }
 
 

@@ -1048,3 +1048,87 @@ def test_more_roles_of_news(
 def test_arabic_armed_group_names(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Tomas Ferreyra, 19", (None, "CVL", None)),  # an age and no role: a civilian
+    ("a 15-year-old from Beit Ummar", (None, "CVL", None)),
+    ("31-year-old Ghanaian Kwame Asante", ("GHA", "CVL", None)),
+    ("Selma Okafor, 44, a Nigerian nurse", ("NGA", "MED", None)),  # the role beats the age
+    ("Idris Bako, 23, a Boko Haram commander", ("NGA", "REB", None)),
+    ("the 61-year-old arsonist", (None, "CRM", None)),  # a derived role noun beats the age
+])
+def test_people_described_by_age_are_civilians_unless_a_role_says_otherwise(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the 3rd Armored Division", (None, "MIL", None)),
+    ("a division of the agriculture ministry", (None, "GOV", None)),
+    ("a security checkpoint", (None, "COP", None)),
+    ("the Collective Security Treaty Organization", (None, None, "CSTO")),
+])
+def test_divisions_and_security_posts(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("shopkeepers in Dogubayazit", ("TUR", "CVL", None)),  # a small town after "in"
+    ("farmers from Batken", ("KGZ", "CVL", None)),
+    ("one of Morris's sons", (None, "CVL", None)),  # a possessive after "of" is a person's
+    ("a Tulsa County judge", ("USA", "JUD", None)),  # a district is in its town's country
+    ("police in Mandera County", ("KEN", "COP", None)),
+])
+def test_small_towns_after_in_of_from_give_their_country(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the cattle rustlers", (None, "CRM", None)),  # role nouns only the dictionary has
+    ("a pickpocket", (None, "CRM", None)),
+    ("two environmentalists", (None, "NGO", None)),
+    ("unidentified gunmen", (None, "UAF", None)),  # our composition, not the dictionary's REB
+    ("paramilitary police", (None, "COP", None)),
+    ("residents of the village", (None, "CVL", None)),  # a village is no actor of its own
+    ("the defence lawyer", (None, "CVL", None)),  # lawyers are civilians, not courts
+    ("a party boss", (None, "PTY", None)),  # the dictionary's "boss" is no business here
+])
+def test_derived_role_nouns_fill_gaps_and_yield_to_ours(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_derived_role_nouns_keep_the_licence() -> None:
+    head = (DATA_DIR / "petrarch_sectors.tsv").read_text(encoding="utf-8")[:600]
+    assert "MIT License" in head and "Phoenix.agents.txt" in head
+    rows = {row["term"]: row for row in read_tsv(DATA_DIR / "petrarch_sectors.tsv")}
+    assert rows["arsonist"]["sector"] == "CRM" and rows["arsonist"]["flags"] == "weak"
+    assert "village" not in rows and "attorney" not in rows
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("South Ossetia", ("GEO", "REB", None)),  # a breakaway region acts as rebels
+    ("Transnistria", ("MDA", "REB", None)),
+    ("refugees from Abkhazia", ("GEO", "REF", None)),
+    ("Karoo Mining", (None, "BUS", None)),  # a trade word ending a name: a company
+    ("the Shebaa Farms", None),  # not farms: that name is a place
+    ("Karoo Petroleum workers", (None, "LAB", None)),
+    ("oil workers", (None, "LAB", None)),
+    ("the Oil Ministry", (None, "GOV", None)),
+])
+def test_breakaway_regions_and_company_names(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("three men with ties to al-Shabaab", ("SOM", "REB", None)),  # tied to an armed group
+    ("a youth linked to Boko Haram", ("NGA", "REB", None)),
+    ("men loyal to the governor", (None, "CVL", None)),  # no armed group: still people
+])
+def test_people_tied_to_armed_groups_are_their_members(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

@@ -1481,3 +1481,81 @@ def test_the_maker_spelt_out_is_no_variant_and_no_count(nlp: Language) -> None:
                          "next year, the ministry said.")
     assert brief(deal) == ("RUS", "DZA", "Su-35", "ordered")
     assert (deal.variant, deal.quantity) == (None, 14)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fincantieri and the Philippine defence ministry signed a contract for the supply of two "
+     "FREMM frigates.", ("ITA", "PHL", "FREMM", "ordered")),
+    ("Norway signed a deal with South Korea's Hanwha Aerospace for the delivery of 24 K9 "
+     "howitzers.", ("KOR", "NOR", "K9 Thunder", "ordered")),
+    ("The Netherlands signed a contract with Naval Group for the delivery of four Orka-class "
+     "submarines.", ("FRA", "NLD", "Barracuda-class submarine", "ordered")),
+])
+def test_the_signers_of_a_deal_for_a_transfer_are_its_two_sides(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_a_refused_request_to_buy_is_a_denial(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Washington has declined Vietnam's request to buy F-16 fighter jets, "
+                         "the air force said.")
+    assert brief(deal) == ("USA", "VNM", "F-16 Fighting Falcon", "denied")
+    assert deal.denier is not None and deal.denier.country == "USA"
+
+
+def test_a_headline_in_the_present_leaves_the_stage_to_the_body(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Korea delivers K9 howitzers to Egypt in $1.7 billion deal\n"
+                         "Egypt signed a contract for 200 K9 howitzers with South Korea's "
+                         "Hanwha Aerospace on Tuesday. Deliveries will start in 2026.")
+    assert brief(deal) == ("KOR", "EGY", "K9 Thunder", "ordered")
+
+
+def test_the_number_of_the_weapons_told_is_no_transfer(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Kosovo has bought Bayraktar TB2 drones from Turkey, the prime "
+                         "minister said. He did not give the number of the drones.")
+    assert brief(deal) == ("TUR", "XKX", "Bayraktar TB2", "ordered")
+
+
+def test_the_maker_a_clause_names_supplies(nlp: Language) -> None:
+    found = deals(nlp, "The Philippine Army received light tanks manufactured by Israel's "
+                       "Elbit Systems on Monday.")
+    assert [brief(d)[:2] for d in found] == [("ISR", "PHL")]
+
+
+def test_who_expects_a_delivery_receives_it(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Croatia expects the delivery of 12 Rafale jets by the end of 2025.")
+    assert brief(deal)[:3] == ("FRA", "HRV", "Rafale")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India and Russia concluded a deal to jointly produce Ka-226 helicopters in India.",
+     [("RUS", "IND", "Ka-226", "ordered")]),
+    ("Britain, Germany, Italy and Spain jointly build the Eurofighter Typhoon.", []),
+])
+def test_production_shared_by_two_countries_is_the_licensors_deal(
+        nlp: Language, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == expected
+
+
+def test_a_share_in_per_cent_counts_no_deal(nlp: Language) -> None:
+    assert deals(nlp, "Vietnam obtained more than 80 per cent of its weapons from Russia "
+                      "between 2000 and 2023.") == []
+
+
+def test_a_purchase_with_no_contract_signed_is_in_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Qatar will buy two more Wedgetail aircraft from the United States, "
+                         "officials announced. No contract has been signed, and the terms will "
+                         "not be set until final negotiations have concluded.")
+    assert brief(deal)[0:2] == ("USA", "QAT") and deal.status == "negotiating"
+
+
+def test_a_model_number_after_a_name_is_no_count(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The UAE ordered two more GlobalEye aircraft, built on the "
+                         "Bombardier Global 6000 business jet, from Sweden's Saab.")
+    assert brief(deal)[:3] == ("SWE", "ARE", "GlobalEye") and deal.quantity == 2
+
+
+def test_a_clause_on_the_weapons_that_agrees_to_buy_them_is_their_deal(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The K9 howitzers that Vietnam agreed to purchase will be put into "
+                         "service next year, the ministry said.")
+    assert brief(deal) == ("KOR", "VNM", "K9 Thunder", "ordered")

@@ -988,6 +988,46 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     assert countries(rejected.source) == {"IND"}
 
 
+# Questions put, travel, commentators' forecasts, hazards fought or destroying, and standing
+# ties named by a participle: each coded an event on main's rules (some also in the hybrid).
+@pytest.mark.parametrize("text", [
+    "Asked whether Turkey would send troops to Libya, Erdogan said the decision would be made "
+    "by parliament.",
+    "The Nigerian senator asked the police chief whether his officers had been paid.",
+    "Why did Russian troops attack the hospital in Mariupol?",
+    "Thousands of Lebanese holidaymakers returned home from Cyprus on Sunday.",
+    "Western analysts warned on Monday that Ukraine's counteroffensive had stalled.",
+    "Kenyan health workers are fighting a cholera outbreak in the slums of Nairobi.",
+    "Hundreds of Pakistani homes were destroyed in the flooding in Sindh province.",
+    "M23 rebels backed by Rwanda control the mining town of Rubaya.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_questions_travel_forecasts_and_hazards_code_nothing(text: str, learned: bool) -> None:
+    assert asserted(events_of(text, learned=learned)) == []
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The Iranian foreign minister asked Iraq to expel the armed group.", "REQUEST"),
+    ("Russian troops returned to their bases after the drills in Belarus.", "RETREAT"),
+    ("Gunmen fought Nigerian troops for three hours near Maiduguri.", "ASSAULT"),
+    ("Turkey-backed fighters shelled the Kurdish town of Manbij on Monday.", "ASSAULT"),
+    ('Protesters marched through the capital chanting, "Why do you shoot at us?"', "PROTEST"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_demands_pullbacks_and_blows_beside_those_shapes_stay_asserted(
+    text: str, event_type: str, learned: bool
+) -> None:
+    assert one(asserted(events_of(text, learned=learned)), event_type)
+
+
+def test_a_force_handing_people_back_still_returns_them() -> None:
+    returned = one(asserted(events_of("Kenya returned 40 Somali fishermen to Mogadishu on "
+                                      "Friday.", learned=False)), "RETREAT")
+    assert countries(returned.source) == {"KEN"}
+    assert not [e for e in asserted(events_of("Turkey-backed fighters shelled the Kurdish town "
+                                              "of Manbij on Monday.")) if e.event_type == "SUPPORT"]
+
+
 # The same words beside the new other-sense cues ("not far", "a third", a sinking, a collapse).
 @pytest.mark.parametrize(("text", "event_type"), [
     ("The suspect was captured by Israeli soldiers not far from the old city of Hebron.",
@@ -1705,3 +1745,45 @@ def test_a_sentence_alone_gives_its_local_sources_no_country_it_does_not_name() 
     ban = one(asserted(events_of("On Thursday the government banned all river ferries.")),
               "COERCE")
     assert countries(ban.source) == set()
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The opposition leader lambasted the finance minister over the new fuel tax on Monday.",
+     "ACCUSE", "ASSAULT"),
+    ("Lithuania objected to the Belarusian nuclear plant on its border.", "ACCUSE", None),
+    ("The health ministry advised residents of the flooded districts to boil their water.",
+     "REQUEST", None),
+    ("The interior ministry warned that foreigners should leave the border area at once.",
+     "REQUEST", "THREATEN"),
+    ("The foreign ministry warned that Ankara would respond to any violation of its airspace.",
+     "THREATEN", "REQUEST"),
+    ("Vilnius downgraded diplomatic ties with Minsk after the expulsions.", "SANCTION", None),
+    ("The army scaled back its operations in the northern hills on Tuesday.", "RETREAT", None),
+    ("North Korea fired two ballistic missiles into the sea off its east coast on Sunday.",
+     "MOBILIZE", "ASSAULT"),
+    ("Pakistan tested a nuclear-capable cruise missile on Monday.", "MOBILIZE", "ASSAULT"),
+    ("The rebels fired two ballistic missiles at the airbase near Marib on Sunday.",
+     "ASSAULT", "MOBILIZE"),
+])
+def test_word_classes_of_blame_advice_and_de_escalation(
+    text: str, expected: str, not_expected: str | None, learned: bool
+) -> None:
+    """Verbs of disapproval are ACCUSE, verbs that direct others and warnings of what others
+    should do are REQUEST, a warning of what the speaker will do stays a threat, downgraded
+    ties are a sanction, scaled-back operations a retreat, and a missile fired at no target
+    or tested a show of force, not a blow (docs/annotation.md, 3)."""
+    types = asserted_types(text, learned=learned)
+    assert expected in types
+    assert not_expected not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Coastal villages were advised to stay indoors until the storm passed.",
+    "Rescuers scaled back their search for survivors as night fell.",
+    "The missiles were launched from a site near the capital shortly after dawn.",
+])
+def test_advice_from_no_one_and_a_scaled_back_search_are_no_event(text: str) -> None:
+    """A notice that names no one who gives it is no actor's demand, a search scaled back is
+    no retreat of forces, and missiles launched by no one named retell a launch told before."""
+    assert not ({"REQUEST", "RETREAT", "MOBILIZE"} & asserted_types(text))

@@ -38,6 +38,8 @@ CLAIMS = frozenset({"claim", "report", "allegation", "accusation", "rumour", "ru
                     "speculation", "charge"})
 # Verbs that put a signing still ahead: "the signing of the contract can be expected".
 AWAITING = frozenset({"expect", "await", "anticipate"})
+# Conjunctions of a clause that tells what is still to happen before something else.
+UNTIL = frozenset({"until", "till", "before", "once"})
 
 
 def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int],
@@ -84,6 +86,9 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
         if yet and deal.status == "ordered":
             deal.status = "negotiating"
             continue
+        if yet and said == "ordered":
+            said = "negotiating"  # "No contract has been signed, and the terms of the order
+            # will not be set until final negotiations have concluded": talks, no order
         if said is None or (said == "ordered" and deal.deal_id in unsigned):
             continue
         if deal.deal_id in cued:
@@ -103,8 +108,9 @@ def _said_of_deal(sent: Span, lex: Lexicon) -> tuple[str | None, Token | None]:
     for cue, tokens in cues_in(sent, lex):
         first = tokens[0]
         if cue.status in NOT_DEALS or negated(first) or has_no(first) or time_to(first) or (
-                _yet(first)):
-            continue  # "they had yet to finalize the deal": not done
+                _yet(first)) or any(c.dep_ in ("nsubjpass", "dobj") and has_no(c)
+                                    for c in first.children):
+            continue  # "they had yet to finalize the deal", "no contract has been signed"
         if lemma(first) in TALKS or _on_the_deal(first) or (
                 cue.status == "denied" and _on_a_claim(first)):
             return _stage(cue, first), first
@@ -120,6 +126,8 @@ def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
             continue
         verb = clause_verb(token)
         later = lemma(verb) in AWAITING or _yet(token) or negated(token) or any(
+            c.dep_ in ("nsubjpass", "dobj") and has_no(c) for c in token.children
+        ) or any(  # "No contract has been signed"
             c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children
         ) or signing_ahead(verb)
         if later and (_speaks_of_a_deal(sent) or any(
@@ -170,7 +178,11 @@ def _on_the_deal(cue: Token) -> bool:
 
 def _stage(cue: Cue, token: Token) -> str:
     """The cue's stage, or its future one when still ahead: "will sign", and "in exchange
-    for signing the agreement", "before signing the contract"."""
+    for signing the agreement", "before signing the contract", "expect it to be finalized"."""
     ahead = token.dep_ == "pcomp" and token.head.lower_ in AHEAD and lemma(token) in SIGNING
+    # "I expect this to be finalized shortly": a signing awaited is still ahead
+    ahead = ahead or (token.dep_ in ("xcomp", "ccomp") and lemma(token.head) in AWAITING) or (
+        any(c.dep_ == "mark" and c.lower_ in UNTIL for c in token.children))
+    # ("the terms will not be set until final negotiations have concluded")
     # ("the break fee for scrapping the deal" still scraps it)
     return cue.future if ahead or cue_tense(token) == "future" else cue.status

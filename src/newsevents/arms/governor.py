@@ -42,12 +42,20 @@ SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missil
 # "Leopard tank ammunition", "Gepard air defense system ammunition" (not "Patriot missiles").
 ROUNDS = frozenset({"ammunition", "ammo", "munition", "round", "shell", "cartridge", "spare"})
 # Nouns that measure a part of all the weapons a country has or trades.
-SHARES = frozenset({"percent", "per cent", "share", "proportion", "bulk", "majority",
-                    "fraction", "portion"})
+SHARES = frozenset({"percent", "per cent", "cent", "share", "proportion", "bulk", "majority",
+                    "fraction", "portion"})  # "cent": the last word of "80 per cent"
 # Words that compare a system with another one ("a system comparable to Russia's S-400",
 # "similar to the Patriot", "compared with the F-35"): the other system is only a yardstick.
 COMPARISONS = frozenset({"comparable", "similar", "equivalent", "akin", "analogous",
                          "compare", "superior", "inferior", "alternative", "answer"})
+# Words of production shared with a partner: with two countries as its makers a "produce"
+# is a licence deal ("to jointly produce", "a joint venture to produce").
+JOINT = frozenset({"jointly", "joint", "co-produce", "coproduce", "co-production",
+                   "coproduction"})
+# Nouns of what is told about weapons ("did not give the number of the drones"): a verb
+# whose object such a noun is hands over no weapons.
+DETAILS = frozenset({"number", "cost", "price", "value", "detail", "figure", "date", "timing",
+                     "timeline", "type", "name", "size", "specification", "breakdown"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -56,7 +64,7 @@ def governor(mention: Mention, lex: Lexicon) -> Token | None:
     """The transfer word the system depends on; None when none does, or when the system is
     used (fired, paraded, tested) before any transfer word is reached, or when an unnamed
     system is what the weapons are for ("selected the Patriot system for its air defence")."""
-    if purpose(mention) or served(mention):
+    if purpose(mention) or served(mention) or told_of(mention):
         return None
     for top in _tops(mention.span):
         found = _governor_from(top, lex)
@@ -100,6 +108,22 @@ def served(mention: Mention) -> bool:
     return head.pos_ == "NOUN" and any(lemma(t) in SUPPLIES for t in sold)
 
 
+def told_of(mention: Mention) -> bool:
+    """A system whose number, cost or details a verb gives ("He did not give the number or
+    the cost of the drones", "declined to provide details of the jets"): what the verb hands
+    over is information, not the weapons."""
+    root = mention_head(mention)
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    told = root.head.head
+    while told.dep_ == "conj" and lemma(told) in DETAILS:
+        told = told.head  # "the number or the cost of the drones"
+    # "supplying an unspecified number of aircraft" counts weapons; "the number" tells of them
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ != "a" and c.lower_ != "an")
+                   for c in told.children)
+    return told.pos_ == "NOUN" and lemma(told) in DETAILS and told.dep_ == "dobj" and definite
+
+
 def _tops(span: Span) -> list[Token]:
     """Tokens whose head lies outside the span: one, unless the parser split the name."""
     tops = [t for t in span if not inside(t.head, span) or t.head.i == t.i]
@@ -108,7 +132,8 @@ def _tops(span: Span) -> list[Token]:
 
 def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     """The transfer word the climb from the system reaches, else one in a clause on the
-    system ("drones supplied by Iran", "the systems it bought")."""
+    system ("drones supplied by Iran", "the systems it bought", "the drones that Albania
+    agreed to purchase")."""
     found = _climb(root, lex)
     if found is not None:
         return found
@@ -116,6 +141,9 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
             return child
+        if child.dep_ == "relcl":  # "the drones that Albania agreed to purchase"
+            for verb in (c for c in child.children if c.dep_ == "xcomp" and lex.trigger(c)):
+                return verb
     return None
 
 
@@ -243,7 +271,8 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
     tanks would be delivered"), and the vehicle that brought a delivery (``carrier``)."""
     if rule.role == "licence":
         return not builds_for(trigger, mention) and not any(
-            lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent)
+            lemma(t) in lex.licence or t.lower_ in lex.licence for t in mention.sent) and (
+            not _made_by_two(trigger))
     if rule.role == "arrival" and carrier(trigger):
         return True
     if shared_out(mention):
@@ -252,6 +281,26 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def _made_by_two(verb: Token) -> bool:
+    """Production two countries share ("India and Russia concluded a deal to jointly produce
+    AK-203 rifles", "agreed to create a joint venture to produce Ka-226T helicopters"): the
+    licensor hands the system to the other. Three or more partners that build a jet together
+    ("Germany, Britain, Italy and Spain jointly build the jet") are a consortium, no sale."""
+    if not any(t.lower_ in JOINT for t in verb.sent):
+        return False
+    clause = verb
+    for _ in range(MAX_HOPS):  # up through "a deal to produce", "a venture to produce"
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            partners = [t for s in subjects for t in (s, *s.conjuncts)
+                        if t.ent_type_ in ("GPE", "NORP")]
+            return len(partners) == 2
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 def builds_for(verb: Token, mention: Mention) -> bool:

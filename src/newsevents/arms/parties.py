@@ -29,14 +29,16 @@ from newsevents.arms.syntax import (
 from newsevents.events.syntax import lemma
 
 # Verbs whose subject gets what a transfer noun brings ("took delivery of", "awaits the
-# shipment").
-TAKING = frozenset({"take", "get", "accept", "await", "welcome"})
+# shipment", "expects the delivery of 20 tanks").
+TAKING = frozenset({"take", "get", "accept", "await", "welcome", "expect", "anticipate"})
 
 # Verbs by which a country, not a maker, gets what a transfer noun brings ("Ethiopia
 # secured a contract for the delivery of drones"); a maker that secures one sells.
 SECURING = frozenset({"secure", "clinch", "land"})
 # Verbs whose "by" names who has had a system ("jets previously used by Qatar").
 OWNING = frozenset({"use", "operate", "own", "fly", "retire", "decommission", "field"})
+# Verbs whose "by" names who made a system ("tanks manufactured by Elbit Systems").
+MAKERS_VERBS = frozenset({"make", "manufacture", "build", "produce"})
 # Entity types of a word that gives a weapon a nationality ("Russian helicopters").
 NATIONALITIES = frozenset({"NORP", "GPE"})
 
@@ -85,6 +87,12 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     from_objects = (transfer_objects(trigger, frozenset({"from"}))
                     + transfer_objects(mention_head(reading.mention), frozenset({"from"})))
     in_objects = transfer_objects(trigger, frozenset({"in", "to"}))
+    signers = _signers(trigger, lex) if not doers and role in ("seller", "buyer") else None
+    if signers is not None:
+        # "Fincantieri and Indonesia's ministry have signed a contract for the supply of six
+        # FREMM frigates", "Poland signed a deal with Hyundai Rotem for the delivery of 180
+        # K2 tanks": the signers are the two sides, whatever the noun's direction
+        return _signed(reading, signers, to_objects, from_objects, countries, skip)
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer",
                                                                    "neutral"):
         doers, verb = _governing_subjects(trigger)
@@ -159,6 +167,45 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
     # "a contract for FREMM frigates from Italy": the "from" still names the seller
     return _countries(from_objects, countries, skip), []
+
+
+def _signers(noun: Token, lex: Lexicon) -> list[Token] | None:
+    """The parties that signed the deal a transfer noun says what it is for, or None when the
+    noun is no deal's object: the subject of a signing verb and the "with" of the verb or of
+    its deal noun ("signed a contract for the supply of", "signed an arms deal with Hyundai
+    Rotem for the delivery of")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "on"):
+        return None
+    head = noun.head.head
+    deal = head if head.pos_ == "NOUN" and lemma(head) in DEAL_NOUNS else None
+    verb = head.head if deal is not None and deal.dep_ == "dobj" else head
+    rule = lex.trigger(verb) if verb.pos_ == "VERB" else None
+    if rule is None or rule.role != "neutral":
+        return None
+    named = clause_subjects(verb) + transfer_objects(verb, frozenset({"with"}))
+    deals = [deal] if deal is not None else [
+        c for c in verb.children if c.dep_ == "dobj" and lemma(c) in DEAL_NOUNS]
+    for signed in deals:
+        named += transfer_objects(signed, frozenset({"with", "between"}))
+    return _with_conjuncts(named)
+
+
+def _signed(reading: Reading, signers: list[Token], to_objects: list[Token],
+            from_objects: list[Token], countries: Countries,
+            skip: Span) -> tuple[list[str], list[str]]:
+    """Parties of a signed deal: a company among the signers supplies and a signer that is
+    no company buys; else the signers are the deal's parties, their direction left to the
+    system's maker (``fill_parties``)."""
+    makers = [c for c in (countries.of(t) for t in signers if _company(t)) if c]
+    buyers = [c for c in (countries.of(t) for t in signers if not _company(t)) if c]
+    recipients = _countries(to_objects, countries, skip)
+    givers = _countries(from_objects, countries, skip)
+    if makers and not givers:
+        buyers = [c for c in recipients or buyers if c != makers[0]]
+        if buyers:
+            return makers[:1], buyers[:1]
+    reading.parties = list(dict.fromkeys(makers + buyers))
+    return givers, [c for c in recipients if c not in givers]
 
 
 def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
@@ -237,6 +284,14 @@ def owner(mention: Mention, countries: Countries) -> list[str]:
     says who makes it, the one supplier there is to go by ("a deal to buy 16 Russian
     helicopters")."""
     head = mention_head(mention)
+    for clause in head.children:
+        if clause.dep_ in ("acl", "relcl") and lemma(clause) in MAKERS_VERBS:
+            # "Sabrah light tanks manufactured by Israeli Elbit Systems": who made what is
+            # handed over sells it, whatever design it is built on
+            makers = _countries(transfer_objects(clause, frozenset({"by"})), countries,
+                                mention.span, not_in=[mention.system.origin or ""])
+            if makers:  # (the design's own maker tells nothing of a second-hand sale:
+                return makers[:1]  # "32 F-16s produced by Lockheed Martin" sold by Norway)
     if mention.system.name is None:
         for child in head.children:
             country = countries.of(child) if child.dep_ in MODIFIERS and (

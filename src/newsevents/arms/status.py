@@ -111,6 +111,12 @@ def time_to(verb: Token) -> bool:
         c.lower_ == "to" for c in verb.children)
 
 
+# Verbs that refuse what their object asks for, and the nouns of such asking: "declined
+# Thailand's bid to buy F-35 jets".
+REFUSING = frozenset({"decline", "rebuff", "spurn", "deny"})
+REQUESTS = frozenset({"bid", "request", "application", "plea", "appeal", "demand", "ask"})
+
+
 # Nouns of talks a party may say it will stop ("will suspend discussions to acquire F-35s").
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
@@ -205,6 +211,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # from China"); without the seller it is as often an old purchase told in passing
         # ("Kfir jets purchased in the late 1980s").
         reading.explicit = trigger.pos_ == "VERB" and said != "future" and (
+            not _headline_present(trigger)) and (
             reading.status in HANDED_OVER or (
                 rule.role == "buyer" and said == "past" and reading.status == "ordered"
                 and lemma(trigger) in BOUGHT and any(c.lower_ == "from" for c in trigger.children)))
@@ -228,6 +235,15 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _headline_present(verb: Token) -> bool:
+    """A transfer verb in the simple present in the text's headline ("Korea delivers K9
+    howitzers to Vietnam in $245 million deal", "China donates 4 patrol boats"): headlines
+    tell news in the present whatever its stage, so the stage is the body's to state."""
+    sent = verb.sent
+    return sent.start == 0 and verb.tag_ in ("VBZ", "VBP") and (
+        not sent.text.rstrip().endswith((".", "!", "?")))
 
 
 # Nouns of the deal or its delivery, which a trouble in a clause of their own may be said of.
@@ -536,7 +552,18 @@ def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
                     cue = Cue(cue.words, "ordered", "ordered")  # "the deal was completed"
                 found.append((cue, words[i:i + len(cue.words)]))
                 break
+        else:
+            if _request_refused(words[i]):
+                found.append((Cue((first,), "denied", "denied"), [words[i]]))
     return found
+
+
+def _request_refused(token: Token) -> bool:
+    """ "declined Thailand's bid to buy F-35s", "rebuffed Kyiv's request for Taurus
+    missiles": a refusal whose object is the request itself. Alone "decline" is as often a
+    fall ("exports declined"), so it is no cue of its own."""
+    return token.pos_ == "VERB" and lemma(token) in REFUSING and any(
+        c.dep_ in ("dobj", "nsubjpass") and lemma(c) in REQUESTS for c in token.children)
 
 
 def _completes_deal(token: Token) -> bool:

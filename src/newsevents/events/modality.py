@@ -119,7 +119,32 @@ def _modal_scope(token: Token) -> Iterator[Token]:
             return
 
 
+def _in_question(token: Token) -> bool:
+    """ "How can a Lebanese kill a Syrian in his country?", "Is it not the police's duty to
+    arrest the accused?": a question asserts no act. Only where the question mark closes the
+    trigger's own clause or one it hangs from: in "marched through the city chanting, 'Why do
+    you poison us?'" the march is news (train and dev: 8 readings in questions, 7 on sentences
+    with no event)."""
+    marks = [t for t in token.sent if t.text == "?" and not _quote_between(token, t)]
+    if not marks:
+        return False
+    above = {token.i, *(a.i for a in token.ancestors)}
+    return any(m.head.i in above for m in marks)
+
+
+QUOTES = frozenset({'"', "''", "``", "\u201c", "\u201d"})
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """One of the two words is quoted and the other not (an odd number of quote marks
+    between them): the parser may hang a quoted question on the verb that reports it."""
+    first, last = sorted((a.i, b.i))
+    return sum(t.text in QUOTES for t in a.doc[first + 1 : last]) % 2 == 1
+
+
 def modal(token: Token, lex: Lexicon) -> str | None:
+    if _in_question(token):
+        return "if"
     infinitive = any(c.dep_ == "aux" and lemma(c) == "to" for c in token.children)
     purpose = token.dep_ in ("acl", "advcl") and infinitive
     if purpose and not lex.cue("purpose_is_act", lemma(token)):
