@@ -1801,6 +1801,90 @@ def test_a_protest_against_an_act_is_against_whose_act_it_is(text: str, target: 
     assert countries(event.target) == {target}
 
 
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("Ethiopian troops guard the dam under a 2015 accord signed by Egypt and Sudan.", "SUPPORT",
+     {"EGY", "SDN"}),
+    ("Relief flights carried 3,000 tents provided by Turkey to the quake zone.", "AID", {"TUR"}),
+    ("A truce between the two clans, mediated by Kenya, ended a week of fighting.", "CONSULT",
+     {"KEN"}),
+])
+def test_a_participle_after_its_noun_is_done_by_its_by_phrase_not_the_noun(
+    text: str, event_type: str, source: set[str]
+) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert countries(event.source) == source
+    assert all(a.sector == "GOV" for a in event.source)
+
+
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("The Ethiopian army is reported to have arrested 40 students in Gondar.", "COERCE", "ETH"),
+    ("The Israeli army was forced to release 30 Palestinian prisoners.", "RETREAT", "ISR"),
+])
+def test_who_is_said_or_forced_to_act_is_the_source(
+    text: str, event_type: str, source: str
+) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert countries(event.source) == {source}
+
+
+def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
+    text = "Kenyan troops were deployed to the border town of Mandera on Friday."
+    deployment = one(asserted(events_of(text)), "MOBILIZE")
+    assert countries(deployment.source) == {"KEN"}
+    assert deployment.target == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "source"), [
+    ("Residents marched in Lima against the withdrawal of Peruvian troops from the border.",
+     "RETREAT", "PER"),
+    ("It was the first visit of the Indian prime minister to Moscow since 2019.", "CONSULT",
+     "IND"),
+])
+def test_the_of_phrase_of_a_withdrawal_or_a_visit_is_its_doer(
+    text: str, event_type: str, source: str
+) -> None:
+    event = one(asserted(events_of(text)), event_type)
+    assert countries(event.source) == {source}
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed after being ambushed by Shabaab fighters near Kismayo.",
+    "Nine villagers were killed and four others wounded by Shabaab fighters in Jilib on Sunday.",
+])
+def test_the_attacker_of_another_blow_in_one_passive_report_struck(text: str) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert killing.trigger == "killed"
+    assert countries(killing.source) == {"SOM"}
+
+
+def test_gunmen_suspected_to_be_members_of_a_group_are_the_groups() -> None:
+    text = "Gunmen suspected to be members of Boko Haram killed twelve farmers near Maiduguri."
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {"NGA"}
+    assert killing.source[0].sector == "REB"
+
+
+def test_fighters_loyal_to_a_movement_are_of_its_country_not_the_targets() -> None:
+    text = "Fighters loyal to the Houthi movement shelled a Saudi border post."
+    shelling = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(shelling.source) == {"YEM"}
+
+
+def test_local_sources_of_an_article_take_the_country_it_is_about() -> None:
+    text = ("Monsoon floods have killed 40 people in Bangladesh this week. Bangladesh's disaster "
+            "agency said 200,000 people had fled their homes. Army helicopters dropped food to "
+            "villages cut off by the water. On Thursday the government banned all river ferries "
+            "until further notice.")
+    ban = one(asserted(events_of(text)), "COERCE")
+    assert countries(ban.source) == {"BGD"}
+
+
+def test_a_sentence_alone_gives_its_local_sources_no_country_it_does_not_name() -> None:
+    ban = one(asserted(events_of("On Thursday the government banned all river ferries.")),
+              "COERCE")
+    assert countries(ban.source) == set()
+
+
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
     ("The opposition leader lambasted the finance minister over the new fuel tax on Monday.",

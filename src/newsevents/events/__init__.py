@@ -24,8 +24,10 @@ from spacy.tokens import Doc, Span, Token
 from newsevents import dates, places
 from newsevents.events.arguments import (
     ActorLookup,
+    describing_agents,
     home_country,
     home_side,
+    lead_country,
     localise,
     noun_arguments,
     same_actor,
@@ -305,7 +307,7 @@ def sentence_events(
             location = scenes[0] if scenes else None
             source_scene = _scene_country(sent, location, default_place, sources,
                                           targets if reading.event_type in ADDRESSING else [],
-                                          look)
+                                          look) or look.lead
             sources, targets = (
                 localise(sources, source_scene),
                 localise(targets, _scene_country(sent, location, default_place, targets, [],
@@ -329,6 +331,10 @@ def sentence_events(
             confidence = model.probability(feats)
             if not _model_keeps(model, confidence, reading, rules_ok, cand):
                 continue
+        described = describing_agents(cand, look)
+        if described:  # "a force being deployed by ECOWAS": the noun is not the doer
+            sources = localise(described, _scene_country(sent, location, default_place,
+                                                         described, [], look) or look.lead)
         if cand.trigger.roles != "visit":
             # A named source our tables do not know belongs where it acts, as a victim does
             # ("Khaled Mansour stabbed a driver in Amman"); only once kept, as the model was
@@ -404,6 +410,7 @@ def code_doc(
     default_place = places.dateline(article_text(doc), places.Gazetteer.load())
     look = ActorLookup(article_date)
     look.home = home_country(doc, default_place.country if default_place else None)
+    look.lead = lead_country(doc)
     events: list[Event] = []
     for index, sent in enumerate(doc.sents):
         if span_text(sent).strip():

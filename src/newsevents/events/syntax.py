@@ -79,6 +79,82 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+# Passives whose subject does what the clause after them says: reports and compulsion ("is
+# said to have", "was forced to"). Not those of plans ("is expected to visit", "are scheduled
+# to meet"), which tell of acts yet to come.
+RAISING_VERBS = frozenset({
+    "say", "report", "believe", "think", "know", "show", "see", "allege", "claim",
+    "understand", "suspect", "reveal", "confirm", "find", "rumour", "rumor", "force",
+    "compel", "oblige", "order", "make", "tell", "ask", "urge", "instruct", "hear", "film",
+})
+
+
+def raised_subjects(verb: Token) -> list[Token]:
+    """The passive subject a clause's verb takes its doer from: "The CBI is said to have
+    arrested the swami", "the rebels were forced to abandon the town", "fighters are shown
+    shooting at vehicles". Whom an act is said, forced or seen to be done by is the subject
+    of the passive it completes, which ``subject_of`` does not inherit (there the passive
+    verb itself is the event: "the aircraft are expected to arrive" names no sender)."""
+    seen = 0
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and seen < 4:
+        seen += 1
+        verb = verb.head
+        if any(c.dep_ in SUBJECTS for c in verb.children) or lemma(verb) not in RAISING_VERBS:
+            return []
+        own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if own:
+            return own
+    return []
+
+
+# Verbs of a guess at who someone is ("gunmen suspected to be members of Boko Haram").
+SUSPECTING_VERBS = frozenset({"suspect", "believe", "think"})
+
+
+def suspected_as(token: Token) -> list[Token]:
+    """Who a noun is said to be: "gunmen suspected to be members of Boko Haram", "militants
+    believed to belong to the ULFA". The parser often makes the guess the main clause
+    ("Gunmen suspected to be Fulani herdsmen have killed 19"), so the noun may be its subject
+    as well as the noun it describes."""
+    if token.dep_ in SUBJECTS and lemma(token.head) in SUSPECTING_VERBS:
+        guesses = [token.head]
+    else:
+        guesses = [c for c in token.children if c.dep_ == "acl" and lemma(c) in SUSPECTING_VERBS]
+    return [g for guess in guesses for clause in guess.children if clause.dep_ == "xcomp"
+            for g in (*(c for c in clause.children if c.dep_ == "attr"),
+                      *prep_objects(clause, frozenset({"to"})))]
+
+
+# Words that tie armed men to the side they fight for ("forces loyal to Assad", "militants
+# linked to Hamas", "militiamen allied to the government"). Not "backed by": a sponsor is
+# not whose the fighters are.
+AFFILIATING_WORDS = frozenset({"loyal", "link", "affiliate", "ally", "align", "belong", "tie"})
+
+
+def affiliated_with(token: Token) -> list[Token]:
+    """The side a noun's fighters are tied to: "forces loyal to President Bashar al-Assad"."""
+    if token.dep_ in SUBJECTS and lemma(token.head) in AFFILIATING_WORDS:
+        ties = [token.head]  # the parser's main clause: "Militants linked to Hamas captured"
+    else:
+        ties = [c for c in token.children
+                if c.dep_ in ("acl", "amod") and lemma(c) in AFFILIATING_WORDS]
+    return [g for c in ties for g in prep_objects(c, frozenset({"to", "with"}))]
+
+
+def guessed_subjects(verb: Token) -> list[Token]:
+    """The subject of a clause the parser hung on a guess at who did it, or on whom they are
+    tied to: "Gunmen suspected to be Boko Haram members yesterday killed 10 people" (killed
+    as the guess's complement), "Militants linked to Hamas captured the soldier",
+    "when gunmen suspected to be members of Boko Haram attacked" (the guess as a clause of
+    the verb)."""
+    guesses = [verb.head] if verb.dep_ in ("ccomp", "dep", "conj") else []
+    guesses += [c for c in verb.children if c.dep_ in ("advcl", "dep", "ccomp") and c.i < verb.i]
+    return [s for g in guesses if (lemma(g) in SUSPECTING_VERBS
+                                   and any(c.dep_ == "xcomp" for c in g.children))
+            or (lemma(g) in AFFILIATING_WORDS and prep_objects(g, frozenset({"to", "with"})))
+            for s in g.children if s.dep_ in SUBJECTS]
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause, also where English drops the auxiliary: a participle after its noun
     ("a treaty signed by Moscow and Dushanbe", "Marwan Barghouti, accused by Israel of"),
