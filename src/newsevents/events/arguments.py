@@ -1267,16 +1267,22 @@ def _named_group(ent: Span) -> Actor | None:
     return None
 
 
-def home_country(doc: Doc, dateline: str | None) -> str | None:
-    """The country an article is about: the one it names clearly most often (at least three
-    times, and twice as often as any other), else its dateline's. Wire datelines are often a
-    neighbour's capital ("DUBAI" over a story about Iran), so the names come first."""
+def country_counts(doc: Doc) -> dict[str, int]:
+    """How often the article names each country, the measure of what it is about."""
     resolver = actors.ActorResolver.load()
     counts: dict[str, int] = {}
     for ent in entities_in(doc[:]):
         code = resolver.country_of(_bare(ent.text))
         if code is not None:
             counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def home_country(doc: Doc, dateline: str | None) -> str | None:
+    """The country an article is about: the one it names clearly most often (at least three
+    times, and twice as often as any other), else its dateline's. Wire datelines are often a
+    neighbour's capital ("DUBAI" over a story about Iran), so the names come first."""
+    counts = country_counts(doc)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
@@ -1290,12 +1296,7 @@ def lead_country(doc: Doc) -> str | None:
     text says nothing beyond its sentences."""
     if sum(1 for _ in doc.sents) < LEAD_SENTENCES:
         return None
-    resolver = actors.ActorResolver.load()
-    counts: dict[str, int] = {}
-    for ent in entities_in(doc[:]):
-        code = resolver.country_of(_bare(ent.text))
-        if code is not None:
-            counts[code] = counts.get(code, 0) + 1
+    counts = country_counts(doc)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
         return None
