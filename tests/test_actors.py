@@ -420,6 +420,7 @@ def test_office_holders_by_date_and_title(
     "Samuel Walker Lindh",  # not Anna Lindh
     "press secretary Dwayne Johnson",  # not Boris Johnson
     "Mohamed Farouk Bazzi",  # no Somali leader named Mohamed
+    "Saleh Nasser al-Zubaidi",  # a surname with its particle: not Aidarus al-Zubaidi
 ])
 def test_a_surname_inside_another_name_is_not_its_holder(
         resolver: ActorResolver, phrase: str) -> None:

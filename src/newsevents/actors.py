@@ -591,8 +591,8 @@ def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -
     """"John Walker Lindh" is not Anna Lindh, "Mohamed Bazoum" no Somali Mohamed: a lone
     surname after a capitalised word no entry knows, or before any capitalised name word, is
     part of another person's name, and stands for that whole name only."""
-    covered = {i for m in matches if not _lone_surname(m) for i in range(m.start, m.end)}
-    surnames = {m.start for m in matches if _lone_surname(m)}
+    covered = {i for m in matches if not _lone_surname(m, keys) for i in range(m.start, m.end)}
+    surnames = {m.start for m in matches if _lone_surname(m, keys)}
 
     def name_word(i: int) -> bool:
         return (0 <= i < len(words) and i not in covered and words[i][:1].isupper()
@@ -609,7 +609,7 @@ def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -
 
     out = []
     for m in matches:
-        other_name = _lone_surname(m) and (
+        other_name = _lone_surname(m, keys) and (
             (name_word(m.start - 1) and m.start - 1 not in surnames) or name_word(m.end)
             or joined_before(m.start - 1) or particle_after(m.end))
         if other_name or _title_as_surname(m, words, name_word):
@@ -618,7 +618,8 @@ def _drop_other_names(matches: list[Match], words: list[str], keys: list[str]) -
                 first -= 1
             while name_word(last):
                 last += 1
-            m = Match(m.start, m.end, Cue("person", name=" ".join(words[first:last])))
+            name = " ".join(words[first:last]).replace(" - ", "-")
+            m = Match(m.start, m.end, Cue("person", name=name))
         out.append(m)
     return out
 
@@ -644,8 +645,11 @@ def _written_alone(words: list[str], match: Match) -> bool:
     return not (name_like(match.start - 1) or name_like(match.end))
 
 
-def _lone_surname(match: Match) -> bool:
-    return bool(match.cue.people) and match.cue.name is None and match.end - match.start == 1
+def _lone_surname(match: Match, keys: list[str]) -> bool:
+    """A surname matched alone: one word, or one word with its particle ("al-Zubaidi")."""
+    if not match.cue.people or match.cue.name is not None:
+        return False
+    return sum(k != "-" and k not in NAME_PARTICLES for k in keys[match.start:match.end]) == 1
 
 
 def _cut(keys: list[str], matches: list[Match]) -> int:
