@@ -31,6 +31,7 @@ import unicodedata
 from array import array
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -94,6 +95,7 @@ GENERIC_REGION_WORDS = COMPASS | {
     "capital", "coast", "coastal", "islands", "island", "lakes", "lake", "mountain", "river",
     "city", "province", "region", "district", "federal", "territory", "centre", "center",
     "middle", "interior", "national", "greater", "new", "great", "highlands", "valley",
+    "nord", "sud", "est", "ouest", "norte", "sul", "leste", "oeste",  # French, Portuguese
 }
 # Endings of words for peoples, faiths and followers ("Palestinians", "Kurdish", "Shiite").
 PEOPLE_ENDINGS = ("s", "ian", "ish", "ese", "i")
@@ -190,6 +192,10 @@ WEAK_CITY_WEIGHT = 10_000_000.0
 CONTEXT_CITY_WEIGHT = 1_000_000.0
 # ... if no other place of that name is a tenth as big. Set by reasoning.
 CITY_DOMINANCE = 10.0
+# A name of three letters is shared by more places: a foreign town keeps it from a province
+# from 50,000 people by its main name ("Bam" is the Iranian city, not a province of Burkina
+# Faso; "Bay" the Somali region, not a town in the Philippines). Set by reasoning.
+SHORT_NAME_CITY_WEIGHT = 500_000.0
 CALENDAR_WORDS = frozenset(
     name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
     if name
@@ -260,9 +266,10 @@ class Gazetteer:
         entry = found[0]
         if country is not None:
             entry = next((e for e in found if e.country == country), entry)
-        elif context is not None and entry.rank == RANK_CITY:
+        elif context is not None and entry.rank in (RANK_CITY, RANK_STATE):
+            # among towns, or among provinces of one name ("Plateau" of Nigeria or of Benin)
             entry = max(
-                (e for e in found if e.rank == RANK_CITY),
+                (e for e in found if e.rank == entry.rank),
                 key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
             )
 
@@ -541,11 +548,15 @@ def _add_states(gazetteer: _Builder, states: dict, cities: dict) -> None:
 def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
     """Provinces, states and governorates of every country from ISO 3166-2 ("Benue state",
     "Helmand province", "East Darfur"): much conflict news names only the province, and
-    GeoNames' city list has none of them. A town of the same country, a country or a large
-    city keeps the name (in the news "Hama" or "Ghazni" is the town, not its province); the
-    kinds of unit and the generic names left out would read common words as places
-    ("Central", "Western", a municipality named like a surname). A small foreign town of
-    the same name gives way ("Borno" is the Nigerian state before a village in Italy)."""
+    GeoNames' city list has none of them. A town of the same country called so by its own
+    name, a country or a large city keeps the name (in the news "Hama" or "Ghazni" is the
+    town, not its province); the kinds of unit and the generic names left out would read
+    common words as places ("Central", "Western", a municipality named like a surname). A
+    small foreign town of the same name gives way ("Borno" is the Nigerian state before a
+    village in Italy, "Goa" the Indian state before a town in the Philippines), and so does
+    a town of the same country that only some source calls so (a port of Goa is no "Goa").
+    Where the bare name stays another place's, the name with its kind still names the unit
+    ("Plateau State" is Nigeria's, though "Plateau" is also a department of Benin)."""
     for row in pycountry.subdivisions:
         kind = row.type.lower()
         country = iso3.get(row.country_code)
@@ -553,17 +564,32 @@ def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
             continue
         name = _display(row.name.split("(")[0])
         key = normalise(name)
-        if len(key) < 4 or set(key.split()) <= GENERIC_REGION_WORDS or any(
-            e.country == country or e.rank > RANK_CITY or e.weight >= CONTEXT_CITY_WEIGHT
-            for e in gazetteer.readings(name)
-        ):
+        if len(key) < 3 or set(key.split()) <= GENERIC_REGION_WORDS:
             continue
+        readings = gazetteer.readings(name)
+        city_weight = SHORT_NAME_CITY_WEIGHT if len(key) == 3 else CONTEXT_CITY_WEIGHT
+        # Another country's province of the same name shares it: both readings are kept, so
+        # that the name is seen to be ambiguous ("Punjab", "Plateau").
+        bare = not any(
+            (e.country == country and _spelt_alike(normalise(e.name), key))
+            or e.rank > RANK_STATE or (e.rank == RANK_CITY and e.weight >= city_weight)
+            for e in readings
+        )
+        if not bare and any(e.country == country for e in readings):
+            continue  # "Ghazni province" is read as the town's ("_without_suffix")
         entry = gazetteer.register(_Entry(
             name=name, country=country, lat=None, lon=None, geonameid=None, rank=RANK_STATE,
         ))
         for variant in {key, _without_article(key)} - {""}:  # "Al Anbar", "Anbar"
-            gazetteer.add_key(variant, entry)
+            if bare:
+                gazetteer.add_key(variant, entry)
             gazetteer.add_key(f"{variant} {kind}", entry)  # "Benue State"
+
+
+def _spelt_alike(name: str, other: str) -> bool:
+    """Two spellings of one name ("Janin" and "Jenin", "Cebu City" and "Cebu"), not two
+    names ("Mormugao", which some source also calls "Goa")."""
+    return name in other or other in name or SequenceMatcher(None, name, other).ratio() >= 0.7
 
 
 def _weighted_centre(cities: list[dict]) -> tuple[float | None, float | None, float]:
