@@ -1081,6 +1081,10 @@ def test_divisions_and_security_posts(
     ("one of Morris's sons", (None, "CVL", None)),  # a possessive after "of" is a person's
     ("a Tulsa County judge", ("USA", "JUD", None)),  # a district is in its town's country
     ("police in Mandera County", ("KEN", "COP", None)),
+    ("farmers from Nayarit", ("MEX", "CVL", None)),  # a province no other country has
+    ("the governor of Goa", ("IND", "GOV", None)),
+    ("police in Punjab", (None, "COP", None)),  # India's state or Pakistan's province
+    ("Bay elders", (None, "CVL", None)),  # before a role noun a province may be a people's
 ])
 def test_small_towns_after_in_of_from_give_their_country(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
