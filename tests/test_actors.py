@@ -1133,6 +1133,8 @@ def test_breakaway_regions_and_company_names(
     ("three men with ties to al-Shabaab", ("SOM", "REB", None)),  # tied to an armed group
     ("a youth linked to Boko Haram", ("NGA", "REB", None)),
     ("men loyal to the governor", (None, "CVL", None)),  # no armed group: still people
+    ("two men allied to al-Shabaab", ("SOM", "REB", None)),  # the parse's words too
+    ("young men belonging to Boko Haram", ("NGA", "REB", None)),
 ])
 def test_people_tied_to_armed_groups_are_their_members(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:

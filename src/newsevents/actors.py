@@ -50,8 +50,16 @@ PARTICIPLES = frozenset({"based", "operating", "living", "fleeing"})
 QUANTIFYING_WORDS = frozenset({"over", "under", "to"})
 # Prepositions after which a country still locates the head ("president of Armenia").
 LOCATING_WORDS = frozenset({"of", "in", "from"})
-# "forces loyal to Assad", "militants linked to Hamas": the one they serve says whose they are.
-ALLEGIANCE_WORDS = frozenset({"loyal", "linked", "allied", "aligned", "affiliated", "tied"})
+# Words that tie people to a group, by word form with its lemma: "forces loyal to Assad",
+# "militants linked to Hamas", "men with ties to the Islamic State", "gunmen belonging to Boko
+# Haram". The one they are tied to says whose they are. The forms are read on a phrase's text
+# (``TIE_WORDS``), the lemmas on a parse (``events.syntax``). Not "backed by": a sponsor is not
+# whose the fighters are.
+TIES = {"tie": "tie", "ties": "tie", "tied": "tie", "link": "link", "links": "link",
+        "linked": "link", "loyal": "loyal", "affiliated": "affiliate", "allied": "ally",
+        "aligned": "align", "belonging": "belong"}
+TIE_WORDS = frozenset(TIES)
+TIE_LEMMAS = frozenset(TIES.values())
 ALLEGIANCE_PREPOSITIONS = frozenset({"to", "with"})
 # "gunmen suspected to be members of Boko Haram": what follows says who they are.
 IDENTITY_WORDS = frozenset({"suspected", "believed", "thought"})
@@ -693,7 +701,7 @@ def _locates(keys: list[str], cut: int, head: Match | None) -> bool:
                 and head.cue.sector == "GOV")
     if keys[cut] == "to" and keys[cut - 1] in IDENTITY_WORDS:  # "gunmen suspected to be ..."
         return True
-    return keys[cut] in ALLEGIANCE_PREPOSITIONS and keys[cut - 1] in ALLEGIANCE_WORDS
+    return keys[cut] in ALLEGIANCE_PREPOSITIONS and keys[cut - 1] in TIE_WORDS
 
 
 def _last_word(words: list[str], cut: int) -> int:
@@ -1025,13 +1033,9 @@ def _armed_people(sector: str | None, core: list[Match], keys: list[str]) -> str
     return sector
 
 
-# Words that tie people to a group: "men with ties to the Islamic State", "youths loyal to
-# Sadr", "men with suspected al-Qaida links", "men believed to have links to al-Qaida".
-TIE_WORDS = frozenset({"tie", "ties", "link", "links", "linked", "loyal", "tied", "affiliated"})
-
-
 def _armed_group_tied(keys: list[str], cut: int, matches: list[Match]) -> Cue | None:
-    """The armed group that plain people are tied to after the core: they are its members
+    """The armed group that plain people are tied to (``TIE_WORDS``: "men with suspected
+    al-Qaida links", "youths loyal to Sadr") after the core: they are its members
     (docs/annotation.md, 4: members of armed groups are REB, of the group's country). On the
     train+dev gold actor spans of corpus/annotated (scripts/score_actor_spans.py): 3 such
     phrases made right, none wrong."""
