@@ -1085,6 +1085,8 @@ def test_divisions_and_security_posts(
     ("the governor of Goa", ("IND", "GOV", None)),
     ("police in Punjab", (None, "COP", None)),  # India's state or Pakistan's province
     ("Bay elders", (None, "CVL", None)),  # before a role noun a province may be a people's
+    ("three Oaxaca state officials", ("MEX", "GOV", None)),  # a name with a province's kind
+    ("the governor of nearby Diyala province", ("IRQ", "GOV", None)),
 ])
 def test_small_towns_after_in_of_from_give_their_country(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:

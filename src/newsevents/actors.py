@@ -461,6 +461,8 @@ LOCATED_TOWN_MIN_WEIGHT = 50_000.0
 # Words that make a town's name the district around it ("Dallas County", "Mandera County",
 # "Jefferson Parish"): the district is in the town's country.
 ADMIN_WORDS = frozenset({"county", "parish", "district", "prefecture", "municipality"})
+# Words after a province's name that say it is one ("Guerrero state police").
+UNIT_WORDS = frozenset({"state", "province", "governorate", "region"})
 
 
 def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> str | None:
@@ -472,7 +474,8 @@ def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> st
 
     def name_word(i: int) -> bool:
         return (i not in covered and words[i][:1].isupper() and words[i].isalpha()
-                and keys[i] not in DETERMINERS and keys[i - 1:i] != ["-"])  # not "anti-Bush"
+                and keys[i] not in DETERMINERS and keys[i] not in NUMBER_WORDS
+                and keys[i - 1:i] != ["-"])  # not "anti-Bush"
 
     i = 0
     while i < len(words):
@@ -483,6 +486,13 @@ def _town_country(words: list[str], keys: list[str], matches: list[Match]) -> st
         while j < len(words) and name_word(j):
             j += 1
         after = j + 1 if keys[j:j + 1] == ["'s"] else j
+        if keys[j:j + 1] and keys[j] in UNIT_WORDS:
+            # "Tamaulipas state officials": a name with a province's kind is a place
+            name = " ".join(words[i:j])
+            country = (_town_of(f"{name} {keys[j]}", located=True)
+                       or _town_of(name, 0.0, located=True))
+            if country is not None:
+                return country
         # not "of Morris's sons": a possessive after "of" is a person's more often
         located = i > 0 and keys[i - 1] in LOCATING_WORDS and after == j
         if after in roles or located:
