@@ -1559,3 +1559,18 @@ def test_a_clause_on_the_weapons_that_agrees_to_buy_them_is_their_deal(nlp: Lang
     (deal,) = deals(nlp, "The K9 howitzers that Vietnam agreed to purchase will be put into "
                          "service next year, the ministry said.")
     assert brief(deal) == ("KOR", "VNM", "K9 Thunder", "ordered")
+
+
+def test_a_willingness_to_buy_is_its_holders_proposal(nlp: Language) -> None:
+    found = deals(nlp, "Kenya and Ghana have expressed a willingness to purchase the Tejas "
+                       "light combat aircraft, officials said.")
+    assert sorted(brief(d) for d in found) == [("IND", "GHA", "Tejas", "proposed"),
+                                               ("IND", "KEN", "Tejas", "proposed")]
+
+
+def test_the_jet_is_the_system_the_article_called_so(nlp: Language) -> None:
+    found = deals(nlp, "The air force retired its last MiG-21 jets this year. Officials "
+                       "called the new Tejas fighter jet a matter of national pride. Vietnam "
+                       "and Peru have expressed interest in buying the fighter jet.")
+    assert sorted(brief(d) for d in found) == [("IND", "PER", "Tejas", "proposed"),
+                                               ("IND", "VNM", "Tejas", "proposed")]

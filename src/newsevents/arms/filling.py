@@ -176,6 +176,12 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
         return
     named = {m.system.name: m.system for m in mentions
              if m.system.name and m.system.category == system.category}
+    if len(named) > 1 and reading.mention.definite:
+        # "the fighter jet" beside MiG-21s and the "Tejas fighter jet": the one the article
+        # has called by the same words
+        called = reading.mention.span.text.lower()
+        named = {m.system.name: m.system for m in mentions
+                 if m.system.name in named and _called(m) == called}
     if len(named) != 1:
         return
     chosen = next(iter(named.values()))
@@ -183,8 +189,26 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
         return
     renamed = chosen.model_copy(update={"mention": system.mention})
     reading.mention = replace(reading.mention, system=renamed, variant=None)
-    if not any(r.supplier for r in readings if r.mention.system.name == chosen.name):
-        reading.supplier = chosen.origin  # else the article's supplier, filled below
+    suppliers = {r.supplier for r in readings
+                 if r.mention.system.name == chosen.name and r.supplier}
+    if not suppliers:
+        reading.supplier = chosen.origin
+    elif len(suppliers) == 1:
+        reading.supplier = suppliers.pop()  # "India inducted the Tejas", none sold yet
+    # else the article's supplier, filled below
+
+
+def _called(mention: Mention) -> str | None:
+    """The words a named system's phrase writes after its name, up to the noun it goes by:
+    "fighter jet" of "Tejas fighter jet"."""
+    if mention.noun is None:
+        return None
+    doc = mention.span.doc
+    end = mention.span.end
+    for token in doc[end:min(end + 3, len(doc))]:
+        if lemma(token) == mention.noun:
+            return doc[end:token.i + 1].text.lower()
+    return None
 
 
 def _share_with_conjuncts(readings: list[Reading]) -> None:

@@ -18,7 +18,8 @@ MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 # jets" (Croatia buys); not "a refusal to buy", made by the other side.
 PLANS = frozenset({"deal", "contract", "agreement", "plan", "intention", "decision", "bid",
                    "offer", "request", "move", "effort", "tender", "programme", "program",
-                   "proposal", "order", "pact", "memorandum", "letter"})
+                   "proposal", "order", "pact", "memorandum", "letter", "willingness",
+                   "readiness", "desire", "wish"})
 # Prepositions that open an adverbial, not an argument of the verb they hang from.
 ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
                        "until", "because", "unlike", "besides", "against"})
