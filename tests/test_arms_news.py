@@ -1574,3 +1574,25 @@ def test_the_jet_is_the_system_the_article_called_so(nlp: Language) -> None:
                        "and Peru have expressed interest in buying the fighter jet.")
     assert sorted(brief(d) for d in found) == [("IND", "PER", "Tejas", "proposed"),
                                                ("IND", "VNM", "Tejas", "proposed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States warned Egypt against concluding the purchase of Su-35 jets from Russia.",
+    "Washington has warned Serbia that it should not buy the Chinese FK-3 air defence system.",
+])
+def test_a_warning_against_a_purchase_tells_no_deal(nlp: Language, text: str) -> None:
+    assert deals(nlp, text) == []
+
+
+def test_the_side_that_presses_buyers_is_no_party(nlp: Language) -> None:
+    found = deals(nlp, "Egypt signed a contract to buy Su-35 jets from Russia. The arms deal "
+                       "comes amid growing US pressure on countries not to buy Russian weapons.")
+    assert [brief(d)[:3] for d in found] == [("RUS", "EGY", "Su-35")]
+
+
+@pytest.mark.parametrize("text", [
+    "The US imposed sanctions on the Chinese military for buying Su-35 jets from Russia.",
+    "Washington sanctioned China for buying Su-35 jets from Russia.",
+])
+def test_who_is_punished_for_a_purchase_bought(nlp: Language, text: str) -> None:
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("RUS", "CHN", "Su-35")]

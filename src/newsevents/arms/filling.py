@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.governor import CONTENTS
+from newsevents.arms.governor import CONTENTS, WARNINGS
 from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -126,8 +126,9 @@ def _made_there(reading: Reading, makers: dict[int, set[str]]) -> bool:
 
 def _consenting(sent: Span, countries: Countries) -> set[str]:
     """Countries that only give their consent in the sentence ("the US government
-    authorisation to transfer the aircraft"): no party to the transfer they allow."""
-    return {c for t in sent if lemma(t) in CONSENTS
+    authorisation to transfer the aircraft"), or only warn against it ("amid growing U.S.
+    pressure on countries not to buy Russian arms"): no party to the transfer."""
+    return {c for t in sent if lemma(t) in CONSENTS | WARNINGS
             for m in t.subtree if m.i < t.i and m.dep_ in MODIFIERS
             for c in [countries.of(m)] if c}
 

@@ -23,6 +23,13 @@ MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develo
 
 # Words that make a clause a question about a transfer, not a report of one.
 QUESTIONS = frozenset({"when", "whether", "if", "how"})
+# Words of a third country's warning against a purchase ("the US warned Egypt against
+# concluding the purchase of Su-35s", "US pressure on countries not to buy Russian arms"):
+# what they warn against tells no stage of a deal, and the warning side is no party.
+WARNINGS = frozenset({"warn", "warning", "caution", "pressure"})
+# How far up from a transfer word a warning still governs it ("warned Egypt against
+# concluding the purchase": three steps).
+WARNING_REACH = 4
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
 # Prepositions that list what a noun before them holds ("weapons including Stingers").
@@ -277,10 +284,27 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
         return True
     if shared_out(mention):
         return True  # "China supplied 81% of Pakistan's military equipment"
+    if warned_against(trigger):
+        return True
     if trigger.pos_ == "NOUN":
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def warned_against(trigger: Token) -> bool:
+    """Whether a warning to someone governs the transfer word: "warned Serbia that it should
+    not buy the system", "warned Egypt against concluding the purchase", "pressure on
+    countries not to buy Russian arms"; not "Russia warned that the delivery of F-16s
+    would escalate the war", which reports the delivery."""
+    token = trigger
+    for _ in range(WARNING_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if lemma(token) in WARNINGS:  # a warning given to someone, or a warning noun
+            return token.pos_ == "NOUN" or any(c.dep_ == "dobj" for c in token.children)
+    return False
 
 
 def _made_by_two(verb: Token) -> bool:
