@@ -1596,3 +1596,25 @@ def test_the_side_that_presses_buyers_is_no_party(nlp: Language) -> None:
 ])
 def test_who_is_punished_for_a_purchase_bought(nlp: Language, text: str) -> None:
     assert [brief(d)[:3] for d in deals(nlp, text)] == [("RUS", "CHN", "Su-35")]
+
+
+def test_weapons_a_contract_holds_for_a_country_go_to_it(nlp: Language) -> None:
+    found = deals(nlp, "The latest production contract for the jet was signed on Monday. It "
+                       "includes three F-35As each for Denmark and Belgium and five F-35Bs "
+                       "for Singapore.")
+    assert sorted((*brief(d), d.quantity) for d in found) == [
+        ("USA", "BEL", "F-35 Lightning II", "ordered", 3),
+        ("USA", "DNK", "F-35 Lightning II", "ordered", 3),
+        ("USA", "SGP", "F-35 Lightning II", "ordered", 5)]
+
+
+def test_they_that_include_weapons_stand_for_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "The contract covers jets for several foreign customers. They include "
+                       "eight F-35As for Finland.")
+    assert [(*brief(d), d.quantity) for d in found] == [
+        ("USA", "FIN", "F-35 Lightning II", "ordered", 8)]
+
+
+def test_a_news_agency_dateline_names_no_party(nlp: Language) -> None:
+    assert deals(nlp, "Jakarta, (ANTARA) - South Korea has delivered two more FA-50 jets, "
+                      "its defence ministry said.") == []

@@ -179,7 +179,8 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                            None)
             deal = _listing(subject, lex) if subject is not None else None
             if deal is not None and deal.pos_ == "PRON":
-                deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
+                deal = _deal_before(deal, lex)  # "It also includes more tactical drones",
+                # "They include two F-35As for Israel" (the jets of a contract)
             if deal is not None:
                 return deal
         if token.dep_ == "prep" and token.lower_ in LISTING:
@@ -195,7 +196,7 @@ def _listing(subject: Token, lex: Lexicon) -> Token | None:
     """The deal a subject that lists weapons stands for: a deal word ("the package"), "it",
     or a list whose weapons a transfer word describes ("the list of weapons to be provided
     includes", "the weapons Washington will send include")."""
-    if lex.trigger(subject) or subject.lower_ in ("it", "this"):
+    if lex.trigger(subject) or subject.lower_ in ("it", "this", "they", "these"):
         return subject
     nouns = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")]

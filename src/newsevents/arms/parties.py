@@ -172,8 +172,11 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         named += transfer_objects(trigger.head, frozenset({"with"}))  # "Algeria has signed a
         # deal with Russia for 14 Su-57s": the other side is on the verb
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
-    # "a contract for FREMM frigates from Italy": the "from" still names the seller
-    return _countries(from_objects, countries, skip), []
+    # "a contract for FREMM frigates from Italy": the "from" still names the seller, and
+    # "the contract includes two F-35As for Israel" the buyer
+    buyers = [t for t in transfer_objects(mention_head(reading.mention), frozenset({"for"}))
+              if t.pos_ == "PROPN" or t.ent_type_ in COUNTRY_LABELS]  # not "for US jobs"
+    return _countries(from_objects, countries, skip), _countries(buyers, countries, skip)
 
 
 def _punished(verb: Token) -> list[Token]:
