@@ -1618,3 +1618,9 @@ def test_they_that_include_weapons_stand_for_the_deal(nlp: Language) -> None:
 def test_a_news_agency_dateline_names_no_party(nlp: Language) -> None:
     assert deals(nlp, "Jakarta, (ANTARA) - South Korea has delivered two more FA-50 jets, "
                       "its defence ministry said.") == []
+
+
+def test_who_signed_a_deal_to_buy_buys(nlp: Language) -> None:
+    found = deals(nlp, "The British minister said it follows a deal signed by Kuwait on "
+                       "Monday to buy 30 Italian M-346 jets.")
+    assert [brief(d) for d in found] == [("ITA", "KWT", "M-346 Master", "ordered")]

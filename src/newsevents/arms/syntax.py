@@ -41,8 +41,14 @@ def clause_subjects(verb: Token) -> list[Token]:
     the noun a relative or participle clause modifies, which here is the weapon itself, so
     "the tanks delivered to Morocco by the United States" would lose its supplier.
     """
+    start = verb
     for _ in range(MAX_HOPS):
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if verb is not start and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            agents = [g for p in verb.children if p.dep_ == "agent"
+                      for g in p.children if g.dep_ == "pobj"]
+            if agents:
+                return agents  # "a deal signed by Qatar to buy 12 warplanes": Qatar buys
         if found:
             # "Serbia, which received MiG-29s": the relative pronoun is the noun it follows
             return [verb.head if verb.dep_ == "relcl" and c.tag_ in RELATIVES else c
