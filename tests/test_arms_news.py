@@ -1624,3 +1624,9 @@ def test_who_signed_a_deal_to_buy_buys(nlp: Language) -> None:
     found = deals(nlp, "The British minister said it follows a deal signed by Kuwait on "
                        "Monday to buy 30 Italian M-346 jets.")
     assert [brief(d) for d in found] == [("ITA", "KWT", "M-346 Master", "ordered")]
+
+
+def test_a_first_batch_that_is_to_be_delivered_is_still_to_come(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Peru signed a contract for 24 Gripen jets with Sweden. The first of "
+                         "the jets is to be delivered in 30 months.")
+    assert brief(deal) == ("SWE", "PER", "JAS 39 Gripen", "ordered")

@@ -205,8 +205,11 @@ def tense(token: Token) -> str:
         if any((c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to"))
                or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
                for c in verb.children) or (lemma(verb) == "be" and any(
-                   c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
-            return "future"
+                   (c.dep_ == "acomp" and c.lower_ in AWAITED) or (
+                       c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                 for g in c.children))
+                   for c in verb.children)):
+            return "future"  # also "the first of the jets is to be delivered in 2019"
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp") and not (
                 verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             break  # a participle goes with its verb: "plans to buy 48 jets, taking ..."
