@@ -1630,3 +1630,9 @@ def test_a_first_batch_that_is_to_be_delivered_is_still_to_come(nlp: Language) -
     (deal,) = deals(nlp, "Peru signed a contract for 24 Gripen jets with Sweden. The first of "
                          "the jets is to be delivered in 30 months.")
     assert brief(deal) == ("SWE", "PER", "JAS 39 Gripen", "ordered")
+
+
+def test_a_contract_awarded_to_sell_is_an_order(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Saab was awarded a $200 million contract to sell four Gripen jets "
+                         "to Thailand.")
+    assert brief(deal) == ("SWE", "THA", "JAS 39 Gripen", "ordered")
