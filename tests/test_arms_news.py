@@ -1559,3 +1559,80 @@ def test_a_clause_on_the_weapons_that_agrees_to_buy_them_is_their_deal(nlp: Lang
     (deal,) = deals(nlp, "The K9 howitzers that Vietnam agreed to purchase will be put into "
                          "service next year, the ministry said.")
     assert brief(deal) == ("KOR", "VNM", "K9 Thunder", "ordered")
+
+
+def test_a_willingness_to_buy_is_its_holders_proposal(nlp: Language) -> None:
+    found = deals(nlp, "Kenya and Ghana have expressed a willingness to purchase the Tejas "
+                       "light combat aircraft, officials said.")
+    assert sorted(brief(d) for d in found) == [("IND", "GHA", "Tejas", "proposed"),
+                                               ("IND", "KEN", "Tejas", "proposed")]
+
+
+def test_the_jet_is_the_system_the_article_called_so(nlp: Language) -> None:
+    found = deals(nlp, "The air force retired its last MiG-21 jets this year. Officials "
+                       "called the new Tejas fighter jet a matter of national pride. Vietnam "
+                       "and Peru have expressed interest in buying the fighter jet.")
+    assert sorted(brief(d) for d in found) == [("IND", "PER", "Tejas", "proposed"),
+                                               ("IND", "VNM", "Tejas", "proposed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States warned Egypt against concluding the purchase of Su-35 jets from Russia.",
+    "Washington has warned Serbia that it should not buy the Chinese FK-3 air defence system.",
+])
+def test_a_warning_against_a_purchase_tells_no_deal(nlp: Language, text: str) -> None:
+    assert deals(nlp, text) == []
+
+
+def test_the_side_that_presses_buyers_is_no_party(nlp: Language) -> None:
+    found = deals(nlp, "Egypt signed a contract to buy Su-35 jets from Russia. The arms deal "
+                       "comes amid growing US pressure on countries not to buy Russian weapons.")
+    assert [brief(d)[:3] for d in found] == [("RUS", "EGY", "Su-35")]
+
+
+@pytest.mark.parametrize("text", [
+    "The US imposed sanctions on the Chinese military for buying Su-35 jets from Russia.",
+    "Washington sanctioned China for buying Su-35 jets from Russia.",
+])
+def test_who_is_punished_for_a_purchase_bought(nlp: Language, text: str) -> None:
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("RUS", "CHN", "Su-35")]
+
+
+def test_weapons_a_contract_holds_for_a_country_go_to_it(nlp: Language) -> None:
+    found = deals(nlp, "The latest production contract for the jet was signed on Monday. It "
+                       "includes three F-35As each for Denmark and Belgium and five F-35Bs "
+                       "for Singapore.")
+    assert sorted((*brief(d), d.quantity) for d in found) == [
+        ("USA", "BEL", "F-35 Lightning II", "ordered", 3),
+        ("USA", "DNK", "F-35 Lightning II", "ordered", 3),
+        ("USA", "SGP", "F-35 Lightning II", "ordered", 5)]
+
+
+def test_they_that_include_weapons_stand_for_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "The contract covers jets for several foreign customers. They include "
+                       "eight F-35As for Finland.")
+    assert [(*brief(d), d.quantity) for d in found] == [
+        ("USA", "FIN", "F-35 Lightning II", "ordered", 8)]
+
+
+def test_a_news_agency_dateline_names_no_party(nlp: Language) -> None:
+    assert deals(nlp, "Jakarta, (ANTARA) - South Korea has delivered two more FA-50 jets, "
+                      "its defence ministry said.") == []
+
+
+def test_who_signed_a_deal_to_buy_buys(nlp: Language) -> None:
+    found = deals(nlp, "The British minister said it follows a deal signed by Kuwait on "
+                       "Monday to buy 30 Italian M-346 jets.")
+    assert [brief(d) for d in found] == [("ITA", "KWT", "M-346 Master", "ordered")]
+
+
+def test_a_first_batch_that_is_to_be_delivered_is_still_to_come(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Peru signed a contract for 24 Gripen jets with Sweden. The first of "
+                         "the jets is to be delivered in 30 months.")
+    assert brief(deal) == ("SWE", "PER", "JAS 39 Gripen", "ordered")
+
+
+def test_a_contract_awarded_to_sell_is_an_order(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Saab was awarded a $200 million contract to sell four Gripen jets "
+                         "to Thailand.")
+    assert brief(deal) == ("SWE", "THA", "JAS 39 Gripen", "ordered")

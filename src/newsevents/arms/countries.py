@@ -143,7 +143,7 @@ class Countries:
             if token.ent_type_ == "MONEY":
                 continue  # "worth 700 million U.S. dollars": a currency names no party
             placed = (token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
-                      ) or (token.is_upper and dateline(token)) or _threat(token)
+                      ) or dateline(token) or _threat(token)
             if token._.actor is not None and token._.actor.country and not placed:
                 found.add(token._.actor.country)
             if token.ent_type_ in INSTITUTIONS or placed:
@@ -176,8 +176,17 @@ def dateline(token: Token) -> bool:
         return False
     if doc[after].text.startswith(":"):
         return True
+    if token.i == token.sent.start and (_agency(doc, after) or (
+            doc[after].text == "," and _agency(doc, after + 1))):
+        return True  # "Hanoi (VNA) -", "Hanoi, (VNA) -"
     return token.i == token.sent.start and token.is_upper and len(token) > 3 and (
         doc[after].text.startswith("(") or doc[after].text in DASHES)
+
+
+def _agency(doc: Doc, i: int) -> bool:
+    """A news agency's name in brackets at ``i``: "(VNA)", "(AFP)"."""
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and (
+        doc[i + 1].is_upper)
 
 
 def _region(token: Token) -> frozenset[str]:

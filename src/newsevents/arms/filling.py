@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from newsevents.arms.countries import Countries
-from newsevents.arms.governor import CONTENTS
+from newsevents.arms.governor import CONTENTS, WARNINGS
 from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -126,8 +126,9 @@ def _made_there(reading: Reading, makers: dict[int, set[str]]) -> bool:
 
 def _consenting(sent: Span, countries: Countries) -> set[str]:
     """Countries that only give their consent in the sentence ("the US government
-    authorisation to transfer the aircraft"): no party to the transfer they allow."""
-    return {c for t in sent if lemma(t) in CONSENTS
+    authorisation to transfer the aircraft"), or only warn against it ("amid growing U.S.
+    pressure on countries not to buy Russian arms"): no party to the transfer."""
+    return {c for t in sent if lemma(t) in CONSENTS | WARNINGS
             for m in t.subtree if m.i < t.i and m.dep_ in MODIFIERS
             for c in [countries.of(m)] if c}
 
@@ -176,6 +177,12 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
         return
     named = {m.system.name: m.system for m in mentions
              if m.system.name and m.system.category == system.category}
+    if len(named) > 1 and reading.mention.definite:
+        # "the fighter jet" beside MiG-21s and the "Tejas fighter jet": the one the article
+        # has called by the same words
+        called = reading.mention.span.text.lower()
+        named = {m.system.name: m.system for m in mentions
+                 if m.system.name in named and _called(m) == called}
     if len(named) != 1:
         return
     chosen = next(iter(named.values()))
@@ -183,8 +190,26 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
         return
     renamed = chosen.model_copy(update={"mention": system.mention})
     reading.mention = replace(reading.mention, system=renamed, variant=None)
-    if not any(r.supplier for r in readings if r.mention.system.name == chosen.name):
-        reading.supplier = chosen.origin  # else the article's supplier, filled below
+    suppliers = {r.supplier for r in readings
+                 if r.mention.system.name == chosen.name and r.supplier}
+    if not suppliers:
+        reading.supplier = chosen.origin
+    elif len(suppliers) == 1:
+        reading.supplier = suppliers.pop()  # "India inducted the Tejas", none sold yet
+    # else the article's supplier, filled below
+
+
+def _called(mention: Mention) -> str | None:
+    """The words a named system's phrase writes after its name, up to the noun it goes by:
+    "fighter jet" of "Tejas fighter jet"."""
+    if mention.noun is None:
+        return None
+    doc = mention.span.doc
+    end = mention.span.end
+    for token in doc[end:min(end + 3, len(doc))]:
+        if lemma(token) == mention.noun:
+            return doc[end:token.i + 1].text.lower()
+    return None
 
 
 def _share_with_conjuncts(readings: list[Reading]) -> None:

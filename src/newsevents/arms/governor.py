@@ -23,6 +23,13 @@ MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develo
 
 # Words that make a clause a question about a transfer, not a report of one.
 QUESTIONS = frozenset({"when", "whether", "if", "how"})
+# Words of a third country's warning against a purchase ("the US warned Egypt against
+# concluding the purchase of Su-35s", "US pressure on countries not to buy Russian arms"):
+# what they warn against tells no stage of a deal, and the warning side is no party.
+WARNINGS = frozenset({"warn", "warning", "caution", "pressure"})
+# How far up from a transfer word a warning still governs it ("warned Egypt against
+# concluding the purchase": three steps).
+WARNING_REACH = 4
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
 # Prepositions that list what a noun before them holds ("weapons including Stingers").
@@ -172,7 +179,8 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                            None)
             deal = _listing(subject, lex) if subject is not None else None
             if deal is not None and deal.pos_ == "PRON":
-                deal = _deal_before(deal, lex)  # "It also includes more tactical drones"
+                deal = _deal_before(deal, lex)  # "It also includes more tactical drones",
+                # "They include two F-35As for Israel" (the jets of a contract)
             if deal is not None:
                 return deal
         if token.dep_ == "prep" and token.lower_ in LISTING:
@@ -188,7 +196,7 @@ def _listing(subject: Token, lex: Lexicon) -> Token | None:
     """The deal a subject that lists weapons stands for: a deal word ("the package"), "it",
     or a list whose weapons a transfer word describes ("the list of weapons to be provided
     includes", "the weapons Washington will send include")."""
-    if lex.trigger(subject) or subject.lower_ in ("it", "this"):
+    if lex.trigger(subject) or subject.lower_ in ("it", "this", "they", "these"):
         return subject
     nouns = [subject, *(g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj")]
@@ -277,10 +285,27 @@ def blocked(trigger: Token, rule: Trigger, mention: Mention, lex: Lexicon) -> bo
         return True
     if shared_out(mention):
         return True  # "China supplied 81% of Pakistan's military equipment"
+    if warned_against(trigger):
+        return True
     if trigger.pos_ == "NOUN":
         return statistic(trigger, lex)
     return tense(trigger) == "future" and any(
         c.lower_ in QUESTIONS and c.dep_ in ("advmod", "mark") for c in trigger.children)
+
+
+def warned_against(trigger: Token) -> bool:
+    """Whether a warning to someone governs the transfer word: "warned Serbia that it should
+    not buy the system", "warned Egypt against concluding the purchase", "pressure on
+    countries not to buy Russian arms"; not "Russia warned that the delivery of F-16s
+    would escalate the war", which reports the delivery."""
+    token = trigger
+    for _ in range(WARNING_REACH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if lemma(token) in WARNINGS:  # a warning given to someone, or a warning noun
+            return token.pos_ == "NOUN" or any(c.dep_ == "dobj" for c in token.children)
+    return False
 
 
 def _made_by_two(verb: Token) -> bool:

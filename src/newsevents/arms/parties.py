@@ -53,6 +53,11 @@ OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockad
                             "ban", "refusal", "resistance"})
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
 ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
+# Verbs and nouns by which a third country punishes a buyer for its purchase: "sanctioned
+# Turkey for buying S-400s", "imposed sanctions on the Chinese military for buying Su-35s":
+# the one punished bought, the one punishing is no party.
+PUNISHING = frozenset({"sanction", "punish", "penalise", "penalize"})
+PENALTIES = frozenset({"sanction", "penalty"})
 # Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
@@ -77,6 +82,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         # "the minister thanked Pakistan for handing over the jets", "the West accuses Iran
         # of supplying drones": Pakistan hands them over, Iran supplies them
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for":
+        doers = _punished(trigger.head.head) or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
                   + transfer_objects(root, frozenset({"to"}))
@@ -165,8 +172,22 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         named += transfer_objects(trigger.head, frozenset({"with"}))  # "Algeria has signed a
         # deal with Russia for 14 Su-57s": the other side is on the verb
     reading.parties = [c for c in (countries.of(t) for t in _with_conjuncts(named)) if c]
-    # "a contract for FREMM frigates from Italy": the "from" still names the seller
-    return _countries(from_objects, countries, skip), []
+    # "a contract for FREMM frigates from Italy": the "from" still names the seller, and
+    # "the contract includes two F-35As for Israel" the buyer
+    buyers = [t for t in transfer_objects(mention_head(reading.mention), frozenset({"for"}))
+              if t.pos_ == "PROPN" or t.ent_type_ in COUNTRY_LABELS]  # not "for US jobs"
+    return _countries(from_objects, countries, skip), _countries(buyers, countries, skip)
+
+
+def _punished(verb: Token) -> list[Token]:
+    """Who a punishment for a purchase falls on: the object of "sanctioned", the "on" of
+    "imposed sanctions on"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma(verb) in PUNISHING:
+        return objects
+    return [g for o in objects if lemma(o) in PENALTIES
+            for p in o.children if p.dep_ == "prep" and p.lower_ == "on"
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def _signers(noun: Token, lex: Lexicon) -> list[Token] | None:

@@ -18,7 +18,8 @@ MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 # jets" (Croatia buys); not "a refusal to buy", made by the other side.
 PLANS = frozenset({"deal", "contract", "agreement", "plan", "intention", "decision", "bid",
                    "offer", "request", "move", "effort", "tender", "programme", "program",
-                   "proposal", "order", "pact", "memorandum", "letter"})
+                   "proposal", "order", "pact", "memorandum", "letter", "willingness",
+                   "readiness", "desire", "wish"})
 # Prepositions that open an adverbial, not an argument of the verb they hang from.
 ADVERBIAL = frozenset({"after", "before", "since", "during", "despite", "amid", "following",
                        "until", "because", "unlike", "besides", "against"})
@@ -40,8 +41,14 @@ def clause_subjects(verb: Token) -> list[Token]:
     the noun a relative or participle clause modifies, which here is the weapon itself, so
     "the tanks delivered to Morocco by the United States" would lose its supplier.
     """
+    start = verb
     for _ in range(MAX_HOPS):
         found = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if verb is not start and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            agents = [g for p in verb.children if p.dep_ == "agent"
+                      for g in p.children if g.dep_ == "pobj"]
+            if agents:
+                return agents  # "a deal signed by Qatar to buy 12 warplanes": Qatar buys
         if found:
             # "Serbia, which received MiG-29s": the relative pronoun is the noun it follows
             return [verb.head if verb.dep_ == "relcl" and c.tag_ in RELATIVES else c
@@ -198,8 +205,11 @@ def tense(token: Token) -> str:
         if any((c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to"))
                or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
                for c in verb.children) or (lemma(verb) == "be" and any(
-                   c.dep_ == "acomp" and c.lower_ in AWAITED for c in verb.children)):
-            return "future"
+                   (c.dep_ == "acomp" and c.lower_ in AWAITED) or (
+                       c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                 for g in c.children))
+                   for c in verb.children)):
+            return "future"  # also "the first of the jets is to be delivered in 2019"
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp") and not (
                 verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             break  # a participle goes with its verb: "plans to buy 48 jets, taking ..."
