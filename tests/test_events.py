@@ -926,6 +926,16 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The lawyer insisted that his client had no part in the fraud.",
     "The ferry sank near the island, killing 40 passengers.",
     "Drugs that arrest the growth of tumours are being tested in Boston.",
+    "Health officials are monitoring 40 suspected cases in the two districts.",
+    "Inspectors examined conditions in the prison hospital on Monday.",
+    "The city council approved a needle exchange program for drug users.",
+    "The scandal has destroyed the minister's diplomatic strategy.",
+    "Critics say the new tax is killing the heritage of the old town.",
+    "No word was spoken as the soldiers marched slowly by.",
+    "As the country marches toward a new pension system, banks are hiring.",
+    "The Kenyan president relaxed with his family on Sunday.",
+    "Heavy rainfall pounded the Kenyan coast, the Red Cross said.",
+    "The railway company apologised for the inconvenience on Monday.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:

@@ -390,7 +390,7 @@ def _related(token: Token, relation: str) -> list[Token]:
         # "marched on.", "marched by", "marched past": a particle with nothing after it
         # tells a walk, where "marched on parliament" names what is marched on
         return [c for c in token.children
-                if c.dep_ in ("prep", "prt", "advmod") and not any(c.children)]
+                if c.dep_ in ("prep", "prt", "advmod", "agent") and not any(c.children)]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
