@@ -936,6 +936,8 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The Kenyan president relaxed with his family on Sunday.",
     "Heavy rainfall pounded the Kenyan coast, the Red Cross said.",
     "The railway company apologised for the inconvenience on Monday.",
+    "Dozens of workers complained of headaches after the leak at the plant.",
+    "The storm prompted two oil companies to evacuate their rigs in the gulf.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1094,6 +1096,7 @@ def test_blows_and_patrols_beside_other_sense_cues_stay_asserted(
     ("Thousands of protesters marched on parliament on Saturday.", "PROTEST"),
     ("Protesters marched past the embassy chanting slogans.", "PROTEST"),
     ("Troops fired on protesters in the capital on Tuesday.", "ASSAULT"),
+    ("The rebels evacuated the town before the army arrived.", "RETREAT"),
 ])
 def test_words_read_by_what_follows_them(text: str, event_type: str) -> None:
     assert one(asserted(events_of(text, learned=False)), event_type)
