@@ -56,6 +56,9 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel in ("prt", "prep"):
             if not any(c.dep_ in ("prt", "prep") and lemma(c) in values for c in token.children):
                 return False
+        elif rel == "advmod":
+            if not any(c.dep_ == "advmod" and lemma(c) in values for c in token.children):
+                return False
         elif rel == "pobj":
             if not any(g.dep_ == "pobj" and lemma(g) in values
                        for c in token.children if c.dep_ == "prep" for g in c.children):
@@ -81,7 +84,18 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
         return _has_doer(verb)
     if rel == "aimed":
         return _aimed(verb) == ("yes" in values)
+    if rel == "told":
+        return _tells_words(verb)
     return True
+
+
+def _tells_words(verb: Token) -> bool:
+    """The verb carries what was said: a that-clause or a quote ("shot back that the senator
+    was out of touch", "'...,' Rabin shot back"), or a speech verb joined to it ("shot back,
+    and said"): a retort, not shots fired back."""
+    lex = Lexicon.load()
+    return any(c.dep_ == "ccomp" or (c.dep_ == "conj" and lex.cue("speech", lemma(c)))
+               for c in verb.children)
 
 
 # The modals of a that-clause that tells others what to do: "warned that travellers should
@@ -270,8 +284,9 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
     sense that is no event (``other_senses.tsv``)."""
     for relation, words in lex.other_senses.get(lemma(token), ()):
         if relation == "clause":
-            if any("-" in words or lemma(c) in words or any(lemma(s) in words for s in
-                   subject_of(c)) for c in token.children if c.dep_ == "ccomp"):
+            if any("-" in words or _listed(c, words, lex) or any(
+                    _listed(s, words, lex) for s in subject_of(c))
+                   for c in token.children if c.dep_ == "ccomp"):
                 return True
             continue
         if relation == "question" and _asks_a_question(token):
@@ -353,7 +368,9 @@ def _related(token: Token, relation: str) -> list[Token]:
         return clauses + ([token.head] if token.dep_ == "advcl" and token.tag_ == "VBG" else [])
     if relation == "subject":
         found = [*subject_of(token), *agent_of(token)]
-        return found + [n for t in found if (n := antecedent(t)) is not None]
+        found += [n for t in found if (n := antecedent(t)) is not None]
+        # "Hurricane Katrina destroyed", "Typhoon Haiyan killed": the kind named before a name
+        return found + [c for t in found for c in t.children if c.dep_ == "compound"]
     if relation == "governor":
         # "rejected the accusations": the verb a noun is the object of, unless the noun names
         # its own author ("rejected criticism from a state trooper" reports the criticism)
@@ -369,6 +386,11 @@ def _related(token: Token, relation: str) -> list[Token]:
         return [c for c in token.children if c.dep_ in ("compound", "amod", "npadvmod")]
     if relation == "advmod":
         return [c for c in token.children if c.dep_ == "advmod"]
+    if relation == "bare":
+        # "marched on.", "marched by", "marched past": a particle with nothing after it
+        # tells a walk, where "marched on parliament" names what is marched on
+        return [c for c in token.children
+                if c.dep_ in ("prep", "prt", "advmod", "agent") and not any(c.children)]
     return [c for c in token.children if c.dep_ in ("prep", "prt")]
 
 
