@@ -1827,6 +1827,16 @@ def test_who_is_said_or_forced_to_act_is_the_source(
     assert countries(event.source) == {source}
 
 
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_subject_the_parser_hung_in_a_fronted_phrase_still_acts(learned: bool) -> None:
+    # the parser reads the army as in apposition to the reporter's town
+    text = ("According to a local reporter in Homs City, the Syrian Armed Forces and their "
+            "allies have already captured the textile factories near the old market.")
+    attack = one(asserted(events_of(text, learned=learned)), "ASSAULT")
+    assert countries(attack.source) == {"SYR"}
+    assert attack.source[0].sector == "MIL"
+
+
 def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
     text = "Kenyan troops were deployed to the border town of Mandera on Friday."
     deployment = one(asserted(events_of(text)), "MOBILIZE")

@@ -60,6 +60,9 @@ def subject_of(verb: Token) -> list[Token]:
             return subjects
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []  # "the aircraft are expected to arrive": no agent to inherit
+        stranded = stranded_subjects(verb)
+        if stranded:
+            return stranded
         if verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ in OBJECTS]
             if objects:  # object control: "urged Turkey to make a choice"
@@ -77,6 +80,41 @@ def subject_of(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+# Words that may stand between a subject and its verb ("the army has reportedly captured").
+BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "advmod", "neg", "punct"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def stranded_subjects(verb: Token) -> list[Token]:
+    """The subject the parser hung inside a fronted phrase, when the main verb has none of
+    its own: "After seizing the suburb, the Syrian Arab Army launched an attack" and
+    "According to a correspondent in Damascus, the Syrian Armed Forces and their allies have
+    liberated" (the subject read as in apposition to the phrase's last noun), "Led by the
+    Tiger Forces and their commander, the army stormed". A finite main verb has a subject;
+    the noun just before it is that subject, with the nouns joined to it."""
+    if verb.dep_ != "ROOT" or not (
+        verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return []
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].dep_ in BETWEEN_SUBJECT_AND_VERB and (
+        verb.doc[before].text not in (",", ";", ":")
+    ):
+        before -= 1
+    if before < verb.sent.start:
+        return []
+    noun = verb.doc[before]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or (
+        noun.dep_ not in ("appos", "pobj", "conj")
+    ):
+        return []
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ not in ("appos", "pobj") or noun.head.i > verb.i:
+        return []
+    return [noun]
 
 
 # Passives whose subject does what the clause after them says: reports and compulsion ("is
