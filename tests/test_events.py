@@ -1837,6 +1837,35 @@ def test_a_subject_the_parser_hung_in_a_fronted_phrase_still_acts(learned: bool)
     assert attack.source[0].sector == "MIL"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    # the parser reads the rebels as the subject of the participle after "by"
+    ("At least 17 people were killed over the weekend by Ugandan rebels wielding machetes, "
+     "spears and axes who raided a village in northern Congo, an aid worker said.", "UGA"),
+    # the blow is a gerund, with its own "by" phrase
+    ("Six civilians were killed and 11 others were wounded on Friday due to artillery "
+     "shelling by forces loyal to President Bashar al-Assad on homes in Douma.", "SYR"),
+])
+def test_a_passive_report_finds_its_agent_behind_a_participle_or_a_gerund(
+    text: str, source: str
+) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {source}
+
+
+def test_a_gerund_with_no_subject_is_done_by_its_by_phrase() -> None:
+    text = "The students protested against destroying three Ivorian planes by French forces."
+    destroying = next(e for e in asserted(events_of(text, learned=False))
+                      if e.trigger == "destroying")
+    assert countries(destroying.source) == {"FRA"}
+
+
+def test_the_by_phrase_of_an_act_noun_hung_on_the_verb_is_the_acts() -> None:
+    text = ("Opposition leader Abel Tesfaye said on Monday that more than 200 people had died "
+            "in a weekend crackdown on his supporters by Ethiopian security forces.")
+    crackdown = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(crackdown.source) == {"ETH"}
+
+
 def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
     text = "Kenyan troops were deployed to the border town of Mandera on Friday."
     deployment = one(asserted(events_of(text)), "MOBILIZE")

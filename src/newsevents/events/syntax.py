@@ -258,7 +258,12 @@ def _governing_subject(verb: Token) -> list[Token]:
 
 
 def agent_of(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """The "by" phrase of a passive; where the parser read the agent as the subject of the
+    participle after it ("killed by rebels wielding machetes"), that subject."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"] or [s for c in verb.children if c.dep_ == "agent"
+                                     for p in c.children if p.dep_ == "pcomp"
+                                     for s in p.children if s.dep_ == "nsubj"]
 
 
 def by_objects(verb: Token) -> list[Token]:
