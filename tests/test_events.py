@@ -1866,6 +1866,14 @@ def test_the_by_phrase_of_an_act_noun_hung_on_the_verb_is_the_acts() -> None:
     assert countries(crackdown.source) == {"ETH"}
 
 
+def test_a_participle_tagged_as_a_past_tense_is_still_passive_by_its_agent() -> None:
+    text = ("Yossi Levy, an Israeli soldier captured three years ago by Gaza militants in a raid "
+            "on a border post, was asked on Sunday to speak about his ordeal.")
+    capture = one(asserted(events_of(text, learned=False)), "ASSAULT")
+    assert countries(capture.source) == {"PSE"}
+    assert countries(capture.target) == {"ISR"}
+
+
 def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
     text = "Kenyan troops were deployed to the border town of Mandera on Friday."
     deployment = one(asserted(events_of(text)), "MOBILIZE")

@@ -205,7 +205,11 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in (*SUBJECTS, "aux", *OBJECTS) for c in verb.children
     ):
         return False
-    if verb.tag_ == "VBN" and participle_after_noun(verb):
+    # the tagger takes such a participle for a past tense at times; its "by" phrase says not
+    # ("an Israeli soldier captured two years ago by Gaza militants")
+    if (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)) and (
+        participle_after_noun(verb)
+    ):
         return True
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
 
