@@ -1874,6 +1874,15 @@ def test_a_participle_tagged_as_a_past_tense_is_still_passive_by_its_agent() -> 
     assert countries(capture.target) == {"ISR"}
 
 
+@pytest.mark.parametrize("learned", [True, False])
+def test_what_is_done_in_addition_to_an_act_is_done_by_the_same_subject(learned: bool) -> None:
+    text = ("In addition to bombing the bridge where the convoy stopped, Turkish forces also "
+            "destroyed two depots that rebels were said to be using.")
+    bombing = next(e for e in asserted(events_of(text, learned=learned))
+                   if e.trigger == "bombing")
+    assert countries(bombing.source) == {"TUR"}
+
+
 def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
     text = "Kenyan troops were deployed to the border town of Mandera on Friday."
     deployment = one(asserted(events_of(text)), "MOBILIZE")

@@ -75,11 +75,24 @@ def subject_of(verb: Token) -> list[Token]:
         elif (verb.dep_ == "pcomp" and lemma(verb.head) in MANNER_PREPS
               and verb.head.head.pos_ in ("VERB", "AUX")):
             verb = verb.head.head  # "began the assault by storming", "before shooting it"
+        elif (addition := _in_addition_to(verb)) is not None:
+            verb = addition  # "In addition to liberating the town, the army captured"
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
         else:
             return []
     return []
+
+
+def _in_addition_to(verb: Token) -> Token | None:
+    """The verb an "in addition to" phrase with a gerund hangs on: its subject does both."""
+    prep, noun = verb.head, verb.head.head
+    if verb.dep_ != "pcomp" or lemma(prep) != "to" or lemma(noun) != "addition" or (
+        noun.dep_ != "pobj"
+    ):
+        return None
+    governing = noun.head.head
+    return governing if governing.pos_ in ("VERB", "AUX") else None
 
 
 # Words that may stand between a subject and its verb ("the army has reportedly captured").
