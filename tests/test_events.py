@@ -1883,6 +1883,16 @@ def test_what_is_done_in_addition_to_an_act_is_done_by_the_same_subject(learned:
     assert countries(bombing.source) == {"TUR"}
 
 
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_when_clause_hung_on_the_speech_verb_names_who_struck(learned: bool) -> None:
+    text = ("At least 11 militants were killed and several others wounded in the eastern city of "
+            "Deir ez-Zor, after Russian fighter jets conducted airstrikes on their positions on "
+            "Monday, activists reported.")
+    killing = next(e for e in asserted(events_of(text, learned=learned))
+                   if e.trigger == "killed")
+    assert countries(killing.source) == {"RUS"}
+
+
 def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
     text = "Kenyan troops were deployed to the border town of Mandera on Friday."
     deployment = one(asserted(events_of(text)), "MOBILIZE")

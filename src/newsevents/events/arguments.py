@@ -1223,7 +1223,7 @@ def clause_agents(verb: Token) -> list[Token]:
     rustlers stormed a village", "when a Syrian airstrike hit a hospital", "as clashes broke
     out between the army and rebels". Not the victims' own doings ("as he was driving")."""
     found: list[Token] = []
-    for clause in verb.children:
+    for clause in (*verb.children, *told_with(verb)):
         if clause.dep_ != "advcl" or not any(
             m.dep_ in ("mark", "advmod") and lemma(m) in WHEN_WORDS for m in clause.children
         ):
@@ -1243,6 +1243,16 @@ def clause_agents(verb: Token) -> list[Token]:
             else:
                 found.append(subject)
     return found
+
+
+def told_with(verb: Token) -> list[Token]:
+    """Clauses of a report that the parser hung on its speech verb, between what was said
+    and the verb that says it: "14 militants were killed, after Russian jets conducted
+    airstrikes on their positions, activists reported" tells when the killing happened."""
+    report = verb.head
+    if verb.dep_ != "ccomp" or report.i < verb.i:
+        return []
+    return [c for c in report.children if c.dep_ == "advcl" and verb.i < c.i < report.i]
 
 
 def sentence_country(sent: Span) -> str | None:
