@@ -1884,6 +1884,72 @@ def test_who_is_said_or_forced_to_act_is_the_source(
     assert countries(event.source) == {source}
 
 
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_subject_the_parser_hung_in_a_fronted_phrase_still_acts(learned: bool) -> None:
+    # the parser reads the army as in apposition to the reporter's town
+    text = ("According to a local reporter in Homs City, the Syrian Armed Forces and their "
+            "allies have already captured the textile factories near the old market.")
+    attack = one(asserted(events_of(text, learned=learned)), "ASSAULT")
+    assert countries(attack.source) == {"SYR"}
+    assert attack.source[0].sector == "MIL"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the parser reads the rebels as the subject of the participle after "by"
+    ("At least 17 people were killed over the weekend by Ugandan rebels wielding machetes, "
+     "spears and axes who raided a village in northern Congo, an aid worker said.", "UGA"),
+    # the blow is a gerund, with its own "by" phrase
+    ("Six civilians were killed and 11 others were wounded on Friday due to artillery "
+     "shelling by forces loyal to President Bashar al-Assad on homes in Douma.", "SYR"),
+])
+def test_a_passive_report_finds_its_agent_behind_a_participle_or_a_gerund(
+    text: str, source: str
+) -> None:
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(killing.source) == {source}
+
+
+def test_a_gerund_with_no_subject_is_done_by_its_by_phrase() -> None:
+    text = "The students protested against destroying three Ivorian planes by French forces."
+    destroying = next(e for e in asserted(events_of(text, learned=False))
+                      if e.trigger == "destroying")
+    assert countries(destroying.source) == {"FRA"}
+
+
+def test_the_by_phrase_of_an_act_noun_hung_on_the_verb_is_the_acts() -> None:
+    text = ("Opposition leader Abel Tesfaye said on Monday that more than 200 people had died "
+            "in a weekend crackdown on his supporters by Ethiopian security forces.")
+    crackdown = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(crackdown.source) == {"ETH"}
+
+
+def test_a_participle_tagged_as_a_past_tense_is_still_passive_by_its_agent() -> None:
+    text = ("Yossi Levy, an Israeli soldier captured three years ago by Gaza militants in a raid "
+            "on a border post, was asked on Sunday to speak about his ordeal.")
+    capture = one(asserted(events_of(text, learned=False)), "ASSAULT")
+    assert countries(capture.source) == {"PSE"}
+    assert countries(capture.target) == {"ISR"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_what_is_done_in_addition_to_an_act_is_done_by_the_same_subject(learned: bool) -> None:
+    text = ("In addition to bombing the bridge where the convoy stopped, Turkish forces also "
+            "destroyed two depots that rebels were said to be using.")
+    bombing = next(e for e in asserted(events_of(text, learned=learned))
+                   if e.trigger == "bombing")
+    assert countries(bombing.source) == {"TUR"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_when_clause_hung_on_the_speech_verb_names_who_struck(learned: bool) -> None:
+    text = ("At least 11 militants were killed and several others wounded in the eastern city of "
+            "Deir ez-Zor, after Russian fighter jets conducted airstrikes on their positions on "
+            "Monday, activists reported.")
+    killing = next(e for e in asserted(events_of(text, learned=learned))
+                   if e.trigger == "killed")
+    assert countries(killing.source) == {"RUS"}
+
+
 def test_a_force_deployed_with_no_agent_is_the_source_not_the_target() -> None:
     text = "Kenyan troops were deployed to the border town of Mandera on Friday."
     deployment = one(asserted(events_of(text)), "MOBILIZE")

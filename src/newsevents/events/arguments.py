@@ -438,7 +438,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # A clause completing a passive is done by that passive's subject ("is said to have
         # arrested").
         sources = (look.actors(subject_of(verb)) or look.actors(raised_subjects(verb))
-                   or look.actors(guessed_subjects(verb)))
+                   or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb)))
         targets = look.actors(taken_from(verb))
         # "denounced what they called Tokyo's hardline approach": the thing named
         objects = named_as(verb) or [n for c in verb.children if c.dep_ == "ccomp"
@@ -588,6 +588,28 @@ def doers_of(verb: Token, aimed: list[Token], passive: bool) -> list[Token]:
                   and c.i > token.i for g in c.children if g.dep_ == "pobj"]
         found += by or [token]
     return found
+
+
+def gerund_agents(verb: Token) -> list[Token]:
+    """Who does what a gerund with no subject of its own names, told by its "by" phrase:
+    "protested against destroying two jets by French forces", "shelling by the army"."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return []
+    return agent_of(verb) or by_objects(verb)
+
+
+def hung_agents(noun: Token) -> list[Token]:
+    """The "by" phrase of an event noun that the parser hung on the verb holding the noun's
+    preposition ("died in a crackdown on his supporters by government forces"): of a verb
+    not in the passive, a "by" phrase after the noun can only be the act's."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    return [g for c in verb.children if c.dep_ in ("agent", "prep") and lemma(c) == "by"
+            and c.i > noun.i for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
 
 
 def act_doers(token: Token) -> list[Token]:
@@ -742,6 +764,8 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         sources = look.actors([c for c in owners if c.dep_ != "poss"], roles=True)
     sources += [a for a in look.actors(prep_objects(noun, frozenset({"by"})) or launchers(noun))
                 if a not in sources]
+    if not sources:
+        sources = look.actors(hung_agents(noun))
     if not sources and cand.event_type in DOER_OF_TYPES and noun.dep_ not in ALONE_DEPS and not (
             noun.dep_ in OBJECTS and any(a.country or a.igo
                                          for a in look.actors(subject_of(noun.head)))):
@@ -1049,6 +1073,10 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
               for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     nouns = expand(nouns)  # "during fighting and shelling by Kadhafi's forces"
     found = [a for noun in nouns for a in _noun_agents(noun, look)]
+    # "were killed due to artillery shelling by forces loyal to Assad": a gerund of the blow
+    found += [a for v in verbs for c in v.children if c.dep_ in ("prep", "agent")
+              for g in c.children if g.dep_ == "pcomp" and lemma(g) in VIOLENT_PARTICIPLES
+              for a in gerund_agents(g)]
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         # "were wounded when a bomb planted by the Taliban exploded"
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -1195,7 +1223,7 @@ def clause_agents(verb: Token) -> list[Token]:
     rustlers stormed a village", "when a Syrian airstrike hit a hospital", "as clashes broke
     out between the army and rebels". Not the victims' own doings ("as he was driving")."""
     found: list[Token] = []
-    for clause in verb.children:
+    for clause in (*verb.children, *told_with(verb)):
         if clause.dep_ != "advcl" or not any(
             m.dep_ in ("mark", "advmod") and lemma(m) in WHEN_WORDS for m in clause.children
         ):
@@ -1215,6 +1243,16 @@ def clause_agents(verb: Token) -> list[Token]:
             else:
                 found.append(subject)
     return found
+
+
+def told_with(verb: Token) -> list[Token]:
+    """Clauses of a report that the parser hung on its speech verb, between what was said
+    and the verb that says it: "14 militants were killed, after Russian jets conducted
+    airstrikes on their positions, activists reported" tells when the killing happened."""
+    report = verb.head
+    if verb.dep_ != "ccomp" or report.i < verb.i:
+        return []
+    return [c for c in report.children if c.dep_ == "advcl" and verb.i < c.i < report.i]
 
 
 def sentence_country(sent: Span) -> str | None:

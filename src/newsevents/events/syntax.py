@@ -62,6 +62,9 @@ def subject_of(verb: Token) -> list[Token]:
             return subjects
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []  # "the aircraft are expected to arrive": no agent to inherit
+        stranded = stranded_subjects(verb)
+        if stranded:
+            return stranded
         if verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ in OBJECTS]
             if objects:  # object control: "urged Turkey to make a choice"
@@ -74,11 +77,59 @@ def subject_of(verb: Token) -> list[Token]:
         elif (verb.dep_ == "pcomp" and lemma(verb.head) in MANNER_PREPS
               and verb.head.head.pos_ in ("VERB", "AUX")):
             verb = verb.head.head  # "began the assault by storming", "before shooting it"
+        elif (addition := _in_addition_to(verb)) is not None:
+            verb = addition  # "In addition to liberating the town, the army captured"
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]
         else:
             return []
     return []
+
+
+def _in_addition_to(verb: Token) -> Token | None:
+    """The verb an "in addition to" phrase with a gerund hangs on: its subject does both."""
+    prep, noun = verb.head, verb.head.head
+    if verb.dep_ != "pcomp" or lemma(prep) != "to" or lemma(noun) != "addition" or (
+        noun.dep_ != "pobj"
+    ):
+        return None
+    governing = noun.head.head
+    return governing if governing.pos_ in ("VERB", "AUX") else None
+
+
+# Words that may stand between a subject and its verb ("the army has reportedly captured").
+BETWEEN_SUBJECT_AND_VERB = frozenset({"aux", "advmod", "neg", "punct"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def stranded_subjects(verb: Token) -> list[Token]:
+    """The subject the parser hung inside a fronted phrase, when the main verb has none of
+    its own: "After seizing the suburb, the Syrian Arab Army launched an attack" and
+    "According to a correspondent in Damascus, the Syrian Armed Forces and their allies have
+    liberated" (the subject read as in apposition to the phrase's last noun), "Led by the
+    Tiger Forces and their commander, the army stormed". A finite main verb has a subject;
+    the noun just before it is that subject, with the nouns joined to it."""
+    if verb.dep_ != "ROOT" or not (
+        verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return []
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].dep_ in BETWEEN_SUBJECT_AND_VERB and (
+        verb.doc[before].text not in (",", ";", ":")
+    ):
+        before -= 1
+    if before < verb.sent.start:
+        return []
+    noun = verb.doc[before]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or (
+        noun.dep_ not in ("appos", "pobj", "conj")
+    ):
+        return []
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ not in ("appos", "pobj") or noun.head.i > verb.i:
+        return []
+    return [noun]
 
 
 # Passives whose subject does what the clause after them says: reports and compulsion ("is
@@ -164,7 +215,11 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in (*SUBJECTS, "aux", *OBJECTS) for c in verb.children
     ):
         return False
-    if verb.tag_ == "VBN" and participle_after_noun(verb):
+    # the tagger takes such a participle for a past tense at times; its "by" phrase says not
+    # ("an Israeli soldier captured two years ago by Gaza militants")
+    if (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)) and (
+        participle_after_noun(verb)
+    ):
         return True
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
 
@@ -217,7 +272,12 @@ def _governing_subject(verb: Token) -> list[Token]:
 
 
 def agent_of(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """The "by" phrase of a passive; where the parser read the agent as the subject of the
+    participle after it ("killed by rebels wielding machetes"), that subject."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"] or [s for c in verb.children if c.dep_ == "agent"
+                                     for p in c.children if p.dep_ == "pcomp"
+                                     for s in p.children if s.dep_ == "nsubj"]
 
 
 def by_objects(verb: Token) -> list[Token]:
