@@ -597,6 +597,19 @@ def test_an_offensive_is_aimed_at_whom_its_clauses_strike_or_take_ground_from() 
     assert [(a.sector, a.country) for a in fired[0].target] == [("MIL", "MLI")]
 
 
+@pytest.mark.parametrize("text, target", [
+    ("The militants began their assault at dawn at the village of Kidal, where they were met "
+     "by a large force of the Malian Army (FAMa).", "MLI"),
+    ("Boko Haram began the offensive near Maiduguri, striking the Nigerian Army held villages "
+     "of Konduga and Bama; the attack lasted for hours.", "NGA"),
+])
+def test_an_offensive_is_aimed_at_the_force_its_clause_names_when_the_parse_loses_it(
+    text: str, target: str
+) -> None:
+    event = next(e for e in events_of(text) if e.trigger in ("assault", "offensive"))
+    assert [(a.sector, a.country) for a in event.target] == [("MIL", target)]
+
+
 def test_a_named_victim_is_of_the_country_where_the_attack_happened() -> None:
     event = one(events_of("Journalist Ana Lucia Ferreira was shot dead outside her home in "
                           "Recife on Tuesday."), "ASSAULT")
