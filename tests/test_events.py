@@ -1725,6 +1725,19 @@ def test_a_march_is_against_whom_its_anti_words_name(text: str, target: str) -> 
     assert countries(event.target) == {target}
 
 
+@pytest.mark.parametrize("text, target, country", [
+    ("About 400 farmers demonstrated outside the governor's residence in Nakuru on Tuesday.",
+     "the governor", "KEN"),
+    ("Hundreds of students rallied in Accra on Friday against a government plan to raise fees.",
+     "government", "GHA"),
+])
+def test_a_protest_is_aimed_at_the_owner_its_site_or_grievance_names(
+    text: str, target: str, country: str
+) -> None:
+    event = one(events_of(text), "PROTEST")
+    assert [(a.text, a.country) for a in event.target] == [(target, country)]
+
+
 def test_an_anti_word_that_names_no_one_gives_no_target() -> None:
     event = one(events_of("Thousands of anti-war protesters marched through Rome on "
                           "Saturday."), "PROTEST")

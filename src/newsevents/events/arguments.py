@@ -68,8 +68,10 @@ ACT_NOUNS = frozenset({
     "blockade", "crackdown", "detention", "arrest", "execution", "abduction", "kidnapping",
     "shooting", "annexation", "destruction", "seizure", "takeover",
 })
-# Where a demonstration gathers, and the buildings whose owner it is aimed at.
-SITE_PREPS = frozenset({"outside", "at", "near", "before", "in"})
+# Where a demonstration gathers or heads, and the buildings whose owner it is aimed at.
+SITE_PREPS = frozenset({
+    "outside", "at", "near", "before", "in", "to", "toward", "towards", "past", "on",
+})
 SITE_NOUNS = frozenset({
     "embassy", "consulate", "mission", "office", "headquarters", "parliament", "ministry",
     "palace", "residence", "court", "courthouse", "legislature", "assembly", "building",
@@ -674,6 +676,11 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
                          and c.pos_ != "PRON"], roles=True, exclude=sources)
     if found:
         return found
+    # "outside the president's office", "against a government reform", "against US threats":
+    # the owner the building's or the grievance's other modifiers name
+    found = owners_of([s for s in sites if lemma(s) in SITE_NOUNS] + opposed, look, sources)
+    if found:
+        return found
     for clause in _demands(verb):
         addressed = [c for c in clause.children if c.dep_ in OBJECTS]
         addressed += [s for c in clause.children if c.dep_ == "ccomp"
@@ -796,7 +803,7 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(prep_objects(noun, frozenset({"of"})), subtree=True,
                               exclude=sources)
     if not targets and cand.event_type == "ASSAULT" and noun.dep_ in OBJECTS:
-        targets = opposing_force(noun, look, sources)
+        targets = opposing_force(noun.head, noun, look, sources)
     if noun.dep_ == "attr" and not targets:
         # "Turkey's purchase is a concern": what the noun is said of is its target.
         targets = look.actors(subject_of(noun.head), subtree=True, exclude=sources)
@@ -805,16 +812,18 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     return sources, targets
 
 
-def opposing_force(noun: Token, look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
-    """Whom an attack launched or begun was aimed at, where the parse of the clause loses the
-    path to it ("ISIS began the assault by launching car bombs at the army's checkpoint",
-    "launched an offensive in Hama, targeting the army's (SAA) defences"): the first armed
-    force the clause names after the attack noun, other than the attackers. Battle reports
-    name the side attacked there (docs/annotation.md, 4)."""
-    verb = noun.head
+def opposing_force(
+    verb: Token, after: Token, look: ActorLookup, sources: Sequence[Actor]
+) -> list[Actor]:
+    """Whom an attack was aimed at, where the parse of the clause loses the path to it ("ISIS
+    began the assault by launching car bombs at the army's checkpoint", "launched an
+    offensive in Hama, targeting the army's (SAA) defences", "captured the junction after
+    fierce fighting with Aidid's militiamen"): the first armed force the clause of ``verb``
+    names after the word ``after``, other than the attackers. Battle reports name the side
+    attacked there (docs/annotation.md, 4)."""
     attackers = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
     for token in verb.subtree:
-        if token.i <= noun.i or token.i in attackers:
+        if token.i <= after.i or token.i in attackers:
             continue
         found = look.actor(token)
         if (found is not None and found.sector in FORCE_SECTORS
