@@ -610,6 +610,13 @@ def test_an_offensive_is_aimed_at_the_force_its_clause_names_when_the_parse_lose
     assert [(a.sector, a.country) for a in event.target] == [("MIL", target)]
 
 
+def test_ground_captured_is_taken_from_the_force_its_clause_names() -> None:
+    event = next(e for e in events_of("Government troops captured the ridge after a long "
+                                      "battle that killed twelve Houthi fighters.")
+                 if e.trigger == "captured")
+    assert [(a.sector, a.country) for a in event.target] == [("REB", "YEM")]
+
+
 def test_a_named_victim_is_of_the_country_where_the_attack_happened() -> None:
     event = one(events_of("Journalist Ana Lucia Ferreira was shot dead outside her home in "
                           "Recife on Tuesday."), "ASSAULT")

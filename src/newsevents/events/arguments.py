@@ -521,6 +521,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(fought(verb), subtree=True, exclude=sources)
     if not targets and not passive and trigger.roles != "notarget":
         targets = owners_of([c for c in verb.children if c.dep_ in OBJECTS], look, sources)
+    if (not targets and not passive and cand.event_type == "ASSAULT"
+            and lemma(verb) in STORMING_VERBS):
+        targets = opposing_force(verb, verb, look, sources)
     if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
             and not _someone_unknown(verb)):
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
@@ -1441,6 +1444,9 @@ VIOLENT_PARTICIPLES = HARM_VERBS | AIMING_VERBS | frozenset({
 })
 # Verbs of taking ground, whose loser an offensive launched to take it is aimed at.
 CAPTURING_VERBS = frozenset({"capture", "recapture", "seize", "retake", "take", "reclaim"})
+# Verbs of taking or storming ground, whose clause names the force that held it
+# (``opposing_force``).
+STORMING_VERBS = CAPTURING_VERBS | {"storm", "overrun", "attack", "assault", "raid"}
 # Where a fired weapon is aimed ("launching car bombs at the army's defences").
 FIRED_AT_PREPS = frozenset({"at", "towards", "toward", "on", "against"})
 # Types whose target is whoever holds the ground they are aimed at (``holders``).
