@@ -1720,6 +1720,12 @@ def test_whom_a_blasts_killing_clause_names_are_its_victims(text: str, target: s
     assert {a.sector for a in event.target} == {"CVL"}
 
 
+def test_a_blast_is_aimed_at_whom_its_when_clause_says_passed_by() -> None:
+    event = one(events_of("A roadside bomb was detonated in Kandahar when an Afghan army "
+                          "convoy passed by."), "ASSAULT")
+    assert [(a.sector, a.country) for a in event.target] == [("MIL", "AFG")]
+
+
 @pytest.mark.parametrize("text, target", [
     ("Several thousand students marched through Khartoum on Friday, chanting anti-Israeli "
      "slogans.", "ISR"),

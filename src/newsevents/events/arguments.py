@@ -622,8 +622,19 @@ def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> l
         x for p in verb.children if p.dep_ == "prep" and lemma(p) in WHEN_WORDS
         for x in p.children if x.dep_ == "pcomp"]
     passers = [s for c in clauses if lemma(c) in PASSING_VERBS
-               for s in c.children if s.dep_ in SUBJECTS]
+               for s in c.children if s.dep_ in SUBJECTS] or passing_by(verb)
     return look.actors(passers, subtree=True, exclude=sources)  # "a bus carrying soldiers"
+
+
+def passing_by(verb: Token) -> list[Token]:
+    """Who passed by when a blast went off, wherever the parser hung the clause: on a place
+    ("detonated on a road near the village when a patrol was passing by"), or the passer's
+    noun with its verb as a participle ("when an army convoy passed by", "after a police
+    patrol passed by")."""
+    passing = [t for t in verb.subtree if t.i != verb.i and lemma(t) in PASSING_VERBS
+               and t.pos_ == "VERB"]
+    return [s for t in passing for s in t.children if s.dep_ in SUBJECTS] + [
+        t.head for t in passing if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN")]
 
 
 def _someone_unknown(verb: Token) -> bool:
