@@ -597,6 +597,26 @@ def test_an_offensive_is_aimed_at_whom_its_clauses_strike_or_take_ground_from() 
     assert [(a.sector, a.country) for a in fired[0].target] == [("MIL", "MLI")]
 
 
+@pytest.mark.parametrize("text, target", [
+    ("The militants began their assault at dawn at the village of Kidal, where they were met "
+     "by a large force of the Malian Army (FAMa).", "MLI"),
+    ("Boko Haram began the offensive near Maiduguri, striking the Nigerian Army held villages "
+     "of Konduga and Bama; the attack lasted for hours.", "NGA"),
+])
+def test_an_offensive_is_aimed_at_the_force_its_clause_names_when_the_parse_loses_it(
+    text: str, target: str
+) -> None:
+    event = next(e for e in events_of(text) if e.trigger in ("assault", "offensive"))
+    assert [(a.sector, a.country) for a in event.target] == [("MIL", target)]
+
+
+def test_ground_captured_is_taken_from_the_force_its_clause_names() -> None:
+    event = next(e for e in events_of("Government troops captured the ridge after a long "
+                                      "battle that killed twelve Houthi fighters.")
+                 if e.trigger == "captured")
+    assert [(a.sector, a.country) for a in event.target] == [("REB", "YEM")]
+
+
 def test_a_named_victim_is_of_the_country_where_the_attack_happened() -> None:
     event = one(events_of("Journalist Ana Lucia Ferreira was shot dead outside her home in "
                           "Recife on Tuesday."), "ASSAULT")
@@ -1757,6 +1777,12 @@ def test_whom_a_blasts_killing_clause_names_are_its_victims(text: str, target: s
     assert {a.sector for a in event.target} == {"CVL"}
 
 
+def test_a_blast_is_aimed_at_whom_its_when_clause_says_passed_by() -> None:
+    event = one(events_of("A roadside bomb was detonated in Kandahar when an Afghan army "
+                          "convoy passed by."), "ASSAULT")
+    assert [(a.sector, a.country) for a in event.target] == [("MIL", "AFG")]
+
+
 @pytest.mark.parametrize("text, target", [
     ("Several thousand students marched through Khartoum on Friday, chanting anti-Israeli "
      "slogans.", "ISR"),
@@ -1767,6 +1793,19 @@ def test_whom_a_blasts_killing_clause_names_are_its_victims(text: str, target: s
 def test_a_march_is_against_whom_its_anti_words_name(text: str, target: str) -> None:
     event = one(events_of(text), "PROTEST")
     assert countries(event.target) == {target}
+
+
+@pytest.mark.parametrize("text, target, country", [
+    ("About 400 farmers demonstrated outside the governor's residence in Nakuru on Tuesday.",
+     "the governor", "KEN"),
+    ("Hundreds of students rallied in Accra on Friday against a government plan to raise fees.",
+     "government", "GHA"),
+])
+def test_a_protest_is_aimed_at_the_owner_its_site_or_grievance_names(
+    text: str, target: str, country: str
+) -> None:
+    event = one(events_of(text), "PROTEST")
+    assert [(a.text, a.country) for a in event.target] == [(target, country)]
 
 
 def test_an_anti_word_that_names_no_one_gives_no_target() -> None:

@@ -68,8 +68,10 @@ ACT_NOUNS = frozenset({
     "blockade", "crackdown", "detention", "arrest", "execution", "abduction", "kidnapping",
     "shooting", "annexation", "destruction", "seizure", "takeover",
 })
-# Where a demonstration gathers, and the buildings whose owner it is aimed at.
-SITE_PREPS = frozenset({"outside", "at", "near", "before", "in"})
+# Where a demonstration gathers or heads, and the buildings whose owner it is aimed at.
+SITE_PREPS = frozenset({
+    "outside", "at", "near", "before", "in", "to", "toward", "towards", "past", "on",
+})
 SITE_NOUNS = frozenset({
     "embassy", "consulate", "mission", "office", "headquarters", "parliament", "ministry",
     "palace", "residence", "court", "courthouse", "legislature", "assembly", "building",
@@ -519,6 +521,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         targets = look.actors(fought(verb), subtree=True, exclude=sources)
     if not targets and not passive and trigger.roles != "notarget":
         targets = owners_of([c for c in verb.children if c.dep_ in OBJECTS], look, sources)
+    if (not targets and not passive and cand.event_type == "ASSAULT"
+            and lemma(verb) in STORMING_VERBS):
+        targets = opposing_force(verb, verb, look, sources)
     if (not targets and trigger.roles != "notarget" and cand.event_type != "PROTEST"
             and not _someone_unknown(verb)):
         # Last resort, as coders do: the country where it happens ("lifted the curfew in
@@ -639,8 +644,19 @@ def blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) -> l
         x for p in verb.children if p.dep_ == "prep" and lemma(p) in WHEN_WORDS
         for x in p.children if x.dep_ == "pcomp"]
     passers = [s for c in clauses if lemma(c) in PASSING_VERBS
-               for s in c.children if s.dep_ in SUBJECTS]
+               for s in c.children if s.dep_ in SUBJECTS] or passing_by(verb)
     return look.actors(passers, subtree=True, exclude=sources)  # "a bus carrying soldiers"
+
+
+def passing_by(verb: Token) -> list[Token]:
+    """Who passed by when a blast went off, wherever the parser hung the clause: on a place
+    ("detonated on a road near the village when a patrol was passing by"), or the passer's
+    noun with its verb as a participle ("when an army convoy passed by", "after a police
+    patrol passed by")."""
+    passing = [t for t in verb.subtree if t.i != verb.i and lemma(t) in PASSING_VERBS
+               and t.pos_ == "VERB"]
+    return [s for t in passing for s in t.children if s.dep_ in SUBJECTS] + [
+        t.head for t in passing if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN")]
 
 
 def _someone_unknown(verb: Token) -> bool:
@@ -694,6 +710,11 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
     opposed = prep_objects(verb, frozenset({"against"})) + grievances
     found = look.actors([c for g in expand(opposed) for c in g.children if c.dep_ == "poss"
                          and c.pos_ != "PRON"], roles=True, exclude=sources)
+    if found:
+        return found
+    # "outside the president's office", "against a government reform", "against US threats":
+    # the owner the building's or the grievance's other modifiers name
+    found = owners_of([s for s in sites if lemma(s) in SITE_NOUNS] + opposed, look, sources)
     if found:
         return found
     for clause in _demands(verb):
@@ -819,12 +840,34 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # "the 1989 US invasion of Panama", "the NATO bombing of Yugoslavia"
         targets = look.actors(prep_objects(noun, frozenset({"of"})), subtree=True,
                               exclude=sources)
+    if not targets and cand.event_type == "ASSAULT" and noun.dep_ in OBJECTS:
+        targets = opposing_force(noun.head, noun, look, sources)
     if noun.dep_ == "attr" and not targets:
         # "Turkey's purchase is a concern": what the noun is said of is its target.
         targets = look.actors(subject_of(noun.head), subtree=True, exclude=sources)
     if not targets and between and between != sources:
         targets = between
     return sources, targets
+
+
+def opposing_force(
+    verb: Token, after: Token, look: ActorLookup, sources: Sequence[Actor]
+) -> list[Actor]:
+    """Whom an attack was aimed at, where the parse of the clause loses the path to it ("ISIS
+    began the assault by launching car bombs at the army's checkpoint", "launched an
+    offensive in Hama, targeting the army's (SAA) defences", "captured the junction after
+    fierce fighting with Aidid's militiamen"): the first armed force the clause of ``verb``
+    names after the word ``after``, other than the attackers. Battle reports name the side
+    attacked there (docs/annotation.md, 4)."""
+    attackers = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    for token in verb.subtree:
+        if token.i <= after.i or token.i in attackers:
+            continue
+        found = look.actor(token)
+        if (found is not None and found.sector in FORCE_SECTORS
+                and not any(same_actor(found, s) for s in sources)):
+            return [found]
+    return []
 
 
 # Prepositions of an attack within which a verb's own act was done ("during a raid").
@@ -1450,6 +1493,9 @@ VIOLENT_PARTICIPLES = HARM_VERBS | AIMING_VERBS | frozenset({
 })
 # Verbs of taking ground, whose loser an offensive launched to take it is aimed at.
 CAPTURING_VERBS = frozenset({"capture", "recapture", "seize", "retake", "take", "reclaim"})
+# Verbs of taking or storming ground, whose clause names the force that held it
+# (``opposing_force``).
+STORMING_VERBS = CAPTURING_VERBS | {"storm", "overrun", "attack", "assault", "raid"}
 # Where a fired weapon is aimed ("launching car bombs at the army's defences").
 FIRED_AT_PREPS = frozenset({"at", "towards", "toward", "on", "against"})
 # Types whose target is whoever holds the ground they are aimed at (``holders``).
