@@ -1925,3 +1925,37 @@ def test_advice_from_no_one_and_a_scaled_back_search_are_no_event(text: str) -> 
     """A notice that names no one who gives it is no actor's demand, a search scaled back is
     no retreat of forces, and missiles launched by no one named retell a launch told before."""
     assert not ({"REQUEST", "RETREAT", "MOBILIZE"} & asserted_types(text))
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "expected", "source", "target"), [
+    ("A judge in Quito ordered the arrest of the former mayor of Guayaquil on Monday.",
+     "COERCE", set(), set()),
+    ("The Sudanese general ordered his troops to withdraw from the town of Kadugli.",
+     "RETREAT", {"SDN"}, set()),
+    ("The Peruvian president ordered the army to secure the highways into Lima.",
+     "MOBILIZE", {"PER"}, set()),
+    ("Norway ordered three Iranian diplomats to leave the country within a week.",
+     "SANCTION", {"NOR"}, {"IRN"}),
+    ("The African Union ordered the Malian junta to free the detained ministers.",
+     "REQUEST", {"AU"}, {"MLI"}),
+])
+def test_an_order_is_the_act_ordered(
+    text: str, expected: str, source: set[str], target: set[str], learned: bool
+) -> None:
+    """An order is the act ordered, done by the one who orders: an arrest, a pull-back,
+    forces sent out; diplomats ordered out are expelled; an order to those outside one's
+    command is a demand (docs/annotation.md, 3)."""
+    event = one(asserted(events_of(text, learned=learned)), expected)
+    assert "order" in event.trigger
+    assert source <= countries(event.source)
+    assert target <= countries(event.target)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry ordered a report into the quality of the water supply.",
+    "The government ordered all pigs in the province to be slaughtered.",
+])
+def test_an_order_of_no_act_is_no_event(text: str) -> None:
+    """Ordering a report or a cull of animals orders no act between actors."""
+    assert not asserted(events_of(text, learned=False))

@@ -56,6 +56,9 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel in ("prt", "prep"):
             if not any(c.dep_ in ("prt", "prep") and lemma(c) in values for c in token.children):
                 return False
+        elif rel == "xcomp":
+            if not any(c.dep_ == "xcomp" and lemma(c) in values for c in token.children):
+                return False
         elif rel == "pobj":
             if not any(g.dep_ == "pobj" and lemma(g) in values
                        for c in token.children if c.dep_ == "prep" for g in c.children):
@@ -182,8 +185,13 @@ def _names(token: Token, values: frozenset[str]) -> bool:
 
 
 def _taken(verb: Token) -> list[Token]:
-    """What a verb acts on: its object, or the subject of its passive ("he was captured")."""
-    return [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    """What a verb acts on: its object, or the subject of its passive ("he was captured"), or
+    for a passive to-clause, the object of the verb it completes ("ordered all pigs to be
+    slaughtered")."""
+    taken = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    if not taken and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        taken = [c for c in verb.head.children if c.dep_ in OBJECTS]
+    return taken
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -523,15 +531,69 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 def absorbed_type(outer: Candidate, inner: Candidate) -> str:
     """The type of a governing verb with the act it names: a vow or promise of a blow is a
-    threat, a vow of help an agreement; anything else keeps the governing verb's type. (A
-    promise of a concession, "agreed to lift the tariffs", stays AGREE: the corpus annotates it
-    CONCEDE, as the codebook does, but the sentence gold set AGREE, and the coder keeps that
-    set's floor.)"""
+    threat, a vow of help an agreement; an order is the act ordered (``commanded_type``);
+    anything else keeps the governing verb's type. (A promise of a concession, "agreed to lift
+    the tariffs", stays AGREE: the corpus annotates it CONCEDE, as the codebook does, but the
+    sentence gold set AGREE, and the coder keeps that set's floor.)"""
+    if outer.trigger.roles == "command":
+        return commanded_type(outer, inner)
     if outer.trigger.lemma == "vow":
         return "AGREE" if inner.event_type in COOPERATIVE_TYPES else "THREATEN"
     if outer.event_type == "AGREE" and inner.event_type in HOSTILE and outer.trigger.lemma in VOWS:
         return "THREATEN"
     return outer.event_type
+
+
+# Sectors of those a state commands; others' orders to a state's own are demands on it.
+COMMANDED_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def commanded_type(order: Candidate, act: Candidate) -> str:
+    """What an order codes (docs/annotation.md, 3): the act ordered ("ordered the arrest of
+    the mayor": COERCE), except that forces ordered to do anything but pull back are deployed
+    (the entry's own MOBILIZE: "ordered the army to secure the border"), and an order to
+    those outside one's command is a demand (REQUEST: "the bloc ordered the junta to free
+    him")."""
+    if _outside_command(order.token):
+        return "REQUEST"
+    if order.trigger.requires and act.event_type != "RETREAT":
+        return order.event_type
+    return act.event_type
+
+
+def commanded_mode(order: Candidate, act: Candidate) -> str | None:
+    """The act's own mode where the order is coded as that act; the order entry's where it
+    codes its own type; a demand's from what is demanded."""
+    if order.event_type == act.event_type:
+        return act.mode
+    if order.event_type == order.trigger.event_type:
+        return order.trigger.mode
+    return absorbed_mode(order.event_type, act)
+
+
+def _outside_command(verb: Token) -> bool:
+    """An order from an international organisation, or to another state's government or
+    forces ("ordered Israel to withdraw"): no one's own command."""
+    givers = [t._.actor for t in subject_of(verb) if t._.actor is not None]
+    if any(a.igo for a in givers):
+        return True
+    homes = {a.country for a in givers if a.country}
+    ordered = [t._.actor for t in verb.children if t.dep_ in OBJECTS and t._.actor is not None]
+    return bool(homes) and any(a.country and a.country not in homes
+                               and a.sector in COMMANDED_SECTORS for a in ordered)
+
+
+# Acts carried out on someone's order: "ordered an inquiry into", "ordered the release of",
+# "ordered troops to the border". Statements and meetings are not ordered into being.
+ORDERED_TYPES = frozenset({"COERCE", "RETREAT", "MOBILIZE", "SANCTION", "ASSAULT", "AID",
+                           "ACCUSE"})
+
+
+def _ordered(token: Token) -> Iterator[Token]:
+    """What an order names: its to-clause, that-clause or object ("ordered them to withdraw",
+    "ordered that he be freed", "ordered his arrest"), not what its object's clauses say ("a
+    move the UN denounced")."""
+    return (c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj"))
 
 
 def _complements(token: Token) -> Iterator[Token]:
@@ -559,14 +621,18 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         if cand.nominal:
             continue
-        for comp in _complements(cand.token):
+        command = cand.trigger.roles == "command"
+        for comp in _ordered(cand.token) if command else _complements(cand.token):
             inner = by_token.get(comp.i)
             if inner is None or inner is cand or comp.i in dropped:
                 continue
+            if command and inner.event_type not in ORDERED_TYPES:
+                continue  # "ordered ships arriving in port to be checked": no visit ordered
             if cand.trigger.absorbs:
                 cand.absorbed = inner
                 cand.event_type = absorbed_type(cand, inner)
-                cand.mode = cand.mode or absorbed_mode(cand.event_type, inner)
+                cand.mode = (commanded_mode(cand, inner) if cand.trigger.roles == "command"
+                             else cand.mode or absorbed_mode(cand.event_type, inner))
                 dropped.add(comp.i)
             elif _occasion(inner.token) and inner.mode in OCCASIONS:
                 continue  # "congratulated him in a telephone call": two acts
@@ -587,7 +653,9 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
             # source the coder trusts more ("a bomb ripped through a car, killing two": the
             # lexicon's "killing", not the detector's "ripped").
             dropped.add((cand if _standing(cand) >= _standing(head) else head).token.i)
-    return [c for c in candidates if c.token.i not in dropped]
+    # An order of nothing the lexicon names ("ordered a report") is no event.
+    return [c for c in candidates if c.token.i not in dropped and not (
+        c.trigger.roles == "command" and not c.trigger.requires and c.absorbed is None)]
 
 
 def _standing(cand: Candidate) -> int:
