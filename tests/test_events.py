@@ -1959,3 +1959,24 @@ def test_an_order_is_the_act_ordered(
 def test_an_order_of_no_act_is_no_event(text: str) -> None:
     """Ordering a report or a cull of animals orders no act between actors."""
     assert not asserted(events_of(text, learned=False))
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Army units captured four of the gang's couriers near the port on Tuesday.",
+     "COERCE", "ASSAULT"),
+    ("Two were captured near the border crossing on Sunday.", "COERCE", "ASSAULT"),
+    ("Jorge Ramos of Honduras was captured in Miami on Monday.", "COERCE", "ASSAULT"),
+    ("Syrian government forces captured the Qasimiya refugee camp on Friday.",
+     "ASSAULT", "COERCE"),
+    ("The fugitive was captured by Venezuelan police and handed over to Colombian "
+     "authorities.", "COOPERATE", "AID"),
+])
+def test_captures_of_people_are_arrests_and_of_ground_blows(
+    text: str, expected: str, not_expected: str
+) -> None:
+    """A capture of people counted ("four of the couriers") or of someone no captor is named
+    for is an arrest; of a camp, a blow; a captive handed over to another state's police is
+    cooperation (docs/annotation.md, rules added)."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types

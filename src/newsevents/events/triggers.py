@@ -81,7 +81,7 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
     if rel == "advice":
         return _advises(verb)
     if rel == "doer":
-        return _has_doer(verb)
+        return _has_doer(verb) == ("no" not in values)
     if rel == "aimed":
         return _aimed(verb) == ("yes" in values)
     return True
@@ -122,11 +122,13 @@ def _aimed(verb: Token) -> bool:
 
 
 def _has_doer(verb: Token) -> bool:
-    """Active, or passive with its "by" agent: "coastal villages were advised to stay on
-    alert" names no one who advises, a notice rather than an actor's demand (train split:
-    both such sentences hold no event)."""
+    """Active, or passive with its "by" agent, its own or one it shares with the passives it
+    is joined to ("were captured, tortured and killed by tribal fighters"): "coastal villages
+    were advised to stay on alert" names no one who advises, a notice rather than an actor's
+    demand (train split: both such sentences hold no event)."""
     own = {c.dep_ for c in verb.children}
-    return "auxpass" not in own or "agent" in own
+    return "auxpass" not in own or "agent" in own or any(
+        c.dep_ == "agent" for joined in verb.conjuncts for c in joined.children)
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
@@ -185,12 +187,16 @@ def _names(token: Token, values: frozenset[str]) -> bool:
 
 
 def _taken(verb: Token) -> list[Token]:
-    """What a verb acts on: its object, or the subject of its passive ("he was captured"), or
-    for a passive to-clause, the object of the verb it completes ("ordered all pigs to be
-    slaughtered")."""
+    """What a verb acts on: its object, or the subject of its passive ("he was captured"); for
+    a passive to-clause, the object of the verb it completes ("ordered all pigs to be
+    slaughtered"); for a verb joined to a passive with no subject or object of its own, that
+    passive's subject ("he was captured and handed over to the police")."""
     taken = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
     if not taken and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         taken = [c for c in verb.head.children if c.dep_ in OBJECTS]
+    if not taken and verb.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        taken = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return taken
 
 
@@ -206,36 +212,55 @@ PLACE_NOUNS = frozenset({
     "hilltop", "base", "airbase", "airport", "territory", "region", "province", "checkpoint",
     "position", "stronghold", "outpost", "border", "crossing", "road", "highway", "bridge",
     "port", "island", "valley", "mountain", "ridge", "quarter", "suburb", "site", "camp",
+    "farm", "plateau", "height", "peninsula", "enclave",
 })
 
 
 def _takes_place(token: Token) -> bool:
-    """ "seized the city of Palmyra", "seized a bunch of villages": ground, not goods."""
+    """ "seized the city of Palmyra", "seized a bunch of villages": ground, not goods, nor
+    people named with where they are from ("Juan Perez of Honduras was captured")."""
     taken = _taken(token)
-    taken += prep_objects_of(taken, "of")
+    taken += prep_objects_of([t for t in taken if not _personal(t)], "of")
     return any(t.ent_type_ in PLACE_ENTITIES or lemma(t) in PLACE_NOUNS for t in taken)
 
 
+def _personal(token: Token) -> bool:
+    """A word for a person or people: a pronoun, a name, "members", "the emir"."""
+    return (token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ in ("PERSON", "NORP")
+            or lemma(token) in PEOPLE_NOUNS)
+
+
 # Words for people that name no actor of their own: "captured three members of al-Qaida",
-# "a top lieutenant of the cartel".
+# "a top lieutenant of the cartel", "the group's former emir".
 PEOPLE_NOUNS = frozenset({
     "member", "leader", "suspect", "follower", "associate", "relative", "lieutenant", "deputy",
     "operative", "figure", "crew", "pilot", "sailor", "national", "citizen", "man", "woman",
     "people", "person", "son", "daughter", "brother", "wife", "aide", "henchman", "courier",
+    "nephew", "cousin", "emir", "chief", "commander", "head", "boss", "kingpin", "ringleader",
+    "mastermind", "planner", "financier", "fugitive", "supremo", "lord", "bodyguard", "driver",
+    "individual", "teenager", "boy", "girl", "youth",
 })
+# Heads that count what follows them: "hundreds of suspected rebels", "four of his nephews".
+COUNTING_NOUNS = frozenset({"hundred", "dozen", "thousand", "score", "some", "many", "most",
+                            "all", "several", "group", "handful", "number"})
 
 
 def _takes_people(token: Token) -> bool:
-    """ "captured two militants", "he was captured": the verb takes people, not a place
-    ("captured the town", "captured it") or a thing."""
+    """ "captured two militants", "he was captured", "captured four of his nephews", "captured
+    the six": the verb takes people, not a place ("captured the town", "captured it") or a
+    thing."""
     taken = _taken(token)
     if not taken:
         return False
     head = taken[0]
+    if head.pos_ == "NUM" or lemma(head) in COUNTING_NOUNS:
+        counted = prep_objects_of([head], "of")
+        if not counted:
+            return head.pos_ == "NUM"  # "captured the six", "two were captured"
+        head = counted[0]
     if head.ent_type_ in PLACE_ENTITIES:
         return False
-    if (head.lower_ in PERSONAL_PRONOUNS or head.ent_type_ in ("PERSON", "NORP")
-            or lemma(head) in PEOPLE_NOUNS):
+    if _personal(head):
         return True
     actor = head._.actor
     return actor is not None and actor.sector not in (None, "GOV")
