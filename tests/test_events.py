@@ -1980,3 +1980,27 @@ def test_captures_of_people_are_arrests_and_of_ground_blows(
     types = asserted_types(text)
     assert expected in types
     assert not_expected not in types
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize("text", [
+    "Thousands of nurses marched through Lagos on Monday demanding higher pay.",
+    "Hundreds of farmers demonstrated outside the ministry in Lima to demand land reform.",
+])
+def test_what_a_protest_demands_is_the_protest(text: str, learned: bool) -> None:
+    """A march that demands something is a protest, not a request besides it
+    (docs/annotation.md, 3: REQUEST, not for protests that demand)."""
+    types = asserted_types(text, learned=learned)
+    assert "PROTEST" in types
+    assert "REQUEST" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Backed by Turkish drones, the rebels began their assault on the town at dawn.",
+    "Unknown gunmen killed a lawyer opposed to the new mining law in Quetta on Monday.",
+])
+def test_a_stance_told_as_a_description_is_no_event(text: str) -> None:
+    """A bare participle that describes its noun or its clause's subject ("backed by
+    drones", "opposed to the law") names a standing tie or stance, not an act."""
+    types = asserted_types(text)
+    assert not ({"SUPPORT", "REJECT"} & types)

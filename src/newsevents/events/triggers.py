@@ -311,12 +311,21 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
             return True
         if relation == "unarmed" and _unarmed_journey(token):
             return True
-        if relation == "epithet" and token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+        if relation == "epithet" and _epithet(token):
             return True
         found = _related(token, relation)
         if any(_listed(t, words, lex) for t in found):
             return True
     return _outcome_of_other_sense(token, lex)
+
+
+def _epithet(token: Token) -> bool:
+    """A bare participle that describes a noun ("rebels backed by Turkey", "a cleric opposed
+    to the talks") or the subject of the clause it opens ("Backed by airstrikes, the army
+    advanced"), with no subject of its own."""
+    return token.tag_ == "VBN" and (token.dep_ in ("acl", "amod") or (
+        token.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                          for c in token.children)))
 
 
 def _listed(token: Token, words: frozenset[str], lex: Lexicon) -> bool:
@@ -668,6 +677,12 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                 dropped.add(comp.i)
     for cand in candidates:
         head = by_token.get(cand.token.head.i)
+        if (head is not None and head is not cand and cand.token.dep_ in ("advcl", "xcomp", "conj")
+                and (cand.event_type, head.event_type) == ("REQUEST", "PROTEST")):
+            # "marched through the capital demanding higher wages", "demonstrated to demand his
+            # release": what a protest demands is the protest (docs/annotation.md, 3)
+            dropped.add(cand.token.i)
+            continue
         if (
             head is not None
             and head is not cand
