@@ -2004,3 +2004,14 @@ def test_a_stance_told_as_a_description_is_no_event(text: str) -> None:
     drones", "opposed to the law") names a standing tie or stance, not an act."""
     types = asserted_types(text)
     assert not ({"SUPPORT", "REJECT"} & types)
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("Relief officials warned that the truce could be the last hope for the valley.", False),
+    ("The health agency warned of a growing threat of cholera in the camps.", False),
+    ("The Kremlin warned that it would retaliate against any strike on its bases.", True),
+])
+def test_a_warning_of_what_may_happen_is_no_threat(text: str, threat: bool) -> None:
+    """A warning that tells what may come to pass is a prediction; one of what the speaker
+    will do is a threat (docs/annotation.md, 3: THREATEN, not plain predictions)."""
+    assert ("THREATEN" in asserted_types(text)) is threat
