@@ -2015,3 +2015,19 @@ def test_a_warning_of_what_may_happen_is_no_threat(text: str, threat: bool) -> N
     """A warning that tells what may come to pass is a prediction; one of what the speaker
     will do is a threat (docs/annotation.md, 3: THREATEN, not plain predictions)."""
     assert ("THREATEN" in asserted_types(text)) is threat
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Chadian troops marched into the border town of Tine on Sunday.", "MOBILIZE", "PROTEST"),
+    ("Rebel fighters struck at an army outpost near Goma overnight.", "ASSAULT", "PROTEST"),
+    ("A coalition strike destroyed a weapons depot near Hodeidah.", "ASSAULT", "PROTEST"),
+    ("Thousands of teachers marched through Nairobi on Monday.", "PROTEST", "MOBILIZE"),
+])
+def test_forces_march_and_strike_as_forces_do(
+    text: str, expected: str, not_expected: str
+) -> None:
+    """Troops marching are deployed and fighters striking attack (docs/annotation.md, 3:
+    MOBILIZE, ASSAULT); a march or a strike of civilians is a protest."""
+    types = asserted_types(text)
+    assert expected in types
+    assert not_expected not in types

@@ -82,6 +82,8 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
         return _advises(verb)
     if rel == "doer":
         return _has_doer(verb) == ("no" not in values)
+    if rel == "by" and "force" in values:
+        return _by_force(verb)
     if rel == "aimed":
         return _aimed(verb) == ("yes" in values)
     return True
@@ -129,6 +131,24 @@ def _has_doer(verb: Token) -> bool:
     own = {c.dep_ for c in verb.children}
     return "auxpass" not in own or "agent" in own or any(
         c.dep_ == "agent" for joined in verb.conjuncts for c in joined.children)
+
+
+# Armed forces and fighters, by sector or by the word ("the 53rd regiment", "the column").
+FORCE_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})
+FORCE_WORDS = frozenset({
+    "troop", "soldier", "army", "force", "regiment", "battalion", "brigade", "division",
+    "unit", "column", "contingent", "militant", "fighter", "guerrilla", "rebel", "insurgent",
+    "militia", "marine", "commando", "paratrooper", "infantry", "attacker", "gunman",
+})
+
+
+def _by_force(verb: Token) -> bool:
+    """Its subject (or "by" agent) is an armed force: "troops marched into the town",
+    "guerrillas struck at the hamlet" move or hit as forces do, not as marchers or strikers."""
+    doers = [*subject_of(verb), *agent_of(verb)]
+    return any(lemma(d) in FORCE_WORDS or (d._.actor is not None
+                                             and d._.actor.sector in FORCE_DOERS)
+               for d in doers)
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
