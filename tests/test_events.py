@@ -2031,3 +2031,17 @@ def test_forces_march_and_strike_as_forces_do(
     types = asserted_types(text)
     assert expected in types
     assert not_expected not in types
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Before dawn the rebel fighters evacuated the town of Kidal.", "RETREAT", "AID"),
+    ("The Nigerian air force delivered a heavy blow to the insurgents near Maiduguri.",
+     None, "AID"),
+])
+def test_forces_that_evacuate_ground_withdraw_and_a_blow_delivered_is_no_aid(
+    text: str, expected: str | None, not_expected: str
+) -> None:
+    """Forces evacuating a town pull out of it (RETREAT); a blow delivered is no delivery."""
+    types = asserted_types(text)
+    assert expected is None or expected in types
+    assert not_expected not in types
