@@ -2045,3 +2045,13 @@ def test_forces_that_evacuate_ground_withdraw_and_a_blow_delivered_is_no_aid(
     types = asserted_types(text)
     assert expected is None or expected in types
     assert not_expected not in types
+
+
+@pytest.mark.parametrize(("text", "concede"), [
+    ("The Dutch defence ministry admitted that its jets had hit a market in Hawija.", True),
+    ("The minister was admitted to hospital in Accra on Monday.", False),
+])
+def test_admitting_a_deed_is_a_concession(text: str, concede: bool) -> None:
+    """A state admitting a deed concedes it (docs/annotation.md, 3: admitting
+    responsibility); a patient admitted to hospital is no event."""
+    assert ("CONCEDE" in asserted_types(text)) is concede
