@@ -1968,6 +1968,8 @@ def test_an_order_of_no_act_is_no_event(text: str) -> None:
     ("Jorge Ramos of Honduras was captured in Miami on Monday.", "COERCE", "ASSAULT"),
     ("Syrian government forces captured the Qasimiya refugee camp on Friday.",
      "ASSAULT", "COERCE"),
+    ("Aden, who grew up in Mogadishu, was captured by police in Nairobi on Friday.",
+     "COERCE", "ASSAULT"),
     ("The fugitive was captured by Venezuelan police and handed over to Colombian "
      "authorities.", "COOPERATE", "AID"),
 ])

@@ -240,14 +240,21 @@ def _takes_place(token: Token) -> bool:
     """ "seized the city of Palmyra", "seized a bunch of villages": ground, not goods, nor
     people named with where they are from ("Juan Perez of Honduras was captured")."""
     taken = _taken(token)
-    taken += prep_objects_of([t for t in taken if not _personal(t)], "of")
+    if any(lemma(t) in PLACE_NOUNS for t in taken):
+        return True  # "the Umar bin Khattab camp", named for a person
+    if any(_personal(t) for t in taken):
+        return False
+    taken += prep_objects_of(taken, "of")
     return any(t.ent_type_ in PLACE_ENTITIES or lemma(t) in PLACE_NOUNS for t in taken)
 
 
 def _personal(token: Token) -> bool:
-    """A word for a person or people: a pronoun, a name, "members", "the emir"."""
+    """A word for a person or people: a pronoun, a name, "members", "the emir", one that a
+    "who" clause describes ("Hamdi, who was born in Louisiana")."""
     return (token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ in ("PERSON", "NORP")
-            or lemma(token) in PEOPLE_NOUNS)
+            or lemma(token) in PEOPLE_NOUNS or any(
+                c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children)
+                for c in token.children))
 
 
 # Words for people that name no actor of their own: "captured three members of al-Qaida",
@@ -278,10 +285,10 @@ def _takes_people(token: Token) -> bool:
         if not counted:
             return head.pos_ == "NUM"  # "captured the six", "two were captured"
         head = counted[0]
-    if head.ent_type_ in PLACE_ENTITIES:
-        return False
     if _personal(head):
         return True
+    if head.ent_type_ in PLACE_ENTITIES:
+        return False
     actor = head._.actor
     return actor is not None and actor.sector not in (None, "GOV")
 
