@@ -1955,10 +1955,12 @@ def test_an_order_is_the_act_ordered(
 @pytest.mark.parametrize("text", [
     "The ministry ordered a report into the quality of the water supply.",
     "The government ordered all pigs in the province to be slaughtered.",
+    "Togo gave shelter to hundreds of traders ordered out of Ghana last month.",
 ])
 def test_an_order_of_no_act_is_no_event(text: str) -> None:
-    """Ordering a report or a cull of animals orders no act between actors."""
-    assert not asserted(events_of(text, learned=False))
+    """Ordering a report or a cull of animals orders no act between actors, and people
+    described as ordered out are told of, not expelled in the sentence."""
+    assert not {"SANCTION", "ASSAULT", "COERCE"} & asserted_types(text)
 
 
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
