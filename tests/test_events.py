@@ -1956,6 +1956,8 @@ def test_an_order_is_the_act_ordered(
     "The ministry ordered a report into the quality of the water supply.",
     "The government ordered all pigs in the province to be slaughtered.",
     "Togo gave shelter to hundreds of traders ordered out of Ghana last month.",
+    "Mali opened its border today to most West African traders ordered out of Niger as "
+    "illegal aliens, the police said.",
 ])
 def test_an_order_of_no_act_is_no_event(text: str) -> None:
     """Ordering a report or a cull of animals orders no act between actors, and people

@@ -350,9 +350,10 @@ def _epithet(token: Token) -> bool:
     """A bare participle that describes a noun ("rebels backed by Turkey", "a cleric opposed
     to the talks") or the subject of the clause it opens ("Backed by airstrikes, the army
     advanced"), with no subject of its own."""
-    return token.tag_ == "VBN" and (token.dep_ in ("acl", "amod") or (
-        token.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
-                                          for c in token.children)))
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    if token.dep_ in ("acl", "amod"):  # the tagger at times takes such a participle for a past
+        return token.tag_ == "VBN" or (token.tag_ == "VBD" and bare)
+    return token.tag_ == "VBN" and token.dep_ == "advcl" and bare
 
 
 def _listed(token: Token, words: frozenset[str], lex: Lexicon) -> bool:
