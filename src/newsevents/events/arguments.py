@@ -453,6 +453,14 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                                     for o in c.children if o.dep_ in OBJECTS], look, sources)
         if not targets and lemma(verb) in BLAST_VERBS:
             targets = blast_targets(verb, look, sources)
+    if trigger.roles == "command" and cand.event_type != "REQUEST":
+        # "ordered the arrest of the mayor", "ordered troops to withdraw from the town": the
+        # act ordered is done to its own target; those ordered to carry it out are none
+        inner = cand.absorbed
+        if inner is None:
+            return sources, []
+        done_to = (noun_arguments if inner.nominal else verb_arguments)(inner, look)[1]
+        return sources, [a for a in done_to if not any(same_actor(a, s) for s in sources)]
     preps = trigger.target_preps
     if trigger.roles == "recip":
         partners = look.actors(prep_objects(verb, frozenset({"with"})))
