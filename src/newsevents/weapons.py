@@ -159,17 +159,23 @@ class PhraseIndex:
                     continue
                 break
             read += piece
-            entry = self._entry(read, words[start], words[j])
+            entry = self._entry(read, words[start:j + 1])
             if entry is not None:
                 best = Hit(start, j + 1, entry)
             if read not in self.prefixes:
                 break
         return best
 
-    def _entry(self, read: str, first_word: str, last_word: str) -> Entry | None:
+    def _entry(self, read: str, read_words: list[str]) -> Entry | None:
         """The entry for the key read so far, also as a plural ("S-400s", "missiles") or as
-        an unlisted variant of a listed key ("Su-30SME")."""
-        if self.cased and not (first_word[:1].isupper() or first_word[:1].isdigit()):
+        an unlisted variant of a listed key ("Su-30SME").
+
+        A cased name may open in lower case when a later word of it is capitalised
+        ("eurofighter Typhoons"): the writer slipped on one word of a name, while a name
+        wholly in lower case ("patriot", "a 10") is an ordinary word."""
+        first_word, last_word = read_words[0], read_words[-1]
+        if self.cased and not (first_word[:1].isupper() or first_word[:1].isdigit()) and not any(
+                word[:1].isupper() for word in read_words[1:]):
             return None
         singular = read[:-1] if read.endswith("s") else ""
         for key in (read, singular, singular[:-1] if singular.endswith("e") else ""):
