@@ -1666,3 +1666,14 @@ def test_the_system_another_derives_from_does_not_name_the_deal(nlp: Language) -
     found = deals(nlp, "Greece cancelled a deal to buy ten helicopters from the US company "
                        "Sikorsky. The Seahawk is a naval variant of the Black Hawk helicopter.")
     assert [brief(d) for d in found] == [("USA", "GRC", "MH-60R Seahawk", "cancelled")]
+
+
+def test_a_headline_in_the_present_gives_way_to_the_body(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Spain Delivers Tanks to Latvia\n\nSpain will sell ten Leopard 2 tanks "
+                         "to Latvia, the ministry said on Monday.")
+    assert (*brief(deal), deal.quantity) == ("ESP", "LVA", "Leopard 2", "proposed", 10)
+
+
+def test_a_headline_in_the_present_alone_still_tells_the_stage(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Spain Delivers Leopard 2 Tanks to Latvia")
+    assert brief(deal)[3] == "delivering"
