@@ -1649,6 +1649,8 @@ def test_a_name_with_its_first_word_in_lower_case_is_still_the_system(nlp: Langu
 def test_a_name_wholly_in_lower_case_is_an_ordinary_word() -> None:
     from newsevents.weapons import Catalogue
     assert Catalogue.load().find("a patriot bought a rafale of tickets") is None
+    # a common word before a capitalised one does not join it into a name ("Tosan")
+    assert Catalogue.load().find("The envoy flew to San Jose.") is None
 
 
 def test_a_lead_opening_with_its_country_in_capitals_keeps_its_subject(nlp: Language) -> None:
