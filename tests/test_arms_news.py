@@ -1636,3 +1636,46 @@ def test_a_contract_awarded_to_sell_is_an_order(nlp: Language) -> None:
     (deal,) = deals(nlp, "Saab was awarded a $200 million contract to sell four Gripen jets "
                          "to Thailand.")
     assert brief(deal) == ("SWE", "THA", "JAS 39 Gripen", "ordered")
+
+
+# --- names written in another case or spelling ------------------------------------------------
+
+
+def test_a_name_with_its_first_word_in_lower_case_is_still_the_system(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Oman has ordered 12 eurofighter Typhoons from Britain.")
+    assert (*brief(deal), deal.quantity) == ("GBR", "OMN", "Eurofighter Typhoon", "ordered", 12)
+
+
+def test_a_name_wholly_in_lower_case_is_an_ordinary_word() -> None:
+    from newsevents.weapons import Catalogue
+    assert Catalogue.load().find("a patriot bought a rafale of tickets") is None
+    # a common word before a capitalised one does not join it into a name ("Tosan")
+    assert Catalogue.load().find("The envoy flew to San Jose.") is None
+
+
+def test_a_lead_opening_with_its_country_in_capitals_keeps_its_subject(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Arms deal\n\nKUWAIT yesterday signed a contract to buy 30 Italian "
+                         "M-346 jets.")
+    assert brief(deal) == ("ITA", "KWT", "M-346 Master", "ordered")
+
+
+def test_a_drone_spelt_as_it_sounds_is_the_catalogue_system(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Algeria has received Chinese Wing Long 2 drones.")
+    assert brief(deal) == ("CHN", "DZA", "Wing Loong", "delivered")
+
+
+def test_the_system_another_derives_from_does_not_name_the_deal(nlp: Language) -> None:
+    found = deals(nlp, "Greece cancelled a deal to buy ten helicopters from the US company "
+                       "Sikorsky. The Seahawk is a naval variant of the Black Hawk helicopter.")
+    assert [brief(d) for d in found] == [("USA", "GRC", "MH-60R Seahawk", "cancelled")]
+
+
+def test_a_headline_in_the_present_gives_way_to_the_body(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Spain Delivers Tanks to Latvia\n\nSpain will sell ten Leopard 2 tanks "
+                         "to Latvia, the ministry said on Monday.")
+    assert (*brief(deal), deal.quantity) == ("ESP", "LVA", "Leopard 2", "proposed", 10)
+
+
+def test_a_headline_in_the_present_alone_still_tells_the_stage(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Spain Delivers Leopard 2 Tanks to Latvia")
+    assert brief(deal)[3] == "delivering"

@@ -49,13 +49,31 @@ def paragraphs(doc: Doc) -> Doc:
     over every token.
     """
     offsets = doc.to_array([IDX]).tolist()
-    for start in paragraph_starts(doc)[1:]:
-        _start_sentence_at(doc, offsets, start)
+    for start in paragraph_starts(doc):
+        if start:
+            _start_sentence_at(doc, offsets, start)
+        _run_on_capital_lead(doc, offsets, start)
     found = lead_dateline(article_text(doc))
     if found is not None:
         start, dateline = found
         _start_sentence_at(doc, offsets, start + dateline.end)
     return doc
+
+
+def _run_on_capital_lead(doc: Doc, offsets: list[int], char: int) -> None:
+    """Keep a paragraph whose first word is set in capitals, as tabloids open a lead
+    ("QATAR yesterday signed a deal"), one sentence: the parser otherwise makes the word a
+    sentence of its own and the lead loses its subject. Datelines ("MOSCOW –") are followed
+    by a mark, not by a word in lower case, and are not touched."""
+    index = bisect_left(offsets, char)
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    if index + 1 >= len(doc):
+        return
+    first, after = doc[index], doc[index + 1]
+    if first.is_alpha and first.is_upper and len(first) > 1 and after.is_alpha and (
+            after.is_lower):
+        after.is_sent_start = False
 
 
 def _start_sentence_at(doc: Doc, offsets: list[int], char: int) -> None:

@@ -119,6 +119,9 @@ class PhraseIndex:
     def __init__(self, *, cased: bool) -> None:
         self.keys: dict[str, Entry] = {}
         self.prefixes: set[str] = set()
+        # The first words of names of several words ("eurofighter" of "Eurofighter Typhoon"):
+        # the only words a name may open with in lower case.
+        self.first_words: set[str] = set()
         # Names start with a capital or a digit; in lower case "patriot" or "a 10" is a word.
         self.cased = cased
 
@@ -128,6 +131,9 @@ class PhraseIndex:
             return
         self.keys[key] = entry
         self.prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        words = phrase.split()
+        if len(words) > 1:
+            self.first_words.add(compact(words[0]))
 
     def scan(self, words: list[str], pieces: list[str] | None = None) -> list[Hit]:
         """Longest non-overlapping matches, left to right; ``pieces`` are the words' compact
@@ -159,17 +165,25 @@ class PhraseIndex:
                     continue
                 break
             read += piece
-            entry = self._entry(read, words[start], words[j])
+            entry = self._entry(read, words[start:j + 1])
             if entry is not None:
                 best = Hit(start, j + 1, entry)
             if read not in self.prefixes:
                 break
         return best
 
-    def _entry(self, read: str, first_word: str, last_word: str) -> Entry | None:
+    def _entry(self, read: str, read_words: list[str]) -> Entry | None:
         """The entry for the key read so far, also as a plural ("S-400s", "missiles") or as
-        an unlisted variant of a listed key ("Su-30SME")."""
-        if self.cased and not (first_word[:1].isupper() or first_word[:1].isdigit()):
+        an unlisted variant of a listed key ("Su-30SME").
+
+        A cased name may open in lower case with the first word of a name of several words
+        when a later word of it is capitalised ("eurofighter Typhoons"): the writer slipped
+        on one word of the name; but a name wholly in lower case ("patriot", "a 10") is an
+        ordinary word, and "to San" is no "Tosan"."""
+        first_word, last_word = read_words[0], read_words[-1]
+        if self.cased and not (first_word[:1].isupper() or first_word[:1].isdigit()) and not (
+                compact(first_word) in self.first_words
+                and any(word[:1].isupper() for word in read_words[1:])):
             return None
         singular = read[:-1] if read.endswith("s") else ""
         for key in (read, singular, singular[:-1] if singular.endswith("e") else ""):

@@ -36,6 +36,9 @@ LOCAL = frozenset({"locally", "domestically", "indigenously"})
 # Nouns of a consent a third country gives to a transfer between others.
 CONSENTS = frozenset({"authorisation", "authorization", "approval", "permission", "consent",
                       "clearance", "go-ahead"})
+# Nouns and participles that make a system after them the model another one derives from:
+# "a naval variant of the Black Hawk", "based on the Su-27".
+DERIVED_FROM = frozenset({"variant", "version", "derivative", "development", "base", "derive"})
 
 
 def fill_parties(readings: list[Reading], mentions: list[Mention], countries: Countries) -> None:
@@ -175,8 +178,8 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
     system = reading.mention.system
     if system.name is not None or system.category is None or reading.supplier is not None:
         return
-    named = {m.system.name: m.system for m in mentions
-             if m.system.name and m.system.category == system.category}
+    named = {m.system.name: m.system for m in _derived_first(
+        [m for m in mentions if m.system.name and m.system.category == system.category])}
     if len(named) > 1 and reading.mention.definite:
         # "the fighter jet" beside MiG-21s and the "Tejas fighter jet": the one the article
         # has called by the same words
@@ -197,6 +200,26 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
     elif len(suppliers) == 1:
         reading.supplier = suppliers.pop()  # "India inducted the Tejas", none sold yet
     # else the article's supplier, filled below
+
+
+def _derived_first(named: list[Mention]) -> list[Mention]:
+    """The named systems, less those named only as the model another of them derives from:
+    "the Seahawk is a naval variant of the Black Hawk" leaves the Seahawk; but "a P18, the
+    export version of the Type 056" keeps the Type 056 when the P18 is no catalogue name."""
+    derived = [m for m in named if not _model_of_another(m)]
+    return derived or named
+
+
+def _model_of_another(mention: Mention) -> bool:
+    """Whether the system is named only as the model another derives from: "the Seahawk is a
+    naval variant of the Black Hawk" tells of the Seahawk alone."""
+    head = mention_head(mention)
+    for _ in range(MAX_HOPS):  # "the Black Hawk UH 60 helicopter": past the names it runs into
+        if head.dep_ not in MODIFIERS | {"nummod"}:
+            break
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("of", "on", "from") and (
+        lemma(head.head.head) in DERIVED_FROM)
 
 
 def _called(mention: Mention) -> str | None:
@@ -239,9 +262,9 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
         if system.name is not None or system.category is None or not reading.complete or (
                 reading.mention.designated):
             continue
-        named = [m.system for m in {m.system.name: m for m in mentions
-                                    if m.system.name
-                                    and m.system.category == system.category}.values()]
+        named = [m.system for m in {m.system.name: m for m in _derived_first(
+            [m for m in mentions if m.system.name
+             and m.system.category == system.category])}.values()]
         choices = ([s for s in named if s.origin == reading.supplier],
                    [s for s in named if (s.name, reading.supplier) in deals],
                    [s for s in named if not _makers_own(s, reading.supplier, deals)]

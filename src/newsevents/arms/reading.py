@@ -23,6 +23,7 @@ class Reading:
     allies: list[str] = field(default_factory=list)  # named on one side with the supplier
     status: str | None = None
     explicit: bool = False  # a cue said the status, not just the tense of the transfer word
+    headline: bool = False  # only a headline's present tense said it ("Norway Delivers ...")
     denier: str | None = None
     partial: bool = False  # the sentence speaks of a first batch, of some out of more
     owned: bool = False  # the supplier is a nationality on the system ("the Canadian Leopards")

@@ -214,8 +214,11 @@ def _status(group: list[Reading]) -> DealStatus:
     """The furthest stage a cue reports; the tense of transfer words only when no cue does.
     A deal one sentence calls delivered is still delivering when another speaks of its first
     batch ("inducted six J-10Cs" beside "the first batch of the 25 it bought"), and one called
-    ordered is still in talks when another says its contract is yet to be signed."""
-    said = [r.status for r in group if r.explicit] or [r.status for r in group]
+    ordered is still in talks when another says its contract is yet to be signed. A
+    headline's present tense ("Norway Delivers Air Defence Systems") tells the news whatever
+    its stage, so it counts only when the body says none."""
+    said = [r.status for r in group if r.explicit] or [
+        r.status for r in group if not r.headline] or [r.status for r in group]
     status = max(cast(list[DealStatus], said), key=STATUS_ORDER.index)
     if status == "ordered" and any(r.unsigned for r in group):
         return "negotiating"  # "Jakarta had ordered 48 KAAN jets" beside "it had not signed

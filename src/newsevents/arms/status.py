@@ -210,8 +210,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # China"), against a decision another sentence tells ("still chose to buy air defence
         # from China"); without the seller it is as often an old purchase told in passing
         # ("Kfir jets purchased in the late 1980s").
+        reading.headline = trigger.pos_ == "VERB" and _headline_present(trigger)
         reading.explicit = trigger.pos_ == "VERB" and said != "future" and (
-            not _headline_present(trigger)) and (
+            not reading.headline) and (
             reading.status in HANDED_OVER or (
                 rule.role == "buyer" and said == "past" and reading.status == "ordered"
                 and lemma(trigger) in BOUGHT and any(c.lower_ == "from" for c in trigger.children)))
