@@ -160,16 +160,26 @@ def test_long_texts_are_parsed_in_pieces_with_the_offsets_of_one_text(
     seed_result: Result, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A text longer than one piece is cut between paragraphs and parsed piece by piece, so
-    memory stays bounded; the events keep sentence numbers and offsets in the whole text."""
+    memory stays bounded; the events keep sentence numbers and offsets in the whole text.
+    The first sentence of a piece is parsed without the words before it, and the parser may
+    hang a word of it elsewhere ("The US claims that ..., threatened sanctions": the comma),
+    which can move an event's probability across the keep threshold; every other sentence
+    gives the events the whole text gives."""
     seed = SEED.read_text(encoding="utf-8")
     article = ingest.article_from_text(seed, "seed", date=dt.date(2019, 4, 9))
     monkeypatch.setattr(nlp, "PIECE_CHARS", 600)
     pieces = nlp.text_pieces(article.text)
     assert len(pieces) > 3 and "".join(pieces) == article.text
     assert all(len(p) <= 600 and p.endswith("\n\n") for p in pieces[:-1])
+    starts = {sum(len(p) for p in pieces[:i]) for i in range(1, len(pieces))}
     (result,) = Coder().code_articles([article])
     assert result.document.n_sentences == seed_result.document.n_sentences
-    assert _keys(result.events) == _keys(seed_result.events)
+
+    def inside(events: list[Event]) -> list[tuple[str, int, int, int]]:
+        return [key for key in _keys(events) if key[2] not in starts]
+
+    assert inside(result.events) == inside(seed_result.events)
+    assert len(inside(seed_result.events)) >= 5
     for event in result.events:
         assert article.text[event.evidence.start : event.evidence.end] == event.evidence.sentence
 
