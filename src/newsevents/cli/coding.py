@@ -326,7 +326,8 @@ def train(
         "--gold", help="A sentence gold set (such as the PLOVER gold records) whose macro-F1 "
         "the chosen thresholds must keep at 0.70 or above.")] = None,
 ) -> None:
-    """Learn the event model from the corpus's train split (choices made on its dev split)."""
+    """Learn the event model from the corpus's train split (choices made on its dev split and
+    on the train split out of fold)."""
     from newsevents.evaluation import corpus, training
     from newsevents.evaluation.gold import GoldError
     from newsevents.tables import data_path
