@@ -17,7 +17,7 @@ from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
-from newsevents.arms.status import MAKER_NOUNS
+from newsevents.arms.status import ACCUSING, MAKER_NOUNS
 from newsevents.arms.syntax import (
     ADVERBIAL,
     MAX_HOPS,
@@ -44,7 +44,6 @@ NATIONALITIES = frozenset({"NORP", "GPE"})
 
 # Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
 THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
-# Verbs whose object is said to do what their "of" clause says: "accused Iran of supplying".
 # Verbs by which a buyer gives a deal to the company that wins it.
 AWARDING = frozenset({"award", "grant", "give"})
 # Nouns and verbs of a third country that stops a deal: "Germany's veto has grounded the sale",
@@ -52,7 +51,6 @@ AWARDING = frozenset({"award", "grant", "give"})
 OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockade", "embargo",
                             "ban", "refusal", "resistance"})
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
-ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
 # Verbs and nouns by which a third country punishes a buyer for its purchase: "sanctioned
 # Turkey for buying S-400s", "imposed sanctions on the Chinese military for buying Su-35s":
 # the one punished bought, the one punishing is no party.
