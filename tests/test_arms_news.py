@@ -1739,3 +1739,23 @@ def test_fuchs_armoured_vehicles_are_the_catalogue_system(nlp: Language) -> None
     (deal,) = deals(nlp, "The German security council approved the sale of eight Fuchs armoured "
                          "vehicles to Oman.")
     assert (*brief(deal), deal.quantity) == ("DEU", "OMN", "TPz Fuchs", "approved", 8)
+
+
+def test_a_news_agency_that_reports_a_deal_is_no_party(nlp: Language) -> None:
+    found = deals(nlp, "Iraq is in talks with Russia to buy Su-35 jets. The minister said any "
+                       "purchase of fighter planes from Russia must include training, Xinhua "
+                       "news agency reported.")
+    assert [brief(d) for d in found] == [("RUS", "IRQ", "Su-35", "negotiating")]
+
+
+def test_ministers_misparsed_beside_the_recipient_are_no_recipients(nlp: Language) -> None:
+    found = deals(nlp, "Norway and Denmark will deliver four additional K9 howitzers to "
+                       "Latvia, Norwegian Defence Minister Ola Berg and his Danish counterpart "
+                       "Lars Holm announced on Monday in Oslo.")
+    assert sorted(brief(d) for d in found) == [("DNK", "LVA", "K9 Thunder", "ordered"),
+                                               ("NOR", "LVA", "K9 Thunder", "ordered")]
+
+
+def test_who_holds_a_plan_for_buying_is_the_buyer(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Sweden welcomed Peru's plan for buying 12 Gripen jets.")
+    assert (deal.supplier.country, deal.recipient.country) == ("SWE", "PER")

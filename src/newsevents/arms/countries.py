@@ -32,6 +32,9 @@ STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"}
 # A noun that stands for a country only with a region word before it ("the Gulf state"):
 # alone it is too often no country ("the state of the army").
 REGION_NOUNS = STAND_INS | {"state"}
+# Actor sectors of the press: a news agency that reports a deal ("Xinhua news agency
+# reported") is no party to it, whatever country it is from.
+PRESS = frozenset({"JRN"})
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
 PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country: about two news sentences, enough
@@ -70,6 +73,8 @@ class Countries:
                 if country:
                     return country  # "an air base in Manila"
         actor = self.look.actor(token)
+        if actor is not None and actor.sector in PRESS:
+            return None  # "Xinhua news agency reported": the reporter, not a party
         if actor is not None and (actor.country or actor.igo):
             return actor.country
         for t in (token, *self._describing(token)):
@@ -144,7 +149,8 @@ class Countries:
                 continue  # "worth 700 million U.S. dollars": a currency names no party
             placed = (token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
                       ) or dateline(token) or _threat(token)
-            if token._.actor is not None and token._.actor.country and not placed:
+            press = token._.actor is not None and token._.actor.sector in PRESS
+            if token._.actor is not None and token._.actor.country and not (placed or press):
                 found.add(token._.actor.country)
             if token.ent_type_ in INSTITUTIONS or placed:
                 continue  # "the Stockholm ... Institute", "drones to use in Ukraine"

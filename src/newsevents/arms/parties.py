@@ -59,6 +59,9 @@ PENALTIES = frozenset({"sanction", "penalty"})
 # Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
+# Nouns of people, who are no country in a list of countries.
+PERSONS = frozenset({"counterpart", "minister", "president", "chancellor", "spokesman",
+                     "spokeswoman", "spokesperson", "official", "secretary", "leader"})
 # Prepositions by which a transfer noun says what talks are about.
 TALKED_OVER = frozenset({"for", "on", "over", "about", "regarding"})
 
@@ -254,12 +257,19 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
         if token.dep_ == "nsubj" and lemma(copula) == "be":
             for attr in (c for c in copula.children if c.dep_ == "attr"):
                 found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
-        found.extend(c for c in token.conjuncts if c.i > token.i)
+        found.extend(c for c in token.conjuncts if c.i > token.i and not (
+            token.ent_type_ in COUNTRY_LABELS and _person(c)))
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
                 for listed in (c for c in prep.children if c.dep_ == "pobj"):
                     found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
     return found
+
+
+def _person(token: Token) -> bool:
+    """A person, whom a misparse may coordinate with a country ("to Ukraine, German Defence
+    Minister Lambrecht and her Dutch counterpart announced"): no country of a list."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and lemma(token) in PERSONS)
 
 
 def _speakers(token: Token) -> list[Token]:

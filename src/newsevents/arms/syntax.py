@@ -73,6 +73,9 @@ def clause_subjects(verb: Token) -> list[Token]:
                 return raised  # "the navy is set to receive ten warships"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             owner = verb.head.head  # "discussing the idea of supplying jets", "by selling"
+            holder = next((c for c in owner.children if c.dep_ == "poss"), None)
+            if owner.pos_ == "NOUN" and holder is not None:
+                return [holder]  # "India's tender for buying 26 jets": India buys
             owner = owner if owner.pos_ in ("VERB", "AUX") else _governing_verb(owner)
             if owner is not None:
                 verb = owner
