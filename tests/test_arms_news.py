@@ -1759,3 +1759,30 @@ def test_ministers_misparsed_beside_the_recipient_are_no_recipients(nlp: Languag
 def test_who_holds_a_plan_for_buying_is_the_buyer(nlp: Language) -> None:
     (deal,) = deals(nlp, "Sweden welcomed Peru's plan for buying 12 Gripen jets.")
     assert (deal.supplier.country, deal.recipient.country) == ("SWE", "PER")
+
+
+def test_what_an_approved_sale_includes_takes_the_parties_of_its_approval(
+        nlp: Language) -> None:
+    found = deals(nlp, "Two large sales to Chile won approval from the US State Department on "
+                       "Monday. The sale includes 8 C-130J aircraft for $1.1 billion.")
+    assert [(d.supplier.country, d.recipient.country, d.system.name, d.quantity)
+            for d in found] == [("USA", "CHL", "C-130 Hercules", 8)]
+
+
+def test_talks_with_a_country_for_acquiring_name_the_seller(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Peru said talks with Sweden for acquiring six conventional "
+                         "submarines are progressing well.")
+    assert (*brief(deal), deal.quantity) == ("SWE", "PER", None, "negotiating", 6)
+
+
+def test_an_it_that_only_opens_the_clause_is_no_country(nlp: Language) -> None:
+    from newsevents.arms.countries import Countries
+    doc = nlp("Poland sent tanks to Ukraine. It is necessary to donate more artillery, "
+              "the minister said.")
+    it = next(t for t in doc if t.text == "It")
+    assert Countries(doc).of(it) is None
+
+
+def test_hdw_214_is_the_type_214_submarine(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Germany offered six HDW 214 submarines to India.")
+    assert brief(deal) == ("DEU", "IND", "Type 214 submarine", "proposed")

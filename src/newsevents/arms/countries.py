@@ -56,6 +56,8 @@ class Countries:
 
     def of(self, token: Token) -> str | None:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            if _expletive(token):
+                return None  # "it is necessary to donate heavier artillery": no one
             return self._antecedent(token)  # before the actors' guess, which may be stale
         for owner in (c for c in token.children if c.dep_ == "poss"):
             country = self._lexicon(owner) or (
@@ -159,6 +161,14 @@ class Countries:
                 if country:
                     found.add(country)
         return found
+
+
+def _expletive(token: Token) -> bool:
+    """An "it" that only opens the clause: "it is necessary to donate", "it is time to send"."""
+    verb = token.head
+    return token.lower_ == "it" and token.dep_ == "nsubj" and lemma(verb) == "be" and any(
+        c.dep_ in ("acomp", "attr") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def _threat(token: Token) -> bool:

@@ -121,7 +121,7 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                 origin not in {countries.of(t) for t in doers}):
             doers = []  # "Germany blocked the sale of Typhoons to Turkey": a partner's veto
     talk = _talks_over(trigger)
-    if talk is not None and not doers:
+    if talk is not None and not _countries(doers, countries, skip):  # ("talks ... are going on")
         verb_of_talk = _governing_verb_of(talk)
         talkers = clause_subjects(verb_of_talk) if verb_of_talk is not None else []
         # "the German government has been in talks": the nationality names the side
@@ -429,8 +429,10 @@ def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
 def _talks_over(noun: Token) -> Token | None:
     """The talk noun a transfer noun says the subject of ("talks with Egypt for the supply of
     Tejas jets", "negotiations with Boeing on the purchase of F-15s"), whose "with" names the
-    other side."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in TALKED_OVER:
+    other side; also a gerund ("talks with Germany for acquiring six submarines")."""
+    said = (noun.pos_ == "NOUN" and noun.dep_ == "pobj") or (
+        noun.pos_ == "VERB" and noun.dep_ == "pcomp")
+    if not said or noun.head.lower_ not in TALKED_OVER:
         return None
     talk = noun.head.head
     return talk if talk.pos_ == "NOUN" and lemma(talk) in TALK_NOUNS else None
