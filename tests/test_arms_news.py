@@ -1786,3 +1786,16 @@ def test_an_it_that_only_opens_the_clause_is_no_country(nlp: Language) -> None:
 def test_hdw_214_is_the_type_214_submarine(nlp: Language) -> None:
     (deal,) = deals(nlp, "Germany offered six HDW 214 submarines to India.")
     assert brief(deal) == ("DEU", "IND", "Type 214 submarine", "proposed")
+
+
+def test_a_selection_announced_is_an_approval_ahead_of_the_talks_it_opens(
+        nlp: Language) -> None:
+    (deal,) = deals(nlp, "The Peruvian government has announced the selection of the Gripen. "
+                         "Talks with Sweden on the purchase of 12 Gripen jets will follow.")
+    assert brief(deal) == ("SWE", "PER", "JAS 39 Gripen", "approved")
+
+
+def test_what_a_sale_includes_is_approved_not_ordered(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The United States will sell drones to Chile. The sale includes up to "
+                         "six MQ-9 Reapers.")
+    assert (*brief(deal), deal.quantity) == ("USA", "CHL", "MQ-9 Reaper", "approved", 6)

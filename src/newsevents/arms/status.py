@@ -206,6 +206,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
+        if said != "past" and _contents_of_a_sale(trigger):
+            reading.status = "approved"  # "The sale includes up to 18 MQ-9 Reapers": what an
+            # export approval covers, not a contract the present tense would make it
         if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)
                                               or not_yet(clause_verb(trigger))):
             reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun",
@@ -251,6 +254,19 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+# Nouns of a sale whose contents a sentence lists, and the verbs that list them.
+SALE_NOUNS = frozenset({"sale", "package"})
+INCLUDING = frozenset({"include", "contain", "comprise", "cover"})
+
+
+def _contents_of_a_sale(noun: Token) -> bool:
+    """ "The sale includes 12 C-130J aircraft": the contents of a sale told before, whose
+    stage the present tense of "includes" does not say; a US sale so listed is an approval
+    (a contract, a delivery said elsewhere still outranks it)."""
+    return noun.pos_ == "NOUN" and lemma(noun) in SALE_NOUNS and noun.dep_ == "nsubj" and (
+        lemma(noun.head) in INCLUDING)
 
 
 def _headline_present(verb: Token) -> bool:
