@@ -1679,3 +1679,123 @@ def test_a_headline_in_the_present_gives_way_to_the_body(nlp: Language) -> None:
 def test_a_headline_in_the_present_alone_still_tells_the_stage(nlp: Language) -> None:
     (deal,) = deals(nlp, "Spain Delivers Leopard 2 Tanks to Latvia")
     assert brief(deal)[3] == "delivering"
+
+
+# --- talks, approvals and troubles as wire reports phrase them ---------------------------------
+
+def test_capitalised_talks_after_a_dateline_are_still_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "LIMA, May 4 (Wire) - Negotiations between Sweden and Peru for the "
+                         "purchase of 16 Gripen jets are close to the end, the minister said.")
+    assert (*brief(deal), deal.quantity) == ("SWE", "PER", "JAS 39 Gripen", "negotiating", 16)
+
+
+def test_a_view_two_leaders_agreed_on_is_no_order(nlp: Language) -> None:
+    found = deals(nlp, "Chile is still negotiating with South Korea to buy K9 howitzers. The "
+                       "two presidents agreed that a deal on the K9 howitzers would be good for "
+                       "both countries.")
+    assert [brief(d) for d in found] == [("KOR", "CHL", "K9 Thunder", "negotiating")]
+
+
+def test_an_order_said_only_under_a_condition_tells_no_stage(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Talks between Italy and Peru on the purchase of 20 M-346 jets are "
+                         "advancing. If this order goes through, the plant will hire 300 people.")
+    assert brief(deal) == ("ITA", "PER", "M-346 Master", "negotiating")
+
+
+def test_talks_on_the_delivery_of_a_further_batch_are_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Talks on the delivery of the second batch of S-400 systems to India "
+                         "are at an advanced stage, a Russian official said. Forecasting the "
+                         "time frame of signing this contract is pointless, he added.")
+    assert brief(deal) == ("RUS", "IND", "S-400 Triumf", "negotiating")
+
+
+def test_a_deal_still_to_be_completed_is_in_talks(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Peru is in negotiations with France over Rafale jets. Peru wants to "
+                         "complete the agreement quickly to acquire the jets.")
+    assert brief(deal) == ("FRA", "PER", "Rafale", "negotiating")
+
+
+def test_who_is_urged_to_drop_a_purchase_is_the_buyer(nlp: Language) -> None:
+    found = deals(nlp, "Vietnam had planned to buy Su-35 jets from Russia. The United States "
+                       "urged Vietnam to abandon the purchase of the jets.")
+    assert [d.recipient.country for d in found] == ["VNM"]
+    assert found[0].supplier.country == "RUS"
+
+
+def test_a_delay_conceded_after_a_request_puts_the_deal_at_risk(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Egypt has also asked to buy American F-15 jets, though that purchase "
+                         "order has been delayed.")
+    assert brief(deal) == ("USA", "EGY", "F-15 Eagle", "at_risk")
+
+
+def test_a_blockade_someone_was_accused_of_is_no_stage_of_a_delivered_deal(
+        nlp: Language) -> None:
+    (deal,) = deals(nlp, "Latvia has received the Leopard 2 tanks from Germany. Earlier the "
+                         "German chancellor had been accused of blocking arms supplies to Latvia.")
+    assert brief(deal) == ("DEU", "LVA", "Leopard 2", "delivered")
+
+
+def test_fuchs_armoured_vehicles_are_the_catalogue_system(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The German security council approved the sale of eight Fuchs armoured "
+                         "vehicles to Oman.")
+    assert (*brief(deal), deal.quantity) == ("DEU", "OMN", "TPz Fuchs", "approved", 8)
+
+
+def test_a_news_agency_that_reports_a_deal_is_no_party(nlp: Language) -> None:
+    found = deals(nlp, "Iraq is in talks with Russia to buy Su-35 jets. The minister said any "
+                       "purchase of fighter planes from Russia must include training, Xinhua "
+                       "news agency reported.")
+    assert [brief(d) for d in found] == [("RUS", "IRQ", "Su-35", "negotiating")]
+
+
+def test_ministers_misparsed_beside_the_recipient_are_no_recipients(nlp: Language) -> None:
+    found = deals(nlp, "Norway and Denmark will deliver four additional K9 howitzers to "
+                       "Latvia, Norwegian Defence Minister Ola Berg and his Danish counterpart "
+                       "Lars Holm announced on Monday in Oslo.")
+    assert sorted(brief(d) for d in found) == [("DNK", "LVA", "K9 Thunder", "ordered"),
+                                               ("NOR", "LVA", "K9 Thunder", "ordered")]
+
+
+def test_who_holds_a_plan_for_buying_is_the_buyer(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Sweden welcomed Peru's plan for buying 12 Gripen jets.")
+    assert (deal.supplier.country, deal.recipient.country) == ("SWE", "PER")
+
+
+def test_what_an_approved_sale_includes_takes_the_parties_of_its_approval(
+        nlp: Language) -> None:
+    found = deals(nlp, "Two large sales to Chile won approval from the US State Department on "
+                       "Monday. The sale includes 8 C-130J aircraft for $1.1 billion.")
+    assert [(d.supplier.country, d.recipient.country, d.system.name, d.quantity)
+            for d in found] == [("USA", "CHL", "C-130 Hercules", 8)]
+
+
+def test_talks_with_a_country_for_acquiring_name_the_seller(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Peru said talks with Sweden for acquiring six conventional "
+                         "submarines are progressing well.")
+    assert (*brief(deal), deal.quantity) == ("SWE", "PER", None, "negotiating", 6)
+
+
+def test_an_it_that_only_opens_the_clause_is_no_country(nlp: Language) -> None:
+    from newsevents.arms.countries import Countries
+    doc = nlp("Poland sent tanks to Ukraine. It is necessary to donate more artillery, "
+              "the minister said.")
+    it = next(t for t in doc if t.text == "It")
+    assert Countries(doc).of(it) is None
+
+
+def test_hdw_214_is_the_type_214_submarine(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Germany offered six HDW 214 submarines to India.")
+    assert brief(deal) == ("DEU", "IND", "Type 214 submarine", "proposed")
+
+
+def test_a_selection_announced_is_an_approval_ahead_of_the_talks_it_opens(
+        nlp: Language) -> None:
+    (deal,) = deals(nlp, "The Peruvian government has announced the selection of the Gripen. "
+                         "Talks with Sweden on the purchase of 12 Gripen jets will follow.")
+    assert brief(deal) == ("SWE", "PER", "JAS 39 Gripen", "approved")
+
+
+def test_what_a_sale_includes_is_approved_not_ordered(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The United States will sell drones to Chile. The sale includes up to "
+                         "six MQ-9 Reapers.")
+    assert (*brief(deal), deal.quantity) == ("USA", "CHL", "MQ-9 Reaper", "approved", 6)

@@ -32,6 +32,9 @@ STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"}
 # A noun that stands for a country only with a region word before it ("the Gulf state"):
 # alone it is too often no country ("the state of the army").
 REGION_NOUNS = STAND_INS | {"state"}
+# Actor sectors of the press: a news agency that reports a deal ("Xinhua news agency
+# reported") is no party to it, whatever country it is from.
+PRESS = frozenset({"JRN"})
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
 PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country: about two news sentences, enough
@@ -53,6 +56,8 @@ class Countries:
 
     def of(self, token: Token) -> str | None:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            if _expletive(token):
+                return None  # "it is necessary to donate heavier artillery": no one
             return self._antecedent(token)  # before the actors' guess, which may be stale
         for owner in (c for c in token.children if c.dep_ == "poss"):
             country = self._lexicon(owner) or (
@@ -70,6 +75,8 @@ class Countries:
                 if country:
                     return country  # "an air base in Manila"
         actor = self.look.actor(token)
+        if actor is not None and actor.sector in PRESS:
+            return None  # "Xinhua news agency reported": the reporter, not a party
         if actor is not None and (actor.country or actor.igo):
             return actor.country
         for t in (token, *self._describing(token)):
@@ -144,7 +151,8 @@ class Countries:
                 continue  # "worth 700 million U.S. dollars": a currency names no party
             placed = (token.dep_ == "pobj" and token.head.lower_ in PLACES and not places
                       ) or dateline(token) or _threat(token)
-            if token._.actor is not None and token._.actor.country and not placed:
+            press = token._.actor is not None and token._.actor.sector in PRESS
+            if token._.actor is not None and token._.actor.country and not (placed or press):
                 found.add(token._.actor.country)
             if token.ent_type_ in INSTITUTIONS or placed:
                 continue  # "the Stockholm ... Institute", "drones to use in Ukraine"
@@ -153,6 +161,14 @@ class Countries:
                 if country:
                     found.add(country)
         return found
+
+
+def _expletive(token: Token) -> bool:
+    """An "it" that only opens the clause: "it is necessary to donate", "it is time to send"."""
+    verb = token.head
+    return token.lower_ == "it" and token.dep_ == "nsubj" and lemma(verb) == "be" and any(
+        c.dep_ in ("acomp", "attr") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def _threat(token: Token) -> bool:

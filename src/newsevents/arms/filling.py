@@ -347,6 +347,12 @@ def _announced(sent: Span, countries: Countries) -> tuple[str, str] | None:
                 verb = verb.head
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             supplier = next((c for c in map(countries.of, subjects) if c), None)
+            if supplier is None:  # "Two sales to Egypt received approval from the US
+                # State Department": who approves a sale makes it
+                givers = [g for t in verb.subtree if t.dep_ in ("prep", "agent")
+                          and t.lower_ in ("from", "by") for g in t.children
+                          if g.dep_ == "pobj"]
+                supplier = next((c for c in map(countries.of, givers) if c), None)
             if supplier and recipient and supplier != recipient:
                 return supplier, recipient
     return None

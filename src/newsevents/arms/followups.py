@@ -24,7 +24,7 @@ from newsevents.arms.status import (
     signing_ahead,
     time_to,
 )
-from newsevents.arms.syntax import clause_verb, cue_tense, negated
+from newsevents.arms.syntax import CONDITIONS, clause_verb, cue_tense, negated
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, Party
 
@@ -36,6 +36,9 @@ AHEAD = frozenset({"for", "before", "toward", "towards"})
 # claim", "Cairo rejected the reports as baseless".
 CLAIMS = frozenset({"claim", "report", "allegation", "accusation", "rumour", "rumor",
                     "speculation", "charge"})
+# Nouns of when a signing is to happen, which put it still ahead: "the time frame of signing
+# this contract", "the date for signing the deal".
+WHEN = frozenset({"frame", "timeframe", "timing", "date", "deadline", "timeline", "schedule"})
 # Verbs that put a signing still ahead: "the signing of the contract can be expected".
 AWAITING = frozenset({"expect", "await", "anticipate"})
 # Conjunctions of a clause that tells what is still to happen before something else.
@@ -108,13 +111,19 @@ def _said_of_deal(sent: Span, lex: Lexicon) -> tuple[str | None, Token | None]:
     for cue, tokens in cues_in(sent, lex):
         first = tokens[0]
         if cue.status in NOT_DEALS or negated(first) or has_no(first) or time_to(first) or (
-                _yet(first)) or any(c.dep_ in ("nsubjpass", "dobj") and has_no(c)
-                                    for c in first.children):
-            continue  # "they had yet to finalize the deal", "no contract has been signed"
+                _yet(first)) or _on_condition(first) or any(
+                    c.dep_ in ("nsubjpass", "dobj") and has_no(c) for c in first.children):
+            continue  # "they had yet to finalize the deal", "no contract has been signed",
+            # "if this order goes through": a condition tells no stage
         if lemma(first) in TALKS or _on_the_deal(first) or (
                 cue.status == "denied" and _on_a_claim(first)):
             return _stage(cue, first), first
     return None, None
+
+
+def _on_condition(cue: Token) -> bool:
+    """A cue in a clause of condition: "If this order goes through", "if a deal is struck"."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause_verb(cue).children)
 
 
 def _yet_to_sign(sent: Span, lex: Lexicon) -> bool:
@@ -179,7 +188,9 @@ def _on_the_deal(cue: Token) -> bool:
 def _stage(cue: Cue, token: Token) -> str:
     """The cue's stage, or its future one when still ahead: "will sign", and "in exchange
     for signing the agreement", "before signing the contract", "expect it to be finalized"."""
-    ahead = token.dep_ == "pcomp" and token.head.lower_ in AHEAD and lemma(token) in SIGNING
+    ahead = token.dep_ == "pcomp" and lemma(token) in SIGNING and (
+        token.head.lower_ in AHEAD
+        or (token.head.lower_ == "of" and lemma(token.head.head) in WHEN))
     # "I expect this to be finalized shortly": a signing awaited is still ahead
     ahead = ahead or (token.dep_ in ("xcomp", "ccomp") and lemma(token.head) in AWAITING) or (
         any(c.dep_ == "mark" and c.lower_ in UNTIL for c in token.children))

@@ -17,7 +17,7 @@ from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
-from newsevents.arms.status import MAKER_NOUNS
+from newsevents.arms.status import ACCUSING, MAKER_NOUNS
 from newsevents.arms.syntax import (
     ADVERBIAL,
     MAX_HOPS,
@@ -44,7 +44,6 @@ NATIONALITIES = frozenset({"NORP", "GPE"})
 
 # Verbs whose object did what their "for" clause says: "thanked Pakistan for handing over".
 THANKING = frozenset({"thank", "praise", "commend", "credit", "applaud", "laud"})
-# Verbs whose object is said to do what their "of" clause says: "accused Iran of supplying".
 # Verbs by which a buyer gives a deal to the company that wins it.
 AWARDING = frozenset({"award", "grant", "give"})
 # Nouns and verbs of a third country that stops a deal: "Germany's veto has grounded the sale",
@@ -52,7 +51,6 @@ AWARDING = frozenset({"award", "grant", "give"})
 OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockade", "embargo",
                             "ban", "refusal", "resistance"})
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
-ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
 # Verbs and nouns by which a third country punishes a buyer for its purchase: "sanctioned
 # Turkey for buying S-400s", "imposed sanctions on the Chinese military for buying Su-35s":
 # the one punished bought, the one punishing is no party.
@@ -61,6 +59,9 @@ PENALTIES = frozenset({"sanction", "penalty"})
 # Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
+# Nouns of people, who are no country in a list of countries.
+PERSONS = frozenset({"counterpart", "minister", "president", "chancellor", "spokesman",
+                     "spokeswoman", "spokesperson", "official", "secretary", "leader"})
 # Prepositions by which a transfer noun says what talks are about.
 TALKED_OVER = frozenset({"for", "on", "over", "about", "regarding"})
 
@@ -120,7 +121,7 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
                 origin not in {countries.of(t) for t in doers}):
             doers = []  # "Germany blocked the sale of Typhoons to Turkey": a partner's veto
     talk = _talks_over(trigger)
-    if talk is not None and not doers:
+    if talk is not None and not _countries(doers, countries, skip):  # ("talks ... are going on")
         verb_of_talk = _governing_verb_of(talk)
         talkers = clause_subjects(verb_of_talk) if verb_of_talk is not None else []
         # "the German government has been in talks": the nationality names the side
@@ -256,12 +257,19 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
         if token.dep_ == "nsubj" and lemma(copula) == "be":
             for attr in (c for c in copula.children if c.dep_ == "attr"):
                 found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
-        found.extend(c for c in token.conjuncts if c.i > token.i)
+        found.extend(c for c in token.conjuncts if c.i > token.i and not (
+            token.ent_type_ in COUNTRY_LABELS and _person(c)))
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
                 for listed in (c for c in prep.children if c.dep_ == "pobj"):
                     found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
     return found
+
+
+def _person(token: Token) -> bool:
+    """A person, whom a misparse may coordinate with a country ("to Ukraine, German Defence
+    Minister Lambrecht and her Dutch counterpart announced"): no country of a list."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and lemma(token) in PERSONS)
 
 
 def _speakers(token: Token) -> list[Token]:
@@ -421,8 +429,10 @@ def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
 def _talks_over(noun: Token) -> Token | None:
     """The talk noun a transfer noun says the subject of ("talks with Egypt for the supply of
     Tejas jets", "negotiations with Boeing on the purchase of F-15s"), whose "with" names the
-    other side."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in TALKED_OVER:
+    other side; also a gerund ("talks with Germany for acquiring six submarines")."""
+    said = (noun.pos_ == "NOUN" and noun.dep_ == "pobj") or (
+        noun.pos_ == "VERB" and noun.dep_ == "pcomp")
+    if not said or noun.head.lower_ not in TALKED_OVER:
         return None
     talk = noun.head.head
     return talk if talk.pos_ == "NOUN" and lemma(talk) in TALK_NOUNS else None

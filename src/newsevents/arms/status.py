@@ -117,6 +117,16 @@ REFUSING = frozenset({"decline", "rebuff", "spurn", "deny"})
 REQUESTS = frozenset({"bid", "request", "application", "plea", "appeal", "demand", "ask"})
 
 
+# Verbs whose object is said to do what their "of" clause says ("accuses Iran of supplying
+# drones"): what they charge someone with is a claim, so a trouble in it is no stage of the
+# deal ("was accused of blocking arms supplies to Ukraine").
+ACCUSING = frozenset({"accuse", "suspect", "blame", "charge", "criticize", "criticise"})
+
+# Words that open a clause conceding a trouble of the deal said before it: "asked to buy
+# F-16s, though that purchase order has been delayed".
+CONCEDING = frozenset({"though", "although", "but"})
+
+
 # Nouns of talks a party may say it will stop ("will suspend discussions to acquire F-35s").
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
@@ -150,8 +160,13 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             continue  # "did not sell", "no plans": the negation is read below
         if _outranked(cue, tokens, cue_of):
             continue
-        if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])):
-            continue  # "Germany dropped its opposition to the sale": no trouble any more
+        if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])
+                                       or _accused_of(tokens[0])):
+            continue  # "Germany dropped its opposition to the sale": no trouble any more;
+            # "was accused of blocking arms supplies": a charge, not a stage
+        if cue.words == ("agree",) and _agrees_that(tokens[0]):
+            continue  # "agreed that a deal on K-9 howitzers would be an achievement": a view
+            # shared, not a purchase agreed
         distance = _distance(tokens, root, trigger)
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
                 tokens[0].head.i in (root.i, trigger.i)):
@@ -191,6 +206,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
         reading.status = rule.statuses[said]
+        if said != "past" and _contents_of_a_sale(trigger):
+            reading.status = "approved"  # "The sale includes up to 18 MQ-9 Reapers": what an
+            # export approval covers, not a contract the present tense would make it
         if reading.status in HANDED_OVER and (_not_begun(trigger) or _contract_for(trigger)
                                               or not_yet(clause_verb(trigger))):
             reading.status = "ordered"  # "KM-SAM deliveries to the UAE had not begun",
@@ -238,6 +256,19 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.denier = denier(denying, countries, speaker)
 
 
+# Nouns of a sale whose contents a sentence lists, and the verbs that list them.
+SALE_NOUNS = frozenset({"sale", "package"})
+INCLUDING = frozenset({"include", "contain", "comprise", "cover"})
+
+
+def _contents_of_a_sale(noun: Token) -> bool:
+    """ "The sale includes 12 C-130J aircraft": the contents of a sale told before, whose
+    stage the present tense of "includes" does not say; a US sale so listed is an approval
+    (a contract, a delivery said elsewhere still outranks it)."""
+    return noun.pos_ == "NOUN" and lemma(noun) in SALE_NOUNS and noun.dep_ == "nsubj" and (
+        lemma(noun.head) in INCLUDING)
+
+
 def _headline_present(verb: Token) -> bool:
     """A transfer verb in the simple present in the text's headline ("Korea delivers K9
     howitzers to Vietnam in $245 million deal", "China donates 4 patrol boats"): headlines
@@ -252,9 +283,12 @@ DEAL_OR_DELIVERY = DEAL_NOUNS | {"delivery", "shipment", "transfer", "handover"}
 
 
 def _of_its_deal(cue: Token, root: Token) -> bool:
-    """A trouble said in a coordinated clause of the deal or its delivery: "Slovakia signed a
-    deal to buy 14 F-16s, but delivery was pushed back two years"."""
-    return cue.dep_ == "conj" and root in cue.head.subtree and any(
+    """A trouble said in a coordinated or conceding clause of the deal or its delivery:
+    "Slovakia signed a deal to buy 14 F-16s, but delivery was pushed back two years", "has
+    asked to buy F-16s, though that purchase order has been delayed"."""
+    conceded = cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONCEDING for c in cue.children)
+    return (cue.dep_ == "conj" or conceded) and root in cue.head.subtree and any(
         c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in DEAL_OR_DELIVERY
         for c in cue.children)
 
@@ -276,6 +310,20 @@ def _claim_denied(cue: Token, root: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _accused_of(cue: Token) -> bool:
+    """A trouble someone is accused of: "was accused of blocking arms supplies"."""
+    return cue.dep_ == "pcomp" and cue.head.lower_ == "of" and (
+        lemma(cue.head.head) in ACCUSING)
+
+
+def _agrees_that(cue: Token) -> bool:
+    """ "Agreed that a deal would be an achievement": "agree" with a clause of its own and no
+    "to" or "on" says what two sides think, not a purchase they agreed."""
+    return any(c.dep_ == "ccomp" for c in cue.children) and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("on", "to", "with"))
+        for c in cue.children)
 
 
 def _progressive(verb: Token) -> bool:
@@ -379,6 +427,8 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
     procurement or work delivers nothing."""
     first, last = tokens[0], tokens[-1]
+    if cue.status in HANDED_OVER and _talked_over(last, cue_of):
+        return True  # "Negotiations on the delivery of the second batch of S-400s": talks
     holder = first.head.head if first.dep_ in ("pcomp", "pobj") and (
         first.head.dep_ == "prep") else first.head  # "interest in striking a deal",
     # "notified Congress of plans to sell": the cue is above the preposition
@@ -403,6 +453,20 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     return cue.words == (lemma(first),) and lemma(first) in ONGOING and any(
         c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp") and lemma(c) in NOT_DELIVERIES
         for c in first.children)
+
+
+def _talked_over(noun: Token, cue_of: dict[int, Cue]) -> bool:
+    """Whether a delivery cue is what talks are about: "negotiations on the delivery of the
+    second batch", "talks over a new shipment" are still talks."""
+    token = noun
+    for _ in range(4):
+        if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "pcomp"):
+            return False
+        token = token.head
+        above = cue_of.get(token.i)
+        if above is not None and above.status == "negotiating":
+            return True
+    return False
 
 
 def _of_what(trigger: Token) -> str | None:
@@ -542,7 +606,7 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
 def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
     """Each status cue in the sentence with its tokens; the longest cue wins at a word."""
     words = [t for t in sent if not t.is_quote]  # "inked the "framework" deal"
-    lemmas = [lemma(t) for t in words]
+    lemmas = [_cue_lemma(t, lex) for t in words]
     found: list[tuple[Cue, list[Token]]] = []
     for i, first in enumerate(lemmas):
         if designator(words[i]):
@@ -550,13 +614,24 @@ def cues_in(sent: Span, lex: Lexicon) -> list[tuple[Cue, list[Token]]]:
         for cue in lex.cues.get(first, ()):
             if tuple(lemmas[i:i + len(cue.words)]) == cue.words:
                 if cue.status == "delivered" and _completes_deal(words[i]):
-                    cue = Cue(cue.words, "ordered", "ordered")  # "the deal was completed"
+                    cue = Cue(cue.words, "ordered", "negotiating")  # "the deal was
+                    # completed"; "wants to complete the agreement" is still in talks
                 found.append((cue, words[i:i + len(cue.words)]))
                 break
         else:
             if _request_refused(words[i]):
                 found.append((Cue((first,), "denied", "denied"), [words[i]]))
     return found
+
+
+def _cue_lemma(token: Token, lex: Lexicon) -> str:
+    """A word's lemma for cue matching; a capitalised plural the tagger took for a name
+    ("Negotiations between France and Indonesia ..." after a dateline) is the common noun."""
+    word = lemma(token)
+    if token.pos_ == "PROPN" and word not in lex.cues and word.endswith("s") and (
+            word[:-1] in lex.cues):
+        return word[:-1]
+    return word
 
 
 def _request_refused(token: Token) -> bool:

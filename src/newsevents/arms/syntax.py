@@ -33,6 +33,13 @@ def inside(token: Token, span: Span) -> bool:
     return span.start <= token.i < span.end
 
 
+# Verbs whose object does what their "to"-infinitive says: "urged Indonesia to abandon the
+# purchase", "asked Germany to send tanks", "allowed Poland to deliver its Leopards".
+CONTROLLING = frozenset({"urge", "ask", "press", "pressure", "persuade", "push", "encourage",
+                         "force", "allow", "permit", "invite", "request", "convince", "compel",
+                         "help", "enable", "authorize", "authorise", "advise", "tell"})
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The subject, inherited through xcomp and conj where English omits it ("Russia agreed
     to sell", "Iran said ... but denied").
@@ -55,12 +62,20 @@ def clause_subjects(verb: Token) -> list[Token]:
                     for c in found]
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [verb.head]  # "the countries pledging F-16s": the noun does it
+        if verb.dep_ == "xcomp" and lemma(verb.head) in CONTROLLING and any(
+                c.lower_ == "to" for c in verb.children):
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects  # "the US urged Indonesia to abandon the purchase": Indonesia
         if verb.dep_ == "xcomp":
             raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
             if raised:
                 return raised  # "the navy is set to receive ten warships"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             owner = verb.head.head  # "discussing the idea of supplying jets", "by selling"
+            holder = next((c for c in owner.children if c.dep_ == "poss"), None)
+            if owner.pos_ == "NOUN" and holder is not None:
+                return [holder]  # "India's tender for buying 26 jets": India buys
             owner = owner if owner.pos_ in ("VERB", "AUX") else _governing_verb(owner)
             if owner is not None:
                 verb = owner
