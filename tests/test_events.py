@@ -346,6 +346,16 @@ def test_conjoined_nationalities_are_two_actors() -> None:
     assert {a.sector for a in event.source} == {"MIL"}
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_role_listed_after_a_nationality_shares_it(learned: bool) -> None:
+    text = "Dutch jets and helicopters bombed a depot outside Kandahar on Monday."
+    event = one(events_of(text, learned=learned), "ASSAULT")
+    assert [a.country for a in event.source] == ["NLD", "NLD"]
+    text = "Four Canadian soldiers and two engineers were abducted by gunmen near Kirkuk."
+    event = one(events_of(text, learned=learned), "ASSAULT")
+    assert [a.country for a in event.target] == ["CAN", "CAN"]
+
+
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)

@@ -330,6 +330,25 @@ class ActorLookup:
                     ]
         return []
 
+    def _listed_with(self, token: Token, found: Actor) -> Actor:
+        """ "six British marines and two sailors", "US jets and helicopters": a role noun
+        listed after one a nationality places shares that nationality, where it has none of
+        its own; not after a country named as the actor ("Israel and the militants")."""
+        if token.dep_ != "conj" or found.country or found.igo or found.name or not found.sector:
+            return found
+        first = token
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first is token or first.pos_ != "NOUN":
+            return found
+        resolver = actors.ActorResolver.load()
+        codes = {code for c in first.children if c.dep_ in ("amod", "compound", "nmod")
+                 if (code := resolver.country_of(c.text))}
+        leader = self.actor(first)
+        if len(codes) != 1 or leader is None or leader.country not in codes:
+            return found
+        return found.model_copy(update={"country": leader.country})
+
     def _nearest_below(self, token: Token, exclude: Sequence[Actor]) -> Actor | None:
         """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU.
 
@@ -381,6 +400,8 @@ class ActorLookup:
             actor = self.actor(token, subtree=subtree, exclude=exclude)
             if actor is None and roles:
                 actor = self.role(token)
+            if actor is not None:
+                actor = self._listed_with(token, actor)
             if actor is not None and actor not in found:
                 found.append(actor)
         return found
