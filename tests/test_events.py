@@ -356,6 +356,12 @@ def test_a_role_listed_after_a_nationality_shares_it(learned: bool) -> None:
     assert [a.country for a in event.target] == ["CAN", "CAN"]
 
 
+def test_a_named_group_whose_phrase_holds_the_actor_still_places_the_sentence() -> None:
+    text = "Militants shelled the Syrian Arab Army's checkpoints on Friday."
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+
+
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)

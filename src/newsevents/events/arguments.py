@@ -1362,7 +1362,12 @@ def _named_group(ent: Span) -> Actor | None:
     Darmanin said" of New Caledonia; counting them lost 5 actors on the train split), unless
     the tagger took an armed group for one ("Jaish al-Mujahideen")."""
     found = ent.root._.actor
+    if found is None and ent.label_ in NAMED_GROUPS:
+        # "the Syrian Arab Army's positions": the actor stage gives the whole phrase's head
+        # the name's actor, so the name is read on its own
+        found = actors.ActorResolver.load().resolve_text(_bare(ent.text))
     if found is None or found.sector in TRADING_SECTORS:
+
         return None
     if ent.label_ in NAMED_GROUPS or (
         ent.label_ == "PERSON" and found.sector in actors.ARMED_SECTORS
