@@ -362,6 +362,11 @@ def test_a_named_group_whose_phrase_holds_the_actor_still_places_the_sentence() 
     assert countries(event.source) == {"SYR"}
 
 
+def test_troops_in_the_palestinian_territories_are_israel_s() -> None:
+    event = one(events_of("Troops demolished two houses in Nablus on Tuesday."), "ASSAULT")
+    assert countries(event.source) == {"ISR"}
+
+
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)
