@@ -367,6 +367,11 @@ def test_troops_in_the_palestinian_territories_are_israel_s() -> None:
     assert countries(event.source) == {"ISR"}
 
 
+def test_a_body_named_only_by_its_modifier_is_the_modifier_s() -> None:
+    event = one(events_of("Rebel detachments shelled the outskirts of Goma on Friday."), "ASSAULT")
+    assert [(a.country, a.sector) for a in event.source] == [("COD", "REB")]
+
+
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)

@@ -1604,6 +1604,7 @@ def _held(span: Span, result: Resolution) -> bool:
 COLLECTIVE_NOUNS = frozenset({
     "group", "faction", "outfit", "cell", "wing", "coalition", "alliance", "bloc", "movement",
     "network", "organisation", "organization", "band", "gang", "brigade", "battalion",
+    "personnel", "detachment", "contingent",
 })
 
 
