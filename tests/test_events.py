@@ -372,6 +372,13 @@ def test_a_body_named_only_by_its_modifier_is_the_modifier_s() -> None:
     assert [(a.country, a.sector) for a in event.source] == [("COD", "REB")]
 
 
+def test_a_participle_with_a_by_phrase_is_passive_and_lends_its_agent_to_the_next() -> None:
+    text = ("The two agents were captured alive, imprisoned by Cuba for ten years and released "
+            "in 1990.")
+    event = one(events_of(text), "RETREAT")
+    assert countries(event.source) == {"CUB"}
+
+
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)
