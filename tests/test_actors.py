@@ -66,6 +66,9 @@ def fields(actor: Actor | None) -> tuple[str | None, ...] | None:
     ("NATO-member Norway", ("NOR", "GOV", None)),
     ("US ambassador to Turkey", ("USA", "GOV", None)),
     ("ambassador to Turkey", (None, "GOV", None)),
+    ("two Germans", ("DEU", "CVL", None)),
+    ("the Maoists", (None, "REB", None)),
+    ("a hit team", (None, "UAF", None)),
 ])
 def test_phrases_resolve_to_country_sector_or_igo(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:

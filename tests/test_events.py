@@ -346,6 +346,39 @@ def test_conjoined_nationalities_are_two_actors() -> None:
     assert {a.sector for a in event.source} == {"MIL"}
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_role_listed_after_a_nationality_shares_it(learned: bool) -> None:
+    text = "Dutch jets and helicopters bombed a depot outside Kandahar on Monday."
+    event = one(events_of(text, learned=learned), "ASSAULT")
+    assert [a.country for a in event.source] == ["NLD", "NLD"]
+    text = "Four Canadian soldiers and two engineers were abducted by gunmen near Kirkuk."
+    event = one(events_of(text, learned=learned), "ASSAULT")
+    assert [a.country for a in event.target] == ["CAN", "CAN"]
+
+
+def test_a_named_group_whose_phrase_holds_the_actor_still_places_the_sentence() -> None:
+    text = "Militants shelled the Syrian Arab Army's checkpoints on Friday."
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.source) == {"SYR"}
+
+
+def test_troops_in_the_palestinian_territories_are_israel_s() -> None:
+    event = one(events_of("Troops demolished two houses in Nablus on Tuesday."), "ASSAULT")
+    assert countries(event.source) == {"ISR"}
+
+
+def test_a_body_named_only_by_its_modifier_is_the_modifier_s() -> None:
+    event = one(events_of("Rebel detachments shelled the outskirts of Goma on Friday."), "ASSAULT")
+    assert [(a.country, a.sector) for a in event.source] == [("COD", "REB")]
+
+
+def test_a_participle_with_a_by_phrase_is_passive_and_lends_its_agent_to_the_next() -> None:
+    text = ("The two agents were captured alive, imprisoned by Cuba for ten years and released "
+            "in 1990.")
+    event = one(events_of(text), "RETREAT")
+    assert countries(event.source) == {"CUB"}
+
+
 def test_a_weapon_named_like_an_organisation_is_no_actor() -> None:
     for event in events_of("Poland signed a contract for Patriot systems on Thursday."):
         assert all(a.text != "Patriot" for a in event.source + event.target)

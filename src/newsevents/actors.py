@@ -120,10 +120,14 @@ def case_fits(required: str, word: str) -> bool:
     return all(c.isupper() for c in letters) or (len(letters) >= 4 and word[:1].isupper())
 
 
+# Words ending in "man" that are no compounds of it: "Germans", not "Germen".
+NOT_MAN_COMPOUNDS = frozenset({"german", "human", "roman", "ottoman", "norman", "shaman"})
+
+
 def plural(term: str) -> str:
     """English plural of a lexicon term's last word, so the data lists singulars only."""
     head, _, last = term.rpartition(" ")
-    if last.endswith("man"):
+    if last.endswith("man") and last.lower() not in NOT_MAN_COMPOUNDS:
         last = last[:-3] + "men"
     elif last.endswith(("s", "sh", "ch", "x", "ese")):
         return term
@@ -1600,6 +1604,7 @@ def _held(span: Span, result: Resolution) -> bool:
 COLLECTIVE_NOUNS = frozenset({
     "group", "faction", "outfit", "cell", "wing", "coalition", "alliance", "bloc", "movement",
     "network", "organisation", "organization", "band", "gang", "brigade", "battalion",
+    "personnel", "detachment", "contingent",
 })
 
 

@@ -206,8 +206,9 @@ def guessed_subjects(verb: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     """A passive clause, also where English drops the auxiliary: a participle after its noun
     ("a treaty signed by Moscow and Dushanbe", "Marwan Barghouti, accused by Israel of"),
-    and a participle joined to a passive ("was captured by Afghan forces and handed to U.S.
-    troops"; the tagger often takes such a participle for a past tense). Not "have killed",
+    a participle joined to a passive ("was captured by Afghan forces and handed to U.S.
+    troops"; the tagger often takes such a participle for a past tense), and one with a "by"
+    phrase that hangs on another verb ("imprisoned by Cuba for years"). Not "have killed",
     whose participle is active, nor a verb with a subject or object of its own."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
@@ -217,10 +218,11 @@ def is_passive(verb: Token) -> bool:
         return False
     # the tagger takes such a participle for a past tense at times; its "by" phrase says not
     # ("an Israeli soldier captured two years ago by Gaza militants")
-    if (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)) and (
-        participle_after_noun(verb)
-    ):
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    if (verb.tag_ == "VBN" or agent) and participle_after_noun(verb):
         return True
+    if verb.tag_ == "VBN" and agent and verb.dep_ in ("advcl", "conj"):
+        return True  # "were captured, imprisoned by Cuba for years and released"
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
 
 
