@@ -1661,6 +1661,23 @@ def test_the_same_acts_told_as_fact_stay_asserted() -> None:
                "ASSAULT")
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Soldiers found instructions on how to burn villages held by the rebels.", "ASSAULT"),
+    ("Rebels in Kivu hand out leaflets on how to execute prisoners.", "ASSAULT"),
+    ("The farmers wanted to march on the ministry and to protest the new levy.", "PROTEST"),
+    ("The militia was formed to guard the villages and to attack army convoys on the "
+     "highway.", "ASSAULT"),
+    ("Hundreds of lawyers wrote to the chief justice to protest the ruling.", "PROTEST"),
+    ("The mayor said the city would not allow armed militias to patrol its streets.",
+     "MOBILIZE"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_way_a_wish_or_an_aim_is_no_deed(text: str, etype: str, learned: bool) -> None:
+    """ "how to burn", "wanted to march", a second "and to" clause of an aim, a letter
+    written to protest, a patrol not allowed: no act done."""
+    assert all(e.event_type != etype for e in asserted(events_of(text, learned=learned)))
+
+
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_the_same_words_in_their_political_sense_still_code(learned: bool) -> None:
     for text, etype in (
@@ -1668,6 +1685,8 @@ def test_the_same_words_in_their_political_sense_still_code(learned: bool) -> No
         ("Riot police beat the protesters with batons outside the parliament.", "ASSAULT"),
         ("Rebels captured the town of Kidal on Sunday.", "ASSAULT"),
         ("Hundreds of farmers marched on the ministry in Accra on Monday.", "PROTEST"),
+        ("Thousands gathered outside the parliament in Accra to protest the new fuel tax.",
+         "PROTEST"),
     ):
         assert etype in {e.event_type for e in asserted(events_of(text, learned=learned))}, text
 
