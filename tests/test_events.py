@@ -1687,6 +1687,8 @@ def test_the_same_words_in_their_political_sense_still_code(learned: bool) -> No
         ("Hundreds of farmers marched on the ministry in Accra on Monday.", "PROTEST"),
         ("Thousands gathered outside the parliament in Accra to protest the new fuel tax.",
          "PROTEST"),
+        ("The junta said it would not allow anyone to meddle in its affairs and rejected calls "
+         "to free the detained ministers.", "REJECT"),
     ):
         assert etype in {e.event_type for e in asserted(events_of(text, learned=learned))}, text
 

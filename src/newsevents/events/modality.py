@@ -46,9 +46,13 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True  # "without returning"
     if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
         return True  # "denied that it had carried out strikes": the guidelines code no attack
-    if top.dep_ == "ccomp" and any(c.dep_ == "aux" and lemma(c) == "to" for c in top.children) \
-            and any(c.dep_ == "neg" for c in top.head.children):
-        return True  # "cannot allow another force to march": what is not let happen
+    if (top.dep_ == "ccomp" and token.tag_ not in FINITE
+            and any(c.dep_ == "aux" and lemma(c) == "to" for c in top.children)
+            and any(c.dep_ == "neg" for c in top.head.children)):
+        # "cannot allow another force to march": what is not let happen; not a verb of its
+        # own tense the parser joins to it ("would not allow anyone to interfere ... and
+        # rejected calls")
+        return True
     return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
 
 
