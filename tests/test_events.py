@@ -991,6 +991,22 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "The railway company apologised for the inconvenience on Monday.",
     "Dozens of workers complained of headaches after the leak at the plant.",
     "The storm prompted two oil companies to evacuate their rigs in the gulf.",
+    "Jones shot a 68 on Sunday and leads by two strokes.",
+    "Maria Lopez of Reuters shot the image of the burning tanker in Basra.",
+    "The crew spent the spring shooting a story about a fishing village near Hull.",
+    "Park rangers shot and killed a leopard that had strayed into a village near Pune.",
+    "The pilgrims set off early and beat the crowds at the shrine.",
+    "The veteran MP captured the Kisumu seat, where his nephew beat the ruling party's man.",
+    "Zimbabwe were dismissed for 152 in 49 overs in Harare.",
+    "Italy's Rossi captured second in the time trial on Friday.",
+    "The cast marched up a hill above the harbour for the final scene.",
+    "The young conscripts marched to war in the summer of 1914.",
+    "The singer applauded the crowd as she left the stage.",
+    "The senator offered hope to laid-off steel workers in a speech in Ohio.",
+    "Some 500 people have been killed in the north as diseases have spread in the flooded "
+    "districts.",
+    "A methane blast killed twelve miners at a colliery in the east of the country.",
+    "The virus is a new type of bird flu that has killed 150 people worldwide.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1676,6 +1692,38 @@ def test_the_same_acts_told_as_fact_stay_asserted() -> None:
                "COERCE")
     assert one(asserted(events_of("Soldiers shot three protesters outside the parliament.")),
                "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Soldiers found instructions on how to burn villages held by the rebels.", "ASSAULT"),
+    ("Rebels in Kivu hand out leaflets on how to execute prisoners.", "ASSAULT"),
+    ("The farmers wanted to march on the ministry and to protest the new levy.", "PROTEST"),
+    ("The militia was formed to guard the villages and to attack army convoys on the "
+     "highway.", "ASSAULT"),
+    ("Hundreds of lawyers wrote to the chief justice to protest the ruling.", "PROTEST"),
+    ("The mayor said the city would not allow armed militias to patrol its streets.",
+     "MOBILIZE"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_way_a_wish_or_an_aim_is_no_deed(text: str, etype: str, learned: bool) -> None:
+    """ "how to burn", "wanted to march", a second "and to" clause of an aim, a letter
+    written to protest, a patrol not allowed: no act done."""
+    assert all(e.event_type != etype for e in asserted(events_of(text, learned=learned)))
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_the_same_words_in_their_political_sense_still_code(learned: bool) -> None:
+    for text, etype in (
+        ("Police shot and killed two gunmen who attacked a checkpoint near Mosul.", "ASSAULT"),
+        ("Riot police beat the protesters with batons outside the parliament.", "ASSAULT"),
+        ("Rebels captured the town of Kidal on Sunday.", "ASSAULT"),
+        ("Hundreds of farmers marched on the ministry in Accra on Monday.", "PROTEST"),
+        ("Thousands gathered outside the parliament in Accra to protest the new fuel tax.",
+         "PROTEST"),
+        ("The junta said it would not allow anyone to meddle in its affairs and rejected calls "
+         "to free the detained ministers.", "REJECT"),
+    ):
+        assert etype in {e.event_type for e in asserted(events_of(text, learned=learned))}, text
 
 
 def test_a_blow_the_reporter_foresees_is_a_plan_and_one_the_actor_announces_a_threat() -> None:

@@ -46,6 +46,13 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True  # "without returning"
     if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
         return True  # "denied that it had carried out strikes": the guidelines code no attack
+    if (top.dep_ == "ccomp" and token.tag_ not in FINITE
+            and any(c.dep_ == "aux" and lemma(c) == "to" for c in top.children)
+            and any(c.dep_ == "neg" for c in top.head.children)):
+        # "cannot allow another force to march": what is not let happen; not a verb of its
+        # own tense the parser joins to it ("would not allow anyone to interfere ... and
+        # rejected calls")
+        return True
     return any(lemma(c) in ("no", "never") and c.dep_ == "det" for c in token.children)
 
 
@@ -145,10 +152,14 @@ def _quote_between(a: Token, b: Token) -> bool:
 def modal(token: Token, lex: Lexicon) -> str | None:
     if _in_question(token):
         return "if"
-    infinitive = any(c.dep_ == "aux" and lemma(c) == "to" for c in token.children)
-    purpose = token.dep_ in ("acl", "advcl") and infinitive
-    if purpose and not lex.cue("purpose_is_act", lemma(token)):
-        return "to"  # "the right to fire", "resigned to allow elections": aims, not acts
+    if _purpose(token) and (not lex.cue("purpose_is_act", lemma(token))
+                            or lex.cue("aim_only", lemma(token.head))):
+        # "the right to fire", "resigned to allow elections": aims, not acts; "gathered to
+        # protest" is the protest, "called a strike to protest" or "wrote to protest" is not
+        return "to"
+    if _infinitive(token) and any(c.dep_ == "advmod" and lemma(c) == "how"
+                                  for c in token.children):
+        return "to"  # "instructions on how to burn cities": a way to do it, not a deed
     if token.dep_ == "acl" and token.tag_ == "VBG" and not lex.cue("statement", lemma(token.head)):
         return "to"  # "a law recognizing the results" describes, it does not report
     if _charged_with(token, lex):
@@ -171,6 +182,20 @@ def modal(token: Token, lex: Lexicon) -> str | None:
             if child.dep_ == "mark" and lex.cue("condition", lemma(child)):
                 return "if"
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and lemma(c) == "to" for c in verb.children)
+
+
+def _purpose(verb: Token) -> bool:
+    """A to-clause that tells an aim ("formed a group to seek independence"), or one joined
+    to it with its own "to" ("... and to protest corruption")."""
+    if not _infinitive(verb):
+        return False
+    if verb.dep_ in ("acl", "advcl"):
+        return True
+    return verb.dep_ == "conj" and verb.head.i != verb.i and _purpose(verb.head)
 
 
 # The prepositions that name what someone is held, tried or blamed for: "arrested for

@@ -353,6 +353,8 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
             return True
         if relation == "unarmed" and _unarmed_journey(token):
             return True
+        if relation == "score" and _scores(token):
+            return True
         if relation == "epithet" and _epithet(token):
             return True
         found = _related(token, relation)
@@ -400,6 +402,14 @@ def _asks_a_question(verb: Token) -> bool:
     return False
 
 
+def _scores(verb: Token) -> bool:
+    """ "shot a 67", "carded a 70": a number with an article as the object is a score, not
+    what was hit (train split: both such readings of "shoot" are golf rounds)."""
+    return any(o.like_num and any(c.dep_ == "det" and lemma(c) in ("a", "an")
+                                  for c in o.children)
+               for o in verb.children if o.dep_ in OBJECTS)
+
+
 # Sectors of the armed and of states: their return from a place is a pull-back.
 STATE_OR_ARMED = frozenset({"MIL", "REB", "UAF", "CRM", "GOV", "COP", "SPY"})
 
@@ -427,18 +437,26 @@ def _outcome_of_other_sense(token: Token, lex: Lexicon) -> bool:
 
 def _related(token: Token, relation: str) -> list[Token]:
     if relation == "object":
-        objects = _taken(token)
+        # "shot and killed a gorilla": a verb with no object shares the one of the verb
+        # right after it ("shot ... and was then killed himself" does not)
+        objects = _taken(token) or [o for c in token.children if c.dep_ == "conj"
+                                    and c.pos_ == "VERB" and c.i - token.i <= 2
+                                    for o in _taken(c)]
         if token.dep_ == "acl" and token.tag_ == "VBN":
             objects.append(token.head)  # "a report released on Monday"
         return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
     if relation == "event":
         # "crashed, killing 148", "killed when their helicopter crashed": the accident the
-        # deaths are told as the outcome of
+        # deaths are told as the outcome of, and what that clause is about ("killed as
+        # waterborne diseases spread")
         clauses = [c for c in token.children if c.dep_ == "advcl"]
-        return clauses + ([token.head] if token.dep_ == "advcl" and token.tag_ == "VBG" else [])
+        clauses += [token.head] if token.dep_ == "advcl" and token.tag_ == "VBG" else []
+        return clauses + [s for c in clauses for s in subject_of(c)]
     if relation == "subject":
         found = [*subject_of(token), *agent_of(token)]
-        found += [n for t in found if (n := antecedent(t)) is not None]
+        named = [n for t in found if (n := antecedent(t)) is not None]
+        # "the type of flu that has killed": what the relative clause is about
+        found += named + prep_objects_of(named, "of")
         # "Hurricane Katrina destroyed", "Typhoon Haiyan killed": the kind named before a name
         return found + [c for t in found for c in t.children if c.dep_ == "compound"]
     if relation == "governor":
@@ -447,9 +465,9 @@ def _related(token: Token, relation: str) -> list[Token]:
         named = any(c.dep_ == "prep" and lemma(c) in ("from", "by") for c in token.children)
         return [token.head] if token.dep_ in ("dobj", "nsubjpass") and not named else []
     if relation == "pobj":
-        return [
-            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
-        ]
+        # the parser takes some prepositions for particles: "march up a hill"
+        return [g for c in token.children if c.dep_ in ("prep", "prt")
+                for g in c.children if g.dep_ == "pobj"]
     if relation == "sentence":
         return list(token.sent)
     if relation == "compound":
