@@ -817,6 +817,14 @@ def test_a_word_of_a_persons_full_name_is_no_place(nlp: Language, gaz: Gazetteer
     assert "Lula" not in [m.text for m in places._place_mentions(second, gaz)]
 
 
+def test_a_persons_name_before_a_word_for_a_place_is_a_place(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "Prime Minister Ariel Sharon called a meeting. A bomb went off at "
+                  "the Sharon junction near Netanya on Sunday.", "went")
+    assert found is not None and found.name == "Sharon"
+
+
 def test_a_group_named_before_its_fighters_places_the_town() -> None:
     # "PKK" qualifies "fighters", which carries the actor: Turkey, so Sur is the Turkish
     # district, not the Omani port.
