@@ -803,11 +803,19 @@ def test_a_town_of_unknown_population_in_the_sentences_country(gaz: Gazetteer) -
     assert gaz.lookup("Sur").country == "OMN"
 
 
-def test_a_name_after_an_age_is_a_person(nlp: Language, gaz: Gazetteer) -> None:
+@pytest.mark.parametrize(("text", "name"), [
     # The tagger calls "Jimenez" a facility here; the age says it is the captive.
-    found = where(nlp, gaz, "The 23-year-old Jimenez and a fellow soldier were captured during "
-                  "an ambush about 15 miles north of Kirkuk.", "captured")
-    assert found is not None and found.name == "Kirkuk"
+    ("The 23-year-old Jimenez and a fellow soldier were captured during an ambush about 15 "
+     "miles north of Kirkuk.", "Kirkuk"),
+    # An Afghan village of unknown population shares the name.
+    ("The Ottawa-born Khadr was captured in Afghanistan in 2003 after a firefight.",
+     "Afghanistan"),
+])
+def test_a_name_after_an_age_or_a_birthplace_is_a_person(
+    nlp: Language, gaz: Gazetteer, text: str, name: str
+) -> None:
+    found = where(nlp, gaz, text, "captured")
+    assert found is not None and found.name == name
 
 
 def test_a_word_of_a_persons_full_name_is_no_place(nlp: Language, gaz: Gazetteer) -> None:

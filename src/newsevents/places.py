@@ -1100,19 +1100,20 @@ def _named_participant(ent: Span) -> bool:
 def _person(ent: Span) -> bool:
     """A person's name, though a town may share it: one the tagger calls a person and the
     actor tables name ("before Lula's inauguration"), a word of a longer person's name the
-    article gives ("Lula" after "Luiz Inacio Lula da Silva"), or a name after an age ("the
-    25-year-old Jimenez"). The tag alone is no proof: the tagger calls many captured towns
-    people ("captured Grozny"); and a name it calls a state or a region, or one before a
-    word for a kind of place, stays a place ("southern Israel" beside the minister Israel
-    Katz, "the Sharon junction" in a story that names Ariel Sharon)."""
+    article gives ("Lula" after "Luiz Inacio Lula da Silva"), or a name after an age or a
+    birthplace ("the 25-year-old Jimenez", "the Ottawa-born Khadr"). The tag alone is no
+    proof: the tagger calls many captured towns people ("captured Grozny"); and a name it
+    calls a state or a region, or one before a word for a kind of place, stays a place
+    ("southern Israel" beside the minister Israel Katz, "the Sharon junction" in a story
+    that names Ariel Sharon)."""
     if ent.label_ in ("GPE", "LOC"):
         return False
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and after.lower_ in PLACE_SUFFIXES | LANDMARK_WORDS:
         return False
     before = [t.lower_ for t in ent.doc[max(ent.start - 3, 0) : ent.start]]
-    if before[-2:] == ["year", "old"] or before[-3:] == ["year", "-", "old"]:
-        return True
+    if before[-2:] in (["year", "old"], ["-", "born"]) or before[-3:] == ["year", "-", "old"]:
+        return True  # "the 25-year-old Jimenez", "the Ottawa-born Khadr"
     if len(ent) != 1 or not ent.text[:1].isupper():
         return False
     if ent.text in _full_name_words(ent.doc):
