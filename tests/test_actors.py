@@ -431,6 +431,13 @@ def test_a_surname_inside_another_name_is_not_its_holder(
     assert actor is None or actor.country is None
 
 
+@pytest.mark.parametrize("phrase", ["Walter Brennan Jr.", "the preacher Samuel King Jr."])
+def test_a_name_suffix_is_no_surname(resolver: ActorResolver, phrase: str) -> None:
+    # "Jr." ends a table leader's name too, but names no one by itself.
+    actor = resolver.resolve_text(phrase, dt.date(2020, 1, 1))
+    assert actor is None or (actor.country is None and actor.sector != "GOV")
+
+
 def test_an_honorific_keeps_the_surname(resolver: ActorResolver) -> None:
     assert fields(resolver.resolve_text("Mr Putin", dt.date(2020, 1, 1))) == ("RUS", "GOV", None)
 

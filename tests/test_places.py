@@ -783,3 +783,64 @@ def test_a_when_clause_happens_where_its_main_clause_does(
 ) -> None:
     found = where(nlp, gaz, text, word)
     assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Palmyra", "SYR"),  # not one of the small American towns of that main name
+    ("Londonderry", "GBR"),  # Derry, not the New Hampshire town
+    ("Sinop", "TUR"),  # the Turkish port, though the Brazilian city is bigger
+])
+def test_a_town_known_abroad_beats_namesakes(gaz: Gazetteer, name: str, country: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.country == country
+
+
+def test_a_town_of_unknown_population_in_the_sentences_country(gaz: Gazetteer) -> None:
+    # GeoNames gives the Turkish district seat no population: it still wins where the
+    # sentence names Turkey, and the Omani port wins elsewhere.
+    turkey = places._Context(frozenset({"TUR"}), frozenset({"TUR"}), frozenset())
+    assert gaz.lookup("Sur", context=turkey).country == "TUR"
+    assert gaz.lookup("Sur").country == "OMN"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # The tagger calls "Jimenez" a facility here; the age says it is the captive.
+    ("The 23-year-old Jimenez and a fellow soldier were captured during an ambush about 15 "
+     "miles north of Kirkuk.", "Kirkuk"),
+    # An Afghan village of unknown population shares the name.
+    ("The Ottawa-born Khadr was captured in Afghanistan in 2003 after a firefight.",
+     "Afghanistan"),
+])
+def test_a_name_after_an_age_or_a_birthplace_is_a_person(
+    nlp: Language, gaz: Gazetteer, text: str, name: str
+) -> None:
+    found = where(nlp, gaz, text, "captured")
+    assert found is not None and found.name == name
+
+
+def test_a_word_of_a_persons_full_name_is_no_place(nlp: Language, gaz: Gazetteer) -> None:
+    doc = nlp("Brazilian President Luiz Inacio Lula da Silva met the visiting envoy. Opposition "
+              "deputies later criticised Lula in a speech.")
+    second = list(doc.sents)[-1]
+    assert "Lula" not in [m.text for m in places._place_mentions(second, gaz)]
+
+
+def test_a_persons_name_before_a_word_for_a_place_is_a_place(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    found = where(nlp, gaz, "Prime Minister Ariel Sharon called a meeting. A bomb went off at "
+                  "the Sharon junction near Netanya on Sunday.", "went")
+    assert found is not None and found.name == "Sharon"
+
+
+def test_a_group_named_before_its_fighters_places_the_town() -> None:
+    # "PKK" qualifies "fighters", which carries the actor: Turkey, so Sur is the Turkish
+    # district, not the Omani port.
+    from newsevents import Coder
+
+    (result,) = Coder().code_articles([{
+        "id": "sur", "text": "Officials said 40 PKK fighters were killed in clashes with the "
+        "army in the town of Sur on Monday.",
+    }])
+    places_found = {(e.location.name, e.location.country) for e in result.events if e.location}
+    assert ("Sur", "TUR") in places_found

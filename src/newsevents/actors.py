@@ -659,10 +659,12 @@ SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "pope"})
 
 
 def _title_as_surname(match: Match, words: list[str], name_word: Callable[[int], bool]) -> bool:
-    """Such a title after a given name, ending the phrase, is a surname."""
+    """Such a title after a given name, ending the phrase or before a suffix ("Martin Luther
+    King Jr."), is a surname."""
+    after = words[match.end] if match.end < len(words) else ""
     return (norm(words[match.start]) in SURNAME_TITLES and match.end - match.start == 1
             and words[match.start][:1].isupper() and name_word(match.start - 1)
-            and (match.end == len(words) or not words[match.end][:1].isalnum()))
+            and (not after[:1].isalnum() or norm(after) in NOT_SURNAMES))
 
 
 def _written_alone(words: list[str], match: Match) -> bool:
@@ -1395,9 +1397,10 @@ def _load_people(lexicon: Lexicon, path: Path, with_surnames: bool = True,
         person = Person(name, None if igo else code, role, sector,
                         _year(row.get("start", "")), _year(row.get("end", "")), igo)
         last = name.split()[-1]
-        # Regnal numbers and suffixes are no surnames; where the last name is none
+        # Regnal numbers and suffixes ("Jr.", with or without its dot) are no surnames:
+        # "Martin Luther King Jr." is not Ferdinand Marcos Jr. Where the last name is none
         # (FAMILY_NAME_FIRST) the name used alone is listed as an alias.
-        if (with_surnames and last_names and norm(last) not in NOT_SURNAMES
+        if (with_surnames and last_names and norm(last).rstrip(".") not in NOT_SURNAMES
                 and person.country not in FAMILY_NAME_FIRST):
             surnames.setdefault(norm(last), []).append(person)
         for alias in [name, *_split(row.get("aliases", ""))]:

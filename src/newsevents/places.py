@@ -15,7 +15,8 @@ Ambiguity: an explicit country ("Kyiv, Ukraine", or the ``country`` argument) wi
 then countries, regions and states win over cities ("Georgia" is the country unless the
 context says USA, "Lebanon" is never the town in Pennsylvania); among cities a match on the
 main name counts ten times its population, a capital ten times again ("Paris" is Paris,
-France; "San Jose" is the capital of Costa Rica).
+France; "San Jose" is the capital of Costa Rica), and a town the world writes in many
+spellings ten times again ("Palmyra" is the Syrian town, not one of the American ones).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.dates import adjunct_head, event_scope, simultaneous_scope, subtree_without
-from newsevents.models import Location
+from newsevents.models import Actor, Location
 from newsevents.spans import entities_in, in_lead, lead_dateline, per_sentence
 from newsevents.tables import data_path, read_tsv
 
@@ -52,6 +53,19 @@ LANDMARK_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 RANK_ALIAS, RANK_COUNTRY, RANK_REGION, RANK_STATE, RANK_CITY = 5, 4, 3, 2, 1
 MAIN_NAME_FACTOR = 10.0
 CAPITAL_FACTOR = 10.0
+# A town GeoNames lists under this many other spellings is known abroad: among towns of one
+# name it counts ``FAME_FACTOR`` times its weight ("Palmyra" is Tadmur in Syria, with 21
+# spellings, not the Pennsylvania borough, with 4; "Londonderry" is Derry, 32, not the New
+# Hampshire town, 15; "Sinop" the Turkish port, 34, not the Brazilian city, 1). It orders
+# readings only: how big a town is (``weight``) still decides what a weak mention may be.
+# Set by reasoning: 4% of the towns have 20 spellings or more.
+FAME_NAMES = 20
+FAME_FACTOR = 10.0
+# GeoNames gives no population (0) for many seats of districts; among readings such a town
+# weighs as one of 5,000 people named by its main name ("Sur", the district of Diyarbakir,
+# in a sentence that names the PKK, is not the Omani port). Set by reasoning: a district
+# seat is a small town, not an empty one.
+UNKNOWN_WEIGHT = 50_000.0
 # Clauses whose content someone reports: its places belong to the reported event.
 REPORTED_DEPS = frozenset({"ccomp", "csubj", "csubjpass", "parataxis"})
 DASHES = frozenset({"–", "—", "-", "--", "("})
@@ -72,6 +86,7 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "a
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CONTEXT_KEY = "newsevents.places.context"
 MENTIONS_KEY = "newsevents.places.mentions"
+PERSON_WORDS_KEY = "newsevents.places.person_words"
 # Labels the model gives to place names it does not know; such mentions are "weak".
 WEAK_LABELS = frozenset({
     "ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE",
@@ -218,6 +233,14 @@ class _Entry(NamedTuple):
     geonameid: int | None
     rank: int
     weight: float = 0.0
+    fame: float = 1.0
+
+    @property
+    def score(self) -> float:
+        """What ranks a reading against others of its rank: its weight (a town of unknown
+        population ``UNKNOWN_WEIGHT``) times its fame."""
+        unknown = self.rank == RANK_CITY and not self.weight
+        return (UNKNOWN_WEIGHT if unknown else self.weight) * self.fame
 
     def location(self) -> Location:
         return Location(
@@ -273,7 +296,7 @@ class Gazetteer:
             # among towns, or among provinces of one name ("Plateau" of Nigeria or of Benin)
             entry = max(
                 (e for e in found if e.rank == entry.rank),
-                key=lambda e: (e.weight + 1.0) * _context_factor(e.country, context),
+                key=lambda e: (e.score + 1.0) * _context_factor(e.country, context),
             )
 
         if entry.rank in (RANK_CITY, RANK_STATE) and not entry.name.isascii() and name.isascii():
@@ -325,7 +348,7 @@ class _Builder:
         entries = self.entries
         index: dict[str, int | tuple[int, ...]] = {}
         for key, positions in self.index.items():
-            positions.sort(key=lambda i: (entries[i].rank, entries[i].weight), reverse=True)
+            positions.sort(key=lambda i: (entries[i].rank, entries[i].score), reverse=True)
             index[key] = positions[0] if len(positions) == 1 else tuple(positions)
         return Gazetteer(_Table.of(entries), index, self.neighbours, self.adjectives)
 
@@ -343,6 +366,7 @@ class _Table:
     geonameid: array  # -1 where none
     rank: bytes
     weight: array
+    fame: array
 
     @classmethod
     def of(cls, entries: list[_Entry]) -> _Table:
@@ -358,6 +382,7 @@ class _Table:
             geonameid=array("q", (-1 if e.geonameid is None else e.geonameid for e in entries)),
             rank=bytes(e.rank for e in entries),
             weight=array("d", (e.weight for e in entries)),
+            fame=array("d", (e.fame for e in entries)),
         )
 
     def __getitem__(self, i: int) -> _Entry:
@@ -365,7 +390,7 @@ class _Table:
         return _Entry(
             self.names[i], self.codes[self.country[i]],
             None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
-            None if geonameid < 0 else geonameid, self.rank[i], self.weight[i],
+            None if geonameid < 0 else geonameid, self.rank[i], self.weight[i], self.fame[i],
         )
 
     def __len__(self) -> int:
@@ -492,6 +517,7 @@ def _add_city(
         "name": city["name"], "country": iso3.get(city["countrycode"]),
         "lat": city["latitude"], "lon": city["longitude"], "geonameid": city["geonameid"],
         "rank": RANK_CITY,
+        "fame": FAME_FACTOR if len(city["alternatenames"]) >= FAME_NAMES else 1.0,
     }
     position = gazetteer.register(_Entry(**common, weight=weight * MAIN_NAME_FACTOR))
     if main not in STOP_WORDS:  # the Italian village "Onè" is no "one"
@@ -926,7 +952,7 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     covered: set[int] = set()
     for ent in (_whole_name(_without_leading_article(e), gazetteer) for e in entities_in(sent)):
         covered.update(range(ent.start, ent.end))
-        if _is_dateline(ent) or ent.text.islower() or _named_participant(ent):
+        if _is_dateline(ent) or ent.text.islower() or _named_participant(ent) or _person(ent):
             continue
         if ent.label_ in PLACE_LABELS and not _known(gazetteer, _mention_text(ent)) and (
             lead := _leading_name(ent)
@@ -1069,6 +1095,48 @@ def _named_participant(ent: Span) -> bool:
     places themselves resolve to actors with the government sector and stay places."""
     actor = ent.root._.actor
     return actor is not None and bool(actor.name) and actor.sector not in (None, "GOV")
+
+
+def _person(ent: Span) -> bool:
+    """A person's name, though a town may share it: one the tagger calls a person and the
+    actor tables name ("before Lula's inauguration"), a word of a longer person's name the
+    article gives ("Lula" after "Luiz Inacio Lula da Silva"), or a name after an age or a
+    birthplace ("the 25-year-old Jimenez", "the Ottawa-born Khadr"). The tag alone is no
+    proof: the tagger calls many captured towns people ("captured Grozny"); and a name it
+    calls a state or a region, or one before a word for a kind of place, stays a place
+    ("southern Israel" beside the minister Israel Katz, "the Sharon junction" in a story
+    that names Ariel Sharon)."""
+    if ent.label_ in ("GPE", "LOC"):
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.lower_ in PLACE_SUFFIXES | LANDMARK_WORDS:
+        return False
+    before = [t.lower_ for t in ent.doc[max(ent.start - 3, 0) : ent.start]]
+    if before[-2:] in (["year", "old"], ["-", "born"]) or before[-3:] == ["year", "-", "old"]:
+        return True  # "the 25-year-old Jimenez", "the Ottawa-born Khadr"
+    if len(ent) != 1 or not ent.text[:1].isupper():
+        return False
+    if ent.text in _full_name_words(ent.doc):
+        return True
+    if ent.label_ != "PERSON":
+        return False
+    from newsevents.actors import ActorResolver  # the actor tables read the gazetteer
+
+    actor = ActorResolver.load().resolve_text(ent.text)
+    return actor is not None and actor.name is not None
+
+
+def _full_name_words(doc: Doc) -> frozenset[str]:
+    """The words of the article's names of people in two words or more, read once per
+    article."""
+    found = doc.user_data.get(PERSON_WORDS_KEY)
+    if found is None:
+        found = frozenset(
+            t.text for e in entities_in(doc[:]) if e.label_ == "PERSON" and len(e) > 1
+            for t in e if t.text[:1].isupper()
+        )
+        doc.user_data[PERSON_WORDS_KEY] = found
+    return found
 
 
 def _town_as_people(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -1480,10 +1548,12 @@ def _context(sent: Span, gazetteer: Gazetteer) -> _Context:
 def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
     """Countries named or implied by a nationality ("Israeli troops") in the sentence, or by
     a named group our actor tables place ("the Moro Islamic Liberation Front": the
-    Philippines, so "the town of Carmen" is not in Mexico). Not a news agency: "the source
-    told Xinhua" says nothing of where a bomb went off in Baghdad."""
+    Philippines, so "the town of Carmen" is not in Mexico), also where the group's name only
+    qualifies the noun that heads the actor ("PKK fighters ... in the town of Sur": Turkey, not
+    Oman). Not a news agency: "the source told Xinhua" says nothing of where a bomb went off
+    in Baghdad."""
     for ent in entities_in(sent):
-        actor = ent.root._.actor if ent.label_ in ("ORG", "PERSON") else None
+        actor = _actor_of(ent) if ent.label_ in ("ORG", "PERSON") else None
         if actor is not None and actor.country and not actor.igo and actor.sector != "JRN":
             yield actor.country
         if ent.label_ == "NORP":
@@ -1496,6 +1566,14 @@ def _countries_in(sent: Span, gazetteer: Gazetteer) -> Iterator[str]:
                 _plain_region(readings) or _plain_city(readings)
             ):
                 yield readings[0].country
+
+
+def _actor_of(ent: Span) -> Actor | None:
+    """The actor a name resolves to, on its own head or on the noun it is a compound of."""
+    root = ent.root
+    if root._.actor is None and root.dep_ == "compound":
+        return root.head._.actor
+    return root._.actor
 
 
 def _plain_region(readings: list[_Entry]) -> bool:
