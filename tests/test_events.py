@@ -706,6 +706,22 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]
 
 
+def test_who_passed_by_when_a_blast_went_off_is_its_target_not_its_source() -> None:
+    event = one(events_of("The bomb was detonated in Sangin on Monday when an army patrol was "
+                          "driving past the market.", learned=False), "ASSAULT")
+    assert [a.text for a in event.source] == []
+    assert [(a.text, a.sector) for a in event.target] == [("an army patrol", "MIL")]
+
+
+def test_a_role_noun_that_owns_what_was_struck_or_opposed_is_the_target() -> None:
+    trucks = one(events_of("In Narathiwat, rebels detonated a bomb and damaged three army "
+                           "trucks on Sunday.", learned=False), "ASSAULT")
+    assert [(a.sector, a.country) for a in trucks.target] == [("MIL", "THA")]
+    law = one(events_of("Hundreds of students marched in Nairobi on Friday to protest against "
+                        "the government's new tax law.", learned=False), "PROTEST")
+    assert [(a.sector, a.country) for a in law.target] == [("GOV", "KEN")]
+
+
 def test_a_person_or_a_number_captured_is_the_target_a_town_is_not() -> None:
     counted = one(events_of("Two were captured on Wednesday morning in Bogota and face charges "
                             "of money laundering."), "COERCE")
