@@ -205,7 +205,7 @@ class ActorLookup:
     def _member(self, token: Token, found: Actor | None) -> Actor | None:
         """ "militants of the IS radical group", "fighters from Hamas": armed members
         belong to their group, not to the place where they fight (ISIS has no country)."""
-        if found is None or found.sector not in actors.MEMBER_SECTORS:
+        if found is None or found.sector not in actors.FORCE_SECTORS:
             return None
         for pobj in prep_objects(token, frozenset({"of", "from"})):
             group = self._group(token.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
@@ -220,7 +220,7 @@ class ActorLookup:
         """ "gunmen suspected to be members of Boko Haram", "forces loyal to Assad": whom
         they are taken for or tied to places them, when it is a group, a leader or a state our
         tables know (not "Fulani herdsmen")."""
-        if found is None or found.sector not in actors.MEMBER_SECTORS:
+        if found is None or found.sector not in actors.FORCE_SECTORS:
             return None
         for guess in (*suspected_as(token), *affiliated_with(token)):
             side = self.actor(guess)
@@ -1200,7 +1200,7 @@ def armed_of(noun: Token, look: ActorLookup) -> list[Token]:
     a market")."""
     return [g for g in prep_objects(noun, frozenset({"of"}))
             if g.ent_type_ not in PLACE_ENTITIES
-            and (found := look.actor(g)) is not None and found.sector in actors.MEMBER_SECTORS]
+            and (found := look.actor(g)) is not None and found.sector in actors.FORCE_SECTORS]
 
 
 def foes(clause: Token) -> list[Token]:

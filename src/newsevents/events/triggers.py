@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.actors import ARMED_SECTORS, FORCE_SECTORS
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.syntax import (
     OBJECTS,
@@ -147,8 +148,8 @@ def _has_doer(verb: Token) -> bool:
         c.dep_ == "agent" for joined in verb.conjuncts for c in joined.children)
 
 
-# Armed forces and fighters, by sector or by the word ("the 53rd regiment", "the column").
-FORCE_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})
+# Armed forces and fighters by the word, where the actor stage gives the subject no actor
+# ("the 53rd regiment", "the column"); by sector otherwise (``actors.FORCE_SECTORS``).
 FORCE_WORDS = frozenset({
     "troop", "soldier", "army", "force", "regiment", "battalion", "brigade", "division",
     "unit", "column", "contingent", "militant", "fighter", "guerrilla", "rebel", "insurgent",
@@ -161,7 +162,7 @@ def _by_force(verb: Token) -> bool:
     "guerrillas struck at the hamlet" move or hit as forces do, not as marchers or strikers."""
     doers = [*subject_of(verb), *agent_of(verb)]
     return any(lemma(d) in FORCE_WORDS or (d._.actor is not None
-                                             and d._.actor.sector in FORCE_DOERS)
+                                             and d._.actor.sector in FORCE_SECTORS)
                for d in doers)
 
 
@@ -400,8 +401,9 @@ def _asks_a_question(verb: Token) -> bool:
     return False
 
 
-# Sectors of the armed and of states: their return from a place is a pull-back.
-STATE_OR_ARMED = frozenset({"MIL", "REB", "UAF", "CRM", "GOV", "COP", "SPY"})
+# Sectors of the armed and of states: their return from a place is a pull-back. Wider than
+# those who act by force: a government or a spy agency pulls back too, and so does a gang.
+STATE_OR_ARMED = FORCE_SECTORS | ARMED_SECTORS | {"GOV", "SPY"}
 
 
 def _unarmed_journey(verb: Token) -> bool:
