@@ -602,6 +602,8 @@ def test_an_offensive_is_aimed_at_whom_its_clauses_strike_or_take_ground_from() 
      "by a large force of the Malian Army (FAMa).", "MLI"),
     ("Boko Haram began the offensive near Maiduguri, striking the Nigerian Army held villages "
      "of Konduga and Bama; the attack lasted for hours.", "NGA"),
+    ("The jihadists began the assault by sending three suicide bombers towards the Malian "
+     "Army's base near Gao.", "MLI"),
 ])
 def test_an_offensive_is_aimed_at_the_force_its_clause_names_when_the_parse_loses_it(
     text: str, target: str
