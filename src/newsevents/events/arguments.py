@@ -337,22 +337,27 @@ class ActorLookup:
         """Breadth-first, so "Turkey's efforts to join the EU" yields Turkey, not the EU.
 
         Possessive pronouns ("offered its troops to Lebanon") point back to the subject and
-        are skipped, as are the actors in ``exclude`` (the event's sources).
+        are skipped, as are the actors in ``exclude`` (the event's sources). Where no actor
+        lies below, a role noun that owns the thing says whose it is ("three army trucks",
+        "the government's new tax law"); not before an actor ("an army bus carrying soldiers").
         """
         # "the campaign the regime launched"; an act's doer before whom it was done to
         # ("protested against the bombing of Yugoslavia by NATO")
         queue = [*act_doers(token), *launchers(token), *token.children]
+        owner: Actor | None = None
         while queue:
             t = queue.pop(0)
             if t.dep_ in ("relcl", "advcl", "punct") or (t.dep_ == "poss" and t.pos_ == "PRON"):
                 continue
             found = self.actor(t)
-            if found is None and t.dep_ in OWNER_DEPS and t.pos_ == "NOUN":
-                found = self._role(t)  # "three army trucks", "the government's new tax law"
+            if found is None and owner is None and t.dep_ in OWNER_DEPS and t.pos_ == "NOUN":
+                role = self._role(t)
+                if role is not None and not any(same_actor(role, e) for e in exclude):
+                    owner = role
             if found is not None and not any(same_actor(found, e) for e in exclude):
                 return found
             queue.extend(t.children)
-        return None
+        return owner
 
     def _pronoun(self, token: Token) -> Actor | None:
         """A subject or possessive pronoun points to the last subject; an object pronoun to
