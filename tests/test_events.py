@@ -635,6 +635,8 @@ def test_an_offensive_is_aimed_at_whom_its_clauses_strike_or_take_ground_from() 
      "by a large force of the Malian Army (FAMa).", "MLI"),
     ("Boko Haram began the offensive near Maiduguri, striking the Nigerian Army held villages "
      "of Konduga and Bama; the attack lasted for hours.", "NGA"),
+    ("The jihadists began the assault by sending three suicide bombers towards the Malian "
+     "Army's base near Gao.", "MLI"),
 ])
 def test_an_offensive_is_aimed_at_the_force_its_clause_names_when_the_parse_loses_it(
     text: str, target: str
@@ -737,6 +739,22 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     passing = one(events_of("The guerrillas detonated a mine as an army bus carrying soldiers "
                             "drove through Madduvil, Sri Lanka."), "ASSAULT")
     assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]
+
+
+def test_who_passed_by_when_a_blast_went_off_is_its_target_not_its_source() -> None:
+    event = one(events_of("The bomb was detonated in Sangin on Monday when an army patrol was "
+                          "driving past the market.", learned=False), "ASSAULT")
+    assert [a.text for a in event.source] == []
+    assert [(a.text, a.sector) for a in event.target] == [("an army patrol", "MIL")]
+
+
+def test_a_role_noun_that_owns_what_was_struck_or_opposed_is_the_target() -> None:
+    trucks = one(events_of("In Narathiwat, rebels detonated a bomb and damaged three army "
+                           "trucks on Sunday.", learned=False), "ASSAULT")
+    assert [(a.sector, a.country) for a in trucks.target] == [("MIL", "THA")]
+    law = one(events_of("Hundreds of students marched in Nairobi on Friday to protest against "
+                        "the government's new tax law.", learned=False), "PROTEST")
+    assert [(a.sector, a.country) for a in law.target] == [("GOV", "KEN")]
 
 
 def test_a_person_or_a_number_captured_is_the_target_a_town_is_not() -> None:

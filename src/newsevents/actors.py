@@ -1203,10 +1203,15 @@ def _first_of_list(found: list[Match], keys: list[str]) -> Match:
     return found[-1]
 
 
-# Sectors of armed groups, and the roles their members take on inside them: "Hamas gunmen",
-# "YPG forces" and "the top commander of Ahrar al-Sham" are the group's fighters.
+# Sectors of those who act by force in person: soldiers, police and security forces, rebels,
+# and gunmen no one has named. They are the roles an armed group's members take inside it
+# ("Hamas gunmen", "YPG forces" and "the top commander of Ahrar al-Sham" are the group's
+# fighters), and what moves and strikes as a force does (``events.triggers``).
+FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF"})
+# Sectors of organisations that have fighters of their own: armies, rebel groups and gangs (a
+# cartel's gunmen are the cartel's). Not FORCE_SECTORS: unnamed gunmen are no organisation,
+# and gangs fight without being a force that holds ground or moves as one.
 ARMED_SECTORS = frozenset({"REB", "MIL", "CRM"})
-MEMBER_SECTORS = frozenset({"REB", "MIL", "UAF", "COP"})
 
 
 def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str | None:
@@ -1220,7 +1225,7 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
     groups = [m.cue for m in matches if m.cue.kind == "org" and m.cue.sector]
     armed = [m.cue for m in matches if m.cue.kind in ("org", "person")
              and m.cue.sector in ARMED_SECTORS]
-    if armed and role in MEMBER_SECTORS:
+    if armed and role in FORCE_SECTORS:
         return armed[-1].sector
     if role == "UAF" and any(m.cue.kind == "sector" and m.cue.sector == "REB"
                              and "weak" not in m.cue.flags for m in post):

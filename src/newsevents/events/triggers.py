@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.actors import ARMED_SECTORS, FORCE_SECTORS, ActorResolver
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.syntax import (
     OBJECTS,
@@ -147,22 +148,28 @@ def _has_doer(verb: Token) -> bool:
         c.dep_ == "agent" for joined in verb.conjuncts for c in joined.children)
 
 
-# Armed forces and fighters, by sector or by the word ("the 53rd regiment", "the column").
-FORCE_DOERS = frozenset({"MIL", "COP", "REB", "UAF"})
-FORCE_WORDS = frozenset({
-    "troop", "soldier", "army", "force", "regiment", "battalion", "brigade", "division",
-    "unit", "column", "contingent", "militant", "fighter", "guerrilla", "rebel", "insurgent",
-    "militia", "marine", "commando", "paratrooper", "infantry", "attacker", "gunman",
-})
+# Words of a formation that the role table (``data/en/actors/sectors.tsv``) does not list.
+FORMATION_WORDS = frozenset({"column"})
 
 
 def _by_force(verb: Token) -> bool:
     """Its subject (or "by" agent) is an armed force: "troops marched into the town",
     "guerrillas struck at the hamlet" move or hit as forces do, not as marchers or strikers."""
     doers = [*subject_of(verb), *agent_of(verb)]
-    return any(lemma(d) in FORCE_WORDS or (d._.actor is not None
-                                             and d._.actor.sector in FORCE_DOERS)
+    return any(_force_word(d) or (d._.actor is not None and d._.actor.sector in FORCE_SECTORS)
                for d in doers)
+
+
+def _force_word(token: Token) -> bool:
+    """A noun that names a force by its role word where the actor stage gives it no actor
+    ("the 53rd regiment", "the column"): the role table's word for soldiers, police, rebels
+    or gunmen."""
+    if token.pos_ != "NOUN":
+        return False
+    if lemma(token) in FORMATION_WORDS:
+        return True
+    role = ActorResolver.load().resolve_text(lemma(token))
+    return role is not None and role.sector in FORCE_SECTORS
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
@@ -410,8 +417,9 @@ def _scores(verb: Token) -> bool:
                for o in verb.children if o.dep_ in OBJECTS)
 
 
-# Sectors of the armed and of states: their return from a place is a pull-back.
-STATE_OR_ARMED = frozenset({"MIL", "REB", "UAF", "CRM", "GOV", "COP", "SPY"})
+# Sectors of the armed and of states: their return from a place is a pull-back. Wider than
+# those who act by force: a government or a spy agency pulls back too, and so does a gang.
+STATE_OR_ARMED = FORCE_SECTORS | ARMED_SECTORS | {"GOV", "SPY"}
 
 
 def _unarmed_journey(verb: Token) -> bool:
