@@ -87,6 +87,10 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
         return _has_doer(verb) == ("no" not in values)
     if rel == "by" and "force" in values:
         return _by_force(verb)
+    if rel == "by" and "state" in values:
+        return _by_state(verb)
+    if rel == "after" and "capture" in values:
+        return _handed_after_capture(verb)
     if rel == "aimed":
         return _aimed(verb) == ("yes" in values)
     if rel == "told":
@@ -97,10 +101,11 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
 def _tells_words(verb: Token) -> bool:
     """The verb carries what was said: a that-clause or a quote ("shot back that the senator
     was out of touch", "'...,' Rabin shot back"), or a speech verb joined to it ("shot back,
-    and said"): a retort, not shots fired back."""
+    and said"): a retort, not shots fired back. A clause that opens with "what" names a thing
+    ("marched to protest what they called genocide"), not words said."""
     lex = Lexicon.load()
-    return any(c.dep_ == "ccomp" or (c.dep_ == "conj" and lex.cue("speech", lemma(c)))
-               for c in verb.children)
+    return any((c.dep_ == "ccomp" and c.left_edge.lower_ not in ("what", "whatever"))
+               or (c.dep_ == "conj" and lex.cue("speech", lemma(c))) for c in verb.children)
 
 
 # The modals of a that-clause that tells others what to do: "warned that travellers should
@@ -163,6 +168,45 @@ def _by_force(verb: Token) -> bool:
     return any(lemma(d) in FORCE_WORDS or (d._.actor is not None
                                              and d._.actor.sector in FORCE_DOERS)
                for d in doers)
+
+
+# The sectors of a state's own bodies, apart from its forces: their protest is made in words
+# (docs/annotation.md, 3: statements of protest by governments are ACCUSE).
+STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
+
+
+def _by_state(verb: Token) -> bool:
+    """Its subject (or "by" agent) is a government, a legislature, a court or an international
+    organisation: "China protested against the visit", "France protested the plan" (train
+    and dev: such protests are annotated ACCUSE, not demonstrations). A participle on a noun
+    is not done by the noun: "demonstrators outside the consulate protested" read so is a
+    misparse."""
+    doers = [*agent_of(verb)] if verb.dep_ == "acl" else [*subject_of(verb), *agent_of(verb)]
+    return any(d._.actor is not None and (d._.actor.sector in STATE_BODIES or (
+        d._.actor.igo is not None and d._.actor.sector is None)) for d in doers)
+
+
+# Verbs of capture, and the places a captive is taken to within one state's hands.
+CAPTURE_LEMMAS = frozenset({"capture", "arrest", "detain", "apprehend", "seize", "catch"})
+DETENTION_PLACES = frozenset({
+    "prison", "jail", "gaol", "custody", "cell", "hospital", "detention", "facility", "camp",
+    "center", "centre", "station", "court", "courthouse", "base", "headquarters", "barracks",
+})
+
+
+def _handed_after_capture(verb: Token) -> bool:
+    """One captured and then returned, transferred or delivered to another place's hands:
+    "was captured in Caracas and delivered to Colombian authorities", "captured in Spain and
+    transferred to the tribunal" tell an extradition (train and dev: 6 such handings, all
+    annotated COOPERATE); one taken to a prison or a court stays in one state's hands."""
+    if verb.dep_ != "conj" or lemma(verb.head) not in CAPTURE_LEMMAS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return False  # its own subject or object: another act ("and returned fire")
+    back = [c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
+    places = [g for word in (verb, *back) for c in word.children
+              if c.dep_ == "prep" and lemma(c) == "to" for g in c.children if g.dep_ == "pobj"]
+    return bool(places) and not any(lemma(g) in DETENTION_PLACES for g in places)
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
@@ -539,6 +583,11 @@ def _occasion(token: Token) -> bool:
             and lemma(token.head) in OCCASION_PREPS)
 
 
+def _owned(token: Token) -> bool:
+    """A noun with its doer before it: "Putin's visit", "his trip"."""
+    return any(c.dep_ == "poss" for c in token.children)
+
+
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
     """Compound entries first: "hunger strike" is not any strike; "a press release", "a heart
     attack" are none."""
@@ -718,8 +767,12 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                 cand.mode = (commanded_mode(cand, inner) if cand.trigger.roles == "command"
                              else cand.mode or absorbed_mode(cand.event_type, inner))
                 dropped.add(comp.i)
-            elif _occasion(inner.token) and inner.mode in OCCASIONS:
-                continue  # "congratulated him in a telephone call": two acts
+            elif inner.mode in OCCASIONS and (_occasion(inner.token) or (
+                    _owned(inner.token) and inner.event_type != cand.event_type)):
+                # "congratulated him in a telephone call", "protested Putin's visit": the
+                # visit or call is an act of its own, with its own actor ("welcomed the
+                # president's visit" is one)
+                continue
             elif inner.nominal and (inner.trigger.learned or not cand.trigger.learned):
                 # "impose sanctions", "open an investigation": the verb entry already says it.
                 # A verb learned from the corpus ("announce") says less than the hand
@@ -738,6 +791,7 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
             and head is not cand
             and cand.token.dep_ in ("advcl", "xcomp", "conj")
             and head.event_type == cand.event_type
+            and not _own_tense(cand.token)
         ):
             # "met ... to discuss", "killed and wounded": one event, told by the word whose
             # source the coder trusts more ("a bomb ripped through a car, killing two": the
@@ -746,6 +800,17 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
     # An order of nothing the lexicon names ("ordered a report") is no event.
     return [c for c in candidates if c.token.i not in dropped and not (
         c.trigger.roles == "command" and not c.trigger.requires and c.absorbed is None)]
+
+
+def _own_tense(verb: Token) -> bool:
+    """A joined verb with an auxiliary of its own that its head lacks tells another act: "will
+    provide supplies and has already provided 300,000 kits" is a promise and a delivery, where
+    "were captured, tortured and killed" share one."""
+    if verb.dep_ != "conj":
+        return False
+    head_aux = {lemma(c) for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" and lemma(c) not in head_aux
+               for c in verb.children)
 
 
 def _standing(cand: Candidate) -> int:
