@@ -2303,8 +2303,8 @@ def test_words_of_blame_in_a_naming_are_an_accusation(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
     ("The fugitive banker was arrested by Peruvian police in Lima and returned to Chile on "
      "Monday.", "COOPERATE", "RETREAT"),
-    ("The gang leader was captured by the Ecuadorian army in March and brought back to the "
-     "United States.", "COOPERATE", None),
+    ("The gang leader was captured by Ecuadorian police in March and delivered to Colombian "
+     "authorities.", "COOPERATE", None),
     ("The suspect was arrested by city police on Monday and transferred to a prison in the "
      "capital.", None, "COOPERATE"),
 ])

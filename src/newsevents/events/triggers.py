@@ -13,6 +13,7 @@ from newsevents.events.syntax import (
     OBJECTS,
     agent_of,
     antecedent,
+    is_passive,
     lemma,
     prep_objects_of,
     subject_of,
@@ -176,29 +177,35 @@ STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
 
 
 def _by_state(verb: Token) -> bool:
-    """Its subject (or "by" agent) is a government, a legislature, a court or an international
-    organisation: "China protested against the visit", "France protested the plan" (train
-    and dev: such protests are annotated ACCUSE, not demonstrations). A participle on a noun
-    is not done by the noun: "demonstrators outside the consulate protested" read so is a
-    misparse."""
-    doers = [*agent_of(verb)] if verb.dep_ == "acl" else [*subject_of(verb), *agent_of(verb)]
-    return any(d._.actor is not None and (d._.actor.sector in STATE_BODIES or (
-        d._.actor.igo is not None and d._.actor.sector is None)) for d in doers)
+    """Its subject (or a passive's "by" agent) is a government, a legislature, a court or an
+    international organisation: "China protested against the visit", "France protested the
+    plan" (train and dev: such protests are annotated ACCUSE, not demonstrations). A
+    participle on a noun is not done by the noun: "demonstrators outside the consulate
+    protested" read so is a misparse, and so is a "by" on an active verb ("protested against
+    the bombing of Yugoslavia by NATO": NATO bombed). The body must be the doer's own word:
+    "Bangladesh's Left Democratic Front" is read as its country where the front is unknown,
+    and a front protests as a crowd does."""
+    doers = agent_of(verb) if verb.dep_ == "acl" or is_passive(verb) else subject_of(verb)
+    return any(d._.actor is not None and d.text in d._.actor.text and (
+        d._.actor.sector in STATE_BODIES or (d._.actor.igo is not None
+                                             and d._.actor.sector is None)) for d in doers)
 
 
 # Verbs of capture, and the places a captive is taken to within one state's hands.
 CAPTURE_LEMMAS = frozenset({"capture", "arrest", "detain", "apprehend", "seize", "catch"})
 DETENTION_PLACES = frozenset({
-    "prison", "jail", "gaol", "custody", "cell", "hospital", "detention", "facility", "camp",
-    "center", "centre", "station", "court", "courthouse", "base", "headquarters", "barracks",
+    "prison", "jail", "gaol", "brig", "custody", "cell", "hospital", "detention", "facility",
+    "camp", "center", "centre", "station", "court", "courthouse", "base", "headquarters",
+    "barracks",
 })
 
 
 def _handed_after_capture(verb: Token) -> bool:
     """One captured and then returned, transferred or delivered to another place's hands:
     "was captured in Caracas and delivered to Colombian authorities", "captured in Spain and
-    transferred to the tribunal" tell an extradition (train and dev: 6 such handings, all
-    annotated COOPERATE); one taken to a prison or a court stays in one state's hands."""
+    transferred to the tribunal" tell an extradition (train and dev: such handings of a
+    captive to another state are annotated COOPERATE); one taken to a prison or a court
+    stays in one state's hands."""
     if verb.dep_ != "conj" or lemma(verb.head) not in CAPTURE_LEMMAS:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
