@@ -2247,7 +2247,7 @@ def test_a_protest_in_words_is_an_accusation(
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_a_visit_protested_is_a_visit_too(learned: bool) -> None:
     """ "protested the Chinese premier's visit": the visit is an act of its own (CONSULT),
-    beside the protest; a visit welcomed is not a second meeting."""
+    beside the protest; a visit welcomed is not a second meeting, and one cancelled none."""
     protested = asserted(events_of(
         "Several hundred students protested the Chinese premier's visit to Canberra on Friday.",
         learned=learned))
@@ -2256,6 +2256,10 @@ def test_a_visit_protested_is_a_visit_too(learned: bool) -> None:
         "The Kenyan foreign minister welcomed the Ugandan president's visit to Nairobi.",
         learned=learned))
     assert [e.event_type for e in welcomed].count("CONSULT") <= 1
+    cancelled = asserted(events_of(
+        "The Ghanaian government cancelled the Togolese minister's visit to Accra.",
+        learned=learned))
+    assert "CONSULT" not in {e.event_type for e in cancelled}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2316,3 +2320,13 @@ def test_a_captive_handed_to_another_state_is_an_extradition(
     types = asserted_types(text)
     assert expected is None or expected in types
     assert not_expected is None or not_expected not in types
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_government_cancelling_elections_coerces(learned: bool) -> None:
+    """Cancelling or annulling an election restricts those who would vote or win (COERCE
+    restrict), where cancelling a visit or a deal breaks off ties (SANCTION)."""
+    events = asserted(events_of("Riots spread after the military government cancelled the "
+                                "parliamentary elections in 1992.", learned=learned))
+    assert "COERCE" in {e.event_type for e in events}
+    assert "SANCTION" not in {e.event_type for e in events}

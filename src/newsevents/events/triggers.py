@@ -590,6 +590,10 @@ def _occasion(token: Token) -> bool:
             and lemma(token.head) in OCCASION_PREPS)
 
 
+# Types of a verb that reacts to a visit made: protesting, condemning or praising it.
+REACTIONS = frozenset({"PROTEST", "ACCUSE", "SUPPORT"})
+
+
 def _owned(token: Token) -> bool:
     """A noun with its doer before it: "Putin's visit", "his trip"."""
     return any(c.dep_ == "poss" for c in token.children)
@@ -775,10 +779,10 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                              else cand.mode or absorbed_mode(cand.event_type, inner))
                 dropped.add(comp.i)
             elif inner.mode in OCCASIONS and (_occasion(inner.token) or (
-                    _owned(inner.token) and inner.event_type != cand.event_type)):
+                    _owned(inner.token) and cand.event_type in REACTIONS)):
                 # "congratulated him in a telephone call", "protested Putin's visit": the
                 # visit or call is an act of its own, with its own actor ("welcomed the
-                # president's visit" is one)
+                # president's visit" is one; "cancelled his visit" tells none)
                 continue
             elif inner.nominal and (inner.trigger.learned or not cand.trigger.learned):
                 # "impose sanctions", "open an investigation": the verb entry already says it.
