@@ -2322,3 +2322,110 @@ def test_admitting_a_deed_is_a_concession(text: str, concede: bool) -> None:
     """A state admitting a deed concedes it (docs/annotation.md, 3: admitting
     responsibility); a patient admitted to hospital is no event."""
     assert ("CONCEDE" in asserted_types(text)) is concede
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The Greek foreign ministry protested the Turkish plan for the island on Monday.",
+     "ACCUSE", "PROTEST"),
+    ("Defence lawyers protested that the new rule gave the prosecution an unfair edge.",
+     "ACCUSE", "PROTEST"),
+    ("Thousands of nurses protested against the pay freeze in Lisbon on Monday.",
+     "PROTEST", "ACCUSE"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_protest_in_words_is_an_accusation(
+    text: str, expected: str, not_expected: str, learned: bool
+) -> None:
+    """Statements of protest by governments are ACCUSE, and so is a protest that says what it
+    objects to in a that-clause; a crowd's protest stays PROTEST (docs/annotation.md, 3)."""
+    types = {e.event_type for e in asserted(events_of(text, learned=learned))}
+    assert expected in types
+    assert not_expected not in types
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_visit_protested_is_a_visit_too(learned: bool) -> None:
+    """ "protested the Chinese premier's visit": the visit is an act of its own (CONSULT),
+    beside the protest; a visit welcomed is not a second meeting, and one cancelled none."""
+    protested = asserted(events_of(
+        "Several hundred students protested the Chinese premier's visit to Canberra on Friday.",
+        learned=learned))
+    assert {"PROTEST", "CONSULT"} <= {e.event_type for e in protested}
+    welcomed = asserted(events_of(
+        "The Kenyan foreign minister welcomed the Ugandan president's visit to Nairobi.",
+        learned=learned))
+    assert [e.event_type for e in welcomed].count("CONSULT") <= 1
+    cancelled = asserted(events_of(
+        "The Ghanaian government cancelled the Togolese minister's visit to Accra.",
+        learned=learned))
+    assert "CONSULT" not in {e.event_type for e in cancelled}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The health agency deployed a team of ten investigators to the farm in Iowa.", "ACCUSE"),
+    ("The WHO deployed thirty experts to Luanda on Tuesday.", "AID"),
+    ("The WHO dispatched epidemiologists to Luanda on Tuesday.", "AID"),
+])
+def test_experts_and_investigators_sent_are_no_troops(text: str, expected: str) -> None:
+    """Sending experts is aid and sending investigators an investigation (docs/annotation.md,
+    3: AID, ACCUSE), not a deployment of forces."""
+    types = asserted_types(text)
+    assert expected in types
+    assert "MOBILIZE" not in types
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_promise_and_a_delivery_joined_are_two_acts(learned: bool) -> None:
+    """ "will send ... and has already sent": the second verb has its own tense, so it is a
+    delivery done (AID asserted), not part of the promise."""
+    events = events_of("The Japanese aid agency said it will provide tents and has already "
+                       "provided 4,000 blankets to the province.", learned=learned)
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and aid[0].realis == "asserted"
+
+
+def test_a_march_to_protest_what_they_called_a_law_is_no_accusation() -> None:
+    """ "to protest what they called ...": the clause names what is protested, not words
+    said, so the crowd's protest stays PROTEST."""
+    types = asserted_types(
+        "Thousands of farmers marched in Accra on Friday to protest what they called the new "
+        "land law.")
+    assert "PROTEST" in types
+    assert "ACCUSE" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Press freedom groups called the reporter's death a shocking blow to free speech.",
+    "The Honduran trade minister called the import alert imprudent.",
+])
+def test_words_of_blame_in_a_naming_are_an_accusation(text: str) -> None:
+    """Calling an act shocking or imprudent blames its author (ACCUSE disapprove)."""
+    assert "ACCUSE" in asserted_types(text)
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The fugitive banker was arrested by Peruvian police in Lima and returned to Chile on "
+     "Monday.", "COOPERATE", "RETREAT"),
+    ("The gang leader was captured by Ecuadorian police in March and delivered to Colombian "
+     "authorities.", "COOPERATE", None),
+    ("The suspect was arrested by city police on Monday and transferred to a prison in the "
+     "capital.", None, "COOPERATE"),
+])
+def test_a_captive_handed_to_another_state_is_an_extradition(
+    text: str, expected: str | None, not_expected: str | None
+) -> None:
+    """One captured and returned or brought to another state is extradited (COOPERATE,
+    docs/annotation.md, 3); one taken to a prison stays in one state's hands."""
+    types = asserted_types(text)
+    assert expected is None or expected in types
+    assert not_expected is None or not_expected not in types
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_government_cancelling_elections_coerces(learned: bool) -> None:
+    """Cancelling or annulling an election restricts those who would vote or win (COERCE
+    restrict), where cancelling a visit or a deal breaks off ties (SANCTION)."""
+    events = asserted(events_of("Riots spread after the military government cancelled the "
+                                "parliamentary elections in 1992.", learned=learned))
+    assert "COERCE" in {e.event_type for e in events}
+    assert "SANCTION" not in {e.event_type for e in events}

@@ -119,10 +119,12 @@ def _whenever_in_the_present(verb: Token) -> bool:
 
 def _modal_scope(token: Token) -> Iterator[Token]:
     """The clause chain a modal can reach: "could impose ... and urged" ends at "urged",
-    a finite verb with its own tense."""
+    a finite verb with its own tense, and "will provide ... and has already provided" at
+    "provided", a verb with a finite auxiliary of its own."""
     for t in clause_chain(token):
         yield t
-        if t.dep_ == "conj" and t.tag_ in FINITE:
+        if t.dep_ == "conj" and (t.tag_ in FINITE or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in t.children)):
             return
 
 

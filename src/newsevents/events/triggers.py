@@ -14,6 +14,7 @@ from newsevents.events.syntax import (
     OBJECTS,
     agent_of,
     antecedent,
+    is_passive,
     lemma,
     prep_objects_of,
     subject_of,
@@ -88,6 +89,10 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
         return _has_doer(verb) == ("no" not in values)
     if rel == "by" and "force" in values:
         return _by_force(verb)
+    if rel == "by" and "state" in values:
+        return _by_state(verb)
+    if rel == "after" and "capture" in values:
+        return _handed_after_capture(verb)
     if rel == "aimed":
         return _aimed(verb) == ("yes" in values)
     if rel == "told":
@@ -98,10 +103,11 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
 def _tells_words(verb: Token) -> bool:
     """The verb carries what was said: a that-clause or a quote ("shot back that the senator
     was out of touch", "'...,' Rabin shot back"), or a speech verb joined to it ("shot back,
-    and said"): a retort, not shots fired back."""
+    and said"): a retort, not shots fired back. A clause that opens with "what" names a thing
+    ("marched to protest what they called genocide"), not words said."""
     lex = Lexicon.load()
-    return any(c.dep_ == "ccomp" or (c.dep_ == "conj" and lex.cue("speech", lemma(c)))
-               for c in verb.children)
+    return any((c.dep_ == "ccomp" and c.left_edge.lower_ not in ("what", "whatever"))
+               or (c.dep_ == "conj" and lex.cue("speech", lemma(c))) for c in verb.children)
 
 
 # The modals of a that-clause that tells others what to do: "warned that travellers should
@@ -170,6 +176,51 @@ def _force_word(token: Token) -> bool:
         return True
     role = ActorResolver.load().resolve_text(lemma(token))
     return role is not None and role.sector in FORCE_SECTORS
+
+
+# The sectors of a state's own bodies, apart from its forces: their protest is made in words
+# (docs/annotation.md, 3: statements of protest by governments are ACCUSE).
+STATE_BODIES = frozenset({"GOV", "LEG", "JUD"})
+
+
+def _by_state(verb: Token) -> bool:
+    """Its subject (or a passive's "by" agent) is a government, a legislature, a court or an
+    international organisation: "China protested against the visit", "France protested the
+    plan" (train and dev: such protests are annotated ACCUSE, not demonstrations). A
+    participle on a noun is not done by the noun: "demonstrators outside the consulate
+    protested" read so is a misparse, and so is a "by" on an active verb ("protested against
+    the bombing of Yugoslavia by NATO": NATO bombed). The body must be the doer's own word:
+    "Bangladesh's Left Democratic Front" is read as its country where the front is unknown,
+    and a front protests as a crowd does."""
+    doers = agent_of(verb) if verb.dep_ == "acl" or is_passive(verb) else subject_of(verb)
+    return any(d._.actor is not None and d.text in d._.actor.text and (
+        d._.actor.sector in STATE_BODIES or (d._.actor.igo is not None
+                                             and d._.actor.sector is None)) for d in doers)
+
+
+# Verbs of capture, and the places a captive is taken to within one state's hands.
+CAPTURE_LEMMAS = frozenset({"capture", "arrest", "detain", "apprehend", "seize", "catch"})
+DETENTION_PLACES = frozenset({
+    "prison", "jail", "gaol", "brig", "custody", "cell", "hospital", "detention", "facility",
+    "camp", "center", "centre", "station", "court", "courthouse", "base", "headquarters",
+    "barracks",
+})
+
+
+def _handed_after_capture(verb: Token) -> bool:
+    """One captured and then returned, transferred or delivered to another place's hands:
+    "was captured in Caracas and delivered to Colombian authorities", "captured in Spain and
+    transferred to the tribunal" tell an extradition (train and dev: such handings of a
+    captive to another state are annotated COOPERATE); one taken to a prison or a court
+    stays in one state's hands."""
+    if verb.dep_ != "conj" or lemma(verb.head) not in CAPTURE_LEMMAS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return False  # its own subject or object: another act ("and returned fire")
+    back = [c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
+    places = [g for word in (verb, *back) for c in word.children
+              if c.dep_ == "prep" and lemma(c) == "to" for g in c.children if g.dep_ == "pobj"]
+    return bool(places) and not any(lemma(g) in DETENTION_PLACES for g in places)
 
 
 def _completes(verb: Token, rel: str, values: frozenset[str]) -> bool:
@@ -565,6 +616,15 @@ def _occasion(token: Token) -> bool:
             and lemma(token.head) in OCCASION_PREPS)
 
 
+# Types of a verb that reacts to a visit made: protesting, condemning or praising it.
+REACTIONS = frozenset({"PROTEST", "ACCUSE", "SUPPORT"})
+
+
+def _owned(token: Token) -> bool:
+    """A noun with its doer before it: "Putin's visit", "his trip"."""
+    return any(c.dep_ == "poss" for c in token.children)
+
+
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
     """Compound entries first: "hunger strike" is not any strike; "a press release", "a heart
     attack" are none."""
@@ -744,8 +804,12 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
                 cand.mode = (commanded_mode(cand, inner) if cand.trigger.roles == "command"
                              else cand.mode or absorbed_mode(cand.event_type, inner))
                 dropped.add(comp.i)
-            elif _occasion(inner.token) and inner.mode in OCCASIONS:
-                continue  # "congratulated him in a telephone call": two acts
+            elif inner.mode in OCCASIONS and (_occasion(inner.token) or (
+                    _owned(inner.token) and cand.event_type in REACTIONS)):
+                # "congratulated him in a telephone call", "protested Putin's visit": the
+                # visit or call is an act of its own, with its own actor ("welcomed the
+                # president's visit" is one; "cancelled his visit" tells none)
+                continue
             elif inner.nominal and (inner.trigger.learned or not cand.trigger.learned):
                 # "impose sanctions", "open an investigation": the verb entry already says it.
                 # A verb learned from the corpus ("announce") says less than the hand
@@ -764,6 +828,7 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
             and head is not cand
             and cand.token.dep_ in ("advcl", "xcomp", "conj")
             and head.event_type == cand.event_type
+            and not _own_tense(cand.token)
         ):
             # "met ... to discuss", "killed and wounded": one event, told by the word whose
             # source the coder trusts more ("a bomb ripped through a car, killing two": the
@@ -772,6 +837,17 @@ def absorb(candidates: list[Candidate]) -> list[Candidate]:
     # An order of nothing the lexicon names ("ordered a report") is no event.
     return [c for c in candidates if c.token.i not in dropped and not (
         c.trigger.roles == "command" and not c.trigger.requires and c.absorbed is None)]
+
+
+def _own_tense(verb: Token) -> bool:
+    """A joined verb with an auxiliary of its own that its head lacks tells another act: "will
+    provide supplies and has already provided 300,000 kits" is a promise and a delivery, where
+    "were captured, tortured and killed" share one."""
+    if verb.dep_ != "conj":
+        return False
+    head_aux = {lemma(c) for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" and lemma(c) not in head_aux
+               for c in verb.children)
 
 
 def _standing(cand: Candidate) -> int:
