@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.models import Actor
-from newsevents.places import RANK_CITY, RANK_STATE, Gazetteer
+from newsevents.places import KNOWN_PEOPLE_KEY, RANK_CITY, RANK_STATE, Gazetteer
 from newsevents.spans import entities_in
 from newsevents.tables import data_path, read_tsv
 from newsevents.weapons import names_weapon
@@ -1544,7 +1544,15 @@ class ActorComponent:
                 head = span[-1] if span.label_ == "PERSON" else span.root
                 head._.actor = actor
                 self._mark_appositions(head, actor, date)
+        doc.user_data[KNOWN_PEOPLE_KEY] = self._known_people(doc)
         return doc
+
+    def _known_people(self, doc: Doc) -> frozenset[str]:
+        """The words tagged as people that the tables name as someone: a town may share such
+        a name ("Lula"), and the place stage, which cannot read these tables, asks here."""
+        words = {t.text for t in doc if t.ent_type_ == "PERSON" and t.text[:1].isupper()}
+        return frozenset(w for w in words if (a := self.resolver.resolve_text(w)) is not None
+                         and a.name is not None)
 
     def _resolve(self, span: Span, date: dt.date | None, memory: ArticleMemory) -> Actor | None:
         first_words = self.resolver.first_words

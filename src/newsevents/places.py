@@ -87,6 +87,9 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CONTEXT_KEY = "newsevents.places.context"
 MENTIONS_KEY = "newsevents.places.mentions"
 PERSON_WORDS_KEY = "newsevents.places.person_words"
+# The words tagged as people that the actor tables name as people, set by the actor stage
+# (which runs first and reads the gazetteer, so this module cannot ask the tables itself).
+KNOWN_PEOPLE_KEY = "newsevents.places.known_people"
 # Labels the model gives to place names it does not know; such mentions are "weak".
 WEAK_LABELS = frozenset({
     "ORG", "PERSON", "DATE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE",
@@ -1120,10 +1123,7 @@ def _person(ent: Span) -> bool:
         return True
     if ent.label_ != "PERSON":
         return False
-    from newsevents.actors import ActorResolver  # the actor tables read the gazetteer
-
-    actor = ActorResolver.load().resolve_text(ent.text)
-    return actor is not None and actor.name is not None
+    return ent.text in ent.doc.user_data.get(KNOWN_PEOPLE_KEY, ())
 
 
 def _full_name_words(doc: Doc) -> frozenset[str]:

@@ -293,19 +293,24 @@ class SqlReadStore(ABC):
         return [TimelinePoint(**row._mapping) for row in self.conn.execute(query)]
 
     def network(self, flt: EventFilter, min_count: int) -> list[NetworkEdge]:
-        """Source -> target pairs with event counts, split into cooperation and conflict."""
+        """Source -> target pairs with event counts, split into cooperation and conflict.
+
+        With a country, only the pairs it is a side of: an event that names it beside other
+        actors ("US and British jets struck ...") or happened there also pairs the others,
+        and those edges are not the country's ties."""
         where = conditions(flt)
         src, tgt = _distinct_actors("source", where), _distinct_actors("target", where)
         cooperative = sa.case((events.c.event_type.in_(sorted(COOPERATIVE_TYPES)), 1), else_=0)
         count = sa.func.count()
+        pair = (tgt.c.event_id == src.c.event_id) & (tgt.c.key != src.c.key)
+        if flt.country:
+            code = flt.country.upper()
+            pair &= (src.c.key == code) | (tgt.c.key == code)
         query = (
             sa.select(src.c.key.label("source"), tgt.c.key.label("target"),
                       count.label("count"), sa.func.sum(cooperative).label("cooperation"),
                       (count - sa.func.sum(cooperative)).label("conflict"))
-            .select_from(
-                src.join(tgt, (tgt.c.event_id == src.c.event_id) & (tgt.c.key != src.c.key))
-                .join(events, events.c.id == src.c.event_id)
-            )
+            .select_from(src.join(tgt, pair).join(events, events.c.id == src.c.event_id))
             .group_by(src.c.key, tgt.c.key)
             .having(count >= min_count)
             .order_by(sa.desc("count"), src.c.key, tgt.c.key)
