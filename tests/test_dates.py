@@ -69,6 +69,14 @@ def test_an_event_the_text_does_not_date_gets_no_date(nlp: Language) -> None:
     assert event_date(sent, supplied, THURSDAY) == (None, None)
 
 
+def test_a_number_in_a_weapons_name_dates_nothing(nlp: Language) -> None:
+    sent, grounded = trigger_in(
+        nlp, "The air force grounded its Mirage 2000 jets after the crash.", "grounded")
+    assert event_date(sent, grounded, THURSDAY) == (None, None)
+    sent, bought = trigger_in(nlp, "Egypt bought Rafale jets in 2015.", "bought")
+    assert event_date(sent, bought, THURSDAY)[0] == dt.date(2015, 1, 1)
+
+
 def test_date_of_a_clause_set_before_does_not_leak(nlp: Language) -> None:
     text = ("Georgian President Eduard Shevardnadze resigned Sunday after opposition "
             "supporters stormed the parliament building in Tbilisi.")

@@ -1025,6 +1025,7 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "districts.",
     "A methane blast killed twelve miners at a colliery in the east of the country.",
     "The virus is a new type of bird flu that has killed 150 people worldwide.",
+    "The army replaced its Soviet-era tanks with German ones in 2019.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:

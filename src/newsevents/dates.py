@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.spans import entities_in
 from newsevents.tables import data_path
+from newsevents.weapons import Catalogue
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
 # Dependencies that open a new clause: a date attached below one belongs to that clause's event.
@@ -270,13 +271,22 @@ def _date_entities(sent: Span) -> list[Span]:
     Year's Eve")."""
     joined: list[Span] = []
     for ent in entities_in(sent):
-        if ent.label_ not in DATE_LABELS and not _dating_event(ent):
+        if (ent.label_ not in DATE_LABELS and not _dating_event(ent)) or _ends_a_name(ent):
             continue
         if joined and joined[-1].end == ent.start:
             joined[-1] = Span(sent.doc, joined[-1].start, ent.end, label=joined[-1].label_)
         else:
             joined.append(ent)
     return joined
+
+
+def _ends_a_name(ent: Span) -> bool:
+    """A number the tagger takes for a year that ends a weapon's name ("the ageing Mirage
+    2000 fleet") dates nothing."""
+    if len(ent) != 1 or not ent[0].like_num or ent.start == 0:
+        return False
+    system = Catalogue.load().find(f"{ent.doc[ent.start - 1].text} {ent.text}")
+    return system is not None and system.name is not None and ent.text in system.name
 
 
 def _dating_event(ent: Span) -> bool:
