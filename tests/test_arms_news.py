@@ -1799,3 +1799,9 @@ def test_what_a_sale_includes_is_approved_not_ordered(nlp: Language) -> None:
     (deal,) = deals(nlp, "The United States will sell drones to Chile. The sale includes up to "
                          "six MQ-9 Reapers.")
     assert (*brief(deal), deal.quantity) == ("USA", "CHL", "MQ-9 Reaper", "approved", 6)
+
+
+def test_a_count_said_apart_from_the_transfer_word_is_the_deals(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Israel agreed to sell air defence systems to Slovakia. The contract "
+                         "is for three SPYDER batteries.")
+    assert (*brief(deal), deal.quantity) == ("ISR", "SVK", "SPYDER", "ordered", 3)
