@@ -1805,3 +1805,15 @@ def test_a_count_said_apart_from_the_transfer_word_is_the_deals(nlp: Language) -
     (deal,) = deals(nlp, "Israel agreed to sell air defence systems to Slovakia. The contract "
                          "is for three SPYDER batteries.")
     assert (*brief(deal), deal.quantity) == ("ISR", "SVK", "SPYDER", "ordered", 3)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Swedish government approved the shipyard's licence to supply two corvettes to "
+     "Chile.", ("SWE", "CHL")),
+    ("Spain's cabinet has approved a licence for a local firm to export six corvettes to "
+     "Peru.", ("ESP", "PER")),
+])
+def test_a_government_approving_its_firms_export_licence_supplies(
+        nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.supplier.country, deal.recipient.country, deal.status) == (*pair, "approved")
