@@ -1817,3 +1817,14 @@ def test_a_government_approving_its_firms_export_licence_supplies(
         nlp: Language, text: str, pair: tuple[str, str]) -> None:
     (deal,) = deals(nlp, text)
     assert (deal.supplier.country, deal.recipient.country, deal.status) == (*pair, "approved")
+
+
+def test_it_inside_a_punishment_is_the_one_punished(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The United States sanctioned Turkey because it bought S-400 "
+                         "systems from Russia.")
+    assert (deal.supplier.country, deal.recipient.country) == ("RUS", "TUR")
+
+
+def test_a_penalty_threatened_if_a_purchase_goes_ahead_is_no_deal(nlp: Language) -> None:
+    assert deals(nlp, "Washington could impose sanctions on Cairo if it goes ahead with the "
+                      "purchase of Su-35 jets from Russia.") == []

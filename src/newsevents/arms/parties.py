@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline
+from newsevents.arms.countries import COUNTRY_LABELS, PENALTIES, PUNISHING, Countries, dateline
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -51,11 +51,6 @@ AWARDING = frozenset({"award", "grant", "give"})
 OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockade", "embargo",
                             "ban", "refusal", "resistance"})
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
-# Verbs and nouns by which a third country punishes a buyer for its purchase: "sanctioned
-# Turkey for buying S-400s", "imposed sanctions on the Chinese military for buying Su-35s":
-# the one punished bought, the one punishing is no party.
-PUNISHING = frozenset({"sanction", "punish", "penalise", "penalize"})
-PENALTIES = frozenset({"sanction", "penalty"})
 # Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
