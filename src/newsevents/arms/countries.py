@@ -40,10 +40,6 @@ PRESS = frozenset({"JRN"})
 # the one punished bought, the one punishing is no party.
 PUNISHING = frozenset({"sanction", "punish", "penalise", "penalize"})
 PENALTIES = frozenset({"sanction", "penalty"})
-# Words of a third country's warning against a purchase ("the US warned Egypt against
-# concluding the purchase of Su-35s", "US pressure on countries not to buy Russian arms"):
-# what they warn against tells no stage of a deal, and the warning side is no party.
-WARNINGS = frozenset({"warn", "warning", "caution", "pressure"})
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
 PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country: about two news sentences, enough
@@ -122,14 +118,15 @@ class Countries:
         return None
 
     def _threatened(self, subject: Token, token: Token) -> str | None:
-        """"The United States could impose sanctions on Egypt if it buys Russian jets", "the
-        US warned Turkey that it would face sanctions": an "it" inside a warning or a
-        punishment stands for the one warned or punished, not for the subject that warns."""
+        """"The United States could impose sanctions on Egypt if it buys Russian jets",
+        "sanctioned Turkey because it bought S-400s": an "it" inside a punishment stands for
+        the one punished, not for the subject that punishes. (Not so a warning: "Russia warned
+        the West that it would retaliate" speaks of Russia.)"""
         verb = subject.head
         if token.i not in {t.i for t in verb.subtree}:
             return None
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if lemma(verb) in PUNISHING | WARNINGS:
+        if lemma(verb) in PUNISHING:
             targets = objects
         else:  # "impose sanctions on Egypt", the "on" on the verb or on the penalty
             penalties = [o for o in objects if lemma(o) in PENALTIES]

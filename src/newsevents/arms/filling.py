@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from newsevents.arms.countries import WARNINGS, Countries
-from newsevents.arms.governor import CONTENTS
+from newsevents.arms.countries import Countries
+from newsevents.arms.governor import CONTENTS, WARNINGS
 from newsevents.arms.lexicon import DEAL_NOUNS
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading

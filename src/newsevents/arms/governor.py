@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.countries import PENALTIES, PUNISHING, WARNINGS
+from newsevents.arms.countries import PENALTIES, PUNISHING
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
@@ -24,6 +24,10 @@ MAKING = frozenset({"make", "build", "produce", "manufacture", "design", "develo
 
 # Words that make a clause a question about a transfer, not a report of one.
 QUESTIONS = frozenset({"when", "whether", "if", "how"})
+# Words of a third country's warning against a purchase ("the US warned Egypt against
+# concluding the purchase of Su-35s", "US pressure on countries not to buy Russian arms"):
+# what they warn against tells no stage of a deal, and the warning side is no party.
+WARNINGS = frozenset({"warn", "warning", "caution", "pressure"})
 # How far up from a transfer word a warning still governs it ("warned Egypt against
 # concluding the purchase": three steps).
 WARNING_REACH = 4
