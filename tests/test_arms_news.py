@@ -1799,3 +1799,32 @@ def test_what_a_sale_includes_is_approved_not_ordered(nlp: Language) -> None:
     (deal,) = deals(nlp, "The United States will sell drones to Chile. The sale includes up to "
                          "six MQ-9 Reapers.")
     assert (*brief(deal), deal.quantity) == ("USA", "CHL", "MQ-9 Reaper", "approved", 6)
+
+
+def test_a_count_said_apart_from_the_transfer_word_is_the_deals(nlp: Language) -> None:
+    (deal,) = deals(nlp, "Israel agreed to sell air defence systems to Slovakia. The contract "
+                         "is for three SPYDER batteries.")
+    assert (*brief(deal), deal.quantity) == ("ISR", "SVK", "SPYDER", "ordered", 3)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Swedish government approved the shipyard's licence to supply two corvettes to "
+     "Chile.", ("SWE", "CHL")),
+    ("Spain's cabinet has approved a licence for a local firm to export six corvettes to "
+     "Peru.", ("ESP", "PER")),
+])
+def test_a_government_approving_its_firms_export_licence_supplies(
+        nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.supplier.country, deal.recipient.country, deal.status) == (*pair, "approved")
+
+
+def test_it_inside_a_punishment_is_the_one_punished(nlp: Language) -> None:
+    (deal,) = deals(nlp, "The United States sanctioned Turkey because it bought S-400 "
+                         "systems from Russia.")
+    assert (deal.supplier.country, deal.recipient.country) == ("RUS", "TUR")
+
+
+def test_a_penalty_threatened_if_a_purchase_goes_ahead_is_no_deal(nlp: Language) -> None:
+    assert deals(nlp, "Washington could impose sanctions on Cairo if it goes ahead with the "
+                      "purchase of Su-35 jets from Russia.") == []

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from newsevents.arms.lexicon import Lexicon
-from newsevents.arms.mentions import DESIGNATOR, designator
+from newsevents.arms.mentions import DESIGNATOR, Mention, designator
 from newsevents.arms.reading import Reading
 from newsevents.arms.syntax import MODIFIERS, inside
 from newsevents.events.syntax import lemma
@@ -61,6 +61,16 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
             _out_of(reading, noun, lex)
             return
     _number_before(reading, lex)
+
+
+def count_of(mention: Mention, lex: Lexicon) -> tuple[int, str] | None:
+    """The count written on a mention no transfer word governs ("The deal is for four SPYDER
+    batteries"), with its words."""
+    reading = Reading(mention=mention)
+    read_quantity(reading, lex)
+    if reading.quantity is None or reading.quantity_text is None:
+        return None
+    return reading.quantity, reading.quantity_text
 
 
 def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:

@@ -35,6 +35,11 @@ REGION_NOUNS = STAND_INS | {"state"}
 # Actor sectors of the press: a news agency that reports a deal ("Xinhua news agency
 # reported") is no party to it, whatever country it is from.
 PRESS = frozenset({"JRN"})
+# Verbs and nouns by which a third country punishes a buyer for its purchase: "sanctioned
+# Turkey for buying S-400s", "imposed sanctions on the Chinese military for buying Su-35s":
+# the one punished bought, the one punishing is no party.
+PUNISHING = frozenset({"sanction", "punish", "penalise", "penalize"})
+PENALTIES = frozenset({"sanction", "penalty"})
 # Pronouns that stand for a country when one was the subject just before ("Iran said it").
 PRONOUNS = frozenset({"it", "its"})
 # How far back (in tokens) a stand-in looks for its country: about two news sentences, enough
@@ -107,10 +112,28 @@ class Countries:
             earlier = doc[i]
             if earlier.dep_ in ("nsubj", "nsubjpass") and earlier.lower_ not in STAND_INS and (
                     earlier.lower_ not in PRONOUNS):
-                country = self.of(earlier)
+                country = self._threatened(earlier, token) or self.of(earlier)
                 if country:
                     return country
         return None
+
+    def _threatened(self, subject: Token, token: Token) -> str | None:
+        """"The United States could impose sanctions on Egypt if it buys Russian jets",
+        "sanctioned Turkey because it bought S-400s": an "it" inside a punishment stands for
+        the one punished, not for the subject that punishes. (Not so a warning: "Russia warned
+        the West that it would retaliate" speaks of Russia.)"""
+        verb = subject.head
+        if token.i not in {t.i for t in verb.subtree}:
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma(verb) in PUNISHING:
+            targets = objects
+        else:  # "impose sanctions on Egypt", the "on" on the verb or on the penalty
+            penalties = [o for o in objects if lemma(o) in PENALTIES]
+            targets = [g for t in (verb, *penalties) if penalties for p in t.children
+                       if p.dep_ == "prep" and p.lower_ == "on"
+                       for g in p.children if g.dep_ == "pobj"]
+        return next((country for country in map(self._lexicon, targets) if country), None)
 
     def _named_before(self, token: Token, countries: frozenset[str]) -> str | None:
         """The last country of ``countries`` named before the token, within reach."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsevents.arms.countries import PENALTIES, PUNISHING
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.syntax import ADVERBIAL, MAX_HOPS, inside, tense
@@ -30,6 +31,8 @@ WARNINGS = frozenset({"warn", "warning", "caution", "pressure"})
 # How far up from a transfer word a warning still governs it ("warned Egypt against
 # concluding the purchase": three steps).
 WARNING_REACH = 4
+# Words that open the condition of a threat ("sanctions if it buys the jets").
+CONDITIONS = frozenset({"if", "unless", "should"})
 # Dependencies of a noun: a "verb" in such a place is a noun the tagger got wrong ("the
 # final batch of Bayraktar TB2 drones", "drones" tagged as a verb).
 # Prepositions that list what a noun before them holds ("weapons including Stingers").
@@ -297,14 +300,22 @@ def warned_against(trigger: Token) -> bool:
     """Whether a warning to someone governs the transfer word: "warned Serbia that it should
     not buy the system", "warned Egypt against concluding the purchase", "pressure on
     countries not to buy Russian arms"; not "Russia warned that the delivery of F-16s
-    would escalate the war", which reports the delivery."""
+    would escalate the war", which reports the delivery. A penalty threatened on a condition
+    is a warning too: "could impose sanctions on Egypt if it goes ahead with the purchase"
+    (not "sanctioned Turkey for buying S-400s", which reports the purchase)."""
     token = trigger
+    conditional = False
     for _ in range(WARNING_REACH):
         if token.head.i == token.i:
             return False
+        conditional = conditional or any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
         token = token.head
         if lemma(token) in WARNINGS:  # a warning given to someone, or a warning noun
             return token.pos_ == "NOUN" or any(c.dep_ == "dobj" for c in token.children)
+        if conditional and token.pos_ == "VERB" and (lemma(token) in PUNISHING or any(
+                c.dep_ == "dobj" and lemma(c) in PENALTIES for c in token.children)):
+            return True
     return False
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline
+from newsevents.arms.countries import COUNTRY_LABELS, PENALTIES, PUNISHING, Countries, dateline
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -51,17 +51,15 @@ AWARDING = frozenset({"award", "grant", "give"})
 OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockade", "embargo",
                             "ban", "refusal", "resistance"})
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
-# Verbs and nouns by which a third country punishes a buyer for its purchase: "sanctioned
-# Turkey for buying S-400s", "imposed sanctions on the Chinese military for buying Su-35s":
-# the one punished bought, the one punishing is no party.
-PUNISHING = frozenset({"sanction", "punish", "penalise", "penalize"})
-PENALTIES = frozenset({"sanction", "penalty"})
 # Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
 # Nouns of people, who are no country in a list of countries.
 PERSONS = frozenset({"counterpart", "minister", "president", "chancellor", "spokesman",
                      "spokeswoman", "spokesperson", "official", "secretary", "leader"})
+# How a sale hangs under the approval of its licence: "approved the firm's licence to supply"
+# (acl, dobj), "approved a licence for the firm to export" (pobj, prep, or advcl).
+LICENCE_LINKS = frozenset({"acl", "advcl", "xcomp", "dobj", "pobj", "prep"})
 # Prepositions by which a transfer noun says what talks are about.
 TALKED_OVER = frozenset({"for", "on", "over", "about", "regarding"})
 
@@ -85,6 +83,8 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for":
         doers = _punished(trigger.head.head) or doers
+    if role == "seller" and trigger.pos_ == "VERB" and not _countries(doers, countries, skip):
+        doers = _licensing(trigger, reading, lex, countries, skip) or doers
     root = reading.mention.root
     to_objects = (transfer_objects(trigger, frozenset({"to", "for"}))
                   + transfer_objects(root, frozenset({"to"}))
@@ -375,6 +375,28 @@ def _retired_by(head: Token, countries: Countries, skip: Span) -> list[str]:
 def _made(token: Token) -> bool:
     """"German-made", "US-built": the maker, not the owner."""
     return any(t.lower_ in ("made", "built", "produced", "designed") for t in token.subtree)
+
+
+def _licensing(verb: Token, reading: Reading, lex: Lexicon, countries: Countries,
+               skip: Span) -> list[Token]:
+    """The government that licenses a sale its firm makes: "the German government approved
+    the shipyard's licence to supply a submarine to Egypt", "the council approved a licence
+    for the firm to export frigates". Exports need the seller state's licence, so the state
+    that approves one supplies, unless the system is another country's make (a re-export)."""
+    token = verb
+    for _ in range(MAX_HOPS):
+        if token.head.i == token.i or token.dep_ not in LICENCE_LINKS:
+            return []
+        token = token.head
+        if token.pos_ != "VERB":
+            continue  # "licence", "for": the words of the licence
+        if not _approver(token, lex):
+            return []  # another clause's verb: "after the firm agreed to supply"
+        approvers = clause_subjects(token)
+        found = _countries(approvers, countries, skip)
+        origin = reading.mention.system.origin
+        return approvers if found and origin in (None, *found) else []
+    return []
 
 
 def _approver(verb: Token, lex: Lexicon) -> bool:

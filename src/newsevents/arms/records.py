@@ -15,6 +15,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.arms.amounts import count_of
 from newsevents.arms.countries import Countries
 from newsevents.arms.followups import follow_up
 from newsevents.arms.lexicon import STATUS_ORDER, TROUBLES, Lexicon
@@ -56,7 +57,7 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[in
     unsigned = frozenset(deal_id(doc_id, *key) for key, group in groups.items()
                          if any(r.unsigned for r in group))
     follow_up(doc, deals, cued, told, lex, countries, unsigned)
-    _add_echoes(deals, echoes)
+    _add_echoes(deals, echoes, lex)
     link_replacements(doc, deals, lex)
     _link_events(doc, deals)
     return deals
@@ -255,13 +256,19 @@ def _evidence(sents: Iterable[Span]) -> list[Evidence]:
     return [found[k] for k in sorted(found)]
 
 
-def _add_echoes(deals: list[ArmsTransfer], echoes: list[Mention]) -> None:
-    """A sentence that names a system of exactly one deal and talks of deals is evidence too."""
+def _add_echoes(deals: list[ArmsTransfer], echoes: list[Mention], lex: Lexicon) -> None:
+    """A sentence that names a system of exactly one deal and talks of deals is evidence too,
+    and the count it writes on the system is the deal's when no transfer word's sentence gave
+    one: reports often name the deal first and say what it is for apart ("Israel agreed to sell
+    air defence systems ... The deal is for four SPYDER batteries")."""
     for mention in echoes:
         matching = [d for d in deals if d.system.name == mention.system.name]
         if len(matching) != 1:
             continue
         deal = matching[0]
+        counted = count_of(mention, lex) if deal.quantity is None else None
+        if counted is not None:
+            deal.quantity, deal.quantity_text = counted
         merged = {e.start: e for e in deal.evidence}
         for evidence in _evidence([mention.sent]):
             merged.setdefault(evidence.start, evidence)
