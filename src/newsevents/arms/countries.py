@@ -125,15 +125,8 @@ class Countries:
         verb = subject.head
         if token.i not in {t.i for t in verb.subtree}:
             return None
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if lemma(verb) in PUNISHING:
-            targets = objects
-        else:  # "impose sanctions on Egypt", the "on" on the verb or on the penalty
-            penalties = [o for o in objects if lemma(o) in PENALTIES]
-            targets = [g for t in (verb, *penalties) if penalties for p in t.children
-                       if p.dep_ == "prep" and p.lower_ == "on"
-                       for g in p.children if g.dep_ == "pobj"]
-        return next((country for country in map(self._lexicon, targets) if country), None)
+        return next((country for country in map(self._lexicon, punished(verb)) if country),
+                    None)
 
     def _named_before(self, token: Token, countries: frozenset[str]) -> str | None:
         """The last country of ``countries`` named before the token, within reach."""
@@ -184,6 +177,17 @@ class Countries:
                 if country:
                     found.add(country)
         return found
+
+
+def punished(verb: Token) -> list[Token]:
+    """Whom a punishment falls on: the object of "sanctioned Turkey", the "on" of "imposed
+    sanctions on Egypt" (on the penalty, or on the verb where the parser hangs it)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma(verb) in PUNISHING:
+        return objects
+    penalties = [o for o in objects if lemma(o) in PENALTIES]
+    return [g for t in (verb, *penalties) if penalties for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "on" for g in p.children if g.dep_ == "pobj"]
 
 
 def _expletive(token: Token) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.countries import COUNTRY_LABELS, PENALTIES, PUNISHING, Countries, dateline
+from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline, punished
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
@@ -82,7 +82,7 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         # of supplying drones": Pakistan hands them over, Iran supplies them
         doers = [c for c in trigger.head.head.children if c.dep_ == "dobj"] or doers
     if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for":
-        doers = _punished(trigger.head.head) or doers
+        doers = punished(trigger.head.head) or doers
     if role == "seller" and trigger.pos_ == "VERB" and not _countries(doers, countries, skip):
         doers = _licensing(trigger, reading, lex, countries, skip) or doers
     root = reading.mention.root
@@ -178,17 +178,6 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
     buyers = [t for t in transfer_objects(mention_head(reading.mention), frozenset({"for"}))
               if t.pos_ == "PROPN" or t.ent_type_ in COUNTRY_LABELS]  # not "for US jobs"
     return _countries(from_objects, countries, skip), _countries(buyers, countries, skip)
-
-
-def _punished(verb: Token) -> list[Token]:
-    """Who a punishment for a purchase falls on: the object of "sanctioned", the "on" of
-    "imposed sanctions on"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if lemma(verb) in PUNISHING:
-        return objects
-    return [g for o in objects if lemma(o) in PENALTIES
-            for p in o.children if p.dep_ == "prep" and p.lower_ == "on"
-            for g in p.children if g.dep_ == "pobj"]
 
 
 def _signers(noun: Token, lex: Lexicon) -> list[Token] | None:

@@ -46,8 +46,7 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
             return True  # "without returning"
     if top.dep_ == "ccomp" and lex.cue("neg_governor", lemma(top.head)):
         return True  # "denied that it had carried out strikes": the guidelines code no attack
-    if (top.dep_ == "ccomp" and token.tag_ not in FINITE
-            and any(c.dep_ == "aux" and lemma(c) == "to" for c in top.children)
+    if (top.dep_ == "ccomp" and token.tag_ not in FINITE and _infinitive(top)
             and any(c.dep_ == "neg" for c in top.head.children)):
         # "cannot allow another force to march": what is not let happen; not a verb of its
         # own tense the parser joins to it ("would not allow anyone to interfere ... and
