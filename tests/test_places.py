@@ -89,6 +89,19 @@ def test_regions_keep_their_country(gaz: Gazetteer) -> None:
     assert gaz.lookup("the Middle East").country is None
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    ("Bali", "IDN"),  # the island, not Bari in Italy, which GeoNames also spells so
+    ("Ontario", "CAN"),  # the province, not the Californian city of that name
+    ("Java", "IDN"),
+    ("Corsica", "FRA"),
+    ("Nineveh", "IRQ"),
+    ("East Ghouta", "SYR"),
+])
+def test_islands_and_provinces_the_news_names(gaz: Gazetteer, name: str, country: str) -> None:
+    found = gaz.lookup(name)
+    assert found is not None and found.country == country
+
+
 @pytest.mark.parametrize("name", ["", "   ", "!!!", "Monday", "Vladimir Putin"])
 def test_non_places_give_none(gaz: Gazetteer, name: str) -> None:
     assert gaz.lookup(name) is None
@@ -844,3 +857,15 @@ def test_a_group_named_before_its_fighters_places_the_town() -> None:
     }])
     places_found = {(e.location.name, e.location.country) for e in result.events if e.location}
     assert ("Sur", "TUR") in places_found
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel brigades began a fresh assault in the East Ghouta region of rural Damascus on Monday.",
+    "Government troops pushed into Eastern Ghouta from the Damascus countryside on Friday.",
+])
+def test_a_region_is_not_narrowed_to_the_city_whose_land_holds_it(
+    nlp: Language, gaz: Gazetteer, text: str
+) -> None:
+    word = "assault" if "assault" in text else "pushed"
+    found = where(nlp, gaz, text, word)
+    assert found is not None and found.name == "Eastern Ghouta" and found.country == "SYR"

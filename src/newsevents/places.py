@@ -1456,7 +1456,9 @@ def _locates(outer: Span, inner: Span) -> bool:
             return False
         token = token.head
         if token.i == head.i:
-            return _kind(head) in CITY_PARTS or inner.root.head.lower_ == "of"
+            return _kind(head) in CITY_PARTS or (
+                inner.root.head.lower_ == "of" and not _surroundings(inner)
+            )
     return False
 
 
@@ -1499,10 +1501,21 @@ def _refine(
             continue
         if _object_of_other_verb(other, trigger):
             continue
+        if _surroundings(other):
+            continue
         town = _geocode(other, gazetteer, context)
         if town is not None and town.country == found.country and _finer(town, found):
             return town
     return found
+
+
+def _surroundings(ent: Span) -> bool:
+    """Whether a town's name stands for the land around it ("the East Ghouta region of rural
+    Damascus", "the Aleppo countryside"), which holds a region rather than lies inside it."""
+    root = ent.root
+    return any(child.lower_ == "rural" for child in root.children) or (
+        root.dep_ == "compound" and root.head.lower_ == "countryside"
+    )
 
 
 def _finer(place: _Entry, around: _Entry) -> bool:

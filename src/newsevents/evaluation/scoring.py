@@ -66,9 +66,11 @@ def place_agrees(gold: str, coded: Location | None) -> bool:
         return False
     if spans_agree(gold, coded.name):
         return True
-    if coded.geonameid is None:
-        return False
-    return coded.geonameid in {e.geonameid for e in Gazetteer.load().readings(gold)}
+    readings = Gazetteer.load().readings(gold)
+    if coded.geonameid is None:  # a region or province of our tables: its name and country
+        return any(e.geonameid is None and (e.name, e.country) == (coded.name, coded.country)
+                   for e in readings)
+    return coded.geonameid in {e.geonameid for e in readings}
 
 
 @dataclass
