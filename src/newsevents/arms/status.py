@@ -132,13 +132,27 @@ TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
 
 def _halt_announced(cue: Cue, first: Token) -> bool:
-    """ "will suspend discussions to acquire F-35s": a party that says it will stop its own
-    talks has stopped them (suspended), while "could suspend deliveries" only threatens."""
+    """ "will suspend discussions to acquire F-35s", "said that Germany would stop exporting
+    arms": a party that says it will stop its own talks, or that reports a halt as decided,
+    has stopped them (suspended), while "could suspend deliveries", or a halt on a condition
+    ("would halt deliveries if..."), only threatens."""
     if cue.status != "suspended":
         return False
     verb = clause_verb(first)
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children) and any(
-        c.dep_ in ("dobj", "nsubjpass") and lemma(c) in TALK_NOUNS for c in verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) or any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                      for g in c.children) for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children) and any(
+            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in TALK_NOUNS for c in verb.children):
+        return True
+    return verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+# Verbs that report what a party said it does: a "would" under them is its "will".
+REPORTING = frozenset({"say", "announce", "declare", "state", "confirm", "tell"})
 
 
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
@@ -588,6 +602,8 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     "called the claims of drone transfers unfounded")."""
     token, steps = root, 0
     cue_ids = {t.i for t in cue_tokens}
+    own_clause = False  # a verb below has a subject of its own: "the talks came after India
+    # bought Rafales" is no talk about the Rafales
     while steps <= MAX_HOPS:
         if token.i in cue_ids or any(c.i in cue_ids for c in token.children
                                      if c.dep_ in ("attr", "acomp", "oprd", "prep", "dobj",
@@ -595,6 +611,14 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
             return steps  # also what a verb says of it: "are a lie", "put ... on hold",
             # "has given preliminary approval for sales of HIMARS", "an agreement of intent
             # was signed on the purchase of Rafale jets"
+        if not own_clause and token.i != root.i and any(
+                c.i in cue_ids and c.pos_ in ("NOUN", "PROPN") for c in token.children
+                if c.dep_ == "nsubj"):
+            return steps + 1  # a cue noun whose clause holds the transfer: "the discussions
+            # centred on acquiring more J-10s", "the memorandum sets out the project to
+            # procure 672 K9s", "the approval covers the sale of 12 F-16s"
+        own_clause = own_clause or (token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
         if token.head.i == token.i or (
                 token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
