@@ -1869,3 +1869,18 @@ def test_a_perfect_infinitive_is_done_not_to_come(nlp: Language, text: str,
                                                   status: str) -> None:
     found = [brief(d) for d in deals(nlp, text)]
     assert [s for *_, s in found] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    # no sale, price or contract anywhere: a state's future supply is its decision to give
+    ("Norway will supply two NASAMS systems to Ukraine, the defence ministry said on Friday. "
+     "Norwegian instructors will train the Ukrainian crews.", "approved"),
+    ("Norway will supply two NASAMS systems to Ukraine for $200 million, the defence ministry "
+     "said on Friday. Norwegian instructors will train the Ukrainian crews.", "ordered"),
+    # a delivery fulfils what was agreed
+    ("Norway will deliver two NASAMS systems to Ukraine within weeks, the defence ministry "
+     "said on Friday. Norwegian instructors will train the Ukrainian crews.", "ordered"),
+])
+def test_a_supply_in_an_article_of_no_trade_is_a_decision(nlp: Language, text: str,
+                                                          status: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("NOR", "UKR", "NASAMS", status)]

@@ -204,6 +204,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                                 not (future and cue.status in HANDED_OVER))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
+    said: str | None = None  # the transfer word's tense, when no cue or negation decides
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
@@ -258,7 +259,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     announced = chosen is None and reading.status == "delivering" and _progressive(trigger)
     if (reading.status == "ordered" or planned or announced) and rule.role in (
-            "seller", "arrival") and donating(trigger.doc, lex) and not _contracted(trigger):
+            "seller", "arrival") and (donating(trigger.doc, lex) or (
+                said == "future" and untraded_gift(trigger, lex))) and (
+            not _contracted(trigger)):
         # ("Denmark is sending its Caesar howitzers to Ukraine": a donor's announcement)
         # A donor that will supply, agreed to deliver or plans to send has decided to give:
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
@@ -542,6 +545,27 @@ def donating(doc: Doc, lex: Lexicon) -> bool:
             lex.donation_words.intersection(lemmas)
             or any(" ".join(p) in lex.donation_words for p in pairs))
     return bool(doc.user_data["arms_donating"])
+
+
+# Transfer verbs by which a state gives: "will supply", "will provide", "is set to export"
+# (not "will deliver", which fulfils what was agreed, nor a maker's "will build").
+GIVING = frozenset({"supply", "provide", "export", "transfer", "send", "give", "hand"})
+
+
+def untraded_gift(trigger: Token, lex: Lexicon) -> bool:
+    """Whether a country that will supply weapons has decided to give them because the
+    article tells of no trade at all: no sale, contract, agreement, price or sum of money in
+    any of its sentences ("Norway will supply Ukraine with two NASAMS. ... The systems add
+    to the two the United States sent last autumn"; "Japan is set to export its used
+    destroyers to the Philippines"). A lone sentence shows no article, so says nothing of
+    it."""
+    doc = trigger.doc
+    if lemma(trigger) not in GIVING or trigger.pos_ != "VERB" or len(list(doc.sents)) < 2:
+        return False
+    if "arms_traded" not in doc.user_data:
+        doc.user_data["arms_traded"] = any(
+            lemma(t) in lex.trade_words or t.ent_type_ == "MONEY" for t in doc)
+    return not doc.user_data["arms_traded"]
 
 
 def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
