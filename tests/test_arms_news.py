@@ -1884,3 +1884,16 @@ def test_a_perfect_infinitive_is_done_not_to_come(nlp: Language, text: str,
 def test_a_supply_in_an_article_of_no_trade_is_a_decision(nlp: Language, text: str,
                                                           status: str) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [("NOR", "UKR", "NASAMS", status)]
+
+
+def test_an_ordinal_delivery_is_one_of_several(nlp: Language) -> None:
+    text = "The fourth Kilo-class submarine built by Russia for Vietnam arrived in Cam Ranh Bay."
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("RUS", "VNM", "Kilo-class submarine", "delivering")]
+
+
+def test_a_tender_cancelled_in_a_clause_of_its_own_ends_the_sale(nlp: Language) -> None:
+    text = ("Embraer won a tender to sell 12 Super Tucano aircraft to Colombia, but the tender "
+            "was cancelled after a rival bidder complained.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("BRA", "COL", "A-29 Super Tucano", "cancelled")]

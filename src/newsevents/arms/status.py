@@ -43,7 +43,8 @@ PROMISED = frozenset({"assurance", "promise", "guarantee", "commitment", "expect
 PROMISING = frozenset({"assure", "promise", "guarantee", "ensure", "expect", "await"})
 
 # Words on a delivered system that make it one part of a deal ("the first two jets").
-PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
+PART_WORDS = frozenset({"first", "initial", "second", "third", "fourth", "fifth", "sixth",
+                        "seventh", "eighth", "ninth", "tenth", "another"})
 
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
@@ -295,8 +296,11 @@ def _headline_present(verb: Token) -> bool:
         not sent.text.rstrip().endswith((".", "!", "?")))
 
 
-# Nouns of the deal or its delivery, which a trouble in a clause of their own may be said of.
-DEAL_OR_DELIVERY = DEAL_NOUNS | {"delivery", "shipment", "transfer", "handover"}
+# Nouns of the deal, its delivery or the talks or competition that lead to it, which a
+# trouble in a clause of their own may be said of ("won a tender to sell 20 Super Tucanos,
+# but the tender was cancelled").
+DEAL_OR_DELIVERY = DEAL_NOUNS | TALK_NOUNS | {"delivery", "shipment", "transfer", "handover",
+                                              "tender", "competition", "bid"}
 
 
 def _of_its_deal(cue: Token, root: Token) -> bool:
