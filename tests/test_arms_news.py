@@ -1828,3 +1828,72 @@ def test_it_inside_a_punishment_is_the_one_punished(nlp: Language) -> None:
 def test_a_penalty_threatened_if_a_purchase_goes_ahead_is_no_deal(nlp: Language) -> None:
     assert deals(nlp, "Washington could impose sanctions on Cairo if it goes ahead with the "
                       "purchase of Su-35 jets from Russia.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The discussions between Pakistan and China centred on acquiring 20 more J-10C jets.",
+     ("CHN", "PAK", "J-10", "negotiating")),
+    ("The memorandum sets out the roles of the partners in the project to procure 300 K9 "
+     "howitzers from South Korea for Poland.", ("KOR", "POL", "K9 Thunder", "negotiating")),
+    ("The approval covers the sale of 12 F-16 jets to Jordan by the United States.",
+     ("USA", "JOR", "F-16 Fighting Falcon", "approved")),
+    # a transfer verb with its own subject is a clause of its own
+    ("The talks began after India bought 36 Rafale jets from France.",
+     ("FRA", "IND", "Rafale", "ordered")),
+])
+def test_a_cue_noun_governs_the_transfer_its_clause_holds(
+        nlp: Language, text: str, expected: tuple[str, str, str, str]) -> None:
+    assert expected in [brief(d) for d in deals(nlp, text)]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The chancellor said on Monday that Germany would stop exporting Leopard 2 tanks to "
+     "Saudi Arabia for now.", "suspended"),
+    ("Germany would halt the delivery of Leopard 2 tanks to Saudi Arabia if the fighting "
+     "spreads, officials warned.", "at_risk"),
+])
+def test_a_halt_reported_as_decided_is_a_suspension(nlp: Language, text: str,
+                                                    status: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("DEU", "SAU", "Leopard 2", status)]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Russia and India are reported to have reached an agreement on the delivery of four "
+     "Admiral Grigorovich-class frigates.", "ordered"),
+    ("Four Admiral Grigorovich-class frigates are said to have been delivered to India by "
+     "Russia.", "delivered"),
+    ("Russia and India hope to reach an agreement on the delivery of four Admiral "
+     "Grigorovich-class frigates.", "negotiating"),
+])
+def test_a_perfect_infinitive_is_done_not_to_come(nlp: Language, text: str,
+                                                  status: str) -> None:
+    found = [brief(d) for d in deals(nlp, text)]
+    assert [s for *_, s in found] == [status]
+
+
+@pytest.mark.parametrize("text, status", [
+    # no sale, price or contract anywhere: a state's future supply is its decision to give
+    ("Norway will supply two NASAMS systems to Ukraine, the defence ministry said on Friday. "
+     "Norwegian instructors will train the Ukrainian crews.", "approved"),
+    ("Norway will supply two NASAMS systems to Ukraine for $200 million, the defence ministry "
+     "said on Friday. Norwegian instructors will train the Ukrainian crews.", "ordered"),
+    # a delivery fulfils what was agreed
+    ("Norway will deliver two NASAMS systems to Ukraine within weeks, the defence ministry "
+     "said on Friday. Norwegian instructors will train the Ukrainian crews.", "ordered"),
+])
+def test_a_supply_in_an_article_of_no_trade_is_a_decision(nlp: Language, text: str,
+                                                          status: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("NOR", "UKR", "NASAMS", status)]
+
+
+def test_an_ordinal_delivery_is_one_of_several(nlp: Language) -> None:
+    text = "The fourth Kilo-class submarine built by Russia for Vietnam arrived in Cam Ranh Bay."
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("RUS", "VNM", "Kilo-class submarine", "delivering")]
+
+
+def test_a_tender_cancelled_in_a_clause_of_its_own_ends_the_sale(nlp: Language) -> None:
+    text = ("Embraer won a tender to sell 12 Super Tucano aircraft to Colombia, but the tender "
+            "was cancelled after a rival bidder complained.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("BRA", "COL", "A-29 Super Tucano", "cancelled")]

@@ -61,6 +61,7 @@ class Lexicon:
     scales: dict[str, float]
     money: re.Pattern[str]
     donation_words: frozenset[str]
+    trade_words: frozenset[str]  # lemmas of buying and selling (trade.tsv)
     authorities: frozenset[tuple[str, ...]]  # export-licensing bodies, as lemmas
     trends: dict[str, str]  # lemma -> how it makes a transfer noun a statistic
     replacements: frozenset[tuple[str, ...]]
@@ -93,6 +94,7 @@ class Lexicon:
             money=_money_pattern(money["sign"], money["word"], money["scale"],
                                  (r["word"] for r in rows("numbers.tsv", data_dir))),
             donation_words=frozenset(r["phrase"] for r in rows("donations.tsv", data_dir)),
+            trade_words=frozenset(r["lemma"] for r in rows("trade.tsv", data_dir)),
             authorities=frozenset(tuple(r["phrase"].split())
                                   for r in rows("authorities.tsv", data_dir)),
             trends={r["lemma"]: r["kind"] for r in rows("trends.tsv", data_dir)},

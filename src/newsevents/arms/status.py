@@ -43,7 +43,8 @@ PROMISED = frozenset({"assurance", "promise", "guarantee", "commitment", "expect
 PROMISING = frozenset({"assure", "promise", "guarantee", "ensure", "expect", "await"})
 
 # Words on a delivered system that make it one part of a deal ("the first two jets").
-PART_WORDS = frozenset({"first", "initial", "second", "third", "another"})
+PART_WORDS = frozenset({"first", "initial", "second", "third", "fourth", "fifth", "sixth",
+                        "seventh", "eighth", "ninth", "tenth", "another"})
 
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
@@ -132,13 +133,27 @@ TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
 
 def _halt_announced(cue: Cue, first: Token) -> bool:
-    """ "will suspend discussions to acquire F-35s": a party that says it will stop its own
-    talks has stopped them (suspended), while "could suspend deliveries" only threatens."""
+    """ "will suspend discussions to acquire F-35s", "said that Germany would stop exporting
+    arms": a party that says it will stop its own talks, or that reports a halt as decided,
+    has stopped them (suspended), while "could suspend deliveries", or a halt on a condition
+    ("would halt deliveries if..."), only threatens."""
     if cue.status != "suspended":
         return False
     verb = clause_verb(first)
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children) and any(
-        c.dep_ in ("dobj", "nsubjpass") and lemma(c) in TALK_NOUNS for c in verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) or any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                      for g in c.children) for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children) and any(
+            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in TALK_NOUNS for c in verb.children):
+        return True
+    return verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+# Verbs that report what a party said it does: a "would" under them is its "will".
+REPORTING = frozenset({"say", "announce", "declare", "state", "confirm", "tell"})
 
 
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
@@ -190,6 +205,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                                 not (future and cue.status in HANDED_OVER))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
+    said: str | None = None  # the transfer word's tense, when no cue or negation decides
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
@@ -244,7 +260,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     planned = chosen is not None and lemma(chosen[2]) == "plan"
     announced = chosen is None and reading.status == "delivering" and _progressive(trigger)
     if (reading.status == "ordered" or planned or announced) and rule.role in (
-            "seller", "arrival") and donating(trigger.doc, lex) and not _contracted(trigger):
+            "seller", "arrival") and (donating(trigger.doc, lex) or (
+                said == "future" and untraded_gift(trigger, lex))) and (
+            not _contracted(trigger)):
         # ("Denmark is sending its Caesar howitzers to Ukraine": a donor's announcement)
         # A donor that will supply, agreed to deliver or plans to send has decided to give:
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
@@ -278,8 +296,11 @@ def _headline_present(verb: Token) -> bool:
         not sent.text.rstrip().endswith((".", "!", "?")))
 
 
-# Nouns of the deal or its delivery, which a trouble in a clause of their own may be said of.
-DEAL_OR_DELIVERY = DEAL_NOUNS | {"delivery", "shipment", "transfer", "handover"}
+# Nouns of the deal, its delivery or the talks or competition that lead to it, which a
+# trouble in a clause of their own may be said of ("won a tender to sell 20 Super Tucanos,
+# but the tender was cancelled").
+DEAL_OR_DELIVERY = DEAL_NOUNS | TALK_NOUNS | {"delivery", "shipment", "transfer", "handover",
+                                              "tender", "competition", "bid"}
 
 
 def _of_its_deal(cue: Token, root: Token) -> bool:
@@ -530,6 +551,27 @@ def donating(doc: Doc, lex: Lexicon) -> bool:
     return bool(doc.user_data["arms_donating"])
 
 
+# Transfer verbs by which a state gives: "will supply", "will provide", "is set to export"
+# (not "will deliver", which fulfils what was agreed, nor a maker's "will build").
+GIVING = frozenset({"supply", "provide", "export", "transfer", "send", "give", "hand"})
+
+
+def untraded_gift(trigger: Token, lex: Lexicon) -> bool:
+    """Whether a country that will supply weapons has decided to give them because the
+    article tells of no trade at all: no sale, contract, agreement, price or sum of money in
+    any of its sentences ("Norway will supply Ukraine with two NASAMS. ... The systems add
+    to the two the United States sent last autumn"; "Japan is set to export its used
+    destroyers to the Philippines"). A lone sentence shows no article, so says nothing of
+    it."""
+    doc = trigger.doc
+    if lemma(trigger) not in GIVING or trigger.pos_ != "VERB" or len(list(doc.sents)) < 2:
+        return False
+    if "arms_traded" not in doc.user_data:
+        doc.user_data["arms_traded"] = any(
+            lemma(t) in lex.trade_words or t.ent_type_ == "MONEY" for t in doc)
+    return not doc.user_data["arms_traded"]
+
+
 def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     """"the first ... tank", "nine jets out of 50", "the second batch": part of a deal, also
     when the sentence says so apart ("has taken delivery of two jets, marking the first
@@ -588,6 +630,8 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
     "called the claims of drone transfers unfounded")."""
     token, steps = root, 0
     cue_ids = {t.i for t in cue_tokens}
+    own_clause = False  # a verb below has a subject of its own: "the talks came after India
+    # bought Rafales" is no talk about the Rafales
     while steps <= MAX_HOPS:
         if token.i in cue_ids or any(c.i in cue_ids for c in token.children
                                      if c.dep_ in ("attr", "acomp", "oprd", "prep", "dobj",
@@ -595,6 +639,14 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
             return steps  # also what a verb says of it: "are a lie", "put ... on hold",
             # "has given preliminary approval for sales of HIMARS", "an agreement of intent
             # was signed on the purchase of Rafale jets"
+        if not own_clause and token.i != root.i and any(
+                c.i in cue_ids and c.pos_ in ("NOUN", "PROPN") for c in token.children
+                if c.dep_ == "nsubj"):
+            return steps + 1  # a cue noun whose clause holds the transfer: "the discussions
+            # centred on acquiring more J-10s", "the memorandum sets out the project to
+            # procure 672 K9s", "the approval covers the sale of 12 F-16s"
+        own_clause = own_clause or (token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
         if token.head.i == token.i or (
                 token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):

@@ -217,6 +217,9 @@ def tense(token: Token) -> str:
     for _ in range(MAX_HOPS):
         if verb.dep_ == "xcomp" and lemma(verb.head) in DECIDED and verb.head.i != verb.i:
             return tense(verb.head)
+        if _perfect_infinitive(verb):
+            return "past"  # "were reported to have reached an agreement", "talks seem to
+            # have stopped": done before the time of the verb it depends on
         if any((c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "to"))
                or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
                for c in verb.children) or (lemma(verb) == "be" and any(
@@ -242,3 +245,11 @@ def tense(token: Token) -> str:
         present = auxes and all(c.tag_ in ("VBP", "VBZ") and c.lemma_ == "be" for c in auxes)
         return "present" if present else "past"
     return "present"
+
+
+def _perfect_infinitive(verb: Token) -> bool:
+    """ "to have reached", "to have been delivered": a "to"-infinitive of the perfect tells
+    what is done, not what is to come."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(c.lower_ == "to" for c in auxes) and any(
+        c.lower_ == "have" for c in auxes)
