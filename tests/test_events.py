@@ -2430,3 +2430,22 @@ def test_a_government_cancelling_elections_coerces(learned: bool) -> None:
                                 "parliamentary elections in 1992.", learned=learned))
     assert "COERCE" in {e.event_type for e in events}
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_we_in_quoted_speech_is_the_speakers_side() -> None:
+    text = ('"We have captured twenty militants," Nigerian army spokesman Sani Usman said on '
+            "Monday.")
+    arrest = one(asserted(events_of(text)), "COERCE")
+    assert countries(arrest.source) == {"NGA"}
+
+
+def test_an_event_noun_counted_by_an_object_is_done_by_the_subject() -> None:
+    text = "The Turkish army carried out a series of airstrikes on Kurdish positions in Iraq."
+    strikes = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(strikes.source) == {"TUR"}
+
+
+def test_a_progressive_read_as_a_modifier_of_its_object_keeps_its_subject() -> None:
+    text = "The Kenyan soldiers are now patrolling farms near Nakuru."
+    patrol = one(events_of(text), "MOBILIZE")
+    assert countries(patrol.source) == {"KEN"}

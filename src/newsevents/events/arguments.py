@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import actors, places
+from newsevents.events.lexicon import Lexicon
 from newsevents.events.syntax import (
     MANNER_PREPS,
     OBJECTS,
@@ -24,6 +25,7 @@ from newsevents.events.syntax import (
     patients_of,
     prep_objects,
     prep_objects_of,
+    progressive_subjects,
     raised_subjects,
     stray_objects,
     subject_of,
@@ -39,6 +41,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+# Pronouns of a speaker's own side, which quoted speech places by its speaker.
+FIRST_PERSON = frozenset({"we", "us", "our"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "themself"})
 # Modifiers that say whose a thing is: a role noun there names its owner ("army trucks",
 # "the government's law"), which the actor stage leaves unread.
@@ -382,6 +386,9 @@ class ActorLookup:
         """A subject or possessive pronoun points to the last subject; an object pronoun to
         the nearest earlier participant that is not its own verb's subject ("dragged six
         peasants from their homes and shot them", "warned the jet before shooting it down")."""
+        speaker = self._speaker(token)
+        if speaker is not None:
+            return speaker
         earlier = list(reversed(token.sent[: token.i - token.sent.start]))
         if token.dep_ in OBJECTS and token.lower_ in OBJECT_PRONOUNS:
             own = {id(a) for s in subject_of(token.head) if (a := s._.actor) is not None}
@@ -393,6 +400,23 @@ class ActorLookup:
             if other.dep_ in SUBJECTS and other._.actor is not None:
                 return other._.actor
         return self.last_subject
+
+    def _speaker(self, token: Token) -> Actor | None:
+        """Whom "we" stands for in what someone is quoted as saying: the speaker's side ("We
+        have taken the town, the army spokesman said"), where our tables place the speaker."""
+        if token.lower_ not in FIRST_PERSON:
+            return None
+        lex = Lexicon.load()
+        clause = token.head
+        for _ in range(6):
+            verb = clause.head
+            if verb.i == clause.i:
+                return None
+            if clause.dep_ in ("ccomp", "parataxis") and lex.cue("speech", lemma(verb)):
+                found = self.actors([c for c in verb.children if c.dep_ in SUBJECTS])
+                return next((a for a in found if a.country or a.igo), None)
+            clause = verb
+        return None
 
     def actors(
         self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = (),
@@ -465,7 +489,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # A clause completing a passive is done by that passive's subject ("is said to have
         # arrested").
         sources = (look.actors(subject_of(verb)) or look.actors(raised_subjects(verb))
-                   or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb)))
+                   or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb))
+                   or look.actors(progressive_subjects(verb)))
         targets = look.actors(taken_from(verb))
         # "denounced what they called Tokyo's hardline approach": the thing named
         objects = named_as(verb) or [n for c in verb.children if c.dep_ == "ccomp"
@@ -835,8 +860,9 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     between = look.actors(sides, subtree=True)
     if not sources and between:
         sources = between
-    if not sources and noun.dep_ in OBJECTS:
-        sources = look.actors(subject_of(noun.head))
+    held = counted_whole(noun)  # "carried out a series of airstrikes"
+    if not sources and held.dep_ in OBJECTS:
+        sources = look.actors(subject_of(held.head))
     if not sources:
         sources = look.actors(framing_doers(noun))
     targets = struck(look, cand.event_type, prep_objects(noun, trigger.target_preps), sources,
@@ -1069,6 +1095,14 @@ def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor
         text = token.doc[token.left_edge.i : token.i + 1].text
         found.append(Actor(text=text, sector="CVL"))
     return found
+
+
+def counted_whole(noun: Token) -> Token:
+    """The word that stands in the clause for an event noun counted by another: "a series
+    of airstrikes", "a wave of attacks" are objects of the verb as "series" and "wave"."""
+    if noun.dep_ == "pobj" and lemma(noun.head) == "of" and lemma(noun.head.head) in COUNT_NOUNS:
+        return noun.head.head
+    return noun
 
 
 def _named_or_counted(token: Token) -> bool:
@@ -1509,6 +1543,12 @@ DOER_OF_TYPES = frozenset({"RETREAT", "MOBILIZE", "CONSULT", "REQUEST"})
 # about ("a meeting of the ministers is scheduled", "a long-standing demand of Baghdad"): its
 # doer read there gave the model 3 more false events on the written train split for none right.
 ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+# Nouns that count events ("a series of airstrikes", "a wave of arrests"): the event noun after
+# "of" plays the counting noun's part in the clause (``counted_whole``).
+COUNT_NOUNS = frozenset({
+    "series", "wave", "spate", "string", "number", "round", "barrage", "volley", "flurry",
+    "salvo", "succession", "couple", "dozen",
+})
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
 # Conjunctions of a clause that says when something happened.
