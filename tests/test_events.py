@@ -2449,3 +2449,21 @@ def test_a_progressive_read_as_a_modifier_of_its_object_keeps_its_subject() -> N
     text = "The Kenyan soldiers are now patrolling farms near Nakuru."
     patrol = one(events_of(text), "MOBILIZE")
     assert countries(patrol.source) == {"KEN"}
+
+
+def test_whose_custody_someone_is_held_in_holds_them() -> None:
+    text = "The militant was captured in March and is being held in Kenyan custody."
+    capture = one(asserted(events_of(text)), "COERCE")
+    assert countries(capture.source) == {"KEN"}
+
+
+def test_the_police_reporting_an_arrest_made_it() -> None:
+    arrest = one(asserted(events_of("Kenyan police said two men were arrested in Mombasa.")),
+                 "COERCE")
+    assert countries(arrest.source) == {"KEN"}
+
+
+def test_an_army_reporting_its_own_dead_names_no_attacker() -> None:
+    text = "The Nigerian army said five soldiers were killed in the raid."
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert killing.source == []

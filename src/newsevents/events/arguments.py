@@ -470,7 +470,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                    or look.actors(shared_agents(verb))
                    or look.actors(device_agents(verb))
                    or look.actors(attack_agents(verb, look), roles=True)
-                   or look.actors(violent_agents(verb)))
+                   or look.actors(violent_agents(verb))
+                   or look.actors(custodians(verb), roles=True)
+                   or reporting_force(verb, cand.event_type, look))
         targets = []
         if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
             # a participle that shares its patient with the passive it is joined to may name
@@ -1200,6 +1202,36 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
                 if a.ent_type_ not in PLACE_ENTITIES])
 
 
+def custodians(verb: Token) -> list[Token]:
+    """Who holds someone a passive report puts in custody: "was captured and held in Soviet
+    detention", "is being held in U.S. custody". The owner of the custody holds them."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return [m for v in verbs for noun in prep_objects(v, CUSTODY_PREPS)
+            if lemma(noun) in CUSTODY_NOUNS for m in _rulers(noun)]
+
+
+def reporting_force(verb: Token, event_type: str, look: ActorLookup) -> list[Actor]:
+    """The armed force or the police reporting a blow or an arrest with no agent named: "The
+    army said 30 militants were killed in the raid", "police said two men were arrested".
+    They tell of their own operation. Not when those hit are of the speaker's own kind
+    ("the army said five soldiers were killed" names no attacker), nor when a clause tells
+    who struck ("were killed when a shootout broke out between gunmen, police said"), nor
+    for a spokesman, who speaks for a side that may be no one country's."""
+    if event_type not in REPORTED_TYPES or verb.dep_ != "ccomp":
+        return []
+    speech = verb.head
+    if not Lexicon.load().cue("speech", lemma(speech)) or clause_agents(verb) or when_clauses(
+        verb
+    ):
+        return []
+    speakers = [a for a in look.actors([c for c in speech.children if c.dep_ in SUBJECTS])
+                if a.sector in actors.FORCE_SECTORS - {"UAF"} and not a.name]
+    hit = look.actors(patients_of(verb), subtree=True)
+    if any(a.sector == s.sector for a in hit for s in speakers):
+        return []
+    return speakers
+
+
 def violent_agents(verb: Token) -> list[Token]:
     """Who struck, told by the "by" phrase of another blow in a passive report: "were killed
     and several others injured by bandits", "were killed after being targeted by pro-Assad
@@ -1616,6 +1648,11 @@ GROUND_NOUNS = HELD_NOUNS | {
     "countryside", "sector", "front", "height", "heights", "island", "valley", "port",
 }
 CONTROL_PREPS = frozenset({"under", "in"})
+# Where someone taken is held, whose owner holds them (``custodians``).
+CUSTODY_PREPS = frozenset({"in", "into", "under"})
+CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity"})
+# Types of an operation that the force reporting it carried out (``reporting_force``).
+REPORTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 CONTROL_NOUNS = frozenset({"control", "hand", "grip", "rule", "occupation"})
 # What an attack leaves its victims ("left 22 people dead").
 HARM_STATES = frozenset({"dead", "injured", "wounded", "homeless", "hurt"})
