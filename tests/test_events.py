@@ -2467,3 +2467,9 @@ def test_an_army_reporting_its_own_dead_names_no_attacker() -> None:
     text = "The Nigerian army said five soldiers were killed in the raid."
     killing = one(asserted(events_of(text)), "ASSAULT")
     assert killing.source == []
+
+
+def test_who_took_part_in_an_attack_is_its_source() -> None:
+    text = "Danish warplanes were involved in an airstrike on rebel positions near Raqqa on Sunday."
+    strike = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(strike.source) == {"DNK"}

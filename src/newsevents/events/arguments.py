@@ -933,6 +933,8 @@ def opposing_force(
 
 # Prepositions of an attack within which a verb's own act was done ("during a raid").
 FRAME_PREPS = frozenset({"during", "in"})
+# Verbs of taking part in an attack, whose subject, active or passive, is among its doers.
+PARTAKING_VERBS = frozenset({"participate", "involve", "engage"})
 
 
 def fought(verb: Token) -> list[Token]:
@@ -951,13 +953,16 @@ def fought(verb: Token) -> list[Token]:
 def framing_doers(noun: Token) -> list[Token]:
     """Who carried out an attack within which they did what the verb says: its subject
     ("Israeli troops captured the Hamas commander during a raid on Nablus") or its passive's
-    agent ("was shot dead by American forces during a raid on a house"). Not a verb with no
-    object, whose subject may be the victim ("three died in an attack"), nor a fight, which
-    has two sides."""
+    agent ("was shot dead by American forces during a raid on a house"), or whoever took
+    part in it ("Dutch jets participated in an airstrike"). Not a verb with no object,
+    whose subject may be the victim ("three died in an attack"), nor a fight, which has two
+    sides."""
     if (noun.dep_ != "pobj" or lemma(noun.head) not in FRAME_PREPS
             or lemma(noun) not in ATTACK_NOUNS - FIGHTS or noun.head.head.pos_ != "VERB"):
         return []
     verb = noun.head.head
+    if lemma(verb) in PARTAKING_VERBS:
+        return [c for c in verb.children if c.dep_ in (*SUBJECTS, "nsubjpass")]
     if is_passive(verb):
         return agent_of(verb)
     if not any(c.dep_ in OBJECTS for c in verb.children):
