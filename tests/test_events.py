@@ -2430,3 +2430,46 @@ def test_a_government_cancelling_elections_coerces(learned: bool) -> None:
                                 "parliamentary elections in 1992.", learned=learned))
     assert "COERCE" in {e.event_type for e in events}
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_we_in_quoted_speech_is_the_speakers_side() -> None:
+    text = ('"We have captured twenty militants," Nigerian army spokesman Sani Usman said on '
+            "Monday.")
+    arrest = one(asserted(events_of(text)), "COERCE")
+    assert countries(arrest.source) == {"NGA"}
+
+
+def test_an_event_noun_counted_by_an_object_is_done_by_the_subject() -> None:
+    text = "The Turkish army carried out a series of airstrikes on Kurdish positions in Iraq."
+    strikes = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(strikes.source) == {"TUR"}
+
+
+def test_a_progressive_read_as_a_modifier_of_its_object_keeps_its_subject() -> None:
+    text = "The Kenyan soldiers are now patrolling farms near Nakuru."
+    patrol = one(events_of(text), "MOBILIZE")
+    assert countries(patrol.source) == {"KEN"}
+
+
+def test_whose_custody_someone_is_held_in_holds_them() -> None:
+    text = "The militant was captured in March and is being held in Kenyan custody."
+    capture = one(asserted(events_of(text)), "COERCE")
+    assert countries(capture.source) == {"KEN"}
+
+
+def test_the_police_reporting_an_arrest_made_it() -> None:
+    arrest = one(asserted(events_of("Kenyan police said two men were arrested in Mombasa.")),
+                 "COERCE")
+    assert countries(arrest.source) == {"KEN"}
+
+
+def test_an_army_reporting_its_own_dead_names_no_attacker() -> None:
+    text = "The Nigerian army said five soldiers were killed in the raid."
+    killing = one(asserted(events_of(text)), "ASSAULT")
+    assert killing.source == []
+
+
+def test_who_took_part_in_an_attack_is_its_source() -> None:
+    text = "Danish warplanes were involved in an airstrike on rebel positions near Raqqa on Sunday."
+    strike = one(asserted(events_of(text)), "ASSAULT")
+    assert countries(strike.source) == {"DNK"}

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import actors, places
+from newsevents.events.lexicon import Lexicon
 from newsevents.events.syntax import (
     MANNER_PREPS,
     OBJECTS,
@@ -24,6 +25,7 @@ from newsevents.events.syntax import (
     patients_of,
     prep_objects,
     prep_objects_of,
+    progressive_subjects,
     raised_subjects,
     stray_objects,
     subject_of,
@@ -39,6 +41,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset({"they", "it", "he", "she", "we", "them", "its", "their", "his", "her"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "him", "her"})
+# Pronouns of a speaker's own side, which quoted speech places by its speaker.
+FIRST_PERSON = frozenset({"we", "us", "our"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "themself"})
 # Modifiers that say whose a thing is: a role noun there names its owner ("army trucks",
 # "the government's law"), which the actor stage leaves unread.
@@ -382,6 +386,9 @@ class ActorLookup:
         """A subject or possessive pronoun points to the last subject; an object pronoun to
         the nearest earlier participant that is not its own verb's subject ("dragged six
         peasants from their homes and shot them", "warned the jet before shooting it down")."""
+        speaker = self._speaker(token)
+        if speaker is not None:
+            return speaker
         earlier = list(reversed(token.sent[: token.i - token.sent.start]))
         if token.dep_ in OBJECTS and token.lower_ in OBJECT_PRONOUNS:
             own = {id(a) for s in subject_of(token.head) if (a := s._.actor) is not None}
@@ -393,6 +400,23 @@ class ActorLookup:
             if other.dep_ in SUBJECTS and other._.actor is not None:
                 return other._.actor
         return self.last_subject
+
+    def _speaker(self, token: Token) -> Actor | None:
+        """Whom "we" stands for in what someone is quoted as saying: the speaker's side ("We
+        have taken the town, the army spokesman said"), where our tables place the speaker."""
+        if token.lower_ not in FIRST_PERSON:
+            return None
+        lex = Lexicon.load()
+        clause = token.head
+        for _ in range(6):
+            verb = clause.head
+            if verb.i == clause.i:
+                return None
+            if clause.dep_ in ("ccomp", "parataxis") and lex.cue("speech", lemma(verb)):
+                found = self.actors([c for c in verb.children if c.dep_ in SUBJECTS])
+                return next((a for a in found if a.country or a.igo), None)
+            clause = verb
+        return None
 
     def actors(
         self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = (),
@@ -446,7 +470,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
                    or look.actors(shared_agents(verb))
                    or look.actors(device_agents(verb))
                    or look.actors(attack_agents(verb, look), roles=True)
-                   or look.actors(violent_agents(verb)))
+                   or look.actors(violent_agents(verb))
+                   or look.actors(custodians(verb), roles=True)
+                   or reporting_force(verb, cand.event_type, look))
         targets = []
         if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
             # a participle that shares its patient with the passive it is joined to may name
@@ -465,7 +491,8 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # A clause completing a passive is done by that passive's subject ("is said to have
         # arrested").
         sources = (look.actors(subject_of(verb)) or look.actors(raised_subjects(verb))
-                   or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb)))
+                   or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb))
+                   or look.actors(progressive_subjects(verb)))
         targets = look.actors(taken_from(verb))
         # "denounced what they called Tokyo's hardline approach": the thing named
         objects = named_as(verb) or [n for c in verb.children if c.dep_ == "ccomp"
@@ -835,8 +862,9 @@ def noun_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     between = look.actors(sides, subtree=True)
     if not sources and between:
         sources = between
-    if not sources and noun.dep_ in OBJECTS:
-        sources = look.actors(subject_of(noun.head))
+    held = counted_whole(noun)  # "carried out a series of airstrikes"
+    if not sources and held.dep_ in OBJECTS:
+        sources = look.actors(subject_of(held.head))
     if not sources:
         sources = look.actors(framing_doers(noun))
     targets = struck(look, cand.event_type, prep_objects(noun, trigger.target_preps), sources,
@@ -905,6 +933,8 @@ def opposing_force(
 
 # Prepositions of an attack within which a verb's own act was done ("during a raid").
 FRAME_PREPS = frozenset({"during", "in"})
+# Verbs of taking part in an attack, whose subject, active or passive, is among its doers.
+PARTAKING_VERBS = frozenset({"participate", "involve", "engage"})
 
 
 def fought(verb: Token) -> list[Token]:
@@ -923,13 +953,16 @@ def fought(verb: Token) -> list[Token]:
 def framing_doers(noun: Token) -> list[Token]:
     """Who carried out an attack within which they did what the verb says: its subject
     ("Israeli troops captured the Hamas commander during a raid on Nablus") or its passive's
-    agent ("was shot dead by American forces during a raid on a house"). Not a verb with no
-    object, whose subject may be the victim ("three died in an attack"), nor a fight, which
-    has two sides."""
+    agent ("was shot dead by American forces during a raid on a house"), or whoever took
+    part in it ("Dutch jets participated in an airstrike"). Not a verb with no object,
+    whose subject may be the victim ("three died in an attack"), nor a fight, which has two
+    sides."""
     if (noun.dep_ != "pobj" or lemma(noun.head) not in FRAME_PREPS
             or lemma(noun) not in ATTACK_NOUNS - FIGHTS or noun.head.head.pos_ != "VERB"):
         return []
     verb = noun.head.head
+    if lemma(verb) in PARTAKING_VERBS:
+        return [c for c in verb.children if c.dep_ in (*SUBJECTS, "nsubjpass")]
     if is_passive(verb):
         return agent_of(verb)
     if not any(c.dep_ in OBJECTS for c in verb.children):
@@ -1071,6 +1104,14 @@ def plain_people(tokens: list[Token], look: ActorLookup, sources: Sequence[Actor
     return found
 
 
+def counted_whole(noun: Token) -> Token:
+    """The word that stands in the clause for an event noun counted by another: "a series
+    of airstrikes", "a wave of attacks" are objects of the verb as "series" and "wave"."""
+    if noun.dep_ == "pobj" and lemma(noun.head) == "of" and lemma(noun.head.head) in COUNT_NOUNS:
+        return noun.head.head
+    return noun
+
+
 def _named_or_counted(token: Token) -> bool:
     """A number ("Two were captured") or a name the gazetteer does not know as a place."""
     if token.pos_ == "NUM":
@@ -1164,6 +1205,36 @@ def attack_agents(verb: Token, look: ActorLookup) -> list[Token]:
             # ("the Mosul offensive")
             or [a for noun in stray_attacks(verb) for a in _noun_agents(noun, look)
                 if a.ent_type_ not in PLACE_ENTITIES])
+
+
+def custodians(verb: Token) -> list[Token]:
+    """Who holds someone a passive report puts in custody: "was captured and held in Soviet
+    detention", "is being held in U.S. custody". The owner of the custody holds them."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return [m for v in verbs for noun in prep_objects(v, CUSTODY_PREPS)
+            if lemma(noun) in CUSTODY_NOUNS for m in _rulers(noun)]
+
+
+def reporting_force(verb: Token, event_type: str, look: ActorLookup) -> list[Actor]:
+    """The armed force or the police reporting a blow or an arrest with no agent named: "The
+    army said 30 militants were killed in the raid", "police said two men were arrested".
+    They tell of their own operation. Not when those hit are of the speaker's own kind
+    ("the army said five soldiers were killed" names no attacker), nor when a clause tells
+    who struck ("were killed when a shootout broke out between gunmen, police said"), nor
+    for a spokesman, who speaks for a side that may be no one country's."""
+    if event_type not in REPORTED_TYPES or verb.dep_ != "ccomp":
+        return []
+    speech = verb.head
+    if not Lexicon.load().cue("speech", lemma(speech)) or clause_agents(verb) or when_clauses(
+        verb
+    ):
+        return []
+    speakers = [a for a in look.actors([c for c in speech.children if c.dep_ in SUBJECTS])
+                if a.sector in actors.FORCE_SECTORS - {"UAF"} and not a.name]
+    hit = look.actors(patients_of(verb), subtree=True)
+    if any(a.sector == s.sector for a in hit for s in speakers):
+        return []
+    return speakers
 
 
 def violent_agents(verb: Token) -> list[Token]:
@@ -1509,6 +1580,12 @@ DOER_OF_TYPES = frozenset({"RETREAT", "MOBILIZE", "CONSULT", "REQUEST"})
 # about ("a meeting of the ministers is scheduled", "a long-standing demand of Baghdad"): its
 # doer read there gave the model 3 more false events on the written train split for none right.
 ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+# Nouns that count events ("a series of airstrikes", "a wave of arrests"): the event noun after
+# "of" plays the counting noun's part in the clause (``counted_whole``).
+COUNT_NOUNS = frozenset({
+    "series", "wave", "spate", "string", "number", "round", "barrage", "volley", "flurry",
+    "salvo", "succession", "couple", "dozen",
+})
 # Participles that name an attack's victims after its main verb ("..., killing nine people").
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "maim"})
 # Conjunctions of a clause that says when something happened.
@@ -1576,6 +1653,11 @@ GROUND_NOUNS = HELD_NOUNS | {
     "countryside", "sector", "front", "height", "heights", "island", "valley", "port",
 }
 CONTROL_PREPS = frozenset({"under", "in"})
+# Where someone taken is held, whose owner holds them (``custodians``).
+CUSTODY_PREPS = frozenset({"in", "into", "under"})
+CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity"})
+# Types of an operation that the force reporting it carried out (``reporting_force``).
+REPORTED_TYPES = frozenset({"ASSAULT", "COERCE"})
 CONTROL_NOUNS = frozenset({"control", "hand", "grip", "rule", "occupation"})
 # What an attack leaves its victims ("left 22 people dead").
 HARM_STATES = frozenset({"dead", "injured", "wounded", "homeless", "hurt"})

@@ -203,6 +203,20 @@ def guessed_subjects(verb: Token) -> list[Token]:
             for s in g.children if s.dep_ in SUBJECTS]
 
 
+def progressive_subjects(verb: Token) -> list[Token]:
+    """The subject of a progressive the parser read as a modifier of its object: in "troops
+    are patrolling the border" it may hang "patrolling" on "border", the object of "are"."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ != "VBG" or verb.i > noun.i or noun.dep_ != "attr":
+        return []
+    holder = noun.head
+    if lemma(holder) != "be":
+        return []
+    if holder.dep_ == "aux" and holder.head.i != holder.i:
+        holder = holder.head  # "have been patrolling the town": "been" hangs on another verb
+    return [c for c in holder.children if c.dep_ in SUBJECTS]
+
+
 def is_passive(verb: Token) -> bool:
     """A passive clause, also where English drops the auxiliary: a participle after its noun
     ("a treaty signed by Moscow and Dushanbe", "Marwan Barghouti, accused by Israel of"),
