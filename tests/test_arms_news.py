@@ -1828,3 +1828,24 @@ def test_it_inside_a_punishment_is_the_one_punished(nlp: Language) -> None:
 def test_a_penalty_threatened_if_a_purchase_goes_ahead_is_no_deal(nlp: Language) -> None:
     assert deals(nlp, "Washington could impose sanctions on Cairo if it goes ahead with the "
                       "purchase of Su-35 jets from Russia.") == []
+
+
+@pytest.mark.parametrize("text, pair, system", [
+    ("China handed over a P18-class corvette to the Ghanaian navy.", ("CHN", "GHA"),
+     "Type 056 corvette"),
+    ("Kazakhstan received Panzir systems from Russia last year.", ("RUS", "KAZ"), "Pantsir"),
+    ("Oman plans to buy eight Hawk jets from Britain.", ("GBR", "OMN"), "BAE Hawk"),
+])
+def test_export_names_and_spellings_of_catalogued_systems(
+        nlp: Language, text: str, pair: tuple[str, str], system: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.supplier.country, deal.recipient.country, deal.system.name) == (*pair, system)
+
+
+def test_donors_hand_on_the_system_they_bought_for_the_recipient(nlp: Language) -> None:
+    found = {deal_key(d) for d in deals(
+        nlp, "Sweden and Finland will give Ukraine twelve self-propelled howitzers from next "
+             "year. Sweden and Finland agreed to jointly fund the procurement of Slovak Zuzana "
+             "guns.")}
+    assert {("SWE", "UKR", "zuzana"), ("FIN", "UKR", "zuzana")} <= found
+    assert not {k for k in found if k[2] == "artillery"}
