@@ -1849,3 +1849,26 @@ def test_donors_hand_on_the_system_they_bought_for_the_recipient(nlp: Language) 
              "guns.")}
     assert {("SWE", "UKR", "zuzana"), ("FIN", "UKR", "zuzana")} <= found
     assert not {k for k in found if k[2] == "artillery"}
+
+
+
+@pytest.mark.parametrize("text", [
+    "Boeing won a contract to sell 12 Apache helicopters to Morocco and eight to Qatar.",
+    "Boeing was awarded a $90 million contract to sell 12 Apache helicopters to Morocco and "
+    "8 to Qatar.",
+])
+def test_a_recipient_whose_verb_and_system_a_conjunct_leaves_out(
+        nlp: Language, text: str) -> None:
+    found = {(*deal_key(d), d.quantity) for d in deals(nlp, text)}
+    assert found == {("USA", "MAR", "ah-64 apache", 12), ("USA", "QAT", "ah-64 apache", 8)}
+
+
+@pytest.mark.parametrize("text, sellers", [
+    ("Turkey is in talks with Britain and Spain to buy 40 Eurofighter Typhoon jets.",
+     {"GBR", "ESP"}),
+    ("Indonesia held negotiations with France and Italy to acquire six frigates.",
+     {"FRA", "ITA"}),
+])
+def test_the_other_side_of_talks_held_to_buy_sells(
+        nlp: Language, text: str, sellers: set[str]) -> None:
+    assert {d.supplier.country for d in deals(nlp, text)} == sellers
