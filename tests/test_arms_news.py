@@ -1872,3 +1872,13 @@ def test_a_recipient_whose_verb_and_system_a_conjunct_leaves_out(
 def test_the_other_side_of_talks_held_to_buy_sells(
         nlp: Language, text: str, sellers: set[str]) -> None:
     assert {d.supplier.country for d in deals(nlp, text)} == sellers
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Mitsubishi Electric will sell four radar systems to Vietnam.", ("JPN", "VNM")),
+    ("Navantia will deliver five corvettes to Saudi Arabia.", ("ESP", "SAU")),
+])
+def test_an_arms_maker_stands_for_its_country(
+        nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.supplier.country, deal.recipient.country) == pair
