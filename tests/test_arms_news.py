@@ -1897,3 +1897,57 @@ def test_a_tender_cancelled_in_a_clause_of_its_own_ends_the_sale(nlp: Language) 
             "was cancelled after a rival bidder complained.")
     assert [brief(d) for d in deals(nlp, text)] == [
         ("BRA", "COL", "A-29 Super Tucano", "cancelled")]
+
+
+@pytest.mark.parametrize("text, pair, system", [
+    ("China handed over a P18-class corvette to the Ghanaian navy.", ("CHN", "GHA"),
+     "Type 056 corvette"),
+    ("Kazakhstan received Panzir systems from Russia last year.", ("RUS", "KAZ"), "Pantsir"),
+    ("Oman plans to buy eight Hawk jets from Britain.", ("GBR", "OMN"), "BAE Hawk"),
+])
+def test_export_names_and_spellings_of_catalogued_systems(
+        nlp: Language, text: str, pair: tuple[str, str], system: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.supplier.country, deal.recipient.country, deal.system.name) == (*pair, system)
+
+
+def test_donors_hand_on_the_system_they_bought_for_the_recipient(nlp: Language) -> None:
+    found = {deal_key(d) for d in deals(
+        nlp, "Sweden and Finland will give Ukraine twelve self-propelled howitzers from next "
+             "year. Sweden and Finland agreed to jointly fund the procurement of Slovak Zuzana "
+             "guns.")}
+    assert {("SWE", "UKR", "zuzana"), ("FIN", "UKR", "zuzana")} <= found
+    assert not {k for k in found if k[2] == "artillery"}
+
+
+
+@pytest.mark.parametrize("text", [
+    "Boeing won a contract to sell 12 Apache helicopters to Morocco and eight to Qatar.",
+    "Boeing was awarded a $90 million contract to sell 12 Apache helicopters to Morocco and "
+    "8 to Qatar.",
+])
+def test_a_recipient_whose_verb_and_system_a_conjunct_leaves_out(
+        nlp: Language, text: str) -> None:
+    found = {(*deal_key(d), d.quantity) for d in deals(nlp, text)}
+    assert found == {("USA", "MAR", "ah-64 apache", 12), ("USA", "QAT", "ah-64 apache", 8)}
+
+
+@pytest.mark.parametrize("text, sellers", [
+    ("Turkey is in talks with Britain and Spain to buy 40 Eurofighter Typhoon jets.",
+     {"GBR", "ESP"}),
+    ("Indonesia held negotiations with France and Italy to acquire six frigates.",
+     {"FRA", "ITA"}),
+])
+def test_the_other_side_of_talks_held_to_buy_sells(
+        nlp: Language, text: str, sellers: set[str]) -> None:
+    assert {d.supplier.country for d in deals(nlp, text)} == sellers
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Mitsubishi Electric will sell four radar systems to Vietnam.", ("JPN", "VNM")),
+    ("Navantia will deliver five corvettes to Saudi Arabia.", ("ESP", "SAU")),
+])
+def test_an_arms_maker_stands_for_its_country(
+        nlp: Language, text: str, pair: tuple[str, str]) -> None:
+    (deal,) = deals(nlp, text)
+    assert (deal.supplier.country, deal.recipient.country) == pair

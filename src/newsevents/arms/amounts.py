@@ -42,7 +42,7 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
         nouns.append((prep.head, lex.units[lemma(prep.head)]))  # "two regiments of S-400"
     if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.like_num and (
             _counts(prep.head)):
-        number = _number(prep.head, lex)  # "four of its Leopard 2 tanks"
+        number = number_of(prep.head, lex)  # "four of its Leopard 2 tanks"
         if number is not None:
             reading.quantity = number
             reading.quantity_text = head.doc[prep.head.i:head.i + 1].text
@@ -53,7 +53,7 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
                 inside(child, reading.mention.span)
             ):
                 continue
-            number = _number(child, lex)
+            number = number_of(child, lex)
             if number is None:
                 continue
             reading.quantity = number if counts else None
@@ -81,7 +81,7 @@ def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:
     if words[:2] != ["out", "of"]:
         return
     for total in doc[i + 2:min(i + 4, reading.sent.end)]:
-        number = _number(total, lex) if total.like_num else None
+        number = number_of(total, lex) if total.like_num else None
         if number is not None:
             reading.quantity = number
             reading.quantity_text = doc[noun.left_edge.i:total.i + 1].text
@@ -92,7 +92,7 @@ def deal_count(sent: Span, nouns: frozenset[str], lex: Lexicon) -> int | None:
     """The largest count inside a word for the whole deal: "under a contract on the delivery
     of 12 fighters" and "in an order of six" are 12 and six; a sum ("a deal worth Rs 59,000
     crore") is no count."""
-    counts = [_number(t, lex) for noun in sent if noun.pos_ == "NOUN" and lemma(noun) in nouns
+    counts = [number_of(t, lex) for noun in sent if noun.pos_ == "NOUN" and lemma(noun) in nouns
               for t in noun.subtree if t.dep_ in ("nummod", "pobj") and t.like_num
               and _counts(t) and lemma(t.head) not in lex.scales
               and t.head.lower_ not in lex.currency_words]
@@ -107,7 +107,7 @@ def _number_before(reading: Reading, lex: Lexicon) -> None:
     for i in range(span.start - 1, max(span.sent.start, span.start - NUMBER_REACH) - 1, -1):
         token = doc[i]
         if token.like_num and _counts(token):
-            number = _number(token, lex)
+            number = number_of(token, lex)
             if number is not None:
                 reading.quantity = number
                 reading.quantity_text = doc[i:span.end].text
@@ -142,7 +142,7 @@ def _model_number(token: Token) -> bool:
         before.text[:1].isupper())
 
 
-def _number(token: Token, lex: Lexicon) -> int | None:
+def number_of(token: Token, lex: Lexicon) -> int | None:
     """A number in figures or words, times its multipliers ("two hundred", "3 million")."""
     value = _number_word(token.text, lex)
     if value is None:

@@ -257,6 +257,7 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
     tanks", "K9 howitzers" and "FA-50 jets"), or that its supplier is said to hand over, or,
     for "the tanks", the only one of its category the article names."""
     deals = {(r.system_key, r.supplier) for r in readings if r.complete}
+    bought = {(r.system_key, r.recipient) for r in readings if r.complete}
     for reading in readings:
         system = reading.mention.system
         if system.name is not None or system.category is None or not reading.complete or (
@@ -268,7 +269,12 @@ def name_unnamed(readings: list[Reading], mentions: list[Mention]) -> None:
         choices = ([s for s in named if s.origin == reading.supplier],
                    [s for s in named if (s.name, reading.supplier) in deals],
                    [s for s in named if not _makers_own(s, reading.supplier, deals)]
-                   if reading.mention.definite else [])
+                   if reading.mention.definite else [],
+                   # "Germany and Norway will give Ukraine howitzers" beside their purchase
+                   # of Zuzana guns: a donor hands on what it bought, the recipient not having
+                   # bought it itself
+                   [s for s in named if (s.name, reading.supplier) in bought
+                    and (s.name, reading.recipient) not in bought])
         chosen = next((c for c in choices if len(c) == 1), None)
         if chosen:
             renamed = chosen[0].model_copy(update={"mention": system.mention})

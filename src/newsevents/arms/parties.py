@@ -158,8 +158,12 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         suppliers = givers or _countries(doers, countries, skip, not_in=recipients)
         return suppliers, recipients
     if role == "buyer":
-        return (_countries(from_objects, countries, skip),
-                _countries(doers, countries, skip))
+        sellers = _countries(from_objects, countries, skip)
+        talk = _talks_to(trigger) if not sellers else None
+        if talk is not None:  # "Turkey is in talks with Britain and Spain to buy Typhoons"
+            sellers = _countries(transfer_objects(talk, frozenset({"with"})), countries, skip,
+                                 not_in=_countries(doers, countries, skip))
+        return sellers, _countries(doers, countries, skip)
     if role == "arrival":
         return (_countries(from_objects, countries, skip),
                 _countries(in_objects, countries, skip))
@@ -447,6 +451,45 @@ def _talks_over(noun: Token) -> Token | None:
         return None
     talk = noun.head.head
     return talk if talk.pos_ == "NOUN" and lemma(talk) in TALK_NOUNS else None
+
+
+def gapped(trigger: Token, countries: Countries, skip: Span) -> list[tuple[str, Token]]:
+    """The further recipients of a transfer verb whose verb and system a conjunct leaves out,
+    each with the count it gives: "sell 15 jets to Australia and six to Norway"."""
+    if trigger.pos_ != "VERB":
+        return []
+    # the parser hangs "six" on the verb, on the noun the verb completes ("a contract to
+    # sell"), or on the verb's object
+    hosts = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if trigger.dep_ in ("acl", "xcomp"):
+        hosts.append(trigger.head)
+    found: list[tuple[str, Token]] = []
+    for conj in (c for host in hosts for c in host.conjuncts):
+        if conj.i < trigger.i or conj.pos_ != "NUM":
+            continue
+        for country in _countries(transfer_objects(conj, frozenset({"to"})), countries, skip):
+            found.append((country, conj))
+    first, *later = transfer_objects(trigger, frozenset({"to"})) or [trigger]
+    numbers = [c for c in first.conjuncts if c.pos_ == "NUM"]
+    for conj, then in zip(numbers, later, strict=False):
+        # or on the first recipient, the second "to" on the verb
+        if first.i < conj.i < then.i:
+            found.extend((country, conj) for country in _countries([then], countries, skip))
+    return found
+
+
+def _talks_to(verb: Token) -> Token | None:
+    """The talk noun whose purpose a to-infinitive transfer verb is: "in talks with Spain to
+    buy", "held negotiations with France to acquire", "talks with Seoul to purchase"."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    talks = [head] + [c for c in head.children if c.dep_ == "dobj"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children if g.dep_ == "pobj"]
+    return next((t for t in talks if t.pos_ == "NOUN" and lemma(t) in TALK_NOUNS), None)
 
 
 def _governing_verb_of(noun: Token) -> Token | None:

@@ -9,12 +9,12 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from newsevents.arms.amounts import deal_count, read_quantity
+from newsevents.arms.amounts import deal_count, number_of, read_quantity
 from newsevents.arms.countries import Countries
 from newsevents.arms.governor import builds_for
 from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon, Trigger
 from newsevents.arms.mentions import Mention
-from newsevents.arms.parties import destination, owner, read_parties
+from newsevents.arms.parties import destination, gapped, owner, read_parties
 from newsevents.arms.reading import Reading
 from newsevents.arms.status import HANDED_OVER, MAKER_NOUNS, read_status
 from newsevents.arms.syntax import transfer_objects
@@ -73,6 +73,11 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     for supplier in suppliers or [None]:
         for recipient in recipients or [None]:
             readings.append(replace(reading, supplier=supplier, recipient=recipient,
+                                    parties=list(reading.parties), allies=list(suppliers)))
+        for recipient, count in gapped(trigger, countries, mention.span):
+            # "... and six to Norway": the same system, with the conjunct's own count
+            readings.append(replace(reading, supplier=supplier, recipient=recipient,
+                                    quantity=number_of(count, lex), quantity_text=count.text,
                                     parties=list(reading.parties), allies=list(suppliers)))
     return readings
 
