@@ -1722,6 +1722,10 @@ def test_the_same_acts_told_as_fact_stay_asserted() -> None:
     ("Hundreds of lawyers wrote to the chief justice to protest the ruling.", "PROTEST"),
     ("The mayor said the city would not allow armed militias to patrol its streets.",
      "MOBILIZE"),
+    ("The nurse met a reporter at a strike she had organized to protest low wages.",
+     "PROTEST"),
+    ("The lawyers formed a society to defend the poor and to protest abuses by the police.",
+     "PROTEST"),
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_a_way_a_wish_or_an_aim_is_no_deed(text: str, etype: str, learned: bool) -> None:
@@ -2430,3 +2434,21 @@ def test_a_government_cancelling_elections_coerces(learned: bool) -> None:
                                 "parliamentary elections in 1992.", learned=learned))
     assert "COERCE" in {e.event_type for e in events}
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The family believes the activist was killed by police in Harare.",
+    "We believe the commander was murdered by his own guards.",
+    "Armed villagers rushed out of their homes, thinking they had been invaded by rebels.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_an_act_someone_believes_happened_is_not_asserted(text: str, learned: bool) -> None:
+    """A belief is an opinion of what may have happened, not a report of it."""
+    assert not [e for e in asserted(events_of(text, learned=learned))
+                if e.event_type == "ASSAULT"]
+
+
+def test_a_belief_wished_on_others_leaves_the_act_told_as_fact() -> None:
+    assert one(asserted(events_of(
+        "It would have been hard to get observers in Europe to believe that he had bombed "
+        "Belgrade in order to force concessions.")), "ASSAULT")
