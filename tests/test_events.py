@@ -1129,6 +1129,11 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     "Kenyan health workers are fighting a cholera outbreak in the slums of Nairobi.",
     "Hundreds of Pakistani homes were destroyed in the flooding in Sindh province.",
     "M23 rebels backed by Rwanda control the mining town of Rubaya.",
+    "A chemical leak at the fertiliser plant poisoned dozens of villagers near Kano.",
+    "Britain recognizes that the outbreak is a global emergency which requires a global "
+    "response.",
+    "A local official, who requested anonymity, said the farmer had sold cheese for years.",
+    "Norwegian Cruise Line, meanwhile, has cancelled its stops in Mexico.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_questions_travel_forecasts_and_hazards_code_nothing(text: str, learned: bool) -> None:
