@@ -2453,7 +2453,10 @@ def test_an_act_someone_believes_happened_is_not_asserted(text: str, learned: bo
                 if e.event_type == "ASSAULT"]
 
 
-def test_a_belief_wished_on_others_leaves_the_act_told_as_fact() -> None:
+def test_a_belief_wished_on_others_or_a_passive_leaves_the_act_told_as_fact() -> None:
     assert one(asserted(events_of(
         "It would have been hard to get observers in Europe to believe that he had bombed "
         "Belgrade in order to force concessions.")), "ASSAULT")
+    assert one(asserted(events_of(
+        "The former governor has been accused of stealing up to $20 million in state funds, "
+        "much of it believed to have been moved abroad, by the new administration.")), "ACCUSE")

@@ -221,10 +221,13 @@ def _believed(top: Token, lex: Lexicon) -> bool:
     through a source ("police said gunmen killed five") stays asserted. Only a believer the
     verb names as its subject, or the one a participle clause tells of ("rushed out, thinking
     they had been invaded"); not a belief wished on others ("it would be hard to get
-    observers to believe that he had bombed Hanoi" tells the bombing as fact)."""
+    observers to believe that he had bombed Hanoi" tells the bombing as fact), nor a passive
+    the parser took for one ("accused of misusing funds, much of it believed to have been
+    embezzled": the accusation is news)."""
     believer = top.head
     return (top.dep_ == "ccomp" and believer.pos_ == "VERB" and lex.cue("belief", lemma(believer))
             and not _infinitive(believer)
+            and not any(c.dep_ == "xcomp" for c in believer.children)
             and (believer.tag_ == "VBG" or any(c.dep_ == "nsubj" for c in believer.children)))
 
 
