@@ -1129,6 +1129,11 @@ def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     "Kenyan health workers are fighting a cholera outbreak in the slums of Nairobi.",
     "Hundreds of Pakistani homes were destroyed in the flooding in Sindh province.",
     "M23 rebels backed by Rwanda control the mining town of Rubaya.",
+    "A chemical leak at the fertiliser plant poisoned dozens of villagers near Kano.",
+    "Britain recognizes that the outbreak is a global emergency which requires a global "
+    "response.",
+    "A local official, who requested anonymity, said the farmer had sold cheese for years.",
+    "Norwegian Cruise Line, meanwhile, has cancelled its stops in Mexico.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_questions_travel_forecasts_and_hazards_code_nothing(text: str, learned: bool) -> None:
@@ -1722,6 +1727,10 @@ def test_the_same_acts_told_as_fact_stay_asserted() -> None:
     ("Hundreds of lawyers wrote to the chief justice to protest the ruling.", "PROTEST"),
     ("The mayor said the city would not allow armed militias to patrol its streets.",
      "MOBILIZE"),
+    ("The nurse met a reporter at a strike she had organized to protest low wages.",
+     "PROTEST"),
+    ("The lawyers formed a society to defend the poor and to protest abuses by the police.",
+     "PROTEST"),
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_a_way_a_wish_or_an_aim_is_no_deed(text: str, etype: str, learned: bool) -> None:
@@ -2473,3 +2482,24 @@ def test_who_took_part_in_an_attack_is_its_source() -> None:
     text = "Danish warplanes were involved in an airstrike on rebel positions near Raqqa on Sunday."
     strike = one(asserted(events_of(text)), "ASSAULT")
     assert countries(strike.source) == {"DNK"}
+
+
+@pytest.mark.parametrize("text", [
+    "The family believes the activist was killed by police in Harare.",
+    "We believe the commander was murdered by his own guards.",
+    "Armed villagers rushed out of their homes, thinking they had been invaded by rebels.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_an_act_someone_believes_happened_is_not_asserted(text: str, learned: bool) -> None:
+    """A belief is an opinion of what may have happened, not a report of it."""
+    assert not [e for e in asserted(events_of(text, learned=learned))
+                if e.event_type == "ASSAULT"]
+
+
+def test_a_belief_wished_on_others_or_a_passive_leaves_the_act_told_as_fact() -> None:
+    assert one(asserted(events_of(
+        "It would have been hard to get observers in Europe to believe that he had bombed "
+        "Belgrade in order to force concessions.")), "ASSAULT")
+    assert one(asserted(events_of(
+        "The former governor has been accused of stealing up to $20 million in state funds, "
+        "much of it believed to have been moved abroad, by the new administration.")), "ACCUSE")
