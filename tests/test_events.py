@@ -2503,3 +2503,25 @@ def test_a_belief_wished_on_others_or_a_passive_leaves_the_act_told_as_fact() ->
     assert one(asserted(events_of(
         "The former governor has been accused of stealing up to $20 million in state funds, "
         "much of it believed to have been moved abroad, by the new administration.")), "ACCUSE")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chilean government expressed support for the Peruvian president on Monday.",
+     "SUPPORT"),
+    ("Farmers' unions voiced their backing for the new land law.", "SUPPORT"),
+    ("Health officials in Oregon recommend that all pupils get a second measles dose.",
+     "REQUEST"),
+    ("Nine states have issued advisories for pregnant women against eating river fish.",
+     "REQUEST"),
+])
+def test_backing_voiced_and_advice_given(text: str, expected: str) -> None:
+    """Support expressed or voiced is SUPPORT; advice of authorities to the public,
+    recommended or issued as an advisory, is REQUEST (docs/annotation.md, 3 and open
+    questions)."""
+    assert expected in asserted_types(text)
+
+
+def test_a_standing_recommendation_is_no_request() -> None:
+    """ "as recommended" names no one who advises."""
+    text = "As recommended for people over sixty, he had a flu shot in October."
+    assert "REQUEST" not in asserted_types(text)
