@@ -831,6 +831,17 @@ def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> 
     assert countries(facing.source) == {"THA"}
 
 
+def test_a_march_is_aimed_at_the_demand_or_grievance_of_a_second_joined_clause() -> None:
+    demand = one(events_of("About 2,000 students rallied outside the campus, waving flags and "
+                           "calling for the removal of the Danish envoy."), "PROTEST")
+    assert [(a.text, a.country) for a in demand.target] == [("the Danish envoy", "DNK")]
+    assert "DNK" not in countries(demand.source)
+    grievance = next(e for e in events_of("Some 500 farmers marched in the capital on Monday "
+                                          "to mark the harvest and protest against Japanese "
+                                          "tariffs.") if e.trigger == "marched")
+    assert countries(grievance.target) == {"JPN"}
+
+
 def test_a_march_is_aimed_at_whom_it_chants_against_or_greets() -> None:
     chanting = one(events_of("Hundreds of students marched in Tripoli on Tuesday, chanting "
                              "against the militias."), "PROTEST")

@@ -747,8 +747,8 @@ def protest_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]) ->
                         + doers_of(verb, grievances, False), subtree=True, exclude=sources)
     if found:
         return found
-    for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp", "conj") and lemma(clause) in OPPOSING_VERBS:
+    for clause in march_clauses(verb):
+        if lemma(clause) in OPPOSING_VERBS:
             # "marched through Rome to protest against Israel's construction of a barrier",
             # "chanting slogans in support of Morsi and against General Sisi"
             opposed = prep_objects(clause, frozenset({"against", "over", "at"}))
@@ -818,13 +818,20 @@ def opposed_by_name(verb: Token, look: ActorLookup) -> list[Actor]:
     return found
 
 
+def march_clauses(verb: Token) -> list[Token]:
+    """The clauses a march goes on in, with those joined to them: "waving flags and calling
+    for the envoy's expulsion", "to mark the day and protest against the tariffs". The demand
+    or the grievance is often the second of two."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")]
+    return [c for c in expand(clauses) if c.i != verb.i]
+
+
 def _demands(verb: Token) -> list[Token]:
     """The demands a march makes: its own clauses, then a demanding participle anywhere in
     its predicate, which the parser often hangs on a noun ("marched with banners demanding
     that the United States pull out", "demonstrated in this city calling for Gbagbo to step
     down"). Not inside its subject ("activists demanding reform marched")."""
-    own = [c for c in verb.children
-           if c.dep_ in ("advcl", "xcomp", "conj") and lemma(c) in DEMAND_VERBS]
+    own = [c for c in march_clauses(verb) if lemma(c) in DEMAND_VERBS]
     marchers = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
     hung = [t for t in verb.subtree if t.dep_ in ("acl", "advcl") and t.i not in marchers
             and lemma(t) in DEMAND_VERBS and t not in own and t.i != verb.i]
