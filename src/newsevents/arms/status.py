@@ -132,6 +132,10 @@ CONCEDING = frozenset({"though", "although", "but"})
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
 
+# Verbs that report what a party said it does: a "would" under them is its "will".
+REPORTING = frozenset({"say", "announce", "declare", "state", "confirm", "tell"})
+
+
 def _halt_announced(cue: Cue, first: Token) -> bool:
     """ "will suspend discussions to acquire F-35s", "said that Germany would stop exporting
     arms": a party that says it will stop its own talks, or that reports a halt as decided,
@@ -151,9 +155,6 @@ def _halt_announced(cue: Cue, first: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
         c.dep_ == "nsubj" for c in verb.children)
 
-
-# Verbs that report what a party said it does: a "would" under them is its "will".
-REPORTING = frozenset({"say", "announce", "declare", "state", "confirm", "tell"})
 
 
 def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
