@@ -406,17 +406,11 @@ class ActorLookup:
         have taken the town, the army spokesman said"), where our tables place the speaker."""
         if token.lower_ not in FIRST_PERSON:
             return None
-        lex = Lexicon.load()
-        clause = token.head
-        for _ in range(6):
-            verb = clause.head
-            if verb.i == clause.i:
-                return None
-            if clause.dep_ in ("ccomp", "parataxis") and lex.cue("speech", lemma(verb)):
-                found = self.actors([c for c in verb.children if c.dep_ in SUBJECTS])
-                return next((a for a in found if a.country or a.igo), None)
-            clause = verb
-        return None
+        verb = Lexicon.load().speech_verb(token, hops=7)
+        if verb is None:
+            return None
+        found = self.actors([c for c in verb.children if c.dep_ in SUBJECTS])
+        return next((a for a in found if a.country or a.igo), None)
 
     def actors(
         self, tokens: list[Token], *, subtree: bool = False, exclude: Sequence[Actor] = (),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsevents.events.syntax import lemma
 from newsevents.tables import data_path, read_tsv
@@ -106,6 +106,20 @@ class Lexicon:
 
     def cue(self, kind: str, lemma: str) -> bool:
         return lemma in self.cues.get(kind, ())
+
+    def speech_verb(self, token: Token, hops: int = 8) -> Token | None:
+        """The verb of saying whose reported clause holds the token ("X said that ...",
+        "..., X said"), within ``hops`` steps up the parse: what it says is attributed, and
+        its subject is the speaker."""
+        current = token
+        for _ in range(hops):
+            head = current.head
+            if head.i == current.i:
+                return None
+            if current.dep_ in ("ccomp", "parataxis") and self.cue("speech", lemma(head)):
+                return head
+            current = head
+        return None
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:

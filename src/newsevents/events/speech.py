@@ -16,14 +16,9 @@ def attribution(
     token: Token, look: ActorLookup, lex: Lexicon
 ) -> tuple[Attribution | None, Token | None]:
     """The speaker when the event is reported speech: "X said that ...", "..., X said"."""
-    current = token
-    for _ in range(8):
-        head = current.head
-        if head.i == current.i:
-            break
-        if current.dep_ in ("ccomp", "parataxis") and lex.cue("speech", lemma(head)):
-            return _speaker(head, look), head
-        current = head
+    verb = lex.speech_verb(token)
+    if verb is not None:
+        return _speaker(verb, look), verb
     root = token.sent.root
     for child in (*token.children, *root.children):
         if (
