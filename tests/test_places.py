@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from newsevents import places
 from newsevents.models import Location
-from newsevents.places import Gazetteer, dateline, event_location
+from newsevents.places import Gazetteer, dateline, event_location, gazetteer, mentions
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "s400-turkey-article.txt"
 MOSCOW = Location(name="Moscow", country="RUS", lat=55.75, lon=37.62)
@@ -111,23 +111,23 @@ def test_disk_cache_round_trip(
     gaz: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
-    path = places._cache_path()
+    path = gazetteer._cache_path()
     assert path.parent == tmp_path
-    places._store(gaz, path)
-    places._load.cache_clear()
+    gazetteer._store(gaz, path)
+    gazetteer._load.cache_clear()
     try:
-        read = places._load()
+        read = gazetteer._load()
         assert read is not gaz
         assert read.lookup("Goma") == gaz.lookup("Goma")
         assert read.lookup("Goma").country == "COD"
     finally:
-        places._load.cache_clear()
+        gazetteer._load.cache_clear()
 
 
 def test_unwritable_cache_dir_is_not_an_error(gaz: Gazetteer, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    places._store(gaz, blocker / "cache" / "gazetteer.pickle")
+    gazetteer._store(gaz, blocker / "cache" / "gazetteer.pickle")
     assert blocker.read_text() == "not a directory"
 
 
@@ -135,15 +135,15 @@ def test_corrupt_cache_file_is_rebuilt_over(
     gaz: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
-    places._cache_path().write_bytes(b"truncated")
-    monkeypatch.setattr(places, "_build", lambda: gaz)
-    places._load.cache_clear()
+    gazetteer._cache_path().write_bytes(b"truncated")
+    monkeypatch.setattr(gazetteer, "_build", lambda: gaz)
+    gazetteer._load.cache_clear()
     try:
-        assert places._load() is gaz
-        places._load.cache_clear()
-        assert places._load().lookup("Tbilisi").country == "GEO"
+        assert gazetteer._load() is gaz
+        gazetteer._load.cache_clear()
+        assert gazetteer._load().lookup("Tbilisi").country == "GEO"
     finally:
-        places._load.cache_clear()
+        gazetteer._load.cache_clear()
 
 
 # --- datelines ----------------------------------------------------------------------------
@@ -284,14 +284,14 @@ def test_regions_are_not_their_country(gaz: Gazetteer) -> None:
 
 def test_context_country_picks_the_reading(gaz: Gazetteer) -> None:
     assert gaz.lookup("Bethlehem").country == "BRA"  # the most populous reading (Belém)
-    palestine = places._Context(frozenset(), frozenset({"PSE"}), frozenset())
+    palestine = places.Context(frozenset(), frozenset({"PSE"}), frozenset())
     assert gaz.lookup("Bethlehem", context=palestine).country == "PSE"
     # A neighbour of a country the article names is weaker evidence, but enough here.
     assert "PSE" in gaz.neighbours["ISR"]
-    israel = places._Context(frozenset(), frozenset({"ISR"}), gaz.neighbours["ISR"])
+    israel = places.Context(frozenset(), frozenset({"ISR"}), gaz.neighbours["ISR"])
     assert gaz.lookup("Bethlehem", context=israel).country == "PSE"
     # Context does not turn Paris into a small town.
-    usa = places._Context(frozenset(), frozenset({"USA"}), frozenset())
+    usa = places.Context(frozenset(), frozenset({"USA"}), frozenset())
     assert gaz.lookup("Paris", context=usa).country == "FRA"
 
 
@@ -607,7 +607,7 @@ def test_a_village_the_gazetteer_lacks_takes_the_country_of_its_state(
 def test_a_lower_case_word_tagged_as_a_place_is_none(nlp: Language, gaz: Gazetteer) -> None:
     text = "Thieves stole goods worth millions of naira from a warehouse on Monday."
     sent, _ = trigger_in(nlp, text, "stole")
-    assert all(m.text != "naira" for m in places._place_mentions(sent, gaz))
+    assert all(m.text != "naira" for m in mentions.place_mentions(sent, gaz))
 
 
 def test_a_town_the_model_runs_into_the_words_after_it(nlp: Language, gaz: Gazetteer) -> None:
@@ -811,7 +811,7 @@ def test_a_town_known_abroad_beats_namesakes(gaz: Gazetteer, name: str, country:
 def test_a_town_of_unknown_population_in_the_sentences_country(gaz: Gazetteer) -> None:
     # GeoNames gives the Turkish district seat no population: it still wins where the
     # sentence names Turkey, and the Omani port wins elsewhere.
-    turkey = places._Context(frozenset({"TUR"}), frozenset({"TUR"}), frozenset())
+    turkey = places.Context(frozenset({"TUR"}), frozenset({"TUR"}), frozenset())
     assert gaz.lookup("Sur", context=turkey).country == "TUR"
     assert gaz.lookup("Sur").country == "OMN"
 
@@ -835,7 +835,7 @@ def test_a_word_of_a_persons_full_name_is_no_place(nlp: Language, gaz: Gazetteer
     doc = nlp("Brazilian President Luiz Inacio Lula da Silva met the visiting envoy. Opposition "
               "deputies later criticised Lula in a speech.")
     second = list(doc.sents)[-1]
-    assert "Lula" not in [m.text for m in places._place_mentions(second, gaz)]
+    assert "Lula" not in [m.text for m in mentions.place_mentions(second, gaz)]
 
 
 def test_a_persons_name_before_a_word_for_a_place_is_a_place(
