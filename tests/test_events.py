@@ -1705,6 +1705,19 @@ def test_an_act_no_longer_done_done_to_no_one_or_set_to_be_done_is_not_asserted(
     assert asserted(set_fire)
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Not every opposition party in Lusaka welcomed the new electoral law.", "SUPPORT"),
+    ("Nobody attacked the aid convoy on its way back to Juba.", "ASSAULT"),
+    ("Not all European governments endorsed the proposal at the Geneva meeting.", "SUPPORT"),
+])
+def test_an_act_whose_subject_names_no_one_or_not_all_is_not_asserted(
+    text: str, etype: str
+) -> None:
+    coded = events_of(text)
+    assert any(e.event_type == etype for e in coded)
+    assert all(e.event_type != etype for e in asserted(coded))
+
+
 @pytest.mark.parametrize(("text", "charge"), [
     ("Police in Pune arrested a 34-year-old man on Friday for allegedly stabbing his neighbour.",
      "ASSAULT"),

@@ -36,8 +36,8 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
         if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
                 g.dep_ == "neg" for g in c.children) for c in t.children):
             return True  # "troops no longer patrol" (not "not far from"): "no" hangs on "longer"
-        if any(c.dep_ == "nsubjpass" and _no_one(c) for c in t.children):
-            return True  # "no suspects have been captured", "nobody has been arrested"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in t.children):
+            return True  # "no suspects have been captured", "nobody attacked", "not all backed"
         if t.i != token.i and lex.cue("neg_governor", lemma(t)):
             return True
         if any(c.dep_ in ("mark", "prep") and lex.cue("negator", lemma(c)) for c in t.children):
@@ -56,8 +56,10 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
 
 
 def _no_one(subject: Token) -> bool:
+    """A subject that names no one who did it: "nobody", "no suspects", or not everyone of
+    them ("not all members backed the plan": some did not, and which is not said)."""
     return lemma(subject) in ("nobody", "none") or any(
-        c.dep_ == "det" and lemma(c) == "no" for c in subject.children)
+        (c.dep_ == "det" and lemma(c) == "no") or c.dep_ == "neg" for c in subject.children)
 
 
 def is_generic(token: Token, lex: Lexicon) -> bool:
