@@ -1151,3 +1151,26 @@ def test_breakaway_regions_and_company_names(
 def test_people_tied_to_armed_groups_are_their_members(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("gunmen thought to belong to Abu Sayyaf", ("PHL", "REB", None)),
+    ("a Jemaah Islamiyah cell", ("IDN", "REB", None)),
+    ("fighters of Ahrar ash-Sham", ("SYR", "REB", None)),
+    ("a Lashkar-e-Tayyaba commander", ("PAK", "REB", None)),
+    ("the Viet Minh", ("VNM", "REB", None)),
+    ("the NSCN", ("IND", "REB", None)),
+])
+def test_armed_groups_of_one_country(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a Defense Department spokesman", ("USA", "GOV", None)),  # a ministry, not the army
+    ("the Pentagon", ("USA", "MIL", None)),
+    ("a small non-profit organization", (None, "NGO", None)),
+])
+def test_defence_departments_and_non_profits(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
