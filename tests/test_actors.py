@@ -1174,3 +1174,17 @@ def test_armed_groups_of_one_country(
 def test_defence_departments_and_non_profits(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the armed opposition", (None, "REB", None)),  # an armed opposition fights
+    ("the opposition", (None, "OPP", None)),
+    ("Turkish security officials", ("TUR", "COP", None)),  # "security" names the body
+    ("border officials", (None, "COP", None)),
+    ("cattle raiders", (None, "UAF", None)),  # raiders are attackers no one has named
+    ("a Czechoslovak delegation", ("CZE", "GOV", None)),  # a split state's successor
+    ("Yugoslavian troops", ("SRB", "MIL", None)),
+])
+def test_armed_opposition_security_officials_raiders_and_split_states(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
