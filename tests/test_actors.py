@@ -1188,3 +1188,19 @@ def test_defence_departments_and_non_profits(
 def test_armed_opposition_security_officials_raiders_and_split_states(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Interior Ministry troops", (None, "COP", None)),  # interior troops are security forces
+    ("Indian border forces", ("IND", "COP", None)),
+    ("Gov. Ana Ruiz", (None, "GOV", None)),  # abbreviated titles before a name
+    ("Sen. Ana Ruiz", (None, "LEG", None)),
+    ("Sgt. Ana Ruiz", (None, "MIL", None)),
+    ("the sales rep", None),  # no dot, no title
+    ("the Bosnian Serbs", ("BIH", "REB", None)),  # the wartime side, not a people
+    ("Bosnian Serb troops", ("BIH", "MIL", None)),  # a role noun still wins
+    ("Australian Serbs", ("AUS", "CVL", None)),
+])
+def test_interior_and_border_forces_abbreviated_titles_and_wartime_sides(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...] | None) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
