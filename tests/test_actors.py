@@ -1204,3 +1204,18 @@ def test_armed_opposition_security_officials_raiders_and_split_states(
 def test_interior_and_border_forces_abbreviated_titles_and_wartime_sides(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...] | None) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a party activist", (None, "PTY", None)),  # a party's people act for it
+    ("Congress party workers", ("IND", "PTY", None)),
+    ("Awami League activists", ("BGD", "PTY", None)),
+    ("Hamas supporters", ("PSE", "CVL", None)),  # only a party's: an armed group's stay people
+    ("Lakeside Produce", (None, "BUS", None)),  # companies named by trade
+    ("Hillview Eggs", (None, "BUS", None)),
+    ("egg producers", (None, "BUS", None)),
+    ("the EU Commissioner for trade", (None, None, "EC")),
+])
+def test_party_people_trades_and_eu_commissioners(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
