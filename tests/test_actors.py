@@ -1219,3 +1219,15 @@ def test_interior_and_border_forces_abbreviated_titles_and_wartime_sides(
 def test_party_people_trades_and_eu_commissioners(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Kurdish Workers' Party", ("TUR", "REB", None)),  # a common misnaming of the PKK
+    ("Parti Islam leaders", ("MYS", "PTY", None)),
+    ("Peoples Democratic Party candidates", ("NGA", "PTY", None)),
+    ("Hezb-e-Islami fighters", ("AFG", "REB", None)),
+    ("the Turkistan Islamic Party", (None, "REB", None)),  # not Afghanistan's "Islamic Party"
+])
+def test_more_parties_and_armed_groups(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
