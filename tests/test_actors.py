@@ -1151,3 +1151,83 @@ def test_breakaway_regions_and_company_names(
 def test_people_tied_to_armed_groups_are_their_members(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("gunmen thought to belong to Abu Sayyaf", ("PHL", "REB", None)),
+    ("a Jemaah Islamiyah cell", ("IDN", "REB", None)),
+    ("fighters of Ahrar ash-Sham", ("SYR", "REB", None)),
+    ("a Lashkar-e-Tayyaba commander", ("PAK", "REB", None)),
+    ("the Viet Minh", ("VNM", "REB", None)),
+    ("the NSCN", ("IND", "REB", None)),
+])
+def test_armed_groups_of_one_country(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a Defense Department spokesman", ("USA", "GOV", None)),  # a ministry, not the army
+    ("the Pentagon", ("USA", "MIL", None)),
+    ("a small non-profit organization", (None, "NGO", None)),
+])
+def test_defence_departments_and_non_profits(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the armed opposition", (None, "REB", None)),  # an armed opposition fights
+    ("the opposition", (None, "OPP", None)),
+    ("Turkish security officials", ("TUR", "COP", None)),  # "security" names the body
+    ("border officials", (None, "COP", None)),
+    ("cattle raiders", (None, "UAF", None)),  # raiders are attackers no one has named
+    ("a Czechoslovak delegation", ("CZE", "GOV", None)),  # a split state's successor
+    ("Yugoslavian troops", ("SRB", "MIL", None)),
+])
+def test_armed_opposition_security_officials_raiders_and_split_states(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Interior Ministry troops", (None, "COP", None)),  # interior troops are security forces
+    ("Indian border forces", ("IND", "COP", None)),
+    ("Gov. Ana Ruiz", (None, "GOV", None)),  # abbreviated titles before a name
+    ("Sen. Ana Ruiz", (None, "LEG", None)),
+    ("Sgt. Ana Ruiz", (None, "MIL", None)),
+    ("the sales rep", None),  # no dot, no title
+    ("the Bosnian Serbs", ("BIH", "REB", None)),  # the wartime side, not a people
+    ("Bosnian Serb troops", ("BIH", "MIL", None)),  # a role noun still wins
+    ("Australian Serbs", ("AUS", "CVL", None)),
+])
+def test_interior_and_border_forces_abbreviated_titles_and_wartime_sides(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...] | None) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a party activist", (None, "PTY", None)),  # a party's people act for it
+    ("Congress party workers", ("IND", "PTY", None)),
+    ("Awami League activists", ("BGD", "PTY", None)),
+    ("Hamas supporters", ("PSE", "CVL", None)),  # only a party's: an armed group's stay people
+    ("Lakeside Produce", (None, "BUS", None)),  # companies named by trade
+    ("Hillview Eggs", (None, "BUS", None)),
+    ("egg producers", (None, "BUS", None)),
+    ("the EU Commissioner for trade", (None, None, "EC")),
+])
+def test_party_people_trades_and_eu_commissioners(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Kurdish Workers' Party", ("TUR", "REB", None)),  # a common misnaming of the PKK
+    ("Parti Islam leaders", ("MYS", "PTY", None)),
+    ("Peoples Democratic Party candidates", ("NGA", "PTY", None)),
+    ("Hezb-e-Islami fighters", ("AFG", "REB", None)),
+    ("the Turkistan Islamic Party", (None, "REB", None)),  # not Afghanistan's "Islamic Party"
+])
+def test_more_parties_and_armed_groups(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

@@ -1232,10 +1232,18 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
         return "REB"  # "gunmen from militant groups": the group says who they are
     if not groups:
         return role
+    if groups[-1].sector == "PTY" and role in ("CVL", "LAB") and keys[-1] in PARTY_PEOPLE:
+        return "PTY"  # "Congress party activists", "BJP workers": the party's people as such
     cue = _role(core, keys)
     if cue is None or _generic_role(cue):  # "Newmont officials", "a Hamas spokesman"
         return groups[-1].sector
     return role
+
+
+# People a party acts through (docs/annotation.md, 4: PTY is "a political party, its members
+# as such"); named with the party, they are its own, not civilians or workers.
+PARTY_PEOPLE = frozenset({"activist", "activists", "worker", "workers", "member", "members",
+                          "supporter", "supporters", "cadre", "cadres"})
 
 
 def _collective_head(core: list[Match]) -> bool:
