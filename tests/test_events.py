@@ -1233,6 +1233,17 @@ def test_a_relative_clause_read_as_a_participle_keeps_its_subject() -> None:
     assert all(a.sector != "COP" for a in blamed.target)
 
 
+def test_a_pronoun_glossed_in_brackets_is_whom_the_gloss_names() -> None:
+    burned = one(events_of("They (Kenyan troops) burned down the market in the town.",
+                           learned=False), "ASSAULT")
+    assert countries(burned.source) == {"KEN"}
+
+
+def test_a_verb_tagged_as_a_noun_takes_the_nouns_before_it_as_its_subject() -> None:
+    patrol = one(events_of("Canadian and Dutch ships patrol", learned=False), "MOBILIZE")
+    assert countries(patrol.source) == {"CAN", "NLD"}
+
+
 def test_whoever_launched_the_campaign_a_protest_opposes_is_its_target() -> None:
     protest = one(events_of(
         "Dozens of activists gathered in Aleppo on Sunday to protest against the aerial "

@@ -276,7 +276,7 @@ class ActorLookup:
         if (noun := antecedent(token)) is not None:  # "its commander, who was killed"
             return self.actor(noun)
         if lemma(token) in PRONOUNS or token.pos_ == "PRON":
-            return self._pronoun(token)
+            return self._glossed(token) or self._pronoun(token)
         for child in token.children:
             if child.dep_ in ("appos", "poss", "compound", "amod", "nmod", "npadvmod"):
                 if child._.actor is not None:
@@ -401,6 +401,17 @@ class ActorLookup:
                 return other._.actor
         return self.last_subject
 
+    def _glossed(self, token: Token) -> Actor | None:
+        """A pronoun the text glosses in brackets says whom it stands for: "They (U.S.
+        forces) destroyed our furniture"."""
+        for gloss in (c for c in token.children if c.dep_ == "appos"):
+            if gloss.left_edge.i == 0 or gloss.doc[gloss.left_edge.i - 1].text != "(":
+                continue  # "We offered a delegation: the Moscow platform" glosses nothing
+            found = self.actor(gloss)
+            if found is not None:
+                return found
+        return None
+
     def _speaker(self, token: Token) -> Actor | None:
         """Whom "we" stands for in what someone is quoted as saying: the speaker's side ("We
         have taken the town, the army spokesman said"), where our tables place the speaker."""
@@ -486,6 +497,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         # A clause completing a passive is done by that passive's subject ("is said to have
         # arrested").
         sources = (look.actors(relative) or look.actors(subject_of(verb))
+                   or look.actors(tagged_as_noun(verb), roles=True)
                    or look.actors(raised_subjects(verb))
                    or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb))
                    or look.actors(progressive_subjects(verb)))
@@ -598,6 +610,15 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def tagged_as_noun(verb: Token) -> list[Token]:
+    """The subject of a verb the tagger took for a noun heading a compound, as in a cut line
+    or a headline ("U.S. servicemen patrol", "Policemen patrol in coastal areas"): the nouns
+    before it."""
+    if verb.pos_ not in ("NOUN", "PROPN") or verb.dep_ != "ROOT":
+        return []
+    return [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
 
 
 def relative_doers(verb: Token) -> list[Token]:
