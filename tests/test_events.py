@@ -1242,6 +1242,9 @@ def test_a_pronoun_glossed_in_brackets_is_whom_the_gloss_names() -> None:
 def test_a_verb_tagged_as_a_noun_takes_the_nouns_before_it_as_its_subject() -> None:
     patrol = one(events_of("Canadian and Dutch ships patrol", learned=False), "MOBILIZE")
     assert countries(patrol.source) == {"CAN", "NLD"}
+    counted = one(events_of("Nearly 5,000 Italian and U.N. troops patrol", learned=False),
+                  "MOBILIZE")
+    assert countries(counted.source) == {"ITA"}
 
 
 def test_whoever_launched_the_campaign_a_protest_opposes_is_its_target() -> None:

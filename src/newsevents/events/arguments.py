@@ -613,10 +613,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
 
 
 def tagged_as_noun(verb: Token) -> list[Token]:
-    """The subject of a verb the tagger took for a noun heading a compound, as in a cut line
-    or a headline ("U.S. servicemen patrol", "Policemen patrol in coastal areas"): the nouns
-    before it."""
-    if verb.pos_ not in ("NOUN", "PROPN") or verb.dep_ != "ROOT":
+    """The subject of a verb the parser took for a noun heading a compound, as in a cut line
+    or a headline ("U.S. servicemen patrol", "Policemen patrol in coastal areas", "About
+    16,000 NATO peacekeepers patrol"): the nouns before it."""
+    if verb.dep_ != "ROOT":
         return []
     return [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
 
