@@ -1217,6 +1217,36 @@ def test_who_launched_the_strikes_a_victim_was_killed_in_is_the_source() -> None
     assert countries(shelled.source) == {"TUR"}
 
 
+def test_who_made_what_an_event_noun_names_did_it() -> None:
+    complaints = one(events_of(
+        "The council said that complaints made by Kenyan traders about the new tax were "
+        "being studied.", learned=False), "ACCUSE")
+    assert countries(complaints.source) == {"KEN"}
+
+
+def test_a_relative_clause_read_as_a_participle_keeps_its_subject() -> None:
+    """ "an attack police blamed on ...": the police blamed, they were not blamed."""
+    blamed = one(events_of(
+        "Two judges were shot dead in northern Spain on Friday in an attack police blamed on "
+        "Basque separatists.", learned=False), "ACCUSE")
+    assert [a.sector for a in blamed.source] == ["COP"]
+    assert all(a.sector != "COP" for a in blamed.target)
+
+
+def test_a_pronoun_glossed_in_brackets_is_whom_the_gloss_names() -> None:
+    burned = one(events_of("They (Kenyan troops) burned down the market in the town.",
+                           learned=False), "ASSAULT")
+    assert countries(burned.source) == {"KEN"}
+
+
+def test_a_verb_tagged_as_a_noun_takes_the_nouns_before_it_as_its_subject() -> None:
+    patrol = one(events_of("Canadian and Dutch ships patrol", learned=False), "MOBILIZE")
+    assert countries(patrol.source) == {"CAN", "NLD"}
+    counted = one(events_of("Nearly 5,000 Italian and U.N. troops patrol", learned=False),
+                  "MOBILIZE")
+    assert countries(counted.source) == {"ITA"}
+
+
 def test_whoever_launched_the_campaign_a_protest_opposes_is_its_target() -> None:
     protest = one(events_of(
         "Dozens of activists gathered in Aleppo on Sunday to protest against the aerial "

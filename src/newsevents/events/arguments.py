@@ -276,7 +276,7 @@ class ActorLookup:
         if (noun := antecedent(token)) is not None:  # "its commander, who was killed"
             return self.actor(noun)
         if lemma(token) in PRONOUNS or token.pos_ == "PRON":
-            return self._pronoun(token)
+            return self._glossed(token) or self._pronoun(token)
         for child in token.children:
             if child.dep_ in ("appos", "poss", "compound", "amod", "nmod", "npadvmod"):
                 if child._.actor is not None:
@@ -401,6 +401,17 @@ class ActorLookup:
                 return other._.actor
         return self.last_subject
 
+    def _glossed(self, token: Token) -> Actor | None:
+        """A pronoun the text glosses in brackets says whom it stands for: "They (U.S.
+        forces) destroyed our furniture"."""
+        for gloss in (c for c in token.children if c.dep_ == "appos"):
+            if gloss.left_edge.i == 0 or gloss.doc[gloss.left_edge.i - 1].text != "(":
+                continue  # "We offered a delegation: the Moscow platform" glosses nothing
+            found = self.actor(gloss)
+            if found is not None:
+                return found
+        return None
+
     def _speaker(self, token: Token) -> Actor | None:
         """Whom "we" stands for in what someone is quoted as saying: the speaker's side ("We
         have taken the town, the army spokesman said"), where our tables place the speaker."""
@@ -453,7 +464,8 @@ def same_actor(a: Actor, b: Actor) -> bool:
 
 def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], list[Actor]]:
     verb, trigger = cand.token, cand.trigger
-    passive = is_passive(verb) and (
+    relative = relative_doers(verb)
+    passive = not relative and is_passive(verb) and (
         cand.event_type in VICTIM_TYPES or lemma(verb) in TAKING_VERBS
         or not participle_after_noun(verb))
     if lemma(verb) == "come" and prep_objects(verb, frozenset({"under"})) and not passive:
@@ -484,7 +496,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     else:
         # A clause completing a passive is done by that passive's subject ("is said to have
         # arrested").
-        sources = (look.actors(subject_of(verb)) or look.actors(raised_subjects(verb))
+        sources = (look.actors(relative) or look.actors(subject_of(verb))
+                   or look.actors(tagged_as_noun(verb), roles=True)
+                   or look.actors(raised_subjects(verb))
                    or look.actors(guessed_subjects(verb)) or look.actors(gerund_agents(verb))
                    or look.actors(progressive_subjects(verb)))
         targets = look.actors(taken_from(verb))
@@ -596,6 +610,29 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if trigger.roles == "notarget":
         targets = []
     return sources, targets
+
+
+def tagged_as_noun(verb: Token) -> list[Token]:
+    """The subject of a verb the parser took for a noun heading a compound, as in a cut line
+    or a headline ("U.S. servicemen patrol", "Policemen patrol in coastal areas", "About
+    16,000 NATO peacekeepers patrol"): the nouns before it."""
+    if verb.dep_ != "ROOT":
+        return []
+    return [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
+
+
+def relative_doers(verb: Token) -> list[Token]:
+    """The subject of a relative clause with no "that" which the parser read as a participle
+    of that subject: "in an attack authorities blamed on the rebels" is the attack the
+    authorities blamed, not authorities who were blamed. An attack noun standing before the
+    noun as its modifier tells such a clause; not "security forces deployed in the town"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or agent_of(verb):
+        return []
+    noun = verb.head
+    if not any(c.dep_ == "compound" and c.i < noun.i and lemma(c) in ATTACK_NOUNS
+               for c in noun.children):
+        return []
+    return [noun]
 
 
 def owners_of(objects: list[Token], look: ActorLookup, sources: Sequence[Actor]) -> list[Actor]:
@@ -1313,11 +1350,11 @@ def foes(clause: Token) -> list[Token]:
 def launchers(noun: Token) -> list[Token]:
     """Who launched, fired or carried out what the noun names: the agent of a participle
     ("airstrikes launched by Russian jets", "shells fired by the YPG", "a strike called by
-    Shiite groups") or the subject of a
-    relative clause ("the aerial campaign the regime has launched on the city")."""
+    Shiite groups", "talks hosted by Norway", "curbs imposed by the police") or the subject of
+    a relative clause ("the aerial campaign the regime has launched on the city")."""
     found: list[Token] = []
     for clause in noun.children:
-        if clause.dep_ not in ("acl", "relcl") or lemma(clause) not in LAUNCHING_VERBS:
+        if clause.dep_ not in ("acl", "relcl") or lemma(clause) not in MAKING_VERBS:
             continue
         found += agent_of(clause)
         if clause.dep_ == "relcl":
@@ -1620,6 +1657,14 @@ LAUNCHING_VERBS = frozenset({
     "unleash", "shoot", "throw", "detonate", "perpetrate", "commit", "call", "organise",
     "organize", "lead", "hold",
 })
+# Verbs of making or holding an act, whose agent after an event noun did it ("talks hosted by
+# Norway", "restrictions placed by the authorities", "complaints made by residents", "a
+# curfew ordered by the army"); unlike a verb that judges the act ("an attack condemned by").
+DOING_VERBS = frozenset({
+    "sponsor", "host", "make", "place", "impose", "put", "issue", "file", "lodge", "enforce",
+    "announce", "declare", "order", "initiate",
+})
+MAKING_VERBS = LAUNCHING_VERBS | DOING_VERBS
 # Types whose event noun's "of" phrase names whom the act was done to ("the invasion of
 # Panama", "the arrest of two journalists"); not "the release of" or "the support of".
 PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE"})
