@@ -719,6 +719,14 @@ def test_spies_elders_and_clerics_are_local_actors() -> None:
     assert countries(cleric.target) == {"SOM"}
 
 
+def test_victims_where_nothing_places_them_take_the_country_the_article_names_most() -> None:
+    text = ("Peru's government declared a state of emergency in the south on Monday. "
+            "Ministers met on Tuesday. "
+            "Unknown attackers shot dead two farmers on Wednesday, officials said.")
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.target) == {"PER"}
+
+
 def test_the_country_where_someone_unnamed_was_caught_is_not_the_target() -> None:
     event = one(events_of("He was captured in Honduras in June 2001 after an eight-month "
                           "manhunt."), "COERCE")
