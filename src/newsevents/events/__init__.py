@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents import dates, places
 from newsevents.events.arguments import (
+    STRUCK_TYPES,
     ActorLookup,
     describing_agents,
     home_country,
@@ -315,7 +316,7 @@ def sentence_events(
                 localise(sources, source_scene),
                 localise(targets, _scene_country(sent, location, default_place, targets, [],
                                                  look) or home_side(sources) or look.lead,
-                         people=True),
+                         people=True, struck=reading.event_type in STRUCK_TYPES),
             )
         event_id = _event_id(doc_id, index, cand.token, reading.event_type)
         rules_ok = _has_actors(cand, sources, targets)
