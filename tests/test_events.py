@@ -719,6 +719,26 @@ def test_spies_elders_and_clerics_are_local_actors() -> None:
     assert countries(cleric.target) == {"SOM"}
 
 
+def test_business_people_struck_are_of_the_place() -> None:
+    shot = one(events_of("A wealthy businessman was shot dead in Mombasa on Sunday."), "ASSAULT")
+    assert countries(shot.target) == {"KEN"}
+    detained = one(events_of("Two company executives were detained in Lima on Friday."),
+                   "COERCE")
+    assert countries(detained.target) == {"PER"}
+    # firms a state sanctions are not placed by where it is told
+    sanctioned = one(events_of("Britain imposed sanctions on two trading companies on Friday, "
+                               "officials in Yangon said."), "SANCTION")
+    assert [a.country for a in sanctioned.target] == [None]
+
+
+def test_victims_where_nothing_places_them_take_the_country_the_article_names_most() -> None:
+    text = ("Peru's government declared a state of emergency in the south on Monday. "
+            "Ministers met on Tuesday. "
+            "Unknown attackers shot dead two farmers on Wednesday, officials said.")
+    event = one(events_of(text), "ASSAULT")
+    assert countries(event.target) == {"PER"}
+
+
 def test_the_country_where_someone_unnamed_was_caught_is_not_the_target() -> None:
     event = one(events_of("He was captured in Honduras in June 2001 after an eight-month "
                           "manhunt."), "COERCE")
