@@ -48,6 +48,9 @@ PART_WORDS = frozenset({"first", "initial", "second", "third", "fourth", "fifth"
 
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
+# Nouns of a share of the weapons, which make a delivery "of" them a part of the deal: "has
+# delivered half of the systems", "a third of the tanks".
+SHARES = frozenset({"half", "third", "quarter", "portion", "fraction", "part"})
 # Words on weapons still to come after a delivery: more of the deal remains.
 STILL_TO_COME = frozenset({"other", "remaining"})
 # Nouns of one delivery among several, which a part word ("the first", "the initial") makes
@@ -57,6 +60,10 @@ INSTALMENTS = BATCH_WORDS | {"delivery", "party", "instalment", "installment", "
 # What a trouble word may end rather than cause ("dropped its opposition to the sale").
 OBSTACLES = frozenset({"opposition", "objection", "veto", "embargo", "ban", "restriction",
                        "block", "blockade", "freeze", "hold", "suspension", "resistance"})
+
+# Verbs that end an obstacle named as their object: "lifted its veto", "the ban was eased".
+LIFTING = frozenset({"lift", "end", "remove", "overturn", "ease", "relax", "withdraw", "drop",
+                     "scrap", "rescind", "revoke"})
 
 # Delivery cues that say the last of a deal arrived: the deal is delivered even when another
 # sentence speaks of an earlier batch ("has completed the delivery" beside "six out of eight").
@@ -516,7 +523,11 @@ def _awaited(tokens: list[Token]) -> bool:
 
 def _lifted(cue: Token) -> bool:
     """Whether the trouble word ends a trouble: "dropped its opposition", "abandoned its
-    objections", "ended the embargo"."""
+    objections", "ended the embargo"; or is a trouble that is ended: "lifts veto on the sale",
+    "the ban was lifted"."""
+    if cue.pos_ == "NOUN" and lemma(cue) in OBSTACLES and cue.dep_ in ("dobj", "nsubjpass") and (
+            lemma(cue.head) in LIFTING):
+        return True
     return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in OBSTACLES for c in cue.children)
 
 
@@ -591,6 +602,8 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     holders = [head]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         holders.append(head.head.head)
+        if lemma(head.head.head) in SHARES:
+            return True  # "delivered half of the S-300 systems"
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
