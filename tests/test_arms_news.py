@@ -2011,3 +2011,12 @@ def test_a_refusal_by_a_country_on_neither_side_is_a_veto(nlp: Language) -> None
     text = "Switzerland refused Denmark's request to send Piranha vehicles to Ukraine."
     (deal,) = deals(nlp, text)
     assert (brief(deal), deal.denier) == (("DNK", "UKR", "Mowag Piranha", "suspended"), None)
+
+
+def test_a_delivery_received_outranks_a_plan_told_apart(nlp: Language) -> None:
+    """"received the delivery of" says the jets came as plainly as "received"."""
+    text = ("Manila received the delivery of two FA-50 jets from South Korea on Monday.\n\n"
+            "A plan for the purchase of fighter jets from South Korea was first drawn up a "
+            "decade ago.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("KOR", "PHL", "T-50 Golden Eagle", "delivered")]

@@ -253,8 +253,11 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # from China"); without the seller it is as often an old purchase told in passing
         # ("Kfir jets purchased in the late 1980s").
         reading.headline = trigger.pos_ == "VERB" and _headline_present(trigger)
-        reading.explicit = trigger.pos_ == "VERB" and said != "future" and (
-            not reading.headline) and (
+        # A delivery noun that a past verb has as its subject or object ("received the
+        # delivery of two jets", "the shipment arrived") says so too.
+        reading.explicit = (trigger.pos_ == "VERB" or (
+            said == "past" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass"))) and (
+            said != "future") and not reading.headline and (
             reading.status in HANDED_OVER or (
                 rule.role == "buyer" and said == "past" and reading.status == "ordered"
                 and lemma(trigger) in BOUGHT and any(c.lower_ == "from" for c in trigger.children)))
