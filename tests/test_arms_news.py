@@ -2020,3 +2020,12 @@ def test_a_delivery_received_outranks_a_plan_told_apart(nlp: Language) -> None:
             "decade ago.")
     assert [brief(d) for d in deals(nlp, text)] == [
         ("KOR", "PHL", "T-50 Golden Eagle", "delivered")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two more Type 056 corvettes are being built by China for Bangladesh.",
+    "Other P18 corvettes are being built for Bangladesh by China.",
+])
+def test_weapons_being_built_for_a_buyer_are_on_order(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("CHN", "BGD", "Type 056 corvette", "ordered")]
