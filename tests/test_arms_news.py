@@ -2029,3 +2029,10 @@ def test_a_delivery_received_outranks_a_plan_told_apart(nlp: Language) -> None:
 def test_weapons_being_built_for_a_buyer_are_on_order(nlp: Language, text: str) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [
         ("CHN", "BGD", "Type 056 corvette", "ordered")]
+
+
+def test_an_agreement_for_a_planned_sale_is_talks(nlp: Language) -> None:
+    text = ("Peru and Sweden signed an agreement on the proposed sale of 12 Gripen jets to the "
+            "Peruvian air force.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "PER", "JAS 39 Gripen", "negotiating")]

@@ -217,6 +217,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
+        if reading.status == "ordered" and trigger.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
+            reading.status = "negotiating"  # "signed an agreement for the planned sale of
+            # Gripens": an agreement that frames a sale still to come is no contract for it
         reading.unsigned = chosen[2].i in unsigned or _will_sign(chosen[2])
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
