@@ -2036,3 +2036,13 @@ def test_an_agreement_for_a_planned_sale_is_talks(nlp: Language) -> None:
             "Peruvian air force.")
     assert [brief(d) for d in deals(nlp, text)] == [
         ("SWE", "PER", "JAS 39 Gripen", "negotiating")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel delivered the first of two Iron Dome batteries to the US Army. In March, the US "
+    "Army indicated it was scrapping its purchase of two additional Iron Dome batteries.",
+    "Israel delivered the first of two Iron Dome batteries to the US Army.\n\n"
+    "The US Army has frozen the further acquisition of Iron Dome batteries.",
+])
+def test_a_trouble_with_further_units_leaves_the_delivery(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("ISR", "USA", "Iron Dome", "delivering")]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from newsevents.arms.amounts import count_of
 from newsevents.arms.countries import Countries
 from newsevents.arms.followups import follow_up
-from newsevents.arms.lexicon import ENDINGS, STATUS_ORDER, Lexicon
+from newsevents.arms.lexicon import ENDINGS, STATUS_ORDER, TROUBLES, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.replacements import link_replacements
@@ -26,6 +26,9 @@ from newsevents.arms.status import HANDED_OVER
 from newsevents.arms.syntax import told_earlier
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
+
+# Words on weapons beyond those a deal has brought: "two additional batteries".
+FURTHER = frozenset({"additional", "further", "more", "extra"})
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
@@ -121,8 +124,8 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
 def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
             now: int | None) -> ArmsTransfer:
     first = group[0]
-    status = _status([r for r in group if r.status in ENDINGS or not _background(r, now)]
-                     or group)
+    status = _status([r for r in group if (r.status in ENDINGS or not _background(r, now))
+                      and not _beyond(r, group)] or group)
     # A count said of the deal now comes before one said of an earlier deal, which is often
     # another deal for the same system; and when the deal is that earlier one (a contract of
     # 2018 cancelled in 2021), its count is the only one there is. A deal being delivered is
@@ -152,6 +155,19 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
         evidence=_evidence(r.sent for r in group),
         attribution=None if any(r.attribution is None for r in group) else first.attribution,
     )
+
+
+def _beyond(reading: Reading, group: list[Reading]) -> bool:
+    """Whether the reading's trouble is said of more of the system than has come: "scrapping
+    its purchase of the two additional batteries" beside "delivered the first of two
+    batteries" ends the further purchase, not the delivery."""
+    if reading.status not in TROUBLES or not any(r.status in HANDED_OVER for r in group):
+        return False
+    head = mention_head(reading.mention)
+    nouns = [head]  # and the noun it is "of": "the further incorporation of the Iron Dome"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        nouns.append(head.head.head)
+    return any(c.dep_ == "amod" and c.lower_ in FURTHER for n in nouns for c in n.children)
 
 
 def _size(group: list[Reading], status: str) -> Reading | None:
