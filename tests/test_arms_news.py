@@ -2046,3 +2046,9 @@ def test_an_agreement_for_a_planned_sale_is_talks(nlp: Language) -> None:
 ])
 def test_a_trouble_with_further_units_leaves_the_delivery(nlp: Language, text: str) -> None:
     assert [brief(d) for d in deals(nlp, text)] == [("ISR", "USA", "Iron Dome", "delivering")]
+
+
+def test_a_buyer_cleared_to_buy_buys_from_who_cleared_it(nlp: Language) -> None:
+    text = "The State Department said it had cleared Poland to buy 32 F-35 jets."
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("USA", "POL", "F-35 Lightning II", "approved")]

@@ -34,10 +34,11 @@ def inside(token: Token, span: Span) -> bool:
 
 
 # Verbs whose object does what their "to"-infinitive says: "urged Indonesia to abandon the
-# purchase", "asked Germany to send tanks", "allowed Poland to deliver its Leopards".
+# purchase", "asked Germany to send tanks", "allowed Poland to deliver its Leopards",
+# "cleared Indonesia to buy 36 F-15s".
 CONTROLLING = frozenset({"urge", "ask", "press", "pressure", "persuade", "push", "encourage",
                          "force", "allow", "permit", "invite", "request", "convince", "compel",
-                         "help", "enable", "authorize", "authorise", "advise", "tell"})
+                         "help", "enable", "authorize", "authorise", "advise", "tell", "clear"})
 
 
 def clause_subjects(verb: Token) -> list[Token]:
