@@ -1904,6 +1904,11 @@ def test_a_tender_cancelled_in_a_clause_of_its_own_ends_the_sale(nlp: Language) 
      "Type 056 corvette"),
     ("Kazakhstan received Panzir systems from Russia last year.", ("RUS", "KAZ"), "Pantsir"),
     ("Oman plans to buy eight Hawk jets from Britain.", ("GBR", "OMN"), "BAE Hawk"),
+    ("Romania took delivery of ten K2 MBTs from South Korea.", ("KOR", "ROU"),
+     "K2 Black Panther"),
+    ("Washington will give Bradley Infantry Fighting Vehicles to Kyiv.", ("USA", "UKR"),
+     "M2 Bradley"),
+    ("Australia has sent 20 more Bushmasters to Ukraine.", ("AUS", "UKR"), "Bushmaster PMV"),
 ])
 def test_export_names_and_spellings_of_catalogued_systems(
         nlp: Language, text: str, pair: tuple[str, str], system: str) -> None:
@@ -1951,3 +1956,99 @@ def test_an_arms_maker_stands_for_its_country(
         nlp: Language, text: str, pair: tuple[str, str]) -> None:
     (deal,) = deals(nlp, text)
     assert (deal.supplier.country, deal.recipient.country) == pair
+
+
+def _dated(nlp: Language, text: str, year: int) -> list[ArmsTransfer]:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(id="dated", text=text, date=dt.date(year, 5, 4))
+    return list(nlp(doc)._.deals)
+
+
+def test_a_year_that_dates_the_contract_is_not_the_news(nlp: Language) -> None:
+    """"under a contract signed in 2015" dates the contract; the jets came now."""
+    text = ("Peru will buy 30 Rafale jets from France.\n\n"
+            "Peru received 24 Rafale jets from France under a contract signed with Paris in 2015.")
+    assert [brief(d) for d in _dated(nlp, text, 2021)] == [
+        ("FRA", "PER", "Rafale", "delivering")]
+
+
+@pytest.mark.parametrize(("year", "status"), [(2016, "delivered"), (2011, "suspended")])
+def test_a_suspension_years_before_does_not_stop_a_delivery_now(
+        nlp: Language, year: int, status: str) -> None:
+    """A suspension told of a year two or more before the article may since have been lifted;
+    a cancellation or a denial would still end the deal."""
+    text = ("Russia has delivered eight S-300 systems to Iran.\n\n"
+            "Russia suspended the contract with Iran in 2010.")
+    assert [brief(d) for d in _dated(nlp, text, year)] == [("RUS", "IRN", "S-300", status)]
+
+
+def test_a_share_of_the_systems_delivered_is_a_part(nlp: Language) -> None:
+    text = "Russia has delivered half of the S-300 systems ordered by Iran."
+    assert [brief(d) for d in deals(nlp, text)] == [("RUS", "IRN", "S-300", "delivering")]
+
+
+def test_a_veto_lifted_stops_no_sale(nlp: Language) -> None:
+    text = "Germany lifts its veto on the sale of Eurofighter Typhoon jets to Saudi Arabia."
+    assert all(d.status != "suspended" for d in deals(nlp, text))
+
+
+def test_deliveries_barred_are_suspended(nlp: Language) -> None:
+    text = "Congress barred deliveries of F-35 jets to Turkey."
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("USA", "TUR", "F-35 Lightning II", "suspended")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey has submitted a request to buy 40 F-16 jets from the United States.",
+    "Official requests for the supply of F-16 jets were made by Turkey to the United States.",
+])
+def test_a_request_to_buy_is_a_proposal(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("USA", "TUR", "F-16 Fighting Falcon", "proposed")]
+
+
+def test_a_refusal_by_a_country_on_neither_side_is_a_veto(nlp: Language) -> None:
+    text = "Switzerland refused Denmark's request to send Piranha vehicles to Ukraine."
+    (deal,) = deals(nlp, text)
+    assert (brief(deal), deal.denier) == (("DNK", "UKR", "Mowag Piranha", "suspended"), None)
+
+
+def test_a_delivery_received_outranks_a_plan_told_apart(nlp: Language) -> None:
+    """"received the delivery of" says the jets came as plainly as "received"."""
+    text = ("Manila received the delivery of two FA-50 jets from South Korea on Monday.\n\n"
+            "A plan for the purchase of fighter jets from South Korea was first drawn up a "
+            "decade ago.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("KOR", "PHL", "T-50 Golden Eagle", "delivered")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two more Type 056 corvettes are being built by China for Bangladesh.",
+    "Other P18 corvettes are being built for Bangladesh by China.",
+])
+def test_weapons_being_built_for_a_buyer_are_on_order(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("CHN", "BGD", "Type 056 corvette", "ordered")]
+
+
+def test_an_agreement_for_a_planned_sale_is_talks(nlp: Language) -> None:
+    text = ("Peru and Sweden signed an agreement on the proposed sale of 12 Gripen jets to the "
+            "Peruvian air force.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "PER", "JAS 39 Gripen", "negotiating")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel delivered the first of two Iron Dome batteries to the US Army. In March, the US "
+    "Army indicated it was scrapping its purchase of two additional Iron Dome batteries.",
+    "Israel delivered the first of two Iron Dome batteries to the US Army.\n\n"
+    "The US Army has frozen the further acquisition of Iron Dome batteries.",
+])
+def test_a_trouble_with_further_units_leaves_the_delivery(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [("ISR", "USA", "Iron Dome", "delivering")]
+
+
+def test_a_buyer_cleared_to_buy_buys_from_who_cleared_it(nlp: Language) -> None:
+    text = "The State Department said it had cleared Poland to buy 32 F-35 jets."
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("USA", "POL", "F-35 Lightning II", "approved")]

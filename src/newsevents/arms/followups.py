@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.arms.amounts import money_in
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no
-from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
+from newsevents.arms.lexicon import DEAL_NOUNS, ENDINGS, NOT_DEALS, STATUS_ORDER, Cue, Lexicon
 from newsevents.arms.status import (
     BATCH_WORDS,
     PART_WORDS,
@@ -24,7 +24,7 @@ from newsevents.arms.status import (
     signing_ahead,
     time_to,
 )
-from newsevents.arms.syntax import CONDITIONS, clause_verb, cue_tense, negated
+from newsevents.arms.syntax import CONDITIONS, clause_verb, cue_tense, negated, told_earlier
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, Party
 
@@ -46,8 +46,8 @@ UNTIL = frozenset({"until", "till", "before", "once"})
 
 
 def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int],
-              lex: Lexicon, countries: Countries, unsigned: frozenset[str] = frozenset()
-              ) -> None:
+              lex: Lexicon, countries: Countries, unsigned: frozenset[str] = frozenset(),
+              now: int | None = None) -> None:
     """Give each deal the status later sentences say of it without naming its system.
 
     ``told`` holds the starts of the sentences that name a system (they speak for
@@ -55,7 +55,9 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
     stage replaces, while one read from a tense takes the sentence's. A deal in ``unsigned``
     has a contract still to sign, so no such sentence makes it an order; and a sentence that
     says the contract is yet to be signed ("The signing of the contract can be expected in two
-    months") takes an order back to talks."""
+    months") takes an order back to talks. A sentence that tells an earlier time (the
+    article's year ``now``, ``told_earlier``) gives only a trouble that ends the deal: "Russia
+    suspended the contract in 2010" says nothing of a 2016 delivery."""
     if not deals:
         return
     pairs = {(d.supplier.country, d.recipient.country) for d in deals}
@@ -92,7 +94,8 @@ def follow_up(doc: Doc, deals: list[ArmsTransfer], cued: set[str], told: set[int
         if yet and said == "ordered":
             said = "negotiating"  # "No contract has been signed, and the terms of the order
             # will not be set until final negotiations have concluded": talks, no order
-        if said is None or (said == "ordered" and deal.deal_id in unsigned):
+        if said is None or (said == "ordered" and deal.deal_id in unsigned) or (
+                said not in ENDINGS and told_earlier(sent, now)):
             continue
         if deal.deal_id in cued:
             deal.status = max(deal.status, said, key=STATUS_ORDER.index)  # type: ignore[assignment]

@@ -28,6 +28,10 @@ NOT_DEALS = frozenset({"none"})
 DEAL_NOUNS = frozenset({"sale", "deal", "contract", "package", "order", "purchase", "agreement"})
 # Statuses a cue reports even when a nearer cue reports progress (see ``reading``).
 TROUBLES = frozenset({"at_risk", "suspended", "denied", "cancelled"})
+# Troubles that end a deal for good, so that one told of an earlier time still ends it; a
+# suspension or a delay years before may since have been lifted ("suspended the contract in
+# 2010" in a 2016 report that half the systems have come).
+ENDINGS = frozenset({"denied", "cancelled"})
 
 
 @dataclass(frozen=True)

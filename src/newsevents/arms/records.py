@@ -13,28 +13,22 @@ import hashlib
 from collections.abc import Iterable
 from typing import cast
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsevents.arms.amounts import count_of
 from newsevents.arms.countries import Countries
 from newsevents.arms.followups import follow_up
-from newsevents.arms.lexicon import STATUS_ORDER, TROUBLES, Lexicon
+from newsevents.arms.lexicon import ENDINGS, STATUS_ORDER, TROUBLES, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.replacements import link_replacements
 from newsevents.arms.status import HANDED_OVER
+from newsevents.arms.syntax import told_earlier
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
-# How many years before the article a sentence's years must all be for it to tell an earlier
-# deal: two, as one year back is often the current deal's own ("signed last year"); set on
-# the real-text dev passages of docs/arms.md.
-BACKGROUND_YEARS = 2
-# Words that place a sentence's deal before the article's own ("a previously notified sale").
-EARLIER = frozenset({"previously", "formerly"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+# Words on weapons beyond those a deal has brought: "two additional batteries".
+FURTHER = frozenset({"additional", "further", "more", "extra"})
 
 
 def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[int],
@@ -56,7 +50,7 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[in
                       {deal_id(doc_id, *key) for key in apart}, nouns, cued)
     unsigned = frozenset(deal_id(doc_id, *key) for key, group in groups.items()
                          if any(r.unsigned for r in group))
-    follow_up(doc, deals, cued, told, lex, countries, unsigned)
+    follow_up(doc, deals, cued, told, lex, countries, unsigned, now)
     _add_echoes(deals, echoes, lex)
     link_replacements(doc, deals, lex)
     _link_events(doc, deals)
@@ -130,8 +124,8 @@ def deal_id(doc_id: str, supplier: str, recipient: str, system_key: str) -> str:
 def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
             now: int | None) -> ArmsTransfer:
     first = group[0]
-    status = _status([r for r in group if r.status in TROUBLES or not _background(r, now)]
-                     or group)
+    status = _status([r for r in group if (r.status in ENDINGS or not _background(r, now))
+                      and not _beyond(r, group)] or group)
     # A count said of the deal now comes before one said of an earlier deal, which is often
     # another deal for the same system; and when the deal is that earlier one (a contract of
     # 2018 cancelled in 2021), its count is the only one there is. A deal being delivered is
@@ -139,6 +133,11 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
     current = [] if status in HANDED_OVER else [r for r in group if not _background(r, now)]
     sized = _size(current, status) or _size(group, status)
     priced = next((r for r in group if r.value is not None), None)
+    denier = _denier(group) if status == "denied" else None
+    if denier is not None and denier.country not in key[:2]:
+        # "Switzerland rejected Denmark's bid to send Piranhas to Ukraine": a refusal by a
+        # country on neither side is a veto on another's sale, which stops it for now
+        status, denier = "suspended", None
     return ArmsTransfer(
         deal_id=deal_id(doc_id, *key),
         doc_id=doc_id,
@@ -152,10 +151,23 @@ def _record(doc_id: str, key: tuple[str, str, str], group: list[Reading],
         value_text=priced.value_text if priced else None,
         currency=priced.currency if priced else None,
         status=status,
-        denier=_denier(group) if status == "denied" else None,
+        denier=denier,
         evidence=_evidence(r.sent for r in group),
         attribution=None if any(r.attribution is None for r in group) else first.attribution,
     )
+
+
+def _beyond(reading: Reading, group: list[Reading]) -> bool:
+    """Whether the reading's trouble is said of more of the system than has come: "scrapping
+    its purchase of the two additional batteries" beside "delivered the first of two
+    batteries" ends the further purchase, not the delivery."""
+    if reading.status not in TROUBLES or not any(r.status in HANDED_OVER for r in group):
+        return False
+    head = mention_head(reading.mention)
+    nouns = [head]  # and the noun it is "of": "the further incorporation of the Iron Dome"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        nouns.append(head.head.head)
+    return any(c.dep_ == "amod" and c.lower_ in FURTHER for n in nouns for c in n.children)
 
 
 def _size(group: list[Reading], status: str) -> Reading | None:
@@ -191,24 +203,10 @@ def _best_system(group: list[Reading]) -> WeaponSystem:
 
 
 def _background(reading: Reading, now: int | None) -> bool:
-    """Whether the sentence tells an earlier deal for the same system: every year it names
-    is at least BACKGROUND_YEARS before the article's ("In 2015, Egypt received 24 Rafale
-    jets" in a 2021 report of a new order for 30), or that says it came before ("a previously
-    notified sale of 18"). Its stage and its count are not the new deal's; a cancellation or
-    a denial, though, ends whatever deal there was."""
-    if any(t.lower_ in EARLIER for t in reading.sent):
-        return True  # "a previously notified sale of 18 Black Hawks"
-    years = [int(t.text) for t in reading.sent if len(t.text) == 4 and t.text.isdigit()
-             and 1900 < int(t.text) < 2100 and _year(t)]
-    return now is not None and bool(years) and max(years) <= now - BACKGROUND_YEARS
-
-
-def _year(token: Token) -> bool:
-    """A year, not a model number: "In 2015", "in June 2024", not "Mirage 2000" or "ATMOS
-    2000" (which the tagger may take for a date)."""
-    before = token.nbor(-1) if token.i > 0 else None
-    return before is None or before.lower_ in MONTHS or not (
-        before.pos_ == "PROPN" or before.is_upper or before.text.endswith("-"))
+    """Whether the reading's sentence tells an earlier deal for the same system
+    (``told_earlier``): its stage and its count are not the new deal's; a cancellation or a
+    denial, though, ends whatever deal there was."""
+    return told_earlier(reading.sent, now)
 
 
 def _status(group: list[Reading]) -> DealStatus:

@@ -34,8 +34,11 @@ def read(mention: Mention, trigger: Token, rule: Trigger, lex: Lexicon, countrie
     ("the Netherlands and Denmark will give F-16s")."""
     given = rule
     if rule.role == "licence" and builds_for(trigger, mention):
-        # a maker building for a foreign buyer sells: what is being built is on order
-        rule = replace(rule, role="seller", statuses={**rule.statuses, "present": "ordered"})
+        # a maker building for a foreign buyer sells: what is being built, or has been
+        # built ("are being built for Bangladesh", a passive the tense reads as past), is on
+        # order until a word says it was handed over
+        rule = replace(rule, role="seller", statuses={**rule.statuses, "present": "ordered",
+                                                      "past": "ordered"})
     role = rule.role
     reading = Reading(mention, role=role)
     # Who reports the deal ("X said", "according to X"), read as the events stage reads it.

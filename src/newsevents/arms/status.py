@@ -48,6 +48,9 @@ PART_WORDS = frozenset({"first", "initial", "second", "third", "fourth", "fifth"
 
 # Nouns of a delivery cue that make it one part of a deal ("a fresh batch", "the first part").
 BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "shipment"})
+# Nouns of a share of the weapons, which make a delivery "of" them a part of the deal: "has
+# delivered half of the systems", "a third of the tanks".
+SHARES = frozenset({"half", "third", "quarter", "portion", "fraction", "part"})
 # Words on weapons still to come after a delivery: more of the deal remains.
 STILL_TO_COME = frozenset({"other", "remaining"})
 # Nouns of one delivery among several, which a part word ("the first", "the initial") makes
@@ -57,6 +60,10 @@ INSTALMENTS = BATCH_WORDS | {"delivery", "party", "instalment", "installment", "
 # What a trouble word may end rather than cause ("dropped its opposition to the sale").
 OBSTACLES = frozenset({"opposition", "objection", "veto", "embargo", "ban", "restriction",
                        "block", "blockade", "freeze", "hold", "suspension", "resistance"})
+
+# Verbs that end an obstacle named as their object: "lifted its veto", "the ban was eased".
+LIFTING = frozenset({"lift", "end", "remove", "overturn", "ease", "relax", "withdraw", "drop",
+                     "scrap", "rescind", "revoke"})
 
 # Delivery cues that say the last of a deal arrived: the deal is delivered even when another
 # sentence speaks of an earlier batch ("has completed the delivery" beside "six out of eight").
@@ -210,6 +217,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
         reading.status, reading.explicit = chosen[1], chosen[3]
+        if reading.status == "ordered" and trigger.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
+            reading.status = "negotiating"  # "signed an agreement for the planned sale of
+            # Gripens": an agreement that frames a sale still to come is no contract for it
         reading.unsigned = chosen[2].i in unsigned or _will_sign(chosen[2])
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
@@ -246,8 +257,11 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # from China"); without the seller it is as often an old purchase told in passing
         # ("Kfir jets purchased in the late 1980s").
         reading.headline = trigger.pos_ == "VERB" and _headline_present(trigger)
-        reading.explicit = trigger.pos_ == "VERB" and said != "future" and (
-            not reading.headline) and (
+        # A delivery noun that a past verb has as its subject or object ("received the
+        # delivery of two jets", "the shipment arrived") says so too.
+        reading.explicit = (trigger.pos_ == "VERB" or (
+            said == "past" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass"))) and (
+            said != "future") and not reading.headline and (
             reading.status in HANDED_OVER or (
                 rule.role == "buyer" and said == "past" and reading.status == "ordered"
                 and lemma(trigger) in BOUGHT and any(c.lower_ == "from" for c in trigger.children)))
@@ -516,7 +530,11 @@ def _awaited(tokens: list[Token]) -> bool:
 
 def _lifted(cue: Token) -> bool:
     """Whether the trouble word ends a trouble: "dropped its opposition", "abandoned its
-    objections", "ended the embargo"."""
+    objections", "ended the embargo"; or is a trouble that is ended: "lifts veto on the sale",
+    "the ban was lifted"."""
+    if cue.pos_ == "NOUN" and lemma(cue) in OBSTACLES and cue.dep_ in ("dobj", "nsubjpass") and (
+            lemma(cue.head) in LIFTING):
+        return True
     return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in OBSTACLES for c in cue.children)
 
 
@@ -591,6 +609,8 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     holders = [head]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         holders.append(head.head.head)
+        if lemma(head.head.head) in SHARES:
+            return True  # "delivered half of the S-300 systems"
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:
