@@ -2536,3 +2536,11 @@ def test_a_standing_recommendation_is_no_request() -> None:
     """ "as recommended" names no one who advises."""
     text = "As recommended for people over sixty, he had a flu shot in October."
     assert "REQUEST" not in asserted_types(text)
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_lifting_a_curfew_is_a_carried_out_retreat(learned: bool) -> None:
+    events = asserted(events_of("Authorities in Colombo lifted the night curfew on Sunday.",
+                                learned=learned))
+    assert one(events, "RETREAT")
+    assert not [e for e in events if e.event_type == "CONCEDE"]
