@@ -2544,3 +2544,9 @@ def test_lifting_a_curfew_is_a_carried_out_retreat(learned: bool) -> None:
                                 learned=learned))
     assert one(events, "RETREAT")
     assert not [e for e in events if e.event_type == "CONCEDE"]
+
+
+@pytest.mark.parametrize("verb", ["spurned", "turned down", "repudiated"])
+def test_spurning_an_offer_is_a_rejection(verb: str) -> None:
+    event = one(events_of(f"Kenya {verb} the proposal from Uganda on Monday."), "REJECT")
+    assert countries(event.source) == {"KEN"}
