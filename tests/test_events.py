@@ -2550,3 +2550,10 @@ def test_lifting_a_curfew_is_a_carried_out_retreat(learned: bool) -> None:
 def test_spurning_an_offer_is_a_rejection(verb: str) -> None:
     event = one(events_of(f"Kenya {verb} the proposal from Uganda on Monday."), "REJECT")
     assert countries(event.source) == {"KEN"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
+    event = one(events_of("Iran backed the militia with weapons and money.", learned=learned),
+                "AID")
+    assert countries(event.source) == {"IRN"}
