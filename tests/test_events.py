@@ -2552,6 +2552,19 @@ def test_spurning_an_offer_is_a_rejection(verb: str) -> None:
     assert countries(event.source) == {"KEN"}
 
 
+def test_a_call_for_something_is_a_demand_not_a_phone_call() -> None:
+    events = events_of("Egypt's call for an immediate ceasefire was welcomed by Jordan.",
+                       learned=False)
+    assert countries(one(events, "REQUEST").source) == {"EGY"}
+    assert not [e for e in events if e.event_type == "CONSULT"]
+
+
+def test_a_refusal_named_in_a_phrase_is_a_rejection() -> None:
+    events = events_of("Talks collapsed after Iran's refusal to release the sailors.",
+                       learned=False)
+    assert countries(one(events, "REJECT").source) == {"IRN"}
+
+
 @pytest.mark.parametrize("learned", [True, False])
 def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
     event = one(events_of("Iran backed the militia with weapons and money.", learned=learned),
