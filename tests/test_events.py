@@ -2552,6 +2552,12 @@ def test_spurning_an_offer_is_a_rejection(verb: str) -> None:
     assert countries(event.source) == {"KEN"}
 
 
+def test_a_participle_with_its_doer_passes_the_rules_test() -> None:
+    events = events_of("Police seized tents donated by Japan to the flood victims.",
+                       learned=False)
+    assert countries(one(events, "AID").source) == {"JPN"}
+
+
 def test_a_call_for_something_is_a_demand_not_a_phone_call() -> None:
     events = events_of("Egypt's call for an immediate ceasefire was welcomed by Jordan.",
                        learned=False)
