@@ -2599,3 +2599,43 @@ def test_a_standing_recommendation_is_no_request() -> None:
     """ "as recommended" names no one who advises."""
     text = "As recommended for people over sixty, he had a flu shot in October."
     assert "REQUEST" not in asserted_types(text)
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_lifting_a_curfew_is_a_carried_out_retreat(learned: bool) -> None:
+    events = asserted(events_of("Authorities in Colombo lifted the night curfew on Sunday.",
+                                learned=learned))
+    assert one(events, "RETREAT")
+    assert not [e for e in events if e.event_type == "CONCEDE"]
+
+
+@pytest.mark.parametrize("verb", ["spurned", "turned down", "repudiated"])
+def test_spurning_an_offer_is_a_rejection(verb: str) -> None:
+    event = one(events_of(f"Kenya {verb} the proposal from Uganda on Monday."), "REJECT")
+    assert countries(event.source) == {"KEN"}
+
+
+def test_a_participle_with_its_doer_passes_the_rules_test() -> None:
+    events = events_of("Police seized tents donated by Japan to the flood victims.",
+                       learned=False)
+    assert countries(one(events, "AID").source) == {"JPN"}
+
+
+def test_a_call_for_something_is_a_demand_not_a_phone_call() -> None:
+    events = events_of("Egypt's call for an immediate ceasefire was welcomed by Jordan.",
+                       learned=False)
+    assert countries(one(events, "REQUEST").source) == {"EGY"}
+    assert not [e for e in events if e.event_type == "CONSULT"]
+
+
+def test_a_refusal_named_in_a_phrase_is_a_rejection() -> None:
+    events = events_of("Talks collapsed after Iran's refusal to release the sailors.",
+                       learned=False)
+    assert countries(one(events, "REJECT").source) == {"IRN"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
+    event = one(events_of("Iran backed the militia with weapons and money.", learned=learned),
+                "AID")
+    assert countries(event.source) == {"IRN"}

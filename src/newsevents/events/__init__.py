@@ -113,6 +113,20 @@ def _has_actors(cand: Candidate, sources: list[Actor], targets: list[Actor]) -> 
     return bool(targets) and cand.event_type not in COOPERATIVE
 
 
+# Acts whose participle describes the thing the act gave, signed or held, with its doer in a
+# "by" phrase: "rations donated by Britain", "an accord signed by the MNLF and the
+# government", "talks mediated by Qatar". Other participles so placed mostly describe a
+# state ("an area defended by militias", "substances released by a business").
+DESCRIBED_TYPES = frozenset({"AID", "SUPPORT", "CONSULT"})
+
+
+def _described_act(cand: Candidate, targets: list[Actor], look: ActorLookup) -> bool:
+    """The rules' actor test passed by a describing participle's "by" phrase, which the coder
+    reads as the source once the event is kept."""
+    return (cand.event_type in DESCRIBED_TYPES
+            and _has_actors(cand, describing_agents(cand, look), targets))
+
+
 def _candidates(
     sent: Span, lex: Lexicon, look: ActorLookup, keep_all: bool, detector: TokenModel | None
 ) -> list[Found]:
@@ -126,7 +140,7 @@ def _candidates(
                            key=lambda c: c.proposed)
     ]
     found = [(cand, src, tgt) for cand, src, tgt in found
-             if keep_all or _has_actors(cand, src, tgt)]
+             if keep_all or _has_actors(cand, src, tgt) or _described_act(cand, tgt, look)]
     return _with_speech_acts(found, speech_acts(sent, lex, look))
 
 

@@ -593,11 +593,33 @@ def _lexicon_candidate(token: Token, lex: Lexicon) -> Candidate | None:
         if trigger and not _declines_comment(token, lex):
             return Candidate(token, trigger, nominal=False)
     placed = _noun_trigger_position(token)
-    if placed or _occasion(token):
+    occasion, inside = _occasion(token), token.pos_ == "NOUN" and token.dep_ == "pobj"
+    if placed or occasion or inside:
         noun = _noun_entry(token, lex)
-        if noun is not None and (placed or noun.mode in OCCASIONS):
+        if noun is not None and (placed or (occasion and noun.mode in OCCASIONS)
+                                 or (inside and _stated_in_phrase(token, noun))):
             return Candidate(token, noun, nominal=True)
     return None
+
+
+# A demand or a refusal named inside a phrase is still one when the phrase says who made it
+# or what it refuses, or the noun is one only with its preposition: "sanctions imposed for
+# its refusal to hand over the suspects", "sent in at the request of the president",
+# "despite repeated calls for help". A bare "in response to the request", "requests for
+# comment" and "demand for oil" name none.
+PHRASE_STATEMENTS = frozenset({"REQUEST", "REJECT"})
+STATEMENT_PREPS = frozenset({"of", "by", "from"})
+
+
+def _stated_in_phrase(token: Token, noun: Trigger) -> bool:
+    if noun.event_type not in PHRASE_STATEMENTS:
+        return False
+    if " " in noun.lemma and noun.lemma.split()[0] == lemma(token):  # "call for"
+        return True
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and lemma(c) in STATEMENT_PREPS)
+               or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                           for a in c.children))
+               for c in token.children)
 
 
 # Events that other news happens at: "signed the treaty during his state visit to Tashkent",
@@ -627,12 +649,18 @@ def _owned(token: Token) -> bool:
 
 def _noun_entry(token: Token, lex: Lexicon) -> Trigger | None:
     """Compound entries first: "hunger strike" is not any strike; "a press release", "a heart
-    attack" are none."""
+    attack" are none. Then a noun with its preposition: a "call for calm" is a demand, a
+    call with a leader a phone call."""
     if _other_sense(token, lex):
         return None
     for child in token.children:
         if child.dep_ == "compound":
             entry = lex.nouns.get(f"{lemma(child)} {lemma(token)}")
+            if entry is not None:
+                return entry
+    for child in token.children:
+        if child.dep_ == "prep":
+            entry = lex.nouns.get(f"{lemma(token)} {lemma(child)}")
             if entry is not None:
                 return entry
     return lex.nouns.get(lemma(token))
