@@ -1035,6 +1035,9 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Some 500 people have been killed in the north as diseases have spread in the flooded "
     "districts.",
     "A methane blast killed twelve miners at a colliery in the east of the country.",
+    "A methane gas explosion killed nine miners at a pit in the north on Monday.",
+    "Lopez shot a 66 Saturday and moved into a tie for the lead.",
+    "Thousands of soldiers and villagers are patrolling the dikes along the swollen river.",
     "The virus is a new type of bird flu that has killed 150 people worldwide.",
     "The army replaced its Soviet-era tanks with German ones in 2019.",
 ])
