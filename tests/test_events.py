@@ -1768,6 +1768,33 @@ def test_the_same_words_in_their_political_sense_still_code(learned: bool) -> No
         assert etype in {e.event_type for e in asserted(events_of(text, learned=learned))}, text
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize("text", [
+    "Farmers near the spill are preparing to sue the oil company in a Texas court.",
+    "A banker about to be charged by prosecutors in Milan died on Sunday.",
+])
+def test_an_act_being_prepared_is_not_asserted(text: str, learned: bool) -> None:
+    """ "preparing to sue", "about to be charged": what has not yet been done."""
+    events = events_of(text, learned=learned)
+    assert one(events, "ACCUSE").hypothetical
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Hundreds of students demonstrated in Leipzig on the eve of a visit by Chinese Premier "
+     "Li Qiang.", "CONSULT"),
+    ("More than 50,000 people marched through Glasgow in a mass demonstration ahead of next "
+     "week's Group of Twenty summit in nearby London.", "CONSULT"),
+    ("Hundreds of farmers took to the streets of Lyon, angered by their exclusion from the "
+     "forthcoming Geneva talks on trade.", "CONSULT"),
+])
+def test_an_event_noun_still_to_come_is_hypothetical(text: str, event_type: str) -> None:
+    """ "on the eve of a visit", "next week's summit", "the forthcoming talks": an event to
+    come, coded hypothetical (as the guidelines code a scheduled
+    visit), never asserted."""
+    events = [e for e in events_of(text) if e.event_type == event_type]
+    assert events and all(e.hypothetical for e in events)
+
+
 def test_a_blow_the_reporter_foresees_is_a_plan_and_one_the_actor_announces_a_threat() -> None:
     foreseen = events_of("In the coming days, the army will launch another offensive on the "
                          "rebel-held town of Saraqib.")
