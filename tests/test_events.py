@@ -1055,6 +1055,9 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Some 500 people have been killed in the north as diseases have spread in the flooded "
     "districts.",
     "A methane blast killed twelve miners at a colliery in the east of the country.",
+    "A methane gas explosion killed nine miners at a pit in the north on Monday.",
+    "Lopez shot a 66 Saturday and moved into a tie for the lead.",
+    "Thousands of soldiers and villagers are patrolling the dikes along the swollen river.",
     "The virus is a new type of bird flu that has killed 150 people worldwide.",
     "The army replaced its Soviet-era tanks with German ones in 2019.",
 ])
@@ -1826,6 +1829,37 @@ def test_the_same_words_in_their_political_sense_still_code(learned: bool) -> No
          "to free the detained ministers.", "REJECT"),
     ):
         assert etype in {e.event_type for e in asserted(events_of(text, learned=learned))}, text
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize("text", [
+    "Farmers near the spill are preparing to sue the oil company in a Texas court.",
+    "A banker about to be charged by prosecutors in Milan died on Sunday.",
+])
+def test_an_act_being_prepared_is_not_asserted(text: str, learned: bool) -> None:
+    """ "preparing to sue", "about to be charged": what has not yet been done."""
+    events = events_of(text, learned=learned)
+    assert one(events, "ACCUSE").hypothetical
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of farmers took to the streets of Lyon, angered by their exclusion from the "
+    "forthcoming Geneva talks on trade.",
+    "Thousands of farmers marched through Brussels to protest at next week's summit of "
+    "European leaders.",
+])
+def test_an_event_noun_still_to_come_is_not_asserted(text: str) -> None:
+    """ "the forthcoming talks", "next week's summit": a meeting to come, not news of one."""
+    assert all(not e.factual for e in events_of(text) if e.event_type == "CONSULT")
+
+
+def test_a_visit_on_whose_eve_people_march_is_hypothetical() -> None:
+    """ "on the eve of a visit": the visit is to come, coded hypothetical (as the guidelines
+    code a scheduled visit)."""
+    events = events_of("Hundreds of students demonstrated in Leipzig on the eve of a visit by "
+                       "Chinese Premier Li Qiang.")
+    visits = [e for e in events if e.event_type == "CONSULT"]
+    assert visits and all(e.hypothetical for e in visits)
 
 
 def test_a_blow_the_reporter_foresees_is_a_plan_and_one_the_actor_announces_a_threat() -> None:

@@ -462,9 +462,10 @@ def _asks_a_question(verb: Token) -> bool:
 
 def _scores(verb: Token) -> bool:
     """ "shot a 67", "carded a 70": a number with an article as the object is a score, not
-    what was hit (train split: both such readings of "shoot" are golf rounds)."""
-    return any(o.like_num and any(c.dep_ == "det" and lemma(c) in ("a", "an")
-                                  for c in o.children)
+    what was hit (train split: both such readings of "shoot" are golf rounds), also where the
+    parser hangs the number on the day after it ("shot a 65 Saturday")."""
+    return any((o.like_num or any(c.dep_ == "nummod" and c.like_num for c in o.children))
+               and any(c.dep_ == "det" and lemma(c) in ("a", "an") for c in o.children)
                for o in verb.children if o.dep_ in OBJECTS)
 
 
@@ -516,8 +517,10 @@ def _related(token: Token, relation: str) -> list[Token]:
         named = [n for t in found if (n := antecedent(t)) is not None]
         # "the type of flu that has killed": what the relative clause is about
         found += named + prep_objects_of(named, "of")
-        # "Hurricane Katrina destroyed", "Typhoon Haiyan killed": the kind named before a name
-        return found + [c for t in found for c in t.children if c.dep_ == "compound"]
+        # "Hurricane Katrina destroyed", "Typhoon Haiyan killed": the kind named before a name,
+        # and the one before that ("a methane gas blast killed")
+        kinds = [c for t in found for c in t.children if c.dep_ == "compound"]
+        return found + kinds + [c for t in kinds for c in t.children if c.dep_ == "compound"]
     if relation == "governor":
         # "rejected the accusations": the verb a noun is the object of, unless the noun names
         # its own author ("rejected criticism from a state trooper" reports the criticism)
