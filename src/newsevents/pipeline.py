@@ -27,6 +27,9 @@ from newsevents.models import Article, Document, InputError, Result
 
 CHUNK = 32
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# How long a stop waits for the pool's manager thread once its workers are killed; it ends
+# within a second when they are gone, so this only bounds a stop that something else holds up.
+MANAGER_STOP_SECONDS = 5.0
 
 
 def _document(article: Article, error: str | None = None, **extra: object) -> Document:
@@ -175,10 +178,17 @@ def _watch_parent(parent: int) -> None:
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the workers at once: waiting for the chunks they are coding took up to half a
     minute after Ctrl-C. Python 3.11 has no public call for this (3.14 adds
-    ``terminate_workers``), hence the executor's own table of processes."""
+    ``terminate_workers``), hence the executor's own table of processes.
+
+    Then wait for the executor's manager thread to wind down: left running, it closes its
+    wake-up pipe while the interpreter's exit hook writes to it, and a loaded machine printed
+    that race as a traceback (``OSError: Bad file descriptor``) after "interrupted"."""
+    manager = pool._executor_manager_thread
     for process in list((pool._processes or {}).values()):
         process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=MANAGER_STOP_SECONDS)
 
 
 def _worker_chunk(
