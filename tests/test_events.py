@@ -600,6 +600,18 @@ def test_marchers_to_a_consulate_are_not_of_its_country() -> None:
     assert "JPN" not in countries(event.source)
 
 
+def test_a_nationality_before_a_noun_of_statecraft_is_the_government() -> None:
+    event = one(events_of("Dozens of students protested on Monday against Portuguese policy "
+                          "on fishing quotas."), "PROTEST")
+    assert [(a.country, a.sector) for a in event.target] == [("PRT", "GOV")]
+    assert "PRT" not in countries(event.source)
+
+
+def test_a_lone_nationality_before_a_blow_stays_the_armed_forces() -> None:
+    event = one(events_of("Portuguese air strikes hit a depot on Monday."), "ASSAULT")
+    assert ("PRT", "MIL") in {(a.country, a.sector) for a in event.source}
+
+
 def test_a_protest_is_aimed_at_whom_it_makes_demands_of_not_at_its_town() -> None:
     event = one(events_of("Thousands of teachers rallied in Nairobi on Monday, demanding that "
                           "the government raise their pay."), "PROTEST")

@@ -111,6 +111,17 @@ OUTCOME_VERBS = frozenset({"result", "lead", "end", "erupt", "spark", "trigger"}
 CONFLICT_NOUNS = frozenset({"conflict", "war", "confrontation", "fight", "feud", "violence"})
 
 
+def _of_the_state(token: Token, found: Actor | None) -> Actor | None:
+    """A lone nationality is the armed forces ("Saudi air strikes",
+    ``actors.BARE_NATIONALITY_SECTOR``), but before a noun of statecraft it is the government:
+    "protested against French policy", "under Jordanian rule"."""
+    if (found is None or found.sector != actors.BARE_NATIONALITY_SECTOR or found.name
+            or token.dep_ != "amod" or found.text != token.text
+            or not Lexicon.load().cue("statecraft", lemma(token.head))):
+        return found
+    return found.model_copy(update={"sector": "GOV"})
+
+
 class ActorLookup:
     """Finds the actor a token stands for, including pronouns and nouns with an actor inside."""
 
@@ -174,7 +185,7 @@ class ActorLookup:
             # "a bomber blew himself up at a bus station, killing ten": the attacker is no
             # target; the victims or the place of the blast are
             return None
-        found = self._actor(token, subtree=subtree, exclude=exclude)
+        found = _of_the_state(token, self._actor(token, subtree=subtree, exclude=exclude))
         if token.pos_ in ("NOUN", "PROPN") and (found is None or not (found.country or found.igo)):
             found = (self._whole_phrase(token, found) or self._member(token, found)
                      or self._suspected(token, found) or self._placed(token, found) or found)
