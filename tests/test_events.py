@@ -540,6 +540,30 @@ def test_a_demand_told_as_what_another_must_do_is_the_speakers_request(
     assert countries(event.target) == {target}
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Syrian opposition leaders said on Tuesday that Russian forces were behind the shelling of "
+     "the market.", "SYR", "RUS"),
+    ("The Ukrainian foreign ministry said Russia was responsible for the attack on the port.",
+     "UKR", "RUS"),
+    ("Iranian officials said the Israeli air strikes amounted to a war crime.", "IRN", "ISR"),
+])
+def test_a_statement_that_blames_another_for_an_attack_is_an_accusation(
+    text: str, source: str, target: str
+) -> None:
+    """Who is said to be behind an attack, or what an act is said to amount to, is the
+    speaker's accusation of the clause's subject (the hand rules; the model learns it when
+    retrained)."""
+    event = one(asserted(events_of(text, learned=False)), "ACCUSE")
+    assert countries(event.source) == {source}
+    assert countries(event.target) == {target}
+
+
+def test_a_group_saying_it_was_behind_an_attack_accuses_no_one() -> None:
+    events = events_of("The Taliban said they were behind the attack on the army post.",
+                       learned=False)
+    assert "ACCUSE" not in {e.event_type for e in events}
+
+
 def test_a_statement_takes_its_realis_from_the_speech_verb() -> None:
     maybe = one(events_of("Beijing may say that the arms sale is a provocation."), "ACCUSE")
     assert maybe.hypothetical

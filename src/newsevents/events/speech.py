@@ -8,7 +8,7 @@ from newsevents.events.arguments import ActorLookup, same_actor
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.modality import is_negated
 from newsevents.events.syntax import SUBJECTS, lemma, subject_of
-from newsevents.events.triggers import Candidate
+from newsevents.events.triggers import HOSTILE, Candidate
 from newsevents.models import Actor, Attribution, Speaker
 
 
@@ -64,7 +64,8 @@ def _speaker_from(text: str, actor: Actor | None) -> Speaker:
 def speech_acts(
     sent: Span, lex: Lexicon, look: ActorLookup
 ) -> list[tuple[Candidate, list[Actor], list[Actor]]]:
-    """ "X said Y is a major concern" is X's criticism of Y; "X said Y must ..." is X's demand.
+    """ "X said Y is a major concern" is X's criticism of Y, and "X said Y was behind the
+    attack" X's blame of Y; "X said Y must ..." is X's demand.
 
     Only the speaker's own words qualify, so the speaker is the source and the subject of the
     reported clause the target.
@@ -86,8 +87,10 @@ def speech_acts(
                 for a in look.actors(subjects, subtree=True)
                 if not any(same_actor(a, s) for s in speakers)
             ]
+            if kind == "blame" and (not targets or any(s.pos_ == "PRON" for s in subjects)):
+                continue  # "the group said it was behind the attack" claims the attack
             etype, mode = (
-                ("ACCUSE", "disapprove") if kind == "disapproval" else ("REQUEST", "change")
+                ("REQUEST", "change") if kind == "obligation" else ("ACCUSE", "disapprove")
             )
             trigger = Trigger(lemma=lemma(verb), event_type=etype, mode=mode)
             acts.append((Candidate(clause, trigger, nominal=False), speakers, targets))
@@ -105,4 +108,25 @@ def _speech_kind(clause: Token, lex: Lexicon) -> str | None:
             if (child.dep_ in ("attr", "acomp", "dobj") and lex.cue("disapproval", lemma(child))
                     and not is_negated(child, lex)):  # "poses no threat"
                 return "disapproval"
+        if _blames(t, lex):
+            return "blame"
     return None
+
+
+def _blames(verb: Token, lex: Lexicon) -> bool:
+    """The clause ties its subject to a hostile act or a word of blame through a linking word
+    (cue ``blame_link``): "said the rebels were behind the bombing", "... is responsible for
+    the raids", "said the shelling amounts to a war crime". A bare preposition elsewhere
+    ("said the talks focused on the threat") is not blame."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp"))]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            link = prep if lex.cue("blame_link", lemma(prep)) else head
+            if not lex.cue("blame_link", lemma(link)):
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                noun = lex.nouns.get(lemma(obj))
+                if (noun is not None and noun.event_type in HOSTILE) or lex.cue(
+                        "disapproval", lemma(obj)):
+                    return True
+    return False
