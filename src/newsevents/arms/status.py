@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.arms.amounts import number_of
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no, negation, not_yet
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
@@ -178,9 +179,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if _unsigned(cue, tokens[0]):
             cue = Cue(cue.words, "negotiating", "negotiating")  # "had not signed the contract"
             unsigned.add(tokens[0].i)
-        elif cue.status in NOT_DEALS or any(negated(t) or has_no(t)
-                                            for t in (*tokens, clause_verb(tokens[0]))):
-            continue  # "did not sell", "no plans": the negation is read below
+        elif cue.status in NOT_DEALS or (cue.words[0] != "not" and any(
+                negated(t) or has_no(t) for t in (*tokens, clause_verb(tokens[0])))):
+            continue  # "did not sell", "no plans": the negation is read below ("not
+            # true" carries its own)
         if _outranked(cue, tokens, cue_of):
             continue
         if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])
@@ -600,7 +602,7 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
            for cue, _ in cues_in(sent, lex)):
         return True
     words = [t.lower_ for t in sent]
-    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent):
+    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent, lex):
         return True
     if any(t.dep_ == "amod" and lemma(t) in PART_WORDS and lemma(t.head) in INSTALMENTS
            for t in sent):
@@ -622,8 +624,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     return False
 
 
-def _some_of_more(sent: Span) -> bool:
-    """"71 units of the 180 K2 tanks", "six of its 24 jets": a count of a larger count."""
+def _some_of_more(sent: Span, lex: Lexicon) -> bool:
+    """"71 units of the 180 K2 tanks", "six of its 24 jets", "two of six jets": a count of a
+    larger count, in figures or words."""
     for token in sent:
         if not token.like_num or token.ent_type_ in ("DATE", "MONEY", "PERCENT"):
             continue
@@ -632,17 +635,11 @@ def _some_of_more(sent: Span) -> bool:
         if of is None:
             continue
         total = next((t for t in rest[of + 1:of + 3] if t.like_num), None)
-        if total is not None and _value(token) is not None and _value(total) is not None and (
-                _value(token) < _value(total)):
+        part = number_of(token, lex)
+        whole = number_of(total, lex) if total is not None else None
+        if part is not None and whole is not None and part < whole:
             return True
     return False
-
-
-def _value(token: Token) -> float | None:
-    try:
-        return float(token.text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | None:
