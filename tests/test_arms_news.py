@@ -2088,3 +2088,10 @@ def test_a_support_package_makes_a_plan_to_send_a_decision(nlp: Language) -> Non
             "military support package.\n\nThe tanks will be shipped in the spring.")
     assert [brief(d) for d in deals(nlp, text)] == [("CAN", "UKR", "Leopard 2", "approved")]
 
+
+def test_a_bill_approved_under_which_a_country_agrees_to_buy_is_approved(
+        nlp: Language) -> None:
+    text = ("The cabinet on Friday approved a bill under which Bulgaria agrees to buy eight "
+            "F-16 jets from the United States.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("USA", "BGR", "F-16 Fighting Falcon", "approved")]

@@ -106,6 +106,12 @@ NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", 
 ONGOING = frozenset({"begin", "start", "continue", "resume"})
 
 
+# Nouns of a text a government or parliament adopts: what their relative clause says a
+# country does ("a bill under which Bulgaria agrees to buy F-16s") is what adopting the text
+# would make so, and the verb that adopts it states the stage.
+LEGISLATION = frozenset({"law", "bill", "decree", "ordinance", "draft", "legislation"})
+
+
 # Nouns of the time a procedure leaves to act ("lawmakers have 30 days to block the sale"):
 # a trouble verb in their "to"-infinitive is a right, not a threat.
 SPANS_OF_TIME = frozenset({"day", "week", "month", "period", "window", "time"})
@@ -465,6 +471,9 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
     procurement or work delivers nothing."""
     first, last = tokens[0], tokens[-1]
+    if first.dep_ == "relcl" and lemma(first.head) in LEGISLATION and (
+            cue_of.get(first.head.head.i) is not None):
+        return True  # "approved a bill under which Bulgaria agrees to buy F-16s": approved
     if cue.status in HANDED_OVER and _talked_over(last, cue_of):
         return True  # "Negotiations on the delivery of the second batch of S-400s": talks
     holder = first.head.head if first.dep_ in ("pcomp", "pobj") and (
@@ -666,7 +675,7 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
         own_clause = own_clause or (token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
         if token.head.i == token.i or (
-                token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
+                token.dep_ == "relcl" and lemma(token.head) not in PLANS | LEGISLATION) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1
