@@ -2052,3 +2052,46 @@ def test_a_buyer_cleared_to_buy_buys_from_who_cleared_it(nlp: Language) -> None:
     text = "The State Department said it had cleared Poland to buy 32 F-35 jets."
     assert [brief(d) for d in deals(nlp, text)] == [
         ("USA", "POL", "F-35 Lightning II", "approved")]
+
+
+def test_a_delivery_of_some_of_more_in_words_is_partial(nlp: Language) -> None:
+    text = "Russia handed over three of eight Su-30 fighters to Algeria."
+    assert [brief(d) for d in deals(nlp, text)] == [("RUS", "DZA", "Su-30", "delivering")]
+
+
+def test_a_called_off_order_is_cancelled(nlp: Language) -> None:
+    text = "Brazil has called off an order to buy Spike missiles from Israel."
+    assert [brief(d) for d in deals(nlp, text)] == [("ISR", "BRA", "Spike", "cancelled")]
+
+
+@pytest.mark.parametrize("text", [
+    "Reports claiming that Iran has shipped drones to Venezuela are not true, the minister said.",
+    "Reports claiming that Iran has shipped drones to Venezuela are untrue, the minister said.",
+])
+def test_reports_said_to_be_untrue_are_denied(nlp: Language, text: str) -> None:
+    assert [brief(d)[:2] + brief(d)[3:] for d in deals(nlp, text)] == [("IRN", "VEN", "denied")]
+
+
+def test_a_decision_in_a_when_clause_under_a_future_is_still_to_come(nlp: Language) -> None:
+    text = ("Egypt is looking at the purchase of Russian S-400 systems. When the Egyptian "
+            "cabinet decides to buy the S-400, the deal will be made public, the envoy said.")
+    assert [brief(d) for d in deals(nlp, text)] == [("RUS", "EGY", "S-400 Triumf", "proposed")]
+
+
+def test_a_country_studying_a_purchase_proposes_it(nlp: Language) -> None:
+    text = "Qatar is studying the purchase of Russian S-400 systems."
+    assert [brief(d) for d in deals(nlp, text)] == [("RUS", "QAT", "S-400 Triumf", "proposed")]
+
+
+def test_a_support_package_makes_a_plan_to_send_a_decision(nlp: Language) -> None:
+    text = ("Canada has announced plans to send 20 Leopard 2 tanks to Ukraine as part of a "
+            "military support package.\n\nThe tanks will be shipped in the spring.")
+    assert [brief(d) for d in deals(nlp, text)] == [("CAN", "UKR", "Leopard 2", "approved")]
+
+
+def test_a_bill_approved_under_which_a_country_agrees_to_buy_is_approved(
+        nlp: Language) -> None:
+    text = ("The cabinet on Friday approved a bill under which Bulgaria agrees to buy eight "
+            "F-16 jets from the United States.")
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("USA", "BGR", "F-16 Fighting Falcon", "approved")]

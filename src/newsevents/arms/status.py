@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.arms.amounts import number_of
 from newsevents.arms.countries import Countries
 from newsevents.arms.denials import denier, has_no, negation, not_yet
 from newsevents.arms.lexicon import DEAL_NOUNS, NOT_DEALS, TROUBLES, Cue, Lexicon, Trigger
@@ -105,6 +106,12 @@ NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", 
 ONGOING = frozenset({"begin", "start", "continue", "resume"})
 
 
+# Nouns of a text a government or parliament adopts: what their relative clause says a
+# country does ("a bill under which Bulgaria agrees to buy F-16s") is what adopting the text
+# would make so, and the verb that adopts it states the stage.
+LEGISLATION = frozenset({"law", "bill", "decree", "ordinance", "draft", "legislation"})
+
+
 # Nouns of the time a procedure leaves to act ("lawmakers have 30 days to block the sale"):
 # a trouble verb in their "to"-infinitive is a right, not a threat.
 SPANS_OF_TIME = frozenset({"day", "week", "month", "period", "window", "time"})
@@ -178,9 +185,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         if _unsigned(cue, tokens[0]):
             cue = Cue(cue.words, "negotiating", "negotiating")  # "had not signed the contract"
             unsigned.add(tokens[0].i)
-        elif cue.status in NOT_DEALS or any(negated(t) or has_no(t)
-                                            for t in (*tokens, clause_verb(tokens[0]))):
-            continue  # "did not sell", "no plans": the negation is read below
+        elif cue.status in NOT_DEALS or (cue.words[0] != "not" and any(
+                negated(t) or has_no(t) for t in (*tokens, clause_verb(tokens[0])))):
+            continue  # "did not sell", "no plans": the negation is read below ("not
+            # true" carries its own)
         if _outranked(cue, tokens, cue_of):
             continue
         if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])
@@ -463,6 +471,9 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     ("is considering ordering J-10s"), a commitment to explore is no decision, and starting a
     procurement or work delivers nothing."""
     first, last = tokens[0], tokens[-1]
+    if first.dep_ == "relcl" and lemma(first.head) in LEGISLATION and (
+            cue_of.get(first.head.head.i) is not None):
+        return True  # "approved a bill under which Bulgaria agrees to buy F-16s": approved
     if cue.status in HANDED_OVER and _talked_over(last, cue_of):
         return True  # "Negotiations on the delivery of the second batch of S-400s": talks
     holder = first.head.head if first.dep_ in ("pcomp", "pobj") and (
@@ -600,7 +611,7 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
            for cue, _ in cues_in(sent, lex)):
         return True
     words = [t.lower_ for t in sent]
-    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent):
+    if any(words[i:i + 2] == ["out", "of"] for i in range(len(words))) or _some_of_more(sent, lex):
         return True
     if any(t.dep_ == "amod" and lemma(t) in PART_WORDS and lemma(t.head) in INSTALMENTS
            for t in sent):
@@ -622,8 +633,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
     return False
 
 
-def _some_of_more(sent: Span) -> bool:
-    """"71 units of the 180 K2 tanks", "six of its 24 jets": a count of a larger count."""
+def _some_of_more(sent: Span, lex: Lexicon) -> bool:
+    """"71 units of the 180 K2 tanks", "six of its 24 jets", "two of six jets": a count of a
+    larger count, in figures or words."""
     for token in sent:
         if not token.like_num or token.ent_type_ in ("DATE", "MONEY", "PERCENT"):
             continue
@@ -632,17 +644,11 @@ def _some_of_more(sent: Span) -> bool:
         if of is None:
             continue
         total = next((t for t in rest[of + 1:of + 3] if t.like_num), None)
-        if total is not None and _value(token) is not None and _value(total) is not None and (
-                _value(token) < _value(total)):
+        part = number_of(token, lex)
+        whole = number_of(total, lex) if total is not None else None
+        if part is not None and whole is not None and part < whole:
             return True
     return False
-
-
-def _value(token: Token) -> float | None:
-    try:
-        return float(token.text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | None:
@@ -669,7 +675,7 @@ def _distance(cue_tokens: list[Token], root: Token, trigger: Token) -> int | Non
         own_clause = own_clause or (token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
         if token.head.i == token.i or (
-                token.dep_ == "relcl" and lemma(token.head) not in PLANS) or (
+                token.dep_ == "relcl" and lemma(token.head) not in PLANS | LEGISLATION) or (
                 token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             break  # a clause of its own has its own status: "abandoned X and will buy Y"
         token, steps = token.head, steps + 1

@@ -176,6 +176,9 @@ DECIDED = frozenset({"have", "decide", "choose", "opt", "force", "agree"})
 # Conjunctions that make a clause a possibility, said like a future: "if Indonesia chooses
 # the F-15EX".
 CONDITIONS = frozenset({"if", "unless"})
+# Conjunctions of time whose clause happens when its main clause does: under a future ("the
+# deal will be announced when Iraq decides to buy") it is still to come.
+WHEN = frozenset({"when", "once", "whenever", "after", "before", "until"})
 
 
 # Nouns of a decision taken: a cue in their "to"-infinitive is done ("the decision to
@@ -229,6 +232,10 @@ def tense(token: Token) -> str:
                                                  for g in c.children))
                    for c in verb.children)):
             return "future"  # also "the first of the jets is to be delivered in 2019"
+        if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in WHEN for c in verb.children) and (
+                tense(verb.head) == "future"):
+            return "future"  # "will be announced when the government decides to buy"
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("conj", "xcomp") and not (
                 verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             break  # a participle goes with its verb: "plans to buy 48 jets, taking ..."
