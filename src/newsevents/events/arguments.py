@@ -746,7 +746,8 @@ def stray_blast_targets(verb: Token, look: ActorLookup, sources: Sequence[Actor]
     crate at the market, killing two guards", "planted two mines at the crossing, which
     wounded a soldier", "went off in the evening while some soldiers were on their way
     home", "when police were trying to stop him". Those present when it went off are whom
-    it was aimed at."""
+    it was aimed at. Read only where nothing nearer names a target: on the corpus's train and
+    dev splits (real text) this gave 6 more right targets and 1 fewer, sources unchanged."""
     clauses = [t for t in verb.subtree if t.i != verb.i and t.pos_ in ("VERB", "AUX")]
     harm = [t for t in clauses if lemma(t) in STRIKING_VERBS
             and t.dep_ in ("advcl", "conj", "relcl", "acl")]
