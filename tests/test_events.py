@@ -797,6 +797,17 @@ def test_a_blast_is_aimed_at_whom_it_went_off_beside_or_killed() -> None:
     assert [(a.text, a.country) for a in passing.target] == [("soldiers", "LKA")]
 
 
+def test_a_blast_strikes_whom_a_clause_hung_deep_in_its_sentence_names() -> None:
+    # the parser hangs "which killed" on the place and the when-clause on the time
+    killed = one(events_of("Last week, the rebels detonated two mines in the Kapoeta Hills, "
+                           "which killed one Sudanese soldier and wounded three others.",
+                           learned=False), "ASSAULT")
+    assert ("one Sudanese soldier", "SDN") in [(a.text, a.country) for a in killed.target]
+    patrol = one(events_of("The bomb detonated in the morning when Nigerien troops and Malian "
+                           "police were on foot patrol in the old quarter of Gao."), "ASSAULT")
+    assert countries(patrol.target) == {"NER", "MLI"}
+
+
 def test_who_passed_by_when_a_blast_went_off_is_its_target_not_its_source() -> None:
     event = one(events_of("The bomb was detonated in Sangin on Monday when an army patrol was "
                           "driving past the market.", learned=False), "ASSAULT")
