@@ -23,7 +23,7 @@ from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.replacements import link_replacements
 from newsevents.arms.status import HANDED_OVER
-from newsevents.arms.syntax import told_earlier
+from newsevents.arms.syntax import told_earlier, with_whole
 from newsevents.events.syntax import lemma
 from newsevents.models import ArmsTransfer, DealStatus, Evidence, Party, WeaponSystem
 
@@ -163,10 +163,7 @@ def _beyond(reading: Reading, group: list[Reading]) -> bool:
     batteries" ends the further purchase, not the delivery."""
     if reading.status not in TROUBLES or not any(r.status in HANDED_OVER for r in group):
         return False
-    head = mention_head(reading.mention)
-    nouns = [head]  # and the noun it is "of": "the further incorporation of the Iron Dome"
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        nouns.append(head.head.head)
+    nouns = with_whole(mention_head(reading.mention))
     return any(c.dep_ == "amod" and c.lower_ in FURTHER for n in nouns for c in n.children)
 
 

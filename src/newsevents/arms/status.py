@@ -27,6 +27,7 @@ from newsevents.arms.syntax import (
     cue_tense,
     negated,
     tense,
+    with_whole,
 )
 from newsevents.events.syntax import lemma
 
@@ -617,11 +618,9 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
            for t in sent):
         return True  # "30 tanks were delivered in the first party delivery"
     # "the first fleet of F-35 jets": the part word may sit on the noun the system is "of".
-    holders = [head]
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        holders.append(head.head.head)
-        if lemma(head.head.head) in SHARES:
-            return True  # "delivered half of the S-300 systems"
+    holders = with_whole(head)
+    if len(holders) > 1 and lemma(holders[1]) in SHARES:
+        return True  # "delivered half of the S-300 systems"
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("amod", "nummod") and lemma(child) in PART_WORDS:

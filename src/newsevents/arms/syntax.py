@@ -41,6 +41,15 @@ CONTROLLING = frozenset({"urge", "ask", "press", "pressure", "persuade", "push",
                          "help", "enable", "authorize", "authorise", "advise", "tell", "clear"})
 
 
+def with_whole(head: Token) -> list[Token]:
+    """A system's head word, then the noun it is "of" when there is one ("the first fleet of
+    F-35 jets", "the further incorporation of the Iron Dome"): words said of the whole may
+    stand on either."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        return [head, head.head.head]
+    return [head]
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """The subject, inherited through xcomp and conj where English omits it ("Russia agreed
     to sell", "Iran said ... but denied").
