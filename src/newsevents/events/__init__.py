@@ -89,6 +89,9 @@ ADDRESSING = frozenset({"PROTEST", "REQUEST"})
 # Types whose act in each of several listed places is its own event: "demonstrated in
 # Berlin and Mainz" is two protests (docs/annotation.md); one capture of two towns is one.
 ONE_PER_PLACE = frozenset({"PROTEST"})
+# Acts whose object is what they are about ("protested against the raids in the north"): a
+# place there is no scene (``places.event_locations``, ``topical``).
+TOPICAL = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT"})
 
 
 @dataclass(frozen=True)
@@ -318,7 +321,8 @@ def sentence_events(
         source_scene = None
         if not placed:
             scenes = places.event_locations(sent, cand.token, gazetteer, default_place,
-                                            listed=reading.event_type in ONE_PER_PLACE)
+                                            listed=reading.event_type in ONE_PER_PLACE,
+                                            topical=reading.event_type in TOPICAL)
             location = scenes[0] if scenes else None
             source_scene = _scene_country(sent, location, default_place, sources,
                                           targets if reading.event_type in ADDRESSING else [],
@@ -364,7 +368,8 @@ def sentence_events(
         date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         if placed:
             scenes = places.event_locations(sent, cand.token, gazetteer, default_place,
-                                            listed=reading.event_type in ONE_PER_PLACE)
+                                            listed=reading.event_type in ONE_PER_PLACE,
+                                            topical=reading.event_type in TOPICAL)
             location = scenes[0] if scenes else None
         keep_attribution = reading.speech_verb is not None or reading.attribution is not None
         event = Event(
