@@ -1946,6 +1946,16 @@ def test_protests_in_several_listed_places_are_one_event_per_place(learned: bool
     assert len([e for e in single if e.event_type == "PROTEST"]) == 1
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_place_in_what_a_protest_is_against_gives_way_to_the_dateline(learned: bool) -> None:
+    """The region the protested policy concerns is its topic; the protest was at the
+    dateline."""
+    text = ("NAIROBI – Dozens of students gathered outside the embassy on Monday to protest "
+            "against the government's policy in the Middle East.")
+    protest = one(events_of(text, learned=learned), "PROTEST")
+    assert protest.location is not None and protest.location.name == "Nairobi"
+
+
 def test_one_operation_over_two_listed_towns_stays_one_event() -> None:
     events = events_of("Government troops captured the towns of Kidal and Tessalit on Sunday.")
     assert len([e for e in events if e.event_type in ("ASSAULT", "COERCE")]) == 1

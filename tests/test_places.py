@@ -232,6 +232,39 @@ def test_reported_content_place_is_not_the_speakers(nlp: Language, gaz: Gazettee
     assert where(nlp, gaz, text, "said") is None
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Hundreds of students rallied outside the embassy to protest against the government's "
+     "policy in the Middle East.", "protest"),
+    ("Students protested the crackdown on opposition rallies in Belarus.", "protested"),
+    ("The opposition demanded the withdrawal of foreign troops in Syria.", "demanded"),
+])
+def test_a_place_in_what_an_act_is_about_is_not_its_scene(
+    nlp: Language, gaz: Gazetteer, text: str, word: str
+) -> None:
+    """A country or region inside a protest's or a demand's object is its topic: a lead
+    sentence falls back to the dateline."""
+    sent, token = trigger_in(nlp, text, word)
+    assert event_location(sent, token, gaz, MOSCOW, topical=True) == MOSCOW
+    assert event_location(sent, token, gaz, MOSCOW) != MOSCOW
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Dockers protested against the new port rules outside the harbour office in northern "
+     "Ghana.", "protested", "Ghana"),
+    ("Nurses demonstrated against the hospital closures around the health ministry in central "
+     "Peru.", "demonstrated", "Peru"),
+    ("Farmers marched against the new fuel tax in Kaduna on Monday.", "marched", "Kaduna"),
+])
+def test_a_scene_hung_from_what_a_protest_is_about_stays_the_scene(
+    nlp: Language, gaz: Gazetteer, text: str, word: str, name: str
+) -> None:
+    """The parser hangs "outside the office in Ghana" from the object; a town named there
+    is more often where the protest was than what it was about."""
+    sent, token = trigger_in(nlp, text, word)
+    found = event_location(sent, token, gaz, MOSCOW, topical=True)
+    assert found is not None and found.name == name
+
+
 def test_city_with_country_apposition(nlp: Language, gaz: Gazetteer) -> None:
     text = "Protesters rallied outside the US embassy in Kyiv, Ukraine, on Friday."
     found = where(nlp, gaz, text, "rallied")

@@ -112,21 +112,24 @@ def _best_with_region(
 
 
 def event_location(
-    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
+    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None, *,
+    topical: bool = False,
 ) -> Location | None:
     """The place where the trigger's event happened, or ``default`` for lead sentences
     (``_scene``)."""
-    return _scene(sent, trigger, gazetteer, default)[0]
+    return _scene(sent, trigger, gazetteer, default, topical)[0]
 
 
 def event_locations(
     sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None, *,
-    listed: bool = True,
+    listed: bool = True, topical: bool = False,
 ) -> list[Location]:
     """The event's place, then (with ``listed``) the places listed beside it as further
     scenes of the same verb ("demonstrated in Berlin and in the German town of Mainz"), for
-    the types whose acts in several places are several events (docs/annotation.md)."""
-    location, ent = _scene(sent, trigger, gazetteer, default)
+    the types whose acts in several places are several events (docs/annotation.md).
+    ``topical``: the trigger's object and its "against", "over" or "for" phrase say what the
+    act is about, not where it happened (``_topic``)."""
+    location, ent = _scene(sent, trigger, gazetteer, default, topical)
     if location is None:
         return []
     found = [location]
@@ -164,7 +167,8 @@ def _listed_with(ent: Span, mentions: list[Span]) -> list[Span]:
 
 
 def _scene(
-    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None
+    sent: Span, trigger: Token, gazetteer: Gazetteer, default: Location | None,
+    topical: bool = False,
 ) -> tuple[Location | None, Span | None]:
     """The place where the trigger's event happened, or ``default`` for lead sentences, and
     the mention it was read from where a list may go on from it.
@@ -194,16 +198,21 @@ def _scene(
     West Bank"), and a town or village that the place found locates is the scene ("the
     settlement of Rafiah Yam in southern Gaza", "the streets of Oldham, a town near
     Manchester"). A place in reported content ("said that ... in the US") is not the
-    speaker's event's.
+    speaker's event's. With ``topical``, a place inside what the act is about is skipped
+    (``_topic``).
 
     With no place in the sentence, the dateline (``default``) is used only for sentences in
     the first paragraphs, where wire stories report what happened at the dateline; later
     paragraphs drift to background and reactions from elsewhere.
     """
     mentions = place_mentions(sent, gazetteer)
+    context = _context(sent, gazetteer)
+    if topical and mentions:
+        topic = _topic(trigger)
+        mentions = [m for m in mentions
+                    if m.root.i not in topic or not _wide(m, gazetteer, context)]
     if not mentions:
         return (default if in_lead(sent) else None), None
-    context = _context(sent, gazetteer)
     # Last, the clause the trigger's own tells the same moment as ("were patrolling a road
     # in Rangae district when the insurgents detonated a bomb"): one moment, one place.
     tiers = (*event_scope(trigger), _circumstances(trigger), simultaneous_scope(trigger))
@@ -256,6 +265,38 @@ def _scene(
     if len({f.geonameid or f.name for f in located}) == 1:
         return located[0].location(), None
     return (default if in_lead(sent) else None), None
+
+
+def _topic(trigger: Token) -> set[int]:
+    """What a protest, a blame, a demand or a refusal is about: the trigger's object and its
+    "against", "over" or "for" phrase ("rallied against the army's raids in the north",
+    "demanded the release of prisoners held in Chad"). A place there is the topic; the act
+    happened where the protesters or the speaker were."""
+    roles = event_roles()
+    scene_words = roles["topic_scene_prepositions"]
+    # A verb of movement or of visiting has a place for its object ("marched the streets of
+    # the capital"), never a topic.
+    moves = trigger.lemma_.lower() in {*roles["to_is_scene"], *roles["object_is_scene"]}
+    found: set[int] = set()
+    todo = [c for c in trigger.children if (c.dep_ in roles["topic_deps"] and not moves) or (
+        c.dep_ == "prep" and c.lower_ in roles["topic_prepositions"])]
+    while todo:
+        token = todo.pop()
+        found.add(token.i)
+        # "protested against the plan outside its offices in the capital": the parser hangs
+        # the protest's own scene from the object.
+        todo += [c for c in token.children
+                 if not (c.dep_ == "prep" and c.lower_ in scene_words)]
+    return found
+
+
+def _wide(ent: Span, gazetteer: Gazetteer, context: Context) -> bool:
+    """A country or a region wider than a province: what a protest or a demand is about
+    ("against the policy in the Middle East"), where a town or a province in the same
+    phrase is more often the scene the parser hung from the object ("marched against the
+    new tax in Kaduna")."""
+    found = _geocode(ent, gazetteer, context)
+    return found is not None and found.rank >= RANK_REGION
 
 
 def _loose(ent: Span, trigger: Token) -> bool:
