@@ -34,8 +34,9 @@ from newsevents.arms.governor import blocked, governor, served, talks_deals, use
 from newsevents.arms.lexicon import Lexicon
 from newsevents.arms.mentions import Mention, find_mentions
 from newsevents.arms.reading import Reading
-from newsevents.arms.records import deal_id, merge
+from newsevents.arms.records import deal_id, doc_id_of, merge
 from newsevents.arms.sentence import read
+from newsevents.arms.status_features import deal_features
 from newsevents.events import Lexicon as SpeechLexicon
 from newsevents.models import ArmsTransfer
 from newsevents.tables import data_path
@@ -45,9 +46,12 @@ __all__ = ["DATA_DIR", "ArmsComponent", "Catalogue", "Lexicon", "deal_id", "deal
 
 
 def deals_for_doc(
-    doc: Doc, catalogue: Catalogue | None = None, lex: Lexicon | None = None
+    doc: Doc, catalogue: Catalogue | None = None, lex: Lexicon | None = None,
+    status_features: dict[str, list[str]] | None = None,
 ) -> list[ArmsTransfer]:
-    """Every transfer the article reports, one record per supplier-recipient-system."""
+    """Every transfer the article reports, one record per supplier-recipient-system. Given
+    ``status_features``, each deal's strings for a status model (``status_features``) are
+    put there under its id, for ``bench/arms_status_model.py``."""
     if not doc.has_annotation("SENT_START"):
         return []  # no parse to read (an empty text, or a pipeline without a parser)
     catalogue, lex = catalogue or Catalogue.load(), lex or Lexicon.load()
@@ -73,8 +77,18 @@ def deals_for_doc(
     readings.extend(listed(readings, [m for m in echoes if not used(m, lex)]))
     told = {r.sent.start for r in readings}  # a sentence naming a system in no deal of its
     # own ("the manufacturer of the NH90") may still say what became of "the contract"
-    deals = merge(doc, [r for r in readings if r.complete], echoes, told, lex, countries)
+    complete = [r for r in readings if r.complete]
+    deals = merge(doc, complete, echoes, told, lex, countries)
     mark_deployed(deals, mentions, countries)
+    if status_features is not None:
+        by_deal: dict[str, list[Reading]] = {}
+        for reading in complete:
+            by_deal.setdefault(deal_id(doc_id_of(doc), reading.supplier or "",
+                                       reading.recipient or "", reading.system_key),
+                               []).append(reading)
+        for deal in deals:
+            status_features[deal.deal_id] = deal_features(
+                deal, by_deal.get(deal.deal_id, []), doc, lex)
     return deals
 
 

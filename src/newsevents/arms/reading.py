@@ -29,6 +29,7 @@ class Reading:
     owned: bool = False  # the supplier is a nationality on the system ("the Canadian Leopards")
     finished: bool = False  # a cue says the last of the deal arrived ("completed delivery")
     unsigned: bool = False  # the contract is still to be signed ("had not signed the contract")
+    cue: str | None = None  # the status cue's words that decided, or "not" for a negation
     quantity: int | None = None
     quantity_text: str | None = None
     value: float | None = None

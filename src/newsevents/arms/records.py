@@ -38,7 +38,7 @@ def merge(doc: Doc, readings: list[Reading], echoes: list[Mention], told: set[in
     for reading in readings:
         key = (cast(str, reading.supplier), cast(str, reading.recipient), reading.system_key)
         groups.setdefault(key, []).append(reading)
-    doc_id = _doc_id(doc)
+    doc_id = doc_id_of(doc)
     article = doc._.article
     now = article.date.year if article is not None and article.date else None
     apart = {key for key, group in groups.items() if any(r.mention.set_apart for r in group)}
@@ -110,7 +110,8 @@ def _covers(specific: ArmsTransfer, generic: ArmsTransfer, nouns: dict[str, set[
         or bool(nouns[specific.deal_id] & nouns[generic.deal_id]))
 
 
-def _doc_id(doc: Doc) -> str:
+def doc_id_of(doc: Doc) -> str:
+    """The article's id, the part of each deal id that names where the deal was read."""
     article = doc._.article
     return str(getattr(article, "id", None) or "text")
 

@@ -178,7 +178,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
     denial...) before any progress; else a negation of the transfer ("did not sell"): denied;
     else what the transfer word implies by its tense."""
     root = reading.mention.root
-    nearest: dict[bool, tuple[int, str, Token, bool]] = {}
+    nearest: dict[bool, tuple[int, str, Token, bool, str]] = {}
     found = cues_in(reading.sent, lex)
     cue_of = {token.i: cue for cue, tokens in found for token in tokens}
     unsigned: set[int] = set()
@@ -219,13 +219,13 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             # A delivery still to come ("the first batch will arrive next year") implies an
             # order only as a tense does: a stage another sentence states comes first.
             nearest[trouble] = (distance, status, tokens[0],
-                                not (future and cue.status in HANDED_OVER))
+                                not (future and cue.status in HANDED_OVER), " ".join(cue.words))
     speaker = reading.attribution.speaker.country if reading.attribution else None
     chosen = nearest.get(True) or nearest.get(False)
     said: str | None = None  # the transfer word's tense, when no cue or negation decides
     denying = None if chosen else (negation(trigger, lex) or _none_of(reading, trigger))
     if chosen is not None:
-        reading.status, reading.explicit = chosen[1], chosen[3]
+        reading.status, reading.explicit, reading.cue = chosen[1], chosen[3], chosen[4]
         if reading.status == "ordered" and trigger.pos_ == "NOUN" and any(
                 c.dep_ == "amod" and lemma(c) in PROSPECTIVE for c in trigger.children):
             reading.status = "negotiating"  # "signed an agreement for the planned sale of
@@ -233,7 +233,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         reading.unsigned = chosen[2].i in unsigned or _will_sign(chosen[2])
         denying = chosen[2] if chosen[1] == "denied" else None
     elif denying is not None:
-        reading.status, reading.explicit = "denied", True
+        reading.status, reading.explicit, reading.cue = "denied", True, "not"
     else:
         said = tense(clause_verb(trigger.head) if trigger.pos_ in ("NOUN", "PROPN")
                      else trigger)
@@ -242,7 +242,7 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                                   and lemma(trigger.head) in PROMISING):
             said = "future"  # "assurance of timely delivery", "the contract assures the
             # delivery of one Rafale per month"
-        reading.status = rule.statuses[said]
+        reading.status, reading.cue = rule.statuses[said], f"tense:{said}"
         if said != "past" and _contents_of_a_sale(trigger):
             reading.status = "approved"  # "The sale includes up to 18 MQ-9 Reapers": what an
             # export approval covers, not a contract the present tense would make it
