@@ -1134,6 +1134,16 @@ def test_talks_with_two_buyers_for_a_supply_are_talks_with_each(nlp: Language) -
         ("KOR", "PER", "K2 Black Panther", "negotiating")]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile has opened talks with Sweden on six A26 submarines.",
+    "Chile's navy and Sweden's Saab have entered discussions on six A26 submarines.",
+    "Negotiations between Chile and Sweden over the A26 submarine are going on.",
+])
+def test_talks_on_a_system_itself_are_talks_on_its_deal(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "CHL", "A26 submarine", "negotiating")]
+
+
 def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
     found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
                        "that would be sent to Ukraine.")
