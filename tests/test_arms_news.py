@@ -1144,6 +1144,15 @@ def test_talks_on_a_system_itself_are_talks_on_its_deal(nlp: Language, text: str
         ("SWE", "CHL", "A26 submarine", "negotiating")]
 
 
+@pytest.mark.parametrize("text", [
+    "The first K2 main battle tanks bought from South Korea have joined a Polish brigade.",
+    "The first four K2 tanks of the 180 ordered by Poland joined an armoured brigade.",
+    "The last six of 48 K2 Black Panther battle tanks bought from South Korea reached Poland.",
+])
+def test_a_clause_on_the_tanks_a_system_names_is_their_deal(nlp: Language, text: str) -> None:
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("KOR", "POL", "K2 Black Panther")]
+
+
 def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
     found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
                        "that would be sent to Ukraine.")
