@@ -1153,6 +1153,25 @@ def test_a_clause_on_the_tanks_a_system_names_is_their_deal(nlp: Language, text:
     assert [brief(d)[:3] for d in deals(nlp, text)] == [("KOR", "POL", "K2 Black Panther")]
 
 
+def test_export_permits_for_sensors_are_licences(nlp: Language) -> None:
+    text = "Norway has suspended export permits for drone sensors bound for Egypt."
+    assert [(*brief(d)[:2], d.system.category) for d in deals(nlp, text)] == [
+        ("NOR", "EGY", "sensors")]
+
+
+def test_a_request_for_a_system_is_a_deal_between_the_two(nlp: Language) -> None:
+    text = "Sweden has again turned down a request from Chile for six Gripen fighters."
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("SWE", "CHL", "JAS 39 Gripen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium plans to buy more CAESAR Mk II guns from France.",
+    "Belgium has ordered Caesar truck-mounted howitzers from France.",
+])
+def test_caesar_under_its_other_names(nlp: Language, text: str) -> None:
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("FRA", "BEL", "CAESAR howitzer")]
+
+
 def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
     found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
                        "that would be sent to Ukraine.")
