@@ -1172,6 +1172,17 @@ def test_caesar_under_its_other_names(nlp: Language, text: str) -> None:
     assert [brief(d)[:3] for d in deals(nlp, text)] == [("FRA", "BEL", "CAESAR howitzer")]
 
 
+@pytest.mark.parametrize("text, system", [
+    ("Qatar signed a contract with Hanwha of South Korea for K9A1EGY howitzers.", "K9 Thunder"),
+    ("Norway ordered 30 Boxer wheeled armoured vehicles from Germany.", "Boxer MRAV"),
+    ("The United States will give Qatar six Avenger air defence systems.",
+     "Avenger air defense system"),
+])
+def test_systems_under_their_export_and_british_names(nlp: Language, text: str,
+                                                      system: str) -> None:
+    assert [brief(d)[2] for d in deals(nlp, text)] == [system]
+
+
 def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
     found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
                        "that would be sent to Ukraine.")
