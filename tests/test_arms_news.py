@@ -1183,6 +1183,15 @@ def test_systems_under_their_export_and_british_names(nlp: Language, text: str,
     assert [brief(d)[2] for d in deals(nlp, text)] == [system]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile's air force is also weighing more Gripen jets from Sweden.",
+    "Chile is evaluating Swedish Gripen fighters for its air force.",
+])
+def test_a_buyer_weighing_a_system_proposes_its_deal(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "CHL", "JAS 39 Gripen", "proposed")]
+
+
 def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
     found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
                        "that would be sent to Ukraine.")
