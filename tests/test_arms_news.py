@@ -1134,6 +1134,64 @@ def test_talks_with_two_buyers_for_a_supply_are_talks_with_each(nlp: Language) -
         ("KOR", "PER", "K2 Black Panther", "negotiating")]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile has opened talks with Sweden on six A26 submarines.",
+    "Chile's navy and Sweden's Saab have entered discussions on six A26 submarines.",
+    "Negotiations between Chile and Sweden over the A26 submarine are going on.",
+])
+def test_talks_on_a_system_itself_are_talks_on_its_deal(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "CHL", "A26 submarine", "negotiating")]
+
+
+@pytest.mark.parametrize("text", [
+    "The first K2 main battle tanks bought from South Korea have joined a Polish brigade.",
+    "The first four K2 tanks of the 180 ordered by Poland joined an armoured brigade.",
+    "The last six of 48 K2 Black Panther battle tanks bought from South Korea reached Poland.",
+])
+def test_a_clause_on_the_tanks_a_system_names_is_their_deal(nlp: Language, text: str) -> None:
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("KOR", "POL", "K2 Black Panther")]
+
+
+def test_export_permits_for_sensors_are_licences(nlp: Language) -> None:
+    text = "Norway has suspended export permits for drone sensors bound for Egypt."
+    assert [(*brief(d)[:2], d.system.category) for d in deals(nlp, text)] == [
+        ("NOR", "EGY", "sensors")]
+
+
+def test_a_request_for_a_system_is_a_deal_between_the_two(nlp: Language) -> None:
+    text = "Sweden has again turned down a request from Chile for six Gripen fighters."
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("SWE", "CHL", "JAS 39 Gripen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium plans to buy more CAESAR Mk II guns from France.",
+    "Belgium has ordered Caesar truck-mounted howitzers from France.",
+])
+def test_caesar_under_its_other_names(nlp: Language, text: str) -> None:
+    assert [brief(d)[:3] for d in deals(nlp, text)] == [("FRA", "BEL", "CAESAR howitzer")]
+
+
+@pytest.mark.parametrize("text, system", [
+    ("Qatar signed a contract with Hanwha of South Korea for K9A1EGY howitzers.", "K9 Thunder"),
+    ("Norway ordered 30 Boxer wheeled armoured vehicles from Germany.", "Boxer MRAV"),
+    ("The United States will give Qatar six Avenger air defence systems.",
+     "Avenger air defense system"),
+])
+def test_systems_under_their_export_and_british_names(nlp: Language, text: str,
+                                                      system: str) -> None:
+    assert [brief(d)[2] for d in deals(nlp, text)] == [system]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's air force is also weighing more Gripen jets from Sweden.",
+    "Chile had weighed Swedish Gripen fighters for its air force.",
+])
+def test_a_buyer_weighing_a_system_proposes_its_deal(nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "CHL", "JAS 39 Gripen", "proposed")]
+
+
 def test_a_buyer_in_talks_keeps_what_is_sent_on(nlp: Language) -> None:
     found = deals(nlp, "Poland is in talks with Norway on the purchase of 20 K9 howitzers "
                        "that would be sent to Ukraine.")

@@ -66,6 +66,9 @@ JOINT = frozenset({"jointly", "joint", "co-produce", "coproduce", "co-production
 # whose object such a noun is hands over no weapons.
 DETAILS = frozenset({"number", "cost", "price", "value", "detail", "figure", "date", "timing",
                      "timeline", "type", "name", "size", "specification", "breakdown"})
+# How a system's name hangs on the noun it names: "T-90S tanks" (the tagger may take a model
+# for an adjective), "Apache helicopters".
+NAMING = frozenset({"compound", "nmod", "amod"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -147,7 +150,12 @@ def _governor_from(root: Token, lex: Lexicon) -> Token | None:
     found = _climb(root, lex)
     if found is not None:
         return found
-    nouns = (root, root.head) if root.dep_ in ("compound", "nmod") else (root,)
+    nouns = [root]
+    while nouns[-1].dep_ in NAMING and len(nouns) <= MAX_HOPS:
+        nouns.append(nouns[-1].head)  # "Apache Guardian attack helicopters"
+    nouns += [g for c in nouns[-1].children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.pos_ == "NUM"]
+    # "the first six helicopters of the 24 ordered by Morocco": the clause is on the whole
     for child in (c for noun in nouns for c in noun.children):
         if child.dep_ in ("acl", "relcl") and lex.trigger(child):
             return child
