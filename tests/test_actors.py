@@ -1231,3 +1231,34 @@ def test_party_people_trades_and_eu_commissioners(
 def test_more_parties_and_armed_groups(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Kerala police", ("IND", "COP", None)),
+    ("a Borno state official", ("NGA", "GOV", None)),
+    ("Diyala provincial councillors", ("IRQ", "GOV", None)),
+    ("the NSW Health Minister", ("AUS", "GOV", None)),
+    ("New South Wales police", ("AUS", "COP", None)),
+    ("a Baja California state judge", ("MEX", "JUD", None)),  # not the US state
+    ("Inner Mongolia officials", ("CHN", "GOV", None)),  # not Mongolia
+])
+def test_a_province_before_a_role_gives_its_country(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("two Kenyan witnesses", ("KEN", "CVL", None)),  # "witness" takes "-es"
+    ("rural churches", (None, "REL", None)),
+    ("Chilean football coaches", ("CHL", "CVL", None)),
+    ("the two monarchs", (None, "GOV", None)),
+    ("Czechs", ("CZE", "CVL", None)),  # a nationality word gains no "-es"
+    ("Nigerian collaborators", ("NGA", "CVL", None)),
+    ("Prussian militarists", (None, "MIL", None)),
+    ("a remote Peruvian outpost", ("PER", "MIL", None)),
+    ("backers of the president", (None, "CVL", None)),
+    ("Awami League backers", ("BGD", "PTY", None)),  # a party's backers are its own
+])
+def test_plural_role_nouns_and_more_roles(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

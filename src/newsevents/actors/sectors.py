@@ -199,7 +199,7 @@ def armed_group_tied(keys: list[str], cut: int, matches: list[Match]) -> Cue | N
 
 
 # Nouns for followers: "government supporters" are civilians who back the government.
-FOLLOWERS = frozenset({"supporter"})
+FOLLOWERS = frozenset({"supporter", "backer"})
 
 
 def _followers(sector: str | None, core: list[Match]) -> str | None:
@@ -376,7 +376,7 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
 # People a party acts through (docs/annotation.md, 4: PTY is "a political party, its members
 # as such"); named with the party, they are its own, not civilians or workers.
 PARTY_PEOPLE = frozenset({"activist", "activists", "worker", "workers", "member", "members",
-                          "supporter", "supporters", "cadre", "cadres"})
+                          "supporter", "supporters", "backer", "backers", "cadre", "cadres"})
 
 
 def _collective_head(core: list[Match]) -> bool:

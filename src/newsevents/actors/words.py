@@ -61,7 +61,12 @@ def plural(term: str) -> str:
     head, _, last = term.rpartition(" ")
     if last.endswith("man") and last.lower() not in NOT_MAN_COMPOUNDS:
         last = last[:-3] + "men"
-    elif last.endswith(("s", "sh", "ch", "x", "ese")):
+    elif last.endswith(("arch", "ech")):
+        last += "s"  # "monarchs", "Czechs"
+    elif last.endswith(("ss", "x", "tch", "oach", "urch")):
+        last += "es"  # "witnesses", "coaches", "churches"
+    elif last.endswith(("s", "sh", "ch", "ese")):
+        # plurals already ("forces"), or nationality words ("British", "Baloch", "Chinese")
         return term
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         last = last[:-1] + "ies"
