@@ -627,10 +627,18 @@ def train(
     """Learn triggers and fit on train, choose C and the thresholds on train out of fold and
     dev (within the gold set's floor, given ``gold``); returns the card.
 
-    Writes `learned_triggers.tsv`, `token_model.json` and `model.json` into ``data_dir`` (the
-    package's `data/en/events/`, where the coder reads them).
+    Writes `learned_triggers.tsv`, `token_model.json`, `model.json` and, from the coder
+    with that model, `roles.json` (``role_training``) into ``data_dir`` (the package's
+    `data/en/events/`, where the coder reads them).
     """
-    return fit_event_model(collect(docs, data_dir, gold), data_dir)
+    from newsevents.evaluation.role_training import fit_role_model
+
+    card = fit_event_model(collect(docs, data_dir, gold), data_dir)
+    EventModel.load.cache_clear()  # model.json was rewritten
+    nlp.load.cache_clear()
+    card["roles"] = fit_role_model([d for d in docs if d.split == "train"],
+                                   [d for d in docs if d.split == "dev"], data_dir)
+    return card
 
 
 def collect(docs: list[GoldDocument], data_dir: Path, gold: Path | None) -> Collected:
