@@ -1,6 +1,7 @@
 """Training the event model from the annotated corpus (`newsevents train`).
 
-Two models are fitted on the train split. The trigger detector (`events.tokens`) learns, word
+Three models are fitted on the train split; the third, the role model, is fitted once the
+event model is written, from the events the coder then keeps (`role_training`). The trigger detector (`events.tokens`) learns, word
 by word, which verbs and nouns the annotators marked as triggers of which type; it finds
 candidates the lexicon lacks. Then the rules code every train document with the detector's
 candidates added and nothing kept out; each event is labelled right when its sentence holds a
