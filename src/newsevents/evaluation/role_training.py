@@ -50,6 +50,8 @@ class RoleRow:
     """whether the rules gave the side no actor at all (coded or not): only then is it
     filled"""
     candidates: list[tuple[str, dict[str, list[str]]]]
+    bars: list[dict[str, frozenset[str]]]
+    """each candidate's ``roles.barred``"""
 
 
 def role_rows(docs: list[GoldDocument], data_dir: Path | None) -> Iterator[RoleRow]:
@@ -72,7 +74,7 @@ def role_rows(docs: list[GoldDocument], data_dir: Path | None) -> Iterator[RoleR
                          "target": _codes(gold_event.target) if gold_event.target else None},
                         {"source": _codes(sources), "target": _codes(targets)},
                         {"source": not sources, "target": not targets},
-                        [(c.code, c.features) for c in cands])
+                        [(c.code, c.features) for c in cands], [c.barred for c in cands])
     finally:
         coder.collect_roles, coder.roles = False, roles
 
@@ -127,7 +129,7 @@ def filled_right(rows: Iterable[RoleRow], scores: Iterable[dict[str, list[float]
         if gold is None or not row.real:
             continue
         got = row.rules[role]
-        chosen = pick({r: by_role[r] if row.empty[r] else [] for r in ROLES}, fill)
+        chosen = pick({r: by_role[r] if row.empty[r] else [] for r in ROLES}, fill, row.bars)
         index = chosen[ROLES.index(role)]
         if index is not None:
             got = {row.candidates[index][0]}

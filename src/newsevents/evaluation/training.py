@@ -1,14 +1,14 @@
 """Training the event model from the annotated corpus (`newsevents train`).
 
-Three models are fitted on the train split; the third, the role model, is fitted once the
-event model is written, from the events the coder then keeps (`role_training`). The trigger detector (`events.tokens`) learns, word
-by word, which verbs and nouns the annotators marked as triggers of which type; it finds
-candidates the lexicon lacks. Then the rules code every train document with the detector's
-candidates added and nothing kept out; each event is labelled right when its sentence holds a
-gold event of the same type and realis, and wrong otherwise, and a logistic regression learns
-which events to believe. The train split is coded in ``FOLDS`` parts, each with a detector
-fitted on the others, so that what the event model learns of the detector holds for unseen
-text.
+Three models are fitted on the train split; the third, the role model, is fitted once the event
+model is written, from the events the coder then keeps (`role_training`). The trigger detector
+(`events.tokens`) learns, word by word, which verbs and nouns the annotators marked as triggers
+of which type; it finds candidates the lexicon lacks. Then the rules code every train document
+with the detector's candidates added and nothing kept out; each event is labelled right when
+its sentence holds a gold event of the same type and realis, and wrong otherwise, and a
+logistic regression learns which events to believe. The train split is coded in ``FOLDS``
+parts, each with a detector fitted on the others, so that what the event model learns of the
+detector holds for unseen text.
 
 The event model's regularisation, type weights and two keep thresholds (one for the events the
 hand rules would code on their own, one for every other candidate) are chosen on the dev split

@@ -6,9 +6,10 @@ by" the trigger, a country after "against"). Each actor mention of the event's s
 the actors stage places in a country or an IGO is a candidate; a logistic model per role,
 trained on the annotated corpus (`corpus/annotated/`, train split) by `newsevents train`,
 scores it from its path to the trigger, its distance and side, the preposition heading it, the
-trigger's voice and type and whether the rules chose it for either side. The best candidate
-over the threshold chosen on the dev split fills a side the rules left empty. The model is
-plain data, `data/en/events/roles.json` (feature -> weight), applied with a dot product.
+trigger's voice and type and whether the rules chose it for either side. The likeliest
+candidate over the role's threshold (chosen on the dev split and the train split out of fold)
+fills a side the rules gave no actor (``pick``). The model is plain data,
+`data/en/events/roles.json` (feature -> weight), applied with a dot product.
 """
 
 from __future__ import annotations
@@ -16,27 +17,34 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from newsevents.events.syntax import lemma
+from newsevents.events.lexicon import Lexicon
+from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.models import Actor
 from newsevents.tables import data_path
 
 ROLE_MODEL = "roles.json"
 ROLES = ("source", "target")
 ROLE_CANDIDATES = "newsevents.role_candidates"
-"""user_data key: each event's role candidates with their features, kept for training when
-no role model is applied (``Candidate``)."""
+"""user_data key: by event id, the rules' sources and targets and the role candidates
+(``Candidate``), kept for training where the events component is told to
+(``EventCoder.collect_roles``)."""
 PATH_CAP = 4
 """Dependency steps beyond which a path is only "long": longer paths are too rare to weigh."""
+# Prepositions a mention's case is read from ("by" the doer of a passive, "against" the
+# target); any other heading word is read as the mention's dependency.
 CASE_WORDS = frozenset({"by", "against", "on", "with", "from", "to", "at", "in", "of", "for",
                         "between", "toward", "towards", "into", "over"})
 
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "through", "at", "near", "across", "around", "into", "outside"})
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "conj", "appos"})
 """Links from a mention to the phrase it is part of ("U.S." in "U.S. troops")."""
 
@@ -48,6 +56,8 @@ class Candidate:
     actor: Actor
     code: str
     features: dict[str, list[str]]
+    barred: dict[str, frozenset[str]] = field(default_factory=dict)
+    """why the mention may not fill a role (``barred``): reason -> the roles it bars"""
 
 
 def code_of(actor: Actor) -> str | None:
@@ -135,39 +145,63 @@ def candidate_features(
     return out
 
 
-def mentions(sent: Span) -> list[tuple[Token, Actor]]:
-    """The sentence's actor mentions the actors stage placed in a country or an IGO, one per
-    head word."""
-    return [(t, t._.actor) for t in sent
-            if t._.actor is not None and code_of(t._.actor) is not None]
-
-
 def candidates(
     sent: Span, trigger: Token, event_type: str, sources: Sequence[Actor],
     targets: Sequence[Actor],
 ) -> list[Candidate]:
+    """The sentence's actor mentions the actors stage placed in a country or an IGO (one per
+    head word, the trigger's own aside), weighed against the rules' ``sources`` and
+    ``targets``."""
     picked = {"source": _codes(sources), "target": _codes(targets)}
     empty = {"source": not sources, "target": not targets}
+    named = {"source": {a.text.lower() for a in sources},
+             "target": {a.text.lower() for a in targets}}
+    speech = Lexicon.load().speech_verb(trigger, hops=PATH_CAP)
     found = []
-    for head, actor in mentions(sent):
-        if head.i == trigger.i:
-            continue
-        code = code_of(actor)
-        assert code is not None
-        found.append(Candidate(actor, code, candidate_features(
-            trigger, head, actor, event_type, picked, empty)))
+    for head in sent:
+        actor = head._.actor
+        code = code_of(actor) if actor is not None and head.i != trigger.i else None
+        if code is not None:
+            found.append(Candidate(actor, code, candidate_features(
+                trigger, head, actor, event_type, picked, empty),
+                barred(head, actor, named, speech)))
     return found
 
 
-def pick(scores: dict[str, list[float]], fill: dict[str, float]
-         ) -> tuple[int | None, int | None]:
+def barred(head: Token, actor: Actor, named: dict[str, set[str]], speech: Token | None
+           ) -> dict[str, frozenset[str]]:
+    """Mentions that are no party whatever the model says: the phrase the rules already made
+    the other side ("came under attack": the victims are not also the attackers); a date or
+    number the actor tables took for a name ("In May"); the place an act happened in
+    ("marched through Rome"); the one who reports it (the subject of ``speech``, the verb of
+    saying the trigger's clause is told by: "The army said five soldiers were killed")."""
+    out: dict[str, frozenset[str]] = {}
+    text = actor.text.lower()
+    taken = frozenset(role for role, other in (("source", "target"), ("target", "source"))
+                      if text in named[other])
+    if taken:
+        out["other_side"] = taken
+    if head.ent_type_ in NOT_ACTORS:
+        out["not_actor"] = frozenset(ROLES)
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS and head.ent_type_ in PLACES:
+        out["place"] = frozenset(ROLES)
+    if speech is not None and head.head.i == speech.i and head.dep_ in SUBJECTS:
+        out["speaker"] = frozenset(ROLES)
+    return out
+
+
+def pick(scores: dict[str, list[float]], fill: dict[str, float],
+         bars: Sequence[dict[str, frozenset[str]]] = ()) -> tuple[int | None, int | None]:
     """The candidate (by index) that fills each side: its likeliest over the side's
-    threshold (``scores`` of an empty side only; a side the rules filled has none). Where one
-    mention wins both, the side it is likelier for keeps it and the other takes its next
-    ("Clashes erupted as Egyptian police dispersed the crowd": the police are not their own
-    foes); one country may still be both sides, as the police and the protesters of a
-    domestic event."""
-    ranked = {role: sorted((i for i, p in enumerate(ps) if p >= fill[role]),
+    threshold and not barred from it (``bars``: each candidate's, ``barred``; ``scores`` of
+    an empty side only, a side the rules filled has none). Where one mention wins both, the
+    side it is likelier for keeps it and the other takes its next ("Clashes erupted as
+    Egyptian police dispersed the crowd": the police are not their own foes); one country
+    may still be both sides, as the police and the protesters of a domestic event."""
+    def allowed(i: int, role: str) -> bool:
+        return not bars or not any(role in roles for roles in bars[i].values())
+
+    ranked = {role: sorted((i for i, p in enumerate(ps) if p >= fill[role] and allowed(i, role)),
                            key=lambda i, ps=ps: -ps[i])
               for role, ps in scores.items()}
     src, tgt = ranked["source"], ranked["target"]
@@ -185,8 +219,9 @@ def _codes(actors: Iterable[Actor]) -> set[str]:
 
 @dataclass(frozen=True)
 class RoleModel:
-    """A logistic model per role and the probability over which its best candidate fills a
-    side the rules left empty (chosen on the dev split)."""
+    """A logistic model per role and the probability over which its likeliest candidate
+    fills a side the rules left empty (chosen on the dev split and the train split out of
+    fold, ``evaluation.role_training``)."""
 
     weights: dict[str, dict[str, float]]
     bias: dict[str, float]
@@ -198,6 +233,7 @@ class RoleModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def scores(self, role: str, found: Sequence[Candidate]) -> list[float]:
+        """Each candidate's probability for ``role``."""
         return [self.probability(role, c.features[role]) for c in found]
 
     def assign(
@@ -212,7 +248,7 @@ class RoleModel:
             return sources, targets
         src, tgt = pick({role: self.scores(role, found) if not side else []
                          for role, side in (("source", sources), ("target", targets))},
-                        self.fill)
+                        self.fill, [c.barred for c in found])
         return ([found[src].actor] if src is not None else sources,
                 [found[tgt].actor] if tgt is not None else targets)
 
