@@ -23,6 +23,7 @@ from newsevents.evaluation.training import (
 )
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS
+from newsevents.events.roles import ROLE_MODEL, RoleModel
 from newsevents.events.tokens import TOKEN_MODEL, TokenModel
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "annotated"
@@ -60,10 +61,18 @@ def test_training_writes_a_model_and_triggers_from_the_train_split(
     assert card["trained_on"]["detector"]["words"] > 100
 
 
+def test_training_writes_the_role_model(trained: tuple[Path, dict]) -> None:
+    folder, card = trained
+    roles = RoleModel.load(folder)
+    assert roles is not None and roles.weights["source"] and roles.weights["target"]
+    assert card["roles"]["source"]["examples"] > 0
+    assert card["roles"]["target"]["train_out_of_fold_real"]["scored"] > 0
+
+
 def test_training_is_reproducible(trained: tuple[Path, dict], tmp_path: Path) -> None:
     folder, _ = trained
     train(_slice(), tmp_path)
-    for name in (MODEL, LEARNED_TRIGGERS, TOKEN_MODEL):
+    for name in (MODEL, LEARNED_TRIGGERS, TOKEN_MODEL, ROLE_MODEL):
         assert (tmp_path / name).read_bytes() == (folder / name).read_bytes()
 
 

@@ -223,17 +223,23 @@ def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> 
         tally.confidence[(bucket, type_right)] += 1
 
 
-def score_document(tally: Tally, doc: GoldDocument, result: Result) -> None:
-    tally.documents += 1
-    by_sentence: dict[int, list[Event]] = {}
-    for event in result.events:
+def by_sentence(doc: GoldDocument, events: Iterable[Event]) -> dict[int, list[Event]]:
+    """The coded events by the index of the gold sentence their evidence starts in."""
+    found: dict[int, list[Event]] = {}
+    for event in events:
         start = event.evidence.start
         index = next((s.index for s in doc.sentences if s.start <= start < s.end), None)
         if index is None:  # evidence before the first annotated sentence (a title line)
             index = min(doc.sentences, key=lambda s: abs(s.start - start)).index
-        by_sentence.setdefault(index, []).append(event)
+        found.setdefault(index, []).append(event)
+    return found
+
+
+def score_document(tally: Tally, doc: GoldDocument, result: Result) -> None:
+    tally.documents += 1
+    coded = by_sentence(doc, result.events)
     for sentence in doc.sentences:
-        score_sentence(tally, sentence, by_sentence.get(sentence.index, []))
+        score_sentence(tally, sentence, coded.get(sentence.index, []))
 
 
 def report(name: str, tally: Tally) -> SliceReport:

@@ -1,13 +1,14 @@
 """Training the event model from the annotated corpus (`newsevents train`).
 
-Two models are fitted on the train split. The trigger detector (`events.tokens`) learns, word
-by word, which verbs and nouns the annotators marked as triggers of which type; it finds
-candidates the lexicon lacks. Then the rules code every train document with the detector's
-candidates added and nothing kept out; each event is labelled right when its sentence holds a
-gold event of the same type and realis, and wrong otherwise, and a logistic regression learns
-which events to believe. The train split is coded in ``FOLDS`` parts, each with a detector
-fitted on the others, so that what the event model learns of the detector holds for unseen
-text.
+Three models are fitted on the train split; the third, the role model, is fitted once the event
+model is written, from the events the coder then keeps (`role_training`). The trigger detector
+(`events.tokens`) learns, word by word, which verbs and nouns the annotators marked as triggers
+of which type; it finds candidates the lexicon lacks. Then the rules code every train document
+with the detector's candidates added and nothing kept out; each event is labelled right when
+its sentence holds a gold event of the same type and realis, and wrong otherwise, and a
+logistic regression learns which events to believe. The train split is coded in ``FOLDS``
+parts, each with a detector fitted on the others, so that what the event model learns of the
+detector holds for unseen text.
 
 The event model's regularisation, type weights and two keep thresholds (one for the events the
 hand rules would code on their own, one for every other candidate) are chosen on the dev split
@@ -627,10 +628,18 @@ def train(
     """Learn triggers and fit on train, choose C and the thresholds on train out of fold and
     dev (within the gold set's floor, given ``gold``); returns the card.
 
-    Writes `learned_triggers.tsv`, `token_model.json` and `model.json` into ``data_dir`` (the
-    package's `data/en/events/`, where the coder reads them).
+    Writes `learned_triggers.tsv`, `token_model.json`, `model.json` and, from the coder
+    with that model, `roles.json` (``role_training``) into ``data_dir`` (the package's
+    `data/en/events/`, where the coder reads them).
     """
-    return fit_event_model(collect(docs, data_dir, gold), data_dir)
+    from newsevents.evaluation.role_training import fit_role_model
+
+    card = fit_event_model(collect(docs, data_dir, gold), data_dir)
+    EventModel.load.cache_clear()  # model.json was rewritten
+    nlp.load.cache_clear()
+    card["roles"] = fit_role_model([d for d in docs if d.split == "train"],
+                                   [d for d in docs if d.split == "dev"], data_dir)
+    return card
 
 
 def collect(docs: list[GoldDocument], data_dir: Path, gold: Path | None) -> Collected:

@@ -8,7 +8,8 @@ recorded on the event instead of being silently coded as fact.
 
 The stages, each in its own module: ``lexicon`` (the data), ``triggers`` (finding and folding
 triggers), ``arguments`` (source and target), ``modality`` (negation, modals, intent),
-``speech`` (attribution and speech acts); this module assembles the records.
+``speech`` (attribution and speech acts), ``roles`` (a trained model that fills a side the
+rules left empty); this module assembles the records.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from newsevents.events.modality import (
     recode,
     states_intent,
 )
+from newsevents.events.roles import ROLE_CANDIDATES, RoleModel, candidates
 from newsevents.events.speech import attribution, speech_acts
 from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.events.tokens import TokenModel
@@ -305,6 +307,8 @@ def sentence_events(
     model: EventModel | None = None,
     keep_all: bool = False,
     detector: TokenModel | None = None,
+    roles: RoleModel | None = None,
+    collect_roles: bool = False,
 ) -> list[Event]:
     events: list[Event] = []
     at_token: dict[int, int] = {}  # trigger word -> index of its event in ``events``
@@ -370,6 +374,14 @@ def sentence_events(
             # trained on such sources uncoded (coded, 6 more false events on the train split).
             # A visitor is a guest of the place.
             sources = localise(sources, source_scene, people=True)
+        if collect_roles:
+            sent.doc.user_data.setdefault(ROLE_CANDIDATES, {})[event_id] = (
+                list(sources), list(targets),
+                candidates(sent, cand.token, reading.event_type, sources, targets))
+        if roles is not None:  # a side the rules left empty: the likeliest actor mention
+
+            sources, targets = roles.assign(sent, cand.token, reading.event_type, sources,
+                                            targets)
         # Dated only once kept: resolving date words is among the costliest steps per event.
         date, date_text = dates.event_date(sent, _when(cand, lex), article_date)
         if placed:
@@ -432,6 +444,8 @@ def code_doc(
     lex: Lexicon | None = None,
     keep_all: bool = False,
     detector: TokenModel | None = None,
+    roles: RoleModel | None = None,
+    collect_roles: bool = False,
 ) -> list[Event]:
     lex = lex or Lexicon.load()
     article = doc._.article
@@ -447,7 +461,7 @@ def code_doc(
             events.extend(
                 sentence_events(
                     sent, index, doc_id, lex, look, article_date, default_place, model, keep_all,
-                    detector,
+                    detector, roles, collect_roles,
                 )
             )
         _update_last_subject(sent, look)
@@ -459,8 +473,9 @@ MODES = ("hybrid", "rules", "collect")
 
 @Language.factory("newsevents_events", default_config={"mode": "hybrid", "data_dir": None})
 def make_events(nlp: Language, name: str, mode: str, data_dir: str | None) -> EventCoder:
-    """``mode``: "hybrid" (the rules' candidates, all of them, weighed by the trained model;
-    the rules alone where no model was trained), "rules" (the rules alone), or "collect" (every
+    """``mode``: "hybrid" (the rules' candidates, all of them, weighed by the trained model,
+    and their empty sides filled by the role model; the rules alone where no model was
+    trained), "rules" (the rules alone), or "collect" (every
     candidate with its features, for training). ``data_dir`` holds the learned triggers and
     model (default: the package's own)."""
     if mode not in MODES:
@@ -477,12 +492,17 @@ class EventCoder:
         self._lexicon: Lexicon | None = None
         self.model: EventModel | None = None
         self.detector: TokenModel | None = None
+        self.roles: RoleModel | None = None
+        self.collect_roles = False
+        """Keep each event's role candidates in the document (``ROLE_CANDIDATES``), for
+        training the role model."""
 
     def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
         """Read the lexicon and the model, so that a broken file fails when the pipeline is
         built, not mid-batch."""
         self.model = EventModel.load(self.data_dir) if self.mode == "hybrid" else None
         self.detector = TokenModel.load(self.data_dir) if self.mode != "rules" else None
+        self.roles = RoleModel.load(self.data_dir) if self.mode == "hybrid" else None
         self._lexicon = Lexicon.load(self.data_dir, learned=self.mode != "rules")
 
     @property
@@ -498,5 +518,6 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
-        doc._.events = code_doc(doc, self.model, lexicon, self.keep_all, self.detector)
+        doc._.events = code_doc(doc, self.model, lexicon, self.keep_all, self.detector,
+                                self.roles, self.collect_roles)
         return doc
