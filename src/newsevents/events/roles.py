@@ -37,14 +37,8 @@ ROLE_CANDIDATES = "newsevents.role_candidates"
 (``EventCoder.collect_roles``)."""
 PATH_CAP = 4
 """Dependency steps beyond which a path is only "long": longer paths are too rare to weigh."""
-# Prepositions a mention's case is read from ("by" the doer of a passive, "against" the
-# target); any other heading word is read as the mention's dependency.
-CASE_WORDS = frozenset({"by", "against", "on", "with", "from", "to", "at", "in", "of", "for",
-                        "between", "toward", "towards", "into", "over"})
-
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "through", "at", "near", "across", "around", "into", "outside"})
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "conj", "appos"})
 """Links from a mention to the phrase it is part of ("U.S." in "U.S. troops")."""
 
@@ -88,12 +82,13 @@ def _path(trigger: Token, head: Token) -> str:
 
 
 def _case(head: Token) -> str:
-    """The preposition the candidate is the object of ("by", "against"), or its own
-    dependency where none heads it; "agent" marks a passive's "by" phrase."""
+    """The preposition the candidate is the object of ("by", "against"; the ``role_case``
+    cues of ``data/en/events/cues.tsv``), or its own dependency where none heads it; "agent"
+    marks a passive's "by" phrase."""
     node = head
     while node.dep_ in MODIFIERS and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "pobj" and node.head.lower_ in CASE_WORDS:
+    if node.dep_ == "pobj" and Lexicon.load().cue("role_case", node.head.lower_):
         return node.head.lower_
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
         return "by"
@@ -172,9 +167,10 @@ def barred(head: Token, actor: Actor, named: dict[str, set[str]], speech: Token 
            ) -> dict[str, frozenset[str]]:
     """Mentions that are no party whatever the model says: the phrase the rules already made
     the other side ("came under attack": the victims are not also the attackers); a date or
-    number the actor tables took for a name ("In May"); the place an act happened in
-    ("marched through Rome"); the one who reports it (the subject of ``speech``, the verb of
-    saying the trigger's clause is told by: "The army said five soldiers were killed")."""
+    number the actor tables took for a name ("In May"); the place an act happened in, after
+    a ``role_place`` cue ("marched through Rome"); the one who reports it (the subject of
+    ``speech``, the verb of saying the trigger's clause is told by: "The army said five
+    soldiers were killed")."""
     out: dict[str, frozenset[str]] = {}
     text = actor.text.lower()
     taken = frozenset(role for role, other in (("source", "target"), ("target", "source"))
@@ -183,7 +179,8 @@ def barred(head: Token, actor: Actor, named: dict[str, set[str]], speech: Token 
         out["other_side"] = taken
     if head.ent_type_ in NOT_ACTORS:
         out["not_actor"] = frozenset(ROLES)
-    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS and head.ent_type_ in PLACES:
+    if (head.dep_ == "pobj" and Lexicon.load().cue("role_place", head.head.lower_)
+            and head.ent_type_ in PLACES):
         out["place"] = frozenset(ROLES)
     if speech is not None and head.head.i == speech.i and head.dep_ in SUBJECTS:
         out["speaker"] = frozenset(ROLES)
