@@ -9,6 +9,7 @@ finding events everywhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from newsevents.models import EVENT_TYPES, Realis
+from newsevents.models import EVENT_TYPES, Article, Realis
 from newsevents.tables import data_path, read_tsv
 
 Split = Literal["train", "dev", "test"]
@@ -173,6 +174,11 @@ class GoldDocument(BaseModel):
     @property
     def is_real(self) -> bool:
         return self.origin in REAL_ORIGINS
+
+    def article(self) -> Article:
+        """The document as the coder takes it: scoring and training code the same article."""
+        date = dt.date.fromisoformat(self.date) if self.date else None
+        return Article(id=self.doc_id, text=self.text, title=self.title, date=date, url=self.url)
 
 
 def is_corpus(path: Path) -> bool:

@@ -21,8 +21,8 @@ from typing import Any
 
 from newsevents import nlp, pipeline
 from newsevents.evaluation.corpus import GoldDocument, GoldEvent
-from newsevents.evaluation.scoring import _codes, by_sentence, pair_events
-from newsevents.evaluation.training import _articles, _int32
+from newsevents.evaluation.scoring import actor_codes, by_sentence, pair_events
+from newsevents.evaluation.sparse import int32_indices
 from newsevents.events.roles import ROLE_CANDIDATES, ROLE_MODEL, ROLES, RoleModel, pick
 from newsevents.models import Event
 
@@ -63,16 +63,17 @@ def role_rows(docs: list[GoldDocument], data_dir: Path | None) -> Iterator[RoleR
     coder.collect_roles, roles = True, coder.roles
     coder.roles = None  # the rules' sides, not a previous role model's
     try:
-        for doc, parsed in zip(docs, pipeline.parse(language, _articles(docs)), strict=True):
+        parsed_docs = pipeline.parse(language, map(GoldDocument.article, docs))
+        for doc, parsed in zip(docs, parsed_docs, strict=True):
             found = parsed.user_data.get(ROLE_CANDIDATES, {})
             for sentence_events, gold in _by_sentence(doc, parsed._.events):
                 for gold_event, event in pair_events(gold, sentence_events):
                     sources, targets, cands = found[event.event_id.split("-")[0]]
                     yield RoleRow(
                         doc.doc_id, doc.is_real,
-                        {"source": _codes(gold_event.source) if gold_event.source else None,
-                         "target": _codes(gold_event.target) if gold_event.target else None},
-                        {"source": _codes(sources), "target": _codes(targets)},
+                        {"source": actor_codes(gold_event.source) if gold_event.source else None,
+                         "target": actor_codes(gold_event.target) if gold_event.target else None},
+                        {"source": actor_codes(sources), "target": actor_codes(targets)},
                         {"source": not sources, "target": not targets},
                         [(c.code, c.features) for c in cands], [c.barred for c in cands])
     finally:
@@ -109,7 +110,7 @@ def _fit(rows: list[RoleRow], role: str) -> tuple[dict[str, float], float]:
         return {}, -30.0  # nothing to learn
     vectorizer = DictVectorizer()
     model = LogisticRegression(C=ROLE_C, solver="liblinear", random_state=SEED, max_iter=1000)
-    model.fit(_int32(vectorizer.fit_transform(x)), y)
+    model.fit(int32_indices(vectorizer.fit_transform(x)), y)
     names = vectorizer.get_feature_names_out()
     weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
                if abs(w) >= MIN_WEIGHT}

@@ -20,14 +20,15 @@ from rich.table import Table
 
 from newsevents.evaluation.corpus import GoldActor, GoldDocument, GoldEvent, GoldSentence
 from newsevents.evaluation.gold import TypeScore
-from newsevents.models import EVENT_TYPES, Actor, Article, Event, Location, Result
+from newsevents.models import EVENT_TYPES, Actor, Event, Location, Result
 from newsevents.pipeline import Coder
 from newsevents.places import Gazetteer
 
 CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
 
 
-def _codes(actors: Iterable[Actor | GoldActor]) -> set[str]:
+def actor_codes(actors: Iterable[Actor | GoldActor]) -> set[str]:
+    """The codes a side is scored by: the IGO, else the country."""
     return {a.igo or a.country for a in actors if a.igo or a.country}  # type: ignore[misc]
 
 
@@ -39,7 +40,7 @@ def actors_right(gold: list[GoldActor], coded: list[Actor]) -> bool | None:
     """
     if not gold:
         return None
-    want, got = _codes(gold), _codes(coded)
+    want, got = actor_codes(gold), actor_codes(coded)
     if not want:
         return not got
     return bool(got) and got <= want
@@ -285,16 +286,11 @@ def report(name: str, tally: Tally) -> SliceReport:
     )
 
 
-def _article(doc: GoldDocument) -> Article:
-    date = dt.date.fromisoformat(doc.date) if doc.date else None
-    return Article(id=doc.doc_id, text=doc.text, title=doc.title, date=date, url=doc.url)
-
-
 def evaluate_corpus(docs: list[GoldDocument], coder: Coder | None = None) -> list[SliceReport]:
     """Reports for real text, for written text, and for both; empty slices are left out."""
     coder = coder or Coder()
     tallies = {"real": Tally(), "written": Tally(), "all": Tally()}
-    results = coder.code_articles(_article(doc) for doc in docs)
+    results = coder.code_articles(doc.article() for doc in docs)
     for doc, result in zip(docs, results, strict=True):
         score_document(tallies["real" if doc.is_real else "written"], doc, result)
         score_document(tallies["all"], doc, result)

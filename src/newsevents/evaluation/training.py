@@ -47,6 +47,8 @@ from spacy.tokens import Doc, Token
 from newsevents import nlp, pipeline
 from newsevents.evaluation.corpus import GoldDocument, GoldEvent, GoldSentence
 from newsevents.evaluation.gold import load_gold
+from newsevents.evaluation.role_training import fit_role_model
+from newsevents.evaluation.sparse import int32_indices
 from newsevents.events import FEATURES, WORDS, keeps_recoding
 from newsevents.events.learned import MODEL, EventModel
 from newsevents.events.lexicon import LEARNED_TRIGGERS, Lexicon
@@ -216,13 +218,8 @@ def _sentence_of(doc: GoldDocument, start: int) -> GoldSentence:
     return min(doc.sentences, key=lambda s: abs(s.start - start))
 
 
-def _articles(docs: list[GoldDocument]) -> list[Article]:
-    return [Article(id=d.doc_id, text=d.text, title=d.title, url=d.url, date=d.date or None)
-            for d in docs]
-
-
 def _parse(docs: list[GoldDocument]) -> list[Doc]:
-    return list(pipeline.parse(nlp.load(()), _articles(docs)))
+    return list(pipeline.parse(nlp.load(()), map(GoldDocument.article, docs)))
 
 
 def _trigger_words(doc: GoldDocument, parsed: Doc) -> Iterator[tuple[Token, GoldEvent]]:
@@ -338,7 +335,8 @@ def examples(docs: Iterable[GoldDocument], data_dir: Path) -> Iterator[Example]:
     against the gold annotation."""
     docs = list(docs)
     language = nlp.load(("newsevents_actors", "newsevents_events"), "collect", str(data_dir))
-    for doc, parsed in zip(docs, pipeline.parse(language, _articles(docs)), strict=True):
+    parsed_docs = pipeline.parse(language, map(GoldDocument.article, docs))
+    for doc, parsed in zip(docs, parsed_docs, strict=True):
         feats = parsed.user_data.get(FEATURES, {})
         words = parsed.user_data.get(WORDS, {})
         for event in parsed._.events:
@@ -597,13 +595,6 @@ class Scorer:
                       self.gold_by_type, int((hit >= 0).sum()), self.empty_total)
 
 
-def _int32(matrix: Any) -> Any:
-    """liblinear takes 32-bit sparse indices only; ours are far below that size."""
-    matrix.indices = matrix.indices.astype("int32")
-    matrix.indptr = matrix.indptr.astype("int32")
-    return matrix
-
-
 @dataclass
 class Collected:
     """What the event model is fitted and chosen on: the rule events of the train split
@@ -632,8 +623,6 @@ def train(
     with that model, `roles.json` (``role_training``) into ``data_dir`` (the package's
     `data/en/events/`, where the coder reads them).
     """
-    from newsevents.evaluation.role_training import fit_role_model
-
     card = fit_event_model(collect(docs, data_dir, gold), data_dir)
     EventModel.load.cache_clear()  # model.json was rewritten
     nlp.load.cache_clear()
@@ -682,9 +671,10 @@ def fit_event_model(collected: Collected, data_dir: Path) -> dict[str, object]:
     if len(set(labels)) < 2:
         raise ValueError("the rules' events on the train split are all right or all wrong")
     vectorizer = DictVectorizer()
-    x_train = _int32(vectorizer.fit_transform({f: 1 for f in e.features} for e in train_ex))
-    x_dev = _int32(vectorizer.transform({f: 1 for f in e.features} for e in dev_ex))
-    x_gold = (_int32(vectorizer.transform({f: 1 for f in e.features} for e in gold_ex))
+    x_train = int32_indices(
+        vectorizer.fit_transform({f: 1 for f in e.features} for e in train_ex))
+    x_dev = int32_indices(vectorizer.transform({f: 1 for f in e.features} for e in dev_ex))
+    x_gold = (int32_indices(vectorizer.transform({f: 1 for f in e.features} for e in gold_ex))
               if gold_ex else None)
     weights_of = {alpha: type_weights([e.event_type for e in train_ex], alpha)
                   for alpha in TYPE_ALPHAS}
