@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsevents import nlp
 from newsevents.evaluation.corpus import GoldDocument, GoldSentence, read_corpus
-from newsevents.evaluation.scoring import SliceReport, Tally, _article, report, score_document
+from newsevents.evaluation.scoring import SliceReport, Tally, report, score_document
 from newsevents.models import EVENT_TYPES
 from newsevents.pipeline import code_chunk
 
@@ -29,7 +29,7 @@ def code_with(docs: list[GoldDocument], mode: str, events_dir: str | None) -> li
     tallies = {"real": Tally(), "written": Tally()}
     for start in range(0, len(docs), 64):
         chunk = docs[start:start + 64]
-        for doc, result in zip(chunk, code_chunk([_article(d) for d in chunk], language),
+        for doc, result in zip(chunk, code_chunk([d.article() for d in chunk], language),
                                strict=True):
             score_document(tallies["real" if doc.is_real else "written"], doc, result)
     return [report(name, tally) for name, tally in tallies.items() if tally.documents]

@@ -10,7 +10,6 @@ import pytest
 
 from newsevents import nlp
 from newsevents.evaluation.corpus import GoldDocument, read_corpus
-from newsevents.evaluation.scoring import _article
 from newsevents.events.learned import EventModel
 from newsevents.models import Event
 from newsevents.pipeline import code_chunk
@@ -22,7 +21,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "annotated"
 def dev() -> list[tuple[GoldDocument, list[Event]]]:
     docs = [d for d in read_corpus([CORPUS]) if d.split == "dev" and d.is_real]
     language = nlp.load(nlp.COMPONENTS, "hybrid")
-    results = code_chunk([_article(d) for d in docs], language)
+    results = code_chunk([d.article() for d in docs], language)
     return [(doc, result.events) for doc, result in zip(docs, results, strict=True)]
 
 
