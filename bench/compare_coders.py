@@ -107,15 +107,16 @@ def main() -> None:
     print(f"split {args.split}: {len(scored)} documents, "
           f"{sum(len(d.sentences) for d in scored)} sentences")
     print("| coder | text | P | R | micro-F1 | macro-F1 | no-event clean | realis | source | "
-          "target | date | place | all fields |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "target | source none kept | target none kept | date | place | all fields |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, origin, rep in sorted(rows, key=lambda r: (r[1], r[0])):
         if isinstance(rep, tuple):
-            print(f"| {name} | {origin} | {rep[0]} | {rep[1]} | {rep[2]} | | | | | | | | |")
+            print(f"| {name} | {origin} | {rep[0]} | {rep[1]} | {rep[2]} | | | | | | | | | | |")
             continue
         cells = (rep.micro_precision, rep.micro_recall, rep.micro_f1, rep.macro_f1,
                  rep.no_event_clean, rep.realis_accuracy, rep.source_accuracy,
-                 rep.target_accuracy, rep.date_accuracy, rep.place_accuracy,
+                 rep.target_accuracy, rep.source_unnamed_empty, rep.target_unnamed_empty,
+                 rep.date_accuracy, rep.place_accuracy,
                  rep.all_fields_right)
         print(f"| {name} | {origin} | " + " | ".join(str(c) for c in cells) + " |")
 

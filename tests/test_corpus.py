@@ -19,7 +19,7 @@ from newsevents.evaluation.scoring import (
     score_sentence,
     spans_agree,
 )
-from newsevents.models import Event, Evidence, Location
+from newsevents.models import Actor, Event, Evidence, Location
 from newsevents.places import Gazetteer
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -173,6 +173,30 @@ def test_one_coded_event_is_paired_with_one_gold_event() -> None:
     rep = report("unit", tally)
     assert (rep.gold_events, rep.matched_events) == (2, 1)
     assert (rep.place_events, rep.place_accuracy) == (1, 1.0)
+
+
+def test_an_actor_given_where_the_gold_names_none_is_counted_apart() -> None:
+    # "A man was shot dead" names no attacker: a coder that gives one invents it. Source
+    # accuracy cannot score such a side, so the report counts the sides left empty.
+    text = "A man was shot dead in Peshawar on Sunday, and police arrested two Afghan traders."
+    doc = _sentence(text, [
+        {"type": "ASSAULT", "trigger": "shot",
+         "target": [{"text": "A man", "country": "PAK", "sector": "CVL"}]},
+        {"type": "COERCE", "trigger": "arrested",
+         "source": [{"text": "police", "country": "PAK", "sector": "COP"}],
+         "target": [{"text": "two Afghan traders", "country": "AFG", "sector": "BUS"}]}])
+    invented = _event("ASSAULT", "shot").model_copy(update={
+        "source": [Actor(text="police", country="PAK", sector="COP")],
+        "target": [Actor(text="A man", country="PAK", sector="CVL")]})
+    arrest = _event("COERCE", "arrested").model_copy(update={
+        "source": [Actor(text="police", country="PAK", sector="COP")],
+        "target": [Actor(text="two Afghan traders", country="AFG", sector="BUS")]})
+    tally = Tally()
+    score_sentence(tally, doc.sentences[0], [invented, arrest])
+    rep = report("unit", tally)
+    assert (rep.source_events, rep.source_accuracy) == (1, 1.0)
+    assert (rep.source_unnamed_events, rep.source_unnamed_empty) == (1, 0.0)
+    assert rep.target_unnamed_events == 0
 
 
 def test_pairs_with_overlapping_triggers_are_made_before_pairs_by_order() -> None:

@@ -93,6 +93,12 @@ class Tally:
     source_right: int = 0
     target_total: int = 0
     target_right: int = 0
+    # Sides the gold leaves empty (no actor at all) and how many the coder leaves without a
+    # country or IGO too: an actor given there is invented, and the accuracy above cannot see it.
+    source_unnamed: int = 0
+    source_unnamed_empty: int = 0
+    target_unnamed: int = 0
+    target_unnamed_empty: int = 0
     date_total: int = 0
     date_right: int = 0
     place_total: int = 0
@@ -127,6 +133,10 @@ class SliceReport(BaseModel):
     source_accuracy: float | None
     target_events: int
     target_accuracy: float | None
+    source_unnamed_events: int = 0
+    source_unnamed_empty: float | None = None
+    target_unnamed_events: int = 0
+    target_unnamed_empty: float | None = None
     date_events: int
     date_accuracy: float | None
     place_events: int
@@ -200,7 +210,11 @@ def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> 
             (gold.source, match.source, "source"), (gold.target, match.target, "target")
         ):
             verdict = actors_right(gold_actors, coded_actors)
-            if verdict is not None:
+            if verdict is None:
+                setattr(tally, f"{kind}_unnamed", getattr(tally, f"{kind}_unnamed") + 1)
+                setattr(tally, f"{kind}_unnamed_empty",
+                        getattr(tally, f"{kind}_unnamed_empty") + (not actor_codes(coded_actors)))
+            else:
                 setattr(tally, f"{kind}_total", getattr(tally, f"{kind}_total") + 1)
                 setattr(tally, f"{kind}_right", getattr(tally, f"{kind}_right") + verdict)
                 checks.append(verdict)
@@ -277,6 +291,10 @@ def report(name: str, tally: Tally) -> SliceReport:
         source_accuracy=_share(tally.source_right, tally.source_total),
         target_events=tally.target_total,
         target_accuracy=_share(tally.target_right, tally.target_total),
+        source_unnamed_events=tally.source_unnamed,
+        source_unnamed_empty=_share(tally.source_unnamed_empty, tally.source_unnamed),
+        target_unnamed_events=tally.target_unnamed,
+        target_unnamed_empty=_share(tally.target_unnamed_empty, tally.target_unnamed),
         date_events=tally.date_total, date_accuracy=_share(tally.date_right, tally.date_total),
         place_events=tally.place_total,
         place_accuracy=_share(tally.place_right, tally.place_total),
@@ -319,6 +337,9 @@ def print_reports(reports: list[SliceReport], console: Console) -> None:
             f"target {_pct(rep.target_accuracy)} of {rep.target_events}; "
             f"date {_pct(rep.date_accuracy)} of {rep.date_events}; "
             f"place {_pct(rep.place_accuracy)} of {rep.place_events}",
+            f"sides the gold leaves empty, left with no country: source "
+            f"{_pct(rep.source_unnamed_empty)} of {rep.source_unnamed_events}; target "
+            f"{_pct(rep.target_unnamed_empty)} of {rep.target_unnamed_events}",
             f"emitted asserted events right in every field: {_pct(rep.all_fields_right)} "
             f"of {rep.emitted_events}",
             "confidence -> share of right types: " + "; ".join(
