@@ -66,7 +66,9 @@ def test_training_writes_the_role_model(trained: tuple[Path, dict]) -> None:
     roles = RoleModel.load(folder)
     assert roles is not None and roles.weights["source"] and roles.weights["target"]
     assert card["roles"]["source"]["examples"] > 0
-    assert card["roles"]["target"]["train_out_of_fold_real"]["scored"] > 0
+    held_out = card["roles"]["target"]["train_out_of_fold_real"]
+    assert 0 < held_out["scored"] <= held_out["sides"]
+    assert held_out["right"] <= held_out["sides"] and held_out["scored_right"] <= held_out["scored"]
 
 
 def test_training_is_reproducible(trained: tuple[Path, dict], tmp_path: Path) -> None:

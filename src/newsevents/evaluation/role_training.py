@@ -4,10 +4,13 @@ The coder, with the event model just fitted, codes the train and dev splits keep
 event's role candidates (``events.roles.ROLE_CANDIDATES``). Every coded event paired with a
 gold event of its sentence (``scoring.pair_events``) gives its candidates as examples of each
 role: right when the candidate's code is among the gold side's codes, as the side is scored
-(``scoring.actors_right``). A logistic model per role is fitted on the train split; the
-threshold over which its best candidate fills a side the rules left empty is chosen on dev
-and on the train split out of fold, by the sides scored right (a side of no actor in gold is
-not scored) in real text. The test split is never read.
+(``scoring.actors_right``), and wrong, every one, where gold names no actor on a side the rules
+left empty (the model is to learn when to leave a side empty too). A logistic model per role
+is fitted on the train split; the threshold over which its best candidate fills a side the
+rules left empty is chosen on dev and on the train split out of fold, by the sides right in
+real text counting a side of no actor in gold as right only when the coder leaves it empty
+(the evaluation does not score such a side, so a fill there would go unseen). The test split
+is never read.
 """
 
 from __future__ import annotations
@@ -90,14 +93,17 @@ def _by_sentence(doc: GoldDocument, events: list[Event]
 
 
 def _examples(rows: Iterable[RoleRow], role: str) -> tuple[list[dict[str, int]], list[bool]]:
+    """Each candidate's features for ``role`` and whether its code is a gold one of the side;
+    where gold names no actor the candidates count as wrong on a side the rules left empty
+    (one the model could fill) and are left out elsewhere."""
     x, y = [], []
     for row in rows:
         gold = row.gold[role]
-        if gold is None:
+        if gold is None and not row.empty[role]:
             continue
         for code, feats in row.candidates:
             x.append(dict.fromkeys(feats[role], 1))
-            y.append(code in gold)
+            y.append(gold is not None and code in gold)
     return x, y
 
 
@@ -117,26 +123,44 @@ def _fit(rows: list[RoleRow], role: str) -> tuple[dict[str, float], float]:
     return weights, round(float(model.intercept_[0]), 4)
 
 
+@dataclass(frozen=True)
+class SidesRight:
+    """Sides of one role in real text: all of them and those right counting a side of no
+    actor in gold as right only when left empty (strict), and those the evaluation scores
+    (gold names an actor) and of them the right ones."""
+
+    sides: int
+    right: int
+    scored: int
+    scored_right: int
+
+
 def filled_right(rows: Iterable[RoleRow], scores: Iterable[dict[str, list[float]]],
-                 role: str, fill: dict[str, float]) -> tuple[int, int]:
-    """Sides ``role`` of real text scored right and scored, filled as the coder fills them
-    (``roles.pick`` at the thresholds ``fill``; ``scores``: each row's candidates' for each
-    role). The text the project wrote is learned from but does not choose: its sentences
+                 role: str, fill: dict[str, float]) -> SidesRight:
+    """Sides ``role`` of real text filled as the coder fills them (``roles.pick`` at the
+    thresholds ``fill``; ``scores``: each row's candidates' for each role), counted strict and
+    as scored. The text the project wrote is learned from but does not choose: its sentences
     are plainer than news, and with them the choice took a lower target threshold that real
     dev text scored worse."""
-    right = total = 0
+    sides = right = scored = scored_right = 0
     for row, by_role in zip(rows, scores, strict=True):
-        gold = row.gold[role]
-        if gold is None or not row.real:
+        if not row.real:
             continue
+        gold = row.gold[role]
         got = row.rules[role]
         chosen = pick({r: by_role[r] if row.empty[r] else [] for r in ROLES}, fill, row.bars)
         index = chosen[ROLES.index(role)]
         if index is not None:
             got = {row.candidates[index][0]}
-        total += 1
-        right += _right(gold, got)
-    return right, total
+        sides += 1
+        if gold is None:
+            right += not got
+            continue
+        ok = _right(gold, got)
+        scored += 1
+        scored_right += ok
+        right += ok
+    return SidesRight(sides, right, scored, scored_right)
 
 
 def _scores(model: RoleModel, rows: Iterable[RoleRow]) -> list[dict[str, list[float]]]:
@@ -179,8 +203,9 @@ def fit_role_model(train_docs: list[GoldDocument], dev_docs: list[GoldDocument],
 
 def fit_roles(train_rows: list[RoleRow], dev_rows: list[RoleRow]) -> dict[str, Any]:
     """The role model's table: weights fitted on ``train_rows``, each fill threshold the one
-    that scores the most sides right on ``dev_rows`` and on ``train_rows`` out of fold
-    together (the highest of those tied; ``NEVER`` where filling gains nothing)."""
+    that gets the most sides right, strict (``SidesRight``), on ``dev_rows`` and on
+    ``train_rows`` out of fold together (the highest of those tied; ``NEVER`` where filling
+    gains nothing over leaving the sides empty)."""
     weights: dict[str, dict[str, float]] = {}
     bias: dict[str, float] = {}
     card: dict[str, Any] = {}
@@ -190,7 +215,7 @@ def fit_roles(train_rows: list[RoleRow], dev_rows: list[RoleRow]) -> dict[str, A
     held_out = _out_of_fold(train_rows)
     fill = dict.fromkeys(ROLES, NEVER)
     for role in ROLES:  # the source's threshold first, the target's given it
-        fill[role] = max((sum(filled_right(rows, scores, role, {**fill, role: t})[0]
+        fill[role] = max((sum(filled_right(rows, scores, role, {**fill, role: t}).right
                               for rows, scores in ((dev_rows, on_dev), (train_rows, held_out))),
                           t) for t in (*FILL_THRESHOLDS, NEVER))[1]
     for role in ROLES:  # what the two thresholds give together
@@ -198,9 +223,11 @@ def fit_roles(train_rows: list[RoleRow], dev_rows: list[RoleRow]) -> dict[str, A
         figures = {}
         for name, rows, scores in (("dev_real", dev_rows, on_dev),
                                    ("train_out_of_fold_real", train_rows, held_out)):
-            right, total = filled_right(rows, scores, role, fill)
-            figures[name] = {"scored": total, "right": right,
-                             "rules_right": filled_right(rows, scores, role, rules)[0]}
+            model, alone = (filled_right(rows, scores, role, f) for f in (fill, rules))
+            figures[name] = {"sides": model.sides, "right": model.right,
+                             "rules_right": alone.right, "scored": model.scored,
+                             "scored_right": model.scored_right,
+                             "rules_scored_right": alone.scored_right}
         card[role] = {"examples": len(_examples(train_rows, role)[1]), "fill": fill[role],
                       "folds": ROLE_FOLDS, **figures}
     return {"card": {"model": "logistic regression per role over candidate features",
