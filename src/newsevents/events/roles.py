@@ -7,9 +7,11 @@ the actors stage places in a country or an IGO is a candidate; a logistic model 
 trained on the annotated corpus (`corpus/annotated/`, train split) by `newsevents train`,
 scores it from its path to the trigger, its distance and side, the preposition heading it, the
 trigger's voice and type and whether the rules chose it for either side. The likeliest
-candidate over the role's threshold (chosen on the dev split and the train split out of fold)
-fills a side the rules gave no actor (``pick``). The model is plain data,
-`data/en/events/roles.json` (feature -> weight), applied with a dot product.
+candidate over the role's threshold fills a side the rules gave no actor (``pick``). The
+model also learns from sides the gold leaves empty, and the threshold (chosen on the dev split
+and the train split out of fold) counts such a side right only when it stays empty: a fill is
+made where it is more often right than no actor, not wherever a candidate exists. The model
+is plain data, `data/en/events/roles.json` (feature -> weight), applied with a dot product.
 """
 
 from __future__ import annotations
