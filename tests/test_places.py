@@ -637,6 +637,20 @@ def test_a_village_the_gazetteer_lacks_takes_the_country_of_its_state(
     assert found is not None and found.country == "NGA"
 
 
+@pytest.mark.parametrize("text, trigger, weapon", [
+    ("Officials in Jakarta said the air force was studying the purchase of 12 more Rafales.",
+     "studying", "Rafales"),
+    ("The navy fired two Tomahawk missiles at radar sites near the coast on Friday.",
+     "fired", "Tomahawk"),
+])
+def test_a_weapon_the_catalogue_names_is_no_place(
+    nlp: Language, gaz: Gazetteer, text: str, trigger: str, weapon: str
+) -> None:
+    # "Rafales" is also a village in Spain and Tomahawk a town in Wisconsin.
+    sent, _ = trigger_in(nlp, text, trigger)
+    assert all(weapon not in m.text for m in mentions.place_mentions(sent, gaz))
+
+
 def test_a_lower_case_word_tagged_as_a_place_is_none(nlp: Language, gaz: Gazetteer) -> None:
     text = "Thieves stole goods worth millions of naira from a warehouse on Monday."
     sent, _ = trigger_in(nlp, text, "stole")

@@ -21,6 +21,7 @@ from newsevents.places.gazetteer import (
 )
 from newsevents.spans import entities_in, per_sentence
 from newsevents.tables import data_path
+from newsevents.weapons import names_weapon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels spaCy gives to landmarks that stand for a city ("the Kremlin" is often an ORG).
@@ -136,7 +137,8 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     covered: set[int] = set()
     for ent in (_whole_name(_without_leading_article(e), gazetteer) for e in entities_in(sent)):
         covered.update(range(ent.start, ent.end))
-        if _is_dateline(ent) or ent.text.islower() or _named_participant(ent) or _person(ent):
+        if (_is_dateline(ent) or ent.text.islower() or _named_participant(ent) or _person(ent)
+                or names_weapon(ent.text)):
             continue
         if ent.label_ in PLACE_LABELS and not known(gazetteer, mention_text(ent)) and (
             lead := _leading_name(ent)
@@ -164,7 +166,9 @@ def _read_place_mentions(sent: Span, gazetteer: Gazetteer) -> list[Span]:
     i = sent.start
     while i < sent.end:
         j = _name_end(doc, i, sent.end, covered)
-        if j > i and known(gazetteer, doc[i:j].text):
+        if j > i and names_weapon(doc[i:j].text):
+            pass  # "a further 12 Rafales": the fighter, not the Spanish village
+        elif j > i and known(gazetteer, doc[i:j].text):
             mentions.append(Span(doc, i, j, label=WEAK))
         elif j > i and (names_a_place(doc[i:j]) or _located_name(doc[i:j], gazetteer)):
             mentions.append(Span(doc, i, j, label=UNKNOWN))
