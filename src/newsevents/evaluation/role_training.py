@@ -24,9 +24,9 @@ from typing import Any
 
 from newsevents import nlp, pipeline
 from newsevents.evaluation.corpus import GoldDocument, GoldEvent
-from newsevents.evaluation.scoring import actor_codes, by_sentence, pair_events
+from newsevents.evaluation.scoring import by_sentence, pair_events
 from newsevents.evaluation.sparse import int32_indices
-from newsevents.events.roles import ROLE_CANDIDATES, ROLE_MODEL, ROLES, RoleModel, pick
+from newsevents.events.roles import ROLE_CANDIDATES, ROLE_MODEL, ROLES, RoleModel, codes_of, pick
 from newsevents.models import Event
 
 SEED = 13
@@ -74,9 +74,9 @@ def role_rows(docs: list[GoldDocument], data_dir: Path | None) -> Iterator[RoleR
                     sources, targets, cands = found[event.event_id.split("-")[0]]
                     yield RoleRow(
                         doc.doc_id, doc.is_real,
-                        {"source": actor_codes(gold_event.source) if gold_event.source else None,
-                         "target": actor_codes(gold_event.target) if gold_event.target else None},
-                        {"source": actor_codes(sources), "target": actor_codes(targets)},
+                        {"source": codes_of(gold_event.source) if gold_event.source else None,
+                         "target": codes_of(gold_event.target) if gold_event.target else None},
+                        {"source": codes_of(sources), "target": codes_of(targets)},
                         {"source": not sources, "target": not targets},
                         [(c.code, c.features) for c in cands], [c.barred for c in cands])
     finally:

@@ -20,16 +20,12 @@ from rich.table import Table
 
 from newsevents.evaluation.corpus import GoldActor, GoldDocument, GoldEvent, GoldSentence
 from newsevents.evaluation.gold import TypeScore
+from newsevents.events.roles import codes_of
 from newsevents.models import EVENT_TYPES, Actor, Event, Location, Result
 from newsevents.pipeline import Coder
 from newsevents.places import Gazetteer
 
 CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.01)
-
-
-def actor_codes(actors: Iterable[Actor | GoldActor]) -> set[str]:
-    """The codes a side is scored by: the IGO, else the country."""
-    return {a.igo or a.country for a in actors if a.igo or a.country}  # type: ignore[misc]
 
 
 def actors_right(gold: list[GoldActor], coded: list[Actor]) -> bool | None:
@@ -40,7 +36,7 @@ def actors_right(gold: list[GoldActor], coded: list[Actor]) -> bool | None:
     """
     if not gold:
         return None
-    want, got = actor_codes(gold), actor_codes(coded)
+    want, got = codes_of(gold), codes_of(coded)
     if not want:
         return not got
     return bool(got) and got <= want
@@ -213,7 +209,7 @@ def score_sentence(tally: Tally, sentence: GoldSentence, coded: list[Event]) -> 
             if verdict is None:
                 setattr(tally, f"{kind}_unnamed", getattr(tally, f"{kind}_unnamed") + 1)
                 setattr(tally, f"{kind}_unnamed_empty",
-                        getattr(tally, f"{kind}_unnamed_empty") + (not actor_codes(coded_actors)))
+                        getattr(tally, f"{kind}_unnamed_empty") + (not codes_of(coded_actors)))
             else:
                 setattr(tally, f"{kind}_total", getattr(tally, f"{kind}_total") + 1)
                 setattr(tally, f"{kind}_right", getattr(tally, f"{kind}_right") + verdict)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
@@ -123,6 +123,13 @@ def _bucket(p: float | None) -> str:
     return "none" if p is None else str(min(int(p * 10), 9))
 
 
+def logistic(bias: float, weights: Mapping[str, float], feats: Iterable[str]) -> float:
+    """A logistic model's probability: each distinct feature string counts once, an unknown one
+    weighs nothing (the event and role models are both applied this way)."""
+    score = bias + sum(map(weights.get, set(feats), repeat(0.0)))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 @dataclass(frozen=True)
 class EventModel:
     """Weights of the logistic model and the keep thresholds chosen on the dev split: one for
@@ -137,8 +144,7 @@ class EventModel:
         return probability >= (self.rules_threshold if rules_keep else self.threshold)
 
     def probability(self, feats: Sequence[str]) -> float:
-        score = self.bias + sum(map(self.weights.get, set(feats), repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return logistic(self.bias, self.weights, feats)
 
     @classmethod
     @cache

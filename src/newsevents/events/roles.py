@@ -17,15 +17,15 @@ is plain data, `data/en/events/roles.json` (feature -> weight), applied with a d
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import repeat
 from pathlib import Path
+from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from newsevents.events.learned import logistic
 from newsevents.events.lexicon import Lexicon
 from newsevents.events.syntax import SUBJECTS, lemma
 from newsevents.models import Actor
@@ -56,9 +56,21 @@ class Candidate:
     """why the mention may not fill a role (``barred``): reason -> the roles it bars"""
 
 
-def code_of(actor: Actor) -> str | None:
+class Coded(Protocol):
+    """An actor as coded or as annotated: both are scored by the same code."""
+
+    igo: str | None
+    country: str | None
+
+
+def code_of(actor: Coded) -> str | None:
     """What the side is scored by: the IGO, else the country."""
     return actor.igo or actor.country
+
+
+def codes_of(actors: Iterable[Coded]) -> set[str]:
+    """The codes a side is scored by (the evaluation's too, ``scoring.actors_right``)."""
+    return {c for a in actors if (c := code_of(a))}
 
 
 def _path(trigger: Token, head: Token) -> str:
@@ -149,7 +161,7 @@ def candidates(
     """The sentence's actor mentions the actors stage placed in a country or an IGO (one per
     head word, the trigger's own aside), weighed against the rules' ``sources`` and
     ``targets``."""
-    picked = {"source": _codes(sources), "target": _codes(targets)}
+    picked = {"source": codes_of(sources), "target": codes_of(targets)}
     empty = {"source": not sources, "target": not targets}
     named = {"source": {a.text.lower() for a in sources},
              "target": {a.text.lower() for a in targets}}
@@ -212,10 +224,6 @@ def pick(scores: dict[str, list[float]], fill: dict[str, float],
     return (src[0] if src else None, tgt[0] if tgt else None)
 
 
-def _codes(actors: Iterable[Actor]) -> set[str]:
-    return {c for a in actors if (c := code_of(a)) is not None}
-
-
 @dataclass(frozen=True)
 class RoleModel:
     """A logistic model per role and the probability over which its likeliest candidate
@@ -227,9 +235,7 @@ class RoleModel:
     fill: dict[str, float]
 
     def probability(self, role: str, feats: Sequence[str]) -> float:
-        weights = self.weights[role]
-        score = self.bias[role] + sum(map(weights.get, set(feats), repeat(0.0)))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return logistic(self.bias[role], self.weights[role], feats)
 
     def scores(self, role: str, found: Sequence[Candidate]) -> list[float]:
         """Each candidate's probability for ``role``."""
