@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.learned import logistic
 from newsevents.events.lexicon import Lexicon
-from newsevents.events.syntax import SUBJECTS, lemma
+from newsevents.events.syntax import SUBJECTS, is_passive, lemma
 from newsevents.models import Actor
 from newsevents.tables import data_path
 
@@ -116,10 +116,6 @@ def _distance(n: int) -> str:
     return "11+"
 
 
-def _passive(trigger: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in trigger.children)
-
-
 def candidate_features(
     trigger: Token, head: Token, actor: Actor, event_type: str,
     picked: dict[str, set[str]], empty: dict[str, bool],
@@ -132,7 +128,7 @@ def candidate_features(
     side = "before" if head.i < trigger.i else "after"
     dist = _distance(abs(head.i - trigger.i))
     trig = lemma(trigger)
-    voice = "passive" if _passive(trigger) else ("noun" if trigger.pos_ == "NOUN" else "active")
+    voice = "passive" if is_passive(trigger) else ("noun" if trigger.pos_ == "NOUN" else "active")
     kind = "igo" if actor.igo else "country"
     shared = [
         f"path={path}", f"type|path={event_type}|{path}", f"case={case}",
