@@ -1107,6 +1107,12 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Thousands of soldiers and villagers are patrolling the dikes along the swollen river.",
     "The virus is a new type of bird flu that has killed 150 people worldwide.",
     "The army replaced its Soviet-era tanks with German ones in 2019.",
+    "Flames shot through the crowded paddock after the refuelling, injuring three mechanics.",
+    "The young striker shot into the net just before half-time.",
+    "A shark attacked a surfer off the beach near Perth on Saturday.",
+    "A crocodile killed a fisherman on the river bank near Darwin on Tuesday.",
+    "Thousands of chickens were killed on the farm after the virus was found there.",
+    "Two militants were killed in the premature explosion of a device they were assembling.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1178,6 +1184,21 @@ def test_calling_without_blame_or_a_description_is_no_accusation() -> None:
     assert not [e for e in asserted(events_of(
         "A win in court would mark the first time a mining company is held liable for damage "
         "abroad, the lawyer said.")) if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The reporter was shot by sniper fire as he crossed the square.",
+    "The winger was shot dead outside a bar days after his own goal cost the team the cup.",
+    "Tamil Tiger rebels attacked an army camp near Vavuniya, killing 12 soldiers.",
+    "Three soldiers were killed in a roadside bomb explosion near Kandahar.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_gunfire_a_goal_before_a_killing_and_named_tigers_leave_a_blow(
+        text: str, learned: bool) -> None:
+    """The readings of fire, goals and animals above take the word in its own relation only:
+    "shot by sniper fire" is gunfire, "after his own goal" no shot at one, and the Tamil
+    Tigers are rebels."""
+    assert "ASSAULT" in {e.event_type for e in asserted(events_of(text, learned=learned))}
 
 
 def test_the_same_words_in_their_political_sense_still_code_events() -> None:
