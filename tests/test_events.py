@@ -1113,6 +1113,8 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "A crocodile killed a fisherman on the river bank near Darwin on Tuesday.",
     "Thousands of chickens were killed on the farm after the virus was found there.",
     "Two militants were killed in the premature explosion of a device they were assembling.",
+    "Soldiers detonated an unexploded shell found near the school on Tuesday.",
+    "A wartime bomb was detonated near the motorway on Saturday.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1191,13 +1193,13 @@ def test_calling_without_blame_or_a_description_is_no_accusation() -> None:
     "The winger was shot dead outside a bar days after his own goal cost the team the cup.",
     "Tamil Tiger rebels attacked an army camp near Vavuniya, killing 12 soldiers.",
     "Three soldiers were killed in a roadside bomb explosion near Kandahar.",
+    "Militants detonated a car bomb outside the police station, killing nine.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
-def test_gunfire_a_goal_before_a_killing_and_named_tigers_leave_a_blow(
-        text: str, learned: bool) -> None:
-    """The readings of fire, goals and animals above take the word in its own relation only:
-    "shot by sniper fire" is gunfire, "after his own goal" no shot at one, and the Tamil
-    Tigers are rebels."""
+def test_blows_beside_the_words_of_other_senses_stay_blows(text: str, learned: bool) -> None:
+    """The readings of fire, goals, animals and bomb disposal above take the word in its own
+    relation only: "shot by sniper fire" is gunfire, "after his own goal" no shot at one, the
+    Tamil Tigers are rebels, and a car bomb set off by militants is no device made safe."""
     assert "ASSAULT" in {e.event_type for e in asserted(events_of(text, learned=learned))}
 
 

@@ -528,6 +528,11 @@ def _related(token: Token, relation: str) -> list[Token]:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             objects.append(token.head)  # "a report released on Monday"
         return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
+    if relation == "modifier":
+        # "detonated a suspicious package", "a bomb found in the church was detonated": what
+        # the object is said to be, or how it came to be there
+        return [m for o in _related(token, "object") for m in o.children
+                if m.dep_ in ("amod", "acl", "compound")]
     if relation == "event":
         # "crashed, killing 148", "killed when their helicopter crashed": the accident the
         # deaths are told as the outcome of, and what that clause is about ("killed as
