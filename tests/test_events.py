@@ -1107,6 +1107,14 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Thousands of soldiers and villagers are patrolling the dikes along the swollen river.",
     "The virus is a new type of bird flu that has killed 150 people worldwide.",
     "The army replaced its Soviet-era tanks with German ones in 2019.",
+    "Flames shot through the crowded paddock after the refuelling, injuring three mechanics.",
+    "The young striker shot into the net just before half-time.",
+    "A shark attacked a surfer off the beach near Perth on Saturday.",
+    "A crocodile killed a fisherman on the river bank near Darwin on Tuesday.",
+    "Thousands of chickens were killed on the farm after the virus was found there.",
+    "Two militants were killed in the premature explosion of a device they were assembling.",
+    "Soldiers detonated an unexploded shell found near the school on Tuesday.",
+    "A wartime bomb was detonated near the motorway on Saturday.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1178,6 +1186,21 @@ def test_calling_without_blame_or_a_description_is_no_accusation() -> None:
     assert not [e for e in asserted(events_of(
         "A win in court would mark the first time a mining company is held liable for damage "
         "abroad, the lawyer said.")) if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The reporter was shot by sniper fire as he crossed the square.",
+    "The winger was shot dead outside a bar days after his own goal cost the team the cup.",
+    "Tamil Tiger rebels attacked an army camp near Vavuniya, killing 12 soldiers.",
+    "Three soldiers were killed in a roadside bomb explosion near Kandahar.",
+    "Militants detonated a car bomb outside the police station, killing nine.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_blows_beside_the_words_of_other_senses_stay_blows(text: str, learned: bool) -> None:
+    """The readings of fire, goals, animals and bomb disposal above take the word in its own
+    relation only: "shot by sniper fire" is gunfire, "after his own goal" no shot at one, the
+    Tamil Tigers are rebels, and a car bomb set off by militants is no device made safe."""
+    assert "ASSAULT" in {e.event_type for e in asserted(events_of(text, learned=learned))}
 
 
 def test_the_same_words_in_their_political_sense_still_code_events() -> None:

@@ -418,6 +418,10 @@ def _other_sense(token: Token, lex: Lexicon) -> bool:
         found = _related(token, relation)
         if any(_listed(t, words, lex) for t in found):
             return True
+        # "into/goal": the noun only after that preposition ("shot into the goal", where
+        # "shot dead after an own goal" stays a shooting)
+        if relation == "pobj" and any(f"{lemma(t.head)}/{lemma(t)}" in words for t in found):
+            return True
     return _outcome_of_other_sense(token, lex)
 
 
@@ -491,8 +495,27 @@ def _outcome_of_other_sense(token: Token, lex: Lexicon) -> bool:
     """ "A car bomb detonated prematurely, killing the two men", "the quake struck, killing
     2,000": the deaths an accident or a disaster caused are in its sense too."""
     head = token.head
-    return (token.dep_ == "advcl" and token.tag_ == "VBG" and head.i != token.i
-            and lemma(head) in lex.other_senses and _other_sense(head, lex))
+    if (token.dep_ == "advcl" and token.tag_ == "VBG" and head.i != token.i
+            and lemma(head) in lex.other_senses and _other_sense(head, lex)):
+        return True
+    return _caused_by_other_sense(token, lex)
+
+
+# Prepositions that name what caused a death or a wound: "killed in", "died from", "hurt by".
+CAUSE_PREPS = frozenset({"in", "by", "from"})
+
+
+def _caused_by_other_sense(token: Token, lex: Lexicon) -> bool:
+    """ "killed in the premature explosion of a bomb they were building", "injured in a
+    controlled blast": a harm verb (one whose accidents are read by the ``event`` relation)
+    whose cause phrase names an event word in another sense tells that accident's toll."""
+    if not any(rel == "event" for rel, _ in lex.other_senses.get(lemma(token), ())):
+        return False
+    causes = [t for c in token.children if c.dep_ in ("prep", "agent")
+              and lemma(c) in CAUSE_PREPS for t in c.subtree if t.pos_ == "NOUN"]
+    return any(t.i != token.i and lemma(t) in lex.other_senses
+               and any(rel == "compound" for rel, _ in lex.other_senses[lemma(t)])
+               and _other_sense(t, lex) for t in causes)
 
 
 def _related(token: Token, relation: str) -> list[Token]:
@@ -505,6 +528,11 @@ def _related(token: Token, relation: str) -> list[Token]:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             objects.append(token.head)  # "a report released on Monday"
         return objects + prep_objects_of(objects, "of")  # "19 of the 27 seats"
+    if relation == "modifier":
+        # "detonated a suspicious package", "a bomb found in the church was detonated": what
+        # the object is said to be, or how it came to be there
+        return [m for o in _related(token, "object") for m in o.children
+                if m.dep_ in ("amod", "acl", "compound")]
     if relation == "event":
         # "crashed, killing 148", "killed when their helicopter crashed": the accident the
         # deaths are told as the outcome of, and what that clause is about ("killed as
