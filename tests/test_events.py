@@ -1115,6 +1115,7 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Two militants were killed in the premature explosion of a device they were assembling.",
     "Soldiers detonated an unexploded shell found near the school on Tuesday.",
     "A wartime bomb was detonated near the motorway on Saturday.",
+    "Officials in Manila said the proposal was being examined with great interest.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
