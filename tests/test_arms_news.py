@@ -385,6 +385,32 @@ def test_deliveries_told_as_landings_and_commissionings(nlp: Language, text: str
     assert [brief(d) for d in deals(nlp, text)] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first four K2 tanks ordered by Peru from South Korea entered service with the army "
+     "on Friday.", ("KOR", "PER", "K2 Black Panther", "delivering")),
+    ("The 20th and final Gripen jet ordered by Thailand from Sweden touched down at Udon on "
+     "Monday.", ("SWE", "THA", "JAS 39 Gripen", "delivered")),
+    ("The K2 tanks ordered by Peru from South Korea will enter service in 2027.",
+     ("KOR", "PER", "K2 Black Panther", "ordered")),
+])
+def test_weapons_named_by_their_order_that_arrive(nlp: Language, text: str,
+                                                  expected: tuple) -> None:
+    """The participle tells which weapons; the verb they are subject of, what became of
+    them."""
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The last three of the 18 Gripen jets Thailand bought from Sweden landed at Udon air base "
+    "on Monday, completing deliveries. The first six jets arrived last year.",
+    "China hands over sixth frigate to Pakistan\nThe last of six Type 054 frigates ordered by "
+    "Pakistan from China was commissioned in Karachi on Monday.",
+])
+def test_the_last_part_of_a_deal_delivered_completes_it(nlp: Language, text: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == "delivered"
+
+
 def test_the_plane_that_brings_a_delivery_is_no_deal(nlp: Language) -> None:
     found = deals(nlp, "Four Il-76 transport planes landed in Belgrade, delivering Pantsir "
                        "systems from Russia to Serbia.")

@@ -53,6 +53,8 @@ BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "ship
 # Nouns of a share of the weapons, which make a delivery "of" them a part of the deal: "has
 # delivered half of the systems", "a third of the tanks".
 SHARES = frozenset({"half", "third", "quarter", "portion", "fraction", "part"})
+# Words on delivered weapons that make them the last of their deal ("the final two jets").
+LAST_WORDS = frozenset({"last", "final"})
 # Words on weapons still to come after a delivery: more of the deal remains.
 STILL_TO_COME = frozenset({"other", "remaining"})
 # Nouns of one delivery among several, which a part word ("the first", "the initial") makes
@@ -200,6 +202,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             continue  # "agreed that a deal on K-9 howitzers would be an achievement": a view
             # shared, not a purchase agreed
         distance = _distance(tokens, root, trigger)
+        if distance == 0 and cue.status not in HANDED_OVER and _names_the_weapons(
+                trigger, mention_head(reading.mention)):
+            distance = MAX_HOPS  # "the first K2 tanks ordered by Poland entered service":
+            # the participle tells which tanks; the verb they are subject of, their news
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
                 tokens[0].head.i in (root.i, trigger.i)):
             distance = 1  # "supplying Russia with drones, which Tehran denies"
@@ -292,10 +298,20 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
         reading.status = "approved"
     reading.partial = _partial(mention_head(reading.mention), reading.sent, lex)
+    if reading.status == "delivered" and _last_part(mention_head(reading.mention)):
+        reading.partial, reading.finished = False, True  # "the last two of the 12 Rafales
+        # landed": the part that completes the deal
     if reading.status == "delivered" and reading.partial:
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _names_the_weapons(trigger: Token, head: Token) -> bool:
+    """A past participle on the system's subject noun ("the Rafales ordered by Greece
+    landed") that tells which weapons the verb of the sentence then speaks of."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.i == head.i and (
+        head.dep_ in ("nsubj", "nsubjpass"))
 
 
 # Nouns of a sale whose contents a sentence lists, and the verbs that list them.
@@ -629,6 +645,22 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
                 return True
             if child.dep_ == "amod" and lemma(child) in STILL_TO_COME:
                 return True  # "Two other choppers are expected to be delivered in May"
+    return False
+
+
+def _last_part(head: Token) -> bool:
+    """"the final two of the 12 jets", "the last of four corvettes", "the 36th and final
+    Rafale", "the final Rafales ordered by Greece": the weapons that end the deal's
+    deliveries."""
+    holders = with_whole(head)
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        holders = [*holders, head.head.head]  # "the last two of": "of" hangs from the count
+    for holder in holders:
+        words = [holder, *(c for c in holder.children if c.dep_ in ("amod", "nummod", "advmod")),
+                 *(g for c in holder.children if c.dep_ in ("amod", "nummod")
+                   for g in c.children if g.dep_ == "conj")]
+        if any(lemma(w) in LAST_WORDS for w in words):
+            return True
     return False
 
 
