@@ -572,6 +572,19 @@ def test_a_delivery_still_to_come_does_not_outrank_the_talks(nlp: Language) -> N
     assert brief(deal) == ("KOR", "ROU", "K2 Black Panther", "negotiating")
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile is negotiating a follow-on order for four more Type 23 frigates from Britain.",
+     "negotiating"),
+    ("Brazil is close to finalising an order for six Gripen jets from Sweden, officials said.",
+     "negotiating"),
+    ("Chile is considering an order for four Type 23 frigates from Britain.", "proposed"),
+    ("Chile placed an order for four Type 23 frigates from Britain.", "ordered"),
+])
+def test_what_is_done_to_an_order_is_its_stage(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
 def test_the_first_jets_of_an_order_give_the_order_its_count(nlp: Language) -> None:
     (deal,) = deals(nlp, "Russia delivered the first two Su-30 jets in an order of six to Laos.")
     assert (brief(deal), deal.quantity) == (("RUS", "LAO", "Su-30", "delivering"), 6)

@@ -505,6 +505,10 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     if cue.status == "proposed" and above is not None and above.status == "approved" and (
             first.dep_ in ("dobj", "nsubjpass", "pobj")):
         return True
+    if cue.words == ("order",) and first.pos_ == "NOUN" and first.dep_ in ("dobj", "pobj") and (
+            above is not None and above.status not in TROUBLES | HANDED_OVER):
+        return True  # "is negotiating a follow-on order", "close to finalising an order":
+        # what is done to the order is its stage
     if cue.status not in TROUBLES and above is not None and above.status == "proposed" and (
             first.dep_ in ("xcomp", "pcomp") and first.tag_ == "VBG"):
         return True
