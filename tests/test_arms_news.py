@@ -1948,6 +1948,14 @@ def test_a_cue_noun_governs_the_transfer_its_clause_holds(
      "Saudi Arabia for now.", "suspended"),
     ("Germany would halt the delivery of Leopard 2 tanks to Saudi Arabia if the fighting "
      "spreads, officials warned.", "at_risk"),
+    ("Germany will halt further shipments of Leopard 2 tanks to Saudi Arabia, the foreign "
+     "minister said.", "suspended"),
+    ("Germany announced that it will stop the delivery of Leopard 2 tanks to Saudi Arabia.",
+     "suspended"),
+    ("Germany has paused a shipment of Leopard 2 tanks to Saudi Arabia over the fighting.",
+     "suspended"),
+    ("Germany could pause deliveries of Leopard 2 tanks to Saudi Arabia, officials said.",
+     "at_risk"),
 ])
 def test_a_halt_reported_as_decided_is_a_suspension(nlp: Language, text: str,
                                                     status: str) -> None:

@@ -149,15 +149,20 @@ CONCEDING = frozenset({"though", "although", "but"})
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
 
+# Verbs of a halt a party can announce as decided ("will halt weapons shipments"), unlike a
+# block or a veto one vows ("will block the sale"), which only threatens the deal.
+HALTS = frozenset({"halt", "stop", "suspend", "freeze", "pause", "cease"})
+
 # Verbs that report what a party said it does: a "would" under them is its "will".
 REPORTING = frozenset({"say", "announce", "declare", "state", "confirm", "tell"})
 
 
 def _halt_announced(cue: Cue, first: Token) -> bool:
     """ "will suspend discussions to acquire F-35s", "said that Germany would stop exporting
-    arms": a party that says it will stop its own talks, or that reports a halt as decided,
-    has stopped them (suspended), while "could suspend deliveries", or a halt on a condition
-    ("would halt deliveries if..."), only threatens."""
+    arms", "Canada will halt weapons shipments to Israel, the minister said": a party that
+    says it will stop its own talks, or that reports a halt as decided, has stopped them
+    (suspended), while "could suspend deliveries", or a halt on a condition ("would halt
+    deliveries if..."), only threatens."""
     if cue.status != "suspended":
         return False
     verb = clause_verb(first)
@@ -168,8 +173,11 @@ def _halt_announced(cue: Cue, first: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children) and any(
             c.dep_ in ("dobj", "nsubjpass") and lemma(c) in TALK_NOUNS for c in verb.children):
         return True
-    return verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING and any(
-        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
+    reported = (verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING) or any(
+        c.dep_ in ("parataxis", "ccomp") and lemma(c) in REPORTING for c in verb.children)
+    said = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return reported and ("would" in said or (
+        bool(said & {"will", "'ll"}) and cue.words[0] in HALTS)) and any(
         c.dep_ == "nsubj" for c in verb.children)
 
 
