@@ -141,6 +141,24 @@ def test_a_denied_cancellation_leaves_the_deal(nlp: Language) -> None:
     assert deal.denier is None
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("Sweden did not name a date for the supply of Gripen jets to Ukraine, but said it would "
+     "come soon.", "ordered"),
+    ("Peru's order of K2 tanks from South Korea had not been disclosed before the parade.",
+     "ordered"),
+    ("Spain will not accept payment for the drones and will send three Bayraktar TB2 drones to "
+     "Ukraine free of charge.", "approved"),
+    ("Germany did not sell or deliver Leopard 2 tanks to Saudi Arabia, the ministry said.",
+     "denied"),
+])
+def test_a_negation_denies_only_the_transfer_it_governs(nlp: Language, text: str,
+                                                        status: str) -> None:
+    """What a party did not disclose or name, or a clause with its own auxiliary after a
+    negated one, denies no transfer; a "not" on coordinated transfer verbs denies both."""
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
 # --- several suppliers -------------------------------------------------------------------------
 
 
