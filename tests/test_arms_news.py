@@ -548,6 +548,17 @@ def test_a_delivery_of_some_of_a_contract_is_part_of_it(nlp: Language) -> None:
     assert deal.quantity == 8
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("Russia has decided to donate a batch of BTR-82 carriers to Mali, the embassy said.",
+     "approved"),
+    ("Russia has pledged another batch of BTR-82 carriers to Mali.", "approved"),
+])
+def test_a_batch_given_takes_the_stage_of_the_gift(nlp: Language, text: str,
+                                                   status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("RUS", "MLI", "BTR-82", status)
+
+
 def test_a_batch_said_apart_keeps_the_deal_delivering(nlp: Language) -> None:
     text = ("Kenya has received a batch of Wing Loong II drones from China.\n\n"
             "The air force said it had taken delivery of two Wing Loong II drones.")

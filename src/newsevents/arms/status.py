@@ -85,6 +85,8 @@ MAKER_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "contractor
 
 # Words of buying and approving: a batch they take is a further order, not a delivery
 # ("approved the purchase of a second batch of eight F-16s", "ordered a second batch").
+# Verbs of a gift, whose batch is what is given, its stage the verb's ("pledged a batch").
+GIFTS = frozenset({"donate", "gift", "pledge", "promise"})
 PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "procure",
                        "procurement", "contract", "sale", "sell", "deal", "approve", "sign"})
 
@@ -508,8 +510,8 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     if cue.status in HANDED_OVER and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
-        if holder is not None and lemma(holder) in PURCHASES:
-            return True
+        if holder is not None and lemma(holder) in PURCHASES | GIFTS:
+            return True  # "decided to donate a batch of BTR-82s": the gift's own stage
     if cue.status == "proposed" and above is not None and above.status == "approved" and (
             first.dep_ in ("dobj", "nsubjpass", "pobj")):
         return True
