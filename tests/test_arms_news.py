@@ -141,6 +141,24 @@ def test_a_denied_cancellation_leaves_the_deal(nlp: Language) -> None:
     assert deal.denier is None
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("Sweden did not name a date for the supply of Gripen jets to Ukraine, but said it would "
+     "come soon.", "ordered"),
+    ("Peru's order of K2 tanks from South Korea had not been disclosed before the parade.",
+     "ordered"),
+    ("Spain will not accept payment for the drones and will send three Bayraktar TB2 drones to "
+     "Ukraine free of charge.", "approved"),
+    ("Germany did not sell or deliver Leopard 2 tanks to Saudi Arabia, the ministry said.",
+     "denied"),
+])
+def test_a_negation_denies_only_the_transfer_it_governs(nlp: Language, text: str,
+                                                        status: str) -> None:
+    """What a party did not disclose or name, or a clause with its own auxiliary after a
+    negated one, denies no transfer; a "not" on coordinated transfer verbs denies both."""
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
+
+
 # --- several suppliers -------------------------------------------------------------------------
 
 
@@ -385,6 +403,32 @@ def test_deliveries_told_as_landings_and_commissionings(nlp: Language, text: str
     assert [brief(d) for d in deals(nlp, text)] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first four K2 tanks ordered by Peru from South Korea entered service with the army "
+     "on Friday.", ("KOR", "PER", "K2 Black Panther", "delivering")),
+    ("The 20th and final Gripen jet ordered by Thailand from Sweden touched down at Udon on "
+     "Monday.", ("SWE", "THA", "JAS 39 Gripen", "delivered")),
+    ("The K2 tanks ordered by Peru from South Korea will enter service in 2027.",
+     ("KOR", "PER", "K2 Black Panther", "ordered")),
+])
+def test_weapons_named_by_their_order_that_arrive(nlp: Language, text: str,
+                                                  expected: tuple) -> None:
+    """The participle tells which weapons; the verb they are subject of, what became of
+    them."""
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The last three of the 18 Gripen jets Thailand bought from Sweden landed at Udon air base "
+    "on Monday, completing deliveries. The first six jets arrived last year.",
+    "China hands over sixth frigate to Pakistan\nThe last of six Type 054 frigates ordered by "
+    "Pakistan from China was commissioned in Karachi on Monday.",
+])
+def test_the_last_part_of_a_deal_delivered_completes_it(nlp: Language, text: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == "delivered"
+
+
 def test_the_plane_that_brings_a_delivery_is_no_deal(nlp: Language) -> None:
     found = deals(nlp, "Four Il-76 transport planes landed in Belgrade, delivering Pantsir "
                        "systems from Russia to Serbia.")
@@ -504,6 +548,17 @@ def test_a_delivery_of_some_of_a_contract_is_part_of_it(nlp: Language) -> None:
     assert deal.quantity == 8
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("Russia has decided to donate a batch of BTR-82 carriers to Mali, the embassy said.",
+     "approved"),
+    ("Russia has pledged another batch of BTR-82 carriers to Mali.", "approved"),
+])
+def test_a_batch_given_takes_the_stage_of_the_gift(nlp: Language, text: str,
+                                                   status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert brief(deal) == ("RUS", "MLI", "BTR-82", status)
+
+
 def test_a_batch_said_apart_keeps_the_deal_delivering(nlp: Language) -> None:
     text = ("Kenya has received a batch of Wing Loong II drones from China.\n\n"
             "The air force said it had taken delivery of two Wing Loong II drones.")
@@ -544,6 +599,19 @@ def test_a_delivery_still_to_come_does_not_outrank_the_talks(nlp: Language) -> N
             "The first batch of K2 tanks will arrive in Romania in 2026.")
     (deal,) = deals(nlp, text)
     assert brief(deal) == ("KOR", "ROU", "K2 Black Panther", "negotiating")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile is negotiating a follow-on order for four more Type 23 frigates from Britain.",
+     "negotiating"),
+    ("Brazil is close to finalising an order for six Gripen jets from Sweden, officials said.",
+     "negotiating"),
+    ("Chile is considering an order for four Type 23 frigates from Britain.", "proposed"),
+    ("Chile placed an order for four Type 23 frigates from Britain.", "ordered"),
+])
+def test_what_is_done_to_an_order_is_its_stage(nlp: Language, text: str, status: str) -> None:
+    (deal,) = deals(nlp, text)
+    assert deal.status == status
 
 
 def test_the_first_jets_of_an_order_give_the_order_its_count(nlp: Language) -> None:
@@ -1909,6 +1977,14 @@ def test_a_cue_noun_governs_the_transfer_its_clause_holds(
      "Saudi Arabia for now.", "suspended"),
     ("Germany would halt the delivery of Leopard 2 tanks to Saudi Arabia if the fighting "
      "spreads, officials warned.", "at_risk"),
+    ("Germany will halt further shipments of Leopard 2 tanks to Saudi Arabia, the foreign "
+     "minister said.", "suspended"),
+    ("Germany announced that it will stop the delivery of Leopard 2 tanks to Saudi Arabia.",
+     "suspended"),
+    ("Germany has paused a shipment of Leopard 2 tanks to Saudi Arabia over the fighting.",
+     "suspended"),
+    ("Germany could pause deliveries of Leopard 2 tanks to Saudi Arabia, officials said.",
+     "at_risk"),
 ])
 def test_a_halt_reported_as_decided_is_a_suspension(nlp: Language, text: str,
                                                     status: str) -> None:

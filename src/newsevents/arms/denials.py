@@ -20,6 +20,7 @@ from newsevents.arms.syntax import (
     clause_subjects,
     clause_verb,
     negated,
+    own_auxiliary,
     shares_subject,
 )
 from newsevents.events.syntax import lemma
@@ -30,6 +31,10 @@ OBJECTS = frozenset({"dobj", "nsubjpass", "attr"})
 # the deal is still open, not denied. "No agreement has been reached between Pakistan and
 # China for the purchase" stays a denial: it answers the reports of a deal.
 PENDING_NOUNS = frozenset({"decision"})
+# Verbs of telling: what a party did not disclose or name ("did not name a timeframe for the
+# supply", "the order had not been disclosed") it did not deny.
+TELLING = frozenset({"disclose", "reveal", "name", "specify", "detail", "announce",
+                     "publish", "comment", "say", "elaborate"})
 REACHING = frozenset({"reach", "make", "take"})
 
 
@@ -46,8 +51,9 @@ def negation(trigger: Token, lex: Lexicon) -> Token | None:
         if has_no(token) and pending(token):
             return None
         if negated(token) or has_no(token):
-            return None if not_yet(token) else token
-        if token.dep_ in ("xcomp", "acl", "pobj", "prep") or shares_subject(token) or (
+            return None if not_yet(token) or lemma(token) in TELLING else token
+        if token.dep_ in ("xcomp", "acl", "pobj", "prep") or (
+                shares_subject(token) and not own_auxiliary(token)) or (
             token.dep_ in OBJECTS and token.pos_ in ("NOUN", "PROPN")
         ):
             if token.head.i == token.i:

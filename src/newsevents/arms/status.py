@@ -53,6 +53,8 @@ BATCH_WORDS = frozenset({"batch", "part", "lot", "tranche", "consignment", "ship
 # Nouns of a share of the weapons, which make a delivery "of" them a part of the deal: "has
 # delivered half of the systems", "a third of the tanks".
 SHARES = frozenset({"half", "third", "quarter", "portion", "fraction", "part"})
+# Words on delivered weapons that make them the last of their deal ("the final two jets").
+LAST_WORDS = frozenset({"last", "final"})
 # Words on weapons still to come after a delivery: more of the deal remains.
 STILL_TO_COME = frozenset({"other", "remaining"})
 # Nouns of one delivery among several, which a part word ("the first", "the initial") makes
@@ -83,6 +85,8 @@ MAKER_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "contractor
 
 # Words of buying and approving: a batch they take is a further order, not a delivery
 # ("approved the purchase of a second batch of eight F-16s", "ordered a second batch").
+# Verbs of a gift, whose batch is what is given, its stage the verb's ("pledged a batch").
+GIFTS = frozenset({"donate", "gift", "pledge", "promise"})
 PURCHASES = frozenset({"order", "buy", "purchase", "acquire", "acquisition", "procure",
                        "procurement", "contract", "sale", "sell", "deal", "approve", "sign"})
 
@@ -147,15 +151,20 @@ CONCEDING = frozenset({"though", "although", "but"})
 TALK_NOUNS = frozenset({"talk", "discussion", "negotiation", "dialogue"})
 
 
+# Verbs of a halt a party can announce as decided ("will halt weapons shipments"), unlike a
+# block or a veto one vows ("will block the sale"), which only threatens the deal.
+HALTS = frozenset({"halt", "stop", "suspend", "freeze", "pause", "cease"})
+
 # Verbs that report what a party said it does: a "would" under them is its "will".
 REPORTING = frozenset({"say", "announce", "declare", "state", "confirm", "tell"})
 
 
 def _halt_announced(cue: Cue, first: Token) -> bool:
     """ "will suspend discussions to acquire F-35s", "said that Germany would stop exporting
-    arms": a party that says it will stop its own talks, or that reports a halt as decided,
-    has stopped them (suspended), while "could suspend deliveries", or a halt on a condition
-    ("would halt deliveries if..."), only threatens."""
+    arms", "Canada will halt weapons shipments to Israel, the minister said": a party that
+    says it will stop its own talks, or that reports a halt as decided, has stopped them
+    (suspended), while "could suspend deliveries", or a halt on a condition ("would halt
+    deliveries if..."), only threatens."""
     if cue.status != "suspended":
         return False
     verb = clause_verb(first)
@@ -166,8 +175,11 @@ def _halt_announced(cue: Cue, first: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children) and any(
             c.dep_ in ("dobj", "nsubjpass") and lemma(c) in TALK_NOUNS for c in verb.children):
         return True
-    return verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING and any(
-        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and any(
+    reported = (verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING) or any(
+        c.dep_ in ("parataxis", "ccomp") and lemma(c) in REPORTING for c in verb.children)
+    said = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return reported and ("would" in said or (
+        bool(said & {"will", "'ll"}) and cue.words[0] in HALTS)) and any(
         c.dep_ == "nsubj" for c in verb.children)
 
 
@@ -200,6 +212,10 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
             continue  # "agreed that a deal on K-9 howitzers would be an achievement": a view
             # shared, not a purchase agreed
         distance = _distance(tokens, root, trigger)
+        if distance == 0 and cue.status not in HANDED_OVER and _names_the_weapons(
+                trigger, mention_head(reading.mention)):
+            distance = MAX_HOPS  # "the first K2 tanks ordered by Poland entered service":
+            # the participle tells which tanks; the verb they are subject of, their news
         if distance is None and cue.status == "denied" and tokens[0].dep_ == "relcl" and (
                 tokens[0].head.i in (root.i, trigger.i)):
             distance = 1  # "supplying Russia with drones, which Tehran denies"
@@ -292,10 +308,20 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
         # there is no order in a gift ("Denmark agreed to deliver 19 F-16s").
         reading.status = "approved"
     reading.partial = _partial(mention_head(reading.mention), reading.sent, lex)
+    if reading.status == "delivered" and _last_part(mention_head(reading.mention)):
+        reading.partial, reading.finished = False, True  # "the last two of the 12 Rafales
+        # landed": the part that completes the deal
     if reading.status == "delivered" and reading.partial:
         reading.status = "delivering"
     if denying is not None:
         reading.denier = denier(denying, countries, speaker)
+
+
+def _names_the_weapons(trigger: Token, head: Token) -> bool:
+    """A past participle on the system's subject noun ("the Rafales ordered by Greece
+    landed") that tells which weapons the verb of the sentence then speaks of."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.i == head.i and (
+        head.dep_ in ("nsubj", "nsubjpass"))
 
 
 # Nouns of a sale whose contents a sentence lists, and the verbs that list them.
@@ -484,11 +510,15 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     if cue.status in HANDED_OVER and cue.words[-1] in BATCH_WORDS:
         holder = last.head.head if last.dep_ == "pobj" and last.head.lower_ in ("of", "for") \
             else last.head if last.dep_ == "dobj" else None
-        if holder is not None and lemma(holder) in PURCHASES:
-            return True
+        if holder is not None and lemma(holder) in PURCHASES | GIFTS:
+            return True  # "decided to donate a batch of BTR-82s": the gift's own stage
     if cue.status == "proposed" and above is not None and above.status == "approved" and (
             first.dep_ in ("dobj", "nsubjpass", "pobj")):
         return True
+    if cue.words == ("order",) and first.pos_ == "NOUN" and first.dep_ in ("dobj", "pobj") and (
+            above is not None and above.status not in TROUBLES | HANDED_OVER):
+        return True  # "is negotiating a follow-on order", "close to finalising an order":
+        # what is done to the order is its stage
     if cue.status not in TROUBLES and above is not None and above.status == "proposed" and (
             first.dep_ in ("xcomp", "pcomp") and first.tag_ == "VBG"):
         return True
@@ -629,6 +659,22 @@ def _partial(head: Token, sent: Span, lex: Lexicon) -> bool:
                 return True
             if child.dep_ == "amod" and lemma(child) in STILL_TO_COME:
                 return True  # "Two other choppers are expected to be delivered in May"
+    return False
+
+
+def _last_part(head: Token) -> bool:
+    """"the final two of the 12 jets", "the last of four corvettes", "the 36th and final
+    Rafale", "the final Rafales ordered by Greece": the weapons that end the deal's
+    deliveries."""
+    holders = with_whole(head)
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        holders = [*holders, head.head.head]  # "the last two of": "of" hangs from the count
+    for holder in holders:
+        words = [holder, *(c for c in holder.children if c.dep_ in ("amod", "nummod", "advmod")),
+                 *(g for c in holder.children if c.dep_ in ("amod", "nummod")
+                   for g in c.children if g.dep_ == "conj")]
+        if any(lemma(w) in LAST_WORDS for w in words):
+            return True
     return False
 
 

@@ -155,9 +155,15 @@ def negated(token: Token) -> bool:
     are the arms status cues, read in ``reading``.
     """
     chain = [token]
-    while shares_subject(chain[-1]):
+    while shares_subject(chain[-1]) and not own_auxiliary(chain[-1]):
         chain.append(chain[-1].head)
     return any(c.dep_ == "neg" for t in chain for c in t.children)
+
+
+def own_auxiliary(verb: Token) -> bool:
+    """A coordinated verb with an auxiliary of its own ("will not accept payment and will
+    send three drones"): its clause says its own polarity."""
+    return verb.pos_ == "VERB" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def shares_subject(token: Token) -> bool:
