@@ -540,7 +540,7 @@ def test_whose_official_and_party_words(
 
 @pytest.mark.parametrize(("phrase", "expected"), [
     ("a barber from the old quarter", (None, "CVL", None)),
-    ("two taxi drivers", (None, "CVL", None)),
+    ("two taxi drivers", (None, "LAB", None)),  # workers of a trade (LAB)
     ("the victim's lawyer", (None, "CVL", None)),
     ("cattle rustlers", (None, "CRM", None)),
     ("armed robbers", (None, "CRM", None)),
@@ -1260,5 +1260,31 @@ def test_a_province_before_a_role_gives_its_country(
     ("Awami League backers", ("BGD", "PTY", None)),  # a party's backers are its own
 ])
 def test_plural_role_nouns_and_more_roles(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # An employee yields to the body named before it: a ministry's staff are the government's.
+    ("a tax ministry employee", (None, "GOV", None)),
+    ("two government employees", (None, "GOV", None)),
+    ("striking factory employees", (None, "LAB", None)),
+    # Prisoners and detainees are whoever they were: no sector of their own.
+    ("forty Chadian prisoners", ("TCD", None, None)),
+    ("the Bolivian detainees", ("BOL", None, None)),
+    ("jailed rebel prisoners", (None, "REB", None)),
+    # Health workers by any name are the medical sector; union activists labour.
+    ("nurses and hospital workers", (None, "MED", None)),
+    ("three ambulance workers", (None, "MED", None)),
+    ("local health personnel", (None, "MED", None)),
+    ("a union activist", (None, "LAB", None)),
+    ("the Legislative Council", (None, "LEG", None)),
+    ("striking bus drivers", (None, "LAB", None)),
+    # A government the people only support is their stance, not their office.
+    ("hundreds of pro-government villagers", (None, "CVL", None)),
+    ("the town's pro-regime population", (None, "CVL", None)),
+    ("pro-government militias", (None, "REB", None)),
+])
+def test_employees_prisoners_health_staff_and_government_supporters(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
