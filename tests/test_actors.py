@@ -1288,3 +1288,10 @@ def test_plural_role_nouns_and_more_roles(
 def test_employees_prisoners_health_staff_and_government_supporters(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_fighters_of_both_sides_take_no_sector(resolver: ActorResolver) -> None:
+    assert resolver.resolve_text("hundreds of fighters from both sides") is None
+    assert resolver.resolve_text("combatants on both warring sides") is None
+    assert fields(resolver.resolve_text("ten militants from both sides")) == (None, "REB", None)
+    assert fields(resolver.resolve_text("Somali fighters")) == ("SOM", "REB", None)
