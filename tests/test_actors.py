@@ -540,7 +540,7 @@ def test_whose_official_and_party_words(
 
 @pytest.mark.parametrize(("phrase", "expected"), [
     ("a barber from the old quarter", (None, "CVL", None)),
-    ("two taxi drivers", (None, "LAB", None)),  # workers of a trade (LAB)
+    ("two taxi drivers", (None, "CVL", None)),
     ("the victim's lawyer", (None, "CVL", None)),
     ("cattle rustlers", (None, "CRM", None)),
     ("armed robbers", (None, "CRM", None)),
@@ -1269,23 +1269,18 @@ def test_plural_role_nouns_and_more_roles(
     ("a tax ministry employee", (None, "GOV", None)),
     ("two government employees", (None, "GOV", None)),
     ("striking factory employees", (None, "LAB", None)),
-    # Prisoners and detainees are whoever they were: no sector of their own.
-    ("forty Chadian prisoners", ("TCD", None, None)),
-    ("the Bolivian detainees", ("BOL", None, None)),
-    ("jailed rebel prisoners", (None, "REB", None)),
     # Health workers by any name are the medical sector; union activists labour.
     ("nurses and hospital workers", (None, "MED", None)),
     ("three ambulance workers", (None, "MED", None)),
     ("local health personnel", (None, "MED", None)),
     ("a union activist", (None, "LAB", None)),
     ("the Legislative Council", (None, "LEG", None)),
-    ("striking bus drivers", (None, "LAB", None)),
     # A government the people only support is their stance, not their office.
     ("hundreds of pro-government villagers", (None, "CVL", None)),
     ("the town's pro-regime population", (None, "CVL", None)),
     ("pro-government militias", (None, "REB", None)),
 ])
-def test_employees_prisoners_health_staff_and_government_supporters(
+def test_employees_health_staff_and_government_supporters(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
 
@@ -1295,3 +1290,12 @@ def test_fighters_of_both_sides_take_no_sector(resolver: ActorResolver) -> None:
     assert resolver.resolve_text("combatants on both warring sides") is None
     assert fields(resolver.resolve_text("ten militants from both sides")) == (None, "REB", None)
     assert fields(resolver.resolve_text("Somali fighters")) == ("SOM", "REB", None)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("most of those killed", (None, "CVL", None)),
+    ("the soldiers killed in the ambush", (None, "MIL", None)),
+])
+def test_the_killed_are_civilians(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
