@@ -1262,3 +1262,40 @@ def test_a_province_before_a_role_gives_its_country(
 def test_plural_role_nouns_and_more_roles(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # An employee yields to the body named before it: a ministry's staff are the government's.
+    ("a tax ministry employee", (None, "GOV", None)),
+    ("two government employees", (None, "GOV", None)),
+    ("striking factory employees", (None, "LAB", None)),
+    # Health workers by any name are the medical sector; union activists labour.
+    ("nurses and hospital workers", (None, "MED", None)),
+    ("three ambulance workers", (None, "MED", None)),
+    ("local health personnel", (None, "MED", None)),
+    ("a union activist", (None, "LAB", None)),
+    ("the Legislative Council", (None, "LEG", None)),
+    # A government the people only support is their stance, not their office.
+    ("hundreds of pro-government villagers", (None, "CVL", None)),
+    ("the town's pro-regime population", (None, "CVL", None)),
+    ("pro-government militias", (None, "REB", None)),
+])
+def test_employees_health_staff_and_government_supporters(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
+
+
+def test_fighters_of_both_sides_take_no_sector(resolver: ActorResolver) -> None:
+    assert resolver.resolve_text("hundreds of fighters from both sides") is None
+    assert resolver.resolve_text("combatants on both warring sides") is None
+    assert fields(resolver.resolve_text("ten militants from both sides")) == (None, "REB", None)
+    assert fields(resolver.resolve_text("Somali fighters")) == ("SOM", "REB", None)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("most of those killed", (None, "CVL", None)),
+    ("the soldiers killed in the ambush", (None, "MIL", None)),
+])
+def test_the_killed_are_civilians(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

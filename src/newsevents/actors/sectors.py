@@ -38,11 +38,26 @@ def phrase_sector(core: list[Match], post: list[Match], head: Match | None, word
         if sector is None and post and counts_only(words[:cut]):  # "hundreds of Palestinians"
             sector = _sector_of_bare_head(post[-1], words, post)
     sector = _retired(sector, core, words, cut)
+    if _fighters_of_both_sides(core + post, keys):
+        sector = None
     if igo and sector != "MIL":
         sector = None  # an IGO has no sector unless it is a peacekeeping force
     if not (core or post) and _counted_people(words):
         sector = "CVL"
     return sector
+
+
+# Fighters "from both sides" of a war are an army's and its enemies' alike: no one sector
+# fits them (docs/annotation.md, 4: null). Militants or soldiers of both sides stay theirs.
+SIDE_FIGHTERS = frozenset({"fighter", "combatant"})
+BOTH_SIDES_RE = re.compile(r"\b(?:from|of|on|in) both (?:\w+ )?(?:sides|parties|camps)\b")
+
+
+def _fighters_of_both_sides(matches: list[Match], keys: list[str]) -> bool:
+    """On the real-text train and dev gold actor spans of corpus/annotated, fighters of both
+    sides took no sector 5 times of 5."""
+    return (any(m.cue.kind == "sector" and m.cue.term in SIDE_FIGHTERS for m in matches)
+            and bool(BOTH_SIDES_RE.search(" ".join(keys))))
 
 
 # Counts that say how many only vaguely, or only one: left to what they point back to.
@@ -128,7 +143,7 @@ def _sector(core: list[Match], keys: list[str]) -> str | None:
     sector = cue.sector if cue else None
     if sector in OFFICE_SECTORS and any("former" in m.cue.flags for m in core):
         return "ELI"
-    sector = _followers(_armed_people(sector, core, keys), core)
+    sector = _followers(_armed_people(sector, core, keys), core, keys)
     return _whose_arms(_opposing(sector, core), core, keys)
 
 
@@ -202,11 +217,20 @@ def armed_group_tied(keys: list[str], cut: int, matches: list[Match]) -> Cue | N
 FOLLOWERS = frozenset({"supporter", "backer"})
 
 
-def _followers(sector: str | None, core: list[Match]) -> str | None:
+def _followers(sector: str | None, core: list[Match], keys: list[str]) -> str | None:
     """Supporters of a government or its leader are civilians (train+dev gold actor spans of
-    corpus/annotated: 2 of 2); of a party or the opposition they keep its sector."""
-    roles = [m.cue for m in core if m.cue.kind == "sector" and m.cue.sector]
-    if sector == "GOV" and roles and roles[-1].term in FOLLOWERS:
+    corpus/annotated: 2 of 2); of a party or the opposition they keep its sector. So are
+    plain people called "pro-government" or "pro-regime" ("pro-government villagers"): the
+    government is their stance, not their office (train+dev gold actor spans: 2 civilians,
+    1 none, none the government)."""
+    roles = [m for m in core if m.cue.kind == "sector" and m.cue.sector]
+    if sector != "GOV" or not roles:
+        return sector
+    if roles[-1].cue.term in FOLLOWERS:
+        return "CVL"
+    stance = [m for m in roles if m.cue.sector == "GOV"]
+    if (roles[-1].cue.sector == "CVL" and stance
+            and all(keys[max(m.start - 2, 0):m.start] == ["pro", "-"] for m in stance)):
         return "CVL"
     return sector
 
