@@ -2730,3 +2730,14 @@ def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
     event = one(events_of("Iran backed the militia with weapons and money.", learned=learned),
                 "AID")
     assert countries(event.source) == {"IRN"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    "Riot police patrolled the old town of Bujumbura on Sunday after a night of unrest.",
+    "Extra soldiers were deployed to Lebanon's southern border on Friday.",
+])
+def test_a_force_on_patrol_or_sent_somewhere_has_no_target(text: str, learned: bool) -> None:
+    """The ground a force patrols or is sent to is where it acts, not whom it acts on."""
+    event = one(events_of(text, learned=learned), "MOBILIZE")
+    assert event.target == []

@@ -31,7 +31,7 @@ from newsevents.events.arguments.attacks import (
 )
 from newsevents.events.arguments.blasts import blast_targets
 from newsevents.events.arguments.lookup import ActorLookup, owners_of, same_actor
-from newsevents.events.arguments.nouns import noun_arguments
+from newsevents.events.arguments.nouns import UNAIMED_TYPES, noun_arguments
 from newsevents.events.arguments.protests import (
     doers_of,
     named_as,
@@ -207,7 +207,7 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         )
     if trigger.roles == "swap":
         sources, targets = targets, sources
-    if trigger.roles == "notarget":
+    if trigger.roles == "notarget" or cand.event_type in UNAIMED_TYPES:
         targets = []
     return sources, targets
 
