@@ -2741,3 +2741,25 @@ def test_a_force_on_patrol_or_sent_somewhere_has_no_target(text: str, learned: b
     """The ground a force patrols or is sent to is where it acts, not whom it acts on."""
     event = one(events_of(text, learned=learned), "MOBILIZE")
     assert event.target == []
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    "Several thousand people protested against the new tax at rallies in the capital of "
+    "Portugal, Lisbon.",
+    "About 200 students marched to Freedom Square in Tbilisi on Monday.",
+])
+def test_the_place_a_protest_gathers_or_marches_to_is_not_its_target(
+    text: str, learned: bool
+) -> None:
+    event = one(events_of(text, learned=learned), "PROTEST")
+    assert event.target == []
+
+
+def test_a_protest_against_a_country_or_at_an_embassy_keeps_its_target() -> None:
+    against = one(events_of("Thousands of students demonstrated against Israel in Cairo."),
+                  "PROTEST")
+    assert countries(against.target) == {"ISR"}
+    embassy = one(events_of("Hundreds of farmers protested outside the French embassy in "
+                            "Madrid."), "PROTEST")
+    assert countries(embassy.target) == {"FRA"}
