@@ -2763,3 +2763,6 @@ def test_a_protest_against_a_country_or_at_an_embassy_keeps_its_target() -> None
     embassy = one(events_of("Hundreds of farmers protested outside the French embassy in "
                             "Madrid."), "PROTEST")
     assert countries(embassy.target) == {"FRA"}
+    called = one(events_of("Hundreds of villagers demonstrated near the dam, calling on Laos "
+                           "to halt the works."), "PROTEST")
+    assert countries(called.target) == {"LAO"}
