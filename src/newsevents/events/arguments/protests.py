@@ -32,9 +32,12 @@ SITE_NOUNS = frozenset({
 })
 # Prepositions that tell where a demonstration is or goes, not whom it is against: a place
 # named after them is its venue or route ("rallies in Lisbon", "marched to the square",
-# "took to the streets of Qamishli", "marched from Geneva").
+# "took to the streets of Qamishli", "marched from Geneva"). Read as the target, such places
+# gave 7 of the dev split's real events (0.657 to 0.679 of those whose gold target is empty
+# kept empty) a country the gold does not name; target accuracy 0.749 to 0.750
+# (``off_venues``).
 VENUE_PREPS = SITE_PREPS | frozenset({
-    "through", "from", "along", "across", "around", "into", "onto", "outside", "within", "via",
+    "through", "from", "along", "across", "around", "into", "onto", "within", "via",
     "inside", "throughout", "down", "up",
 })
 # Prepositions of a grievance: what follows them is what the protest is against, a place
