@@ -2766,3 +2766,11 @@ def test_a_protest_against_a_country_or_at_an_embassy_keeps_its_target() -> None
     called = one(events_of("Hundreds of villagers demonstrated near the dam, calling on Laos "
                            "to halt the works."), "PROTEST")
     assert countries(called.target) == {"LAO"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_force_built_up_with_no_subject_of_its_own_is_who_mobilises(learned: bool) -> None:
+    event = one(events_of("The rebels used the truce to build up their forces around the town.",
+                          learned=learned), "MOBILIZE")
+    assert [a.text for a in event.source] == ["their forces"]
+    assert event.target == []

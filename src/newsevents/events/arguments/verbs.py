@@ -210,6 +210,9 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         )
     if trigger.roles == "swap":
         sources, targets = targets, sources
+    if cand.event_type in UNAIMED_TYPES and not sources:
+        # "built up their forces", "mobilised its reserves": the force readied is who acts
+        sources = [a for a in targets if a.sector in STANDING_FORCES]
     if trigger.roles == "notarget" or cand.event_type in UNAIMED_TYPES:
         targets = []
     return sources, targets
