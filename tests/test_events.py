@@ -2754,3 +2754,47 @@ def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
     event = one(events_of("Iran backed the militia with weapons and money.", learned=learned),
                 "AID")
     assert countries(event.source) == {"IRN"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    "Riot police patrolled the old town of Bujumbura on Sunday after a night of unrest.",
+    "Extra soldiers were deployed to Lebanon's southern border on Friday.",
+])
+def test_a_force_on_patrol_or_sent_somewhere_has_no_target(text: str, learned: bool) -> None:
+    """The ground a force patrols or is sent to is where it acts, not whom it acts on."""
+    event = one(events_of(text, learned=learned), "MOBILIZE")
+    assert event.target == []
+
+
+@pytest.mark.parametrize("learned", [True, False])
+@pytest.mark.parametrize("text", [
+    "Several thousand people protested against the new tax at rallies in the capital of "
+    "Portugal, Lisbon.",
+    "About 200 students marched to Freedom Square in Tbilisi on Monday.",
+])
+def test_the_place_a_protest_gathers_or_marches_to_is_not_its_target(
+    text: str, learned: bool
+) -> None:
+    event = one(events_of(text, learned=learned), "PROTEST")
+    assert event.target == []
+
+
+def test_a_protest_against_a_country_or_at_an_embassy_keeps_its_target() -> None:
+    against = one(events_of("Thousands of students demonstrated against Israel in Cairo."),
+                  "PROTEST")
+    assert countries(against.target) == {"ISR"}
+    embassy = one(events_of("Hundreds of farmers protested outside the French embassy in "
+                            "Madrid."), "PROTEST")
+    assert countries(embassy.target) == {"FRA"}
+    called = one(events_of("Hundreds of villagers demonstrated near the dam, calling on Laos "
+                           "to halt the works."), "PROTEST")
+    assert countries(called.target) == {"LAO"}
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_force_built_up_with_no_subject_of_its_own_is_who_mobilises(learned: bool) -> None:
+    event = one(events_of("The rebels used the truce to build up their forces around the town.",
+                          learned=learned), "MOBILIZE")
+    assert [a.text for a in event.source] == ["their forces"]
+    assert event.target == []

@@ -31,10 +31,11 @@ from newsevents.events.arguments.attacks import (
 )
 from newsevents.events.arguments.blasts import blast_targets
 from newsevents.events.arguments.lookup import ActorLookup, owners_of, same_actor
-from newsevents.events.arguments.nouns import noun_arguments
+from newsevents.events.arguments.nouns import UNAIMED_TYPES, noun_arguments
 from newsevents.events.arguments.protests import (
     doers_of,
     named_as,
+    off_venues,
     opposed_by_name,
     protest_targets,
 )
@@ -167,8 +168,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
     if not targets and trigger.roles != "notarget":
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         targets = look.actors(doers_of(verb, objects, passive), subtree=True, exclude=sources)
-    if not targets and cand.event_type == "PROTEST":
-        targets = protest_targets(verb, look, sources)
+    if cand.event_type == "PROTEST":
+        # the town or square it marches in or to is where it is, not whom it is against
+        targets = (off_venues(verb, targets)
+                   or off_venues(verb, protest_targets(verb, look, sources)))
     if cand.event_type == "PROTEST" and all(a.sector is None and a.igo is None for a in targets):
         # "chanting anti-Israeli slogans", "anti-government protesters": what the march is
         # against, rather than the square it ends at
@@ -207,7 +210,10 @@ def verb_arguments(cand: Candidate, look: ActorLookup) -> tuple[list[Actor], lis
         )
     if trigger.roles == "swap":
         sources, targets = targets, sources
-    if trigger.roles == "notarget":
+    if cand.event_type in UNAIMED_TYPES and not sources:
+        # "built up their forces", "mobilised its reserves": the force readied is who acts
+        sources = [a for a in targets if a.sector in STANDING_FORCES]
+    if trigger.roles == "notarget" or cand.event_type in UNAIMED_TYPES:
         targets = []
     return sources, targets
 
