@@ -2730,3 +2730,16 @@ def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
     event = one(events_of("Iran backed the militia with weapons and money.", learned=learned),
                 "AID")
     assert countries(event.source) == {"IRN"}
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect was captured in Bangkok and handed over to Singapore.",
+    "The fugitive was arrested in Panama and extradited to the United States.",
+    "He was captured in Kenya and returned to the United States in February.",
+])
+def test_a_captive_handed_to_a_named_side_is_cooperation_without_the_hander(text: str) -> None:
+    """A legal handover names the side that receives the captive and seldom the one that
+    hands him over: the receiver is enough for the rules to code it."""
+    event = one(asserted(events_of(text, learned=False)), "COOPERATE")
+    assert not countries(event.source)
+    assert countries(event.target)
