@@ -2732,6 +2732,25 @@ def test_backing_with_weapons_is_material_aid_not_words(learned: bool) -> None:
     assert countries(event.source) == {"IRN"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebel fighters abandoned their positions in the hills near Idlib on Sunday.", "RETREAT"),
+    ("The outpost near the border was abandoned by Ukrainian troops last week.", "RETREAT"),
+    ("Militia units vacated the town of Gorazde on Monday.", "RETREAT"),
+    ("The company abandoned its plan to build a second factory.", None),
+    ("Delhi police registered a case against the shopkeeper for assault.", "ACCUSE"),
+    ("Mumbai police booked two men for attempted murder on Friday.", "ACCUSE"),
+    ("She booked a flight to Delhi for the holidays.", None),
+])
+def test_ground_given_up_and_cases_registered(text: str, expected: str | None) -> None:
+    """Forces abandoning or vacating ground retreat from it, a plan abandoned is no retreat;
+    police booking a suspect or registering a case against one accuse (a flight booked is no
+    case)."""
+    types = {e.event_type for e in asserted(events_of(text, learned=False))}
+    assert types == ({expected} if expected else set()) or expected in types
+    if expected is None:
+        assert not types & {"RETREAT", "ACCUSE", "CONCEDE"}
+
+
 @pytest.mark.parametrize("text", [
     "The suspect was captured in Bangkok and handed over to Singapore.",
     "The fugitive was arrested in Panama and extradited to the United States.",
