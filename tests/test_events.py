@@ -2798,3 +2798,36 @@ def test_a_force_built_up_with_no_subject_of_its_own_is_who_mobilises(learned: b
                           learned=learned), "MOBILIZE")
     assert [a.text for a in event.source] == ["their forces"]
     assert event.target == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebel fighters abandoned their positions in the hills near Idlib on Sunday.", "RETREAT"),
+    ("The outpost near the border was abandoned by Ukrainian troops last week.", "RETREAT"),
+    ("Militia units vacated the town of Gorazde on Monday.", "RETREAT"),
+    ("The company abandoned its plan to build a second factory.", None),
+    ("Delhi police registered a case against the shopkeeper for assault.", "ACCUSE"),
+    ("Mumbai police booked two men for attempted murder on Friday.", "ACCUSE"),
+    ("She booked a flight to Delhi for the holidays.", None),
+])
+def test_ground_given_up_and_cases_registered(text: str, expected: str | None) -> None:
+    """Forces abandoning or vacating ground retreat from it, a plan abandoned is no retreat;
+    police booking a suspect or registering a case against one accuse (a flight booked is no
+    case)."""
+    types = {e.event_type for e in asserted(events_of(text, learned=False))}
+    if expected is None:
+        assert types == set()
+    else:
+        assert expected in types
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect was captured in Bangkok and handed over to Singapore.",
+    "The fugitive was arrested in Panama and extradited to the United States.",
+    "He was captured in Kenya and returned to the United States in February.",
+])
+def test_a_captive_handed_to_a_named_side_is_cooperation_without_the_hander(text: str) -> None:
+    """A legal handover names the side that receives the captive and seldom the one that
+    hands him over: the receiver is enough for the rules to code it."""
+    event = one(asserted(events_of(text, learned=False)), "COOPERATE")
+    assert not countries(event.source)
+    assert countries(event.target)

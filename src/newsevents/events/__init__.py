@@ -110,12 +110,19 @@ class Reading:
     modal_word: str | None
 
 
+# The lexicon's context for a handover of a person to another side's justice (verbs.tsv).
+LEGAL = "legal"
+
+
 def _has_actors(cand: Candidate, sources: list[Actor], targets: list[Actor]) -> bool:
     """The rules' test: cooperation needs a cooperating party, and a visit a visitor we can
-    place; a blow can be reported by its victims alone."""
+    place; a blow can be reported by its victims alone, and so can a legal handover by the
+    side that receives the captive ("was captured in Bangkok and handed over to Singapore",
+    "was extradited to the United States"), where the news seldom names who hands him over."""
     if sources and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in sources)):
         return True
-    return bool(targets) and cand.event_type not in COOPERATIVE
+    return bool(targets) and (cand.event_type not in COOPERATIVE
+                              or LEGAL in cand.trigger.context)
 
 
 # Acts whose participle describes the thing the act gave, signed or held, with its doer in a
