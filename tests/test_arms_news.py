@@ -803,6 +803,18 @@ def test_what_an_aid_package_includes_is_given_item_by_item(nlp: Language) -> No
     assert not [s for s, _, _ in found if s == "M142 HIMARS"]  # only its ammunition is sent
 
 
+@pytest.mark.parametrize("text", [
+    "Washington has cleared a possible Foreign Military Sale to Chile of eight F-16 fighters, "
+    "together with 20 AIM-9X Sidewinder and 10 AIM-120 missiles, officials said.",
+    "The State Department approved a possible Foreign Military Sale to Chile of eight F-16 "
+    "jets, along with 20 AIM-9X Sidewinder and 10 AIM-120 missiles.",
+])
+def test_weapons_added_together_with_others_share_their_deal(nlp: Language, text: str) -> None:
+    found = {(d.supplier.country, d.recipient.country, d.system.name, d.quantity)
+             for d in deals(nlp, text)}
+    assert {("USA", "CHL", "AIM-9 Sidewinder", 20), ("USA", "CHL", "AIM-120 AMRAAM", 10)} <= found
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("French shipyard Piriou has delivered a second patrol vessel to the Senegalese Navy.",
      ("FRA", "SEN", None, "delivering")),
