@@ -2144,6 +2144,18 @@ def test_deliveries_barred_are_suspended(nlp: Language) -> None:
         ("USA", "TUR", "F-35 Lightning II", "suspended")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway has frozen the granting of export licences for weapons to Qatar.",
+     ("NOR", "QAT", "suspended")),
+    ("Spain will keep its suspension of arms exports to Qatar, a minister said.",
+     ("ESP", "QAT", "at_risk")),
+])
+def test_who_halts_or_issues_export_licences_is_the_seller(
+        nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert [(d.supplier.country, d.recipient.country, d.status)
+            for d in deals(nlp, text)] == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "Turkey has submitted a request to buy 40 F-16 jets from the United States.",
     "Official requests for the supply of F-16 jets were made by Turkey to the United States.",
