@@ -2144,6 +2144,12 @@ def test_deliveries_barred_are_suspended(nlp: Language) -> None:
         ("USA", "TUR", "F-35 Lightning II", "suspended")]
 
 
+def test_the_weapon_is_the_one_system_the_article_names(nlp: Language) -> None:
+    text = ("India will export BrahMos missiles to Chile. Peru has also shown interest in the "
+            "weapon, officials said.")
+    assert ("IND", "PER", "BrahMos", "proposed") in [brief(d) for d in deals(nlp, text)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Norway has frozen the granting of export licences for weapons to Qatar.",
      ("NOR", "QAT", "suspended")),
