@@ -803,6 +803,18 @@ def test_what_an_aid_package_includes_is_given_item_by_item(nlp: Language) -> No
     assert not [s for s, _, _ in found if s == "M142 HIMARS"]  # only its ammunition is sent
 
 
+@pytest.mark.parametrize("text", [
+    "Washington has cleared a possible Foreign Military Sale to Chile of eight F-16 fighters, "
+    "together with 20 AIM-9X Sidewinder and 10 AIM-120 missiles, officials said.",
+    "The State Department approved a possible Foreign Military Sale to Chile of eight F-16 "
+    "jets, along with 20 AIM-9X Sidewinder and 10 AIM-120 missiles.",
+])
+def test_weapons_added_together_with_others_share_their_deal(nlp: Language, text: str) -> None:
+    found = {(d.supplier.country, d.recipient.country, d.system.name, d.quantity)
+             for d in deals(nlp, text)}
+    assert {("USA", "CHL", "AIM-9 Sidewinder", 20), ("USA", "CHL", "AIM-120 AMRAAM", 10)} <= found
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("French shipyard Piriou has delivered a second patrol vessel to the Senegalese Navy.",
      ("FRA", "SEN", None, "delivering")),
@@ -2130,6 +2142,24 @@ def test_deliveries_barred_are_suspended(nlp: Language) -> None:
     text = "Congress barred deliveries of F-35 jets to Turkey."
     assert [brief(d) for d in deals(nlp, text)] == [
         ("USA", "TUR", "F-35 Lightning II", "suspended")]
+
+
+def test_the_weapon_is_the_one_system_the_article_names(nlp: Language) -> None:
+    text = ("India will export BrahMos missiles to Chile. Peru has also shown interest in the "
+            "weapon, officials said.")
+    assert ("IND", "PER", "BrahMos", "proposed") in [brief(d) for d in deals(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway has frozen the granting of export licences for weapons to Qatar.",
+     ("NOR", "QAT", "suspended")),
+    ("Spain will keep its suspension of arms exports to Qatar, a minister said.",
+     ("ESP", "QAT", "at_risk")),
+])
+def test_who_halts_or_issues_export_licences_is_the_seller(
+        nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert [(d.supplier.country, d.recipient.country, d.status)
+            for d in deals(nlp, text)] == [expected]
 
 
 @pytest.mark.parametrize("text", [

@@ -176,10 +176,13 @@ def _name_by_article(reading: Reading, mentions: list[Mention],
     supplied by whoever the article has supplying it, else by its maker: "has taken delivery
     of nine jets out of 50" in an article about Israel's F-35s."""
     system = reading.mention.system
-    if system.name is not None or system.category is None or reading.supplier is not None:
+    if system.name is not None or reading.supplier is not None or (
+            system.category is None and not reading.mention.definite):
         return
+    # "the weapon" (of no category) is the one system the article names, of any kind
     named = {m.system.name: m.system for m in _derived_first(
-        [m for m in mentions if m.system.name and m.system.category == system.category])}
+        [m for m in mentions if m.system.name and system.category in (None,
+                                                                       m.system.category)])}
     if len(named) > 1 and reading.mention.definite:
         # "the fighter jet" beside MiG-21s and the "Tejas fighter jet": the one the article
         # has called by the same words

@@ -69,6 +69,9 @@ DETAILS = frozenset({"number", "cost", "price", "value", "detail", "figure", "da
 # How a system's name hangs on the noun it names: "T-90S tanks" (the tagger may take a model
 # for an adjective), "Apache helicopters".
 NAMING = frozenset({"compound", "nmod", "amod"})
+# Adverbs that make a "with" add what follows to the thing named before ("a sale of ten jets,
+# together with 24 missiles", "along with spare engines"): the added weapons share its deal.
+ADDING = frozenset({"together", "along"})
 # Verbs by which an arriving vehicle carries a delivery ("landed, delivering the FK-3").
 CARRYING = frozenset({"deliver", "carry", "bring", "transport", "ferry"})
 
@@ -173,7 +176,7 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
         if token.dep_ == "prep" and lemma(token.head) in COMPARISONS:
             return None  # "acquired the HQ-9B, a system comparable to Russia's S-400"
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        through_for = token.dep_ == "prep" and token.lower_ == "for"
+        through_for = token.dep_ == "prep" and (token.lower_ == "for" or _adding(token))
         token = token.head
         deal = _deal_object(token, lex) if through_for else None
         if deal is not None:
@@ -201,6 +204,15 @@ def _climb(root: Token, lex: Lexicon) -> Token | None:
                 and not (token.tag_ == "VBN" and lemma(token) in MAKING)):
             return None  # a use of the weapon, or another clause's verb ("reducing missiles")
     return None
+
+
+def _adding(prep: Token) -> bool:
+    """A "together with" or "along with" phrase: what it adds belongs to the deal the
+    sentence's verb takes ("approved a sale of ten jets, together with 24 missiles")."""
+    if prep.lower_ in ADDING:  # the parser may make "along" the preposition, "with" its child
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in prep.children)
+    return prep.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in ADDING
+                                         for c in prep.children)
 
 
 def _listing(subject: Token, lex: Lexicon) -> Token | None:
@@ -246,7 +258,8 @@ def _deal_object(verb: Token, lex: Lexicon) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-                 and c.pos_ == "NOUN" and lemma(c) in DEAL_NOUNS and lex.trigger(c)), None)
+                 and c.pos_ in ("NOUN", "PROPN") and lemma(c).lower() in DEAL_NOUNS
+                 and lex.trigger(c)), None)
 
 
 def _shared_transfer(verb: Token, lex: Lexicon) -> Token | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from newsevents.arms.countries import COUNTRY_LABELS, Countries, dateline, punished
-from newsevents.arms.lexicon import DEAL_NOUNS, Lexicon
+from newsevents.arms.lexicon import DEAL_NOUNS, TROUBLES, Lexicon
 from newsevents.arms.mentions import Mention, mention_head
 from newsevents.arms.reading import Reading
 from newsevents.arms.status import ACCUSING, MAKER_NOUNS
@@ -53,6 +53,9 @@ OBSTACLE_NOUNS = frozenset({"veto", "opposition", "objection", "block", "blockad
 OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose", "object"})
 # Nouns of talks whose "with" names the other side of the deal they are "for" or "on":
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
+# Nouns for issuing what lets weapons go ("the granting of export licences"): their doer is
+# the seller, as a trouble cue's is ("its suspension of arms exports").
+ISSUING = frozenset({"granting", "grant", "issuing", "issuance", "issue"})
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
 # Nouns of people, who are no country in a list of countries.
 PERSONS = frozenset({"counterpart", "minister", "president", "chancellor", "spokesman",
@@ -103,7 +106,7 @@ def read_parties(reading: Reading, trigger: Token, role: str, lex: Lexicon,
         return _signed(reading, signers, to_objects, from_objects, countries, skip)
     if trigger.pos_ in ("NOUN", "PROPN") and not doers and role in ("seller", "buyer",
                                                                    "neutral"):
-        doers, verb = _governing_subjects(trigger)
+        doers, verb = _governing_subjects(trigger, lex)
         if verb is not None:  # "Canada froze exports of armoured vehicles to Saudi Arabia"
             to_objects += transfer_objects(verb, frozenset({"to"}))
         if role == "seller" and verb is not None and (
@@ -423,9 +426,18 @@ def _blocker(verb: Token, lex: Lexicon) -> bool:
         lemma(verb) in OBSTRUCTING)
 
 
-def _governing_subjects(noun: Token) -> tuple[list[Token], Token | None]:
+def _governing_subjects(noun: Token, lex: Lexicon) -> tuple[list[Token], Token | None]:
     """"Portugal announced the transfer of tanks", "Switzerland backed the purchase": the
-    subject of the verb whose object a transfer noun is, and that verb."""
+    subject of the verb whose object a transfer noun is, and that verb. A noun of halting or
+    issuing between them has the same doer: "Spain keeps its suspension of arms exports",
+    "Norway froze the granting of export licences"."""
+    act = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if act is not None and act.pos_ == "NOUN" and (
+            lex.cue_status(act) in TROUBLES or lemma(act) in ISSUING):
+        owners = [c for c in act.children if c.dep_ == "poss"]
+        if owners:
+            return owners, None
+        noun = act
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         if verb.lower_ in ADVERBIAL:
