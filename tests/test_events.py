@@ -2602,6 +2602,37 @@ def test_words_of_blame_in_a_naming_are_an_accusation(text: str) -> None:
     assert "ACCUSE" in asserted_types(text)
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Dutch foreign ministry described the seizure of the tanker as unacceptable.", "NLD"),
+    ("The Ugandan army attributed the ambush on the convoy to rebels of the ADF.", "UGA"),
+    ("Officials in Kabul pointed the finger at Pakistan for the attack on the embassy.",
+     "AFG"),
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_describing_attributing_and_pointing_the_finger_are_accusations(
+    text: str, source: str, learned: bool
+) -> None:
+    """Describing an act by a word of blame, putting an attack down to a side, and pointing
+    the finger at one blame that side (ACCUSE disapprove)."""
+    event = one(asserted(events_of(text, learned=learned)), "ACCUSE")
+    assert countries(event.source) == {source}
+
+
+@pytest.mark.parametrize("text", [
+    "The two presidents met in Hanoi on a visit both governments described as a milestone in "
+    "their ties.",
+    "The finance minister described the new budget as a bold step towards growth.",
+    "Doctors attributed the rise in cases to the cold weather.",
+])
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_describing_without_blame_or_attributing_a_trend_is_no_accusation(
+    text: str, learned: bool
+) -> None:
+    """What a speaker describes as a milestone is praise, and a trend put down to the weather
+    blames no one."""
+    assert "ACCUSE" not in {e.event_type for e in asserted(events_of(text, learned=learned))}
+
+
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
     ("The fugitive banker was arrested by Peruvian police in Lima and returned to Chile on "
      "Monday.", "COOPERATE", "RETREAT"),
