@@ -1116,6 +1116,9 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "Soldiers detonated an unexploded shell found near the school on Tuesday.",
     "A wartime bomb was detonated near the motorway on Saturday.",
     "Officials in Manila said the proposal was being examined with great interest.",
+    "A strong earthquake flattened villages in the south, killing 30 people, and 200 were "
+    "injured.",
+    "The storm destroyed 300 homes along the coast and eight people were killed.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1195,6 +1198,8 @@ def test_calling_without_blame_or_a_description_is_no_accusation() -> None:
     "Tamil Tiger rebels attacked an army camp near Vavuniya, killing 12 soldiers.",
     "Three soldiers were killed in a roadside bomb explosion near Kandahar.",
     "Militants detonated a car bomb outside the police station, killing nine.",
+    "A car bomb destroyed the market and 20 people were killed.",
+    "Gunmen stormed the village and eight people were killed.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_blows_beside_the_words_of_other_senses_stay_blows(text: str, learned: bool) -> None:
