@@ -1209,6 +1209,15 @@ def test_blows_beside_the_words_of_other_senses_stay_blows(text: str, learned: b
     assert "ASSAULT" in {e.event_type for e in asserted(events_of(text, learned=learned))}
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_toll_beside_a_storming_is_no_storm_s_toll(learned: bool) -> None:
+    """ "stormed a police station" is an assault, not the hazard "storm": the deaths told
+    beside it keep their victims."""
+    events = asserted(events_of("Three policemen were killed when gunmen stormed a police "
+                                "station in the north on Monday.", learned=learned))
+    assert any(a.text == "Three policemen" for e in events for a in e.target)
+
+
 def test_the_same_words_in_their_political_sense_still_code_events() -> None:
     captured = one(events_of("Rebels captured the town of Kidal on Sunday."), "ASSAULT")
     assert captured.trigger == "captured"

@@ -436,9 +436,14 @@ def _epithet(token: Token) -> bool:
 
 
 def _listed(token: Token, words: frozenset[str], lex: Lexicon) -> bool:
-    """The word is one of ``words``, or of a word class they name (``cue:hazard``)."""
-    return lemma(token) in words or token.lower_ in words or any(
-        w.startswith("cue:") and lex.cue(w[4:], lemma(token)) for w in words)
+    """The word is one of ``words``, or of a word class they name (``cue:hazard``). The
+    classes are of nouns: a verb spelt like one is of the class only with no object of its own
+    ("the river flooded" is a flood, "gunmen stormed a police station" no storm)."""
+    if lemma(token) in words or token.lower_ in words:
+        return True
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in OBJECTS for c in token.children):
+        return False
+    return any(w.startswith("cue:") and lex.cue(w[4:], lemma(token)) for w in words)
 
 
 # Words that open an indirect question: "asked whether the camps were safe", "asked why".
