@@ -2831,3 +2831,25 @@ def test_a_captive_handed_to_a_named_side_is_cooperation_without_the_hander(text
     event = one(asserted(events_of(text, learned=False)), "COOPERATE")
     assert not countries(event.source)
     assert countries(event.target)
+
+
+# Officials and staff taken by a state's forces are arrested, not ground taken.
+@pytest.mark.parametrize("text", [
+    "Four foreign ministry officials were captured by American troops at a checkpoint.",
+    "The embassy personnel were captured by naval forces near the disputed island.",
+])
+def test_officials_captured_by_forces_are_arrested(text: str) -> None:
+    event = one(asserted(events_of(text, learned=False)), "COERCE")
+    assert event.mode == "arrest"
+
+
+# A capture whose clause names no captor is a kidnapping when the clause told with it has an
+# armed group that is no state's act: a raid, a killing of the captives.
+@pytest.mark.parametrize("text", [
+    "The villagers had been captured a week before, when rebels overran the market town.",
+    "Gunmen killed three farmers who had been captured near the pipeline.",
+])
+def test_captives_of_an_armed_group_in_the_next_clause_are_abducted(text: str) -> None:
+    events = events_of(text, learned=False)
+    assert [e.mode for e in asserted(events) if e.trigger == "captured"] == ["abduct"]
+    assert not [e for e in events if e.event_type == "COERCE"]
