@@ -283,8 +283,11 @@ def _taken(verb: Token) -> list[Token]:
     """What a verb acts on: its object, or the subject of its passive ("he was captured"); for
     a passive to-clause, the object of the verb it completes ("ordered all pigs to be
     slaughtered"); for a verb joined to a passive with no subject or object of its own, that
-    passive's subject ("he was captured and handed over to the police")."""
+    passive's subject ("he was captured and handed over to the police"); for a past participle
+    on a noun, that noun ("the American captured in Afghanistan")."""
     taken = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    if not taken and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        taken = [verb.head]
     if not taken and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         taken = [c for c in verb.head.children if c.dep_ in OBJECTS]
     if not taken and verb.dep_ == "conj" and not any(
@@ -378,10 +381,11 @@ def _taken_by_armed_group(token: Token) -> bool:
     captor, soldiers, police, aid workers or journalists, whom no authority arrests ("the
     soldier was captured during an ambush", "aid workers were captured in Ghazni"): the
     guidelines' kidnapping. Suspects and fighters taken by no one named stay arrests."""
-    takers = [*subject_of(token), *agent_of(token)]
+    taken = [token.head if token.dep_ == "relcl" and t.lower_ in RELATIVE_PRONOUNS else t
+             for t in _taken(token)]
+    # the captive is no captor: "a smuggler captured near the border" has no subject of its own
+    takers = [t for t in (*subject_of(token), *agent_of(token)) if t not in taken]
     if not takers:
-        taken = [token.head if token.dep_ == "relcl" and t.lower_ in RELATIVE_PRONOUNS else t
-                 for t in _taken(token)]
         return (any(_hostage(t) for t in taken)
                 or any(_armed_group(t) for t in _doers_beside(token)))
     return any(_armed_group(t) for t in takers)
