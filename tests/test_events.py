@@ -2876,3 +2876,61 @@ def test_a_captive_handed_to_a_named_side_is_cooperation_without_the_hander(text
     event = one(asserted(events_of(text, learned=False)), "COOPERATE")
     assert not countries(event.source)
     assert countries(event.target)
+
+
+# Officials and staff taken by a state's forces are arrested, not ground taken.
+@pytest.mark.parametrize("text", [
+    "Four foreign ministry officials were captured by American troops at a checkpoint.",
+    "The embassy personnel were captured by naval forces near the disputed island.",
+])
+def test_officials_captured_by_forces_are_arrested(text: str) -> None:
+    event = one(asserted(events_of(text, learned=False)), "COERCE")
+    assert event.mode == "arrest"
+
+
+# A capture whose clause names no captor is a kidnapping when the clause told with it has an
+# armed group that is no state's act: a raid, a killing of the captives.
+@pytest.mark.parametrize("text", [
+    "The villagers had been captured a week before, when rebels overran the market town.",
+    "Gunmen killed three farmers who had been captured near the pipeline.",
+])
+def test_captives_of_an_armed_group_in_the_next_clause_are_abducted(text: str) -> None:
+    events = events_of(text, learned=False)
+    assert [e.mode for e in asserted(events) if e.trigger == "captured"] == ["abduct"]
+    assert not [e for e in events if e.event_type == "COERCE"]
+
+
+# A past participle on a person takes that person: "a smuggler captured near the border" is
+# an arrest, not ground taken, and the captive is not its own captor.
+@pytest.mark.parametrize("text", [
+    "Omar Khadr, captured in Kandahar in 2002, pleaded guilty on Monday.",
+    "A Jordanian smuggler captured near the border last week has been charged.",
+])
+def test_a_person_a_participle_describes_as_captured_is_arrested(text: str) -> None:
+    events = events_of(text, learned=False)
+    assert [(e.event_type, e.mode) for e in events if e.trigger == "captured"] == [
+        ("COERCE", "arrest")]
+
+
+# Hacking someone to death is a blow with a blade; hacking a website is a cyber attack.
+def test_hacked_to_death_is_a_blow_not_a_cyber_attack() -> None:
+    blow = events_of("Two farmers were hacked to death by a mob near the market.", learned=False)
+    assert [(e.event_type, e.mode) for e in blow] == [("ASSAULT", "primitive")]
+    cyber = one(events_of("Hackers hacked the ministry's website on Monday.", learned=False),
+                "COERCE")
+    assert cyber.mode == "cyber"
+
+
+def test_forces_seizing_control_of_ground_is_a_blow() -> None:
+    events = events_of("The militia seized control of the oil terminal on Friday.", learned=False)
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+# Forces or a state preventing people from acting restrict them; a law that prevents
+# something is no act of coercion.
+def test_prevent_restricts_only_when_forces_or_a_state_do_it() -> None:
+    police = one(events_of("Police prevented the marchers from reaching the square.",
+                           learned=False), "COERCE")
+    assert police.mode == "restrict"
+    assert not events_of("New rules prevent foreign charities from opening offices.",
+                         learned=False)

@@ -12,6 +12,7 @@ from newsevents.actors import ARMED_SECTORS, FORCE_SECTORS, ActorResolver
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.syntax import (
     OBJECTS,
+    RELATIVE_PRONOUNS,
     agent_of,
     antecedent,
     is_passive,
@@ -282,8 +283,11 @@ def _taken(verb: Token) -> list[Token]:
     """What a verb acts on: its object, or the subject of its passive ("he was captured"); for
     a passive to-clause, the object of the verb it completes ("ordered all pigs to be
     slaughtered"); for a verb joined to a passive with no subject or object of its own, that
-    passive's subject ("he was captured and handed over to the police")."""
+    passive's subject ("he was captured and handed over to the police"); for a past participle
+    on a noun, that noun ("the American captured in Afghanistan")."""
     taken = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    if not taken and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        taken = [verb.head]
     if not taken and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         taken = [c for c in verb.head.children if c.dep_ in OBJECTS]
     if not taken and verb.dep_ == "conj" and not any(
@@ -338,6 +342,11 @@ PEOPLE_NOUNS = frozenset({
     "nephew", "cousin", "emir", "chief", "commander", "head", "boss", "kingpin", "ringleader",
     "mastermind", "planner", "financier", "fugitive", "supremo", "lord", "bodyguard", "driver",
     "individual", "teenager", "boy", "girl", "youth",
+    # Officials and staff: the actor tables give some a sector (officials are GOV), which alone
+    # would read "six officials were captured" as ground taken.
+    "official", "personnel", "staff", "diplomat", "envoy", "minister", "agent", "guard",
+    "soldier", "officer", "policeman", "general", "journalist", "reporter", "engineer",
+    "worker", "tourist", "hostage", "missionary", "marine",
 })
 # Heads that count what follows them: "hundreds of suspected rebels", "four of his nephews".
 COUNTING_NOUNS = frozenset({"hundred", "dozen", "thousand", "score", "some", "many", "most",
@@ -352,6 +361,8 @@ def _takes_people(token: Token) -> bool:
     if not taken:
         return False
     head = taken[0]
+    if token.dep_ == "relcl" and head.lower_ in RELATIVE_PRONOUNS:
+        head = token.head  # "workers who were captured": the workers
     if head.pos_ == "NUM" or lemma(head) in COUNTING_NOUNS:
         counted = prep_objects_of([head], "of")
         if not counted:
@@ -370,10 +381,36 @@ def _taken_by_armed_group(token: Token) -> bool:
     captor, soldiers, police, aid workers or journalists, whom no authority arrests ("the
     soldier was captured during an ambush", "aid workers were captured in Ghazni"): the
     guidelines' kidnapping. Suspects and fighters taken by no one named stay arrests."""
-    takers = [*subject_of(token), *agent_of(token)]
+    taken = [token.head if token.dep_ == "relcl" and t.lower_ in RELATIVE_PRONOUNS else t
+             for t in _taken(token)]
+    # the captive is no captor: "a smuggler captured near the border" has no subject of its own
+    takers = [t for t in (*subject_of(token), *agent_of(token)) if t not in taken]
     if not takers:
-        return any(_hostage(t) for t in _taken(token))
-    return any(t._.actor is not None and t._.actor.sector in ARMED_GROUPS for t in takers)
+        return (any(_hostage(t) for t in taken)
+                or any(_armed_group(t) for t in _doers_beside(token)))
+    return any(_armed_group(t) for t in takers)
+
+
+def _armed_group(token: Token) -> bool:
+    return token._.actor is not None and token._.actor.sector in ARMED_GROUPS
+
+
+def _doers_beside(verb: Token) -> list[Token]:
+    """Who acts in the clause a captor-less capture is told with: "they were captured when
+    rebels raided the town" (a clause on it), "gunmen killed workers who had been captured"
+    (the verb the captives are taken by). A pronoun is left out: "they" may be the captives
+    themselves ("were captured when they attacked a post")."""
+    beside = [c for c in verb.children if c.dep_ == "advcl"]
+    if verb.dep_ in ("advcl", "conj"):
+        beside.append(verb.head)
+    elif verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "dozens of workers who"
+            noun = noun.head.head
+        if noun.dep_ in OBJECTS:
+            beside.append(noun.head)
+    return [s for v in beside for s in (*subject_of(v), *agent_of(v))
+            if s.lower_ not in PERSONAL_PRONOUNS and s.pos_ != "PRON"]
 
 
 # Who is taken hostage rather than arrested when the captor is not named (sectors, and words
