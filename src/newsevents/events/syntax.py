@@ -230,6 +230,8 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in (*SUBJECTS, "aux", *OBJECTS) for c in verb.children
     ):
         return False
+    if found_done(verb):
+        return True
     # the tagger takes such a participle for a past tense at times; its "by" phrase says not
     # ("an Israeli soldier captured two years ago by Gaza militants")
     agent = any(c.dep_ == "agent" for c in verb.children)
@@ -270,7 +272,17 @@ def patients_of(verb: Token) -> list[Token]:
         c.dep_ in SUBJECTS for c in verb.children
     ):
         return patients_of(verb.head)
+    if found_done(verb):
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return _governing_subject(verb)
+
+
+def found_done(verb: Token) -> bool:
+    """A participle completing a passive ("was found murdered", "were found shot dead"):
+    what it says was done to the passive's subject, who is no doer, unlike the subject of an
+    active complement ("were seen fleeing", ``raised_subjects``)."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "xcomp"
+            and any(c.dep_ == "nsubjpass" for c in verb.head.children))
 
 
 def _governing_subject(verb: Token) -> list[Token]:
