@@ -624,6 +624,14 @@ def test_marchers_to_a_consulate_are_not_of_its_country() -> None:
     assert "JPN" not in countries(event.source)
 
 
+def test_protesters_against_a_state_s_forces_are_not_of_that_state() -> None:
+    """The one country the sentence names is that of the troops protested against."""
+    event = one(events_of("Some 2,000 people demonstrated outside the airport on Sunday "
+                          "against its use by US warplanes."), "PROTEST")
+    assert countries(event.target) == {"USA"}
+    assert "USA" not in countries(event.source)
+
+
 def test_a_nationality_before_a_noun_of_statecraft_is_the_government() -> None:
     event = one(events_of("Dozens of students protested on Monday against Portuguese policy "
                           "on fishing quotas."), "PROTEST")
@@ -903,6 +911,15 @@ def test_whom_a_passive_finds_done_to_is_the_victim_not_the_doer(
     event = next(e for e in events_of(text) if e.trigger == trigger)
     assert event.event_type == "ASSAULT"
     assert [a.text for a in event.target] == [victim]
+    assert event.source == []
+
+
+def test_a_participle_with_a_particle_after_its_noun_is_passive() -> None:
+    """ "a pilot shot down over Syria": the tagger's past tense is a participle; the pilot
+    is whom it was done to."""
+    event = one(events_of("The family of Dan Levi, a pilot shot down over Syria in 1990, met "
+                          "the minister on Monday."), "ASSAULT")
+    assert [a.text for a in event.target] == ["a pilot"]
     assert event.source == []
 
 

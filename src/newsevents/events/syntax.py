@@ -235,11 +235,17 @@ def is_passive(verb: Token) -> bool:
     # the tagger takes such a participle for a past tense at times; its "by" phrase says not
     # ("an Israeli soldier captured two years ago by Gaza militants")
     agent = any(c.dep_ == "agent" for c in verb.children)
-    if (verb.tag_ == "VBN" or agent) and participle_after_noun(verb):
+    if (verb.tag_ == "VBN" or agent or _shot_down(verb)) and participle_after_noun(verb):
         return True
     if verb.tag_ == "VBN" and agent and verb.dep_ in ("advcl", "conj"):
         return True  # "were captured, imprisoned by Cuba for years and released"
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
+
+
+def _shot_down(verb: Token) -> bool:
+    """A participle with a particle and nothing it acts on ("a pilot shot down over Syria"):
+    the tagger takes it for a past tense, but a past tense after its noun would have an object."""
+    return any(c.dep_ == "prt" for c in verb.children)
 
 
 def participle_after_noun(verb: Token) -> bool:
