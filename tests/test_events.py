@@ -624,14 +624,6 @@ def test_marchers_to_a_consulate_are_not_of_its_country() -> None:
     assert "JPN" not in countries(event.source)
 
 
-def test_protesters_against_a_state_s_forces_are_not_of_that_state() -> None:
-    """The one country the sentence names is that of the troops protested against."""
-    event = one(events_of("Some 2,000 people demonstrated outside the airport on Sunday "
-                          "against its use by US warplanes."), "PROTEST")
-    assert countries(event.target) == {"USA"}
-    assert "USA" not in countries(event.source)
-
-
 def test_a_nationality_before_a_noun_of_statecraft_is_the_government() -> None:
     event = one(events_of("Dozens of students protested on Monday against Portuguese policy "
                           "on fishing quotas."), "PROTEST")

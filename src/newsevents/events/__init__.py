@@ -23,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsevents import dates, places
-from newsevents.actors.sectors import SERVANT_SECTORS
 from newsevents.events.arguments import (
     STRUCK_TYPES,
     ActorLookup,
@@ -236,16 +235,14 @@ def _scene_country(
     """The country one side's local actors ("police", "protesters") belong to. A place named
     in the sentence first; then the one country the sentence names, unless it is the state
     the sources address ("activists marched to the Japanese consulate": Japan is whom they
-    protest to, not theirs; nor are its troops or police: "against the use of the airport by
-    US warplanes"), and the article's (``look.home``). A dateline is where the
+    protest to, not theirs), and the article's (``look.home``). A dateline is where the
     reporter was, so it comes last."""
     if location is not None and location != default_place and location.country:
         return location.country
     if all(a.country or a.igo for a in side):
         return None
     named = sentence_country(sent)
-    if named is not None and named in {a.country for a in addressed
-                                       if a.sector == "GOV" or a.sector in SERVANT_SECTORS}:
+    if named is not None and named in {a.country for a in addressed if a.sector == "GOV"}:
         named = None
     return named or look.home
 
