@@ -887,6 +887,34 @@ def test_a_when_clause_in_the_passive_is_done_to_the_subject_it_hangs_on(
     assert [a.text for a in event.target] == [victim]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "victim"),
+    [
+        ("A young farmer was found murdered in his field near Pune on Monday.", "murdered",
+         "A young farmer"),
+        ("Two shopkeepers were found shot dead in Nairobi on Sunday.", "shot",
+         "Two shopkeepers"),
+    ],
+)
+def test_whom_a_passive_finds_done_to_is_the_victim_not_the_doer(
+    text: str, trigger: str, victim: str
+) -> None:
+    """ "was found murdered": the participle says what was done to the passive's subject."""
+    event = next(e for e in events_of(text) if e.trigger == trigger)
+    assert event.event_type == "ASSAULT"
+    assert [a.text for a in event.target] == [victim]
+    assert event.source == []
+
+
+def test_a_participle_with_a_particle_after_its_noun_is_passive() -> None:
+    """ "a pilot shot down over Syria": the tagger's past tense is a participle; the pilot
+    is whom it was done to."""
+    event = one(events_of("The family of Dan Levi, a pilot shot down over Syria in 1990, met "
+                          "the minister on Monday."), "ASSAULT")
+    assert [a.text for a in event.target] == ["a pilot"]
+    assert event.source == []
+
+
 def test_what_a_march_is_against_from_its_purpose_or_the_building_it_faces() -> None:
     purpose = one(events_of("Several thousand people marched through central Rome on Saturday "
                             "to protest against Israel's construction of a security barrier."),

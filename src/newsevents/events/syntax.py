@@ -230,14 +230,22 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in (*SUBJECTS, "aux", *OBJECTS) for c in verb.children
     ):
         return False
+    if found_done(verb):
+        return True
     # the tagger takes such a participle for a past tense at times; its "by" phrase says not
     # ("an Israeli soldier captured two years ago by Gaza militants")
     agent = any(c.dep_ == "agent" for c in verb.children)
-    if (verb.tag_ == "VBN" or agent) and participle_after_noun(verb):
+    if (verb.tag_ == "VBN" or agent or _shot_down(verb)) and participle_after_noun(verb):
         return True
     if verb.tag_ == "VBN" and agent and verb.dep_ in ("advcl", "conj"):
         return True  # "were captured, imprisoned by Cuba for years and released"
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head)
+
+
+def _shot_down(verb: Token) -> bool:
+    """A participle with a particle and nothing it acts on ("a pilot shot down over Syria"):
+    the tagger takes it for a past tense, but a past tense after its noun would have an object."""
+    return any(c.dep_ == "prt" for c in verb.children)
 
 
 def participle_after_noun(verb: Token) -> bool:
@@ -270,7 +278,17 @@ def patients_of(verb: Token) -> list[Token]:
         c.dep_ in SUBJECTS for c in verb.children
     ):
         return patients_of(verb.head)
+    if found_done(verb):
+        return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return _governing_subject(verb)
+
+
+def found_done(verb: Token) -> bool:
+    """A participle completing a passive ("was found murdered", "were found shot dead"):
+    what it says was done to the passive's subject, who is no doer, unlike the subject of an
+    active complement ("were seen fleeing", ``raised_subjects``)."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "xcomp"
+            and any(c.dep_ == "nsubjpass" for c in verb.head.children))
 
 
 def _governing_subject(verb: Token) -> list[Token]:
