@@ -478,9 +478,9 @@ def _listed(token: Token, words: frozenset[str], lex: Lexicon) -> bool:
     ("the river flooded" is a flood, "gunmen stormed a police station" no storm)."""
     if lemma(token) in words or token.lower_ in words:
         return True
-    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in OBJECTS for c in token.children):
+    if not any(w.startswith("cue:") and lex.cue(w[4:], lemma(token)) for w in words):
         return False
-    return any(w.startswith("cue:") and lex.cue(w[4:], lemma(token)) for w in words)
+    return token.pos_ not in ("VERB", "AUX") or not any(c.dep_ in OBJECTS for c in token.children)
 
 
 # Words that open an indirect question: "asked whether the camps were safe", "asked why".
