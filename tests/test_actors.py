@@ -1299,3 +1299,30 @@ def test_fighters_of_both_sides_take_no_sector(resolver: ActorResolver) -> None:
 def test_the_killed_are_civilians(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "year", "expected"), [
+    # Public figures news names with a bare title or none: the tables give their country.
+    ("the senator Josh Hawley", 2021, ("USA", "LEG", None)),
+    ("Governor Greg Abbott", 2022, ("USA", "GOV", None)),
+    ("Abbott", 2024, ("USA", "GOV", None)),  # by the date, Texas's governor, not Australia's
+    ("Abbott", 2014, ("AUS", "GOV", None)),
+    ("the minister Jane Ruth Aceng", 2020, ("UGA", "GOV", None)),
+    ("Kilicdaroglu", 2019, ("TUR", "OPP", None)),
+    ("the militant Imam Samudra", None, ("IDN", "REB", None)),
+    ("Colonel Jules Mutebutsi's men", 2004, ("COD", "REB", None)),
+    ("Khalid Shaikh Mohammed", None, (None, "REB", None)),  # no country, as his group
+    ("ELN negotiator Pablo Beltran", 2019, ("COL", "REB", None)),
+])
+def test_more_public_figures(resolver: ActorResolver, phrase: str, year: int | None,
+                             expected: tuple[str | None, ...]) -> None:
+    date = dt.date(year, 6, 1) if year else None
+    assert fields(resolver.resolve_text(phrase, date)) == expected
+
+
+@pytest.mark.parametrize("name", ["Birmingham", "Valencia", "Silva", "Malik", "Arad"])
+def test_a_last_name_that_is_a_place_or_common_names_no_figure(
+        resolver: ActorResolver, name: str) -> None:
+    actor = resolver.resolve_text(name, dt.date(2023, 6, 1))
+    assert actor is None or actor.sector is None or actor.country not in (
+        "AUS", "COL", "LKA", "PAK", "ISR")
