@@ -1326,3 +1326,16 @@ def test_a_last_name_that_is_a_place_or_common_names_no_figure(
     actor = resolver.resolve_text(name, dt.date(2023, 6, 1))
     assert actor is None or actor.sector is None or actor.country not in (
         "AUS", "COL", "LKA", "PAK", "ISR")
+
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # A peacekeeping mission is a force (docs/annotation.md, 4: an IGO's peacekeeping force is
+    # MIL); a mission of any other kind stays the body that sends it.
+    ("a regional peacekeeping mission", (None, "MIL", None)),
+    ("the UN peacekeeping mission", (None, "MIL", "UN")),
+    ("the UN mission", (None, None, "UN")),
+])
+def test_a_peacekeeping_mission_is_a_force(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
