@@ -1339,3 +1339,15 @@ def test_a_last_name_that_is_a_place_or_common_names_no_figure(
 def test_a_peacekeeping_mission_is_a_force(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # Followers of a party or of the opposition are its own; of a leader, civilians.
+    ("supporters of the governing party", (None, "PTY", None)),
+    ("hundreds of backers of the Awami League", ("BGD", "PTY", None)),
+    ("backers of the opposition", (None, "OPP", None)),
+    ("supporters of the prime minister", (None, "CVL", None)),
+])
+def test_followers_of_a_party_are_its_own(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected
