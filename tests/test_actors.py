@@ -1313,6 +1313,8 @@ def test_the_killed_are_civilians(
     ("Colonel Jules Mutebutsi's men", 2004, ("COD", "REB", None)),
     ("Khalid Shaikh Mohammed", None, (None, "REB", None)),  # no country, as his group
     ("ELN negotiator Pablo Beltran", 2019, ("COL", "REB", None)),
+    ("the pilot Gary Powers", None, ("USA", "MIL", None)),
+    ("the crime reporter Veronica Guerin", 1995, ("IRL", "JRN", None)),
 ])
 def test_more_public_figures(resolver: ActorResolver, phrase: str, year: int | None,
                              expected: tuple[str | None, ...]) -> None:
