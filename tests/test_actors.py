@@ -1353,3 +1353,15 @@ def test_a_peacekeeping_mission_is_a_force(
 def test_followers_of_a_party_are_its_own(
         resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
     assert fields(resolver.resolve_text(phrase)) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # The men of an armed group or leader named with "'s" are its fighters.
+    ("al-Shabaab's men", ("SOM", "REB", None)),
+    ("the Taliban's men", ("AFG", "REB", None)),
+    ("Nkunda's men", ("COD", "REB", None)),
+    ("Putin's men", ("RUS", "CVL", None)),  # a head of state's are not his army
+])
+def test_the_men_of_an_armed_group_are_its_fighters(
+        resolver: ActorResolver, phrase: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(resolver.resolve_text(phrase)) == expected

@@ -406,7 +406,7 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
     groups = [m.cue for m in matches if m.cue.kind == "org" and m.cue.sector]
     armed = [m.cue for m in matches if m.cue.kind in ("org", "person")
              and m.cue.sector in ARMED_SECTORS]
-    if armed and role in FORCE_SECTORS:
+    if armed and (role in FORCE_SECTORS or _whose_men(core, keys)):
         return armed[-1].sector
     if role == "UAF" and any(m.cue.kind == "sector" and m.cue.sector == "REB"
                              and "weak" not in m.cue.flags for m in post):
@@ -419,6 +419,21 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
     if cue is None or _generic_role(cue):  # "Newmont officials", "a Hamas spokesman"
         return groups[-1].sector
     return role
+
+
+# Plain nouns for the men an armed leader or group commands: "Dostum's men".
+MEN = frozenset({"man", "men"})
+
+
+def _whose_men(core: list[Match], keys: list[str]) -> bool:
+    """Whether the phrase is the men of an armed leader or group named with "'s" ("the
+    warlord Atto's men"): his fighters, as "men loyal to" one are (``armed_group_tied``). On
+    the train+dev gold actor spans of corpus/annotated (scripts/score_actor_spans.py): 2 such
+    phrases, both the leader's force."""
+    if not core or core[-1].cue.kind != "sector" or core[-1].cue.term not in MEN:
+        return False
+    return any(m.cue.kind in ("org", "person") and m.cue.sector in ARMED_SECTORS
+               and keys[m.end:m.end + 1] == ["'s"] for m in core[:-1])
 
 
 # People a party acts through (docs/annotation.md, 4: PTY is "a political party, its members
