@@ -28,6 +28,10 @@ def phrase_sector(core: list[Match], post: list[Match], head: Match | None, word
             and not any(m.cue.kind in ("org", "igo") for m in post)):
         # "leaders of two major tribes", "a spokesman for the army": whose voice it is
         sector = _sector(_first_part(post, keys, cut), keys) or sector
+    if cut < len(words) and keys[cut] == "of" and _followers_head(core):
+        # "supporters of the ruling party", "backers of Kefaya": a party's or the
+        # opposition's followers are its own, as "Congress party activists" are
+        sector = _party_followed(post, keys, cut) or sector
     if cut < len(words) and keys[cut] == "of" and _collective_head(core):
         # "a group of villagers": who they are follows "of", where it says
         sector = (_sector(_first_part(post, keys, cut), keys)
@@ -215,6 +219,26 @@ def armed_group_tied(keys: list[str], cut: int, matches: list[Match]) -> Cue | N
 
 # Nouns for followers: "government supporters" are civilians who back the government.
 FOLLOWERS = frozenset({"supporter", "backer"})
+# Sectors of bodies whose followers are their own members as such (docs/annotation.md, 4:
+# PTY is "a political party, its members as such"; OPP the opposition as such).
+PARTY_SECTORS = frozenset({"PTY", "OPP"})
+
+
+def _followers_head(core: list[Match]) -> bool:
+    """Whether the core's last word is a noun for followers ("supporters", "backers")."""
+    return bool(core) and core[-1].cue.kind == "sector" and core[-1].cue.term in FOLLOWERS
+
+
+def _party_followed(post: list[Match], keys: list[str], cut: int) -> str | None:
+    """The party's or the opposition's sector where that is what the words after "of" name,
+    up to their own next preposition or relative word. On the train+dev gold actor spans of
+    corpus/annotated (scripts/score_actor_spans.py), followers of a party or an opposition
+    movement were its own 3 times of 3; of a leader or a government they stay civilians."""
+    end = next((i for i in range(cut + 1, len(keys)) if keys[i] in CLAUSE_WORDS), len(keys))
+    named = [m for m in post if m.end <= end and m.cue.sector and m.cue.kind in ("org", "sector")]
+    if named and named[-1].cue.sector in PARTY_SECTORS:
+        return named[-1].cue.sector
+    return None
 
 
 def _followers(sector: str | None, core: list[Match], keys: list[str]) -> str | None:
@@ -382,7 +406,7 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
     groups = [m.cue for m in matches if m.cue.kind == "org" and m.cue.sector]
     armed = [m.cue for m in matches if m.cue.kind in ("org", "person")
              and m.cue.sector in ARMED_SECTORS]
-    if armed and role in FORCE_SECTORS:
+    if armed and (role in FORCE_SECTORS or _whose_men(core, keys)):
         return armed[-1].sector
     if role == "UAF" and any(m.cue.kind == "sector" and m.cue.sector == "REB"
                              and "weak" not in m.cue.flags for m in post):
@@ -395,6 +419,21 @@ def _group_sector(core: list[Match], post: list[Match], keys: list[str]) -> str 
     if cue is None or _generic_role(cue):  # "Newmont officials", "a Hamas spokesman"
         return groups[-1].sector
     return role
+
+
+# Plain nouns for the men an armed leader or group commands: "Dostum's men".
+MEN = frozenset({"man", "men"})
+
+
+def _whose_men(core: list[Match], keys: list[str]) -> bool:
+    """Whether the phrase is the men of an armed leader or group named with "'s" ("the
+    warlord Atto's men"): his fighters, as "men loyal to" one are (``armed_group_tied``). On
+    the train+dev gold actor spans of corpus/annotated (scripts/score_actor_spans.py): 2 such
+    phrases, both the leader's force."""
+    if not core or core[-1].cue.kind != "sector" or core[-1].cue.term not in MEN:
+        return False
+    return any(m.cue.kind in ("org", "person") and m.cue.sector in ARMED_SECTORS
+               and keys[m.end:m.end + 1] == ["'s"] for m in core[:-1])
 
 
 # People a party acts through (docs/annotation.md, 4: PTY is "a political party, its members
