@@ -2913,6 +2913,18 @@ def test_a_captive_handed_to_a_named_side_is_cooperation_without_the_hander(text
     assert countries(event.target)
 
 
+@pytest.mark.parametrize("text", [
+    "A Canadian nurse was kidnapped in Niger in March and was released on Friday.",
+    "The three Nepali truck drivers were freed on Sunday.",
+])
+def test_a_release_told_by_those_freed_alone_is_a_retreat(text: str) -> None:
+    """A release named with the freed and not who frees them is still a release: the rules
+    code it with the freed as its target."""
+    event = one(asserted(events_of(text, learned=False)), "RETREAT")
+    assert event.mode == "release"
+    assert not event.source and event.target
+
+
 # Officials and staff taken by a state's forces are arrested, not ground taken.
 @pytest.mark.parametrize("text", [
     "Four foreign ministry officials were captured by American troops at a checkpoint.",

@@ -73,7 +73,7 @@ def _matches(token: Token, trigger: Trigger) -> bool:
             if not _takes_place(token):
                 return False
         elif rel == "taken":
-            if not _takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
+            if not takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
         elif not _shape_holds(token, rel, values):
             return False
@@ -353,7 +353,7 @@ COUNTING_NOUNS = frozenset({"hundred", "dozen", "thousand", "score", "some", "ma
                             "all", "several", "group", "handful", "number"})
 
 
-def _takes_people(token: Token) -> bool:
+def takes_people(token: Token) -> bool:
     """ "captured two militants", "he was captured", "captured four of his nephews", "captured
     the six": the verb takes people, not a place ("captured the town", "captured it") or a
     thing."""
