@@ -2925,6 +2925,22 @@ def test_a_release_told_by_those_freed_alone_is_a_retreat(text: str) -> None:
     assert not event.source and event.target
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Looters emptied the barracks after Ethiopia's withdrawal from the border town.", "ETH"),
+    ("Due to the pullout of Turkish troops, the village was left unguarded.", "TUR"),
+])
+def test_a_withdrawal_that_other_news_follows_is_a_retreat(text: str, doer: str) -> None:
+    """A pullout named in a phrase of time or cause, with who pulled out, is one carried out."""
+    event = one(asserted(events_of(text, learned=False)), "RETREAT")
+    assert event.mode == "withdraw"
+    assert countries(event.source) == {doer}
+
+
+def test_a_withdrawal_only_talked_of_in_a_phrase_is_no_retreat() -> None:
+    text = "Delegates of the two states held talks on the withdrawal of Indian troops."
+    assert "RETREAT" not in {e.event_type for e in asserted(events_of(text, learned=False))}
+
+
 # Officials and staff taken by a state's forces are arrested, not ground taken.
 @pytest.mark.parametrize("text", [
     "Four foreign ministry officials were captured by American troops at a checkpoint.",
