@@ -2936,6 +2936,19 @@ def test_a_withdrawal_that_other_news_follows_is_a_retreat(text: str, doer: str)
     assert countries(event.source) == {doer}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belarus has destroyed all of its short-range missiles under the treaty.", "RETREAT"),
+    ("The rebels destroyed their own weapons at a ceremony near the border.", "RETREAT"),
+    ("Warplanes destroyed the weapons depot of the rebels near the airport.", "ASSAULT"),
+])
+def test_destroying_ones_own_arms_is_disarming(text: str, expected: str) -> None:
+    """One who destroys its own arms gives them up (RETREAT disarm); destroying another's
+    stays a blow."""
+    types = {e.event_type for e in asserted(events_of(text, learned=False))}
+    assert expected in types
+    assert ({"RETREAT", "ASSAULT"} - {expected}).isdisjoint(types)
+
+
 def test_a_withdrawal_only_talked_of_in_a_phrase_is_no_retreat() -> None:
     text = "Delegates of the two states held talks on the withdrawal of Indian troops."
     assert "RETREAT" not in {e.event_type for e in asserted(events_of(text, learned=False))}

@@ -72,6 +72,9 @@ def _matches(token: Token, trigger: Trigger) -> bool:
         elif rel == "taken" and "place" in values:
             if not _takes_place(token):
                 return False
+        elif rel == "taken" and "own" in values:
+            if not _takes_own(token):
+                return False
         elif rel == "taken":
             if not takes_people(token) or ("hostage" in values) != _taken_by_armed_group(token):
                 return False
@@ -351,6 +354,20 @@ PEOPLE_NOUNS = frozenset({
 # Heads that count what follows them: "hundreds of suspected rebels", "four of his nephews".
 COUNTING_NOUNS = frozenset({"hundred", "dozen", "thousand", "score", "some", "many", "most",
                             "all", "several", "group", "handful", "number"})
+
+
+# Words that make what a verb takes its doer's own: "destroyed its missiles", "their own
+# arms" ("their" alone is as often the other side's: "destroyed their missiles in a raid").
+OWN_WORDS = frozenset({"its", "own"})
+
+
+def _takes_own(token: Token) -> bool:
+    """ "has destroyed all of its missiles", "destroying its supply of nerve agent": what the
+    verb takes belongs to its doer, who gives it up; "destroyed the weapons depot" is a blow."""
+    taken = _taken(token)
+    taken += prep_objects_of(taken, "of")
+    return any(c.lower_ in OWN_WORDS for t in taken for c in t.children
+               if c.dep_ in ("poss", "amod"))
 
 
 def takes_people(token: Token) -> bool:
