@@ -2913,6 +2913,47 @@ def test_a_captive_handed_to_a_named_side_is_cooperation_without_the_hander(text
     assert countries(event.target)
 
 
+@pytest.mark.parametrize("text", [
+    "A Canadian nurse was kidnapped in Niger in March and was released on Friday.",
+    "The three Nepali truck drivers were freed on Sunday.",
+])
+def test_a_release_told_by_those_freed_alone_is_a_retreat(text: str) -> None:
+    """A release named with the freed and not who frees them is still a release: the rules
+    code it with the freed as its target."""
+    event = one(asserted(events_of(text, learned=False)), "RETREAT")
+    assert event.mode == "release"
+    assert not event.source and event.target
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Looters emptied the barracks after Ethiopia's withdrawal from the border town.", "ETH"),
+    ("Due to the pullout of Turkish troops, the village was left unguarded.", "TUR"),
+])
+def test_a_withdrawal_that_other_news_follows_is_a_retreat(text: str, doer: str) -> None:
+    """A pullout named in a phrase of time or cause, with who pulled out, is one carried out."""
+    event = one(asserted(events_of(text, learned=False)), "RETREAT")
+    assert event.mode == "withdraw"
+    assert countries(event.source) == {doer}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belarus has destroyed all of its short-range missiles under the treaty.", "RETREAT"),
+    ("The rebels destroyed their own weapons at a ceremony near the border.", "RETREAT"),
+    ("Warplanes destroyed the weapons depot of the rebels near the airport.", "ASSAULT"),
+])
+def test_destroying_ones_own_arms_is_disarming(text: str, expected: str) -> None:
+    """One who destroys its own arms gives them up (RETREAT disarm); destroying another's
+    stays a blow."""
+    types = {e.event_type for e in asserted(events_of(text, learned=False))}
+    assert expected in types
+    assert ({"RETREAT", "ASSAULT"} - {expected}).isdisjoint(types)
+
+
+def test_a_withdrawal_only_talked_of_in_a_phrase_is_no_retreat() -> None:
+    text = "Delegates of the two states held talks on the withdrawal of Indian troops."
+    assert "RETREAT" not in {e.event_type for e in asserted(events_of(text, learned=False))}
+
+
 # Officials and staff taken by a state's forces are arrested, not ground taken.
 @pytest.mark.parametrize("text", [
     "Four foreign ministry officials were captured by American troops at a checkpoint.",
