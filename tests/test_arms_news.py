@@ -2259,3 +2259,28 @@ def test_a_bill_approved_under_which_a_country_agrees_to_buy_is_approved(
             "F-16 jets from the United States.")
     assert [brief(d) for d in deals(nlp, text)] == [
         ("USA", "BGR", "F-16 Fighting Falcon", "approved")]
+
+
+def test_shortlisted_systems_are_in_talks_with_their_makers_countries(nlp: Language) -> None:
+    text = ("Chile's air force has shortlisted Saab's Gripen and Dassault's Rafale for its "
+            "next fighter.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        ("FRA", "CHL", "Rafale", "negotiating"), ("SWE", "CHL", "JAS 39 Gripen", "negotiating")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's parliament passed the budget on Monday. The air force has shortlisted the Gripen "
+    "from Sweden.",
+    "Chile's parliament passed the budget on Monday. The navy has shortlisted the Gripen "
+    "from Sweden.",
+])
+def test_a_service_without_its_country_stands_for_the_country_before(
+        nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "CHL", "JAS 39 Gripen", "negotiating")]
+
+
+def test_a_retrofit_for_systems_a_buyer_has_moves_no_systems(nlp: Language) -> None:
+    text = ("Chile's parliament passed the budget on Monday. The military will order a retrofit "
+            "for its existing Mirage and F-16 aircraft.")
+    assert deals(nlp, text) == []
