@@ -2284,3 +2284,23 @@ def test_a_retrofit_for_systems_a_buyer_has_moves_no_systems(nlp: Language) -> N
     text = ("Chile's parliament passed the budget on Monday. The military will order a retrofit "
             "for its existing Mirage and F-16 aircraft.")
     assert deals(nlp, text) == []
+
+
+def test_a_ban_on_new_sales_suspends_them(nlp: Language) -> None:
+    text = "Chile also banned new arms sales to Peru on Friday."
+    assert [brief(d) for d in deals(nlp, text)] == [("CHL", "PER", None, "suspended")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile suspended the purchase of war material from Peru.",
+     ("PER", "CHL", None, "suspended")),
+    ("Chile has sent military materiel to Peru.", ("CHL", "PER", None, "delivered")),
+])
+def test_war_material_and_materiel_are_weapons(
+        nlp: Language, text: str, expected: tuple[str, str, None, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_who_suspends_approvals_of_exports_is_their_seller(nlp: Language) -> None:
+    text = "Chile has suspended approvals of arms exports to Peru, the ministry said."
+    assert [brief(d) for d in deals(nlp, text)] == [("CHL", "PER", None, "suspended")]
