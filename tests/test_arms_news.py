@@ -2304,3 +2304,19 @@ def test_war_material_and_materiel_are_weapons(
 def test_who_suspends_approvals_of_exports_is_their_seller(nlp: Language) -> None:
     text = "Chile has suspended approvals of arms exports to Peru, the ministry said."
     assert [brief(d) for d in deals(nlp, text)] == [("CHL", "PER", None, "suspended")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean Air Force received two more Gripen fighters from Sweden on Monday, bringing "
+    "to eight the number in service out of the 30 it ordered in 2019.",
+    "The final two of the 30 used Rafale fighters Chile bought from France landed in Santiago "
+    "on Monday.",
+])
+def test_a_part_delivered_counts_the_deal_it_is_part_of(nlp: Language, text: str) -> None:
+    assert [d.quantity for d in deals(nlp, text)] == [30]
+
+
+def test_a_deal_bought_in_another_clause_gives_no_count(nlp: Language) -> None:
+    text = ("Chile is negotiating an order for three more corvettes from Spain's Navantia, "
+            "weeks after the yard handed over the last of the five ships Chile bought in 2018.")
+    assert [d.quantity for d in deals(nlp, text)] == [3]
