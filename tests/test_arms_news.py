@@ -2259,3 +2259,64 @@ def test_a_bill_approved_under_which_a_country_agrees_to_buy_is_approved(
             "F-16 jets from the United States.")
     assert [brief(d) for d in deals(nlp, text)] == [
         ("USA", "BGR", "F-16 Fighting Falcon", "approved")]
+
+
+def test_shortlisted_systems_are_in_talks_with_their_makers_countries(nlp: Language) -> None:
+    text = ("Chile's air force has shortlisted Saab's Gripen and Dassault's Rafale for its "
+            "next fighter.")
+    assert sorted(brief(d) for d in deals(nlp, text)) == [
+        ("FRA", "CHL", "Rafale", "negotiating"), ("SWE", "CHL", "JAS 39 Gripen", "negotiating")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's parliament passed the budget on Monday. The air force has shortlisted the Gripen "
+    "from Sweden.",
+    "Chile's parliament passed the budget on Monday. The navy has shortlisted the Gripen "
+    "from Sweden.",
+])
+def test_a_service_without_its_country_stands_for_the_country_before(
+        nlp: Language, text: str) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [
+        ("SWE", "CHL", "JAS 39 Gripen", "negotiating")]
+
+
+def test_a_retrofit_for_systems_a_buyer_has_moves_no_systems(nlp: Language) -> None:
+    text = ("Chile's parliament passed the budget on Monday. The military will order a retrofit "
+            "for its existing Mirage and F-16 aircraft.")
+    assert deals(nlp, text) == []
+
+
+def test_a_ban_on_new_sales_suspends_them(nlp: Language) -> None:
+    text = "Chile also banned new arms sales to Peru on Friday."
+    assert [brief(d) for d in deals(nlp, text)] == [("CHL", "PER", None, "suspended")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile suspended the purchase of war material from Peru.",
+     ("PER", "CHL", None, "suspended")),
+    ("Chile has sent military materiel to Peru.", ("CHL", "PER", None, "delivered")),
+])
+def test_war_material_and_materiel_are_weapons(
+        nlp: Language, text: str, expected: tuple[str, str, None, str]) -> None:
+    assert [brief(d) for d in deals(nlp, text)] == [expected]
+
+
+def test_who_suspends_approvals_of_exports_is_their_seller(nlp: Language) -> None:
+    text = "Chile has suspended approvals of arms exports to Peru, the ministry said."
+    assert [brief(d) for d in deals(nlp, text)] == [("CHL", "PER", None, "suspended")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean Air Force received two more Gripen fighters from Sweden on Monday, bringing "
+    "to eight the number in service out of the 30 it ordered in 2019.",
+    "The final two of the 30 used Rafale fighters Chile bought from France landed in Santiago "
+    "on Monday.",
+])
+def test_a_part_delivered_counts_the_deal_it_is_part_of(nlp: Language, text: str) -> None:
+    assert [d.quantity for d in deals(nlp, text)] == [30]
+
+
+def test_a_deal_bought_in_another_clause_gives_no_count(nlp: Language) -> None:
+    text = ("Chile is negotiating an order for three more corvettes from Spain's Navantia, "
+            "weeks after the yard handed over the last of the five ships Chile bought in 2018.")
+    assert [d.quantity for d in deals(nlp, text)] == [3]

@@ -22,6 +22,14 @@ MULTIPLIERS = frozenset({"hundred", "thousand", "million", "dozen"})
 NOT_QUANTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 PERCENT_WORDS = frozenset({"percent", "per", "pct", "percentage"})
 
+# Verbs by which a buyer got the whole of a deal that a delivery is part of.
+ORDERED = frozenset({"buy", "order", "purchase", "acquire", "contract", "procure"})
+
+# How far after a weapon's words an "of" may still give the deal it is part of: "two jets,
+# part of 12 bought" (not "three more corvettes ..., weeks after the yard handed over the
+# last of the five ships Riyadh bought", an earlier deal told in another clause).
+BOUGHT_REACH = 3
+
 # How many words before a name a number may stand and still count it ("six used Russian"):
 # the longest such gap in the real-text dev passages of docs/arms.md.
 NUMBER_REACH = 4
@@ -41,7 +49,10 @@ def read_quantity(reading: Reading, lex: Lexicon) -> None:
     if head.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in lex.units:
         nouns.append((prep.head, lex.units[lemma(prep.head)]))  # "two regiments of S-400"
     if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.like_num and (
-            _counts(prep.head)):
+            _counts(prep.head)) and not any(
+                c.dep_ == "nummod" and _counts(c) and not inside(c, reading.mention.span)
+                for c in head.children):
+        # (but "the final two of the 12 Rafales": the part of a deal of 12, read below)
         number = number_of(prep.head, lex)  # "four of its Leopard 2 tanks"
         if number is not None:
             reading.quantity = number
@@ -75,17 +86,31 @@ def count_of(mention: Mention, lex: Lexicon) -> tuple[int, str] | None:
 
 def _out_of(reading: Reading, noun: Token, lex: Lexicon) -> None:
     """"six Rafale jets out of the 30 it ordered": the deal is the 30 (read by position, as
-    the parser hangs "out of" anywhere)."""
+    the parser hangs "out of" anywhere, also further on: "received two more jets, bringing
+    to six the number in its hands out of the 36 it ordered"); so is a number "of" weapons
+    said bought or ordered ("the final two of the 12 Rafales Croatia bought", "the two jets
+    are part of 12 trainers bought in 2014")."""
     doc, i = noun.doc, noun.right_edge.i + 1
-    words = [t.lower_ for t in doc[i:i + 4]]
-    if words[:2] != ["out", "of"]:
-        return
-    for total in doc[i + 2:min(i + 4, reading.sent.end)]:
-        number = number_of(total, lex) if total.like_num else None
-        if number is not None:
-            reading.quantity = number
-            reading.quantity_text = doc[noun.left_edge.i:total.i + 1].text
-            return
+    for of in doc[i:reading.sent.end]:
+        if of.lower_ != "of":
+            continue
+        out = of.i > i and doc[of.i - 1].lower_ == "out"
+        for total in doc[of.i + 1:min(of.i + 3, reading.sent.end)]:
+            number = number_of(total, lex) if total.like_num and _counts(total) else None
+            if number is None:
+                continue
+            if out or (of.i - i <= BOUGHT_REACH and _bought(total)):
+                reading.quantity = number
+                reading.quantity_text = doc[noun.left_edge.i:total.i + 1].text
+                return
+            break
+
+
+def _bought(number: Token) -> bool:
+    """A number whose weapons a clause says were bought or ordered: "the 12 Rafales Croatia
+    bought", "the 36 it ordered", "12 trainers bought in 2014"."""
+    counted = number.head if number.dep_ == "nummod" else number
+    return any(c.dep_ in ("relcl", "acl") and lemma(c) in ORDERED for c in counted.children)
 
 
 def deal_count(sent: Span, nouns: frozenset[str], lex: Lexicon) -> int | None:

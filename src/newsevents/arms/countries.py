@@ -32,6 +32,11 @@ STAND_INS = frozenset({"country", "nation", "kingdom", "republic", "government"}
 # A noun that stands for a country only with a region word before it ("the Gulf state"):
 # alone it is too often no country ("the state of the army").
 REGION_NOUNS = STAND_INS | {"state"}
+# Nouns of a country's armed services and ministries, which "the" makes stand for the country
+# named shortly before as well ("Peru's Congress approved the money. The air force has
+# shortlisted ..."): a service or ministry acts for its own government.
+SERVICES = frozenset({"force", "forces", "navy", "army", "military", "ministry", "marine",
+                      "marines"})
 # Actor sectors of the press: a news agency that reports a deal ("Xinhua news agency
 # reported") is no party to it, whatever country it is from.
 PRESS = frozenset({"JRN"})
@@ -88,7 +93,8 @@ class Countries:
             country = self._lexicon(t)
             if country:
                 return country
-        if token.lower_ in STAND_INS and any(c.lower_ == "the" for c in token.children):
+        if (token.lower_ in STAND_INS or token.lower_ in SERVICES) and any(
+                c.lower_ == "the" for c in token.children):
             return self._antecedent(token)
         return None
 

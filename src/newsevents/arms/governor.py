@@ -47,7 +47,8 @@ PACKAGE_REACH = 120
 # Nouns for what is sold for a system the buyer has: "ammunition for the F-16 jets".
 SUPPLIES = frozenset({"ammunition", "ammo", "munition", "part", "spare", "missile", "bomb", "round",
                       "shell", "support", "upgrade", "maintenance", "training", "kit", "pod",
-                      "engine", "sustainment", "modernization", "modernisation"})
+                      "engine", "sustainment", "modernization", "modernisation", "retrofit",
+                      "refit", "overhaul", "repair", "refurbishment"})
 # Of those, the nouns a system's name may modify and still be only what the supplies are for:
 # "Leopard tank ammunition", "Gepard air defense system ammunition" (not "Patriot missiles").
 ROUNDS = frozenset({"ammunition", "ammo", "munition", "round", "shell", "cartridge", "spare"})

@@ -55,7 +55,8 @@ OBSTRUCTING = frozenset({"veto", "obstruct", "ground", "stall", "hold", "oppose"
 # "India is in talks with Argentina and Egypt for the supply of Tejas jets".
 # Nouns for issuing what lets weapons go ("the granting of export licences"): their doer is
 # the seller, as a trouble cue's is ("its suspension of arms exports").
-ISSUING = frozenset({"granting", "grant", "issuing", "issuance", "issue"})
+ISSUING = frozenset({"granting", "grant", "issuing", "issuance", "issue", "approval",
+                     "authorisation", "authorization"})
 TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
 # Nouns of people, who are no country in a list of countries.
 PERSONS = frozenset({"counterpart", "minister", "president", "chancellor", "spokesman",
@@ -430,7 +431,7 @@ def _governing_subjects(noun: Token, lex: Lexicon) -> tuple[list[Token], Token |
     """"Portugal announced the transfer of tanks", "Switzerland backed the purchase": the
     subject of the verb whose object a transfer noun is, and that verb. A noun of halting or
     issuing between them has the same doer: "Spain keeps its suspension of arms exports",
-    "Norway froze the granting of export licences"."""
+    "Norway froze the granting of export licences", "suspended approvals of arms exports"."""
     act = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if act is not None and act.pos_ == "NOUN" and (
             lex.cue_status(act) in TROUBLES or lemma(act) in ISSUING):
