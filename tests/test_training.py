@@ -134,6 +134,19 @@ def test_the_choice_is_judged_on_train_out_of_fold_and_dev_together() -> None:
     assert choose([on_dev, _choice(_scores(84, 2), _scores(336, 8, scale=4))]) is on_dev
 
 
+def test_the_choice_keeps_the_train_splits_no_event_sentences_clean_out_of_fold() -> None:
+    """Of the choices that keep dev's floors, one that leaves 94% of the train split's no-event
+    sentences clean out of fold wins over a better macro-F1 at 90%: dev flatters the model,
+    and the train split out of fold is what unseen text gives. Where no choice keeps 93% (92%
+    here), the best macro-F1 wins as before."""
+    flattered = _choice(_scores(84, 3, hit=1), _scores(336, 12, hit=40, scale=4))
+    held = _choice(_scores(84, 2, hit=1), _scores(336, 8, hit=24, scale=4))
+    assert flattered.train.macro > held.train.macro and flattered.train.clean < 0.93
+    assert choose([flattered, held]) is held
+    short = _choice(_scores(84, 2, hit=1), _scores(336, 8, hit=32, scale=4))
+    assert choose([flattered, short]) is flattered
+
+
 def test_the_choice_keeps_the_recall_of_the_common_types() -> None:
     """A choice that buys the rarer types' F1 with the common types' events is not taken:
     each type with 5% of the gold events or more keeps its recall within three points of the
