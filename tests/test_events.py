@@ -166,6 +166,16 @@ def test_an_act_of_anyone_who_does_it_is_no_one_act(text: str) -> None:
     assert one(asserted(named), "ASSAULT")
 
 
+@pytest.mark.parametrize("text", [
+    "Once breathed in, the nerve agent kills by shutting down the lungs within minutes.",
+    "Inhaled as a vapour, the gas kills by stopping the breath.",
+])
+def test_what_a_harm_does_in_general_is_no_one_blow(text: str) -> None:
+    assert not [e for e in asserted(events_of(text)) if e.event_type == "ASSAULT"]
+    told = "Rebels attack a convoy near the border and kill two drivers."
+    assert [e for e in asserted(events_of(told)) if e.event_type == "ASSAULT"]
+
+
 def test_occasional_clashes_are_generic() -> None:
     events = events_of("Occasional clashes between herders and farmers have left villages "
                        "in Plateau State deserted.")
