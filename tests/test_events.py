@@ -166,6 +166,16 @@ def test_an_act_of_anyone_who_does_it_is_no_one_act(text: str) -> None:
     assert one(asserted(named), "ASSAULT")
 
 
+@pytest.mark.parametrize("text", [
+    "Once breathed in, the nerve agent kills by shutting down the lungs within minutes.",
+    "Inhaled as a vapour, the gas kills by stopping the breath.",
+])
+def test_what_a_harm_does_in_general_is_no_one_blow(text: str) -> None:
+    assert not [e for e in asserted(events_of(text)) if e.event_type == "ASSAULT"]
+    told = "Rebels attack a convoy near the border and kill two drivers."
+    assert [e for e in asserted(events_of(told)) if e.event_type == "ASSAULT"]
+
+
 def test_occasional_clashes_are_generic() -> None:
     events = events_of("Occasional clashes between herders and farmers have left villages "
                        "in Plateau State deserted.")
@@ -1147,6 +1157,8 @@ def test_a_blow_told_in_the_passive_with_no_one_striking_is_no_threat() -> None:
     "A strong earthquake flattened villages in the south, killing 30 people, and 200 were "
     "injured.",
     "The storm destroyed 300 homes along the coast and eight people were killed.",
+    "The senator captured states long held by her rivals, including Ohio and Georgia.",
+    "His slow guitar line captures the young woman's descent into despair.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_other_senses_of_event_words_code_nothing(text: str, learned: bool) -> None:
@@ -1228,6 +1240,7 @@ def test_calling_without_blame_or_a_description_is_no_accusation() -> None:
     "Militants detonated a car bomb outside the police station, killing nine.",
     "A car bomb destroyed the market and 20 people were killed.",
     "Gunmen stormed the village and eight people were killed.",
+    "Rebels captured towns once held by the army, including Kafr Nabl.",
 ])
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_blows_beside_the_words_of_other_senses_stay_blows(text: str, learned: bool) -> None:

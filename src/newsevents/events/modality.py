@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsevents.events.lexicon import Lexicon
-from newsevents.events.syntax import RELATIVE_PRONOUNS, clause_chain, lemma
+from newsevents.events.syntax import OBJECTS, RELATIVE_PRONOUNS, clause_chain, lemma
 from newsevents.events.triggers import Candidate, absorbed_mode
 from newsevents.models import COOPERATIVE_TYPES
 
@@ -80,7 +80,8 @@ def is_generic(token: Token, lex: Lexicon) -> bool:
             if child.dep_ == "prep" and lemma(child) == "in" and any(
                     c.dep_ == "pobj" and lemma(c) == "past" for c in child.children):
                 return True  # "in the past", not "in the past week"
-    if _whenever_in_the_present(token) or _done_by_anyone(token):
+    if (_whenever_in_the_present(token) or _done_by_anyone(token)
+            or _harms_in_general(token, lex)):
         return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "amod" and lex.cue("frequency", lemma(c)) for c in token.children)
@@ -101,6 +102,20 @@ def _done_by_anyone(verb: Token) -> bool:
         if lemma(named) in ANYONE:
             return True
     return False
+
+
+def _harms_in_general(verb: Token, lex: Lexicon) -> bool:
+    """ "The toxin kills by stopping the heart", "because the strain kills more slowly": a verb
+    of force in the present tense with no one it harms tells what something does, not one
+    blow. A headline cut short ("Rebels attack") ends in no full stop; a verb joined to one
+    with an object shares it ("shells and destroys the town"). Train and dev: both such
+    readings are on sentences with no event."""
+    if verb.tag_ not in PRESENT or verb.sent[-1].text != "." or not any(
+            t.event_type == "ASSAULT" for t in lex.verbs.get(lemma(verb), ())):
+        return False
+    shared = [verb.head] if verb.dep_ == "conj" else []
+    return not any(c.dep_ in (*OBJECTS, "nsubjpass", "auxpass", "aux", "conj", "ccomp", "xcomp")
+                   for v in (verb, *shared) for c in v.children)
 
 
 def _whenever_in_the_present(verb: Token) -> bool:

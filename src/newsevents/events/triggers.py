@@ -291,6 +291,9 @@ def _taken(verb: Token) -> list[Token]:
     taken = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
     if not taken and verb.dep_ == "acl" and verb.tag_ == "VBN":
         taken = [verb.head]
+    if not taken and verb.dep_ == "amod" and any(c.dep_ == "nsubj" for c in verb.children):
+        taken = [verb.head]  # "the senator captured states once held by": a verb with a
+        # subject of its own that the parser hangs as an adjective on its object
     if not taken and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         taken = [c for c in verb.head.children if c.dep_ in OBJECTS]
     if not taken and verb.dep_ == "conj" and not any(
