@@ -2478,6 +2478,10 @@ def test_an_order_of_no_act_is_no_event(text: str) -> None:
      "COERCE", "ASSAULT"),
     ("The fugitive was captured by Venezuelan police and handed over to Colombian "
      "authorities.", "COOPERATE", "AID"),
+    ("He was seized by tribal fighters in the valley last year and handed over to Turkish "
+     "police.", "COOPERATE", "AID"),
+    ("Okafor was captured by militiamen in 2019 and turned over to the Nigerian army.",
+     "COOPERATE", "AID"),
 ])
 def test_captures_of_people_are_arrests_and_of_ground_blows(
     text: str, expected: str, not_expected: str

@@ -212,9 +212,10 @@ DETENTION_PLACES = frozenset({
 
 
 def _handed_after_capture(verb: Token) -> bool:
-    """One captured and then returned, transferred or delivered to another place's hands:
-    "was captured in Caracas and delivered to Colombian authorities", "captured in Spain and
-    transferred to the tribunal" tell an extradition (train and dev: such handings of a
+    """One captured and then returned, transferred, delivered, handed or turned over to another
+    place's hands: "was captured in Caracas and delivered to Colombian authorities", "captured
+    in Spain and transferred to the tribunal", "he was seized and handed over to Turkish
+    police" tell an extradition (train and dev: such handings of a
     captive to another state are annotated COOPERATE); one taken to a prison or a court
     stays in one state's hands."""
     if verb.dep_ != "conj" or lemma(verb.head) not in CAPTURE_LEMMAS:
