@@ -327,6 +327,16 @@ def test_declining_to_comment_is_not_a_rejection() -> None:
     assert events_of("A Saab spokesperson declined to comment on the decision.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "A police officer who declined to be named said the convoy was hit near the bridge.",
+    "\"Gunmen stormed the post at dawn,\" said a local official who asked not to be named.",
+])
+def test_a_source_kept_unnamed_neither_refuses_nor_asks(text: str) -> None:
+    """ "declined to be named", "asked not to be named": a source's anonymity, press
+    etiquette like declining to comment."""
+    assert not {"REJECT", "REQUEST"} & asserted_types(text)
+
+
 def test_what_an_accusation_alleges_is_not_coded_as_fact() -> None:
     events = events_of("Ukraine accused Russia of attacking civilians in Kharkiv.")
     assert [e.event_type for e in asserted(events)] == ["ACCUSE"]
