@@ -2508,6 +2508,8 @@ def test_captures_of_people_are_arrests_and_of_ground_blows(
 @pytest.mark.parametrize("text", [
     "Thousands of nurses marched through Lagos on Monday demanding higher pay.",
     "Hundreds of farmers demonstrated outside the ministry in Lima to demand land reform.",
+    "Hundreds of dock workers marched through the port city on Friday, waving banners and "
+    "demanding higher wages.",
 ])
 def test_what_a_protest_demands_is_the_protest(text: str, learned: bool) -> None:
     """A march that demands something is a protest, not a request besides it
