@@ -337,6 +337,24 @@ def test_a_source_kept_unnamed_neither_refuses_nor_asks(text: str) -> None:
     assert not {"REJECT", "REQUEST"} & asserted_types(text)
 
 
+@pytest.mark.parametrize(("text", "not_expected"), [
+    ("Government troops pressed on with their offensive against the rebels on Friday.",
+     "REQUEST"),
+    ("The army pressed a new offensive in the north on Monday.", "REQUEST"),
+    ("The senator, who hosted a radio show for years, was shot near his home on Sunday.",
+     "CONSULT"),
+    ("Dozens of guests attended a party hosted by the mayor on Saturday.", "CONSULT"),
+    ("The rebels stormed a hilltop post that was defended by a small garrison.", "SUPPORT"),
+    ("Kigali says it is defending itself against a militia on its border.", "SUPPORT"),
+])
+def test_pressing_an_attack_hosting_a_show_or_defending_ground_is_no_demand_visit_or_backing(
+    text: str, not_expected: str
+) -> None:
+    """An offensive pressed on asks nothing of anyone; a show or a party hosted receives no
+    visitor; ground or oneself defended backs no one (other_senses.tsv)."""
+    assert not_expected not in asserted_types(text)
+
+
 def test_what_an_accusation_alleges_is_not_coded_as_fact() -> None:
     events = events_of("Ukraine accused Russia of attacking civilians in Kharkiv.")
     assert [e.event_type for e in asserted(events)] == ["ACCUSE"]
