@@ -171,6 +171,25 @@ def test_one_record_per_supplier(nlp: Language, text: str) -> None:
     assert found == [(s, "UKR", "Leopard 2", "delivered") for s in ("CAN", "NOR", "POL")]
 
 
+@pytest.mark.parametrize(("text", "suppliers"), [
+    ("The United States, the Czech Republic, and Slovakia are together sending 60 T-72 tanks "
+     "to Ukraine.", ("CZE", "SVK", "USA")),
+    ("A group of states including Belgium, Austria, Spain, and the Netherlands are working "
+     "jointly to deliver Leopard 2 tanks to Ukraine.", ("AUT", "BEL", "ESP", "NLD")),
+])
+def test_a_written_list_of_suppliers_the_parse_cuts(nlp: Language, text: str,
+                                                    suppliers: tuple[str, ...]) -> None:
+    """Names joined by commas and a last "and" are one list even where the parser makes one
+    of them an apposition or the subject: each supplies, none receives."""
+    found = sorted((d.supplier.country, d.recipient.country) for d in deals(nlp, text))
+    assert found == [(s, "UKR") for s in suppliers]
+
+
+def test_a_comma_after_a_fronted_phrase_lists_nothing(nlp: Language) -> None:
+    found = deals(nlp, "Apart from Turkey, Germany also halted arms exports to Qatar.")
+    assert [(d.supplier.country, d.recipient.country) for d in found] == [("DEU", "QAT")]
+
+
 def test_suppliers_listed_by_be(nlp: Language) -> None:
     found = deals(nlp, "The countries pledging F-16 jets to Ukraine are Belgium, Denmark and "
                        "the Netherlands.")

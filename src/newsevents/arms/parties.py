@@ -260,7 +260,51 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
                 for listed in (c for c in prep.children if c.dep_ == "pobj"):
                     found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
+    for token in list(found):
+        found.extend(t for t in _listed_beside(token) if t not in found)
     return found
+
+
+LIST_GLUE = frozenset({",", "and", "the"})
+
+
+def _listed_beside(token: Token) -> list[Token]:
+    """The other countries of a written list of countries the token's country stands in,
+    which the parser may cut into an apposition or a lone subject ("The United States, the
+    Czech Republic, and the Netherlands are providing", "countries including Germany,
+    Poland, and the Netherlands are working"): proper names joined by commas up to an "and"
+    before the last, so that "Besides Turkey, Germany banned" or "to Pakistan, India is"
+    list nothing. The names beside it may carry any entity label ("Slovakia" tagged as an
+    organisation); the caller keeps those that are countries."""
+    if token.ent_type_ not in COUNTRY_LABELS:
+        return []
+    names = [e for e in token.sent.ents if e.root.pos_ == "PROPN" or e.start <= token.i < e.end]
+    at = next((k for k, e in enumerate(names) if e.start <= token.i < e.end), None)
+    if at is None:
+        return []
+    doc = token.doc
+
+    def join(k: int) -> str | None:
+        """How the k-th name joins the next one: "," alone, "and", or not as a list."""
+        if not 0 <= k < len(names) - 1:
+            return None
+        glue = [t.lower_ for t in doc[names[k].end:names[k + 1].start]]
+        if not glue or not set(glue) <= LIST_GLUE or glue[0] not in (",", "and"):
+            return None
+        return "and" if "and" in glue else ","
+
+    first = last = at
+    if join(at - 1) == "and":
+        first = at - 1
+    else:
+        while join(last) == ",":
+            last += 1
+        if join(last) != "and":
+            return []
+        last += 1
+    while join(first - 1) == ",":
+        first -= 1
+    return [e.root for e in names[first:last + 1] if e.root.i != token.i]
 
 
 def _person(token: Token) -> bool:
