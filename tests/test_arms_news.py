@@ -45,6 +45,13 @@ PHRASINGS = [
      "USA", "BRA", "Patriot", "proposed"),
     ("Egypt is in talks with Russia over the purchase of Su-35 jets.",
      "RUS", "EGY", "Su-35", "negotiating"),
+    ("\"Negotiations are underway to supply the Su-35 to Qatar,\" the official said.",
+     "RUS", "QAT", "Su-35", "negotiating"),
+    ("Talks are still under way on supplying Qatar with Su-35 jets.", "RUS", "QAT", "Su-35",
+     "negotiating"),
+    ("Deliveries of Su-35 jets to Qatar are under way.", "RUS", "QAT", "Su-35", "delivering"),
+    ("Vietnam has signed a contract for eight Rafale fighters, the first part of a 30-jet "
+     "deal with France.", "FRA", "VNM", "Rafale", "ordered"),
     ("Thailand signed a letter of intent to buy Gripen jets from Sweden.",
      "SWE", "THA", "JAS 39 Gripen", "negotiating"),
     ("Serbia is negotiating the purchase of Rafale jets from France.",
