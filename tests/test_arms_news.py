@@ -742,6 +742,9 @@ def test_a_batch_or_a_plan_that_is_bought_or_approved(nlp: Language, text: str,
      "Gripen jets.", "proposed"),
     ("The contract with Qatar assures the delivery of one Rafale jet from France per month.",
      "ordered"),
+    ("Latvia has signed an agreement with Norway to buy NASAMS launchers. The ministry "
+     "continues the air defence project to procure other NASAMS equipment, namely radars.",
+     "ordered"),
 ])
 def test_a_delivery_still_to_come_is_no_delivery(nlp: Language, text: str, status: str) -> None:
     (deal,) = deals(nlp, text)

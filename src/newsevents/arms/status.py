@@ -102,12 +102,13 @@ COMING = frozenset({"next", "tomorrow", "soon", "shortly"})
 INTENDING = frozenset({"plan", "expect", "aim", "intend", "hope", "want", "seek"})
 
 # What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
-# "started the work to obtain Gripens", "began production").
+# "started the work to obtain Gripens", "began production", "continues the project to
+# procure radars").
 NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", "process",
                             "work", "construction", "assembly", "training", "trial", "test",
                             "cooperation", "programme", "program", "study", "evaluation",
                             "discussion", "manufacture", "manufacturing", "development",
-                            "preparation", "effort"})
+                            "preparation", "effort", "project"})
 ONGOING = frozenset({"begin", "start", "continue", "resume"})
 
 
