@@ -751,6 +751,13 @@ def test_a_delivery_still_to_come_is_no_delivery(nlp: Language, text: str, statu
     assert deal.status == status
 
 
+def test_a_gerund_after_a_preposition_takes_its_clause_s_future(nlp: Language) -> None:
+    """What a country gives "in return for" another handing weapons on is as much to come."""
+    found = deals(nlp, "Germany will give Slovakia 15 Leopard 2A4 tanks in return for Slovakia "
+                       "handing 30 of its BMP-1 vehicles to Ukraine.")
+    assert ("SVK", "UKR", "BMP-1", "approved") in [brief(d) for d in found]
+
+
 def test_some_of_a_larger_count_is_a_delivery_under_way(nlp: Language) -> None:
     (deal,) = deals(nlp, "Hyundai Rotem has so far delivered 46 units of the 180 K2 tanks "
                          "to Poland.")
