@@ -192,6 +192,14 @@ def test_a_written_list_of_suppliers_the_parse_cuts(nlp: Language, text: str,
     assert found == [(s, "UKR") for s in suppliers]
 
 
+def test_suppliers_listed_after_a_group_of_countries(nlp: Language) -> None:
+    """"a coalition of countries including A, B and C" as subject: A, B and C supply."""
+    text = ("\"A coalition of countries including Belgium, Austria, Spain, Italy, and the "
+            "Netherlands are working together to deliver battle tanks to Ukraine,\" he said.")
+    found = sorted((d.supplier.country, d.recipient.country) for d in deals(nlp, text))
+    assert found == [(s, "UKR") for s in ("AUT", "BEL", "ESP", "ITA", "NLD")]
+
+
 def test_a_comma_after_a_fronted_phrase_lists_nothing(nlp: Language) -> None:
     found = deals(nlp, "Apart from Turkey, Germany also halted arms exports to Qatar.")
     assert [(d.supplier.country, d.recipient.country) for d in found] == [("DEU", "QAT")]

@@ -244,7 +244,8 @@ def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    """Each token, then its coordinated nouns and those an "including"/"such as" lists, and
+    """Each token, then its coordinated nouns and those an "including"/"such as" lists (also
+    after its "of": "a coalition of countries including Poland and Spain"), and
     what a "be" says it is ("the countries pledging F-16s are the Netherlands, Norway and
     Belgium")."""
     found: list[Token] = []
@@ -256,7 +257,9 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
         found.extend(c for c in token.conjuncts if c.i > token.i and not (
             token.ent_type_ in COUNTRY_LABELS and _person(c)))
-        for prep in token.children:
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]  # "a group of countries including"
+        for prep in (c for holder in (token, *members) for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
                 for listed in (c for c in prep.children if c.dep_ == "pobj"):
                     found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
