@@ -200,6 +200,14 @@ def test_suppliers_listed_after_a_group_of_countries(nlp: Language) -> None:
     assert found == [(s, "UKR") for s in ("AUT", "BEL", "ESP", "ITA", "NLD")]
 
 
+def test_the_enemy_the_weapons_ward_off_receives_nothing(nlp: Language) -> None:
+    """Whose attack the weapons are to repel is the enemy, not the sentence's other party."""
+    found = deals(nlp, "Britain will supply Challenger tanks to help repel Russia's attack.")
+    assert all(d.recipient.country != "RUS" for d in found)
+    found = deals(nlp, "Norway will send more tanks to Kyiv to fend off Russia's invasion.")
+    assert [(d.supplier.country, d.recipient.country) for d in found] == [("NOR", "UKR")]
+
+
 def test_a_comma_after_a_fronted_phrase_lists_nothing(nlp: Language) -> None:
     found = deals(nlp, "Apart from Turkey, Germany also halted arms exports to Qatar.")
     assert [(d.supplier.country, d.recipient.country) for d in found] == [("DEU", "QAT")]
