@@ -45,6 +45,13 @@ PHRASINGS = [
      "USA", "BRA", "Patriot", "proposed"),
     ("Egypt is in talks with Russia over the purchase of Su-35 jets.",
      "RUS", "EGY", "Su-35", "negotiating"),
+    ("\"Negotiations are underway to supply the Su-35 to Qatar,\" the official said.",
+     "RUS", "QAT", "Su-35", "negotiating"),
+    ("Talks are still under way on supplying Qatar with Su-35 jets.", "RUS", "QAT", "Su-35",
+     "negotiating"),
+    ("Deliveries of Su-35 jets to Qatar are under way.", "RUS", "QAT", "Su-35", "delivering"),
+    ("Vietnam has signed a contract for eight Rafale fighters, the first part of a 30-jet "
+     "deal with France.", "FRA", "VNM", "Rafale", "ordered"),
     ("Thailand signed a letter of intent to buy Gripen jets from Sweden.",
      "SWE", "THA", "JAS 39 Gripen", "negotiating"),
     ("Serbia is negotiating the purchase of Rafale jets from France.",
@@ -169,6 +176,41 @@ def test_a_negation_denies_only_the_transfer_it_governs(nlp: Language, text: str
 def test_one_record_per_supplier(nlp: Language, text: str) -> None:
     found = sorted(brief(d) for d in deals(nlp, text))
     assert found == [(s, "UKR", "Leopard 2", "delivered") for s in ("CAN", "NOR", "POL")]
+
+
+@pytest.mark.parametrize(("text", "suppliers"), [
+    ("The United States, the Czech Republic, and Slovakia are together sending 60 T-72 tanks "
+     "to Ukraine.", ("CZE", "SVK", "USA")),
+    ("A group of states including Belgium, Austria, Spain, and the Netherlands are working "
+     "jointly to deliver Leopard 2 tanks to Ukraine.", ("AUT", "BEL", "ESP", "NLD")),
+])
+def test_a_written_list_of_suppliers_the_parse_cuts(nlp: Language, text: str,
+                                                    suppliers: tuple[str, ...]) -> None:
+    """Names joined by commas and a last "and" are one list even where the parser makes one
+    of them an apposition or the subject: each supplies, none receives."""
+    found = sorted((d.supplier.country, d.recipient.country) for d in deals(nlp, text))
+    assert found == [(s, "UKR") for s in suppliers]
+
+
+def test_suppliers_listed_after_a_group_of_countries(nlp: Language) -> None:
+    """"a coalition of countries including A, B and C" as subject: A, B and C supply."""
+    text = ("\"A coalition of countries including Belgium, Austria, Spain, Italy, and the "
+            "Netherlands are working together to deliver battle tanks to Ukraine,\" he said.")
+    found = sorted((d.supplier.country, d.recipient.country) for d in deals(nlp, text))
+    assert found == [(s, "UKR") for s in ("AUT", "BEL", "ESP", "ITA", "NLD")]
+
+
+def test_the_enemy_the_weapons_ward_off_receives_nothing(nlp: Language) -> None:
+    """Whose attack the weapons are to repel is the enemy, not the sentence's other party."""
+    found = deals(nlp, "Britain will supply Challenger tanks to help repel Russia's attack.")
+    assert all(d.recipient.country != "RUS" for d in found)
+    found = deals(nlp, "Norway will send more tanks to Kyiv to fend off Russia's invasion.")
+    assert [(d.supplier.country, d.recipient.country) for d in found] == [("NOR", "UKR")]
+
+
+def test_a_comma_after_a_fronted_phrase_lists_nothing(nlp: Language) -> None:
+    found = deals(nlp, "Apart from Turkey, Germany also halted arms exports to Qatar.")
+    assert [(d.supplier.country, d.recipient.country) for d in found] == [("DEU", "QAT")]
 
 
 def test_suppliers_listed_by_be(nlp: Language) -> None:
@@ -716,10 +758,20 @@ def test_a_batch_or_a_plan_that_is_bought_or_approved(nlp: Language, text: str,
      "Gripen jets.", "proposed"),
     ("The contract with Qatar assures the delivery of one Rafale jet from France per month.",
      "ordered"),
+    ("Latvia has signed an agreement with Norway to buy NASAMS launchers. The ministry "
+     "continues the air defence project to procure other NASAMS equipment, namely radars.",
+     "ordered"),
 ])
 def test_a_delivery_still_to_come_is_no_delivery(nlp: Language, text: str, status: str) -> None:
     (deal,) = deals(nlp, text)
     assert deal.status == status
+
+
+def test_a_gerund_after_a_preposition_takes_its_clause_s_future(nlp: Language) -> None:
+    """What a country gives "in return for" another handing weapons on is as much to come."""
+    found = deals(nlp, "Germany will give Slovakia 15 Leopard 2A4 tanks in return for Slovakia "
+                       "handing 30 of its BMP-1 vehicles to Ukraine.")
+    assert ("SVK", "UKR", "BMP-1", "approved") in [brief(d) for d in found]
 
 
 def test_some_of_a_larger_count_is_a_delivery_under_way(nlp: Language) -> None:

@@ -25,6 +25,10 @@ INSTITUTIONS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 MAKER_SUFFIXES = frozenset({"made", "built", "produced", "designed", "origin", "supplied"})
 # Nouns of a danger whose "from" names no party ("threats from North Korea").
 THREATS = frozenset({"threat", "attack", "aggression", "invasion", "incursion", "strike"})
+# Verbs whose object is a danger warded off ("to fend off Russia's invasion"): its owner is
+# the enemy, no party.
+REPELLING = frozenset({"repel", "fend", "repulse", "counter", "resist", "deter", "defeat",
+                       "thwart", "withstand"})
 # What separates a dateline from the story ("KYIV -", "MOSCOW --").
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Nouns that stand for a country named shortly before ("the country", "the kingdom").
@@ -206,9 +210,15 @@ def _expletive(token: Token) -> bool:
 
 def _threat(token: Token) -> bool:
     """A country named as what weapons guard against, no party: "a safeguard against
-    threats from North Korea", "to defend against Russia"."""
+    threats from North Korea", "to defend against Russia", "to fend off Russia's invasion",
+    "against Russia's aggression"."""
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head  # "North" in "threats from North Korea"
+    if token.dep_ == "poss" and lemma(token.head) in THREATS:
+        danger = token.head
+        if danger.dep_ == "dobj" and lemma(danger.head) in REPELLING:
+            return True
+        token = danger  # "against Russia's aggression"
     if token.dep_ != "pobj":
         return False
     prep = token.head

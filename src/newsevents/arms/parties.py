@@ -244,7 +244,8 @@ def _countries(tokens: Iterable[Token], countries: Countries, skip: Span,
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    """Each token, then its coordinated nouns and those an "including"/"such as" lists, and
+    """Each token, then its coordinated nouns and those an "including"/"such as" lists (also
+    after its "of": "a coalition of countries including Poland and Spain"), and
     what a "be" says it is ("the countries pledging F-16s are the Netherlands, Norway and
     Belgium")."""
     found: list[Token] = []
@@ -256,11 +257,57 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 found.extend((attr, *(c for c in attr.conjuncts if c.i > attr.i)))
         found.extend(c for c in token.conjuncts if c.i > token.i and not (
             token.ent_type_ in COUNTRY_LABELS and _person(c)))
-        for prep in token.children:
+        members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]  # "a group of countries including"
+        for prep in (c for holder in (token, *members) for c in holder.children):
             if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
                 for listed in (c for c in prep.children if c.dep_ == "pobj"):
                     found.extend((listed, *(c for c in listed.conjuncts if c.i > listed.i)))
+    for token in list(found):
+        found.extend(t for t in _listed_beside(token) if t not in found)
     return found
+
+
+LIST_GLUE = frozenset({",", "and", "the"})
+
+
+def _listed_beside(token: Token) -> list[Token]:
+    """The other countries of a written list of countries the token's country stands in,
+    which the parser may cut into an apposition or a lone subject ("The United States, the
+    Czech Republic, and the Netherlands are providing", "countries including Germany,
+    Poland, and the Netherlands are working"): proper names joined by commas up to an "and"
+    before the last, so that "Besides Turkey, Germany banned" or "to Pakistan, India is"
+    list nothing. The names beside it may carry any entity label ("Slovakia" tagged as an
+    organisation); the caller keeps those that are countries."""
+    if token.ent_type_ not in COUNTRY_LABELS:
+        return []
+    names = [e for e in token.sent.ents if e.root.pos_ == "PROPN" or e.start <= token.i < e.end]
+    at = next((k for k, e in enumerate(names) if e.start <= token.i < e.end), None)
+    if at is None:
+        return []
+    doc = token.doc
+
+    def join(k: int) -> str | None:
+        """How the k-th name joins the next one: "," alone, "and", or not as a list."""
+        if not 0 <= k < len(names) - 1:
+            return None
+        glue = [t.lower_ for t in doc[names[k].end:names[k + 1].start]]
+        if not glue or not set(glue) <= LIST_GLUE or glue[0] not in (",", "and"):
+            return None
+        return "and" if "and" in glue else ","
+
+    first = last = at
+    if join(at - 1) == "and":
+        first = at - 1
+    else:
+        while join(last) == ",":
+            last += 1
+        if join(last) != "and":
+            return []
+        last += 1
+    while join(first - 1) == ",":
+        first -= 1
+    return [e.root for e in names[first:last + 1] if e.root.i != token.i]
 
 
 def _person(token: Token) -> bool:

@@ -102,12 +102,13 @@ COMING = frozenset({"next", "tomorrow", "soon", "shortly"})
 INTENDING = frozenset({"plan", "expect", "aim", "intend", "hope", "want", "seek"})
 
 # What "start", "begin" or "continue" may take that is no delivery ("starts the procurement",
-# "started the work to obtain Gripens", "began production").
+# "started the work to obtain Gripens", "began production", "continues the project to
+# procure radars").
 NOT_DELIVERIES = frozenset({"procurement", "production", "talk", "negotiation", "process",
                             "work", "construction", "assembly", "training", "trial", "test",
                             "cooperation", "programme", "program", "study", "evaluation",
                             "discussion", "manufacture", "manufacturing", "development",
-                            "preparation", "effort"})
+                            "preparation", "effort", "project"})
 ONGOING = frozenset({"begin", "start", "continue", "resume"})
 
 
@@ -202,6 +203,9 @@ def read_status(reading: Reading, trigger: Token, rule: Trigger, lex: Lexicon,
                 negated(t) or has_no(t) for t in (*tokens, clause_verb(tokens[0])))):
             continue  # "did not sell", "no plans": the negation is read below ("not
             # true" carries its own)
+        if cue.status in HANDED_OVER:
+            cue = _stage_in_progress(tokens[0], cue_of) or cue  # "negotiations are under
+            # way to supply Su-35s": what is under way is talks
         if _outranked(cue, tokens, cue_of):
             continue
         if cue.status in TROUBLES and (_lifted(tokens[0]) or time_to(tokens[0])
@@ -503,6 +507,11 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
         return True  # "approved a bill under which Bulgaria agrees to buy F-16s": approved
     if cue.status in HANDED_OVER and _talked_over(last, cue_of):
         return True  # "Negotiations on the delivery of the second batch of S-400s": talks
+    if cue.status in HANDED_OVER and cue.words[-1] in BATCH_WORDS and last.dep_ == "appos" and (
+            any(lemma(g) in DEAL_NOUNS for c in last.children if c.dep_ == "prep"
+                and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")):
+        return True  # "a contract for six jets, the first part of a 40-jet deal": which
+        # part of the deal the contract covers, not a part that arrived
     holder = first.head.head if first.dep_ in ("pcomp", "pobj") and (
         first.head.dep_ == "prep") else first.head  # "interest in striking a deal",
     # "notified Congress of plans to sell": the cue is above the preposition
@@ -531,6 +540,15 @@ def _outranked(cue: Cue, tokens: list[Token], cue_of: dict[int, Cue]) -> bool:
     return cue.words == (lemma(first),) and lemma(first) in ONGOING and any(
         c.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp") and lemma(c) in NOT_DELIVERIES
         for c in first.children)
+
+
+def _stage_in_progress(first: Token, cue_of: dict[int, Cue]) -> Cue | None:
+    """The cue of another stage that a progress cue is said of, which then speaks for the
+    system: "negotiations are under way", "talks are underway" are talks going on."""
+    if first.dep_ not in ("acomp", "prep", "advmod") or lemma(first.head) != "be":
+        return None
+    return next((cue_of[c.i] for c in first.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.i in cue_of and cue_of[c.i].status not in HANDED_OVER), None)
 
 
 def _talked_over(noun: Token, cue_of: dict[int, Cue]) -> bool:

@@ -261,6 +261,8 @@ def tense(token: Token) -> str:
         return tense(token.head)  # a bare infinitive: "the contract will see it deliver"
     if token.tag_ == "VBG" and _coming(token):
         return "future"  # "next week, we are signing deals"
+    if token.tag_ == "VBG" and _prepositional_gerund_of_future(token):
+        return "future"  # "will give Slovakia tanks in return for Slovakia handing BMPs"
     if token.tag_ == "VBD":
         return "past"
     if token.tag_ == "VBN":
@@ -268,6 +270,23 @@ def tense(token: Token) -> str:
         present = auxes and all(c.tag_ in ("VBP", "VBZ") and c.lemma_ == "be" for c in auxes)
         return "present" if present else "past"
     return "present"
+
+
+def _prepositional_gerund_of_future(token: Token) -> bool:
+    """Whether a gerund after a preposition, with no auxiliary of its own, hangs on a clause
+    in the future: the exchange or condition it states is as much to come ("Germany will give
+    tanks in return for Slovakia handing its BMPs to Ukraine")."""
+    if token.dep_ not in ("pcomp", "pobj") or any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return tense(head) == "future"
+        if head.head.i == head.i or head.dep_ not in ("prep", "pobj", "pcomp"):
+            return False
+        head = head.head
+    return False
 
 
 def _perfect_infinitive(verb: Token) -> bool:
