@@ -602,6 +602,32 @@ def test_a_group_saying_it_was_behind_an_attack_accuses_no_one() -> None:
     assert "ACCUSE" not in {e.event_type for e in events}
 
 
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Armenian officials claimed that Azerbaijani troops had shelled the border village.",
+     "ARM", "AZE"),
+    ("The Ukrainian defence ministry claims the dam was blown up by Russian forces.",
+     "UKR", "RUS"),
+])
+def test_a_claim_that_another_did_a_hostile_act_is_an_accusation(
+    text: str, source: str, target: str
+) -> None:
+    """"Claim" puts a charge in dispute: the claimant accuses whoever the clause says did the
+    act (the hand rules; the model learns it when retrained)."""
+    event = one(asserted(events_of(text, learned=False)), "ACCUSE")
+    assert countries(event.source) == {source}
+    assert countries(event.target) == {target}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey claimed that Turkish warplanes had killed forty militants near the border.",
+    "The refugees claim they were robbed on the road.",
+    "The company claims that the new plant will create jobs.",
+])
+def test_a_claim_of_ones_own_act_or_of_no_named_doer_accuses_no_one(text: str) -> None:
+    events = events_of(text, learned=False)
+    assert "ACCUSE" not in {e.event_type for e in events}
+
+
 def test_a_statement_takes_its_realis_from_the_speech_verb() -> None:
     maybe = one(events_of("Beijing may say that the arms sale is a provocation."), "ACCUSE")
     assert maybe.hypothetical

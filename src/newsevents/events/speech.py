@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 from newsevents.events.arguments import ActorLookup, same_actor
 from newsevents.events.lexicon import Lexicon, Trigger
 from newsevents.events.modality import is_negated
-from newsevents.events.syntax import SUBJECTS, lemma, subject_of
-from newsevents.events.triggers import HOSTILE, Candidate
+from newsevents.events.syntax import SUBJECTS, agent_of, is_passive, lemma, subject_of
+from newsevents.events.triggers import COMMANDED_SECTORS, HOSTILE, Candidate
 from newsevents.models import Actor, Attribution, Speaker
 
 
@@ -79,13 +79,17 @@ def speech_acts(
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             kind = _speech_kind(clause, lex)
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+            contended = kind is None and lex.cue("contention", lemma(verb))
+            if contended:
+                subjects = _alleged_doers(clause, lex)
+                kind = "blame" if subjects else None
             if kind is None:
                 continue
-            subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
             targets = [
                 a
                 for a in look.actors(subjects, subtree=True)
-                if not any(same_actor(a, s) for s in speakers)
+                if not any(same_actor(a, s) or (contended and _commands(s, a)) for s in speakers)
             ]
             if kind == "blame" and (not targets or any(s.pos_ == "PRON" for s in subjects)):
                 continue  # "the group said it was behind the attack" claims the attack
@@ -130,3 +134,26 @@ def _blames(verb: Token, lex: Lexicon) -> bool:
                         "disapproval", lemma(obj)):
                     return True
     return False
+
+
+def _commands(speaker: Actor, doer: Actor) -> bool:
+    """A state's claim of what its own government or forces did is a report of its own act,
+    not blame: "Ankara claimed the Turkish air force had killed 200 fighters"."""
+    return (speaker.country is not None and speaker.country == doer.country
+            and speaker.sector in COMMANDED_SECTORS and doer.sector in COMMANDED_SECTORS)
+
+
+def _alleged_doers(clause: Token, lex: Lexicon) -> list[Token]:
+    """Who a contested claim says did a hostile act (cue ``contention``): "claimed the
+    guards had beaten them" and "claims he was tortured by the police" blame the guards and
+    the police. Only the hand lexicon's
+    hostile verbs count, and only a doer the clause names: "claimed they had been kidnapped"
+    names none, and "claimed its jets had struck" tells of its own forces."""
+    for t in (clause, *clause.conjuncts):
+        if not any(not e.learned and e.event_type in HOSTILE for e in lex.verbs.get(lemma(t), ())):
+            continue
+        doers = agent_of(t) if is_passive(t) else [c for c in t.children if c.dep_ in SUBJECTS]
+        if doers and not any(c.dep_ == "poss" and c.pos_ == "PRON" for d in doers
+                             for c in d.children):
+            return doers  # not "claimed its jets had killed forty fighters": its own
+    return []
