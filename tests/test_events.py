@@ -2998,6 +2998,21 @@ def test_destroying_ones_own_arms_is_disarming(text: str, expected: str) -> None
     assert ({"RETREAT", "ASSAULT"} - {expected}).isdisjoint(types)
 
 
+@pytest.mark.parametrize("text", [
+    "Shelling has killed 40 people in the province since the truce began.",
+    "Since a 2008 ceasefire between the two militias, the valley has been quiet.",
+])
+def test_a_ceasefire_news_is_dated_from_is_one_in_force(text: str) -> None:
+    """A truce that other news is counted from is carried out, though no party is named."""
+    event = one(asserted(events_of(text, learned=False)), "RETREAT")
+    assert event.mode == "ceasefire"
+
+
+def test_a_ceasefire_before_the_news_is_no_retreat() -> None:
+    text = "The rebels shelled the town again before the truce began."
+    assert "RETREAT" not in {e.event_type for e in asserted(events_of(text, learned=False))}
+
+
 def test_a_withdrawal_only_talked_of_in_a_phrase_is_no_retreat() -> None:
     text = "Delegates of the two states held talks on the withdrawal of Indian troops."
     assert "RETREAT" not in {e.event_type for e in asserted(events_of(text, learned=False))}
