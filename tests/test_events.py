@@ -2563,6 +2563,17 @@ def test_a_stance_told_as_a_description_is_no_event(text: str) -> None:
     assert not ({"SUPPORT", "REJECT", "AID"} & types)
 
 
+@pytest.mark.parametrize(("text", "posted"), [
+    ("Artillery units stationed near the river shelled two villages on Monday.", False),
+    ("The army stationed two brigades near the river on Monday.", True),
+    ("Two brigades were stationed near the border on Monday.", True),
+])
+def test_a_unit_described_as_stationed_is_no_deployment(text: str, posted: bool) -> None:
+    """ "Units stationed near the river" tells where a unit is posted, not a move; stationing
+    told as the clause's act is one."""
+    assert ("MOBILIZE" in asserted_types(text, learned=False)) is posted
+
+
 @pytest.mark.parametrize(("text", "threat"), [
     ("Relief officials warned that the truce could be the last hope for the valley.", False),
     ("The health agency warned of a growing threat of cholera in the camps.", False),
