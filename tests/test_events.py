@@ -2589,6 +2589,17 @@ def test_a_stance_told_as_a_description_is_no_event(text: str) -> None:
     assert not ({"SUPPORT", "REJECT", "AID"} & types)
 
 
+@pytest.mark.parametrize(("text", "posted"), [
+    ("Artillery units stationed near the river shelled two villages on Monday.", False),
+    ("The army stationed two brigades near the river on Monday.", True),
+    ("Two brigades were stationed near the border on Monday.", True),
+])
+def test_a_unit_described_as_stationed_is_no_deployment(text: str, posted: bool) -> None:
+    """ "Units stationed near the river" tells where a unit is posted, not a move; stationing
+    told as the clause's act is one."""
+    assert ("MOBILIZE" in asserted_types(text, learned=False)) is posted
+
+
 @pytest.mark.parametrize(("text", "threat"), [
     ("Relief officials warned that the truce could be the last hope for the valley.", False),
     ("The health agency warned of a growing threat of cholera in the camps.", False),
@@ -3022,6 +3033,21 @@ def test_destroying_ones_own_arms_is_disarming(text: str, expected: str) -> None
     types = {e.event_type for e in asserted(events_of(text, learned=False))}
     assert expected in types
     assert ({"RETREAT", "ASSAULT"} - {expected}).isdisjoint(types)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling has killed 40 people in the province since the truce began.",
+    "Since a 2008 ceasefire between the two militias, the valley has been quiet.",
+])
+def test_a_ceasefire_news_is_dated_from_is_one_in_force(text: str) -> None:
+    """A truce that other news is counted from is carried out, though no party is named."""
+    event = one(asserted(events_of(text, learned=False)), "RETREAT")
+    assert event.mode == "ceasefire"
+
+
+def test_a_ceasefire_before_the_news_is_no_retreat() -> None:
+    text = "The rebels shelled the town again before the truce began."
+    assert "RETREAT" not in {e.event_type for e in asserted(events_of(text, learned=False))}
 
 
 def test_a_withdrawal_only_talked_of_in_a_phrase_is_no_retreat() -> None:

@@ -55,6 +55,7 @@ from newsevents.events.triggers import (
     Candidate,
     absorb,
     find_candidates,
+    in_force_since,
     takes_people,
     with_alternatives,
 )
@@ -129,7 +130,10 @@ def _has_actors(cand: Candidate, sources: list[Actor], targets: list[Actor]) -> 
     place; a blow can be reported by its victims alone, and so can a legal handover by the
     side that receives the captive ("was captured in Bangkok and handed over to Singapore",
     "was extradited to the United States"), where the news seldom names who hands him over,
-    and a release by those freed ("the hostages were freed on Sunday")."""
+    and a release by those freed ("the hostages were freed on Sunday"). A ceasefire in force
+    that news is dated from needs no party ("since the truce began")."""
+    if cand.nominal and in_force_since(cand.token, cand.trigger):
+        return True
     if sources and (cand.trigger.roles != "visit" or any(a.country or a.igo for a in sources)):
         return True
     return bool(targets) and (cand.event_type not in COOPERATIVE
