@@ -304,6 +304,17 @@ def test_quarantines_cordons_annexations_and_curfews_enforced_are_coercion(
 
 
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_raid_by_gunmen_is_an_attack_and_one_by_police_a_search(learned: bool) -> None:
+    gunmen = asserted(events_of("Armed bandits raided a farming village in Zamfara on Tuesday "
+                                "night.", learned=learned))
+    assert one(gunmen, "ASSAULT").trigger.startswith("raided")
+    assert all(e.event_type != "COERCE" for e in gunmen)
+    police = asserted(events_of("Police raided the offices of an opposition newspaper in Lusaka "
+                                "on Tuesday.", learned=learned))
+    assert one(police, "COERCE").mode == "seize"
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_quarantined_animals_are_no_coercion(learned: bool) -> None:
     events = events_of("About 400 sheep on the farm were quarantined on Monday.", learned=learned)
     assert all(e.event_type != "COERCE" for e in events)
