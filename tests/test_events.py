@@ -315,6 +315,15 @@ def test_a_raid_by_gunmen_is_an_attack_and_one_by_police_a_search(learned: bool)
 
 
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_people_held_in_a_prison_are_detained(learned: bool) -> None:
+    events = asserted(events_of("Two Iraqi men are being held in a prison in Basra.",
+                                learned=learned))
+    assert one(events, "COERCE").mode == "arrest"
+    talks = events_of("The talks were held at the base on Monday.", learned=learned)
+    assert all(e.event_type != "COERCE" for e in talks)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_quarantined_animals_are_no_coercion(learned: bool) -> None:
     events = events_of("About 400 sheep on the farm were quarantined on Monday.", learned=learned)
     assert all(e.event_type != "COERCE" for e in events)
