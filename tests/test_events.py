@@ -324,6 +324,13 @@ def test_people_held_in_a_prison_are_detained(learned: bool) -> None:
 
 
 @pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_deal_enforced_is_no_new_agreement(learned: bool) -> None:
+    events = events_of("Peacekeepers entered the province on Monday to enforce the peace deal.",
+                       learned=learned)
+    assert all(e.event_type != "AGREE" for e in events)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
 def test_quarantined_animals_are_no_coercion(learned: bool) -> None:
     events = events_of("About 400 sheep on the farm were quarantined on Monday.", learned=learned)
     assert all(e.event_type != "COERCE" for e in events)
