@@ -286,6 +286,56 @@ def test_soldiers_capturing_members_of_a_network_arrest_them(learned: bool) -> N
     assert all(e.event_type != "ASSAULT" for e in events)
 
 
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+@pytest.mark.parametrize(("text", "trigger", "mode"), [
+    ("Health officials quarantined the whole village after two cases were confirmed on Monday.",
+     "quarantined", "restrict"),
+    ("Riot police sealed off the main square before the rally on Friday.", "sealed", "restrict"),
+    ("The market was cordoned off by soldiers after the blast on Tuesday.", "cordoned",
+     "restrict"),
+    ("Turkey took the border province in 1975 and later annexed it.", "annexed", "seize"),
+    ("Troops enforced a strict curfew in the capital on Sunday.", "enforced", "curfew"),
+])
+def test_quarantines_cordons_annexations_and_curfews_enforced_are_coercion(
+    text: str, trigger: str, mode: str, learned: bool
+) -> None:
+    event = one(asserted(events_of(text, learned=learned)), "COERCE")
+    assert (event.trigger.split()[0], event.mode) == (trigger, mode)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_raid_by_gunmen_is_an_attack_and_one_by_police_a_search(learned: bool) -> None:
+    gunmen = asserted(events_of("Armed bandits raided a farming village in Zamfara on Tuesday "
+                                "night.", learned=learned))
+    assert one(gunmen, "ASSAULT").trigger.startswith("raided")
+    assert all(e.event_type != "COERCE" for e in gunmen)
+    police = asserted(events_of("Police raided the offices of an opposition newspaper in Lusaka "
+                                "on Tuesday.", learned=learned))
+    assert one(police, "COERCE").mode == "seize"
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_people_held_in_a_prison_are_detained(learned: bool) -> None:
+    events = asserted(events_of("Two Iraqi men are being held in a prison in Basra.",
+                                learned=learned))
+    assert one(events, "COERCE").mode == "arrest"
+    talks = events_of("The talks were held at the base on Monday.", learned=learned)
+    assert all(e.event_type != "COERCE" for e in talks)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_a_deal_enforced_is_no_new_agreement(learned: bool) -> None:
+    events = events_of("Peacekeepers entered the province on Monday to enforce the peace deal.",
+                       learned=learned)
+    assert all(e.event_type != "AGREE" for e in events)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "hybrid"])
+def test_quarantined_animals_are_no_coercion(learned: bool) -> None:
+    events = events_of("About 400 sheep on the farm were quarantined on Monday.", learned=learned)
+    assert all(e.event_type != "COERCE" for e in events)
+
+
 def test_evidence_offsets_point_into_the_text() -> None:
     text = "Protesters blocked roads in Nairobi.\n\nKenyan police arrested 30 people in Nairobi."
     result: Result = code(text, date=DATE)

@@ -95,6 +95,8 @@ def _shape_holds(verb: Token, rel: str, values: frozenset[str]) -> bool:
         return _by_force(verb)
     if rel == "by" and "state" in values:
         return _by_state(verb)
+    if rel == "by" and "armed" in values:
+        return _by_armed_group(verb)
     if rel == "after" and "capture" in values:
         return _handed_after_capture(verb)
     if rel == "aimed":
@@ -414,6 +416,13 @@ def _taken_by_armed_group(token: Token) -> bool:
 
 def _armed_group(token: Token) -> bool:
     return token._.actor is not None and token._.actor.sector in ARMED_GROUPS
+
+
+def _by_armed_group(verb: Token) -> bool:
+    """Its subject (or "by" agent) is an armed group that is no state's, or criminals:
+    "gunmen raided the village", "looters raided the offices" attack or plunder; a raid by
+    police or troops is a search of authorities (docs/annotation.md)."""
+    return any(_armed_group(d) for d in (*subject_of(verb), *agent_of(verb)))
 
 
 def _doers_beside(verb: Token) -> list[Token]:
